@@ -1,0 +1,123 @@
+# Digiresan digital twin — build, run and test the QGIS plugin.
+#   make run    launch QGIS with the plugin on the embedded demo twin (installs QGIS if missing)
+#   make test   lint + the whole test suite offscreen, against real QGIS and PostgreSQL/PostGIS
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PLUGIN     := digiresan_plugin
+VERSION    := $(shell sed -n 's/^version=//p' metadata.txt)
+BUILD      := build
+PLUGIN_DIR := $(BUILD)/$(PLUGIN)
+DEMO_GPKG  := $(BUILD)/demo/ostersund_twin.gpkg
+PROFILES   := $(BUILD)/profiles
+VENV       := .venv
+PY         := $(VENV)/bin/python
+SYS_PY     := /usr/bin/python3
+APT_PACKAGES      := qgis python3-qgis qgis-providers gdal-bin
+APT_TOOL_PACKAGES := pyqt5-dev-tools qttools5-dev-tools python3-venv
+QGIS_PROFILE_DIR  ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+PYTEST_ARGS ?=
+
+.PHONY: help run test lint build demo deploy package translations clean deps tool-deps venv bench
+
+help:
+	@echo "make run          launch QGIS with the plugin and the embedded demo twin"
+	@echo "make test         lint and run the test suite (starts PostgreSQL/PostGIS for the database tests)"
+	@echo "make demo         generate the demo twin GeoPackage ($(DEMO_GPKG))"
+	@echo "make build        assemble the installable plugin folder ($(PLUGIN_DIR))"
+	@echo "make package      build dist/$(PLUGIN)-$(VERSION).zip (Plugins > Install from ZIP)"
+	@echo "make deploy       install the plugin into your default QGIS profile"
+	@echo "make translations refresh i18n/*.ts and compile .qm files"
+	@echo "make db / db-stop start / stop the local PostgreSQL+PostGIS cluster with the twin"
+	@echo "make clean        remove build/, dist/ and caches"
+
+# --- system packages --------------------------------------------------------------------------
+define apt_install
+	@if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"; \
+	else echo "Missing system packages. Please install them: sudo apt-get install $(1)"; exit 1; fi; \
+	echo "Installing $(1) ..."; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1) >/dev/null
+endef
+
+deps:
+	@if ! command -v qgis >/dev/null || ! $(SYS_PY) -c "import qgis.core" 2>/dev/null || ! command -v ogr2ogr >/dev/null; then \
+	  $(MAKE) --no-print-directory _apt PKGS="$(APT_PACKAGES)"; fi
+
+tool-deps:
+	@if ! command -v pyrcc5 >/dev/null || ! command -v lrelease >/dev/null || ! $(SYS_PY) -c "import ensurepip" 2>/dev/null; then \
+	  $(MAKE) --no-print-directory _apt PKGS="$(APT_TOOL_PACKAGES)"; fi
+
+_apt:
+	$(call apt_install,$(PKGS))
+
+# --- build --------------------------------------------------------------------------------------
+TS_FILES := $(wildcard i18n/*.ts)
+QM_FILES := $(patsubst i18n/%.ts,$(BUILD)/i18n/%.qm,$(TS_FILES))
+
+$(BUILD)/i18n/%.qm: i18n/%.ts
+	@mkdir -p $(BUILD)/i18n
+	@if command -v lrelease >/dev/null; then lrelease -silent $< -qm $@; else echo "lrelease missing: $@ not built"; fi
+
+translations: tool-deps
+	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' | sort) -ts $(TS_FILES)
+	$(MAKE) --no-print-directory $(QM_FILES)
+
+build: $(QM_FILES)
+	@rm -rf $(PLUGIN_DIR) && mkdir -p $(PLUGIN_DIR)
+	@tar -C $(PLUGIN) --exclude='__pycache__' --exclude='*.pyc' -cf - . | tar -C $(PLUGIN_DIR) -xf -
+	@cp metadata.txt LICENSE $(PLUGIN_DIR)/
+	@tar -C . --exclude='__pycache__' --exclude='*.pyc' -cf - resources | tar -C $(PLUGIN_DIR) -xf -
+	@mkdir -p $(PLUGIN_DIR)/i18n && if ls $(BUILD)/i18n/*.qm >/dev/null 2>&1; then cp $(BUILD)/i18n/*.qm $(PLUGIN_DIR)/i18n/; fi
+	@if [ -f $(DEMO_GPKG) ]; then mkdir -p $(PLUGIN_DIR)/data && cp $(DEMO_GPKG) $(PLUGIN_DIR)/data/; fi
+	@echo "Built $(PLUGIN_DIR) (version $(VERSION))"
+
+demo: $(DEMO_GPKG)
+
+$(DEMO_GPKG):
+	@mkdir -p $(dir $@)
+	$(SYS_PY) -m $(PLUGIN).demo --output $@
+
+package: deps demo build
+	@mkdir -p dist && rm -f dist/$(PLUGIN)-$(VERSION).zip
+	@cd $(BUILD) && zip -qr ../dist/$(PLUGIN)-$(VERSION).zip $(PLUGIN) -x '*/__pycache__/*' '*.pyc'
+	@echo "dist/$(PLUGIN)-$(VERSION).zip"
+
+deploy: deps demo build
+	@mkdir -p $(QGIS_PROFILE_DIR)/python/plugins
+	@rm -rf $(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN)
+	@cp -r $(PLUGIN_DIR) $(QGIS_PROFILE_DIR)/python/plugins/
+	@echo "Installed into $(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN): enable it in Plugins > Manage and Install Plugins"
+
+# --- run ----------------------------------------------------------------------------------------
+run: deps demo build
+	@mkdir -p $(PROFILES)/profiles/digiresan/QGIS
+	@$(SYS_PY) scripts/enable_plugin.py $(PROFILES)/profiles/digiresan/QGIS/QGIS3.ini $(PLUGIN)
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "No display: set DISPLAY (e.g. start 'Xvfb :77 &' and use DISPLAY=:77 make run)"; exit 1; fi
+	QGIS_PLUGINPATH=$(abspath $(BUILD)) qgis --profiles-path $(abspath $(PROFILES)) --profile digiresan \
+	  --nologo --noversioncheck --code $(abspath scripts/run_startup.py)
+
+# --- test ---------------------------------------------------------------------------------------
+$(VENV)/.installed: requirements-test.txt
+	@$(MAKE) --no-print-directory tool-deps
+	$(SYS_PY) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/pip install -q -r requirements-test.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+
+lint: venv
+	$(VENV)/bin/ruff check $(PLUGIN) tests bench db scripts
+	$(VENV)/bin/flake8 $(PLUGIN) tests
+
+test: deps venv lint build
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: deps venv build
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(if $(QUICK),--quick,)
+
+clean:
+	rm -rf $(BUILD) dist .qgis-settings .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +
+
+-include db/db.mk

@@ -1,0 +1,1 @@
+"""Core logic of the Digiresan plugin: no widgets here, everything testable headless."""

@@ -1,0 +1,214 @@
+"""The twin catalog: one declarative JSON file describing the twin's layers and groups.
+
+The engine and the loader read everything about the twin from here; no layer name lives in code.
+A malformed file raises :class:`CatalogError` naming the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from .paths import default_catalog_path
+
+GEOMETRY_TYPES = ("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon")
+LANGUAGES = ("en", "sv")
+
+
+class CatalogError(ValueError):
+    """A catalog file is malformed: says which file, which key and what was expected."""
+
+    def __init__(self, path: Path | str, key: str, expected: str):
+        self.path = str(path)
+        self.key = key
+        self.expected = expected
+        super().__init__(f"{self.path}: key '{key}': expected {expected}")
+
+
+@dataclass(frozen=True)
+class Title:
+    en: str
+    sv: str
+
+    def text(self, language: str) -> str:
+        return self.sv if language.startswith("sv") else self.en
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    id: str
+    title: Title
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One twin layer: where it comes from and how it is shown."""
+
+    id: str
+    table: str
+    group: str
+    title: Title
+    geometry: Optional[str]
+    key: Optional[str] = None
+    display_field: Optional[str] = None
+    style: Optional[str] = None
+    identifiable: bool = False
+    priority: int = 100
+    fields: tuple[str, ...] = ()
+    crs: Optional[str] = None
+
+    @property
+    def is_spatial(self) -> bool:
+        return self.geometry is not None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    path: Path
+    title: Title
+    groups: tuple[GroupSpec, ...]
+    layers: tuple[LayerSpec, ...]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def layer(self, layer_id: str) -> LayerSpec:
+        for spec in self.layers:
+            if spec.id == layer_id:
+                return spec
+        raise KeyError(layer_id)
+
+    def group(self, group_id: str) -> GroupSpec:
+        for spec in self.groups:
+            if spec.id == group_id:
+                return spec
+        raise KeyError(group_id)
+
+    def layers_in_group(self, group_id: str) -> list[LayerSpec]:
+        return [spec for spec in self.layers if spec.group == group_id]
+
+    def identifiable_layers(self) -> list[LayerSpec]:
+        """Spatial identifiable layers, most important first."""
+        return sorted(
+            (s for s in self.layers if s.identifiable and s.is_spatial), key=lambda s: s.priority
+        )
+
+    def style_path(self, spec: LayerSpec) -> Optional[Path]:
+        return (self.path.parent / spec.style) if spec.style else None
+
+
+class _Reader:
+    """Typed access to a JSON object that reports errors with the file and a dotted key path."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, key: str, expected: str) -> CatalogError:
+        return CatalogError(self.path, key, expected)
+
+    def obj(self, value: Any, key: str) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(key, f"an object, got {type(value).__name__}")
+        return value
+
+    def req(self, data: dict, name: str, key: str, kind: type | tuple, what: str) -> Any:
+        if name not in data:
+            raise self.fail(f"{key}.{name}" if key else name, f"{what} (missing)")
+        return self.typed(data[name], f"{key}.{name}" if key else name, kind, what)
+
+    def opt(self, data: dict, name: str, key: str, kind: type | tuple, what: str, default: Any) -> Any:
+        if data.get(name) is None:
+            return default
+        return self.typed(data[name], f"{key}.{name}" if key else name, kind, what)
+
+    def typed(self, value: Any, key: str, kind: type | tuple, what: str) -> Any:
+        bad_bool = isinstance(value, bool) and kind in (int, str)
+        if bad_bool or not isinstance(value, kind):
+            raise self.fail(key, f"{what}, got {json.dumps(value, ensure_ascii=False)}")
+        return value
+
+    def title(self, data: dict, key: str) -> Title:
+        raw = self.obj(self.req(data, "title", key, dict, "an object with 'en' and 'sv' texts"), f"{key}.title")
+        texts = [self.req(raw, lang, f"{key}.title", str, "a non-empty text") for lang in LANGUAGES]
+        for lang, text in zip(LANGUAGES, texts):
+            if not text.strip():
+                raise self.fail(f"{key}.title.{lang}", "a non-empty text")
+        return Title(*texts)
+
+
+def parse_catalog(data: Any, path: Path | str) -> Catalog:
+    """Validate a decoded catalog document and build a :class:`Catalog`."""
+    path = Path(path)
+    r = _Reader(path)
+    root = r.obj(data, "(top level)")
+    version = r.req(root, "catalog_version", "", int, "the integer 1")
+    if version != 1:
+        raise r.fail("catalog_version", f"the integer 1, got {version}")
+    title = r.title(root, "")
+    groups: list[GroupSpec] = []
+    for i, raw in enumerate(r.req(root, "groups", "", list, "a list of groups")):
+        key = f"groups[{i}]"
+        raw = r.obj(raw, key)
+        groups.append(GroupSpec(id=r.req(raw, "id", key, str, "a group id"), title=r.title(raw, key)))
+    group_ids = {g.id for g in groups}
+    if len(group_ids) != len(groups):
+        raise r.fail("groups", "unique group ids")
+
+    layers: list[LayerSpec] = []
+    raw_layers = r.req(root, "layers", "", list, "a non-empty list of layers")
+    if not raw_layers:
+        raise r.fail("layers", "a non-empty list of layers")
+    for i, raw in enumerate(raw_layers):
+        key = f"layers[{i}]"
+        raw = r.obj(raw, key)
+        layer_id = r.req(raw, "id", key, str, "a layer id")
+        key = f"layers[{i}:{layer_id}]"
+        group = r.req(raw, "group", key, str, "a group id")
+        if group not in group_ids:
+            raise r.fail(f"{key}.group", f"one of {sorted(group_ids)}, got '{group}'")
+        geometry = r.opt(raw, "geometry", key, str, f"null or one of {list(GEOMETRY_TYPES)}", None)
+        if geometry is not None and geometry not in GEOMETRY_TYPES:
+            raise r.fail(f"{key}.geometry", f"null or one of {list(GEOMETRY_TYPES)}, got '{geometry}'")
+        fields = r.opt(raw, "fields", key, list, "a list of field names", [])
+        for j, name in enumerate(fields):
+            r.typed(name, f"{key}.fields[{j}]", str, "a field name")
+        identifiable = r.opt(raw, "identifiable", key, bool, "true or false", False)
+        if identifiable and geometry is None:
+            raise r.fail(f"{key}.identifiable", "false for a layer without geometry")
+        layers.append(
+            LayerSpec(
+                id=layer_id,
+                table=r.req(raw, "table", key, str, "a table name"),
+                group=group,
+                title=r.title(raw, key),
+                geometry=geometry,
+                key=r.opt(raw, "key", key, str, "a key field name", None),
+                display_field=r.opt(raw, "display_field", key, str, "a field name", None),
+                style=r.opt(raw, "style", key, str, "a QML path relative to the catalog", None),
+                identifiable=identifiable,
+                priority=r.opt(raw, "priority", key, int, "an integer", 100),
+                fields=tuple(fields),
+                crs=r.opt(raw, "crs", key, str, "an authority id such as 'EPSG:3006'", None),
+            )
+        )
+    ids = [s.id for s in layers]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise r.fail("layers", f"unique layer ids, '{duplicates[0]}' appears twice")
+    known = {"catalog_version", "title", "groups", "layers"}
+    extra = {k: v for k, v in root.items() if k not in known}
+    return Catalog(path=path, title=title, groups=tuple(groups), layers=tuple(layers), extra=extra)
+
+
+def load_catalog(path: Path | str | None = None) -> Catalog:
+    """Read and validate a catalog file (the bundled one by default)."""
+    path = Path(path) if path else default_catalog_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogError(path, "(file)", f"a readable file ({exc.strerror})") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogError(path, f"(line {exc.lineno}, column {exc.colno})", f"valid JSON: {exc.msg}") from exc
+    return parse_catalog(data, path)

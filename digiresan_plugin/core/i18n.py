@@ -1,0 +1,26 @@
+"""UI language: follows QGIS's locale settings; Swedish or English."""
+
+from __future__ import annotations
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale
+
+SUPPORTED = ("en", "sv")
+
+
+def ui_locale_name() -> str:
+    """QGIS's UI locale name (e.g. 'sv_SE'), honouring ``locale/overrideFlag``."""
+    settings = QgsSettings()
+    override = settings.value("locale/overrideFlag", False, type=bool)
+    name = settings.value("locale/userLocale", "", type=str) if override else ""
+    return name or QLocale.system().name() or "en"
+
+
+def ui_language() -> str:
+    """'sv' when QGIS runs in Swedish, else 'en'."""
+    return "sv" if ui_locale_name().lower().startswith("sv") else "en"
+
+
+def tr(context: str, text: str) -> str:
+    """Translate ``text`` in ``context`` (the class name pylupdate5 files it under)."""
+    return QCoreApplication.translate(context, text)

@@ -1,0 +1,213 @@
+"""Load a twin into a QGIS project: one group, sub-groups from the catalog, bundled styles.
+
+No widgets here. Layers are created and added on the calling (main) thread; checks that may block
+(e.g. reaching a database) belong in :meth:`TwinSource.check`, run in a task before this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsLayerTreeGroup,
+    QgsMapLayer,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+
+from .catalog import Catalog, LayerSpec
+from .log import log
+from .twin_source import TwinSource, TwinSourceError
+
+LAYER_ID_PROPERTY = "digiresan/layer_id"
+SOURCE_PROPERTY = "digiresan/source"
+GROUP_PROPERTY = "digiresan/group"
+ROOT_GROUP_ID = "__twin__"
+PROJECT_SCOPE = "digiresan"
+
+
+@dataclass
+class LoadReport:
+    """What a load did: layer ids added or reused, and every problem by layer and field."""
+
+    source: str
+    added: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    extent: Optional[QgsRectangle] = None
+
+    @property
+    def loaded(self) -> list[str]:
+        return self.added + self.reused
+
+
+def twin_layer(project: QgsProject, layer_id: str) -> Optional[QgsVectorLayer]:
+    """The project's layer for catalog layer ``layer_id``, if loaded."""
+    for layer in project.mapLayers().values():
+        if layer.customProperty(LAYER_ID_PROPERTY) == layer_id and isinstance(layer, QgsVectorLayer):
+            return layer
+    return None
+
+
+def twin_layers(project: QgsProject) -> dict[str, QgsVectorLayer]:
+    """All twin layers in the project by catalog layer id."""
+    found: dict[str, QgsVectorLayer] = {}
+    for layer in project.mapLayers().values():
+        layer_id = layer.customProperty(LAYER_ID_PROPERTY)
+        if layer_id and isinstance(layer, QgsVectorLayer):
+            found[str(layer_id)] = layer
+    return found
+
+
+def stored_source(project: QgsProject) -> Optional[str]:
+    """The twin source saved in the project, if any."""
+    value, ok = project.readEntry(PROJECT_SCOPE, "twin_source", "")
+    return value if ok and value else None
+
+
+class TwinLoader:
+    """Puts the catalog's layers from one source into a project, without duplicating them."""
+
+    def __init__(self, catalog: Catalog, project: QgsProject, language: str = "en"):
+        self.catalog = catalog
+        self.project = project
+        self.language = language
+
+    def load(self, source: TwinSource) -> LoadReport:
+        report = LoadReport(source=source.to_string())
+        reason = source.check()
+        if reason:
+            report.problems.append(reason)
+            return report
+        root = self._group(self.project.layerTreeRoot(), ROOT_GROUP_ID, self.catalog.title.text(self.language), 0)
+        for group_spec in self.catalog.groups:
+            specs = self.catalog.layers_in_group(group_spec.id)
+            if not specs:
+                continue
+            group = self._group(root, group_spec.id, group_spec.title.text(self.language), len(root.children()))
+            for spec in specs:
+                self._load_layer(spec, source, group, report)
+        self.project.writeEntry(PROJECT_SCOPE, "twin_source", source.to_string())
+        self.project.writeEntry(PROJECT_SCOPE, "loaded_layers", report.loaded)
+        report.extent = self._extent(report.loaded)
+        for problem in report.problems:
+            log(problem, 30)
+        return report
+
+    def unload(self) -> None:
+        """Remove the twin's layers and group from the project."""
+        ids = [layer.id() for layer in twin_layers(self.project).values()]
+        self.project.removeMapLayers(ids)
+        root = self.project.layerTreeRoot()
+        group = self._find_group(root, ROOT_GROUP_ID)
+        if group is not None:
+            root.removeChildNode(group)
+        self.project.removeEntry(PROJECT_SCOPE, "/")
+
+    # -- internals -------------------------------------------------------------------------
+    def _load_layer(self, spec: LayerSpec, source: TwinSource, group: QgsLayerTreeGroup, report: LoadReport) -> None:
+        title = spec.title.text(self.language)
+        existing = twin_layer(self.project, spec.id)
+        if existing is not None and existing.customProperty(SOURCE_PROPERTY) == source.to_string():
+            if group.findLayer(existing.id()) is None:
+                self._move_into(existing, group, self._position(group, spec))
+            report.reused.append(spec.id)
+            return
+        if existing is not None:  # another source: replace
+            self.project.removeMapLayer(existing.id())
+        try:
+            layer = source.open_layer(spec, title)
+        except TwinSourceError as exc:
+            report.problems.append(str(exc))
+            return
+        if not layer.isValid():
+            report.problems.append(
+                f"Layer '{spec.id}': table '{spec.table}' not found or not readable in {source.describe()}"
+            )
+            return
+        missing = [name for name in spec.fields if layer.fields().indexFromName(name) < 0]
+        if missing:
+            report.problems.append(
+                f"Layer '{spec.id}' (table '{spec.table}'): missing field(s) {', '.join(missing)}"
+            )
+        style = self.catalog.style_path(spec)
+        if style is not None:
+            message, ok = layer.loadNamedStyle(str(style))
+            if not ok:
+                report.problems.append(f"Layer '{spec.id}': style {style.name} not applied: {message}")
+        layer.setCustomProperty(LAYER_ID_PROPERTY, spec.id)
+        layer.setCustomProperty(SOURCE_PROPERTY, source.to_string())
+        if spec.is_spatial:
+            layer.setFlags(self._flags(layer, spec))
+        self.project.addMapLayer(layer, False)
+        group.insertLayer(self._position(group, spec), layer)
+        report.added.append(spec.id)
+
+    @staticmethod
+    def _flags(layer: QgsVectorLayer, spec: LayerSpec) -> QgsMapLayer.LayerFlags:
+        flags = layer.flags()
+        if spec.identifiable:
+            flags |= QgsMapLayer.Identifiable
+        else:
+            flags &= ~QgsMapLayer.Identifiable
+        return flags
+
+    def _group(self, parent: QgsLayerTreeGroup, group_id: str, title: str, index: int) -> QgsLayerTreeGroup:
+        group = self._find_group(parent, group_id)
+        if group is None:
+            group = parent.insertGroup(index, title)
+            group.setCustomProperty(GROUP_PROPERTY, group_id)
+        else:
+            group.setName(title)
+        return group
+
+    @staticmethod
+    def _find_group(parent: QgsLayerTreeGroup, group_id: str) -> Optional[QgsLayerTreeGroup]:
+        for child in parent.children():
+            if isinstance(child, QgsLayerTreeGroup) and child.customProperty(GROUP_PROPERTY) == group_id:
+                return child
+        return None
+
+    def _move_into(self, layer: QgsVectorLayer, group: QgsLayerTreeGroup, index: int) -> None:
+        node = self.project.layerTreeRoot().findLayer(layer.id())
+        if node is not None:
+            group.insertChildNode(index, node.clone())
+            node.parent().removeChildNode(node)
+        else:
+            group.insertLayer(index, layer)
+
+    def _position(self, group: QgsLayerTreeGroup, spec: LayerSpec) -> int:
+        """Index in ``group`` that keeps the catalog's layer order."""
+        before = set()
+        for other in self.catalog.layers_in_group(spec.group):
+            if other.id == spec.id:
+                break
+            before.add(other.id)
+        index = 0
+        for i, child in enumerate(group.children()):
+            layer = getattr(child, "layer", lambda: None)()
+            if layer is not None and layer.customProperty(LAYER_ID_PROPERTY) in before:
+                index = i + 1
+        return index
+
+    def _extent(self, layer_ids: list[str]) -> Optional[QgsRectangle]:
+        """Combined extent of the loaded spatial layers, in the project CRS."""
+        extent = QgsRectangle()
+        extent.setMinimal()
+        target = self.project.crs()
+        for layer_id in layer_ids:
+            layer = twin_layer(self.project, layer_id)
+            if layer is None or not layer.isSpatial():
+                continue
+            layer_extent = layer.extent()
+            if target.isValid() and layer.crs() != target:
+                transform = QgsCoordinateTransform(layer.crs(), target, self.project.transformContext())
+                try:
+                    layer_extent = transform.transformBoundingBox(layer_extent)
+                except Exception:  # noqa: BLE001 - QgsCsException: skip an untransformable extent
+                    continue
+            extent.combineExtentWith(layer_extent)
+        return None if extent.isEmpty() else extent

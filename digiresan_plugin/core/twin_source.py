@@ -1,0 +1,114 @@
+"""Where the twin's tables come from: a GeoPackage file or a PostgreSQL/PostGIS database.
+
+A source is written as one string (kept in settings and projects, never with credentials):
+``gpkg:/path/to/twin.gpkg``, ``postgres:<saved QGIS connection name>`` or ``pgservice:<service name>``.
+PostgreSQL credentials stay in QGIS's auth manager (authcfg of the saved connection) or pg_service files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
+
+from .catalog import LayerSpec
+from .paths import demo_twin_path
+
+DEFAULT_PG_SCHEMA = "twin"
+PG_GEOMETRY_COLUMN = "geom"
+PG_CONNECT_TIMEOUT_S = 5
+
+
+class TwinSourceError(ValueError):
+    """A twin source string or connection cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class TwinSource:
+    """A twin source: ``kind`` is 'gpkg', 'postgres' (saved connection) or 'pgservice'."""
+
+    kind: str
+    location: str
+    schema: str = DEFAULT_PG_SCHEMA
+
+    # -- parsing ---------------------------------------------------------------------------
+    @classmethod
+    def parse(cls, text: str) -> "TwinSource":
+        """Parse a source string; empty means the embedded demo twin."""
+        text = (text or "").strip()
+        if not text:
+            return cls.demo()
+        kind, sep, location = text.partition(":")
+        if not sep or kind not in ("gpkg", "postgres", "pgservice") or not location:
+            raise TwinSourceError(
+                f"Twin source '{text}' is not understood: expected gpkg:<file>, "
+                "postgres:<saved connection> or pgservice:<service>"
+            )
+        return cls(kind, location)
+
+    @classmethod
+    def demo(cls) -> "TwinSource":
+        return cls("gpkg", str(demo_twin_path()))
+
+    @classmethod
+    def geopackage(cls, path: Path | str) -> "TwinSource":
+        return cls("gpkg", str(Path(path)))
+
+    def to_string(self) -> str:
+        return f"{self.kind}:{self.location}"
+
+    @property
+    def is_demo(self) -> bool:
+        return self.kind == "gpkg" and Path(self.location) == demo_twin_path()
+
+    def describe(self) -> str:
+        """A short human description (never contains credentials)."""
+        if self.kind == "gpkg":
+            return Path(self.location).name
+        return f"{self.location} ({self.schema})"
+
+    # -- layers ----------------------------------------------------------------------------
+    def provider(self) -> str:
+        return "ogr" if self.kind == "gpkg" else "postgres"
+
+    def check(self) -> Optional[str]:
+        """A reason why this source cannot be opened now, or None. May block: call off the UI thread."""
+        if self.kind == "gpkg":
+            path = Path(self.location)
+            if not path.is_file():
+                return f"GeoPackage not found: {path}"
+            return None
+        return None
+
+    def layer_uri(self, spec: LayerSpec) -> str:
+        """The data source URI of one catalog layer in this source."""
+        if self.kind == "gpkg":
+            return f"{self.location}|layername={spec.table}"
+        uri = self._pg_base_uri()
+        uri.setDataSource(self.schema, spec.table, PG_GEOMETRY_COLUMN if spec.is_spatial else None, "", "fid")
+        return uri.uri(False)
+
+    def open_layer(self, spec: LayerSpec, name: Optional[str] = None) -> QgsVectorLayer:
+        """A new (possibly invalid) vector layer for ``spec``; never added to a project here."""
+        options = QgsVectorLayer.LayerOptions()
+        options.loadDefaultStyle = False
+        return QgsVectorLayer(self.layer_uri(spec), name or spec.id, self.provider(), options)
+
+    def _pg_base_uri(self) -> QgsDataSourceUri:
+        if self.kind == "pgservice":
+            uri = QgsDataSourceUri()
+            uri.setConnection(self.location, "", "", "")  # the service variant: no credentials here
+        else:
+            metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+            try:
+                connection = metadata.findConnection(self.location)
+            except Exception as exc:  # noqa: BLE001 - QgsProviderConnectionException
+                raise TwinSourceError(f"No saved PostgreSQL connection named '{self.location}'") from exc
+            if connection is None:
+                raise TwinSourceError(f"No saved PostgreSQL connection named '{self.location}'")
+            uri = QgsDataSourceUri(connection.uri())
+        if not uri.hasParam("connect_timeout"):
+            uri.setParam("connect_timeout", str(PG_CONNECT_TIMEOUT_S))
+        return uri

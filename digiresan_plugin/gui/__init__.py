@@ -1,0 +1,1 @@
+"""Thin widgets on top of ``digiresan_plugin.core``."""

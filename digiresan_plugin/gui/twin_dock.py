@@ -1,0 +1,285 @@
+"""The "Digital twin" dock: pick a twin source and load its layers into the project."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsRectangle,
+    QgsTask,
+)
+from qgis.gui import QgsDockWidget, QgsFileWidget, QgsMapCanvas, QgsMessageBar
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import settings
+from ..core.catalog import Catalog
+from ..core.i18n import ui_language
+from ..core.loader import TwinLoader, stored_source, twin_layers
+from ..core.signals import SignalBag
+from ..core.twin_source import TwinSource, TwinSourceError
+
+KIND_DEMO, KIND_GPKG, KIND_POSTGRES = "demo", "gpkg", "postgres"
+
+
+class TwinDock(QgsDockWidget):
+    """Choose the twin source (embedded demo, a GeoPackage, a PostgreSQL connection) and load it."""
+
+    loaded = pyqtSignal(object)  # LoadReport
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        canvas: Optional[QgsMapCanvas] = None,
+        message_bar: Optional[QgsMessageBar] = None,
+        parent: Optional[QWidget] = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Digital twin"))
+        self.setObjectName("DigiresanTwinDock")
+        self.catalog = catalog
+        self.canvas = canvas
+        self.message_bar = message_bar
+        self.project = QgsProject.instance()
+        self.language = ui_language()
+        self._task: Optional[QgsTask] = None
+        self._signals = SignalBag()
+        self._build()
+        self._signals.connect(self.project.readProject, self._restore_from_project)
+        self._signals.connect(self.project.layersRemoved, self._refresh_status)
+        self._signals.connect(self.project.cleared, self._refresh_status)
+        self._restore_from_project()
+
+    # -- widgets ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        form = QFormLayout()
+        self.kind_combo = QComboBox(body)
+        self.kind_combo.addItem(self.tr("Embedded demo twin (central Östersund)"), KIND_DEMO)
+        self.kind_combo.addItem(self.tr("GeoPackage file"), KIND_GPKG)
+        self.kind_combo.addItem(self.tr("PostgreSQL connection"), KIND_POSTGRES)
+        form.addRow(self.tr("Source"), self.kind_combo)
+        self.file_widget = QgsFileWidget(body)
+        self.file_widget.setFilter(self.tr("GeoPackage (*.gpkg *.GPKG)"))
+        self.file_widget.setDialogTitle(self.tr("Choose a twin GeoPackage"))
+        self.file_label = QLabel(self.tr("File"), body)
+        form.addRow(self.file_label, self.file_widget)
+        self.connection_combo = QComboBox(body)
+        self.connection_label = QLabel(self.tr("Connection"), body)
+        form.addRow(self.connection_label, self.connection_combo)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.load_button = QPushButton(self.tr("Load twin"), body)
+        self.load_button.setToolTip(self.tr("Add the twin's layers to the project (existing ones are reused)"))
+        self.zoom_button = QPushButton(self.tr("Zoom to twin"), body)
+        self.remove_button = QPushButton(self.tr("Remove"), body)
+        self.remove_button.setToolTip(self.tr("Remove the twin's layers from the project"))
+        for button in (self.load_button, self.zoom_button, self.remove_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar(body)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+
+        layout.addWidget(QLabel(self.tr("Layers"), body))
+        self.layer_list = QListWidget(body)
+        layout.addWidget(self.layer_list, 1)
+        self.status_label = QLabel(body)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.PlainText)
+        layout.addWidget(self.status_label)
+        self.setWidget(body)
+
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.load_button.clicked.connect(self._load_clicked)
+        self.zoom_button.clicked.connect(self.zoom_to_twin)
+        self.remove_button.clicked.connect(self.remove_twin)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind_combo.currentData()
+        for widget in (self.file_widget, self.file_label):
+            widget.setVisible(kind == KIND_GPKG)
+        for widget in (self.connection_combo, self.connection_label):
+            widget.setVisible(kind == KIND_POSTGRES)
+        if kind == KIND_POSTGRES:
+            self._fill_connections()
+
+    def _fill_connections(self) -> None:
+        current = self.connection_combo.currentText()
+        self.connection_combo.clear()
+        try:
+            names = sorted(QgsProviderRegistry.instance().providerMetadata("postgres").connections())
+        except Exception:  # noqa: BLE001 - no postgres provider
+            names = []
+        self.connection_combo.addItems(names)
+        if current in names:
+            self.connection_combo.setCurrentText(current)
+
+    # -- source ----------------------------------------------------------------------------
+    def selected_source(self) -> TwinSource:
+        """The source the widgets describe; raises TwinSourceError with a message if incomplete."""
+        kind = self.kind_combo.currentData()
+        if kind == KIND_GPKG:
+            path = self.file_widget.filePath().strip()
+            if not path:
+                raise TwinSourceError(self.tr("Choose a GeoPackage file first."))
+            return TwinSource.geopackage(path)
+        if kind == KIND_POSTGRES:
+            name = self.connection_combo.currentText().strip()
+            if not name:
+                raise TwinSourceError(self.tr("No saved PostgreSQL connection: add one in the Data Source Manager."))
+            return TwinSource("postgres", name)
+        return TwinSource.demo()
+
+    def show_source(self, source: TwinSource) -> None:
+        """Set the widgets to ``source``."""
+        if source.is_demo:
+            kind = KIND_DEMO
+        elif source.kind == "gpkg":
+            kind = KIND_GPKG
+            self.file_widget.setFilePath(source.location)
+        else:
+            kind = KIND_POSTGRES
+            self._fill_connections()
+            self.connection_combo.setCurrentText(source.location)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+
+    # -- loading ---------------------------------------------------------------------------
+    def _load_clicked(self) -> None:
+        try:
+            source = self.selected_source()
+        except TwinSourceError as exc:
+            self._message(str(exc), Qgis.Warning)
+            return
+        self.load(source)
+
+    def load(self, source: TwinSource) -> None:
+        """Check the source (off the UI thread when it may block), then add the layers."""
+        if self._task is not None:
+            return
+        if source.kind == "gpkg":  # a local file: nothing that can block
+            self._finish_load(source, source.check())
+            return
+        self._set_busy(True)
+        outcome: dict = {}
+
+        def check(_task: QgsTask) -> bool:
+            outcome["reason"] = source.check()
+            return True
+
+        def done(_exception: Optional[BaseException], _result: object = None) -> None:
+            self._task = None
+            self._set_busy(False)
+            reason = outcome.get("reason") if _exception is None else str(_exception)
+            self._finish_load(source, reason)
+
+        self._task = QgsTask.fromFunction(self.tr("Checking twin source"), check, on_finished=done)
+        QgsApplication.taskManager().addTask(self._task)
+
+    def _finish_load(self, source: TwinSource, reason: Optional[str]) -> None:
+        if reason:
+            self._message(reason, Qgis.Critical)
+            self.status_label.setText(reason)
+            return
+        report = TwinLoader(self.catalog, self.project, self.language).load(source)
+        settings.set_value("twin_source", "" if source.is_demo else source.to_string())
+        self._refresh_status()
+        if report.problems:
+            self.status_label.setText("\n".join(report.problems))
+            self._message(
+                self.tr("Twin loaded with {n} problem(s): {first}").format(
+                    n=len(report.problems), first=report.problems[0]
+                ),
+                Qgis.Warning,
+            )
+        else:
+            self.status_label.setText(
+                self.tr("{n} layers from {source}").format(n=len(report.loaded), source=source.describe())
+            )
+            self._message(self.tr("Digital twin loaded: {n} layers").format(n=len(report.loaded)), Qgis.Success)
+        if report.added and report.extent is not None:
+            self.zoom_to_twin()
+        self.loaded.emit(report)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.load_button.setEnabled(not busy)
+
+    def remove_twin(self) -> None:
+        TwinLoader(self.catalog, self.project, self.language).unload()
+        self._refresh_status()
+
+    def zoom_to_twin(self) -> None:
+        if self.canvas is None:
+            return
+        layers = [lyr for lyr in twin_layers(self.project).values() if lyr.isSpatial()]
+        if not layers:
+            return
+        self.canvas.setExtent(self._extent(layers))
+        self.canvas.refresh()
+
+    def _extent(self, layers: list) -> QgsRectangle:
+        extent = QgsRectangle()
+        extent.setMinimal()
+        target = self.canvas.mapSettings().destinationCrs()
+        for layer in layers:
+            transform = QgsCoordinateTransform(layer.crs(), target, self.project.transformContext())
+            extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
+        extent.scale(1.05)
+        return extent
+
+    # -- state -----------------------------------------------------------------------------
+    def _restore_from_project(self) -> None:
+        stored = stored_source(self.project) or settings.get("twin_source")
+        try:
+            self.show_source(TwinSource.parse(stored))
+        except TwinSourceError as exc:
+            self.status_label.setText(str(exc))
+        self._refresh_status()
+
+    def _refresh_status(self, *_args: object) -> None:
+        loaded = twin_layers(self.project)
+        self.layer_list.clear()
+        for spec in self.catalog.layers:
+            layer = loaded.get(spec.id)
+            if layer is None:
+                text = self.tr("{title} — not loaded").format(title=spec.title.text(self.language))
+                icon = "mIconWarning.svg" if loaded else "mActionRemove.svg"
+            else:
+                text = spec.title.text(self.language)
+                icon = "mIconTableLayer.svg" if not spec.is_spatial else "mActionAddOgrLayer.svg"
+            item = QListWidgetItem(QgsApplication.getThemeIcon(icon), text)
+            item.setData(Qt.UserRole, spec.id)
+            self.layer_list.addItem(item)
+        self.zoom_button.setEnabled(bool(loaded))
+        self.remove_button.setEnabled(bool(loaded))
+
+    def _message(self, text: str, level: Qgis.MessageLevel) -> None:
+        if self.message_bar is not None:
+            self.message_bar.pushMessage(self.tr("Digital twin"), text, level, 6)
+
+    def cleanup(self) -> None:
+        """Disconnect from the project; called by the plugin's unload()."""
+        self._signals.disconnect_all()

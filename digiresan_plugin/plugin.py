@@ -1,0 +1,134 @@
+"""The plugin object QGIS creates: actions, docks, map tools, Processing provider."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QToolBar
+
+from .core.catalog import Catalog, CatalogError, load_catalog
+from .core.i18n import ui_language
+from .core.log import log
+from .core.paths import i18n_dir, resources_dir
+from .core.signals import SignalBag
+
+MENU = "&Digiresan"
+
+
+def icon(name: str) -> QIcon:
+    """A bundled icon from resources/icons, or QGIS's theme icon of that name."""
+    path = resources_dir() / "icons" / name
+    return QIcon(str(path)) if path.is_file() else QgsApplication.getThemeIcon(name)
+
+
+class DigiresanPlugin:
+    """Adds the Digiresan docks and tools to QGIS and removes every trace of them on unload."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.catalog: Optional[Catalog] = None
+        self.actions: list[QAction] = []  # every action we put in the menu and toolbar
+        self._owned_actions: list[QAction] = []  # the ones we created (the rest belong to docks)
+        self.toolbar: Optional[QToolBar] = None
+        self.twin_dock = None
+        self.translator: Optional[QTranslator] = None
+        self.provider = None
+        self._signals = SignalBag()
+        self._install_translator()
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("DigiresanPlugin", text)
+
+    # -- QGIS lifecycle --------------------------------------------------------------------
+    def initProcessing(self) -> None:  # noqa: N802 - QGIS API
+        try:
+            from .processing.provider import DigiresanProvider
+        except ImportError:
+            return
+        self.provider = DigiresanProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:  # noqa: N802 - QGIS API
+        self.initProcessing()
+        try:
+            self.catalog = load_catalog()
+        except CatalogError as exc:
+            log(str(exc), 40)
+            self.iface.messageBar().pushCritical(self.tr("Digiresan"), str(exc))
+            return
+        self.toolbar = self.iface.addToolBar(self.tr("Digiresan"))
+        self.toolbar.setObjectName("DigiresanToolbar")
+        self._init_twin_dock()
+
+    def unload(self) -> None:
+        self._signals.disconnect_all()
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU, action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+        for action in self._owned_actions:
+            action.deleteLater()
+        self.actions.clear()
+        self._owned_actions.clear()
+        if self.twin_dock is not None:
+            self.twin_dock.cleanup()
+            self._remove_dock(self.twin_dock)
+            self.twin_dock = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    # -- parts -----------------------------------------------------------------------------
+    def _init_twin_dock(self) -> None:
+        from .gui.twin_dock import TwinDock
+
+        self.twin_dock = TwinDock(
+            self.catalog, self.iface.mapCanvas(), self.iface.messageBar(), self.iface.mainWindow()
+        )
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.twin_dock)
+        action = self.twin_dock.toggleViewAction()
+        action.setIcon(icon("twin_dock.svg"))
+        action.setText(self.tr("Digital twin"))
+        action.setToolTip(self.tr("Show or hide the Digital twin dock"))
+        self._add_action(action, owned=False)
+
+    def _add_action(self, action: QAction, owned: bool = True, slot: Optional[Callable] = None) -> QAction:
+        if slot is not None:
+            self._signals.connect(action.triggered, slot)
+        self.iface.addPluginToMenu(MENU, action)
+        self.toolbar.addAction(action)
+        self.actions.append(action)
+        if owned:
+            self._owned_actions.append(action)
+        return action
+
+    def _remove_dock(self, dock) -> None:
+        remove = getattr(self.iface, "removeDockWidget", None)
+        if callable(remove):
+            remove(dock)
+        dock.setParent(None)
+        dock.deleteLater()
+
+    def _install_translator(self) -> None:
+        language = ui_language()
+        if language == "en":
+            return
+        path = Path(i18n_dir()) / f"digiresan_{language}.qm"
+        if not path.is_file():
+            return
+        translator = QTranslator()
+        if translator.load(str(path)):
+            QCoreApplication.installTranslator(translator)
+            self.translator = translator

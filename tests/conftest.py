@@ -1,0 +1,39 @@
+"""Shared fixtures: the generated demo twin, the bundled catalog, a clean project."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProject
+
+from digiresan_plugin.core.catalog import Catalog, load_catalog
+
+# "Today" for every generated twin in the tests: fixed, so expected answers are known.
+TODAY = date(2026, 11, 27)
+SEED = 2380
+
+
+@pytest.fixture(scope="session")
+def demo_twin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo twin generated once per session (seeded, with a fixed today)."""
+    from digiresan_plugin.demo import generate_twin
+
+    path = tmp_path_factory.mktemp("twin") / "ostersund_twin.gpkg"
+    generate_twin(path, seed=SEED, today=TODAY)
+    return path
+
+
+@pytest.fixture()
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture()
+def project(qgis_app) -> QgsProject:
+    """The global project, empty before and after the test."""
+    project = QgsProject.instance()
+    project.clear()
+    yield project
+    project.clear()

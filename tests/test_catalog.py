@@ -1,0 +1,97 @@
+"""The twin catalog: the bundled file is valid, malformed files get precise errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digiresan_plugin.core.catalog import CatalogError, load_catalog
+from digiresan_plugin.core.paths import default_catalog_path
+
+CONTRACT_TABLES = {
+    "road_segments", "road_condition", "paving_plan", "traffic_signs", "excavation_permits",
+    "traffic_counts", "buildings", "properties", "parks",
+}
+
+
+def write(tmp_path: Path, data) -> Path:
+    path = tmp_path / "catalog.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def bundled() -> dict:
+    return json.loads(default_catalog_path().read_text(encoding="utf-8"))
+
+
+def test_bundled_catalog_describes_the_contract_tables():
+    catalog = load_catalog()
+    assert {spec.table for spec in catalog.layers} >= CONTRACT_TABLES
+    assert [g.id for g in catalog.groups] == ["streets", "works", "buildings_properties", "parks"]
+    assert catalog.layer("road_segments").key == "segment_id"
+    assert catalog.layer("road_condition").geometry is None
+    # subjects in priority order: road segment before permit, sign, building, property, park
+    assert [s.id for s in catalog.identifiable_layers()] == [
+        "road_segments", "excavation_permits", "traffic_signs", "buildings", "properties", "parks",
+    ]
+    for spec in catalog.layers:
+        style = catalog.style_path(spec)
+        assert style is None or style.is_file(), f"{spec.id}: style {style} missing"
+
+
+def test_titles_in_both_languages():
+    catalog = load_catalog()
+    assert catalog.layer("excavation_permits").title.text("sv") == "Grävtillstånd"
+    assert catalog.layer("excavation_permits").title.text("en") == "Excavation permits"
+    assert catalog.group("streets").title.text("sv_SE") == "Gator"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "key", "expected"),
+    [
+        (lambda d: d.pop("layers"), "layers", "a non-empty list of layers (missing)"),
+        (lambda d: d.__setitem__("catalog_version", 2), "catalog_version", "the integer 1, got 2"),
+        (lambda d: d["layers"][0].pop("table"), "layers[0:excavation_permits].table", "a table name (missing)"),
+        (lambda d: d["layers"][2].__setitem__("group", "nowhere"), "layers[2:road_segments].group", "got 'nowhere'"),
+        (lambda d: d["layers"][2].__setitem__("geometry", "Curve"), "layers[2:road_segments].geometry", "'Curve'"),
+        (lambda d: d["layers"][3].__setitem__("identifiable", True), "layers[3:road_condition].identifiable",
+         "false for a layer without geometry"),
+        (lambda d: d["layers"][1]["title"].pop("sv"), "layers[1:traffic_signs].title.sv", "a non-empty text"),
+        (lambda d: d["layers"][1].__setitem__("priority", "high"), "layers[1:traffic_signs].priority", "an integer"),
+        (lambda d: d["layers"][1].__setitem__("id", "excavation_permits"), "layers", "appears twice"),
+        (lambda d: d["groups"].append(dict(d["groups"][0])), "groups", "unique group ids"),
+    ],
+)
+def test_malformed_catalog_names_file_key_and_expectation(tmp_path, mutate, key, expected):
+    data = bundled()
+    mutate(data)
+    path = write(tmp_path, data)
+    with pytest.raises(CatalogError) as info:
+        load_catalog(path)
+    error = info.value
+    assert error.path == str(path)
+    assert error.key == key
+    assert expected in error.expected
+    assert str(path) in str(error) and key in str(error)
+
+
+def test_invalid_json_reports_line_and_column(tmp_path):
+    path = write(tmp_path, '{\n  "catalog_version": 1,\n  "layers": [,]\n}')
+    with pytest.raises(CatalogError) as info:
+        load_catalog(path)
+    assert info.value.key == "(line 3, column 14)"
+    assert "valid JSON" in info.value.expected
+
+
+def test_missing_file_is_reported(tmp_path):
+    with pytest.raises(CatalogError) as info:
+        load_catalog(tmp_path / "nope.json")
+    assert "nope.json" in str(info.value) and "readable file" in str(info.value)
+
+
+def test_unknown_top_level_keys_are_kept_for_the_engine(tmp_path):
+    data = bundled()
+    data["x_test"] = {"a": 1}
+    assert load_catalog(write(tmp_path, data)).extra["x_test"] == {"a": 1}

@@ -1,0 +1,128 @@
+"""Loading the twin into a project: groups, styles, no duplicates, problems by name."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+from qgis.core import QgsCategorizedSymbolRenderer, QgsLayerTreeGroup, QgsMapLayer, QgsProject
+
+from digiresan_plugin.core.loader import LAYER_ID_PROPERTY, TwinLoader, stored_source, twin_layer, twin_layers
+from digiresan_plugin.core.twin_source import TwinSource
+
+ALL_LAYERS = {
+    "road_segments", "road_condition", "paving_plan", "traffic_signs", "excavation_permits",
+    "traffic_counts", "buildings", "properties", "parks",
+}
+
+
+def group_titles(group: QgsLayerTreeGroup) -> list[str]:
+    return [child.name() for child in group.children() if isinstance(child, QgsLayerTreeGroup)]
+
+
+def test_load_puts_every_layer_in_its_group_with_its_style(project, catalog, demo_twin):
+    report = TwinLoader(catalog, project, "en").load(TwinSource.geopackage(demo_twin))
+
+    assert report.problems == []
+    assert set(report.added) == ALL_LAYERS
+    root = project.layerTreeRoot()
+    twin_group = root.children()[0]
+    assert twin_group.name() == "Digital twin"
+    assert group_titles(twin_group) == ["Streets", "Works", "Buildings & properties", "Parks"]
+    streets = twin_group.children()[0]
+    assert [n.layer().customProperty(LAYER_ID_PROPERTY) for n in streets.findLayers()] == [
+        "traffic_signs", "road_segments", "road_condition", "paving_plan", "traffic_counts",
+    ]
+    roads = twin_layer(project, "road_segments")
+    assert roads.crs().authid() == "EPSG:3006"
+    renderer = roads.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer)
+    assert renderer.classAttribute() == "latest_condition_class"
+    assert roads.flags() & QgsMapLayer.Identifiable
+    assert report.extent is not None and report.extent.contains(roads.extent().center())
+    assert stored_source(project) == f"gpkg:{demo_twin}"
+
+
+def test_swedish_titles(project, catalog, demo_twin):
+    TwinLoader(catalog, project, "sv").load(TwinSource.geopackage(demo_twin))
+    twin_group = project.layerTreeRoot().children()[0]
+    assert twin_group.name() == "Digital tvilling"
+    assert group_titles(twin_group) == ["Gator", "Arbeten", "Byggnader och fastigheter", "Parker"]
+    assert twin_layer(project, "excavation_permits").name() == "Grävtillstånd"
+
+
+def test_loading_twice_does_not_duplicate(project, catalog, demo_twin):
+    loader = TwinLoader(catalog, project, "en")
+    loader.load(TwinSource.geopackage(demo_twin))
+    ids = {lid: layer.id() for lid, layer in twin_layers(project).items()}
+    second = loader.load(TwinSource.geopackage(demo_twin))
+    assert second.added == [] and set(second.reused) == ALL_LAYERS
+    assert len(project.mapLayers()) == len(ALL_LAYERS)
+    assert {lid: layer.id() for lid, layer in twin_layers(project).items()} == ids
+    assert len(project.layerTreeRoot().children()) == 1
+
+
+def test_layer_removed_by_hand_comes_back_in_place(project, catalog, demo_twin):
+    loader = TwinLoader(catalog, project, "en")
+    loader.load(TwinSource.geopackage(demo_twin))
+    project.removeMapLayer(twin_layer(project, "road_segments").id())
+    assert twin_layer(project, "road_segments") is None
+    report = loader.load(TwinSource.geopackage(demo_twin))
+    assert report.added == ["road_segments"]
+    streets = project.layerTreeRoot().children()[0].children()[0]
+    assert [n.layer().customProperty(LAYER_ID_PROPERTY) for n in streets.findLayers()][:2] == [
+        "traffic_signs", "road_segments",
+    ]
+
+
+@pytest.fixture()
+def damaged_twin(demo_twin: Path, tmp_path: Path) -> Path:
+    """The demo twin without the parks table and without road_segments.surface."""
+    path = tmp_path / "damaged.gpkg"
+    shutil.copy(demo_twin, path)
+    ds = ogr.Open(str(path), 1)
+    for i in range(ds.GetLayerCount()):
+        if ds.GetLayerByIndex(i).GetName() == "parks":
+            ds.DeleteLayer(i)
+            break
+    roads = ds.GetLayerByName("road_segments")
+    roads.DeleteField(roads.GetLayerDefn().GetFieldIndex("surface"))
+    ds = None
+    return path
+
+
+def test_missing_table_and_field_are_named_and_the_rest_loads(project, catalog, damaged_twin):
+    report = TwinLoader(catalog, project, "en").load(TwinSource.geopackage(damaged_twin))
+    assert set(report.added) == ALL_LAYERS - {"parks"}
+    assert any("'parks'" in p and "not found" in p for p in report.problems), report.problems
+    assert any("'road_segments'" in p and "surface" in p for p in report.problems), report.problems
+    assert twin_layer(project, "road_segments") is not None
+
+
+def test_missing_file_is_reported_and_nothing_added(project, catalog, tmp_path):
+    report = TwinLoader(catalog, project, "en").load(TwinSource.geopackage(tmp_path / "absent.gpkg"))
+    assert report.added == []
+    assert report.problems == [f"GeoPackage not found: {tmp_path / 'absent.gpkg'}"]
+    assert project.mapLayers() == {}
+
+
+def test_saved_project_restores_the_twin(project, catalog, demo_twin, tmp_path):
+    TwinLoader(catalog, project, "en").load(TwinSource.geopackage(demo_twin))
+    path = str(tmp_path / "twin.qgz")
+    assert project.write(path)
+    project.clear()
+    assert twin_layers(project) == {}
+    assert project.read(path)
+    assert set(twin_layers(project)) == ALL_LAYERS
+    assert stored_source(project) == f"gpkg:{demo_twin}"
+
+
+def test_unload_removes_layers_and_group(project, catalog, demo_twin):
+    loader = TwinLoader(catalog, project, "en")
+    loader.load(TwinSource.geopackage(demo_twin))
+    loader.unload()
+    assert twin_layers(project) == {}
+    assert project.layerTreeRoot().children() == []
+    assert stored_source(QgsProject.instance()) is None

@@ -1,0 +1,54 @@
+"""Plugin lifecycle against a real QMainWindow: nothing is left behind after unload."""
+
+from __future__ import annotations
+
+import gc
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QEvent
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar
+
+from digiresan_plugin import classFactory
+from digiresan_plugin.core.signals import SignalBag
+from tests.real_iface import RealIface
+
+
+def counts(iface: RealIface) -> tuple[int, int, int, int, int]:
+    QgsApplication.processEvents()
+    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # run deleteLater
+    gc.collect()
+    window = iface.window
+    return (
+        len(window.findChildren(QAction)),
+        len(window.findChildren(QDockWidget)),
+        len(window.findChildren(QToolBar)),
+        len(iface.submenus),
+        len([p for p in QgsApplication.processingRegistry().providers() if p.id() == "digiresan"]),
+    )
+
+
+def test_initgui_adds_toolbar_menu_and_dock(qgis_app):
+    iface = RealIface()
+    plugin = classFactory(iface)
+    plugin.initGui()
+    assert plugin.twin_dock is not None
+    assert iface.window.findChildren(QDockWidget) == [plugin.twin_dock]
+    assert "&Digiresan" in iface.submenus
+    texts = [a.text() for a in iface.submenus["&Digiresan"].actions()]
+    assert "Digital twin" in texts
+    plugin.unload()
+
+
+def test_load_unload_twenty_times_leaves_nothing_behind(qgis_app):
+    iface = RealIface()
+    before = counts(iface)
+    live_before = SignalBag.live
+    for _ in range(20):
+        plugin = classFactory(iface)
+        plugin.initGui()
+        assert counts(iface) != before
+        plugin.unload()
+    assert counts(iface) == before
+    assert SignalBag.live == live_before
+    # the project's signals reach no unloaded dock (a connected deleted dock would raise here)
+    QgsProject.instance().clear()
