@@ -66,7 +66,7 @@ build: $(QM_FILES)
 	@rm -rf $(PLUGIN_DIR) && mkdir -p $(PLUGIN_DIR)
 	@tar -C $(PLUGIN) --exclude='__pycache__' --exclude='*.pyc' -cf - . | tar -C $(PLUGIN_DIR) -xf -
 	@cp metadata.txt LICENSE $(PLUGIN_DIR)/
-	@tar -C . --exclude='__pycache__' --exclude='*.pyc' -cf - resources | tar -C $(PLUGIN_DIR) -xf -
+	@tar -C . --exclude='__pycache__' --exclude='*.pyc' --exclude='resources/styles/*.py' -cf - resources | tar -C $(PLUGIN_DIR) -xf -
 	@mkdir -p $(PLUGIN_DIR)/i18n && if ls $(BUILD)/i18n/*.qm >/dev/null 2>&1; then cp $(BUILD)/i18n/*.qm $(PLUGIN_DIR)/i18n/; fi
 	@if [ -f $(DEMO_GPKG) ]; then mkdir -p $(PLUGIN_DIR)/data && cp $(DEMO_GPKG) $(PLUGIN_DIR)/data/; fi
 	@echo "Built $(PLUGIN_DIR) (version $(VERSION))"
