@@ -37,6 +37,8 @@ class DigiresanPlugin:
         self.twin_dock = None
         self.translator: Optional[QTranslator] = None
         self.provider = None
+        self.options_factory = None
+        self.locator_filter = None
         self._signals = SignalBag()
         self._install_translator()
 
@@ -64,6 +66,8 @@ class DigiresanPlugin:
         self.toolbar = self.iface.addToolBar(self.tr("Digiresan"))
         self.toolbar.setObjectName("DigiresanToolbar")
         self._init_twin_dock()
+        self._init_options()
+        self._init_locator()
 
     def unload(self) -> None:
         self._signals.disconnect_all()
@@ -79,6 +83,12 @@ class DigiresanPlugin:
             self.twin_dock.cleanup()
             self._remove_dock(self.twin_dock)
             self.twin_dock = None
+        if self.locator_filter is not None:
+            self.iface.deregisterLocatorFilter(self.locator_filter)
+            self.locator_filter = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         if self.toolbar is not None:
             self.iface.mainWindow().removeToolBar(self.toolbar)
             self.toolbar.deleteLater()
@@ -103,6 +113,18 @@ class DigiresanPlugin:
         action.setText(self.tr("Digital twin"))
         action.setToolTip(self.tr("Show or hide the Digital twin dock"))
         self._add_action(action, owned=False)
+
+    def _init_options(self) -> None:
+        from .gui.options_page import DigiresanOptionsFactory
+
+        self.options_factory = DigiresanOptionsFactory(icon("digiresan.svg"))
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+    def _init_locator(self) -> None:
+        from .gui.locator import TwinLocatorFilter
+
+        self.locator_filter = TwinLocatorFilter(self.catalog, self.iface.mapCanvas())
+        self.iface.registerLocatorFilter(self.locator_filter)
 
     def _add_action(self, action: QAction, owned: bool = True, slot: Optional[Callable] = None) -> QAction:
         if slot is not None:

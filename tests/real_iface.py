@@ -20,6 +20,7 @@ class RealIface:
         self.plugin_menu = self.window.menuBar().addMenu("&Plugins")
         self.submenus: dict[str, QMenu] = {}
         self.options_factories: list = []
+        self.locator_filters: list = []
 
     # QgisInterface subset -------------------------------------------------------------------
     def mainWindow(self) -> QMainWindow:  # noqa: N802
@@ -64,10 +65,10 @@ class RealIface:
         self.options_factories.remove(factory)
 
     def registerLocatorFilter(self, locator_filter) -> None:  # noqa: N802
-        pass
+        self.locator_filters.append(locator_filter)
 
     def deregisterLocatorFilter(self, locator_filter) -> None:  # noqa: N802
-        pass
+        self.locator_filters.remove(locator_filter)
 
     def addCustomActionForLayerType(self, *args) -> None:  # noqa: N802
         pass

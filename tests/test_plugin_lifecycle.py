@@ -13,7 +13,7 @@ from digiresan_plugin.core.signals import SignalBag
 from tests.real_iface import RealIface
 
 
-def counts(iface: RealIface) -> tuple[int, int, int, int, int]:
+def counts(iface: RealIface) -> tuple[int, ...]:
     QgsApplication.processEvents()
     QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # run deleteLater
     gc.collect()
@@ -24,6 +24,7 @@ def counts(iface: RealIface) -> tuple[int, int, int, int, int]:
         len(window.findChildren(QToolBar)),
         len(iface.submenus),
         len([p for p in QgsApplication.processingRegistry().providers() if p.id() == "digiresan"]),
+        len(iface.options_factories) + len(iface.locator_filters),
     )
 
 
@@ -52,3 +53,29 @@ def test_load_unload_twenty_times_leaves_nothing_behind(qgis_app):
     assert SignalBag.live == live_before
     # the project's signals reach no unloaded dock (a connected deleted dock would raise here)
     QgsProject.instance().clear()
+
+
+def test_options_page_round_trips_settings(qgis_app):
+    from digiresan_plugin.core import settings
+    from digiresan_plugin.gui.options_page import DigiresanOptionsPage
+
+    settings.set_value("dig_moratorium_years", 3)
+    page = DigiresanOptionsPage()
+    assert page.moratorium.value() == 3
+    page.moratorium.setValue(5)
+    page.coordinator.setChecked(True)
+    page.apply()
+    assert settings.get("dig_moratorium_years") == 5
+    assert settings.get("coordinator_mode") is True
+    settings.set_value("dig_moratorium_years", 3)
+    settings.set_value("coordinator_mode", False)
+
+
+def test_options_factory_registered_and_removed(qgis_app):
+    iface = RealIface()
+    plugin = classFactory(iface)
+    plugin.initGui()
+    assert len(iface.options_factories) == 1
+    assert iface.options_factories[0].title() == "Digiresan"
+    plugin.unload()
+    assert iface.options_factories == []

@@ -58,6 +58,7 @@ class LayerSpec:
     priority: int = 100
     fields: tuple[str, ...] = ()
     crs: Optional[str] = None
+    search_fields: tuple[str, ...] = ()
 
     @property
     def is_spatial(self) -> bool:
@@ -92,6 +93,10 @@ class Catalog:
         return sorted(
             (s for s in self.layers if s.identifiable and s.is_spatial), key=lambda s: s.priority
         )
+
+    def searchable_layers(self) -> list[LayerSpec]:
+        """Spatial layers the locator searches, most important first."""
+        return sorted((s for s in self.layers if s.search_fields and s.is_spatial), key=lambda s: s.priority)
 
     def style_path(self, spec: LayerSpec) -> Optional[Path]:
         return (self.path.parent / spec.style) if spec.style else None
@@ -172,6 +177,9 @@ def parse_catalog(data: Any, path: Path | str) -> Catalog:
         fields = r.opt(raw, "fields", key, list, "a list of field names", [])
         for j, name in enumerate(fields):
             r.typed(name, f"{key}.fields[{j}]", str, "a field name")
+        search_fields = r.opt(raw, "search_fields", key, list, "a list of field names", [])
+        for j, name in enumerate(search_fields):
+            r.typed(name, f"{key}.search_fields[{j}]", str, "a field name")
         identifiable = r.opt(raw, "identifiable", key, bool, "true or false", False)
         if identifiable and geometry is None:
             raise r.fail(f"{key}.identifiable", "false for a layer without geometry")
@@ -189,6 +197,7 @@ def parse_catalog(data: Any, path: Path | str) -> Catalog:
                 priority=r.opt(raw, "priority", key, int, "an integer", 100),
                 fields=tuple(fields),
                 crs=r.opt(raw, "crs", key, str, "an authority id such as 'EPSG:3006'", None),
+                search_fields=tuple(search_fields),
             )
         )
     ids = [s.id for s in layers]
