@@ -10,6 +10,8 @@ from qgis.core import QgsProject
 
 from digiresan_plugin.core.catalog import Catalog, load_catalog
 
+pytest_plugins = ["tests.pg_server"]
+
 # "Today" for every generated twin in the tests: fixed, so expected answers are known.
 TODAY = date(2026, 11, 27)
 SEED = 2380

@@ -39,7 +39,9 @@ class DigiresanOptionsPage(QgsOptionsPageWidget):
             self.tr("gpkg:<file>, postgres:<saved connection> or pgservice:<service>; no passwords here")
         )
         source_form.addRow(self.tr("Default twin source"), self.source)
-        self.coordinator = QCheckBox(self.tr("Coordinator mode (edit ideas, see submitters' personal data)"), source_box)
+        self.coordinator = QCheckBox(
+            self.tr("Coordinator mode (edit ideas, see submitters' personal data)"), source_box
+        )
         source_form.addRow(self.coordinator)
         layout.addWidget(source_box)
         layout.addStretch(1)
