@@ -264,6 +264,9 @@ def sign_symbols() -> list[tuple[str, str, QgsMarkerSymbol]]:
     ]
 
 
+SIGN_VISIBLE_MIN_SCALE = 8000.0
+
+
 def style_traffic_signs(layer: QgsVectorLayer) -> None:
     root = QgsRuleBasedRenderer.Rule(None)
     root.setRuleKey("sign_root")
@@ -275,6 +278,9 @@ def style_traffic_signs(layer: QgsVectorLayer) -> None:
             rule.setIsElse(True)
         root.appendChild(rule)
     layer.setRenderer(QgsRuleBasedRenderer(root))
+    # signs only from street level: at town scale they would hide the streets
+    layer.setScaleBasedVisibility(True)
+    layer.setMinimumScale(SIGN_VISIBLE_MIN_SCALE)
 
     def around_point(settings: QgsPalLayerSettings) -> None:
         settings.dist = 1.0
