@@ -11,6 +11,7 @@ from qgis.core import (
     QgsLocatorFilter,
     QgsLocatorResult,
     QgsProject,
+    QgsUnitTypes,
 )
 from qgis.gui import QgsMapCanvas
 
@@ -76,10 +77,10 @@ class TwinLocatorFilter(QgsLocatorFilter):
             hit.crs, self.canvas.mapSettings().destinationCrs(), QgsProject.instance().transformContext()
         )
         extent = transform.transformBoundingBox(hit.extent)
-        if extent.width() < 50 and extent.height() < 50:
-            extent.grow(60)
-        else:
-            extent.scale(1.2)
+        metre = QgsUnitTypes.fromUnitToUnitFactor(
+            QgsUnitTypes.DistanceMeters, self.canvas.mapSettings().destinationCrs().mapUnits()
+        )
+        extent.grow(max(30 * metre, 0.1 * max(extent.width(), extent.height())))  # a lone point or a straight street
         self.canvas.setExtent(extent)
         self.canvas.refresh()
         if layer is not None:

@@ -1,0 +1,35 @@
+"""Open a twin's layers outside a project (Processing, command line, benchmarks)."""
+
+from __future__ import annotations
+
+from qgis.core import QgsMapLayer, QgsVectorLayer
+
+from ..catalog import Catalog
+from ..loader import LAYER_ID_PROPERTY, SOURCE_PROPERTY
+from ..twin_source import TwinSource, TwinSourceError
+
+
+def open_twin_layers(source: TwinSource, catalog: Catalog) -> tuple[dict[str, QgsVectorLayer], list[str]]:
+    """The catalog's layers read from ``source`` (not added to any project), and the problems by layer."""
+    layers: dict[str, QgsVectorLayer] = {}
+    reason = source.check()
+    if reason:
+        return layers, [reason]
+    problems: list[str] = []
+    for spec in catalog.layers:
+        try:
+            layer = source.open_layer(spec)
+        except TwinSourceError as exc:
+            problems.append(str(exc))
+            continue
+        if not layer.isValid():
+            problems.append(f"Layer '{spec.id}': table '{spec.table}' not found or not readable in {source.describe()}")
+            continue
+        layer.setCustomProperty(LAYER_ID_PROPERTY, spec.id)
+        layer.setCustomProperty(SOURCE_PROPERTY, source.to_string())
+        if spec.is_spatial:
+            flags = layer.flags()
+            flags = (flags | QgsMapLayer.Identifiable) if spec.identifiable else (flags & ~QgsMapLayer.Identifiable)
+            layer.setFlags(flags)
+        layers[spec.id] = layer
+    return layers, problems
