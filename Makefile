@@ -107,7 +107,7 @@ $(VENV)/.installed: requirements-test.txt
 venv: $(VENV)/.installed
 
 lint: venv
-	$(VENV)/bin/ruff check $(PLUGIN) tests bench db scripts
+	$(VENV)/bin/ruff check $(PLUGIN) tests $(wildcard bench db scripts)
 	$(VENV)/bin/flake8 $(PLUGIN) tests
 
 test: deps venv lint build
