@@ -1,7 +1,8 @@
 """Where the twin's tables come from: a GeoPackage file or a PostgreSQL/PostGIS database.
 
 A source is written as one string (kept in settings and projects, never with credentials):
-``gpkg:/path/to/twin.gpkg``, ``postgres:<saved QGIS connection name>`` or ``pgservice:<service name>``.
+``gpkg:/path/to/twin.gpkg``, ``postgres:<saved QGIS connection name>`` or ``pgservice:<service name>``
+(or ``pgservice:service=<name> dbname=<db>`` to pick another database of that service).
 PostgreSQL credentials stay in QGIS's auth manager (authcfg of the saved connection) or pg_service files.
 """
 
@@ -48,6 +49,13 @@ class TwinSource:
             )
         return cls(kind, location)
 
+    def __post_init__(self) -> None:
+        if self.kind != "gpkg" and "password" in self.location.lower():
+            raise TwinSourceError(
+                "A twin source must not contain a password: use a saved QGIS connection with an "
+                "authentication configuration, or a pg_service entry with a .pgpass file"
+            )
+
     @classmethod
     def demo(cls) -> "TwinSource":
         return cls("gpkg", str(demo_twin_path()))
@@ -80,6 +88,17 @@ class TwinSource:
             if not path.is_file():
                 return f"GeoPackage not found: {path}"
             return None
+        try:
+            uri = self._pg_base_uri()
+            metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+            connection = metadata.createConnection(uri.uri(False), {})
+            if self.schema not in connection.schemas():
+                return f"Schema '{self.schema}' not found in {self.describe()}"
+        except TwinSourceError as exc:
+            return str(exc)
+        except Exception as exc:  # noqa: BLE001 - QgsProviderConnectionException and driver errors
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return f"Cannot reach the twin database {self.describe()}: {first_line}"
         return None
 
     def layer_uri(self, spec: LayerSpec) -> str:
@@ -98,8 +117,11 @@ class TwinSource:
 
     def _pg_base_uri(self) -> QgsDataSourceUri:
         if self.kind == "pgservice":
-            uri = QgsDataSourceUri()
-            uri.setConnection(self.location, "", "", "")  # the service variant: no credentials here
+            if "=" in self.location:  # "service=NAME dbname=DB"
+                uri = QgsDataSourceUri(self.location)
+            else:
+                uri = QgsDataSourceUri()
+                uri.setConnection(self.location, "", "", "")  # the service variant: no credentials here
         else:
             metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
             try:
