@@ -7,7 +7,7 @@ from typing import Callable, Optional
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
-from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtGui import QIcon, QKeySequence
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from .core.catalog import Catalog, CatalogError, load_catalog
@@ -35,6 +35,8 @@ class DigiresanPlugin:
         self._owned_actions: list[QAction] = []  # the ones we created (the rest belong to docks)
         self.toolbar: Optional[QToolBar] = None
         self.twin_dock = None
+        self.card_dock = None
+        self.identify = None
         self.translator: Optional[QTranslator] = None
         self.provider = None
         self.options_factory = None
@@ -48,6 +50,8 @@ class DigiresanPlugin:
 
     # -- QGIS lifecycle --------------------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API
+        if self.provider is not None:
+            return
         try:
             from .processing.provider import DigiresanProvider
         except ImportError:
@@ -66,6 +70,7 @@ class DigiresanPlugin:
         self.toolbar = self.iface.addToolBar(self.tr("Digiresan"))
         self.toolbar.setObjectName("DigiresanToolbar")
         self._init_twin_dock()
+        self._init_twin_info()
         self._init_options()
         self._init_locator()
 
@@ -79,6 +84,14 @@ class DigiresanPlugin:
             action.deleteLater()
         self.actions.clear()
         self._owned_actions.clear()
+        if self.identify is not None:
+            self.identify.unload()
+            self.identify.deleteLater()
+            self.identify = None
+        if self.card_dock is not None:
+            self.card_dock.cleanup()
+            self._remove_dock(self.card_dock)
+            self.card_dock = None
         if self.twin_dock is not None:
             self.twin_dock.cleanup()
             self._remove_dock(self.twin_dock)
@@ -113,6 +126,28 @@ class DigiresanPlugin:
         action.setText(self.tr("Digital twin"))
         action.setToolTip(self.tr("Show or hide the Digital twin dock"))
         self._add_action(action, owned=False)
+
+    def _init_twin_info(self) -> None:
+        """The Twin info map tool and the card dock it fills."""
+        from .gui.card_dock import TwinCardDock
+        from .gui.help import open_help
+        from .gui.identify_controller import IdentifyController
+
+        self.card_dock = TwinCardDock(
+            self.iface.mapCanvas(), self.iface.mainWindow(), message_bar=self.iface.messageBar()
+        )
+        self.card_dock.setObjectName("DigiresanTwinCardDock")
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.card_dock)
+        self.card_dock.hide()
+        self._signals.connect(self.card_dock.helpRequested, lambda: open_help("card"))
+        self.identify = IdentifyController(self.iface, self.catalog, self.card_dock)
+        action = QAction(icon("twin_info.svg"), self.tr("Twin info"), self.iface.mainWindow())
+        action.setObjectName("DigiresanTwinInfoAction")
+        action.setCheckable(True)
+        action.setShortcut(QKeySequence("Ctrl+Alt+I"))
+        action.setToolTip(self.tr("Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything"))
+        self.identify.tool.setAction(action)
+        self._add_action(action, slot=self.identify.activate)
 
     def _init_options(self) -> None:
         from .gui.options_page import DigiresanOptionsFactory

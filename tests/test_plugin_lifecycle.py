@@ -33,10 +33,14 @@ def test_initgui_adds_toolbar_menu_and_dock(qgis_app):
     plugin = classFactory(iface)
     plugin.initGui()
     assert plugin.twin_dock is not None
-    assert iface.window.findChildren(QDockWidget) == [plugin.twin_dock]
+    assert set(iface.window.findChildren(QDockWidget)) == {plugin.twin_dock, plugin.card_dock}
     assert "&Digiresan" in iface.submenus
     texts = [a.text() for a in iface.submenus["&Digiresan"].actions()]
-    assert "Digital twin" in texts
+    assert "Digital twin" in texts and "Twin info" in texts
+    twin_info = next(a for a in iface.submenus["&Digiresan"].actions() if a.text() == "Twin info")
+    twin_info.trigger()
+    assert iface.canvas.mapTool() is plugin.identify.tool
+    assert twin_info.isChecked()
     plugin.unload()
 
 

@@ -1,0 +1,185 @@
+"""Glue between the Twin info tool, the identify engine and the card dock.
+
+A click builds a :class:`~digiresan_plugin.core.identify.TwinEngine` over the project's twin layers and shows its
+report. Small twins answer on the main thread; with ``background=True`` the layers are snapshotted
+(``QgsVectorLayerFeatureSource``) on the main thread and the report is built in a ``QgsTask`` — the task never
+touches a layer or a widget, and a late answer to an older click is dropped.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsPointXY,
+    QgsProject,
+    QgsTask,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from ..core import settings
+from ..core.catalog import Catalog
+from ..core.i18n import ui_language
+from ..core.loader import twin_layer
+from ..core.log import log
+from ..core.signals import SignalBag
+from .twin_info_tool import TwinInfoTool
+
+
+def engine_class() -> Any:
+    """The engine class, or raise ImportError when the identify engine is not available."""
+    from ..core.identify import TwinEngine
+
+    return TwinEngine
+
+
+class _ReportTask(QgsTask):
+    """Builds one report from snapshotted layers; ``on_done(result, error)`` runs on the main thread."""
+
+    def __init__(self, description: str, work: Callable[[], dict], on_done: Callable[[Optional[dict], str], None]):
+        super().__init__(description, QgsTask.CanCancel)
+        self._work = work
+        self._on_done = on_done
+        self.result: Optional[dict] = None
+        self.error = ""
+
+    def run(self) -> bool:
+        try:
+            self.result = self._work()
+        except Exception as exc:  # noqa: BLE001 - reported on the main thread
+            self.error = f"{type(exc).__name__}: {exc}"
+            return False
+        return not self.isCanceled()
+
+    def finished(self, ok: bool) -> None:
+        self._on_done(self.result if ok else None, self.error)
+
+
+class IdentifyController(QObject):
+    """Runs the engine for each Twin info click and puts the report into the card dock."""
+
+    reportShown = pyqtSignal(dict)  # noqa: N815 - Qt signal: the report dict now in the dock
+
+    def __init__(
+        self,
+        iface: Any,
+        catalog: Catalog,
+        card_dock: Any,
+        tool: Optional[TwinInfoTool] = None,
+        background: bool = False,
+        layer_for: Optional[Callable[[str], Optional[QgsVectorLayer]]] = None,
+    ):
+        super().__init__()
+        self.iface = iface
+        self.catalog = catalog
+        self.dock = card_dock
+        self.canvas = iface.mapCanvas()
+        self.tool = tool or TwinInfoTool(self.canvas)
+        self.background = background
+        self._layer_for = layer_for or (lambda layer_id: twin_layer(QgsProject.instance(), layer_id))
+        self._generation = 0
+        self._task: Optional[_ReportTask] = None
+        self.last_timing: dict[str, float] = {}  # engine_ms, render_ms of the last card (for benchmarks)
+        self._signals = SignalBag()
+        self._signals.connect(self.tool.clicked, self.identify_at)
+        self._signals.connect(self.dock.showAllRequested, self.show_all)
+
+    # -- engine ------------------------------------------------------------------------------
+    def layer_for(self, layer_id: str) -> Optional[QgsVectorLayer]:
+        return self._layer_for(layer_id)
+
+    def make_engine(self, snapshot: bool = False) -> Any:
+        """A fresh engine over the project's layers (main thread); ``snapshot``: safe to use in a task."""
+        engine = engine_class()
+        kwargs = {"language": ui_language(), "cap": int(settings.get("related_feature_cap"))}
+        if snapshot:
+            return engine.snapshot(self.catalog, self.layer_for, **kwargs)
+        return engine(self.catalog, self.layer_for, **kwargs)
+
+    # -- clicks --------------------------------------------------------------------------------
+    def identify_at(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, radius_m: float) -> None:
+        """Build and show the card for a click (``TwinInfoTool.clicked``)."""
+        self._generation += 1
+        generation = self._generation
+        point, crs = QgsPointXY(point), QgsCoordinateReferenceSystem(crs)
+        try:
+            engine = self.make_engine(snapshot=self.background)
+        except ImportError as exc:
+            self._fail(self.tr("The identify engine is not available: {error}").format(error=exc))
+            return
+        if not self.background:
+            started = time.perf_counter()
+            try:
+                report = engine.report_at_point(point, crs, radius_m).to_dict()
+            except Exception as exc:  # noqa: BLE001 - a failed click must not break QGIS
+                self._fail(self.tr("Twin info failed: {error}").format(error=exc))
+                return
+            self.last_timing = {"engine_ms": (time.perf_counter() - started) * 1000.0}
+            self._show(report)
+            return
+        if self._task is not None:
+            self._task.cancel()
+
+        def work() -> dict:
+            return engine.report_at_point(point, crs, radius_m).to_dict()
+
+        def done(result: Optional[dict], error: str) -> None:
+            if generation != self._generation:
+                return  # a newer click is on its way
+            self._task = None
+            if result is None:
+                if error:
+                    self._fail(self.tr("Twin info failed: {error}").format(error=error))
+                return
+            self._show(result)
+
+        self._task = _ReportTask(self.tr("Twin info"), work, done)
+        QgsApplication.taskManager().addTask(self._task)
+
+    def show_all(self, section_id: str) -> None:
+        """Replace a truncated section of the shown card with all its items."""
+        report = self.dock.report
+        subject = (report or {}).get("subject")
+        if not subject or subject.get("fid") is None:
+            return
+        try:
+            engine = self.make_engine()
+            section = engine.section_for(subject["layer"], int(subject["fid"]), section_id, cap=None)
+        except (ImportError, LookupError, KeyError) as exc:
+            self._fail(self.tr("Could not show all of '{section}': {error}").format(section=section_id, error=exc))
+            return
+        self.dock.update_section(section.to_dict())
+
+    def activate(self) -> None:
+        """Make Twin info the current map tool and show the card dock."""
+        self.canvas.setMapTool(self.tool)
+        self.dock.setUserVisible(True)
+
+    def unload(self) -> None:
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self._signals.disconnect_all()
+        if self.canvas.mapTool() is self.tool:
+            self.canvas.unsetMapTool(self.tool)
+
+    # -- internals -----------------------------------------------------------------------------
+    def _show(self, report: dict) -> None:
+        started = time.perf_counter()
+        self.dock.show_report(report)
+        if not self.dock.isUserVisible():
+            self.dock.setUserVisible(True)
+        self.last_timing["render_ms"] = (time.perf_counter() - started) * 1000.0
+        self.reportShown.emit(report)
+
+    def _fail(self, message: str) -> None:
+        log(message, 40)
+        bar = getattr(self.iface, "messageBar", None)
+        if callable(bar):
+            bar().pushMessage(self.tr("Twin info"), message, Qgis.Warning, 6)
