@@ -59,6 +59,7 @@ class TwinDock(QgsDockWidget):
         self.project = QgsProject.instance()
         self.language = ui_language()
         self._task: Optional[QgsTask] = None
+        self._failed_source: Optional[TwinSource] = None
         self._signals = SignalBag()
         self._build()
         self._signals.connect(self.project.readProject, self._restore_from_project)
@@ -109,12 +110,17 @@ class TwinDock(QgsDockWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.PlainText)
         layout.addWidget(self.status_label)
+        self.retry_button = QPushButton(self.tr("Retry"), body)
+        self.retry_button.setToolTip(self.tr("Try the same twin source again"))
+        self.retry_button.hide()
+        layout.addWidget(self.retry_button)
         self.setWidget(body)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.load_button.clicked.connect(self._load_clicked)
         self.zoom_button.clicked.connect(self.zoom_to_twin)
         self.remove_button.clicked.connect(self.remove_twin)
+        self.retry_button.clicked.connect(self._retry)
         self._kind_changed()
 
     def _kind_changed(self) -> None:
@@ -198,7 +204,13 @@ class TwinDock(QgsDockWidget):
         self._task = QgsTask.fromFunction(self.tr("Checking twin source"), check, on_finished=done)
         QgsApplication.taskManager().addTask(self._task)
 
+    def _retry(self) -> None:
+        if self._failed_source is not None:
+            self.load(self._failed_source)
+
     def _finish_load(self, source: TwinSource, reason: Optional[str]) -> None:
+        self._failed_source = source if reason else None
+        self.retry_button.setVisible(bool(reason))
         if reason:
             self._message(reason, Qgis.Critical)
             self.status_label.setText(reason)
