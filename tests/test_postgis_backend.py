@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -94,3 +95,31 @@ def test_dates_are_as_constructed(project, catalog, pg_twin):
     paved = next(roads.getFeatures(request))["last_paved"]
     paved = paved.toPyDate() if hasattr(paved, "toPyDate") else date.fromisoformat(str(paved))
     assert (TODAY - paved).days == case["paved_days_ago"]
+
+
+def test_dock_loads_from_a_saved_qgis_connection(project, catalog, pg_twin, pg_cluster):
+    """A planner picks a saved connection (its credentials live in pg_service/auth manager, not in the project)."""
+    from qgis.core import QgsApplication, QgsProviderRegistry
+    from qgis.gui import QgsMessageBar
+
+    from digiresan_plugin.gui.twin_dock import KIND_POSTGRES, TwinDock
+
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    metadata.createConnection(pg_cluster.service_uri("reader"), {}).store("Digiresan test")
+    dock = TwinDock(catalog, None, QgsMessageBar())
+    try:
+        dock.kind_combo.setCurrentIndex(dock.kind_combo.findData(KIND_POSTGRES))
+        assert dock.connection_combo.findText("Digiresan test") >= 0
+        dock.connection_combo.setCurrentText("Digiresan test")
+        dock.load_button.click()
+        for _ in range(2000):
+            if dock._task is None:
+                break
+            QgsApplication.processEvents()
+            time.sleep(0.005)
+        layers = twin_layers(project)
+        assert set(layers) == {spec.id for spec in catalog.layers}
+        assert project.readEntry("digiresan", "twin_source")[0] == "postgres:Digiresan test"
+    finally:
+        dock.cleanup()
+        metadata.deleteConnection("Digiresan test")
