@@ -14,7 +14,7 @@ VENV       := .venv
 PY         := $(VENV)/bin/python
 SYS_PY     := /usr/bin/python3
 APT_PACKAGES      := qgis python3-qgis qgis-providers gdal-bin
-APT_TOOL_PACKAGES := pyqt5-dev-tools qttools5-dev-tools python3-venv
+APT_TOOL_PACKAGES := pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb
 QGIS_PROFILE_DIR  ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PYTEST_ARGS ?=
 
@@ -44,7 +44,7 @@ deps:
 	  $(MAKE) --no-print-directory _apt PKGS="$(APT_PACKAGES)"; fi
 
 tool-deps:
-	@if ! command -v pyrcc5 >/dev/null || ! command -v lrelease >/dev/null || ! $(SYS_PY) -c "import ensurepip" 2>/dev/null; then \
+	@if ! command -v pyrcc5 >/dev/null || ! command -v lrelease >/dev/null || ! command -v Xvfb >/dev/null || ! $(SYS_PY) -c "import ensurepip" 2>/dev/null; then \
 	  $(MAKE) --no-print-directory _apt PKGS="$(APT_TOOL_PACKAGES)"; fi
 
 _apt:
@@ -69,6 +69,7 @@ build: $(QM_FILES)
 	@tar -C . --exclude='__pycache__' --exclude='*.pyc' --exclude='resources/styles/*.py' -cf - resources | tar -C $(PLUGIN_DIR) -xf -
 	@mkdir -p $(PLUGIN_DIR)/i18n && if ls $(BUILD)/i18n/*.qm >/dev/null 2>&1; then cp $(BUILD)/i18n/*.qm $(PLUGIN_DIR)/i18n/; fi
 	@if [ -f $(DEMO_GPKG) ]; then mkdir -p $(PLUGIN_DIR)/data && cp $(DEMO_GPKG) $(PLUGIN_DIR)/data/; fi
+	@if [ -d docs/help ]; then cp -r docs/help $(PLUGIN_DIR)/help; fi
 	@echo "Built $(PLUGIN_DIR) (version $(VERSION))"
 
 demo: $(DEMO_GPKG)
@@ -77,9 +78,24 @@ $(DEMO_GPKG):
 	@mkdir -p $(dir $@)
 	$(SYS_PY) -m $(PLUGIN).demo --output $@
 
+# The zip the QGIS plugin repository accepts: one top folder (listed first), no caches, no .pyc, no '..' paths.
+define ZIP_PLUGIN
+import os, sys, zipfile
+build, name, out = sys.argv[1:4]
+skip = {"__pycache__", ".git", "__MACOSX", ".DS_Store"}
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+    for root, dirs, files in os.walk(os.path.join(build, name)):
+        dirs[:] = sorted(d for d in dirs if d not in skip)
+        zf.write(root, os.path.relpath(root, build) + "/")
+        for f in sorted(files):
+            if f not in skip and not f.endswith((".pyc", ".pyo")):
+                zf.write(os.path.join(root, f), os.path.relpath(os.path.join(root, f), build))
+endef
+export ZIP_PLUGIN
+
 package: deps demo build
 	@mkdir -p dist && rm -f dist/$(PLUGIN)-$(VERSION).zip
-	@cd $(BUILD) && zip -qr ../dist/$(PLUGIN)-$(VERSION).zip $(PLUGIN) -x '*/__pycache__/*' '*.pyc'
+	@$(SYS_PY) -c "$$ZIP_PLUGIN" $(BUILD) $(PLUGIN) dist/$(PLUGIN)-$(VERSION).zip
 	@echo "dist/$(PLUGIN)-$(VERSION).zip"
 
 deploy: deps demo build

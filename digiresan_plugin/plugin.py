@@ -60,6 +60,13 @@ class DigiresanPlugin:
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self) -> None:  # noqa: N802 - QGIS API
+        try:
+            self._init_gui()
+        except Exception:
+            self.unload()  # leave nothing half-registered (e.g. the Processing provider) behind
+            raise
+
+    def _init_gui(self) -> None:
         self.initProcessing()
         try:
             self.catalog = load_catalog()

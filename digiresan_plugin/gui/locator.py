@@ -22,7 +22,10 @@ from ..core.search import SearchHit, TwinSearch
 
 
 class TwinLocatorFilter(QgsLocatorFilter):
-    """Prefix ``tw``: streets, property designations, permit ids, ... from the loaded twin."""
+    """Streets, property designations, permit ids, ... from the loaded twin.
+
+    Prefix ``twin``: QGIS 3.22 ignores plugin prefixes shorter than 3 characters.
+    """
 
     def __init__(
         self,
@@ -46,7 +49,7 @@ class TwinLocatorFilter(QgsLocatorFilter):
         return self.tr("Digital twin features")
 
     def prefix(self) -> str:
-        return "tw"
+        return "twin"
 
     def flags(self) -> QgsLocatorFilter.Flags:
         return QgsLocatorFilter.FlagFast

@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ from ..core.i18n import ui_language
 from ..core.loader import TwinLoader, stored_source, twin_layers
 from ..core.signals import SignalBag
 from ..core.twin_source import TwinSource, TwinSourceError
+from .help import open_help
 
 KIND_DEMO, KIND_GPKG, KIND_POSTGRES = "demo", "gpkg", "postgres"
 
@@ -93,7 +95,10 @@ class TwinDock(QgsDockWidget):
         self.zoom_button = QPushButton(self.tr("Zoom to twin"), body)
         self.remove_button = QPushButton(self.tr("Remove"), body)
         self.remove_button.setToolTip(self.tr("Remove the twin's layers from the project"))
-        for button in (self.load_button, self.zoom_button, self.remove_button):
+        self.help_button = QToolButton(body)
+        self.help_button.setIcon(QgsApplication.getThemeIcon("mActionHelpContents.svg"))
+        self.help_button.setToolTip(self.tr("Help"))
+        for button in (self.load_button, self.zoom_button, self.remove_button, self.help_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.progress = QProgressBar(body)
@@ -121,6 +126,7 @@ class TwinDock(QgsDockWidget):
         self.zoom_button.clicked.connect(self.zoom_to_twin)
         self.remove_button.clicked.connect(self.remove_twin)
         self.retry_button.clicked.connect(self._retry)
+        self.help_button.clicked.connect(lambda: open_help("dock"))
         self._kind_changed()
 
     def _kind_changed(self) -> None:

@@ -53,7 +53,12 @@ class TwinAlgorithm(QgsProcessingAlgorithm):
         self.source_text = ""
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        """Translate in the context pylupdate5 files the string under: the class that wrote it."""
+        for cls in type(self).__mro__:
+            translated = QCoreApplication.translate(cls.__name__, text)
+            if translated != text or cls is TwinAlgorithm:
+                return translated
+        return text
 
     def createInstance(self) -> "TwinAlgorithm":  # noqa: N802 - QGIS API
         return type(self)()
