@@ -313,3 +313,15 @@ def test_sign_group() -> None:
 
 def test_sign_table_is_loaded_once() -> None:
     assert sign_table() is sign_table()
+
+
+def test_every_legend_label_is_listed_for_translation():
+    """Legend labels are translated at load time from the list pylupdate5 reads; none may be missing."""
+    import re
+
+    from digiresan_plugin.core.style_labels import LABELS
+
+    found = set()
+    for qml in STYLES.glob("*.qml"):
+        found.update(re.findall(r'label="([^"]+)"', qml.read_text(encoding="utf-8")))
+    assert found and found <= set(LABELS), sorted(found - set(LABELS))

@@ -20,6 +20,7 @@ from qgis.core import (
 
 from .catalog import Catalog, LayerSpec
 from .log import log
+from .style_labels import translate_legend
 from .twin_source import TwinSource, TwinSourceError
 
 LAYER_ID_PROPERTY = "digiresan/layer_id"
@@ -138,6 +139,8 @@ class TwinLoader:
             message, ok = layer.loadNamedStyle(str(style))
             if not ok:
                 report.problems.append(f"Layer '{spec.id}': style {style.name} not applied: {message}")
+            else:
+                translate_legend(layer)
         layer.setCustomProperty(LAYER_ID_PROPERTY, spec.id)
         layer.setCustomProperty(SOURCE_PROPERTY, source.to_string())
         if spec.is_spatial:
