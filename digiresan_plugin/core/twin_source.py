@@ -106,6 +106,7 @@ class TwinSource:
         if self.kind == "gpkg":
             return f"{self.location}|layername={spec.table}"
         uri = self._pg_base_uri()
+        uri.setUseEstimatedMetadata(True)  # extents and counts from table statistics: no full scans on load
         uri.setDataSource(self.schema, spec.table, PG_GEOMETRY_COLUMN if spec.is_spatial else None, "", "fid")
         return uri.uri(False)
 
