@@ -36,6 +36,7 @@ class DigiresanPlugin:
         self.toolbar: Optional[QToolBar] = None
         self.twin_dock = None
         self.card_dock = None
+        self.ideas_dock = None
         self.identify = None
         self.translator: Optional[QTranslator] = None
         self.provider = None
@@ -78,6 +79,7 @@ class DigiresanPlugin:
         self.toolbar.setObjectName("DigiresanToolbar")
         self._init_twin_dock()
         self._init_twin_info()
+        self._init_ideas_dock()
         self._init_options()
         self._init_locator()
 
@@ -95,6 +97,10 @@ class DigiresanPlugin:
             self.identify.unload()
             self.identify.deleteLater()
             self.identify = None
+        if self.ideas_dock is not None:
+            self.ideas_dock.cleanup()
+            self._remove_dock(self.ideas_dock)
+            self.ideas_dock = None
         if self.card_dock is not None:
             self.card_dock.cleanup()
             self._remove_dock(self.card_dock)
@@ -155,6 +161,29 @@ class DigiresanPlugin:
         action.setToolTip(self.tr("Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything"))
         self.identify.tool.setAction(action)
         self._add_action(action, slot=self.identify.activate)
+
+    def _init_ideas_dock(self) -> None:
+        """The Digiresan ideas list (read from the twin source unless the ideas source setting says otherwise)."""
+        from .gui.ideas_dock import IdeasDock
+
+        self.ideas_dock = IdeasDock(
+            self.iface.mapCanvas(), self.iface.messageBar(), self.iface.mainWindow(), catalog=self.catalog, load=False
+        )
+        self.ideas_dock.setObjectName("DigiresanIdeasDock")
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.ideas_dock)
+        self.ideas_dock.hide()
+        action = self.ideas_dock.toggleViewAction()
+        action.setIcon(icon("ideas.svg"))
+        action.setText(self.tr("Digiresan ideas"))
+        action.setToolTip(self.tr("Show or hide the list of Digiresan ideas and their funding"))
+        self._add_action(action, owned=False)
+        self._signals.connect(self.twin_dock.loaded, lambda _report: self.ideas_dock.set_repository(None))
+        self._signals.connect(self.ideas_dock.visibilityChanged, self._ideas_dock_visible)
+
+    def _ideas_dock_visible(self, visible: bool) -> None:
+        """Read the ideas the first time the list is opened."""
+        if visible and self.ideas_dock is not None and not self.ideas_dock.ideas():
+            self.ideas_dock.refresh()
 
     def _init_options(self) -> None:
         from .gui.options_page import DigiresanOptionsFactory

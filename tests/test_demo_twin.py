@@ -26,10 +26,18 @@ REPO = Path(__file__).resolve().parents[1]
 
 SPATIAL = {
     "road_segments": "LINESTRING", "traffic_signs": "POINT", "excavation_permits": "POLYGON",
-    "buildings": "POLYGON", "properties": "POLYGON", "parks": "POLYGON",
+    "buildings": "POLYGON", "properties": "POLYGON", "parks": "POLYGON", "ideas": "POINT",
 }
 TEXT, INT, REAL, DATE, BOOL = {"TEXT"}, {"INTEGER", "MEDIUMINT", "INT"}, {"REAL", "DOUBLE"}, {"DATE"}, {"BOOLEAN"}
 CONTRACT = {
+    "ideas": {
+        "idea_id": INT, "reference": TEXT, "title": TEXT, "description": TEXT, "theme": TEXT, "department": TEXT,
+        "submitter_category": TEXT, "submitted_on": DATE, "status": TEXT, "estimated_cost_sek": REAL,
+        "granted_sek": REAL, "expected_yearly_effect_sek": REAL, "decision_text": TEXT, "decided_on": DATE,
+        "linked_layer": TEXT, "linked_key": TEXT, "submitter_name": TEXT, "submitter_contact": TEXT,
+        "version": INT},
+    "idea_events": {"event_id": INT, "idea_id": INT, "changed_by": TEXT, "field": TEXT, "old_value": TEXT,
+                    "new_value": TEXT},
     "road_segments": {
         "segment_id": TEXT, "street_name": TEXT, "functional_class": INT, "speed_limit_kmh": INT, "surface": TEXT,
         "road_owner": TEXT, "width_m": REAL, "aadt": INT, "last_paved": DATE, "pavement_warranty_years": INT,
@@ -101,7 +109,7 @@ def _dump(path: Path) -> dict:
     digests = {}
     for table in CONTRACT:
         h = hashlib.sha256()
-        for row in con.execute(f'SELECT * FROM "{table}" ORDER BY fid'):
+        for row in con.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
             h.update(repr(row).encode())
         digests[table] = h.hexdigest()
     con.close()

@@ -33,10 +33,10 @@ def test_initgui_adds_toolbar_menu_and_dock(qgis_app):
     plugin = classFactory(iface)
     plugin.initGui()
     assert plugin.twin_dock is not None
-    assert set(iface.window.findChildren(QDockWidget)) == {plugin.twin_dock, plugin.card_dock}
+    assert set(iface.window.findChildren(QDockWidget)) == {plugin.twin_dock, plugin.card_dock, plugin.ideas_dock}
     assert "&Digiresan" in iface.submenus
     texts = [a.text() for a in iface.submenus["&Digiresan"].actions()]
-    assert "Digital twin" in texts and "Twin info" in texts
+    assert {"Digital twin", "Twin info", "Digiresan ideas"} <= set(texts)
     twin_info = next(a for a in iface.submenus["&Digiresan"].actions() if a.text() == "Twin info")
     twin_info.trigger()
     assert iface.canvas.mapTool() is plugin.identify.tool
@@ -83,3 +83,22 @@ def test_options_factory_registered_and_removed(qgis_app):
     assert iface.options_factories[0].title() == "Digiresan"
     plugin.unload()
     assert iface.options_factories == []
+
+
+def test_loading_the_twin_fills_the_ideas_list(project, demo_twin):
+    import time
+
+    from digiresan_plugin.core.twin_source import TwinSource
+
+    iface = RealIface()
+    plugin = classFactory(iface)
+    plugin.initGui()
+    try:
+        plugin.twin_dock.load(TwinSource.geopackage(demo_twin))
+        deadline = time.monotonic() + 30
+        while len(plugin.ideas_dock.ideas()) < 200 and time.monotonic() < deadline:
+            QgsApplication.processEvents()
+            time.sleep(0.01)
+        assert len(plugin.ideas_dock.ideas()) == 200  # the demo generator writes 200 ideas
+    finally:
+        plugin.unload()

@@ -13,6 +13,8 @@ DEFAULTS: dict[str, Any] = {
     "twin_source": "",  # "" = embedded demo twin; else a source URI (see twin_source.py)
     "coordinator_mode": False,
     "related_feature_cap": 200,
+    "ideas_source": "",  # "" = the twin source; else gpkg:/pgservice:/postgres: or an https export URL
+    "ideas_authcfg": "",  # QGIS auth manager id for the ideas export's token (never the token itself)
 }
 
 

@@ -17,6 +17,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from . import town
 from .gpkg_writer import GpkgWriter, line_blob, point_blob, polygon_blob
+from .ideas import write_ideas_for_twin
 from .town import NS_STREETS, WE_STREETS, Street
 
 DEFAULT_SEED = 2380
@@ -750,6 +751,7 @@ def generate_twin(path: Path, seed: int = DEFAULT_SEED, scale: Optional[int] = N
         counts = {name: sink.count for name, sink in writer.tables.items()}
         extent = writer.extent()
         writer.finish()
+        counts["ideas"] = write_ideas_for_twin(tmp, seed, today)
         os.replace(tmp, path)
     except BaseException:
         writer.abort()

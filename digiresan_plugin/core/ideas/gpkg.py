@@ -1,0 +1,380 @@
+"""Ideas in the twin GeoPackage (tables ``ideas`` and ``idea_events``), read and saved with sqlite3.
+
+Each call opens its own connection (safe in a worker thread). A save checks ``version``, updates the idea and
+writes its ``idea_events`` rows in one ``BEGIN IMMEDIATE`` transaction, so two savers of the same idea cannot
+both win. GeoPackage R-tree triggers call ``ST_*`` SQL functions that only GDAL/SpatiaLite provide: minimal
+versions for points and envelopes are registered on each connection.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Optional
+
+from .columns import IdeaList
+from .model import (
+    EDITABLE_FIELDS,
+    PERSONAL_FIELDS,
+    Conflict,
+    Idea,
+    IdeaChange,
+    IdeaEvent,
+    SaveResult,
+    event_text,
+    paused_gc,
+    same_value,
+    to_date,
+)
+from .repository import IdeaRepository, RepositoryError
+
+IDEAS_TABLE = "ideas"
+EVENTS_TABLE = "idea_events"
+BUSY_TIMEOUT_S = 5.0
+
+# Column order of Idea's constructor; "geom" stands for x, y.
+_IDEA_ORDER = (
+    "idea_id", "reference", "title", "description", "theme", "department", "submitter_category", "submitted_on",
+    "status", "estimated_cost_sek", "granted_sek", "expected_yearly_effect_sek", "decision_text", "decided_on",
+    "geom", "linked_layer", "linked_key", "submitter_name", "submitter_contact", "version", "updated_at",
+    "updated_by",
+)
+_ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
+
+
+# --- GeoPackage geometry blobs -------------------------------------------------------------------------------------
+def _header(blob: bytes) -> Optional[tuple[int, int, bool]]:
+    """(header length, envelope doubles, little endian) of a GP blob, None if not one or empty."""
+    if not blob or len(blob) < 8 or blob[:2] != b"GP":
+        return None
+    flags = blob[3]
+    if flags & 0x10:  # empty geometry
+        return None
+    n = _ENVELOPE_DOUBLES.get((flags >> 1) & 0x07, 0)
+    return 8 + 8 * n, n, bool(flags & 0x01)
+
+
+def point_xy(blob: Optional[bytes]) -> tuple[Optional[float], Optional[float]]:
+    """x, y of a GeoPackage Point blob (None, None for NULL/empty/not a point)."""
+    head = _header(blob) if blob else None
+    if head is None:
+        return None, None
+    start = head[0]
+    wkb = blob[start:start + 21]
+    if len(wkb) < 21:
+        return None, None
+    fmt = "<Idd" if wkb[0] == 1 else ">Idd"
+    gtype, x, y = struct.unpack(fmt, wkb[1:21])
+    if gtype % 1000 != 1:
+        return None, None
+    return x, y
+
+
+def point_blob(x: float, y: float, srs_id: int = 3006) -> bytes:
+    """A GeoPackage Point blob without envelope (as GDAL writes points)."""
+    return struct.pack("<2sBBi", b"GP", 0, 0x01, srs_id) + struct.pack("<BIdd", 1, 1, x, y)
+
+
+def _envelope(blob: Optional[bytes]) -> Optional[tuple[float, float, float, float]]:
+    head = _header(blob) if blob else None
+    if head is None:
+        return None
+    _start, n, little = head
+    if n >= 4:
+        return struct.unpack(("<" if little else ">") + "4d", blob[8:40])  # minx, maxx, miny, maxy
+    x, y = point_xy(blob)
+    return None if x is None else (x, x, y, y)
+
+
+def _st(index: int):
+    def fn(blob):
+        env = _envelope(blob)
+        return None if env is None else env[index]
+
+    return fn
+
+
+def _register_st_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("ST_IsEmpty", 1, lambda blob: 1 if _envelope(blob) is None else 0)
+    for name, index in (("ST_MinX", 0), ("ST_MaxX", 1), ("ST_MinY", 2), ("ST_MaxY", 3)):
+        conn.create_function(name, 1, _st(index))
+
+
+# --- rows ----------------------------------------------------------------------------------------------------------
+_DATES: dict = {}  # ISO text → date: a list has few distinct dates, and parsing 200 000 of them is not free
+
+
+def _date(text: Any):
+    if not text:
+        return None
+    day = _DATES.get(text)
+    if day is None:
+        try:
+            day = to_date(text)
+        except ValueError:
+            return None
+        if len(_DATES) < 100000:
+            _DATES[text] = day
+    return day
+
+
+_POINT_LE = struct.Struct("<dd")
+
+
+def _xy(blob: Optional[bytes]) -> tuple[Optional[float], Optional[float]]:
+    # fast path: GDAL's point blob (no envelope, little endian) with a little-endian 2D WKB point
+    if blob is not None and len(blob) == 29 and blob[3] == 1 and blob[8] == 1 and blob[9] == 1:
+        return _POINT_LE.unpack_from(blob, 13)
+    return point_xy(blob)
+
+
+def _row_to_idea(row: tuple) -> Idea:
+    x, y = _xy(row[14])
+    version = row[19]
+    return Idea(
+        row[0], row[1], row[2], row[3] or "", row[4], row[5], row[6], _date(row[7]), row[8], row[9], row[10],
+        row[11], row[12], _date(row[13]), x, y, row[15], row[16], row[17], row[18],
+        version if version is not None else 1, row[20], row[21],
+    )
+
+
+#: read first, enough to list, count and sort by date; the rest comes with IdeaList.complete()
+FIRST_COLUMNS = ("idea_id", "submitted_on", "status")
+_CONVERT = {"submitted_on": _date, "decided_on": _date}
+
+
+def _storage(name: str, value: Any) -> Any:
+    """A value as stored in the GeoPackage column ``name``."""
+    if value is None or value == "":
+        return None
+    if name == "decided_on":
+        return to_date(value).isoformat()
+    if name == "granted_sek":
+        return float(value)
+    return str(value)
+
+
+def utc_now_text() -> str:
+    """The current time as GDAL writes GeoPackage DATETIME values."""
+    now = datetime.now(timezone.utc)
+    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
+
+
+class GeoPackageIdeaRepository(IdeaRepository):
+    """The ``ideas`` / ``idea_events`` tables of a twin GeoPackage."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.label = self.path.name
+        self._fetch_conn: Optional[sqlite3.Connection] = None
+        self._fetch_lock = threading.Lock()
+
+    # -- connection ------------------------------------------------------------------------------------------------
+    def _connect(self, shared: bool = False) -> sqlite3.Connection:
+        """A new connection; ``shared``: usable from any thread (the caller serialises its use)."""
+        if not self.path.is_file():
+            raise RepositoryError(f"GeoPackage not found: {self.path}")
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=not shared)
+        except sqlite3.Error as exc:
+            raise RepositoryError(f"Cannot open {self.path}: {exc}") from exc
+        _register_st_functions(conn)
+        return conn
+
+    def _columns(self, conn: sqlite3.Connection) -> set[str]:
+        cols = {r[1] for r in conn.execute(f'PRAGMA table_info("{IDEAS_TABLE}")')}
+        if not cols:
+            raise RepositoryError(f"{self.path.name} has no '{IDEAS_TABLE}' table", retryable=False)
+        return cols
+
+    def _select(self, conn: sqlite3.Connection, include_personal: bool) -> str:
+        present = self._columns(conn)
+        parts = []
+        for name in _IDEA_ORDER:
+            if name in PERSONAL_FIELDS and not include_personal:
+                parts.append("NULL")
+            elif name in present:
+                parts.append(f'"{name}"')
+            else:
+                parts.append("NULL")
+        # identifiers from the fixed column list above; values are always bound
+        return f'SELECT {", ".join(parts)} FROM "{IDEAS_TABLE}"'  # noqa: S608
+
+    # -- reading ---------------------------------------------------------------------------------------------------
+    def list_ideas(self, include_personal: bool = False) -> IdeaList:
+        """All ideas as an :class:`IdeaList`: the columns to list and count them now (id, received, status), the
+        rest on :meth:`IdeaList.complete` or first need; until then a single idea is read when shown."""
+        conn = self._read_connection()
+        try:
+            present = self._columns(conn)
+            first = [c if c in present else "NULL" for c in FIRST_COLUMNS]
+            with paused_gc():
+                rows = conn.execute(
+                    f'SELECT {", ".join(first)} FROM "{IDEAS_TABLE}" ORDER BY "idea_id"'  # noqa: S608 - fixed names
+                ).fetchall()
+                columns = {name: list(values) for name, values in zip(FIRST_COLUMNS, zip(*rows))} if rows else {
+                    name: [] for name in FIRST_COLUMNS}
+        except sqlite3.Error as exc:
+            raise RepositoryError(f"Cannot read ideas from {self.path.name}: {exc}") from exc
+        finally:
+            conn.close()
+        return IdeaList(
+            columns,
+            load_rest=lambda: self._rest(include_personal),
+            fetch=lambda idea_id: self._fetch_one(idea_id, include_personal),
+            convert=_CONVERT,
+        )
+
+    def _read_connection(self) -> sqlite3.Connection:
+        conn = self._connect()
+        conn.execute("PRAGMA mmap_size = 268435456")  # read straight from the mapped file
+        conn.execute("PRAGMA cache_size = -65536")
+        return conn
+
+    def _rest(self, include_personal: bool) -> dict[str, list]:
+        """Every column of every idea (the second part of :meth:`list_ideas`); x and y instead of the blob."""
+        conn = self._read_connection()
+        try:
+            with paused_gc():
+                rows = conn.execute(self._select(conn, include_personal) + ' ORDER BY "idea_id"').fetchall()
+                if not rows:
+                    return {}
+                columns = {name: list(values) for name, values in zip(_IDEA_ORDER, zip(*rows))}
+                blobs = columns.pop("geom")
+                points = list(map(_xy, blobs))
+                columns["x"] = [p[0] for p in points]
+                columns["y"] = [p[1] for p in points]
+        except sqlite3.Error as exc:
+            raise RepositoryError(f"Cannot read ideas from {self.path.name}: {exc}") from exc
+        finally:
+            conn.close()
+        return columns
+
+    def _fetch_one(self, idea_id: int, include_personal: bool) -> Optional[Idea]:
+        """One idea for display before the list is complete (a kept connection: many rows in a row)."""
+        with self._fetch_lock:
+            try:
+                if self._fetch_conn is None:
+                    self._fetch_conn = self._connect(shared=True)
+                return self._get(self._fetch_conn, idea_id, include_personal)
+            except (sqlite3.Error, RepositoryError):
+                return None
+
+    def close(self) -> None:
+        """Close the connection kept for showing single ideas."""
+        with self._fetch_lock:
+            if self._fetch_conn is not None:
+                self._fetch_conn.close()
+                self._fetch_conn = None
+
+    def get(self, idea_id: int, include_personal: bool = False) -> Optional[Idea]:
+        conn = self._connect()
+        try:
+            return self._get(conn, idea_id, include_personal)
+        except sqlite3.Error as exc:
+            raise RepositoryError(f"Cannot read idea {idea_id} from {self.path.name}: {exc}") from exc
+        finally:
+            conn.close()
+
+    def _get(self, conn: sqlite3.Connection, idea_id: int, include_personal: bool) -> Optional[Idea]:
+        row = conn.execute(self._select(conn, include_personal) + ' WHERE "idea_id" = ?', (int(idea_id),)).fetchone()
+        return _row_to_idea(row) if row else None
+
+    def history(self, idea_id: int, include_personal: bool = False) -> list[IdeaEvent]:
+        conn = self._connect()
+        try:
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (EVENTS_TABLE,)).fetchone():
+                return []
+            rows = conn.execute(
+                f'SELECT idea_id, changed_at, changed_by, field, old_value, new_value FROM "{EVENTS_TABLE}" '  # noqa: S608
+                'WHERE idea_id = ? ORDER BY changed_at, rowid',
+                (int(idea_id),),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise RepositoryError(f"Cannot read the history of idea {idea_id}: {exc}") from exc
+        finally:
+            conn.close()
+        events = []
+        for r in rows:
+            hide = r[3] in PERSONAL_FIELDS and not include_personal
+            events.append(IdeaEvent(r[0], r[1] or "", r[2] or "", r[3], None if hide else r[4],
+                                    None if hide else r[5]))
+        return events
+
+    def can_read_personal_data(self) -> bool:
+        return True  # the file holds them; the dock shows them in coordinator mode only
+
+    def can_edit(self) -> bool:
+        return self.path.is_file() and os.access(self.path, os.W_OK)
+
+    # -- saving ----------------------------------------------------------------------------------------------------
+    def save(self, change: IdeaChange) -> SaveResult:
+        conn = self._connect()
+        try:
+            return self._save(conn, change)
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise RepositoryError(f"Cannot save idea {change.idea_id} in {self.path.name}: {exc}") from exc
+        finally:
+            conn.close()
+
+    def _save(self, conn: sqlite3.Connection, change: IdeaChange) -> SaveResult:
+        conn.execute("BEGIN IMMEDIATE")  # takes the write lock now: the version read below stays true
+        current = self._get(conn, change.idea_id, include_personal=True)
+        if current is None:
+            conn.execute("ROLLBACK")
+            return SaveResult(False, error=f"Idea {change.idea_id} does not exist (any more)")
+        if current.version != change.base_version:
+            conn.execute("ROLLBACK")
+            return SaveResult(False, conflict=Conflict(change, current))
+        changed = {k: v for k, v in change.values.items() if not same_value(k, v, current.value(k))}
+        if not changed:
+            conn.execute("ROLLBACK")
+            return SaveResult(True, idea=current)
+        now = utc_now_text()
+        user = change.user or "?"
+        if not set(changed) <= set(EDITABLE_FIELDS):  # IdeaChange checks this too: never build SQL from others
+            raise RepositoryError("only status, granted amount, decision and decision date can be edited", False)
+        sets = ", ".join(f'"{name}" = ?' for name in changed)
+        params = [_storage(name, value) for name, value in changed.items()]
+        cursor = conn.execute(
+            f'UPDATE "{IDEAS_TABLE}" SET {sets}, "version" = "version" + 1, "updated_at" = ?, "updated_by" = ? '  # noqa: S608
+            'WHERE "idea_id" = ? AND "version" = ?',
+            params + [now, user, current.idea_id, change.base_version],
+        )
+        if cursor.rowcount != 1:  # cannot happen under BEGIN IMMEDIATE; never overwrite if it does
+            conn.execute("ROLLBACK")
+            return SaveResult(False, conflict=Conflict(change, self._get(conn, change.idea_id, True) or current))
+        events = [
+            IdeaEvent(current.idea_id, now, user, name, event_text(current.value(name)), event_text(_value(name, v)))
+            for name, v in changed.items()
+        ]
+        conn.executemany(
+            f'INSERT INTO "{EVENTS_TABLE}" (idea_id, changed_at, changed_by, field, old_value, new_value) '  # noqa: S608
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(e.idea_id, e.changed_at, e.changed_by, e.field, e.old_value, e.new_value) for e in events],
+        )
+        conn.execute(
+            "UPDATE gpkg_contents SET last_change = ? WHERE lower(table_name) IN (?, ?)",
+            (now, IDEAS_TABLE, EVENTS_TABLE),
+        )
+        saved = self._get(conn, change.idea_id, include_personal=True)
+        conn.execute("COMMIT")
+        return SaveResult(True, idea=saved, events=events)
+
+
+def _value(name: str, value: Any) -> Any:
+    """A value normalised like it is read back (dates as dates, money as float)."""
+    if value is None or value == "":
+        return None
+    if name == "decided_on":
+        return to_date(value)
+    if name == "granted_sek":
+        return float(value)
+    return value

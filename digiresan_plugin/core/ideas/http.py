@@ -1,0 +1,258 @@
+"""Ideas from the e-service's JSON export over HTTP (read-only), with ``requests``.
+
+The export is paged: ``GET <url>?page=N&page_size=M`` answers a JSON object ``{"items": [...], "page": N,
+"pages": P, "next": <url or null>}`` (``next`` or ``pages`` may be missing: an empty or short page ends the
+list; a bare JSON list is one page). An item has the idea's fields by name (see :data:`~.model.COLUMNS`), the
+location as ``"x"``/``"y"`` or ``"geometry": {"type": "Point", "coordinates": [x, y]}`` in EPSG:3006.
+
+Timeouts on every request, retries with exponential backoff for connection errors, timeouts and 5xx/429, and
+errors that name the URL and the page. The bearer token comes from QGIS's auth manager through an authcfg id
+(resolved in :meth:`HttpIdeaRepository.prepare`, on the UI thread); it is never logged nor put in messages.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Optional
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from .model import Idea, IdeaChange, IdeaEvent, SaveResult, to_date, to_money
+from .repository import IdeaRepository, RepositoryError
+
+DEFAULT_PAGE_SIZE = 500
+DEFAULT_TIMEOUT_S = 10.0
+DEFAULT_RETRIES = 3
+DEFAULT_BACKOFF_S = 0.5
+MAX_PAGES = 10000
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+def safe_url(url: str) -> str:
+    """The URL without user:password@ (for messages)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
+def auth_headers(url: str, authcfg: str) -> dict[str, str]:
+    """HTTP headers QGIS's auth manager adds for ``authcfg`` (e.g. ``Authorization: Bearer …``).
+
+    Uses ``QgsAuthManager.updateNetworkRequest`` (Basic, OAuth2, API header … methods); a configuration whose
+    settings hold a ``token`` (e.g. a custom/API-header method) gives ``Authorization: Bearer <token>``.
+    """
+    if not authcfg:
+        return {}
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    from qgis.PyQt.QtCore import QUrl
+    from qgis.PyQt.QtNetwork import QNetworkRequest
+
+    manager = QgsApplication.authManager()
+    if authcfg not in manager.configIds():
+        raise RepositoryError(f"No authentication configuration with id '{authcfg}' in QGIS", False)
+    ok, request = manager.updateNetworkRequest(QNetworkRequest(QUrl(url)), authcfg)
+    headers: dict[str, str] = {}
+    if ok:
+        for name in request.rawHeaderList():
+            headers[bytes(name).decode("latin-1")] = bytes(request.rawHeader(name)).decode("latin-1")
+    if not any(k.lower() == "authorization" for k in headers):
+        config = QgsAuthMethodConfig()
+        loaded, config = manager.loadAuthenticationConfig(authcfg, config, True)
+        token = config.config("token", "") if loaded else ""
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+    if not headers:
+        raise RepositoryError(f"The authentication configuration '{authcfg}' gives no token for {safe_url(url)}",
+                              False)
+    return headers
+
+
+def _number(value: Any) -> Optional[float]:
+    return to_money(value)
+
+
+def item_to_idea(item: dict, include_personal: bool) -> Idea:
+    """One JSON item as an Idea (raises KeyError/ValueError/TypeError on a bad item)."""
+    x = item.get("x")
+    y = item.get("y")
+    geometry = item.get("geometry")
+    if x is None and isinstance(geometry, dict) and geometry.get("type") == "Point":
+        x, y = geometry["coordinates"][:2]
+    return Idea(
+        idea_id=int(item["idea_id"]),
+        reference=str(item["reference"]),
+        title=str(item["title"]),
+        description=str(item.get("description") or ""),
+        theme=item.get("theme"),
+        department=item.get("department"),
+        submitter_category=item.get("submitter_category"),
+        submitted_on=to_date(item.get("submitted_on")),
+        status=str(item.get("status") or "Inkommen"),
+        estimated_cost_sek=_number(item.get("estimated_cost_sek")),
+        granted_sek=_number(item.get("granted_sek")),
+        expected_yearly_effect_sek=_number(item.get("expected_yearly_effect_sek")),
+        decision_text=item.get("decision_text"),
+        decided_on=to_date(item.get("decided_on")),
+        x=None if x is None else float(x),
+        y=None if y is None else float(y),
+        linked_layer=item.get("linked_layer"),
+        linked_key=None if item.get("linked_key") is None else str(item.get("linked_key")),
+        submitter_name=item.get("submitter_name") if include_personal else None,
+        submitter_contact=item.get("submitter_contact") if include_personal else None,
+        version=int(item.get("version") or 1),
+        updated_at=item.get("updated_at"),
+        updated_by=item.get("updated_by"),
+    )
+
+
+class HttpIdeaRepository(IdeaRepository):
+    """The e-service's paged JSON export; read-only."""
+
+    writable = False
+
+    def __init__(self, url: str, authcfg: str = "", page_size: int = DEFAULT_PAGE_SIZE,
+                 timeout: float = DEFAULT_TIMEOUT_S, retries: int = DEFAULT_RETRIES,
+                 backoff: float = DEFAULT_BACKOFF_S, personal_data: bool = False,
+                 sleep: Callable[[float], None] = time.sleep):
+        self.url = url
+        self.authcfg = authcfg
+        self.page_size = page_size
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.personal_data = personal_data
+        self.label = safe_url(url)
+        self._sleep = sleep
+        self._headers: Optional[dict[str, str]] = None
+        self._cache: Optional[list[Idea]] = None
+        self._cache_personal = False
+
+    def prepare(self) -> None:
+        self._headers = auth_headers(self.url, self.authcfg) if self.authcfg else {}
+
+    # -- HTTP ------------------------------------------------------------------------------------------------------
+    def _get_json(self, session, url: str, params: Optional[dict], page: int) -> Any:
+        import requests
+
+        where = f"{safe_url(url)} (page {page})"
+        headers = {"Accept": "application/json", **(self._headers or {})}
+        last = ""
+        attempts = self.retries + 1
+        for attempt in range(attempts):
+            if attempt:
+                self._sleep(self.backoff * (2 ** (attempt - 1)))
+            try:
+                response = session.get(url, params=params, headers=headers, timeout=self.timeout)
+            except requests.Timeout:
+                last = f"no answer within {self.timeout:g} s (timeout)"
+                continue
+            except requests.ConnectionError as exc:
+                last = f"cannot connect ({_reason(exc)})"
+                continue
+            except requests.RequestException as exc:
+                raise RepositoryError(f"Cannot read ideas from {where}: {exc.__class__.__name__}", False) from exc
+            if response.status_code in RETRY_STATUSES:
+                last = f"HTTP {response.status_code} {response.reason or ''}".strip()
+                continue
+            if response.status_code in (401, 403):
+                raise RepositoryError(
+                    f"Not authorised to read ideas from {where}: HTTP {response.status_code}; "
+                    "check the authentication configuration", False)
+            if response.status_code >= 400:
+                raise RepositoryError(
+                    f"Cannot read ideas from {where}: HTTP {response.status_code} {response.reason or ''}".strip(),
+                    False)
+            try:
+                return response.json()
+            except ValueError as exc:
+                raise RepositoryError(f"The answer from {where} is not valid JSON ({exc})", False) from exc
+        tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
+        raise RepositoryError(f"Cannot read ideas from {where}: {last} after {tries}")
+
+    def list_ideas(self, include_personal: bool = False) -> list[Idea]:
+        import requests
+
+        if self._headers is None:
+            self.prepare()
+        personal = include_personal and self.personal_data
+        ideas: list[Idea] = []
+        url: Optional[str] = self.url
+        params: Optional[dict] = {"page": 1, "page_size": self.page_size}
+        page = 1
+        seen: set[str] = set()
+        with requests.Session() as session:
+            while url and page <= MAX_PAGES:
+                data = self._get_json(session, url, params, page)
+                items, next_url, pages = _page_parts(data)
+                if items is None:
+                    raise RepositoryError(
+                        f"The answer from {safe_url(url)} (page {page}) has no list of ideas ('items')", False)
+                for n, item in enumerate(items, 1):
+                    try:
+                        ideas.append(item_to_idea(item, personal))
+                    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+                        raise RepositoryError(
+                            f"Idea {n} on page {page} of {safe_url(url)} is not understood: "
+                            f"{exc.__class__.__name__} {exc}", False) from exc
+                if next_url:
+                    next_url = urljoin(url, next_url)
+                    if next_url in seen:
+                        raise RepositoryError(f"The export at {safe_url(self.url)} pages in a loop ({next_url})",
+                                              False)
+                    seen.add(next_url)
+                    url, params = next_url, None
+                elif pages is not None:
+                    url = self.url if page < pages else None
+                    params = {"page": page + 1, "page_size": self.page_size}
+                elif not isinstance(data, list) and len(items) >= self.page_size:
+                    url, params = self.url, {"page": page + 1, "page_size": self.page_size}
+                else:
+                    url = None
+                page += 1
+        ideas.sort(key=lambda i: i.idea_id)
+        self._cache, self._cache_personal = ideas, personal
+        return ideas
+
+    # -- the rest of the interface -------------------------------------------------------------------------------
+    def get(self, idea_id: int, include_personal: bool = False) -> Optional[Idea]:
+        ideas = self._cache if self._cache is not None else self.list_ideas(include_personal)
+        for idea in ideas:
+            if idea.idea_id == idea_id:
+                return idea
+        return None
+
+    def history(self, idea_id: int, include_personal: bool = False) -> list[IdeaEvent]:
+        return []  # the export has no audit log
+
+    def save(self, change: IdeaChange) -> SaveResult:
+        return SaveResult(False, error=f"{self.label} is a read-only export: change ideas in the e-service")
+
+    def can_read_personal_data(self) -> bool:
+        return self.personal_data
+
+    def can_edit(self) -> bool:
+        return False
+
+
+def _page_parts(data: Any) -> tuple[Optional[list], Optional[str], Optional[int]]:
+    if isinstance(data, list):
+        return data, None, None
+    if not isinstance(data, dict):
+        return None, None, None
+    items = data.get("items")
+    if not isinstance(items, list):
+        return None, None, None
+    next_url = data.get("next") or None
+    pages = data.get("pages")
+    return items, (str(next_url) if next_url else None), (int(pages) if isinstance(pages, int) else None)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    for marker in ("Connection refused", "Name or service not known", "timed out", "No route to host"):
+        if marker in text:
+            return marker
+    return exc.__class__.__name__
+
+
+__all__ = ["HttpIdeaRepository", "auth_headers", "item_to_idea", "safe_url"]

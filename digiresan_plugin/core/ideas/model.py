@@ -1,0 +1,293 @@
+"""Digiresan ideas: the record, its vocabulary, and the programme's numbers (no Qt here).
+
+The programme: 50 MSEK granted over 2020–2022, aiming at ≥ 100 MSEK of yearly efficiency effect, i.e. an
+effect/cost ratio of at least 2:1 (2 SEK of yearly effect per programme SEK).
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any, Iterator, Optional, Sequence
+
+# --- vocabulary (the values stored in the data; Swedish, as the municipality records them) ----------------------
+INKOMMEN = "Inkommen"
+UNDER_BEDOMNING = "Under bedömning"
+BEVILJAD = "Beviljad"
+DELVIS_BEVILJAD = "Delvis beviljad"
+UTAN_MEDEL = "Genomförd utan medel"
+AVSLAGEN = "Avslagen"
+GENOMFORD = "Genomförd"
+ATERKALLAD = "Återkallad"
+
+#: every status, in the order of the flow: Inkommen → Under bedömning → decision → Genomförd / Återkallad
+STATUSES = (INKOMMEN, UNDER_BEDOMNING, BEVILJAD, DELVIS_BEVILJAD, UTAN_MEDEL, AVSLAGEN, GENOMFORD, ATERKALLAD)
+#: statuses an idea may move to from each status (coordinators may also correct a status back one step)
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    INKOMMEN: (UNDER_BEDOMNING, ATERKALLAD),
+    UNDER_BEDOMNING: (BEVILJAD, DELVIS_BEVILJAD, UTAN_MEDEL, AVSLAGEN, ATERKALLAD, INKOMMEN),
+    BEVILJAD: (GENOMFORD, ATERKALLAD, UNDER_BEDOMNING),
+    DELVIS_BEVILJAD: (GENOMFORD, ATERKALLAD, UNDER_BEDOMNING),
+    UTAN_MEDEL: (UNDER_BEDOMNING,),
+    AVSLAGEN: (UNDER_BEDOMNING,),
+    GENOMFORD: (BEVILJAD, DELVIS_BEVILJAD),
+    ATERKALLAD: (UNDER_BEDOMNING,),
+}
+#: statuses whose granted amount counts against the 50 MSEK
+FUNDED_STATUSES = frozenset({BEVILJAD, DELVIS_BEVILJAD, GENOMFORD})
+#: statuses whose expected yearly effect counts towards the 100 MSEK target (carried out or going to be)
+EFFECT_STATUSES = frozenset({BEVILJAD, DELVIS_BEVILJAD, UTAN_MEDEL, GENOMFORD})
+#: statuses that are a decision (set decided_on when an idea reaches one)
+DECISION_STATUSES = frozenset({BEVILJAD, DELVIS_BEVILJAD, UTAN_MEDEL, AVSLAGEN})
+
+THEMES = ("skola", "vård och omsorg", "samhällsbyggnad", "administration", "kultur och fritid", "miljö")
+CATEGORIES = ("medarbetare", "invånare", "företag", "organisation")
+
+PROGRAMME_YEARS = (2020, 2021, 2022)
+PROGRAMME_BUDGET_SEK = 50_000_000.0
+EFFECT_TARGET_SEK = 100_000_000.0
+TARGET_RATIO = 2.0
+
+#: the fields a coordinator edits; nothing else is ever written by the plugin
+EDITABLE_FIELDS = ("status", "granted_sek", "decision_text", "decided_on")
+#: personal data: only for coordinators (and, on PostgreSQL, only readable by the coordinator role)
+PERSONAL_FIELDS = ("submitter_name", "submitter_contact")
+#: the stored columns, in table order (the GeoPackage and PostgreSQL tables have these; geometry apart)
+COLUMNS = (
+    "idea_id", "reference", "title", "description", "theme", "department", "submitter_category", "submitted_on",
+    "status", "estimated_cost_sek", "granted_sek", "expected_yearly_effect_sek", "decision_text", "decided_on",
+    "linked_layer", "linked_key", "submitter_name", "submitter_contact", "version", "updated_at", "updated_by",
+)
+PUBLIC_COLUMNS = tuple(c for c in COLUMNS if c not in PERSONAL_FIELDS)
+MONEY_FIELDS = ("estimated_cost_sek", "granted_sek", "expected_yearly_effect_sek")
+DATE_FIELDS = ("submitted_on", "decided_on")
+
+
+@dataclass
+class Idea:
+    """One idea as the coordinator's list shows it. ``x``/``y`` are EPSG:3006 (None when not located)."""
+
+    idea_id: int
+    reference: str
+    title: str
+    description: str = ""
+    theme: Optional[str] = None
+    department: Optional[str] = None
+    submitter_category: Optional[str] = None
+    submitted_on: Optional[date] = None
+    status: str = INKOMMEN
+    estimated_cost_sek: Optional[float] = None
+    granted_sek: Optional[float] = None
+    expected_yearly_effect_sek: Optional[float] = None
+    decision_text: Optional[str] = None
+    decided_on: Optional[date] = None
+    x: Optional[float] = None
+    y: Optional[float] = None
+    linked_layer: Optional[str] = None
+    linked_key: Optional[str] = None
+    submitter_name: Optional[str] = None
+    submitter_contact: Optional[str] = None
+    version: int = 1
+    updated_at: Optional[str] = None
+    updated_by: Optional[str] = None
+
+    @property
+    def ratio(self) -> Optional[float]:
+        """Expected yearly effect per SEK of estimated cost (None when either is missing or the cost is 0)."""
+        return effect_cost_ratio(self.expected_yearly_effect_sek, self.estimated_cost_sek)
+
+    @property
+    def year(self) -> Optional[int]:
+        return self.submitted_on.year if self.submitted_on else None
+
+    @property
+    def located(self) -> bool:
+        return self.x is not None and self.y is not None
+
+    def value(self, name: str) -> Any:
+        return getattr(self, name)
+
+    def without_personal_data(self) -> "Idea":
+        return replace(self, submitter_name=None, submitter_contact=None)
+
+
+@dataclass(frozen=True)
+class IdeaEvent:
+    """One audited change of one field."""
+
+    idea_id: int
+    changed_at: str
+    changed_by: str
+    field: str
+    old_value: Optional[str]
+    new_value: Optional[str]
+
+
+@dataclass
+class IdeaChange:
+    """A coordinator's edit: new values for some of :data:`EDITABLE_FIELDS`, based on ``base_version``."""
+
+    idea_id: int
+    base_version: int
+    values: dict[str, Any]
+    user: str = ""
+
+    def __post_init__(self) -> None:
+        unknown = set(self.values) - set(EDITABLE_FIELDS)
+        if unknown:
+            raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+
+
+@dataclass
+class Conflict:
+    """Someone saved the idea after ``change.base_version``: ``current`` is what is stored now."""
+
+    change: IdeaChange
+    current: Idea
+
+    def differences(self) -> list[tuple[str, Any, Any]]:
+        """(field, mine, theirs) for every edited field whose stored value differs from mine."""
+        rows = []
+        for name, mine in self.change.values.items():
+            theirs = self.current.value(name)
+            if not same_value(name, mine, theirs):
+                rows.append((name, mine, theirs))
+        return rows
+
+
+@dataclass
+class SaveResult:
+    """``ok`` and the idea as stored after the save; or a conflict (nothing written); or an error message."""
+
+    ok: bool
+    idea: Optional[Idea] = None
+    conflict: Optional[Conflict] = None
+    error: Optional[str] = None
+    events: list[IdeaEvent] = field(default_factory=list)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while building many objects at once (it would scan them again and again)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --- values -----------------------------------------------------------------------------------------------------
+def effect_cost_ratio(effect: Optional[float], cost: Optional[float]) -> Optional[float]:
+    if effect is None or cost is None or cost <= 0:
+        return None
+    return effect / cost
+
+
+def same_value(name: str, a: Any, b: Any) -> bool:
+    """Equality as stored: money to the öre, dates by day, empty text equal to None."""
+    if name in MONEY_FIELDS:
+        if a is None or b is None:
+            return a is None and b is None
+        return round(float(a), 2) == round(float(b), 2)
+    return event_text(a) == event_text(b)
+
+
+def event_text(value: Any) -> Optional[str]:
+    """A value as written into ``idea_events`` (the same text PostgreSQL's audit trigger writes)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def to_date(value: Any) -> Optional[date]:
+    """A date from a date, datetime or ISO text (None for empty)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def to_money(value: Any) -> Optional[float]:
+    if value is None or value == "":
+        return None
+    return float(value)
+
+
+# --- the programme ----------------------------------------------------------------------------------------------
+@dataclass
+class ProgrammeSummary:
+    """What a coordinator reports upward. Money in SEK."""
+
+    granted_by_year: dict[int, float]
+    granted_total: float
+    effect_total: float
+    ratio: Optional[float]
+    budget: float = PROGRAMME_BUDGET_SEK
+    effect_target: float = EFFECT_TARGET_SEK
+    target_ratio: float = TARGET_RATIO
+    funded_count: int = 0
+    effect_count: int = 0
+
+    @property
+    def remaining(self) -> float:
+        return self.budget - self.granted_total
+
+    def cumulative_by_year(self) -> dict[int, float]:
+        """Granted up to and including each programme year (grants decided before 2020 count in 2020)."""
+        total = 0.0
+        out: dict[int, float] = {}
+        for year in sorted(self.granted_by_year):
+            total += self.granted_by_year[year]
+            out[year] = total
+        return out
+
+
+def grant_year(idea: Idea) -> Optional[int]:
+    """The year a grant is booked: the decision year, else the year received."""
+    day = idea.decided_on or idea.submitted_on
+    return day.year if day else None
+
+
+def programme_summary(ideas: Sequence[Idea], years: tuple[int, ...] = PROGRAMME_YEARS) -> ProgrammeSummary:
+    """Granted per year (statuses in :data:`FUNDED_STATUSES`), yearly effect (statuses in :data:`EFFECT_STATUSES`)
+    and the programme ratio = effect / granted (effect per programme SEK, against 2:1).
+
+    A grant is booked in the year of its decision (else the year received); grants outside ``years`` are added to
+    the nearest programme year, so the per-year sums add up to the total. Works on columns: 100 000 ideas in
+    milliseconds.
+    """
+    import numpy as np
+
+    from .columns import column, numbers
+    from .columns import years as year_column
+
+    status = column(ideas, "status")
+    funded = np.array(list(map(FUNDED_STATUSES.__contains__, status)), dtype=bool)
+    effective = np.array(list(map(EFFECT_STATUSES.__contains__, status)), dtype=bool)
+    granted = np.nan_to_num(numbers(ideas, "granted_sek"))
+    effect = np.nan_to_num(numbers(ideas, "expected_yearly_effect_sek"))
+    booked = year_column(ideas, "decided_on")
+    received = year_column(ideas, "submitted_on")
+    booked = np.where(booked > 0, booked, received)
+    booked = np.where(booked > 0, np.clip(booked, years[0], years[-1]), years[0])
+    counted = funded & (granted != 0)
+    by_year = {y: float(granted[counted & (booked == y)].sum()) for y in years}
+    granted_total = float(granted[counted].sum())
+    with_effect = effective & (effect != 0)
+    effect_total = float(effect[with_effect].sum())
+    ratio = effect_total / granted_total if granted_total > 0 else None
+    return ProgrammeSummary(by_year, granted_total, effect_total, ratio, funded_count=int(counted.sum()),
+                            effect_count=int(with_effect.sum()))

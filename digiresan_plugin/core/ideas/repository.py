@@ -1,0 +1,98 @@
+"""One interface to the ideas, whatever holds them: the twin GeoPackage, PostgreSQL or the e-service's JSON export.
+
+Implementations: :class:`~.gpkg.GeoPackageIdeaRepository`, :class:`~.postgres.PostgresIdeaRepository`,
+:class:`~.http.HttpIdeaRepository`. All calls may block (a file, a database, a web server): the dock runs them in
+a ``QgsTask``; :meth:`IdeaRepository.prepare` is the one call made on the UI thread (it may read QGIS's auth
+manager or saved connections).
+
+Saves are optimistic: :meth:`IdeaRepository.save` writes only if the stored ``version`` is still the one the
+change was based on, else returns a :class:`~.model.Conflict` with the stored values and writes nothing. Every
+change of a field lands in ``idea_events``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Optional
+
+from .model import Idea, IdeaChange, IdeaEvent, SaveResult
+
+
+class RepositoryError(RuntimeError):
+    """The source cannot be read or written now; the message is for the user (no credentials in it).
+
+    ``retryable``: trying again later may help (server down, timeout), as opposed to e.g. missing privileges.
+    """
+
+    def __init__(self, message: str, retryable: bool = True):
+        super().__init__(message)
+        self.retryable = retryable
+
+
+class IdeaRepository(ABC):
+    """Where the ideas are read from and saved to."""
+
+    #: a short human description of the source (never contains credentials)
+    label: str = ""
+    #: whether :meth:`save` can work at all with this kind of source
+    writable: bool = True
+
+    def prepare(self) -> None:  # noqa: B027 - optional hook, deliberately empty by default
+        """Resolve what needs QGIS's main thread (auth manager, saved connections). Default: nothing."""
+
+    @abstractmethod
+    def list_ideas(self, include_personal: bool = False) -> list[Idea]:
+        """All ideas, by ``idea_id``; personal data only if ``include_personal`` and :meth:`can_read_personal_data`."""
+
+    @abstractmethod
+    def get(self, idea_id: int, include_personal: bool = False) -> Optional[Idea]:
+        """One idea as stored now, or None."""
+
+    @abstractmethod
+    def history(self, idea_id: int, include_personal: bool = False) -> list[IdeaEvent]:
+        """The audit log of one idea, oldest first (old/new values of personal fields blanked unless allowed)."""
+
+    @abstractmethod
+    def save(self, change: IdeaChange) -> SaveResult:
+        """Write ``change`` if the idea is still at ``change.base_version``; else a conflict, nothing written."""
+
+    @abstractmethod
+    def can_read_personal_data(self) -> bool:
+        """Whether this source gives submitter name and contact to this user at all."""
+
+    def can_edit(self) -> bool:
+        """Whether this user may save changes through this source."""
+        return self.writable
+
+    def describe(self) -> str:
+        return self.label
+
+    def close(self) -> None:  # noqa: B027 - optional hook, deliberately empty by default
+        """Release what the repository keeps open (nothing by default)."""
+
+
+def open_repository(source: str, authcfg: str = "") -> IdeaRepository:
+    """The repository for a source string: ``""`` (the embedded demo twin), ``gpkg:<file>``,
+    ``postgres:<saved QGIS connection>``, ``pgservice:<service>`` or an ``http(s)://`` URL of the JSON export
+    (``authcfg``: the QGIS authentication configuration giving its token).
+    """
+    text = (source or "").strip()
+    if text.startswith(("http://", "https://")):
+        from .http import HttpIdeaRepository
+
+        return HttpIdeaRepository(text, authcfg=authcfg)
+    from ..twin_source import TwinSource, TwinSourceError
+
+    try:
+        twin = TwinSource.parse(text)
+    except TwinSourceError as exc:
+        raise RepositoryError(str(exc), retryable=False) from exc
+    if twin.kind == "gpkg":
+        from .gpkg import GeoPackageIdeaRepository
+
+        return GeoPackageIdeaRepository(twin.location)
+    from .postgres import PostgresIdeaRepository
+
+    if twin.kind == "pgservice":
+        return PostgresIdeaRepository.from_service(twin.location)
+    return PostgresIdeaRepository.from_qgis_connection(twin.location)
