@@ -102,3 +102,38 @@ def test_loading_the_twin_fills_the_ideas_list(project, demo_twin):
         assert len(plugin.ideas_dock.ideas()) == 200  # the demo generator writes 200 ideas
     finally:
         plugin.unload()
+
+
+def test_twin_card_lists_ideas_linked_to_the_clicked_segment(project, demo_twin):
+    import sqlite3
+    import time
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest
+
+    from digiresan_plugin.core.loader import twin_layer
+    from digiresan_plugin.core.twin_source import TwinSource
+
+    reference, segment_id = sqlite3.connect(demo_twin).execute(
+        "SELECT reference, linked_key FROM ideas WHERE linked_layer = 'road_segments' ORDER BY reference LIMIT 1"
+    ).fetchone()
+    iface = RealIface()
+    plugin = classFactory(iface)
+    plugin.initGui()
+    try:
+        plugin.twin_dock.load(TwinSource.geopackage(demo_twin))
+        deadline = time.monotonic() + 30
+        while len(plugin.ideas_dock.ideas()) < 200 and time.monotonic() < deadline:
+            QgsApplication.processEvents()
+            time.sleep(0.01)
+        roads = twin_layer(project, "road_segments")
+        segment = next(roads.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"segment_id\" = '{segment_id}'")))
+        middle = segment.geometry().interpolate(segment.geometry().length() / 2).asPoint()
+        shown = []
+        plugin.identify.reportShown.connect(shown.append)
+        plugin.identify.identify_at(middle, QgsCoordinateReferenceSystem("EPSG:3006"), 1.0)
+        assert shown and shown[-1]["subject"]["key"] == segment_id
+        ideas = next(s for s in shown[-1]["sections"] if s["id"] == "ideas")
+        assert reference in [item["key"] for item in ideas["items"]]
+        assert all("submitter" not in str(item) for item in ideas["items"])  # no personal data on a card
+    finally:
+        plugin.unload()

@@ -85,6 +85,8 @@ class IdentifyController(QObject):
         self._generation = 0
         self._task: Optional[_ReportTask] = None
         self.last_timing: dict[str, float] = {}  # engine_ms, render_ms of the last card (for benchmarks)
+        # extra card sections from other parts of the plugin (e.g. ideas): report dict -> section dict or None
+        self.extra_sections: list[Callable[[dict], Optional[dict]]] = []
         self._signals = SignalBag()
         self._signals.connect(self.tool.clicked, self.identify_at)
         self._signals.connect(self.dock.showAllRequested, self.show_all)
@@ -171,6 +173,14 @@ class IdentifyController(QObject):
 
     # -- internals -----------------------------------------------------------------------------
     def _show(self, report: dict) -> None:
+        for extra in self.extra_sections:
+            try:
+                section = extra(report)
+            except Exception as exc:  # noqa: BLE001 - an extra section must never cost the card
+                log(f"Card section failed: {exc}", 30)
+                continue
+            if section is not None:
+                report.setdefault("sections", []).append(section)
         started = time.perf_counter()
         self.dock.show_report(report)
         if not self.dock.isUserVisible():
