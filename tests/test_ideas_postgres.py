@@ -155,7 +155,7 @@ def test_a_save_waiting_for_a_lock_gets_a_conflict_not_an_overwrite(pg_cluster, 
 
 
 def test_interleaved_increments_from_two_connections_lose_nothing(pg_cluster, loaded):
-    idea_id, per_thread, step = 14, 25, 1000.0
+    idea_id, per_thread, step = 14, 250, 1000.0  # 500 successful interleaved updates in all
     start = repo(pg_cluster, "coordinator").get(idea_id)
     initial = start.granted_sek or 0.0
     events_before = fetch(pg_cluster, "SELECT count(*) FROM ideas.idea_events WHERE idea_id = %s AND "
