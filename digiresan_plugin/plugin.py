@@ -219,8 +219,24 @@ class DigiresanPlugin:
     def _init_locator(self) -> None:
         from .gui.locator import TwinLocatorFilter
 
-        self.locator_filter = TwinLocatorFilter(self.catalog, self.iface.mapCanvas())
+        self.locator_filter = TwinLocatorFilter(
+            self.catalog, self.iface.mapCanvas(), on_hit=self._locator_hit,
+            ideas_for=lambda: self.ideas_dock.ideas() if self.ideas_dock is not None else [],
+            on_idea=self._locator_idea,
+        )
         self.iface.registerLocatorFilter(self.locator_filter)
+
+    def _locator_hit(self, hit) -> None:
+        """A twin feature found in the locator: show its card."""
+        if self.identify is not None and hit.fids:
+            self.identify.show_feature(hit.layer_id, hit.fids[0])
+
+    def _locator_idea(self, idea_id: int) -> None:
+        """An idea found in the locator: open the ideas list on it."""
+        if self.ideas_dock is not None:
+            self.ideas_dock.setUserVisible(True)
+            self.ideas_dock.clear_filters()
+            self.ideas_dock.select_idea(idea_id)
 
     def _add_action(self, action: QAction, owned: bool = True, slot: Optional[Callable] = None) -> QAction:
         if slot is not None:

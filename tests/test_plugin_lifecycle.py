@@ -137,3 +137,50 @@ def test_twin_card_lists_ideas_linked_to_the_clicked_segment(project, demo_twin)
         assert all("submitter" not in str(item) for item in ideas["items"])  # no personal data on a card
     finally:
         plugin.unload()
+
+
+def test_locator_jumps_to_a_permit_card_and_to_an_idea(project, demo_twin, qgis_parent):
+    import sqlite3
+    import time
+
+    from qgis.core import QgsFeedback, QgsLocatorContext
+
+    from digiresan_plugin.core.twin_source import TwinSource
+    from digiresan_plugin.demo import KNOWN_CASES
+
+    reference, idea_id = sqlite3.connect(demo_twin).execute(
+        "SELECT reference, idea_id FROM ideas ORDER BY reference DESC LIMIT 1").fetchone()
+    iface = RealIface()
+    iface.window.show()
+    plugin = classFactory(iface)
+    plugin.initGui()
+    try:
+        plugin.twin_dock.load(TwinSource.geopackage(demo_twin))
+        deadline = time.monotonic() + 30
+        while len(plugin.ideas_dock.ideas()) < 200 and time.monotonic() < deadline:
+            QgsApplication.processEvents()
+            time.sleep(0.01)
+        locator = plugin.locator_filter
+        shown = []
+        plugin.identify.reportShown.connect(shown.append)
+
+        def results_for(text):
+            """As QgsLocator does it: prepare and fetch on a clone, trigger on the original."""
+            found = []
+            clone = locator.clone()
+            clone.resultFetched.connect(found.append)
+            clone.prepare(text, QgsLocatorContext())
+            clone.fetchResults(text, QgsLocatorContext(), QgsFeedback())
+            return found
+
+        permit = KNOWN_CASES["moratorium_conflict"]["permit_id"]
+        hit = next(r for r in results_for(permit) if r.displayString == permit)
+        locator.triggerResult(hit)
+        assert shown[-1]["subject"]["key"] == permit
+        assert any(w["kind"] == "moratorium" for w in shown[-1]["warnings"])
+
+        idea = next(r for r in results_for(reference.lower()) if r.displayString.startswith(reference))
+        locator.triggerResult(idea)
+        assert plugin.ideas_dock.current_idea().idea_id == idea_id
+    finally:
+        plugin.unload()

@@ -143,6 +143,15 @@ class IdentifyController(QObject):
         self._task = _ReportTask(self.tr("Twin info"), work, done)
         QgsApplication.taskManager().addTask(self._task)
 
+    def show_feature(self, layer_id: str, fid: int) -> None:
+        """The card of one feature (e.g. a locator hit), without a click."""
+        try:
+            report = self.make_engine().report_for_feature(layer_id, int(fid)).to_dict()
+        except (ImportError, LookupError, KeyError) as exc:
+            self._fail(self.tr("Could not show the card: {error}").format(error=exc))
+            return
+        self._show(report)
+
     def show_all(self, section_id: str) -> None:
         """Replace a truncated section of the shown card with all its items."""
         report = self.dock.report

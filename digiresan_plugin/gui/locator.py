@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -32,15 +32,24 @@ class TwinLocatorFilter(QgsLocatorFilter):
         catalog: Catalog,
         canvas: QgsMapCanvas,
         on_hit: Optional[Callable[[SearchHit], None]] = None,
+        ideas_for: Optional[Callable[[], Sequence]] = None,
+        on_idea: Optional[Callable[[int], None]] = None,
     ):
         super().__init__()
         self.catalog = catalog
         self.canvas = canvas
         self.on_hit = on_hit
+        self.ideas_for = ideas_for
+        self.on_idea = on_idea
         self._search: Optional[TwinSearch] = None
+        self._ideas: list[tuple[str, str, int]] = []  # (reference, title, idea_id), snapshot for the worker
+        self._payloads: dict[str, object] = {}
 
     def clone(self) -> "TwinLocatorFilter":
-        return TwinLocatorFilter(self.catalog, self.canvas, self.on_hit)
+        """QGIS fetches with a clone and triggers on the original: they share the result payloads."""
+        twin = TwinLocatorFilter(self.catalog, self.canvas, self.on_hit, self.ideas_for, self.on_idea)
+        twin._payloads = self._payloads
+        return twin
 
     def name(self) -> str:
         return "digiresan_twin"
@@ -58,6 +67,9 @@ class TwinLocatorFilter(QgsLocatorFilter):
         """Main thread: snapshot the twin layers so fetchResults never touches a layer."""
         project = QgsProject.instance()
         self._search = TwinSearch(self.catalog, lambda lid: twin_layer(project, lid), ui_language())
+        ideas = self.ideas_for() if self.ideas_for is not None else []
+        self._ideas = [(idea.reference, idea.title, idea.idea_id) for idea in ideas]
+        self._payloads.clear()
         return []
 
     def fetchResults(self, string: str, context: QgsLocatorContext, feedback: QgsFeedback) -> None:  # noqa: N802
@@ -70,11 +82,41 @@ class TwinLocatorFilter(QgsLocatorFilter):
             result.displayString = hit.text if count == 1 else f"{hit.text} ({count})"
             result.description = hit.layer_title
             result.group = hit.layer_title
-            result.userData = hit
+            result.userData = self._remember(hit)
             self.resultFetched.emit(result)
+        needle = string.strip().casefold()
+        if len(needle) < 2:
+            return
+        title = self.tr("Digiresan ideas")
+        found = 0
+        for reference, idea_title, idea_id in self._ideas:
+            if feedback.isCanceled() or found >= 30:
+                break
+            if needle in reference.casefold() or needle in idea_title.casefold():
+                result = QgsLocatorResult()
+                result.filter = self
+                result.displayString = f"{reference} {idea_title}"
+                result.description = title
+                result.group = title
+                result.userData = self._remember(idea_id)
+                self.resultFetched.emit(result)
+                found += 1
+
+    def _remember(self, payload: object) -> str:
+        """Results carry a plain text token; the payload stays here (Python objects in QVariants are fragile)."""
+        token = str(len(self._payloads))
+        self._payloads[token] = payload
+        return token
 
     def triggerResult(self, result: QgsLocatorResult) -> None:  # noqa: N802
-        hit: SearchHit = result.userData
+        payload = self._payloads.get(str(result.userData))
+        if isinstance(payload, int):  # an idea
+            if self.on_idea is not None:
+                self.on_idea(payload)
+            return
+        if not isinstance(payload, SearchHit):
+            return
+        hit = payload
         layer = twin_layer(QgsProject.instance(), hit.layer_id)
         transform = QgsCoordinateTransform(
             hit.crs, self.canvas.mapSettings().destinationCrs(), QgsProject.instance().transformContext()
