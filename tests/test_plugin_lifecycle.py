@@ -85,20 +85,30 @@ def test_options_factory_registered_and_removed(qgis_app):
     assert iface.options_factories == []
 
 
-def test_loading_the_twin_fills_the_ideas_list(project, demo_twin):
+def plugin_with_twin(demo_twin, show: bool = False):
+    """The plugin on a real main window, the twin loaded through its dock and the ideas list read."""
     import time
 
     from digiresan_plugin.core.twin_source import TwinSource
 
     iface = RealIface()
+    if show:
+        iface.window.show()
     plugin = classFactory(iface)
     plugin.initGui()
+    plugin.twin_dock.load(TwinSource.geopackage(demo_twin))
+    deadline = time.monotonic() + 30
+    while len(plugin.ideas_dock.ideas()) < 200 and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    return plugin
+
+
+def test_loading_the_twin_fills_the_ideas_list(project, demo_twin):
+
+
+    plugin = plugin_with_twin(demo_twin)
     try:
-        plugin.twin_dock.load(TwinSource.geopackage(demo_twin))
-        deadline = time.monotonic() + 30
-        while len(plugin.ideas_dock.ideas()) < 200 and time.monotonic() < deadline:
-            QgsApplication.processEvents()
-            time.sleep(0.01)
         assert len(plugin.ideas_dock.ideas()) == 200  # the demo generator writes 200 ideas
     finally:
         plugin.unload()
@@ -106,25 +116,16 @@ def test_loading_the_twin_fills_the_ideas_list(project, demo_twin):
 
 def test_twin_card_lists_ideas_linked_to_the_clicked_segment(project, demo_twin):
     import sqlite3
-    import time
 
     from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest
 
     from digiresan_plugin.core.loader import twin_layer
-    from digiresan_plugin.core.twin_source import TwinSource
 
     reference, segment_id = sqlite3.connect(demo_twin).execute(
         "SELECT reference, linked_key FROM ideas WHERE linked_layer = 'road_segments' ORDER BY reference LIMIT 1"
     ).fetchone()
-    iface = RealIface()
-    plugin = classFactory(iface)
-    plugin.initGui()
+    plugin = plugin_with_twin(demo_twin)
     try:
-        plugin.twin_dock.load(TwinSource.geopackage(demo_twin))
-        deadline = time.monotonic() + 30
-        while len(plugin.ideas_dock.ideas()) < 200 and time.monotonic() < deadline:
-            QgsApplication.processEvents()
-            time.sleep(0.01)
         roads = twin_layer(project, "road_segments")
         segment = next(roads.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"segment_id\" = '{segment_id}'")))
         middle = segment.geometry().interpolate(segment.geometry().length() / 2).asPoint()
@@ -141,25 +142,15 @@ def test_twin_card_lists_ideas_linked_to_the_clicked_segment(project, demo_twin)
 
 def test_locator_jumps_to_a_permit_card_and_to_an_idea(project, demo_twin, qgis_parent):
     import sqlite3
-    import time
 
     from qgis.core import QgsFeedback, QgsLocatorContext
 
-    from digiresan_plugin.core.twin_source import TwinSource
     from digiresan_plugin.demo import KNOWN_CASES
 
     reference, idea_id = sqlite3.connect(demo_twin).execute(
         "SELECT reference, idea_id FROM ideas ORDER BY reference DESC LIMIT 1").fetchone()
-    iface = RealIface()
-    iface.window.show()
-    plugin = classFactory(iface)
-    plugin.initGui()
+    plugin = plugin_with_twin(demo_twin, show=True)
     try:
-        plugin.twin_dock.load(TwinSource.geopackage(demo_twin))
-        deadline = time.monotonic() + 30
-        while len(plugin.ideas_dock.ideas()) < 200 and time.monotonic() < deadline:
-            QgsApplication.processEvents()
-            time.sleep(0.01)
         locator = plugin.locator_filter
         shown = []
         plugin.identify.reportShown.connect(shown.append)
