@@ -125,6 +125,7 @@ venv: $(VENV)/.installed
 lint: venv
 	$(VENV)/bin/ruff check $(PLUGIN) tests $(wildcard bench db scripts)
 	$(VENV)/bin/flake8 $(PLUGIN) tests
+	$(SYS_PY) scripts/check_translations.py $(PLUGIN) $(TS_FILES)
 
 test: deps venv lint build
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
