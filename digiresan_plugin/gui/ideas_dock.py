@@ -743,8 +743,8 @@ class IdeasDock(QgsDockWidget):
     def _show_detail(self, idea: Optional[Idea], history: Optional[list[IdeaEvent]] = None,
                      history_error: str = "") -> None:
         if idea is None:
-            self.detail.setHtml(f"<p style='color:gray'>{html.escape(self.tr('Select an idea to see its details.'))}"
-                                "</p>")
+            hint = html.escape(self.tr("Select an idea to see its details."))
+            self.detail.setHtml(f"<p style='color:gray'>{hint}</p>")
             self.editor.setEnabled(False)
             self.zoom_button.setEnabled(False)
             return
@@ -786,15 +786,18 @@ class IdeasDock(QgsDockWidget):
             f"<p style='white-space:pre-wrap'>{e(idea.description or '')}</p>",
         ]
         decided = f" ({e(idea.decided_on.isoformat())})" if idea.decided_on else ""
-        parts.append(f"<h4 style='margin-bottom:2px'>{e(self.tr('Decision'))}{decided}</h4>")
-        parts.append(f"<p style='white-space:pre-wrap;margin-top:0'>{e(idea.decision_text or self.tr('None yet'))}</p>")
-        parts.append(f"<h4 style='margin-bottom:2px'>{e(self.tr('History'))}</h4>")
+        decision_title, none_yet, history_title = self.tr("Decision"), self.tr("None yet"), self.tr("History")
+        parts.append(f"<h4 style='margin-bottom:2px'>{e(decision_title)}{decided}</h4>")
+        parts.append(f"<p style='white-space:pre-wrap;margin-top:0'>{e(idea.decision_text or none_yet)}</p>")
+        parts.append(f"<h4 style='margin-bottom:2px'>{e(history_title)}</h4>")
         if history_error:
             parts.append(f"<p style='color:#c62828'>{e(history_error)}</p>")
         elif history is None:
-            parts.append(f"<p style='color:gray'>{e(self.tr('Loading…'))}</p>")
+            loading = self.tr("Loading…")
+            parts.append(f"<p style='color:gray'>{e(loading)}</p>")
         elif not history:
-            parts.append(f"<p style='color:gray'>{e(self.tr('No changes recorded'))}</p>")
+            no_changes = self.tr("No changes recorded")
+            parts.append(f"<p style='color:gray'>{e(no_changes)}</p>")
         else:
             items = []
             for ev in history:

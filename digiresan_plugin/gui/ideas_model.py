@@ -19,22 +19,27 @@ from ..core.ideas.columns import IdeaList, column, numbers, ratios
 from ..core.ideas.filtering import FilterResult, IdeaFilter, IdeaIndex
 from ..core.ideas.model import STATUSES, TARGET_RATIO, Idea
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pylupdate5 looks for
+    return text
+
+
 # (key, header in English — translated in headerData, numeric)
 COLUMNS: tuple[tuple[str, str, bool], ...] = (
-    ("reference", "Reference", False),
-    ("title", "Title", False),
-    ("theme", "Theme", False),
-    ("submitter_category", "Category", False),
-    ("status", "Status", False),
-    ("submitted_on", "Received", False),
-    ("estimated_cost_sek", "Cost (SEK)", True),
-    ("granted_sek", "Granted (SEK)", True),
-    ("expected_yearly_effect_sek", "Yearly effect (SEK)", True),
-    ("ratio", "Effect/cost", True),
+    ("reference", QT_TRANSLATE_NOOP("IdeasTableModel", "Reference"), False),
+    ("title", QT_TRANSLATE_NOOP("IdeasTableModel", "Title"), False),
+    ("theme", QT_TRANSLATE_NOOP("IdeasTableModel", "Theme"), False),
+    ("submitter_category", QT_TRANSLATE_NOOP("IdeasTableModel", "Category"), False),
+    ("status", QT_TRANSLATE_NOOP("IdeasTableModel", "Status"), False),
+    ("submitted_on", QT_TRANSLATE_NOOP("IdeasTableModel", "Received"), False),
+    ("estimated_cost_sek", QT_TRANSLATE_NOOP("IdeasTableModel", "Cost (SEK)"), True),
+    ("granted_sek", QT_TRANSLATE_NOOP("IdeasTableModel", "Granted (SEK)"), True),
+    ("expected_yearly_effect_sek", QT_TRANSLATE_NOOP("IdeasTableModel", "Yearly effect (SEK)"), True),
+    ("ratio", QT_TRANSLATE_NOOP("IdeasTableModel", "Effect/cost"), True),
 )
 PERSONAL_COLUMNS: tuple[tuple[str, str, bool], ...] = (
-    ("submitter_name", "Submitter", False),
-    ("submitter_contact", "Contact", False),
+    ("submitter_name", QT_TRANSLATE_NOOP("IdeasTableModel", "Submitter"), False),
+    ("submitter_contact", QT_TRANSLATE_NOOP("IdeasTableModel", "Contact"), False),
 )
 
 #: a colour per status, shared by the table, the counts and the map layer
