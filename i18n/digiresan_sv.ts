@@ -181,42 +181,42 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1218" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1230" />
         <source>Idea changed meanwhile</source>
         <translation>Idén har ändrats under tiden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1220" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1232" />
         <source>someone</source>
         <translation>någon</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1222" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1234" />
         <source>{reference} was saved by {who} ({when}) after you opened it. Nothing has been overwritten. Choose for each field which value to keep.</source>
         <translation>{reference} sparades av {who} ({when}) efter att du öppnade den. Ingenting har skrivits över. Välj för varje fält vilket värde som ska behållas.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1231" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1243" />
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1231" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1243" />
         <source>Saved by {who}</source>
         <translation>Sparat av {who}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1231" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1243" />
         <source>Yours</source>
         <translation>Ditt värde</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1252" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1264" />
         <source>Save chosen values</source>
         <translation>Spara valda värden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1253" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1265" />
         <source>Keep theirs</source>
         <translation>Behåll deras värden</translation>
     </message>
@@ -361,344 +361,354 @@
 <context>
     <name>IdeasDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="986" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="998" />
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="202" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="214" />
         <source>Reload the ideas</source>
         <translation>Läs in idéerna igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="203" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="215" />
         <source>Pick an idea on the map to select its row</source>
         <translation>Peka ut en idé på kartan för att markera dess rad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="206" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="218" />
         <source>Zoom to the selected idea</source>
         <translation>Zooma till den valda idén</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="207" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="219" />
         <source>Export the filtered list to CSV</source>
         <translation>Exportera den filtrerade listan till CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="228" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="240" />
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="229" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="241" />
         <source>All themes</source>
         <translation>Alla teman</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="230" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="242" />
         <source>All categories</source>
         <translation>Alla kategorier</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="580" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="592" />
         <source>All years</source>
         <translation>Alla år</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="238" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="250" />
         <source>Search title and description</source>
         <translation>Sök i titel och beskrivning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="268" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="280" />
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="789" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="801" />
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="275" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="287" />
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="357" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="369" />
         <source>Decision text</source>
         <translation>Beslutstext</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="360" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="372" />
         <source>Save decision</source>
         <translation>Spara beslut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="361" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="373" />
         <source>Revert</source>
         <translation>Återställ</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="764" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="776" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="771" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="783" />
         <source>Granted</source>
         <translation>Beviljat</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="371" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="383" />
         <source>Saving checks that nobody changed the idea since you opened it; every change is kept in its history.</source>
         <translation>När du sparar kontrolleras att ingen har ändrat idén sedan du öppnade den; varje ändring sparas i idéns historik.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="398" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="410" />
         <source>Granted 2020–2022</source>
         <translation>Beviljat 2020–2022</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="398" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="410" />
         <source>Expected yearly effect</source>
         <translation>Förväntad årlig effekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="399" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="411" />
         <source>Effect per granted SEK</source>
         <translation>Effekt per beviljad krona</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="469" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="481" />
         <source>This source is read-only for you: decisions cannot be saved here.</source>
         <translation>Du har bara läsbehörighet till den här källan: beslut kan inte sparas här.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="475" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="487" />
         <source>no source</source>
         <translation>ingen källa</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="476" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="488" />
         <source>coordinator</source>
         <translation>samordnare</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="476" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="488" />
         <source>planner, read-only</source>
         <translation>planerare, endast läsbehörighet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="478" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="490" />
         <source>Read-only list. Coordinators edit decisions in coordinator mode (Settings › Options › Digiresan).</source>
         <translation>Skrivskyddad lista. Samordnare redigerar beslut i samordnarläge (Inställningar › Alternativ › Digiresan).</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="534" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="546" />
         <source>Loading Digiresan ideas</source>
         <translation>Läser in Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="538" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="550" />
         <source>The ideas could not be loaded</source>
         <translation>Idéerna kunde inte läsas in</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="628" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="640" />
         <source>Ideas</source>
         <translation>Idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="629" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="641" />
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="687" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="699" />
         <source>{shown} of {total} ideas</source>
         <translation>{shown} av {total} idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="766" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="778" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="767" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="779" />
         <source>Department</source>
         <translation>Förvaltning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="768" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="780" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="769" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="781" />
         <source>Received</source>
         <translation>Inkom</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="770" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="782" />
         <source>Estimated cost</source>
         <translation>Beräknad kostnad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="772" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="784" />
         <source>Yearly effect</source>
         <translation>Årlig effekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="773" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="785" />
         <source>Effect/cost</source>
         <translation>Effekt/kostnad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="776" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="788" />
         <source>Linked to</source>
         <translation>Kopplad till</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="778" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="790" />
         <source>Location</source>
         <translation>Plats</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="780" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="792" />
         <source>Submitter</source>
         <translation>Förslagsställare</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="781" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="793" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="838" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="850" />
         <source>No history</source>
         <translation>Ingen historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="844" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="856" />
         <source>Loading idea history</source>
         <translation>Läser in idéns historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="851" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="863" />
         <source>Select an idea to decide on it.</source>
         <translation>Välj en idé för att fatta beslut om den.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="879" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="891" />
         <source>Saving needs coordinator mode and a source you may edit.</source>
         <translation>För att spara krävs samordnarläge och en källa som du får redigera.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="883" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="895" />
         <source>Nothing changed.</source>
         <translation>Inget har ändrats.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="921" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="933" />
         <source>The idea could not be saved</source>
         <translation>Idén kunde inte sparas</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="903" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="915" />
         <source>Saving Digiresan idea</source>
         <translation>Sparar Digiresan-idé</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="908" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="920" />
         <source>Saved {reference}.</source>
         <translation>{reference} har sparats.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="918" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="930" />
         <source>Kept the values saved by {user}.</source>
         <translation>Behöll värdena som {user} sparade.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="951" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="963" />
         <source>{n} ideas · {funded} funded · {effect} with an expected effect</source>
         <translation>{n} idéer · {funded} beviljade · {effect} med förväntad effekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="956" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="968" />
         <source>+{year} MSEK · {total} of {budget} MSEK</source>
         <translation>+{year} mnkr · {total} av {budget} mnkr</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="959" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="971" />
         <source>{granted} of {budget} MSEK · {left} MSEK left</source>
         <translation>{granted} av {budget} mnkr · {left} mnkr kvar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="963" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="975" />
         <source>{effect} of {target} MSEK a year</source>
         <translation>{effect} av {target} mnkr per år</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="968" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="980" />
         <source>{ratio} : 1 (target {target} : 1)</source>
         <translation>{ratio} : 1 (mål {target} : 1)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="971" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="983" />
         <source>Granted: Beviljad, Delvis beviljad and Genomförd, booked in the year of the decision. Effect: the same plus Genomförd utan medel. Bars: share of the 50 MSEK budget, of the 100 MSEK effect target and of the 2 : 1 ratio.</source>
         <translation>Beviljat: Beviljad, Delvis beviljad och Genomförd, bokfört det år beslutet fattades. Effekt: samma plus Genomförd utan medel. Staplar: andel av budgeten på 50 mnkr, av effektmålet på 100 mnkr och av kvoten 2 : 1.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1151" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1163" />
         <source>Export ideas</source>
         <translation>Exportera idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1151" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1163" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1158" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1170" />
         <source>Could not write {path}: {error}</source>
         <translation>Kunde inte skriva {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1160" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1172" />
         <source>Exported {n} ideas to {path}</source>
         <translation>Exporterade {n} idéer till {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="209" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="221" />
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="746" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="758" />
         <source>Select an idea to see its details.</source>
         <translation>Välj en idé för att se detaljerna.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="789" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="801" />
         <source>None yet</source>
         <translation>Inget ännu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="789" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="801" />
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="796" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="808" />
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="799" />
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="811" />
         <source>No changes recorded</source>
-        <translation>Inga ändringar registrerade</translation>
+        <translation>Inga registrerade ändringar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="109" />
+        <source>Granted (SEK)</source>
+        <translation>Beviljat (kr)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="111" />
+        <source>Decided on</source>
+        <translation>Beslutsdatum</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1178,24 @@
     </message>
 </context>
 <context>
+    <name>TwinLoader</name>
+    <message>
+        <location filename="../digiresan_plugin/core/loader.py" line="129" />
+        <source>Layer '{layer}': table '{table}' not found or not readable in {source}</source>
+        <translation>Lagret '{layer}': tabellen '{table}' finns inte eller går inte att läsa i {source}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/loader.py" line="135" />
+        <source>Layer '{layer}' (table '{table}'): missing field(s) {fields}</source>
+        <translation>Lagret '{layer}' (tabellen '{table}'): fält saknas: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/loader.py" line="142" />
+        <source>Layer '{layer}': style {style} not applied: {message}</source>
+        <translation>Lagret '{layer}': stilen {style} kunde inte användas: {message}</translation>
+    </message>
+</context>
+<context>
     <name>TwinLocatorFilter</name>
     <message>
         <location filename="../digiresan_plugin/gui/locator.py" line="58" />
@@ -1178,6 +1206,39 @@
         <location filename="../digiresan_plugin/gui/locator.py" line="90" />
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
+    </message>
+</context>
+<context>
+    <name>TwinSource</name>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="85" />
+        <source>GeoPackage not found: {path}</source>
+        <translation>GeoPackage-filen hittades inte: {path}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="92" />
+        <source>Schema '{schema}' not found in {source}</source>
+        <translation>Schemat '{schema}' finns inte i {source}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="99" />
+        <source>Cannot reach the twin database {source}: {error}</source>
+        <translation>Det går inte att nå tvillingdatabasen {source}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="120" />
+        <source>No saved PostgreSQL connection named '{name}'</source>
+        <translation>Det finns ingen sparad PostgreSQL-anslutning med namnet '{name}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="47" />
+        <source>Twin source '{text}' is not understood: expected gpkg:&lt;file&gt;, postgres:&lt;saved connection&gt; or pgservice:&lt;service&gt;</source>
+        <translation>Tvillingkällan '{text}' går inte att tolka: ange gpkg:&lt;fil&gt;, postgres:&lt;sparad anslutning&gt; eller pgservice:&lt;tjänst&gt;</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="53" />
+        <source>A twin source must not contain a password: use a saved QGIS connection with an authentication configuration, or a pg_service entry with a .pgpass file</source>
+        <translation>En tvillingkälla får inte innehålla något lösenord: använd en sparad QGIS-anslutning med en autentiseringskonfiguration, eller en pg_service-post med en .pgpass-fil</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from digiresan_plugin.gui import card_render
 from digiresan_plugin.gui.card_dock import ATTRIBUTES_ID, TwinCardDock
 from digiresan_plugin.gui.card_render import report_to_html, report_to_text
 from digiresan_plugin.gui.twin_dock import TwinDock
+from digiresan_plugin.processing.report_at_point import ReportAtPointAlgorithm
 from tests.real_iface import RealIface
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -265,7 +266,10 @@ def test_plugin_speaks_swedish_when_qgis_does_and_english_after_unload(swedish_q
         assert "Varningar" in text and "Timme 00–23" in text
         # the words come from the compiled translation (not only the card's built-in Swedish)
         assert QCoreApplication.translate("CardRenderer", "Attributes") == "Egenskaper"
-        assert QCoreApplication.translate("TwinAlgorithm", "Report language") == "Rapportspråk"
+        # Processing: a subclass finds the strings its base class wrote (context TwinAlgorithm)
+        algorithm = ReportAtPointAlgorithm()
+        assert algorithm.displayName() == "Tvillingrapport för punkt"
+        assert algorithm.group() == "Digital tvilling"
     finally:
         plugin.unload()
         flush()

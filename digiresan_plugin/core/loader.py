@@ -17,6 +17,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import Catalog, LayerSpec
 from .log import log
@@ -125,20 +126,22 @@ class TwinLoader:
             report.problems.append(str(exc))
             return
         if not layer.isValid():
-            report.problems.append(
-                f"Layer '{spec.id}': table '{spec.table}' not found or not readable in {source.describe()}"
-            )
+            report.problems.append(QCoreApplication.translate(
+                "TwinLoader", "Layer '{layer}': table '{table}' not found or not readable in {source}"
+            ).format(layer=spec.id, table=spec.table, source=source.describe()))
             return
         missing = [name for name in spec.fields if layer.fields().indexFromName(name) < 0]
         if missing:
-            report.problems.append(
-                f"Layer '{spec.id}' (table '{spec.table}'): missing field(s) {', '.join(missing)}"
-            )
+            report.problems.append(QCoreApplication.translate(
+                "TwinLoader", "Layer '{layer}' (table '{table}'): missing field(s) {fields}"
+            ).format(layer=spec.id, table=spec.table, fields=", ".join(missing)))
         style = self.catalog.style_path(spec)
         if style is not None:
             message, ok = layer.loadNamedStyle(str(style))
             if not ok:
-                report.problems.append(f"Layer '{spec.id}': style {style.name} not applied: {message}")
+                report.problems.append(QCoreApplication.translate(
+                    "TwinLoader", "Layer '{layer}': style {style} not applied: {message}"
+                ).format(layer=spec.id, style=style.name, message=message))
             else:
                 translate_legend(layer)
         layer.setCustomProperty(LAYER_ID_PROPERTY, spec.id)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import LayerSpec
 from .paths import demo_twin_path
@@ -43,18 +44,13 @@ class TwinSource:
             return cls.demo()
         kind, sep, location = text.partition(":")
         if not sep or kind not in ("gpkg", "postgres", "pgservice") or not location:
-            raise TwinSourceError(
-                f"Twin source '{text}' is not understood: expected gpkg:<file>, "
-                "postgres:<saved connection> or pgservice:<service>"
-            )
+            message = QCoreApplication.translate("TwinSource", "Twin source '{text}' is not understood: expected gpkg:<file>, postgres:<saved connection> or pgservice:<service>")  # noqa: E501 - one literal for pylupdate5
+            raise TwinSourceError(message.format(text=text))
         return cls(kind, location)
 
     def __post_init__(self) -> None:
         if self.kind != "gpkg" and "password" in self.location.lower():
-            raise TwinSourceError(
-                "A twin source must not contain a password: use a saved QGIS connection with an "
-                "authentication configuration, or a pg_service entry with a .pgpass file"
-            )
+            raise TwinSourceError(QCoreApplication.translate("TwinSource", "A twin source must not contain a password: use a saved QGIS connection with an authentication configuration, or a pg_service entry with a .pgpass file"))  # noqa: E501 - one literal for pylupdate5
 
     @classmethod
     def demo(cls) -> "TwinSource":
@@ -86,19 +82,23 @@ class TwinSource:
         if self.kind == "gpkg":
             path = Path(self.location)
             if not path.is_file():
-                return f"GeoPackage not found: {path}"
+                return QCoreApplication.translate("TwinSource", "GeoPackage not found: {path}").format(path=path)
             return None
         try:
             uri = self._pg_base_uri()
             metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
             connection = metadata.createConnection(uri.uri(False), {})
             if self.schema not in connection.schemas():
-                return f"Schema '{self.schema}' not found in {self.describe()}"
+                return QCoreApplication.translate("TwinSource", "Schema '{schema}' not found in {source}").format(
+                    schema=self.schema, source=self.describe()
+                )
         except TwinSourceError as exc:
             return str(exc)
         except Exception as exc:  # noqa: BLE001 - QgsProviderConnectionException and driver errors
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            return f"Cannot reach the twin database {self.describe()}: {first_line}"
+            return QCoreApplication.translate("TwinSource", "Cannot reach the twin database {source}: {error}").format(
+                source=self.describe(), error=first_line
+            )
         return None
 
     def layer_uri(self, spec: LayerSpec) -> str:
@@ -116,6 +116,11 @@ class TwinSource:
         options.loadDefaultStyle = False
         return QgsVectorLayer(self.layer_uri(spec), name or spec.id, self.provider(), options)
 
+    def _no_connection(self) -> str:
+        return QCoreApplication.translate("TwinSource", "No saved PostgreSQL connection named '{name}'").format(
+            name=self.location
+        )
+
     def _pg_base_uri(self) -> QgsDataSourceUri:
         if self.kind == "pgservice":
             if "=" in self.location:  # "service=NAME dbname=DB"
@@ -128,9 +133,9 @@ class TwinSource:
             try:
                 connection = metadata.findConnection(self.location)
             except Exception as exc:  # noqa: BLE001 - QgsProviderConnectionException
-                raise TwinSourceError(f"No saved PostgreSQL connection named '{self.location}'") from exc
+                raise TwinSourceError(self._no_connection()) from exc
             if connection is None:
-                raise TwinSourceError(f"No saved PostgreSQL connection named '{self.location}'")
+                raise TwinSourceError(self._no_connection())
             uri = QgsDataSourceUri(connection.uri())
         if not uri.hasParam("connect_timeout"):
             uri.setParam("connect_timeout", str(PG_CONNECT_TIMEOUT_S))

@@ -33,7 +33,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit, QgsMapCanvas, QgsMapToolIdentifyFeature, QgsMessageBar
-from qgis.PyQt.QtCore import QItemSelectionModel, QLocale, QObject, Qt, QTimer, QVariant, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QObject, Qt, QTimer, QVariant, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -100,9 +100,21 @@ CSV_FIELDS = (
     "linked_layer", "linked_key", "x", "y",
 )
 CSV_PERSONAL_FIELDS = ("submitter_name", "submitter_contact")
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pylupdate5 looks for
+    return text
+
+
 FIELD_LABELS = {
-    "status": "Status", "granted_sek": "Granted (SEK)", "decision_text": "Decision", "decided_on": "Decided on",
+    "status": QT_TRANSLATE_NOOP("IdeasDock", "Status"),
+    "granted_sek": QT_TRANSLATE_NOOP("IdeasDock", "Granted (SEK)"),
+    "decision_text": QT_TRANSLATE_NOOP("IdeasDock", "Decision"),
+    "decided_on": QT_TRANSLATE_NOOP("IdeasDock", "Decided on"),
 }
+
+
+def field_label(name: str) -> str:
+    """The translated label of an editable idea field (its name when it has none)."""
+    return QCoreApplication.translate("IdeasDock", FIELD_LABELS[name]) if name in FIELD_LABELS else name
 
 
 def repository_from_settings() -> IdeaRepository:
@@ -804,7 +816,7 @@ class IdeasDock(QgsDockWidget):
                 when = ev.changed_at.replace("T", " ")[:16]
                 old = "–" if ev.old_value is None else ev.old_value
                 new = "–" if ev.new_value is None else ev.new_value
-                label = self.tr(FIELD_LABELS.get(ev.field, ev.field))
+                label = field_label(ev.field)
                 items.append(
                     f"<tr><td style='color:gray;padding-right:6px'>{e(when)}</td><td>{e(ev.changed_by)}</td>"
                     f"<td style='padding-left:6px'>{e(label)}: {e(_short(old))} → {e(_short(new))}</td></tr>")
@@ -1235,7 +1247,7 @@ class ConflictDialog(QDialog):
         self.table.setWordWrap(True)
         self._choices: list[tuple[str, Any, QRadioButton]] = []
         for r, (name, mine, theirs) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(self.tr(FIELD_LABELS.get(name, name))))
+            self.table.setItem(r, 0, QTableWidgetItem(field_label(name)))
             group = QButtonGroup(self)
             theirs_button = QRadioButton(_short(_text(theirs), 200), self.table)
             mine_button = QRadioButton(_short(_text(mine), 200), self.table)
