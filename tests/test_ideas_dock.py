@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import shutil
-import sqlite3
 import time
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from digiresan_plugin.demo import generate_twin
 from digiresan_plugin.demo.ideas import write_ideas_for_twin
 from digiresan_plugin.gui.ideas_dock import LAYER_PROPERTY, ConflictDialog, IdeasDock
 from tests.conftest import SEED, TODAY
+from tests.sqlite_rows import rows
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +36,6 @@ def gpkg(ideas_twin_master, tmp_path) -> Path:
     return path
 
 
-def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def wait(condition, timeout: float = 30.0) -> None:

@@ -19,6 +19,7 @@ from digiresan_plugin.core.ideas.model import STATUSES, IdeaChange
 from digiresan_plugin.core.ideas.repository import RepositoryError
 from digiresan_plugin.demo.ideas import write_ideas, write_ideas_for_twin
 from tests.conftest import SEED, TODAY
+from tests.sqlite_rows import rows
 
 
 def twin_ids(path: Path) -> tuple[list[str], list[str], tuple[float, float, float, float]]:
@@ -57,12 +58,6 @@ def twin_copy(ideas_twin, tmp_path) -> Path:
     return path
 
 
-def rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 # --- the demo ideas -----------------------------------------------------------------------------------------------
