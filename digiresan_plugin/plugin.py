@@ -55,7 +55,8 @@ class DigiresanPlugin:
             return
         try:
             from .processing.provider import DigiresanProvider
-        except ImportError:
+        except ImportError as exc:  # e.g. Processing disabled: the rest of the plugin still works
+            log(f"Processing provider not available: {exc}", 30)
             return
         self.provider = DigiresanProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
