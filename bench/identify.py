@@ -125,9 +125,9 @@ class Harness:
     def radius_m(self, point) -> float:
         from qgis.gui import QgsMapTool
 
-        from digiresan_plugin.core.identify import radius_m_from_map_units
+        from digiresan_plugin.core.measure import radius_in_metres
 
-        return radius_m_from_map_units(QgsMapTool.searchRadiusMU(self.canvas), self.crs, point)
+        return radius_in_metres(QgsMapTool.searchRadiusMU(self.canvas), self.crs, point)
 
     def native(self) -> list:
         from qgis.gui import QgsMapToolIdentify
@@ -186,7 +186,7 @@ def make_harness(catalog, source) -> Harness:
     from qgis.PyQt.QtWidgets import QFrame
 
     from digiresan_plugin.core.identify import TwinEngine
-    from digiresan_plugin.core.loader import twin_layer, twin_layers
+    from digiresan_plugin.core.layers import twin_layer, twin_layers
     from digiresan_plugin.gui.card_dock import TwinCardDock
 
     app = qgis_app()
@@ -275,7 +275,7 @@ def measure_clicks(h: Harness, points: list[dict[str, Any]], reps: int) -> dict[
 def measure_engine_build(h: Harness, runs: int = 50) -> dict[str, Any]:
     """A new engine per click is what the controller does: its cost on its own."""
     from digiresan_plugin.core.identify import TwinEngine
-    from digiresan_plugin.core.loader import twin_layer
+    from digiresan_plugin.core.layers import twin_layer
 
     times = []
     for _ in range(runs):
@@ -347,7 +347,7 @@ def run(gpkg: Path, n_points: int = 200, reps: int = 3, clicks: int = 1000, load
     from qgis.core import QgsPointXY
 
     from digiresan_plugin.core.catalog import load_catalog
-    from digiresan_plugin.core.loader import LAYER_ID_PROPERTY
+    from digiresan_plugin.core.layers import LAYER_ID_PROPERTY
     from digiresan_plugin.core.twin_source import TwinSource
 
     qgis_app()

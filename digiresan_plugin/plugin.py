@@ -12,9 +12,11 @@ from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from .core.catalog import Catalog, CatalogError, load_catalog
 from .core.i18n import ui_language
-from .core.log import log
+from .core.log import get_logger
 from .core.paths import i18n_dir, resources_dir
 from .core.signals import SignalBag
+
+LOG = get_logger(__name__)
 
 MENU = "&Digiresan"
 
@@ -56,7 +58,7 @@ class DigiresanPlugin:
         try:
             from .processing.provider import DigiresanProvider
         except ImportError as exc:  # e.g. Processing disabled: the rest of the plugin still works
-            log(f"Processing provider not available: {exc}", 30)
+            LOG.warning(f"Processing provider not available: {exc}")
             return
         self.provider = DigiresanProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
@@ -73,7 +75,7 @@ class DigiresanPlugin:
         try:
             self.catalog = load_catalog()
         except CatalogError as exc:
-            log(str(exc), 40)
+            LOG.error(str(exc))
             self.iface.messageBar().pushCritical(self.tr("Digiresan"), str(exc))
             return
         self.toolbar = self.iface.addToolBar(self.tr("Digiresan"))
@@ -186,7 +188,7 @@ class DigiresanPlugin:
     def _ideas_card_section(self, report: dict) -> Optional[dict]:
         """Ideas linked to the card's subject or located within 25 m of it (public fields only)."""
         from .core.ideas.card import ideas_section
-        from .core.loader import twin_layer
+        from .core.layers import twin_layer
 
         subject = report.get("subject")
         if not subject or self.ideas_dock is None or not self.ideas_dock.ideas():

@@ -30,7 +30,7 @@ from osgeo import ogr, osr
 from qgis.core import QgsMapLayer, QgsProject, QgsVectorLayer
 
 from digiresan_plugin.core.catalog import Catalog, load_catalog
-from digiresan_plugin.core.loader import LAYER_ID_PROPERTY
+from digiresan_plugin.core.layers import LAYER_ID_PROPERTY
 from digiresan_plugin.core.paths import default_catalog_path
 from digiresan_plugin.core.twin_source import TwinSource
 

@@ -23,7 +23,7 @@ from qgis.PyQt.QtGui import QTextCursor
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QFrame
 
-from digiresan_plugin.core.loader import LAYER_ID_PROPERTY
+from digiresan_plugin.core.layers import LAYER_ID_PROPERTY
 from digiresan_plugin.gui.card_dock import ATTRIBUTES_ID, AutoHeightBrowser, HourlyChart, TwinCardDock
 from digiresan_plugin.gui.card_render import (
     PEAK_COLOR,

@@ -20,9 +20,10 @@ from qgis.core import (
 )
 
 from digiresan_plugin.core.catalog import CatalogError, parse_catalog
-from digiresan_plugin.core.identify import LayerHandle, TwinEngine, parse_identify, radius_m_from_map_units
+from digiresan_plugin.core.identify import LayerHandle, TwinEngine, parse_identify
 from digiresan_plugin.core.identify.summaries import peak_hours
-from digiresan_plugin.core.loader import twin_layer
+from digiresan_plugin.core.layers import twin_layer
+from digiresan_plugin.core.measure import radius_in_metres
 from digiresan_plugin.core.paths import default_catalog_path
 
 from .fixtures_twin import (
@@ -437,10 +438,12 @@ def test_peak_hours_rules():
 
 
 def test_radius_from_map_units():
-    assert radius_m_from_map_units(2.0, EPSG3006, QgsPointXY(481650, 7005610)) == pytest.approx(2.0)
+    # metres on the ground: SWEREF 99 TM's scale factor near its central meridian is 0.9996
+    assert radius_in_metres(2.0, EPSG3006, QgsPointXY(481650, 7005610)) == pytest.approx(2.0 / 0.9996, abs=1e-4)
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-    # 0.001° of longitude at 63.18° N ≈ 111.32 km × cos(63.18°) / 1000 ≈ 50.2 m
-    assert radius_m_from_map_units(0.001, wgs84, QgsPointXY(14.64, 63.18)) == pytest.approx(50.2, abs=0.3)
+    # the longer of the two axes counts: 0.001° of latitude at 63.18° N is ≈ 111.4 m on the GRS80/WGS 84 meridian
+    # (0.001° of longitude there is only ≈ 50.2 m)
+    assert radius_in_metres(0.001, wgs84, QgsPointXY(14.64, 63.18)) == pytest.approx(111.4, abs=0.3)
 
 
 # -- catalog validation ------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ import pytest
 from osgeo import ogr
 from qgis.core import QgsCategorizedSymbolRenderer, QgsLayerTreeGroup, QgsMapLayer, QgsProject
 
-from digiresan_plugin.core.loader import LAYER_ID_PROPERTY, TwinLoader, stored_source, twin_layer, twin_layers
+from digiresan_plugin.core.layers import LAYER_ID_PROPERTY, twin_layer, twin_layers
+from digiresan_plugin.core.loader import TwinLoader, stored_source
 from digiresan_plugin.core.twin_source import TwinSource
 
 ALL_LAYERS = {

@@ -119,7 +119,7 @@ def test_twin_card_lists_ideas_linked_to_the_clicked_segment(project, demo_twin)
 
     from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest
 
-    from digiresan_plugin.core.loader import twin_layer
+    from digiresan_plugin.core.layers import twin_layer
 
     reference, segment_id = sqlite3.connect(demo_twin).execute(
         "SELECT reference, linked_key FROM ideas WHERE linked_layer = 'road_segments' ORDER BY reference LIMIT 1"

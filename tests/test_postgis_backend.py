@@ -9,7 +9,8 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsPointXY
 
 from digiresan_plugin.core.identify import TwinEngine
-from digiresan_plugin.core.loader import TwinLoader, twin_layer, twin_layers
+from digiresan_plugin.core.layers import twin_layer, twin_layers
+from digiresan_plugin.core.loader import TwinLoader
 from digiresan_plugin.core.twin_source import TwinSource, TwinSourceError
 from digiresan_plugin.demo import KNOWN_CASES
 from tests.conftest import TODAY

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from qgis.core import QgsFeedback, QgsLocatorContext, QgsPointXY
 
-from digiresan_plugin.core.loader import TwinLoader, twin_layer
+from digiresan_plugin.core.layers import twin_layer
+from digiresan_plugin.core.loader import TwinLoader
 from digiresan_plugin.core.search import TwinSearch
 from digiresan_plugin.core.twin_source import TwinSource
 from digiresan_plugin.gui.locator import TwinLocatorFilter

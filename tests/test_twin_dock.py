@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import Qgis
 from qgis.gui import QgsMessageBar
 
-from digiresan_plugin.core.loader import twin_layers
+from digiresan_plugin.core.layers import twin_layers
 from digiresan_plugin.core.twin_source import TwinSource, TwinSourceError
 from digiresan_plugin.gui.twin_dock import KIND_DEMO, KIND_GPKG, KIND_POSTGRES, TwinDock
 

@@ -25,9 +25,10 @@ from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QAction, QApplication
 
 from digiresan_plugin.core import settings
+from digiresan_plugin.core.measure import radius_in_metres
 from digiresan_plugin.gui.card_dock import TwinCardDock
 from digiresan_plugin.gui.card_render import report_to_csv_rows
-from digiresan_plugin.gui.twin_info_tool import TwinInfoTool, radius_in_metres
+from digiresan_plugin.gui.twin_info_tool import TwinInfoTool
 
 HAS_ENGINE = importlib.util.find_spec("digiresan_plugin.core.identify") is not None
 needs_engine = pytest.mark.skipif(not HAS_ENGINE,

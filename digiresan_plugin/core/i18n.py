@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale
+
+from .settings import qgis_value
 
 SUPPORTED = ("en", "sv")
 
 
 def ui_locale_name() -> str:
     """QGIS's UI locale name (e.g. 'sv_SE'), honouring ``locale/overrideFlag``."""
-    settings = QgsSettings()
-    override = settings.value("locale/overrideFlag", False, type=bool)
-    name = settings.value("locale/userLocale", "", type=str) if override else ""
+    override = qgis_value("locale/overrideFlag", False, bool)
+    name = qgis_value("locale/userLocale", "", str) if override else ""
     return name or QLocale.system().name() or "en"
 
 

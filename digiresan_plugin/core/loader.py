@@ -1,7 +1,7 @@
 """Load a twin into a QGIS project: one group, sub-groups from the catalog, bundled styles.
 
 No widgets here. Layers are created and added on the calling (main) thread; checks that may block
-(e.g. reaching a database) belong in :meth:`TwinSource.check`, run in a task before this.
+(e.g. reaching a database) belong in :meth:`TwinSource.check`, run in a task before this (then ``check=False``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Optional
 from qgis.core import (
     QgsCoordinateTransform,
     QgsLayerTreeGroup,
-    QgsMapLayer,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
@@ -20,15 +19,15 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import Catalog, LayerSpec
-from .log import log
+from .layers import LAYER_ID_PROPERTY, SOURCE_PROPERTY, tag_twin_layer, twin_layer, twin_layers
+from .log import get_logger
 from .style_labels import translate_legend
 from .twin_source import TwinSource, TwinSourceError
 
-LAYER_ID_PROPERTY = "digiresan/layer_id"
-SOURCE_PROPERTY = "digiresan/source"
 GROUP_PROPERTY = "digiresan/group"
 ROOT_GROUP_ID = "__twin__"
 PROJECT_SCOPE = "digiresan"
+LOG = get_logger(__name__)
 
 
 @dataclass
@@ -46,24 +45,6 @@ class LoadReport:
         return self.added + self.reused
 
 
-def twin_layer(project: QgsProject, layer_id: str) -> Optional[QgsVectorLayer]:
-    """The project's layer for catalog layer ``layer_id``, if loaded."""
-    for layer in project.mapLayers().values():
-        if layer.customProperty(LAYER_ID_PROPERTY) == layer_id and isinstance(layer, QgsVectorLayer):
-            return layer
-    return None
-
-
-def twin_layers(project: QgsProject) -> dict[str, QgsVectorLayer]:
-    """All twin layers in the project by catalog layer id."""
-    found: dict[str, QgsVectorLayer] = {}
-    for layer in project.mapLayers().values():
-        layer_id = layer.customProperty(LAYER_ID_PROPERTY)
-        if layer_id and isinstance(layer, QgsVectorLayer):
-            found[str(layer_id)] = layer
-    return found
-
-
 def stored_source(project: QgsProject) -> Optional[str]:
     """The twin source saved in the project, if any."""
     value, ok = project.readEntry(PROJECT_SCOPE, "twin_source", "")
@@ -78,9 +59,11 @@ class TwinLoader:
         self.project = project
         self.language = language
 
-    def load(self, source: TwinSource) -> LoadReport:
+    def load(self, source: TwinSource, check: bool = True) -> LoadReport:
+        """Add the catalog's layers from ``source``. ``check=False``: the caller already ran
+        :meth:`TwinSource.check` (off the UI thread) and it passed — it may block, so it is not repeated here."""
         report = LoadReport(source=source.to_string())
-        reason = source.check()
+        reason = source.check() if check else None
         if reason:
             report.problems.append(reason)
             return report
@@ -96,7 +79,7 @@ class TwinLoader:
         self.project.writeEntry(PROJECT_SCOPE, "loaded_layers", report.loaded)
         report.extent = self._extent(report.loaded)
         for problem in report.problems:
-            log(problem, 30)
+            LOG.warning(problem)
         return report
 
     def unload(self) -> None:
@@ -144,22 +127,10 @@ class TwinLoader:
                 ).format(layer=spec.id, style=style.name, message=message))
             else:
                 translate_legend(layer)
-        layer.setCustomProperty(LAYER_ID_PROPERTY, spec.id)
-        layer.setCustomProperty(SOURCE_PROPERTY, source.to_string())
-        if spec.is_spatial:
-            layer.setFlags(self._flags(layer, spec))
+        tag_twin_layer(layer, spec, source.to_string())
         self.project.addMapLayer(layer, False)
         group.insertLayer(self._position(group, spec), layer)
         report.added.append(spec.id)
-
-    @staticmethod
-    def _flags(layer: QgsVectorLayer, spec: LayerSpec) -> QgsMapLayer.LayerFlags:
-        flags = layer.flags()
-        if spec.identifiable:
-            flags |= QgsMapLayer.Identifiable
-        else:
-            flags &= ~QgsMapLayer.Identifiable
-        return flags
 
     def _group(self, parent: QgsLayerTreeGroup, group_id: str, title: str, index: int) -> QgsLayerTreeGroup:
         group = self._find_group(parent, group_id)

@@ -1,4 +1,8 @@
-"""Logging to the QGIS message log under one tag (after lizmap's toolbelt)."""
+"""Logging to the QGIS message log under one tag (after lizmap's toolbelt).
+
+Every module takes its own logger: ``LOG = get_logger(__name__)``, then ``LOG.warning("…")``. Records of all
+``digiresan_plugin.*`` loggers reach QGIS's message log (tab :data:`TAG`) with the matching QGIS level.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import logging
 from qgis.core import Qgis, QgsMessageLog
 
 TAG = "Digiresan"
-LOGGER_NAME = "digiresan"
+ROOT_LOGGER = "digiresan_plugin"
 
 _LEVELS = {
     logging.DEBUG: Qgis.Info,
@@ -29,14 +33,17 @@ class QgsMessageLogHandler(logging.Handler):
         QgsMessageLog.logMessage(message, TAG, _LEVELS.get(record.levelno, Qgis.Info), notifyUser=False)
 
 
-def logger() -> logging.Logger:
-    """The plugin's logger, attached once to the QGIS message log."""
-    log_ = logging.getLogger(LOGGER_NAME)
-    if not any(isinstance(h, QgsMessageLogHandler) for h in log_.handlers):
-        log_.addHandler(QgsMessageLogHandler())
-        log_.setLevel(logging.INFO)
-    return log_
+def _root() -> logging.Logger:
+    root = logging.getLogger(ROOT_LOGGER)
+    if not any(isinstance(h, QgsMessageLogHandler) for h in root.handlers):
+        root.addHandler(QgsMessageLogHandler())
+        root.setLevel(logging.INFO)
+    return root
 
 
-def log(message: str, level: int = logging.INFO) -> None:
-    logger().log(level, message)
+def get_logger(name: str) -> logging.Logger:
+    """The logger of module ``name`` (``__name__``), attached once to the QGIS message log."""
+    _root()
+    if name != ROOT_LOGGER and not name.startswith(ROOT_LOGGER + "."):
+        name = f"{ROOT_LOGGER}.{name}"
+    return logging.getLogger(name)

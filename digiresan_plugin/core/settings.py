@@ -1,29 +1,63 @@
-"""Plugin settings, all under one ``QgsSettings`` prefix."""
+"""Plugin settings: every key is declared here, read and written under one ``QgsSettings`` prefix.
+
+QGIS's own keys that the plugin reads (locale, highlight colour, …) go through :func:`qgis_value`, so no other
+module touches ``QgsSettings`` directly.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Optional
 
 from qgis.core import QgsSettings
 
 PREFIX = "digiresan/"
 
-DEFAULTS: dict[str, Any] = {
-    "dig_moratorium_years": 3,
-    "twin_source": "",  # "" = embedded demo twin; else a source URI (see twin_source.py)
-    "coordinator_mode": False,
-    "related_feature_cap": 200,
-    "ideas_source": "",  # "" = the twin source; else gpkg:/pgservice:/postgres: or an https export URL
-    "ideas_authcfg": "",  # QGIS auth manager id for the ideas export's token (never the token itself)
-}
+
+@dataclass(frozen=True)
+class Setting:
+    """One plugin setting: its key (under :data:`PREFIX`), default and what it is for."""
+
+    key: str
+    default: Any
+    doc: str
+
+
+REGISTRY: dict[str, Setting] = {s.key: s for s in (
+    Setting("dig_moratorium_years", 3, "years after paving during which digging is a conflict"),
+    Setting("twin_source", "", '"" = embedded demo twin; else a source string (see twin_source.py)'),
+    Setting("coordinator_mode", False, "show coordinator editing in the ideas dock"),
+    Setting("related_feature_cap", 200, "related features listed per card section before 'show all'"),
+    Setting("ideas_source", "", '"" = the twin source; else gpkg:/pgservice:/postgres: or an https export URL'),
+    Setting("ideas_authcfg", "", "QGIS auth manager id for the ideas export's token (never the token itself)"),
+    Setting("card_export_dir", "", "folder of the last card export"),
+)}
+
+# kept for callers that list the defaults
+DEFAULTS: dict[str, Any] = {key: s.default for key, s in REGISTRY.items()}
+
+
+def setting(key: str) -> Setting:
+    """The declared setting ``key``; KeyError naming the key when it is not declared."""
+    try:
+        return REGISTRY[key]
+    except KeyError:
+        raise KeyError(f"'{key}' is not a Digiresan setting (declared: {', '.join(sorted(REGISTRY))})") from None
 
 
 def get(key: str, default: Any = None) -> Any:
-    """Read ``digiresan/<key>``, typed like its default."""
-    fallback = DEFAULTS.get(key) if default is None else default
+    """Read ``digiresan/<key>``, typed like its default (``default`` overrides the declared one)."""
+    fallback = setting(key).default if default is None else default
     kwargs = {"type": type(fallback)} if isinstance(fallback, (bool, int, float)) else {}
     return QgsSettings().value(PREFIX + key, fallback, **kwargs)
 
 
 def set_value(key: str, value: Any) -> None:
+    setting(key)
     QgsSettings().setValue(PREFIX + key, value)
+
+
+def qgis_value(key: str, default: Any, kind: Optional[type] = None) -> Any:
+    """A QGIS setting outside the plugin's prefix (e.g. ``locale/userLocale``), read-only."""
+    kind = kind or (type(default) if default is not None else str)
+    return QgsSettings().value(key, default, type=kind)

@@ -7,13 +7,14 @@ Codes carrying a value are written ``CODE-VALUE`` in the data (``C31-50`` is a 5
 from __future__ import annotations
 
 import json
-import logging
 import re
 from functools import lru_cache
 from typing import Any, Optional
 
-from .log import log
+from .log import get_logger
 from .paths import resources_dir
+
+LOG = get_logger(__name__)
 
 TABLE_NAME = "sign_codes.json"
 FALLBACK_LANGUAGE = "en"
@@ -28,10 +29,10 @@ def sign_table() -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        log(f"Cannot read the sign code table {path}: {exc}", logging.WARNING)
+        LOG.warning(f"Cannot read the sign code table {path}: {exc}")
         return {"groups": {}, "codes": {}}
     if not isinstance(data, dict):
-        log(f"Sign code table {path}: expected a JSON object at the top level", logging.WARNING)
+        LOG.warning(f"Sign code table {path}: expected a JSON object at the top level")
         return {"groups": {}, "codes": {}}
     return {"groups": dict(data.get("groups") or {}), "codes": dict(data.get("codes") or {})}
 

@@ -31,8 +31,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import settings
-from ..core.loader import twin_layer
-from ..core.log import log
+from ..core.layers import twin_layer
+from ..core.log import get_logger
 from ..core.signals import SignalBag
 from .card_render import (
     BAR_COLOR,
@@ -57,6 +57,8 @@ from .card_render import (
     report_to_json,
     report_to_text,
 )
+
+LOG = get_logger(__name__)
 
 ATTRIBUTES_ID = "__attributes__"
 LayerFor = Callable[[str], Optional[QgsVectorLayer]]
@@ -372,7 +374,7 @@ class TwinCardDock(QgsDockWidget):
         try:
             self.export_json(path) if kind == "json" else self.export_csv(path)
         except OSError as exc:
-            log(f"Export of the twin card to {path} failed: {exc}", 40)
+            LOG.error(f"Export of the twin card to {path} failed: {exc}")
             self._message(self.tr("Could not save {path}: {error}").format(path=path, error=exc), Qgis.Critical)
             return
         settings.set_value("card_export_dir", str(Path(path).parent))

@@ -86,7 +86,7 @@ from ..core.ideas.model import (
     programme_summary,
 )
 from ..core.ideas.repository import IdeaRepository, RepositoryError, open_repository
-from ..core.log import log
+from ..core.log import get_logger
 from ..core.signals import SignalBag
 from .help import open_help
 from .ideas_model import STATUS_COLOURS, IdeasTableModel, status_icon
@@ -132,6 +132,8 @@ _BAR_STYLE = (
     "QProgressBar {{ border: 1px solid #b8b8b8; border-radius: 4px; background: #f0f0f0; }}"
     "QProgressBar::chunk {{ background-color: {colour}; border-radius: 3px; }}"
 )
+
+LOG = get_logger(__name__)
 
 
 def _set_bar(bar: QProgressBar, fraction: float, reached: bool = False, over: bool = False) -> None:
@@ -614,7 +616,7 @@ class IdeasDock(QgsDockWidget):
             try:
                 done(exception, value)
             except Exception as exc:  # noqa: BLE001 - QgsTask would swallow it silently
-                log(f"Digiresan ideas: {name} handler failed: {exc!r}", 40)
+                LOG.error(f"Digiresan ideas: {name} handler failed: {exc!r}")
                 raise
 
         task = QgsTask.fromFunction(description, work, on_finished=finished, flags=QgsTask.CanCancel)
@@ -631,7 +633,7 @@ class IdeasDock(QgsDockWidget):
     def _error_text(self, error: BaseException, fallback: str) -> str:
         if isinstance(error, RepositoryError):
             return str(error)
-        log(f"Digiresan ideas: {error!r}", 40)
+        LOG.error(f"Digiresan ideas: {error!r}")
         return f"{fallback}: {error}"
 
     def _show_error(self, text: str) -> None:

@@ -11,24 +11,19 @@ from __future__ import annotations
 import time
 from typing import Any, Callable, Optional
 
-from qgis.core import (
-    Qgis,
-    QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsPointXY,
-    QgsProject,
-    QgsTask,
-    QgsVectorLayer,
-)
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core import settings
 from ..core.catalog import Catalog
 from ..core.i18n import ui_language
-from ..core.loader import twin_layer
-from ..core.log import log
+from ..core.layers import twin_layer
+from ..core.log import get_logger
 from ..core.signals import SignalBag
+from ..core.tasks import LatestTask
 from .twin_info_tool import TwinInfoTool
+
+LOG = get_logger(__name__)
 
 
 def engine_class() -> Any:
@@ -36,28 +31,6 @@ def engine_class() -> Any:
     from ..core.identify import TwinEngine
 
     return TwinEngine
-
-
-class _ReportTask(QgsTask):
-    """Builds one report from snapshotted layers; ``on_done(result, error)`` runs on the main thread."""
-
-    def __init__(self, description: str, work: Callable[[], dict], on_done: Callable[[Optional[dict], str], None]):
-        super().__init__(description, QgsTask.CanCancel)
-        self._work = work
-        self._on_done = on_done
-        self.result: Optional[dict] = None
-        self.error = ""
-
-    def run(self) -> bool:
-        try:
-            self.result = self._work()
-        except Exception as exc:  # noqa: BLE001 - reported on the main thread
-            self.error = f"{type(exc).__name__}: {exc}"
-            return False
-        return not self.isCanceled()
-
-    def finished(self, ok: bool) -> None:
-        self._on_done(self.result if ok else None, self.error)
 
 
 class IdentifyController(QObject):
@@ -83,7 +56,7 @@ class IdentifyController(QObject):
         self.background = background
         self._layer_for = layer_for or (lambda layer_id: twin_layer(QgsProject.instance(), layer_id))
         self._generation = 0
-        self._task: Optional[_ReportTask] = None
+        self._task = LatestTask()
         self.last_timing: dict[str, float] = {}  # engine_ms, render_ms of the last card (for benchmarks)
         # extra card sections from other parts of the plugin (e.g. ideas): report dict -> section dict or None
         self.extra_sections: list[Callable[[dict], Optional[dict]]] = []
@@ -124,24 +97,16 @@ class IdentifyController(QObject):
             self.last_timing = {"engine_ms": (time.perf_counter() - started) * 1000.0}
             self._show(report)
             return
-        if self._task is not None:
-            self._task.cancel()
-
-        def work() -> dict:
-            return engine.report_at_point(point, crs, radius_m).to_dict()
-
-        def done(result: Optional[dict], error: str) -> None:
+        def done(result: Optional[dict], error: Optional[BaseException]) -> None:
             if generation != self._generation:
                 return  # a newer click is on its way
-            self._task = None
-            if result is None:
-                if error:
-                    self._fail(self.tr("Twin info failed: {error}").format(error=error))
+            if error is not None:
+                self._fail(self.tr("Twin info failed: {error}").format(error=f"{type(error).__name__}: {error}"))
                 return
             self._show(result)
 
-        self._task = _ReportTask(self.tr("Twin info"), work, done)
-        QgsApplication.taskManager().addTask(self._task)
+        self._task.start(self.tr("Twin info"), lambda _task: engine.report_at_point(point, crs, radius_m).to_dict(),
+                         done)
 
     def show_feature(self, layer_id: str, fid: int) -> None:
         """The card of one feature (e.g. a locator hit), without a click."""
@@ -173,9 +138,7 @@ class IdentifyController(QObject):
 
     def unload(self) -> None:
         self._generation += 1
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self._task.cancel()
         self._signals.disconnect_all()
         if self.canvas.mapTool() is self.tool:
             self.canvas.unsetMapTool(self.tool)
@@ -186,7 +149,7 @@ class IdentifyController(QObject):
             try:
                 section = extra(report)
             except Exception as exc:  # noqa: BLE001 - an extra section must never cost the card
-                log(f"Card section failed: {exc}", 30)
+                LOG.warning("Card section failed: %s", exc)
                 continue
             if section is not None:
                 report.setdefault("sections", []).append(section)
@@ -198,7 +161,7 @@ class IdentifyController(QObject):
         self.reportShown.emit(report)
 
     def _fail(self, message: str) -> None:
-        log(message, 40)
+        LOG.error(message)
         bar = getattr(self.iface, "messageBar", None)
         if callable(bar):
             bar().pushMessage(self.tr("Twin info"), message, Qgis.Warning, 6)

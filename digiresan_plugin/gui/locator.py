@@ -17,7 +17,7 @@ from qgis.gui import QgsMapCanvas
 
 from ..core.catalog import Catalog
 from ..core.i18n import ui_language
-from ..core.loader import twin_layer
+from ..core.layers import twin_layer
 from ..core.search import SearchHit, TwinSearch
 
 

@@ -11,9 +11,8 @@ from qgis.core import (
     QgsProject,
     QgsProviderRegistry,
     QgsRectangle,
-    QgsTask,
 )
-from qgis.gui import QgsDockWidget, QgsFileWidget, QgsMapCanvas, QgsMessageBar
+from qgis.gui import QgsFileWidget, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -22,7 +21,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -32,15 +30,17 @@ from qgis.PyQt.QtWidgets import (
 from ..core import settings
 from ..core.catalog import Catalog
 from ..core.i18n import ui_language
-from ..core.loader import TwinLoader, stored_source, twin_layers
-from ..core.signals import SignalBag
+from ..core.layers import twin_layers
+from ..core.loader import TwinLoader, stored_source
+from ..core.tasks import BackgroundTask, run_task
 from ..core.twin_source import TwinSource, TwinSourceError
+from .base_dock import DigiresanDock
 from .help import open_help
 
 KIND_DEMO, KIND_GPKG, KIND_POSTGRES = "demo", "gpkg", "postgres"
 
 
-class TwinDock(QgsDockWidget):
+class TwinDock(DigiresanDock):
     """Choose the twin source (embedded demo, a GeoPackage, a PostgreSQL connection) and load it."""
 
     loaded = pyqtSignal(object)  # LoadReport
@@ -52,17 +52,16 @@ class TwinDock(QgsDockWidget):
         message_bar: Optional[QgsMessageBar] = None,
         parent: Optional[QWidget] = None,
     ):
-        super().__init__(parent)
+        super().__init__(parent, message_bar)
         self.setWindowTitle(self.tr("Digital twin"))
         self.setObjectName("DigiresanTwinDock")
+        self.message_title = self.tr("Digital twin")
         self.catalog = catalog
         self.canvas = canvas
-        self.message_bar = message_bar
         self.project = QgsProject.instance()
         self.language = ui_language()
-        self._task: Optional[QgsTask] = None
+        self._task: Optional[BackgroundTask] = None
         self._failed_source: Optional[TwinSource] = None
-        self._signals = SignalBag()
         self._build()
         self._signals.connect(self.project.readProject, self._restore_from_project)
         self._signals.connect(self.project.layersRemoved, self._refresh_status)
@@ -101,12 +100,7 @@ class TwinDock(QgsDockWidget):
         for button in (self.load_button, self.zoom_button, self.remove_button, self.help_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.progress = QProgressBar(body)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(6)
-        self.progress.hide()
-        layout.addWidget(self.progress)
+        layout.addWidget(self.busy_bar(body))
 
         layout.addWidget(QLabel(self.tr("Layers"), body))
         self.layer_list = QListWidget(body)
@@ -195,20 +189,13 @@ class TwinDock(QgsDockWidget):
             self._finish_load(source, source.check())
             return
         self._set_busy(True)
-        outcome: dict = {}
 
-        def check(_task: QgsTask) -> bool:
-            outcome["reason"] = source.check()
-            return True
-
-        def done(_exception: Optional[BaseException], _result: object = None) -> None:
+        def done(reason: Optional[str], error: Optional[BaseException]) -> None:
             self._task = None
             self._set_busy(False)
-            reason = outcome.get("reason") if _exception is None else str(_exception)
-            self._finish_load(source, reason)
+            self._finish_load(source, str(error) if error is not None else reason)
 
-        self._task = QgsTask.fromFunction(self.tr("Checking twin source"), check, on_finished=done)
-        QgsApplication.taskManager().addTask(self._task)
+        self._task = run_task(self.tr("Checking twin source"), lambda _task: source.check(), done)
 
     def _retry(self) -> None:
         if self._failed_source is not None:
@@ -221,7 +208,7 @@ class TwinDock(QgsDockWidget):
             self._message(reason, Qgis.Critical)
             self.status_label.setText(reason)
             return
-        report = TwinLoader(self.catalog, self.project, self.language).load(source)
+        report = TwinLoader(self.catalog, self.project, self.language).load(source, check=False)
         settings.set_value("twin_source", "" if source.is_demo else source.to_string())
         self._refresh_status()
         if report.problems:
@@ -242,7 +229,7 @@ class TwinDock(QgsDockWidget):
         self.loaded.emit(report)
 
     def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
+        self.set_busy(busy)
         self.load_button.setEnabled(not busy)
 
     def remove_twin(self) -> None:
@@ -295,9 +282,4 @@ class TwinDock(QgsDockWidget):
         self.remove_button.setEnabled(bool(loaded))
 
     def _message(self, text: str, level: Qgis.MessageLevel) -> None:
-        if self.message_bar is not None:
-            self.message_bar.pushMessage(self.tr("Digital twin"), text, level, 6)
-
-    def cleanup(self) -> None:
-        """Disconnect from the project; called by the plugin's unload()."""
-        self._signals.disconnect_all()
+        self.message(text, level)

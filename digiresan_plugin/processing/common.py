@@ -29,7 +29,7 @@ from ..core.catalog import Catalog, CatalogError, load_catalog
 from ..core.i18n import ui_language
 from ..core.identify import TwinEngine
 from ..core.identify.standalone import open_twin_layers
-from ..core.loader import twin_layers
+from ..core.layers import twin_layers
 from ..core.twin_source import TwinSource, TwinSourceError
 
 LANGUAGES = ["en", "sv"]

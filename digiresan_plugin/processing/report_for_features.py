@@ -25,7 +25,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 from ..core.identify import summary_fields, summary_values
 from ..core.identify.handles import LayerHandle
 from ..core.identify.values import field_type
-from ..core.loader import LAYER_ID_PROPERTY
+from ..core.layers import LAYER_ID_PROPERTY
 from .common import TwinAlgorithm
 
 QVARIANT = {"text": QVariant.String, "int": QVariant.Int, "real": QVariant.Double, "date": QVariant.Date,

@@ -7,6 +7,7 @@ effect/cost ratio of at least 2:1 (2 SEK of yearly effect per programme SEK).
 from __future__ import annotations
 
 import gc
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -170,7 +171,12 @@ class SaveResult:
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while building many objects at once (it would scan them again and again)."""
+    """No cyclic garbage collection while building many objects at once (it would scan them again and again).
+
+    Only on the main thread: the switch is process-wide, and a worker thread must not turn it off under QGIS."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -12,7 +12,7 @@ In a ``QgsTask``: ``engine = TwinEngine.snapshot(catalog, layer_for, ...)`` on t
 
 from .config import IdentifyConfig, identify_config, parse_identify
 from .engine import TwinEngine
-from .handles import LayerHandle, radius_m_from_map_units, snapshot_handles
+from .handles import LayerHandle, snapshot_handles
 from .report import Attribute, Column, Item, Ref, Section, Subject, TwinReport, TwinWarning
 from .tabular import summary_fields, summary_values
 
@@ -30,7 +30,6 @@ __all__ = [
     "TwinWarning",
     "identify_config",
     "parse_identify",
-    "radius_m_from_map_units",
     "snapshot_handles",
     "summary_fields",
     "summary_values",

@@ -32,7 +32,7 @@ from qgis.core import (
 
 from .. import settings
 from ..catalog import Catalog, LayerSpec
-from ..log import log
+from ..log import get_logger
 from .config import (
     DISTANCE_FIELD,
     Condition,
@@ -49,6 +49,8 @@ from .rules import Permit, Target, dig_before_paving, moratorium, permit_overlap
 from .summaries import date_extras, hourly_profile, latest_with_trend, name_for_sign, sign_summary
 from .texts import join_list, message
 from .values import as_date, as_int, field_type, json_value, py_value, text
+
+LOG = get_logger(__name__)
 
 EPS_M = 1e-6
 WARNING_ORDER = {"warning": 0, "info": 1}
@@ -151,7 +153,7 @@ def _where_expression(conditions: tuple[Condition, ...], handle: LayerHandle) ->
     parts = []
     for c in conditions:
         if not handle.has_field(c.field):
-            log(f"Filter field '{c.field}' not in layer '{handle.spec.id}': filter ignored", 30)
+            LOG.warning(f"Filter field '{c.field}' not in layer '{handle.spec.id}': filter ignored")
             continue
         col = QgsExpression.quotedColumnRef(c.field)
         values = ", ".join(QgsExpression.quotedValue(v) for v in c.values)
@@ -612,7 +614,7 @@ class TwinEngine:
             try:
                 result = Related(rows=self._fetch(rel, subject, target))
             except Exception as exc:  # noqa: BLE001 - a broken layer must not take the whole card down
-                log(f"Relation '{rel.id}' failed: {exc}", 30)
+                LOG.warning(f"Relation '{rel.id}' failed: {exc}")
                 result = Related(error=message("section_failed", self.language, title=self._title(target.spec),
                                                layer=rel.to_layer, error=exc))
         ctx.related[cache_key] = result
@@ -793,6 +795,6 @@ def _sign_lookup() -> Optional[Callable[[str, str], Optional[str]]]:
     try:
         from ..sign_codes import sign_name
     except ImportError:
-        log("Sign code table not available: signs are shown without names", 30)
+        LOG.warning("Sign code table not available: signs are shown without names")
         return None
     return sign_name

@@ -15,13 +15,11 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
-    QgsDistanceArea,
     QgsFields,
     QgsGeometry,
     QgsMapLayer,
     QgsPointXY,
     QgsRectangle,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
     QgsWkbTypes,
@@ -112,17 +110,3 @@ class Metric:
         if transform is None:
             return QgsRectangle(rect)
         return transform.transformBoundingBox(rect, Qgis.TransformDirection.Reverse)
-
-
-def radius_m_from_map_units(
-    radius: float, crs: QgsCoordinateReferenceSystem, at: QgsPointXY,
-    context: Optional[QgsCoordinateTransformContext] = None,
-) -> float:
-    """A search radius given in map units of ``crs`` (e.g. ``QgsMapTool.searchRadiusMU(canvas)``) in metres."""
-    units = crs.mapUnits()
-    if units == QgsUnitTypes.DistanceDegrees:
-        area = QgsDistanceArea()
-        area.setSourceCrs(crs, context or QgsCoordinateTransformContext())
-        area.setEllipsoid(crs.ellipsoidAcronym() or "EPSG:7030")
-        return area.measureLine(at, QgsPointXY(at.x() + radius, at.y()))
-    return radius * QgsUnitTypes.fromUnitToUnitFactor(units, QgsUnitTypes.DistanceMeters)

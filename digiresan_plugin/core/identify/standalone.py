@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsMapLayer, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from ..catalog import Catalog
-from ..loader import LAYER_ID_PROPERTY, SOURCE_PROPERTY
+from ..layers import tag_twin_layer
 from ..twin_source import TwinSource, TwinSourceError
 
 
@@ -25,11 +25,6 @@ def open_twin_layers(source: TwinSource, catalog: Catalog) -> tuple[dict[str, Qg
         if not layer.isValid():
             problems.append(f"Layer '{spec.id}': table '{spec.table}' not found or not readable in {source.describe()}")
             continue
-        layer.setCustomProperty(LAYER_ID_PROPERTY, spec.id)
-        layer.setCustomProperty(SOURCE_PROPERTY, source.to_string())
-        if spec.is_spatial:
-            flags = layer.flags()
-            flags = (flags | QgsMapLayer.Identifiable) if spec.identifiable else (flags & ~QgsMapLayer.Identifiable)
-            layer.setFlags(flags)
+        tag_twin_layer(layer, spec, source.to_string())
         layers[spec.id] = layer
     return layers, problems

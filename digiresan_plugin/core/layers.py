@@ -1,0 +1,43 @@
+"""Which layers are the twin's: the tags a twin layer carries, and finding the tagged layers of a project."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from qgis.core import QgsMapLayer, QgsProject, QgsVectorLayer
+
+from .catalog import LayerSpec
+
+LAYER_ID_PROPERTY = "digiresan/layer_id"
+SOURCE_PROPERTY = "digiresan/source"
+
+
+def tag_twin_layer(layer: QgsVectorLayer, spec: LayerSpec, source: str) -> None:
+    """Mark ``layer`` as catalog layer ``spec`` read from ``source`` (a source string), identifiable as declared."""
+    layer.setCustomProperty(LAYER_ID_PROPERTY, spec.id)
+    layer.setCustomProperty(SOURCE_PROPERTY, source)
+    if spec.is_spatial:
+        flags = layer.flags()
+        if spec.identifiable:
+            flags |= QgsMapLayer.Identifiable
+        else:
+            flags &= ~QgsMapLayer.Identifiable
+        layer.setFlags(flags)
+
+
+def twin_layer(project: QgsProject, layer_id: str) -> Optional[QgsVectorLayer]:
+    """The project's layer for catalog layer ``layer_id``, if loaded."""
+    for layer in project.mapLayers().values():
+        if layer.customProperty(LAYER_ID_PROPERTY) == layer_id and isinstance(layer, QgsVectorLayer):
+            return layer
+    return None
+
+
+def twin_layers(project: QgsProject) -> dict[str, QgsVectorLayer]:
+    """All twin layers in the project by catalog layer id."""
+    found: dict[str, QgsVectorLayer] = {}
+    for layer in project.mapLayers().values():
+        layer_id = layer.customProperty(LAYER_ID_PROPERTY)
+        if layer_id and isinstance(layer, QgsVectorLayer):
+            found[str(layer_id)] = layer
+    return found
