@@ -21,7 +21,8 @@ from qgis.core import (
 
 from digiresan_plugin.core.catalog import CatalogError, parse_catalog
 from digiresan_plugin.core.identify import LayerHandle, TwinEngine, parse_identify
-from digiresan_plugin.core.identify.summaries import peak_hours
+from digiresan_plugin.core.identify.export import report_to_csv, report_to_json, report_to_text
+from digiresan_plugin.core.identify.sections.hourly_profile import peak_hours
 from digiresan_plugin.core.layers import twin_layer
 from digiresan_plugin.core.measure import radius_in_metres
 from digiresan_plugin.core.paths import default_catalog_path
@@ -210,7 +211,7 @@ def test_empty_and_null_data(engine):
     assert report.section("traffic").summary["hours"] == [None] * 24
     assert report.section("traffic").summary["aadt"] is None
     json.dumps(report.to_dict())
-    assert "Street: –" in report.to_text()
+    assert "Street: –" in report_to_text(report)
 
 
 def test_markup_is_kept_raw(engine):
@@ -219,11 +220,11 @@ def test_markup_is_kept_raw(engine):
     assert contractor["GT-2026-0001"] == SCRIPT
     assert {i.key: i.values["value"] for i in road.section("signs").items}["SIGN-3"] == SCRIPT
     assert at(engine, (481900.0, 7005601.0)).subject.value("road_owner") == BOLD
-    data = json.loads(road.to_json())
+    data = json.loads(report_to_json(road))
     excavations = next(s for s in data["sections"] if s["id"] == "excavations")
     assert excavations["items"][1]["values"]["contractor"] == SCRIPT
-    assert SCRIPT in road.to_text()
-    assert any(SCRIPT in row for row in csv.reader(io.StringIO(road.to_csv())))
+    assert SCRIPT in report_to_text(road)
+    assert any(SCRIPT in row for row in csv.reader(io.StringIO(report_to_csv(road))))
 
 
 # -- other cards --------------------------------------------------------------------------------------
@@ -386,14 +387,14 @@ def test_every_query_is_restricted(catalog, layers):
 
 def test_exports(engine):
     report = at(engine, ON_S1)
-    data = json.loads(report.to_json())
+    data = json.loads(report_to_json(report))
     assert data["report_version"] == 1 and data["language"] == "en"
     assert data["query"] == {"x": ON_S1[0], "y": ON_S1[1], "crs": "EPSG:3006", "radius_m": 2.0}
     assert data["subject"]["key"] == S1 and len(data["sections"]) == 5
-    text = report.to_text()
+    text = report_to_text(report)
     assert text.startswith(f"Road segments: Storgatan ({S1})\n")
     assert text.index("Warnings") < text.index("Street: Storgatan") < text.index("Condition (3)")
-    rows = list(csv.reader(io.StringIO(report.to_csv())))
+    rows = list(csv.reader(io.StringIO(report_to_csv(report))))
     assert rows[0] == ["section", "layer", "key", "fid", "field", "label", "value"]
     assert ["signs", "traffic_signs", "SIGN-1", "1", "extra.name", "name", "Speed limit 50 km/h"] in rows
     assert ["subject", "road_segments", S1] == rows[1][:3]

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterPoint,
 )
 
+from ..core.identify.export import write_json
 from .common import TwinAlgorithm
 
 
@@ -62,7 +63,7 @@ class ReportAtPointAlgorithm(TwinAlgorithm):
             radius = self.parameterAsDouble(parameters, self.RADIUS_M, context)
         report = self.engine.report_at_point(point, crs, radius)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        report.write_json(output)
+        write_json(report, output)
         subject = report.subject
         if subject is not None:
             feedback.pushInfo(f"{subject.layer_title}: {subject.title}")

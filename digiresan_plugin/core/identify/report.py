@@ -1,22 +1,16 @@
-"""The twin report: plain data the card dock, Processing and exports consume (see docs/report_schema.md).
+"""The twin report: typed data the card dock, Processing and the exports consume; ``to_dict()`` is its JSON form
+(docs/report_schema.md) and ``from_dict`` reads that form back (e.g. a report saved as JSON, a section dict).
 
 Values are kept raw (a ``<script>`` in an attribute stays ``<script>``): escaping is the renderer's job.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Optional
-
-from .texts import message
-from .values import text
+from typing import Any, Mapping, Optional, Union
 
 REPORT_VERSION = 1
-CSV_HEADER = ["section", "layer", "key", "fid", "field", "label", "value"]
+BBox = tuple[float, float, float, float]  # xmin, ymin, xmax, ymax
 
 
 @dataclass
@@ -29,6 +23,10 @@ class Attribute:
     def to_dict(self) -> dict:
         return {"field": self.field, "label": self.label, "value": self.value, "type": self.type}
 
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Attribute":
+        return cls(data.get("field", ""), data.get("label", ""), data.get("value"), data.get("type", "text"))
+
 
 @dataclass
 class Ref:
@@ -38,6 +36,10 @@ class Ref:
 
     def to_dict(self) -> dict:
         return {"layer": self.layer, "key": self.key, "fid": self.fid}
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Ref":
+        return cls(data.get("layer", ""), data.get("key"), data.get("fid"))
 
 
 @dataclass
@@ -57,6 +59,11 @@ class TwinWarning:
             "rule": self.rule,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "TwinWarning":
+        return cls(data.get("kind", ""), data.get("severity", "warning"), data.get("message", ""),
+                   [Ref.from_dict(r) for r in data.get("refs") or []], data.get("rule"))
+
     def refers_to(self, layer: str, fid: int) -> bool:
         return any(r.layer == layer and r.fid == fid for r in self.refs)
 
@@ -69,6 +76,10 @@ class Column:
 
     def to_dict(self) -> dict:
         return {"field": self.field, "label": self.label, "type": self.type}
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Column":
+        return cls(data.get("field", ""), data.get("label", ""), data.get("type", "text"))
 
 
 @dataclass
@@ -89,6 +100,11 @@ class Item:
             "values": dict(self.values),
             "extra": dict(self.extra),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Item":
+        return cls(data.get("layer", ""), data.get("key"), data.get("fid"), data.get("title", ""),
+                   dict(data.get("values") or {}), dict(data.get("extra") or {}))
 
 
 @dataclass
@@ -124,6 +140,17 @@ class Section:
             "error": self.error,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Section":
+        return cls(
+            id=data.get("id", ""), title=data.get("title", ""), kind=data.get("kind", "list"),
+            layer=data.get("layer", ""), layer_title=data.get("layer_title", ""), total=data.get("total", 0),
+            truncated=bool(data.get("truncated")), cap=data.get("cap", 200),
+            columns=[Column.from_dict(c) for c in data.get("columns") or []],
+            items=[Item.from_dict(i) for i in data.get("items") or []],
+            summary=dict(data.get("summary") or {}), error=data.get("error"), relation=data.get("relation"),
+        )
+
 
 @dataclass
 class Subject:
@@ -134,6 +161,10 @@ class Subject:
     fid: int
     title: str
     attributes: list[Attribute] = field(default_factory=list)
+    bbox: Optional[BBox] = None  # bounding box in ``bbox_crs`` (the catalog's metric CRS); None: no geometry
+    bbox_crs: Optional[str] = None
+    # the feature's geometry in its layer's CRS (for the map highlight); not part of the JSON form
+    geometry: Any = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         return {
@@ -144,7 +175,17 @@ class Subject:
             "fid": self.fid,
             "title": self.title,
             "attributes": [a.to_dict() for a in self.attributes],
+            "bbox": list(self.bbox) if self.bbox is not None else None,
+            "bbox_crs": self.bbox_crs,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Subject":
+        bbox = data.get("bbox")
+        return cls(data.get("layer", ""), data.get("layer_title", ""), data.get("key_field"), data.get("key"),
+                   data.get("fid"), data.get("title", ""),
+                   [Attribute.from_dict(a) for a in data.get("attributes") or []],
+                   tuple(bbox) if bbox is not None else None, data.get("bbox_crs"))
 
     def value(self, field_name: str) -> Any:
         for attribute in self.attributes:
@@ -163,7 +204,6 @@ class TwinReport:
     sections: list[Section] = field(default_factory=list)
     ideas: list[Any] = field(default_factory=list)
 
-    # -- access ------------------------------------------------------------------------------
     def section(self, section_id: str) -> Section:
         for section in self.sections:
             if section.id == section_id:
@@ -173,7 +213,6 @@ class TwinReport:
     def has_section(self, section_id: str) -> bool:
         return any(s.id == section_id for s in self.sections)
 
-    # -- exports -----------------------------------------------------------------------------
     def to_dict(self) -> dict:
         return {
             "report_version": REPORT_VERSION,
@@ -186,92 +225,30 @@ class TwinReport:
             "ideas": list(self.ideas),
         }
 
-    def to_json(self, indent: Optional[int] = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-    def write_json(self, path: Path | str) -> None:
-        Path(path).write_text(self.to_json(), encoding="utf-8")
-
-    def to_text(self) -> str:
-        """The card as plain text (for the clipboard): title, warnings, attributes, then each section."""
-        lang = self.language
-        lines: list[str] = []
-        if self.subject is None:
-            lines.append(message("nothing_here", lang))
-        else:
-            lines.append(f"{self.subject.layer_title}: {self.subject.title}")
-        if self.fallback:
-            lines.append(str(self.fallback.get("reason") or ""))
-        if self.warnings:
-            lines.append("")
-            lines.append(message("warnings", lang))
-            lines.extend(f"  ! {w.message}" for w in self.warnings)
-        if self.subject is not None and self.subject.attributes:
-            lines.append("")
-            lines.extend(f"  {a.label}: {text(a.value)}" for a in self.subject.attributes)
-        for section in self.sections:
-            lines.append("")
-            lines.append(f"{section.title} ({section.total})")
-            if section.error:
-                lines.append(f"  {section.error}")
-            summary = _summary_text(section)
-            if summary:
-                lines.append(f"  {summary}")
-            for item in section.items:
-                values = "; ".join(
-                    f"{c.label}: {text(item.values.get(c.field))}" for c in section.columns if c.field in item.values
-                )
-                extra = "; ".join(f"{k}: {text(v)}" for k, v in item.extra.items() if v is not None)
-                line = f"  - {item.title}" + (f" — {values}" if values else "")
-                lines.append(line + (f" ({extra})" if extra else ""))
-            if section.truncated:
-                lines.append("  " + message("truncated", lang, shown=len(section.items), total=section.total))
-        return "\n".join(lines) + "\n"
-
-    def to_csv_rows(self) -> list[list[str]]:
-        """Long-format rows (header first): section, layer, key, fid, field, label, value."""
-        rows: list[list[str]] = [list(CSV_HEADER)]
-
-        def add(section: str, layer: str, key: Any, fid: Any, field_name: str, label: str, value: Any) -> None:
-            rows.append([section, layer, text(key, ""), text(fid, ""), field_name, label, text(value, "")])
-
-        if self.subject is not None:
-            s = self.subject
-            for a in s.attributes:
-                add("subject", s.layer, s.key, s.fid, a.field, a.label, a.value)
-        for w in self.warnings:
-            ref = w.refs[0] if w.refs else Ref("", None, None)
-            add("warnings", ref.layer, ref.key, ref.fid, w.kind, w.severity, w.message)
-        for section in self.sections:
-            if section.error:
-                add(section.id, section.layer, None, None, "error", "", section.error)
-            for name, value in section.summary.items():
-                if isinstance(value, (list, dict)):
-                    value = json.dumps(value, ensure_ascii=False)
-                add(section.id, section.layer, None, None, f"summary.{name}", name, value)
-            labels = {c.field: c.label for c in section.columns}
-            for item in section.items:
-                for name, value in item.values.items():
-                    add(section.id, item.layer, item.key, item.fid, name, labels.get(name, name), value)
-                for name, value in item.extra.items():
-                    add(section.id, item.layer, item.key, item.fid, f"extra.{name}", name, value)
-        return rows
-
-    def to_csv(self) -> str:
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(self.to_csv_rows())
-        return out.getvalue()
-
-    def write_csv(self, path: Path | str) -> None:
-        Path(path).write_text(self.to_csv(), encoding="utf-8")
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "TwinReport":
+        """The report of its ``to_dict()`` form; keys it does not have take their defaults."""
+        subject = data.get("subject")
+        return cls(
+            language=data.get("language") or "en",
+            query=dict(data["query"]) if data.get("query") is not None else None,
+            subject=Subject.from_dict(subject) if subject else None,
+            fallback=dict(data["fallback"]) if data.get("fallback") is not None else None,
+            warnings=[TwinWarning.from_dict(w) for w in data.get("warnings") or []],
+            sections=[Section.from_dict(s) for s in data.get("sections") or []],
+            ideas=list(data.get("ideas") or []),
+        )
 
 
-def _summary_text(section: Section) -> str:
-    s = section.summary
-    if section.kind == "latest_with_trend":
-        return str(s.get("trend_text") or "")
-    if section.kind == "hourly_profile":
-        return str(s.get("text") or "")
-    if section.kind == "sign_list" and s.get("codes"):
-        return ", ".join(s["codes"])
-    return ""
+ReportLike = Union[TwinReport, Mapping]
+
+
+def as_report(report: Optional[ReportLike]) -> TwinReport:
+    """``report`` as a :class:`TwinReport` (a dict in the JSON form is read with ``from_dict``; None: empty)."""
+    if isinstance(report, TwinReport):
+        return report
+    return TwinReport.from_dict(report or {})
+
+
+def as_section(section: Union[Section, Mapping]) -> Section:
+    return section if isinstance(section, Section) else Section.from_dict(section)

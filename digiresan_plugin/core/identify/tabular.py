@@ -1,31 +1,19 @@
 """One flat row per report (for the "report for features" table): columns derived from the card's sections.
 
-Column names are ``<section id>_<what>``: e.g. ``condition_latest``, ``signs_codes``, ``excavations_count``,
-``excavations_next_start``, ``traffic_peak_hours``, ``traffic_aadt``; plus ``key``, ``title``, ``warnings``.
+Column names are ``<section id>_<what>``, chosen by each section's kind (:mod:`.sections`): e.g.
+``condition_latest``, ``signs_codes``, ``excavations_count``, ``excavations_next_start``, ``traffic_peak_hours``,
+``traffic_aadt``; plus ``key``, ``title``, ``warnings``.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from .config import IdentifyConfig, SectionSpec
+from .config import IdentifyConfig
 from .report import TwinReport
+from .sections import kind_of
 
 TypeOf = Callable[[str, str], Optional[str]]  # (layer id, field) -> report type
-
-
-def _section_columns(section: SectionSpec, type_of: TypeOf, target_layer: str) -> list[tuple[str, str]]:
-    sid = section.id
-    if section.kind == "latest_with_trend":
-        value_type = type_of(target_layer, section.option("value_field")) or "real"
-        return [(f"{sid}_latest", value_type), (f"{sid}_latest_date", "date"), (f"{sid}_trend", "text")]
-    if section.kind == "sign_list":
-        return [(f"{sid}_count", "int"), (f"{sid}_codes", "text")]
-    if section.kind == "hourly_profile":
-        return [(f"{sid}_peak_hours", "text"), (f"{sid}_aadt", "real")]
-    if section.kind == "list" and section.option("start_field"):
-        return [(f"{sid}_count", "int"), (f"{sid}_next_start", "date")]
-    return [(f"{sid}_count", "int")]
 
 
 def summary_fields(config: IdentifyConfig, layer_id: str, type_of: Optional[TypeOf] = None) -> list[tuple[str, str]]:
@@ -34,7 +22,7 @@ def summary_fields(config: IdentifyConfig, layer_id: str, type_of: Optional[Type
     columns = [("key", "text"), ("title", "text")]
     for section in config.card(layer_id).sections:
         target = config.relations[section.relation].to_layer
-        columns.extend(_section_columns(section, type_of, target))
+        columns.extend(kind_of(section.kind).flat_columns(section, lambda name, t=target: type_of(t, name)))
     columns.extend([("warning_count", "int"), ("warnings", "text")])
     return columns
 
@@ -46,22 +34,7 @@ def summary_values(report: TwinReport) -> dict[str, Any]:
         row["key"] = report.subject.key
         row["title"] = report.subject.title
     for section in report.sections:
-        sid, s = section.id, section.summary
-        ok = section.error is None
-        if section.kind == "latest_with_trend":
-            row[f"{sid}_latest"] = s.get("latest_value")
-            row[f"{sid}_latest_date"] = s.get("latest_date")
-            row[f"{sid}_trend"] = s.get("trend")
-        elif section.kind == "sign_list":
-            row[f"{sid}_count"] = section.total if ok else None
-            row[f"{sid}_codes"] = ", ".join(s.get("codes") or []) if ok else None
-        elif section.kind == "hourly_profile":
-            row[f"{sid}_peak_hours"] = s.get("peak_text")
-            row[f"{sid}_aadt"] = s.get("aadt")
-        else:
-            row[f"{sid}_count"] = section.total if ok else None
-            if "next_start" in s:
-                row[f"{sid}_next_start"] = s.get("next_start")
+        row.update(kind_of(section.kind).flat_values(section))
     coordination = [w for w in report.warnings if w.kind != "missing_layer"]
     row["warning_count"] = len(coordination)
     row["warnings"] = " | ".join(w.message for w in report.warnings) or None

@@ -1,0 +1,58 @@
+"""Reading the catalog's ``relations``: how a subject layer relates to another, by key or spatially."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .config_reader import SpecReader
+from .specs import RELATION_TYPES, SPATIAL_PREDICATES, RelationSpec
+
+
+def parse_relations(p: SpecReader, raw: Any) -> dict[str, RelationSpec]:
+    items = p.r.typed(raw, "relations", list, "a list of relations") if raw is not None else []
+    out: dict[str, RelationSpec] = {}
+    for i, rel in enumerate(items):
+        key = f"relations[{i}]"
+        rel = p.r.obj(rel, key)
+        rel_id = p.r.req(rel, "id", key, str, "a relation id")
+        key = f"relations[{i}:{rel_id}]"
+        if rel_id in out:
+            raise p.fail("relations", f"unique relation ids, '{rel_id}' appears twice")
+        kind = p.r.req(rel, "type", key, str, f"one of {list(RELATION_TYPES)}")
+        if kind not in RELATION_TYPES:
+            raise p.fail(f"{key}.type", f"one of {list(RELATION_TYPES)}, got '{kind}'")
+        spatial = kind == "spatial"
+        from_layer = p.layer_ref(rel, "from", key, spatial=spatial)
+        to_layer = p.layer_ref(rel, "to", key, spatial=spatial)
+        where = p.conditions(rel.get("where"), f"{key}.where")
+        if kind == "key":
+            out[rel_id] = RelationSpec(
+                rel_id, from_layer, to_layer, kind,
+                from_field=p.r.req(rel, "from_field", key, str, "a field of the 'from' layer"),
+                to_field=p.r.req(rel, "to_field", key, str, "a field of the 'to' layer"),
+                where=where,
+            )
+            continue
+        predicate = p.r.req(rel, "predicate", key, str, f"one of {list(SPATIAL_PREDICATES)}")
+        if predicate not in SPATIAL_PREDICATES:
+            raise p.fail(f"{key}.predicate", f"one of {list(SPATIAL_PREDICATES)}, got '{predicate}'")
+        distance = p.number(rel, "distance_m", key, 0.0)
+        if predicate == "nearest" and distance <= 0:
+            raise p.fail(f"{key}.distance_m", "a search distance > 0 for 'nearest'")
+        limit = p.r.opt(rel, "limit", key, int, "a positive integer", 1 if predicate == "nearest" else None)
+        if limit is not None and limit < 1:
+            raise p.fail(f"{key}.limit", f"a positive integer, got {limit}")
+        out[rel_id] = RelationSpec(
+            rel_id, from_layer, to_layer, kind, predicate=predicate, distance_m=distance, limit=limit, where=where
+        )
+    return out
+
+
+def relation_from(p: SpecReader, relations: dict[str, RelationSpec], value: str, key: str, layer_id: str) -> str:
+    """``value`` if it is a relation id from ``layer_id``, else the error naming ``key``."""
+    rel = relations.get(value)
+    if rel is None:
+        raise p.fail(key, f"one of the relation ids {sorted(relations)}, got '{value}'")
+    if rel.from_layer != layer_id:
+        raise p.fail(key, f"a relation from '{layer_id}', '{value}' is from '{rel.from_layer}'")
+    return value

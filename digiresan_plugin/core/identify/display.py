@@ -1,0 +1,49 @@
+"""How a report reads, the same on the card and in its plain-text copy: section titles with their count, the
+columns worth showing, item titles formatted like their values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..formatting import DASH, Formatter
+from .report import Column, Item, Section
+from .sections import kind_of
+
+
+def section_title(section: Section, fmt: Formatter) -> str:
+    """A section's title and number of related features (no number after an error or for a profile)."""
+    title = section.title or section.id or DASH
+    if section.error or not kind_of(section.kind).lists_items or section.total is None:
+        return str(title)
+    return f"{title} ({fmt.number(section.total)})"
+
+
+def _same(value: Any, title: Any) -> bool:
+    return value is not None and title is not None and str(value) == str(title)
+
+
+def kept_columns(section: Section, items: list[Item]) -> tuple[str, list[Column]]:
+    """The title column's label and the columns worth showing: one that only repeats the title is dropped (the
+    title column takes its label)."""
+    title_label = QCoreApplication.translate("CardRenderer", "Feature")
+    kept = []
+    for column in section.columns:
+        name = column.field
+        if items and all(_same(i.values.get(name), i.title) for i in items):
+            title_label = column.label or title_label
+            continue
+        kept.append(column)
+    return title_label, kept
+
+
+def item_title(section: Section, item: Item, fmt: Formatter) -> str:
+    """An item's title; a date title (e.g. an inspection's) formatted like the date it is."""
+    title = item.title
+    if title in (None, ""):
+        return DASH
+    for column in section.columns:
+        if column.type in ("date", "datetime") and item.values.get(column.field) == title:
+            return fmt.value(title, column.type)
+    return str(title)

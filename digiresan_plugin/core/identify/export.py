@@ -1,0 +1,131 @@
+"""A twin report as plain text (the card's "Copy as text"), long-format CSV rows and JSON: the one exporter of
+the card dock and of Processing.
+
+The text reads like the card (values formatted for the locale by :class:`~..formatting.Formatter`, the card's
+words); CSV and JSON keep values raw (ISO dates, text as it is). Each function takes a :class:`TwinReport` or its
+``to_dict()`` form.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+from qgis.PyQt.QtCore import QCoreApplication, QLocale
+
+from ..formatting import DASH, Formatter
+from .display import item_title, kept_columns, section_title
+from .report import Ref, ReportLike, as_report
+from .sections import kind_of
+
+CSV_HEADER = ["section", "layer", "key", "fid", "field", "label", "value"]
+translate = QCoreApplication.translate
+
+
+def report_to_text(report: ReportLike, locale: Optional[QLocale] = None) -> str:
+    """The card as plain text (for the clipboard): title, warnings, attributes, then each section."""
+    report = as_report(report)
+    fmt = Formatter(locale)
+    lines: list[str] = []
+    subject = report.subject
+    if subject is None:
+        lines.append(translate("CardRenderer", "Nothing found here"))
+    else:
+        lines.append(f"{subject.layer_title or DASH}: {subject.title or DASH}")
+    reason = (report.fallback or {}).get("reason")
+    if reason:
+        lines.append(str(reason))
+    if report.warnings:
+        lines += ["", translate("CardRenderer", "Warnings")]
+        lines += [f"  ! {w.message or DASH}" for w in report.warnings]
+    if subject is not None and subject.attributes:
+        lines.append("")
+        lines += [f"  {a.label or a.field}: {fmt.value(a.value, a.type)}" for a in subject.attributes]
+    for section in report.sections:
+        kind = kind_of(section.kind)
+        lines += ["", section_title(section, fmt)]
+        if section.error:
+            lines.append(f"  {section.error}")
+        lines += [f"  {line}" for line in kind.text_lines(section, fmt)]
+        if not kind.lists_items:
+            continue
+        _title_label, columns = kept_columns(section, section.items)
+        for item in section.items:
+            fields = [f"{c.label or c.field}: {fmt.value(item.values.get(c.field), c.type)}"
+                      for c in columns if c.field in item.values]
+            if item.extra.get("name"):
+                fields.insert(0, str(item.extra["name"]))
+            when = fmt.when(item.extra)
+            if when:
+                fields.append(when)
+            line = f"  - {item_title(section, item, fmt)}"
+            lines.append(line + (f" — {'; '.join(fields)}" if fields else ""))
+        if section.truncated:
+            lines.append("  " + translate("CardRenderer", "Showing {shown} of {total}").format(
+                shown=len(section.items), total=section.total))
+    return "\n".join(lines) + "\n"
+
+
+def _csv_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def report_to_csv_rows(report: ReportLike) -> list[list[str]]:
+    """Long-format rows, header first: section, layer, key, fid, field, label, value (raw values, ISO dates)."""
+    report = as_report(report)
+    rows: list[list[str]] = [list(CSV_HEADER)]
+
+    def add(section: str, layer: Any, key: Any, fid: Any, field_name: str, label: Any, value: Any) -> None:
+        rows.append([section, _csv_text(layer), _csv_text(key), _csv_text(fid), field_name, _csv_text(label),
+                     _csv_text(value)])
+
+    subject = report.subject
+    if subject is not None:
+        for a in subject.attributes:
+            add("subject", subject.layer, subject.key, subject.fid, a.field, a.label, a.value)
+    for w in report.warnings:
+        ref = w.refs[0] if w.refs else Ref("", None, None)
+        add("warnings", ref.layer, ref.key, ref.fid, w.kind, w.severity, w.message)
+    for section in report.sections:
+        if section.error:
+            add(section.id, section.layer, None, None, "error", "", section.error)
+        for name, value in section.summary.items():
+            add(section.id, section.layer, None, None, f"summary.{name}", name, value)
+        labels = {c.field: c.label for c in section.columns}
+        for item in section.items:
+            for name, value in item.values.items():
+                add(section.id, item.layer, item.key, item.fid, name, labels.get(name, name), value)
+            for name, value in item.extra.items():
+                add(section.id, item.layer, item.key, item.fid, f"extra.{name}", name, value)
+    return rows
+
+
+def report_to_csv(report: ReportLike) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(report_to_csv_rows(report))
+    return out.getvalue()
+
+
+def report_to_json(report: ReportLike) -> str:
+    """The report's ``to_dict()`` as JSON (UTF-8 text, values raw): ``json.loads`` gives the dict back."""
+    return json.dumps(as_report(report).to_dict(), ensure_ascii=False, indent=2)
+
+
+def write_json(report: ReportLike, path: Path | str) -> None:
+    Path(path).write_text(report_to_json(report), encoding="utf-8")
+
+
+def write_csv(report: ReportLike, path: Path | str, excel: bool = False) -> None:
+    """``excel``: with a byte order mark, so Excel opens å, ä, ö right."""
+    Path(path).write_text(report_to_csv(report), encoding="utf-8-sig" if excel else "utf-8")

@@ -1,0 +1,164 @@
+"""Reading what is related to a subject: by key (a compiled field-equality expression, no geometry) or
+spatially (``setFilterRect`` on the spatial index, then the exact predicate in metres), only the attributes a
+section, order, filter or rule reads. One fetch per relation and subject per report, shared by sections and
+rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry
+
+from ..log import get_logger
+from .context import EngineSetup, ReportContext
+from .handles import LayerHandle
+from .specs import Condition, RelationSpec
+from .subjects import EPS_M, SubjectFeature
+from .texts import message
+from .values import py_value
+
+LOG = get_logger(__name__)
+
+
+@dataclass
+class Row:
+    """One related feature: id, the attributes read (plain Python values), distance from the subject."""
+
+    fid: int
+    attrs: dict[str, Any]
+    distance_m: Optional[float] = None
+
+
+@dataclass
+class Related:
+    rows: list[Row] = field(default_factory=list)
+    error: Optional[str] = None
+    missing: bool = False
+
+
+def where_expression(conditions: tuple[Condition, ...], handle: LayerHandle) -> Optional[str]:
+    """SQL-compilable QGIS expression for the relation's filter (unknown status counts as matching 'not_in')."""
+    parts = []
+    for c in conditions:
+        if not handle.has_field(c.field):
+            LOG.warning(f"Filter field '{c.field}' not in layer '{handle.spec.id}': filter ignored")
+            continue
+        col = QgsExpression.quotedColumnRef(c.field)
+        values = ", ".join(QgsExpression.quotedValue(v) for v in c.values)
+        if c.op == "eq":
+            parts.append(QgsExpression.createFieldEqualityExpression(c.field, c.values[0]))
+        elif c.op == "ne":
+            parts.append(f"{col} IS NULL OR {col} <> {QgsExpression.quotedValue(c.values[0])}")
+        elif c.op == "in":
+            parts.append(f"{col} IN ({values})")
+        else:
+            parts.append(f"{col} IS NULL OR {col} NOT IN ({values})")
+    return " AND ".join(f"({p})" for p in parts) if parts else None
+
+
+def related(ctx: ReportContext, rel: RelationSpec, subject: SubjectFeature) -> Related:
+    """What ``rel`` relates to ``subject`` (cached for the report); a missing or broken layer is an error."""
+    cache_key = (rel.id, subject.layer, subject.fid)
+    if cache_key in ctx.related:
+        return ctx.related[cache_key]
+    setup = ctx.setup
+    target = ctx.handle(rel.to_layer)
+    if target is None:
+        title = setup.title(setup.catalog.layer(rel.to_layer))
+        result = Related(error=message("layer_missing", setup.language, title=title, layer=rel.to_layer),
+                         missing=True)
+    else:
+        try:
+            result = Related(rows=_fetch(setup, rel, subject, target))
+        except Exception as exc:  # noqa: BLE001 - a broken layer must not take the whole card down
+            LOG.warning(f"Relation '{rel.id}' failed: {exc}")
+            result = Related(error=message("section_failed", setup.language, title=setup.title(target.spec),
+                                           layer=rel.to_layer, error=exc))
+    ctx.related[cache_key] = result
+    return result
+
+
+def _attribute_subset(setup: EngineSetup, rel: RelationSpec, target: LayerHandle) -> Optional[list[str]]:
+    if rel.id not in setup.fields_read:
+        all_fields = setup.config.needs_all_fields(rel.id)
+        setup.fields_read[rel.id] = None if all_fields else sorted(setup.config.relation_fields(rel.id))
+    names = setup.fields_read[rel.id]
+    return None if names is None else target.present(names)
+
+
+def _read(feature: QgsFeature, indexes: list[tuple[str, int]]) -> dict[str, Any]:
+    values = feature.attributes()
+    return {name: py_value(values[i]) for name, i in indexes if i < len(values)}
+
+
+def _indexes(target: LayerHandle, subset: Optional[list[str]]) -> list[tuple[str, int]]:
+    names = subset if subset is not None else [target.fields.at(i).name() for i in range(target.fields.count())]
+    return [(n, target.fields.indexFromName(n)) for n in names if target.fields.indexFromName(n) >= 0]
+
+
+def _fetch(setup: EngineSetup, rel: RelationSpec, subject: SubjectFeature, target: LayerHandle) -> list[Row]:
+    subset = _attribute_subset(setup, rel, target)
+    indexes = _indexes(target, subset)
+    where = where_expression(rel.where, target)
+    request = QgsFeatureRequest()
+    if subset is not None:
+        request.setSubsetOfAttributes(subset, target.fields)
+    if rel.type == "key":
+        value = subject.attrs.get(rel.from_field)
+        if value is None or not target.has_field(rel.to_field):
+            return []
+        expression = QgsExpression.createFieldEqualityExpression(rel.to_field, value)
+        if where:
+            expression = f"({expression}) AND {where}"
+        request.setFilterExpression(expression)
+        request.setFlags(request.flags() | QgsFeatureRequest.NoGeometry)
+        return [Row(f.id(), _read(f, indexes)) for f in target.source.getFeatures(request)]
+    if subject.metric is None or subject.metric.isEmpty():
+        return []
+    if where:
+        request.setFilterExpression(where)
+    return _spatial(setup, rel, subject.metric, target, request, indexes)
+
+
+def _spatial(setup: EngineSetup, rel: RelationSpec, geometry: QgsGeometry, target: LayerHandle,
+             request: QgsFeatureRequest, indexes: list[tuple[str, int]]) -> list[Row]:
+    predicate = rel.predicate
+    metric = setup.metric
+    engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+    engine.prepareGeometry()
+    probe = None
+    if predicate == "contains_subject_point":
+        probe = geometry.pointOnSurface()
+        search = probe.boundingBox().buffered(0.01)
+    elif predicate == "point_within_subject":
+        search = geometry.boundingBox().buffered(0.01)
+    else:
+        search = geometry.boundingBox().buffered(rel.distance_m + 0.01)
+    request.setFilterRect(metric.rect_in(search, target.crs))
+    rows: list[Row] = []
+    for feature in target.source.getFeatures(request):
+        other = metric.to_metric(feature.geometry(), target.crs)
+        if other.isEmpty():
+            continue
+        if predicate in ("within_distance", "nearest"):
+            if engine.intersects(other.constGet()):
+                distance = 0.0
+            else:
+                distance = geometry.distance(other)
+                if distance > rel.distance_m + EPS_M:
+                    continue
+        elif predicate == "contains_subject_point":
+            if not other.intersects(probe):
+                continue
+            distance = 0.0
+        else:  # point_within_subject
+            inner = other.pointOnSurface()  # keep a reference: constGet() points into it
+            if inner.isNull() or not engine.intersects(inner.constGet()):
+                continue
+            distance = 0.0
+        rows.append(Row(feature.id(), _read(feature, indexes), distance))
+    if predicate == "nearest":
+        rows.sort(key=lambda r: (r.distance_m, r.fid))
+        rows = rows[: rel.limit or 1]
+    return rows

@@ -1,0 +1,164 @@
+"""The feature a card is about: found under a click (catalog priority, metres on the ground) or given, read once
+with everything the rest of the report needs (attributes, metric geometry, layer geometry, title)."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsRectangle,
+)
+
+from .context import EngineSetup, ReportContext
+from .handles import LayerHandle
+from .report import Ref
+from .values import json_value, py_value, text
+
+EPS_M = 1e-6
+
+
+@dataclass
+class SubjectFeature:
+    """The feature a card is about, with everything the engine needs about it."""
+
+    handle: LayerHandle
+    fid: int
+    attrs: dict[str, Any]
+    metric: Optional[QgsGeometry]  # geometry in the metric CRS (None: no geometry)
+    title: str
+    geometry: Optional[QgsGeometry] = None  # geometry in the layer's CRS (the map highlight)
+
+    @property
+    def layer(self) -> str:
+        return self.handle.spec.id
+
+    @property
+    def key(self) -> Any:
+        return json_value(self.attrs.get(self.handle.spec.key)) if self.handle.spec.key else None
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.layer, self.key, self.fid)
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "–"
+
+
+@lru_cache(maxsize=256)
+def _template_names(template: str) -> tuple[str, ...]:
+    try:
+        return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name)
+    except ValueError:
+        return ()
+
+
+def fill_template(template: str, attrs: dict[str, Any]) -> str:
+    """``template`` filled from ``attrs`` ('–' for NULL or unknown fields); a broken template comes back as is."""
+    try:
+        return template.format_map(_Blank({k: text(attrs.get(k)) for k in _template_names(template)}))
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return template
+
+
+def make_subject(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature,
+                 crs: Optional[QgsCoordinateReferenceSystem] = None) -> SubjectFeature:
+    """``feature`` of ``handle`` as a subject; ``crs``: its geometry's CRS when it is not the layer's."""
+    fields = feature.fields() if feature.fields().count() else handle.fields
+    values = feature.attributes()
+    attrs = {fields.at(i).name(): py_value(values[i]) for i in range(min(fields.count(), len(values)))}
+    metric = geometry = None
+    if handle.spec.is_spatial and feature.hasGeometry():
+        geometry = feature.geometry()
+        metric = setup.metric.to_metric(geometry, crs or handle.crs)
+        if crs is not None and crs.isValid() and handle.crs.isValid() and crs != handle.crs:
+            geometry = QgsGeometry(geometry)
+            geometry.transform(QgsCoordinateTransform(crs, handle.crs, setup.metric.context))
+    spec = handle.spec
+    card = setup.config.card(spec.id)
+    if card.title:
+        title = fill_template(card.title, attrs)
+    else:
+        display = attrs.get(spec.display_field) if spec.display_field else None
+        key = attrs.get(spec.key) if spec.key else None
+        if display is not None and key is not None and display != key:
+            title = f"{text(display)} ({text(key)})"
+        else:
+            title = text(display if display is not None else key, f"#{feature.id()}")
+    return SubjectFeature(handle, feature.id(), attrs, metric, title, geometry)
+
+
+def subject_from(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature | int,
+                 crs: Optional[QgsCoordinateReferenceSystem]) -> Optional[SubjectFeature]:
+    """A given feature (or feature id) as a subject; an incomplete feature is read again from its layer."""
+    if isinstance(feature, QgsFeature):
+        complete = feature.fields().count() >= handle.fields.count() and (
+            feature.hasGeometry() or not handle.spec.is_spatial)
+        if complete or feature.id() < 0:
+            return make_subject(setup, handle, feature, crs)
+        feature = feature.id()
+    found = next(handle.source.getFeatures(QgsFeatureRequest().setFilterFid(int(feature))), None)
+    return make_subject(setup, handle, found) if found is not None else None
+
+
+def subjects_by_fid(ctx: ReportContext, layer_id: str, fids: list[int]) -> list[SubjectFeature]:
+    """The features ``fids`` of ``layer_id`` as subjects, in fid order."""
+    handle = ctx.handle(layer_id)
+    if handle is None or not fids:
+        return []
+    features = handle.source.getFeatures(QgsFeatureRequest().setFilterFids(fids))
+    return sorted((make_subject(ctx.setup, handle, f) for f in features), key=lambda s: s.fid)
+
+
+def find_subject(ctx: ReportContext, point_m: QgsPointXY, radius: float) -> Optional[SubjectFeature]:
+    """The feature under the click in the first identifiable layer (catalog priority) that has one."""
+    setup = ctx.setup
+    probe = QgsGeometry.fromPointXY(point_m)
+    rect = QgsRectangle(point_m.x() - radius, point_m.y() - radius, point_m.x() + radius, point_m.y() + radius)
+    for spec in setup.catalog.identifiable_layers():
+        handle = ctx.handle(spec.id)
+        if handle is None or not handle.identifiable:
+            continue
+        best = None
+        request = QgsFeatureRequest().setFilterRect(setup.metric.rect_in(rect, handle.crs))
+        for feature in handle.source.getFeatures(request):
+            geometry = setup.metric.to_metric(feature.geometry(), handle.crs)
+            if geometry.isEmpty():
+                continue
+            distance = geometry.distance(probe)
+            if distance <= radius + EPS_M:
+                rank = (distance, geometry.area(), feature.id())
+                if best is None or rank < best[0]:
+                    best = (rank, QgsFeature(feature))
+        if best is not None:
+            return make_subject(setup, handle, best[1])
+    return None
+
+
+def features_near(setup: EngineSetup, handle: LayerHandle, point_m: QgsPointXY,
+                  distance: float) -> list[tuple[float, QgsFeature]]:
+    """(metres, feature) of ``handle`` within ``distance`` of the metric point, nearest first."""
+    probe = QgsGeometry.fromPointXY(point_m)
+    rect = QgsRectangle(point_m.x() - distance, point_m.y() - distance,
+                        point_m.x() + distance, point_m.y() + distance)
+    found = []
+    request = QgsFeatureRequest().setFilterRect(setup.metric.rect_in(rect, handle.crs))
+    for feature in handle.source.getFeatures(request):
+        geometry = setup.metric.to_metric(feature.geometry(), handle.crs)
+        if geometry.isEmpty():
+            continue
+        d = geometry.distance(probe)
+        if d <= distance + EPS_M:
+            found.append((d, QgsFeature(feature)))
+    found.sort(key=lambda x: (x[0], x[1].id()))
+    return found
