@@ -8,7 +8,7 @@ search radius is a few metres on the ground, the same radius our engine gets):
 
 - native: ``QgsMapToolIdentify(canvas).identify(x, y, TopDownAll, <the twin's spatial layers>)``;
 - ours (data): ``engine.report_at_point(point, crs, radius_m)`` — the full road-segment report;
-- ours rendered: ``dock.show_report(report.to_dict())`` + ``processEvents()`` in the Twin card dock;
+- ours rendered: ``dock.show_report(report)`` (the typed report) + ``processEvents()`` in the Twin card dock;
 - card on screen: ours (data) + rendered, per click.
 
 Each point is measured ``reps`` times (interleaved: native, ours, render); the per-point median goes into the
@@ -143,7 +143,7 @@ class Harness:
         widgets (``deleteLater`` is only honoured by an event loop, not by a bare ``processEvents()``)."""
         from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
-        self.dock.show_report(report.to_dict())
+        self.dock.show_report(report)
         self.app.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
@@ -187,7 +187,7 @@ def make_harness(catalog, source) -> Harness:
 
     from digiresan_plugin.core.identify import TwinEngine
     from digiresan_plugin.core.layers import twin_layer, twin_layers
-    from digiresan_plugin.gui.card_dock import TwinCardDock
+    from digiresan_plugin.gui.card.dock import TwinCardDock
 
     app = qgis_app()
     project = QgsProject.instance()

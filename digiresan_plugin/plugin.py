@@ -145,7 +145,7 @@ class DigiresanPlugin:
 
     def _init_twin_info(self) -> None:
         """The Twin info map tool and the card dock it fills."""
-        from .gui.card_dock import TwinCardDock
+        from .gui.card.dock import TwinCardDock
         from .gui.help import open_help
         from .gui.identify_controller import IdentifyController
 

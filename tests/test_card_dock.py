@@ -1,6 +1,7 @@
-"""The card renderer and the Twin card dock, fed with hand-written report dicts (docs/report_schema.md).
+"""The card renderer and the Twin card dock, fed with hand-written reports (docs/report_schema.md, read with
+``TwinReport.from_dict``).
 
-Nothing here needs the identify engine: the dock only ever sees the report dict.
+Nothing here needs the identify engine: the dock only ever sees the report.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,22 +20,23 @@ import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsHighlight, QgsMessageBar, QgsRubberBand
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QLocale, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QTextCursor
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QFrame
 
+from digiresan_plugin.core.identify.export import report_to_csv, report_to_json, report_to_text
+from digiresan_plugin.core.identify.report import TwinReport
+from digiresan_plugin.core.identify.sections.hourly_profile import profile_text
 from digiresan_plugin.core.layers import LAYER_ID_PROPERTY
-from digiresan_plugin.gui.card_dock import ATTRIBUTES_ID, AutoHeightBrowser, HourlyChart, TwinCardDock
-from digiresan_plugin.gui.card_render import (
-    PEAK_COLOR,
-    CardRenderer,
-    parse_href,
-    report_to_csv,
-    report_to_html,
-    report_to_json,
-    report_to_text,
-)
+from digiresan_plugin.core.paths import i18n_dir
+from digiresan_plugin.gui.card.browser import AutoHeightBrowser
+from digiresan_plugin.gui.card.chart import HourlyChart
+from digiresan_plugin.gui.card.dock import ATTRIBUTES_ID, TwinCardDock
+from digiresan_plugin.gui.card.links import parse_href
+from digiresan_plugin.gui.card.render import CardRenderer, report_to_html
+from digiresan_plugin.gui.card.sections.hourly_profile import chart_html
+from digiresan_plugin.gui.card.theme import PEAK_COLOR
 
 SCRIPT = '<script>alert("x")</script>'
 BOLD = "<b>kommunal</b> & 'co'"
@@ -56,7 +59,8 @@ REPORT = {
     "query": {"x": 481650.0, "y": 7005611.0, "crs": "EPSG:3006", "radius_m": 1.5},
     "subject": {
         "layer": "road_segments", "layer_title": "Road segments", "key_field": "segment_id", "key": "OST-1",
-        "fid": 1, "title": "Storgatan (OST-1)",
+        "fid": 1, "title": "Storgatan (OST-1)", "bbox": [481600.0, 7005610.0, 481700.0, 7005610.0],
+        "bbox_crs": "EPSG:3006",
         "attributes": [
             {"field": "street_name", "label": "Street", "value": "<b>Storgatan</b>", "type": "text"},
             {"field": "road_owner", "label": "Owner", "value": BOLD, "type": "text"},
@@ -71,13 +75,14 @@ REPORT = {
         {"kind": "moratorium", "severity": "warning",
          "message": "Permit GT-2026-0001 digs in a street paved less than 3 years ago",
          "refs": [{"layer": "excavation_permits", "key": "GT-2026-0001", "fid": 1},
-                  {"layer": "road_segments", "key": "OST-1", "fid": 1}]},
+                  {"layer": "road_segments", "key": "OST-1", "fid": 1}], "rule": "moratorium"},
         {"kind": "missing_layer", "severity": "info", "message": "Layer 'Paving plan' is not in the project",
-         "refs": [{"layer": "paving_plan", "key": None, "fid": None}]},
+         "refs": [{"layer": "paving_plan", "key": None, "fid": None}], "rule": None},
     ],
     "sections": [
         {"id": "condition", "title": "Condition", "kind": "latest_with_trend", "layer": "road_condition",
-         "layer_title": "Road condition inspections", "total": 2, "truncated": False, "cap": 200,
+         "layer_title": "Road condition inspections", "relation": "segment_condition", "total": 2,
+         "truncated": False, "cap": 200,
          "columns": [{"field": "inspected_on", "label": "Inspected", "type": "date"},
                      {"field": "condition_class", "label": "Class", "type": "int"},
                      {"field": "iri_mm_m", "label": "IRI", "type": "real"}],
@@ -87,7 +92,7 @@ REPORT = {
                     "values": {"inspected_on": "2024-05-12", "condition_class": 2, "iri_mm_m": None}, "extra": {}}],
          "summary": {"trend": "worsening", "trend_text": "Worsening: 2 → 4 (2024–2026)"}, "error": None},
         {"id": "excavations", "title": "Excavations", "kind": "list", "layer": "excavation_permits",
-         "layer_title": "Excavation permits", "total": 250, "truncated": True, "cap": 3,
+         "layer_title": "Excavation permits", "relation": "segment_permits", "total": 250, "truncated": True, "cap": 3,
          "columns": [{"field": "permit_id", "label": "Permit", "type": "text"},
                      {"field": "contractor", "label": "Contractor", "type": "text"},
                      {"field": "start_date", "label": "Start", "type": "date"},
@@ -98,14 +103,17 @@ REPORT = {
                    permit(3, "2027-03-01", "Fiber AB", days_until_start=94, state="upcoming")],
          "summary": {"count": 250, "next_start": "2026-12-07"}, "error": None},
         {"id": "traffic", "title": "Traffic by hour", "kind": "hourly_profile", "layer": "traffic_counts",
-         "layer_title": "Hourly traffic", "total": 24, "truncated": False, "cap": 200, "columns": [], "items": [],
+         "layer_title": "Hourly traffic", "relation": "segment_traffic", "total": 24, "truncated": False, "cap": 200,
+         "columns": [], "items": [],
          "summary": {"hours": HOURS, "peak_hours": [7, 16], "peak_text": "07–08 and 16–17", "aadt": 8400,
                      "total": 7320, "year": 2025}, "error": None},
         {"id": "signs", "title": "Signs", "kind": "sign_list", "layer": "traffic_signs", "layer_title": "Signs",
+         "relation": "segment_signs",
          "total": 0, "truncated": False, "cap": 200, "columns": [], "items": [], "summary": {"codes": []},
          "error": None},
         {"id": "paving_plan", "title": "Paving plan", "kind": "list", "layer": "paving_plan",
-         "layer_title": "Paving plan", "total": 0, "truncated": False, "cap": 200, "columns": [], "items": [],
+         "layer_title": "Paving plan", "relation": "segment_paving_plan", "total": 0, "truncated": False, "cap": 200,
+         "columns": [], "items": [],
          "summary": {}, "error": "Layer 'Paving plan' (paving_plan) is not in the project"},
     ],
     "ideas": [],
@@ -133,6 +141,25 @@ def locale_setting(qgis_app):
             settings.remove(key)
         else:
             settings.setValue(key, value)
+
+
+@pytest.fixture()
+def swedish_translation(qgis_app):
+    """The compiled Swedish translation (build/i18n/digiresan_sv.qm, ``make build``) installed for one test: the
+    card's words come from it alone."""
+    ts = Path(__file__).resolve().parent.parent / "i18n" / "digiresan_sv.ts"
+    qm = Path(i18n_dir()) / "digiresan_sv.qm"
+    if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
+        lrelease = shutil.which("lrelease")
+        if lrelease is None:
+            pytest.skip("lrelease is not installed (make tool-deps)")
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True, timeout=120)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture()
@@ -243,7 +270,7 @@ def test_null_values_show_as_a_dash(qgis_app, locale_setting):
     assert "  Surface: –" in text
     assert "IRI: –" in text  # the second inspection has no IRI
     # the permit without an end date: a dash in its "End" cell
-    assert "End</span>&nbsp;–" in renderer.section_html(report()["sections"][1])
+    assert "End</span>&nbsp;–" in renderer.section_html(renderer.report.sections[1])
 
 
 def test_dates_and_numbers_follow_the_ui_locale(qgis_app, locale_setting):
@@ -258,18 +285,19 @@ def test_dates_and_numbers_follow_the_ui_locale(qgis_app, locale_setting):
     locale_setting("en_GB")
     assert "Last paved: 27/11/2025" in report_to_text(report())
     # an explicit locale wins over the setting; the date title of an inspection is a date too
-    html = CardRenderer(report(), QLocale("sv_SE")).section_html(report()["sections"][0])
+    renderer = CardRenderer(report(), QLocale("sv_SE"))
+    html = renderer.section_html(renderer.report.sections[0])
     assert ">2026-05-14</a>" in html and ">3,4<" in html
 
 
-def test_swedish_card_speaks_swedish(qgis_app, locale_setting):
+def test_swedish_card_speaks_swedish(qgis_app, locale_setting, swedish_translation):
     locale_setting("sv_SE")
     data = report()
     data["language"] = "sv"
     renderer = CardRenderer(data)
-    assert "Visar 3 av 250" in renderer.section_html(data["sections"][1])
-    assert "om 10 dagar" in renderer.section_html(data["sections"][1])
-    assert "Högtrafik 07–08 and 16–17" in renderer.hourly_text(data["sections"][2])
+    assert "Visar 3 av 250" in renderer.section_html(renderer.report.sections[1])
+    assert "om 10 dagar" in renderer.section_html(renderer.report.sections[1])
+    assert "Högtrafik 07–08 and 16–17" in profile_text(renderer.report.sections[2], renderer.fmt)
     assert renderer.warnings_heading("warning") == "⚠ Varningar"
 
 
@@ -325,7 +353,7 @@ def test_hourly_profile_is_a_chart_with_the_peaks(qgis_app, locale_setting):
     assert "Peak hours 07–08 and 16–17 · ÅDT 8400 · Counted in 2025" in card_text(dock)
     assert not dock.grab().isNull()  # paints without error
     # the HTML version (clipboard, export): 24 columns, the peak hours in the accent colour
-    html = CardRenderer(report()).hourly_chart_html(report()["sections"][2], levels=10)
+    html = chart_html(TwinReport.from_dict(report()).sections[2], levels=10)
     top_row = html.split("<tr>")[1]
     assert top_row.count("<td") == 24
     assert [i for i, cell in enumerate(top_row.split("<td")[1:]) if PEAK_COLOR in cell] == [16]
@@ -349,7 +377,7 @@ def test_truncated_section_offers_show_all(qgis_app, locale_setting):
     dock.update_section(full)
     QApplication.processEvents()
     assert "Firma 250" in card_text(dock) and "Show all" not in card_text(dock)
-    assert dock.report["sections"][1]["items"][-1]["fid"] == 250
+    assert dock.report.sections[1].items[-1].fid == 250
     assert "Condition (2)" in [b.title() for b in dock.content.findChildren(QgsCollapsibleGroupBox)]
     dock.close()
     dock.cleanup()
@@ -401,7 +429,7 @@ def test_csv_export_has_one_row_per_value(qgis_app, tmp_path):
 
 
 def test_export_buttons_ask_for_a_file(qgis_app, tmp_path, monkeypatch):
-    from digiresan_plugin.gui import card_dock
+    from digiresan_plugin.gui.card import dock as card_dock
 
     asked = []
 
@@ -515,6 +543,22 @@ def test_subject_is_highlighted_while_the_card_is_shown(qgis_canvas, qgis_parent
     dock.cleanup()
 
 
+def test_highlight_draws_the_geometry_the_report_carries(qgis_canvas, qgis_parent, twin_layers):
+    """A report from the engine carries its subject's geometry: the highlight needs no read of the layer."""
+    qgis_parent.show()
+    qgis_canvas.setDestinationCrs(twin_layers["road_segments"].crs())
+    data = report()
+    data["subject"]["fid"] = 99  # the layer has no feature 99: nothing to read there
+    dock = make_dock(qgis_canvas)
+    dock.show_report(data)
+    assert dock.highlight is None
+    typed = TwinReport.from_dict(data)
+    typed.subject.geometry = QgsGeometry.fromPolylineXY([QgsPointXY(481600, 7005700), QgsPointXY(481650, 7005750)])
+    dock.show_report(typed)
+    assert [i for i in qgis_canvas.scene().items() if isinstance(i, QgsHighlight)] == [dock.highlight]
+    dock.cleanup()
+
+
 def test_cleanup_removes_the_highlight(qgis_canvas, qgis_parent, twin_layers):
     qgis_parent.show()
     qgis_canvas.setDestinationCrs(twin_layers["road_segments"].crs())
@@ -528,21 +572,26 @@ def test_cleanup_removes_the_highlight(qgis_canvas, qgis_parent, twin_layers):
 
 
 def test_rendering_does_not_depend_on_the_engine():
-    """The dock and the renderer import without the identify engine (a fresh interpreter to see imports)."""
-    code = ("import sys; import digiresan_plugin.gui.card_dock, digiresan_plugin.gui.card_render; "
+    """The dock and the renderer import without the identify engine (a fresh interpreter to see imports): they
+    read the report, its exporter and the section kinds, never what finds features or reads layers."""
+    engine = {"engine", "subjects", "relations", "card_builder", "coordination", "fallback", "handles", "context",
+              "config"}
+    code = ("import sys; import digiresan_plugin.gui.card.dock, digiresan_plugin.gui.card.render; "
             "print(sorted(m for m in sys.modules if m.startswith('digiresan_plugin.core.identify')))")
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    loaded = {m.rsplit(".", 1)[-1] for m in json.loads(out.stdout.strip().splitlines()[-1].replace("'", '"'))}
+    assert "export" in loaded and "report" in loaded  # the check sees what the card does import
+    assert loaded & engine == set()
 
 
 def test_chart_without_counts(qgis_app):
     data = report()
     data["sections"][2]["summary"] = {"hours": [None] * 24, "peak_hours": [], "peak_text": None, "aadt": None}
     renderer = CardRenderer(data)
-    assert renderer.hourly_text(data["sections"][2]) == "No counts"
+    assert profile_text(renderer.report.sections[2], renderer.fmt) == "No counts"
     dock = make_dock()
     dock.show_report(data)
     assert dock.section_box("traffic").findChildren(HourlyChart) == []

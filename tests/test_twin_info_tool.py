@@ -26,8 +26,7 @@ from qgis.PyQt.QtWidgets import QAction, QApplication
 
 from digiresan_plugin.core import settings
 from digiresan_plugin.core.measure import radius_in_metres
-from digiresan_plugin.gui.card_dock import TwinCardDock
-from digiresan_plugin.gui.card_render import report_to_csv_rows
+from digiresan_plugin.gui.card.dock import TwinCardDock
 from digiresan_plugin.gui.twin_info_tool import TwinInfoTool
 
 HAS_ENGINE = importlib.util.find_spec("digiresan_plugin.core.identify") is not None
@@ -219,8 +218,8 @@ def test_a_click_shows_the_card_of_the_segment(qgis_iface, qgis_canvas, qgis_par
     shown = []
     controller.reportShown.connect(shown.append)
     click_on_s1(qgis_canvas, qgis_parent, controller)
-    assert len(shown) == 1 and dock.report is shown[0]
-    report = dock.report
+    assert len(shown) == 1 and dock.report.to_dict() == shown[0]
+    report = shown[0]
     assert report["subject"]["key"] == S1 and report["subject"]["layer"] == "road_segments"
     assert report["query"]["radius_m"] == pytest.approx(2.0 / 25.4 * qgis_canvas.mapSettings().outputDpi(),
                                                         rel=1e-3)
@@ -240,12 +239,46 @@ def test_show_all_fetches_the_rest_of_a_section(qgis_iface, qgis_canvas, qgis_pa
     cap_setting(1)
     controller, dock = make_controller(qgis_iface, catalog)
     click_on_s1(qgis_canvas, qgis_parent, controller)
-    section = next(s for s in dock.report["sections"] if s["id"] == "excavations")
-    assert section["truncated"] and section["total"] == 3 and len(section["items"]) == 1
+    section = dock.report.section("excavations")
+    assert section.truncated and section.total == 3 and len(section.items) == 1
     dock.showAllRequested.emit("excavations")  # what the "show all" link does (tested in test_card_dock)
-    section = next(s for s in dock.report["sections"] if s["id"] == "excavations")
-    assert not section["truncated"] and len(section["items"]) == 3
+    section = dock.report.section("excavations")
+    assert not section.truncated and len(section.items) == 3
     assert dock.section_box("excavations").title().endswith("(3)")
+    controller.unload()
+    dock.cleanup()
+
+
+@needs_engine
+def test_other_parts_add_sections_as_dicts_or_typed(qgis_iface, qgis_canvas, qgis_parent, catalog, twin_project,
+                                                    cap_setting):
+    from digiresan_plugin.core.identify import Section
+
+    cap_setting(200)
+    controller, dock = make_controller(qgis_iface, catalog)
+    subjects = []
+
+    def as_dict(data: dict) -> dict:
+        subjects.append(data["subject"])
+        return {"id": "notes", "title": "Notes", "kind": "list", "layer": "notes", "layer_title": "Notes",
+                "total": 1, "truncated": False, "cap": 50, "columns": [{"field": "text", "label": "Text"}],
+                "items": [{"layer": "notes", "key": "N-1", "fid": None, "title": "N-1", "values": {"text": "Hi"},
+                           "extra": {}}], "summary": {}, "error": None}
+
+    def broken(_data: dict) -> dict:
+        raise RuntimeError("this part is broken")
+
+    controller.extra_sections += [as_dict, broken, lambda _data: None,
+                                  lambda _data: Section("more", "More", "list", "more", "More")]
+    shown = []
+    controller.reportShown.connect(shown.append)
+    click_on_s1(qgis_canvas, qgis_parent, controller)
+    # the extra sections see where the subject is: S1 runs from x 481 600 to 481 700 along y 7 005 610
+    assert subjects[0]["bbox"] == [481600.0, 7005610.0, 481700.0, 7005610.0]
+    assert subjects[0]["bbox_crs"] == "EPSG:3006"
+    assert [s.id for s in dock.report.sections][-2:] == ["notes", "more"]
+    assert [s["id"] for s in shown[0]["sections"]][-2:] == ["notes", "more"]
+    assert dock.section_box("notes").title() == "Notes (1)" and dock.section_box("more").isCollapsed()
     controller.unload()
     dock.cleanup()
 
@@ -256,7 +289,7 @@ def test_background_task_gives_the_same_card(qgis_iface, qgis_canvas, qgis_paren
     cap_setting(200)
     controller, dock = make_controller(qgis_iface, catalog)
     click_on_s1(qgis_canvas, qgis_parent, controller)
-    on_main_thread = dock.report
+    on_main_thread = dock.report.to_dict()
     controller.unload()
     dock.cleanup()
 
@@ -272,14 +305,3 @@ def test_background_task_gives_the_same_card(qgis_iface, qgis_canvas, qgis_paren
     assert shown[0] == on_main_thread
     controller.unload()
     dock.cleanup()
-
-
-@needs_engine
-def test_card_csv_matches_the_engine_csv(qgis_app, catalog, twin_project):
-    from digiresan_plugin.core.identify import TwinEngine
-
-    from .fixtures_twin import ON_S1, TODAY
-
-    engine = TwinEngine(catalog, twin_project.get, today=TODAY, setting_values={"dig_moratorium_years": 3})
-    report = engine.report_at_point(QgsPointXY(*ON_S1), QgsCoordinateReferenceSystem("EPSG:3006"), 2.0)
-    assert report_to_csv_rows(report.to_dict()) == report.to_csv_rows()

@@ -1,15 +1,19 @@
-"""Glue between the Twin info tool, the identify engine and the card dock.
+"""Glue between the Twin info tool, the identify engine and the card dock: where a click becomes a card.
 
 A click builds a :class:`~digiresan_plugin.core.identify.TwinEngine` over the project's twin layers and shows its
-report. Small twins answer on the main thread; with ``background=True`` the layers are snapshotted
-(``QgsVectorLayerFeatureSource``) on the main thread and the report is built in a ``QgsTask`` — the task never
-touches a layer or a widget, and a late answer to an older click is dropped.
+:class:`~digiresan_plugin.core.identify.TwinReport`. Small twins answer on the main thread; with ``background=True``
+the layers are snapshotted (``QgsVectorLayerFeatureSource``) on the main thread and the report is built in a
+``QgsTask`` — the task never touches a layer or a widget, and a late answer to an older click is dropped.
+
+Other parts of the plugin add sections to every card through :attr:`IdentifyController.extra_sections`: each is
+called with the report's ``to_dict()`` form (docs/report_schema.md; ``subject["bbox"]``/``["bbox_crs"]`` locate
+the subject) and returns a section (a :class:`~digiresan_plugin.core.identify.Section` or its dict) or None.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional, Union
 
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
@@ -17,6 +21,8 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from ..core import settings
 from ..core.catalog import Catalog
 from ..core.i18n import ui_language
+from ..core.identify.engine import TwinEngine
+from ..core.identify.report import Section, TwinReport, as_section
 from ..core.layers import twin_layer
 from ..core.log import get_logger
 from ..core.signals import SignalBag
@@ -26,17 +32,10 @@ from .twin_info_tool import TwinInfoTool
 LOG = get_logger(__name__)
 
 
-def engine_class() -> Any:
-    """The engine class, or raise ImportError when the identify engine is not available."""
-    from ..core.identify import TwinEngine
-
-    return TwinEngine
-
-
 class IdentifyController(QObject):
     """Runs the engine for each Twin info click and puts the report into the card dock."""
 
-    reportShown = pyqtSignal(dict)  # noqa: N815 - Qt signal: the report dict now in the dock
+    reportShown = pyqtSignal(dict)  # noqa: N815 - Qt signal: the report now in the dock, as to_dict()
 
     def __init__(
         self,
@@ -58,8 +57,8 @@ class IdentifyController(QObject):
         self._generation = 0
         self._task = LatestTask()
         self.last_timing: dict[str, float] = {}  # engine_ms, render_ms of the last card (for benchmarks)
-        # extra card sections from other parts of the plugin (e.g. ideas): report dict -> section dict or None
-        self.extra_sections: list[Callable[[dict], Optional[dict]]] = []
+        # extra card sections from other parts of the plugin (e.g. ideas): report dict -> section (or its dict)
+        self.extra_sections: list[Callable[[dict], Optional[Union[Section, Mapping]]]] = []
         self._signals = SignalBag()
         self._signals.connect(self.tool.clicked, self.identify_at)
         self._signals.connect(self.dock.showAllRequested, self.show_all)
@@ -68,13 +67,12 @@ class IdentifyController(QObject):
     def layer_for(self, layer_id: str) -> Optional[QgsVectorLayer]:
         return self._layer_for(layer_id)
 
-    def make_engine(self, snapshot: bool = False) -> Any:
+    def make_engine(self, snapshot: bool = False) -> TwinEngine:
         """A fresh engine over the project's layers (main thread); ``snapshot``: safe to use in a task."""
-        engine = engine_class()
         kwargs = {"language": ui_language(), "cap": int(settings.get("related_feature_cap"))}
         if snapshot:
-            return engine.snapshot(self.catalog, self.layer_for, **kwargs)
-        return engine(self.catalog, self.layer_for, **kwargs)
+            return TwinEngine.snapshot(self.catalog, self.layer_for, **kwargs)
+        return TwinEngine(self.catalog, self.layer_for, **kwargs)
 
     # -- clicks --------------------------------------------------------------------------------
     def identify_at(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, radius_m: float) -> None:
@@ -82,22 +80,19 @@ class IdentifyController(QObject):
         self._generation += 1
         generation = self._generation
         point, crs = QgsPointXY(point), QgsCoordinateReferenceSystem(crs)
-        try:
-            engine = self.make_engine(snapshot=self.background)
-        except ImportError as exc:
-            self._fail(self.tr("The identify engine is not available: {error}").format(error=exc))
-            return
+        engine = self.make_engine(snapshot=self.background)
         if not self.background:
             started = time.perf_counter()
             try:
-                report = engine.report_at_point(point, crs, radius_m).to_dict()
+                report = engine.report_at_point(point, crs, radius_m)
             except Exception as exc:  # noqa: BLE001 - a failed click must not break QGIS
                 self._fail(self.tr("Twin info failed: {error}").format(error=exc))
                 return
             self.last_timing = {"engine_ms": (time.perf_counter() - started) * 1000.0}
             self._show(report)
             return
-        def done(result: Optional[dict], error: Optional[BaseException]) -> None:
+
+        def done(result: Optional[TwinReport], error: Optional[BaseException]) -> None:
             if generation != self._generation:
                 return  # a newer click is on its way
             if error is not None:
@@ -105,14 +100,13 @@ class IdentifyController(QObject):
                 return
             self._show(result)
 
-        self._task.start(self.tr("Twin info"), lambda _task: engine.report_at_point(point, crs, radius_m).to_dict(),
-                         done)
+        self._task.start(self.tr("Twin info"), lambda _task: engine.report_at_point(point, crs, radius_m), done)
 
     def show_feature(self, layer_id: str, fid: int) -> None:
         """The card of one feature (e.g. a locator hit), without a click."""
         try:
-            report = self.make_engine().report_for_feature(layer_id, int(fid)).to_dict()
-        except (ImportError, LookupError, KeyError) as exc:
+            report = self.make_engine().report_for_feature(layer_id, int(fid))
+        except (LookupError, KeyError) as exc:
             self._fail(self.tr("Could not show the card: {error}").format(error=exc))
             return
         self._show(report)
@@ -120,16 +114,15 @@ class IdentifyController(QObject):
     def show_all(self, section_id: str) -> None:
         """Replace a truncated section of the shown card with all its items."""
         report = self.dock.report
-        subject = (report or {}).get("subject")
-        if not subject or subject.get("fid") is None:
+        subject = report.subject if report is not None else None
+        if subject is None or subject.fid is None:
             return
         try:
-            engine = self.make_engine()
-            section = engine.section_for(subject["layer"], int(subject["fid"]), section_id, cap=None)
-        except (ImportError, LookupError, KeyError) as exc:
+            section = self.make_engine().section_for(subject.layer, int(subject.fid), section_id, cap=None)
+        except (LookupError, KeyError) as exc:
             self._fail(self.tr("Could not show all of '{section}': {error}").format(section=section_id, error=exc))
             return
-        self.dock.update_section(section.to_dict())
+        self.dock.update_section(section)
 
     def activate(self) -> None:
         """Make Twin info the current map tool and show the card dock."""
@@ -144,21 +137,24 @@ class IdentifyController(QObject):
             self.canvas.unsetMapTool(self.tool)
 
     # -- internals -----------------------------------------------------------------------------
-    def _show(self, report: dict) -> None:
+    def _show(self, report: TwinReport) -> None:
+        data = report.to_dict()  # what the extra sections read, and what reportShown carries
         for extra in self.extra_sections:
             try:
-                section = extra(report)
+                found = extra(data)
+                section = as_section(found) if found is not None else None
             except Exception as exc:  # noqa: BLE001 - an extra section must never cost the card
                 LOG.warning("Card section failed: %s", exc)
                 continue
             if section is not None:
-                report.setdefault("sections", []).append(section)
+                report.sections.append(section)
+                data["sections"].append(section.to_dict())
         started = time.perf_counter()
         self.dock.show_report(report)
         if not self.dock.isUserVisible():
             self.dock.setUserVisible(True)
         self.last_timing["render_ms"] = (time.perf_counter() - started) * 1000.0
-        self.reportShown.emit(report)
+        self.reportShown.emit(data)
 
     def _fail(self, message: str) -> None:
         LOG.error(message)

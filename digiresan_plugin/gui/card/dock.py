@@ -1,4 +1,4 @@
-"""The "Twin card" dock: renders one twin report (dict, docs/report_schema.md) as foldable sections.
+"""The "Twin card" dock: shows one twin report as foldable sections, warnings first.
 
 The dock reads nothing but the report and, for map interaction, the project's twin layers: clicking a related
 feature flashes and selects it, and the report's subject is highlighted on the canvas while the card is shown.
@@ -6,15 +6,15 @@ feature flashes and selects it, and the report's subject is highlighted on the c
 
 from __future__ import annotations
 
-import math
+import dataclasses
 import re
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Mapping, Optional, Union
 
-from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsProject, QgsSettings, QgsVectorLayer
-from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsHighlight, QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import QEvent, QMimeData, QPointF, QRectF, QSize, Qt, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPalette
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
+from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMessageBar
+from qgis.PyQt.QtCore import QMimeData, QSize, Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QFont, QPalette
 from qgis.PyQt.QtWidgets import (
     QAction,
     QApplication,
@@ -23,40 +23,25 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
-    QTextBrowser,
     QToolBar,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core import settings
-from ..core.layers import twin_layer
-from ..core.log import get_logger
-from ..core.signals import SignalBag
-from .card_render import (
-    BAR_COLOR,
-    FEATURE_SCHEME,
-    INFO_BG,
-    INFO_BORDER,
-    INFO_INK,
-    INK,
-    MUTED,
-    PEAK_COLOR,
-    SHOW_ALL_SCHEME,
-    WARN_BG,
-    WARN_BORDER,
-    WARN_INK,
-    CardRenderer,
-    esc,
-    hour_label,
-    hourly_values,
-    parse_href,
-    report_to_csv,
-    report_to_html,
-    report_to_json,
-    report_to_text,
-)
+from ...core import settings
+from ...core.identify.export import report_to_text, write_csv, write_json
+from ...core.identify.report import ReportLike, Section, TwinReport, as_report, as_section
+from ...core.identify.sections import kind_of
+from ...core.layers import twin_layer
+from ...core.log import get_logger
+from ..base_dock import DigiresanDock
+from .browser import AutoHeightBrowser
+from .formatting import esc
+from .highlight import SubjectHighlight, subject_geometry
+from .links import FEATURE_SCHEME, SHOW_ALL_SCHEME, parse_href
+from .render import CardRenderer
+from .sections import renderer_for
+from .theme import MUTED, NOTICES
 
 LOG = get_logger(__name__)
 
@@ -64,135 +49,7 @@ ATTRIBUTES_ID = "__attributes__"
 LayerFor = Callable[[str], Optional[QgsVectorLayer]]
 
 
-class AutoHeightBrowser(QTextBrowser):
-    """Rich text as tall as its content: the dock's scroll area scrolls, not each section. Links are signals."""
-
-    def __init__(self, html: str = "", parent: Optional[QWidget] = None, font: Optional[QFont] = None):
-        super().__init__(parent)
-        if font is not None:
-            self.setFont(font)  # before the text: one layout, not two
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setContextMenuPolicy(Qt.DefaultContextMenu)
-        self.viewport().setAutoFillBackground(False)
-        palette = self.palette()
-        palette.setColor(QPalette.Base, Qt.transparent)
-        self.setPalette(palette)
-        self.document().setDocumentMargin(2)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self.setHtml(html)
-
-    def _fit(self, *_args) -> None:
-        width = self.viewport().width()
-        if width > 0 and self.document().textWidth() != width:
-            self.document().setTextWidth(width)
-        height = math.ceil(self.document().size().height()) + 2 * self.frameWidth()
-        if height != self.height():
-            self.setFixedHeight(height)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self._fit()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(200, self.height())
-
-
-class HourlyChart(QWidget):
-    """24 bars of the weekday hourly profile, peak hours in the accent colour; a tooltip per bar."""
-
-    def __init__(self, parent: Optional[QWidget] = None):
-        super().__init__(parent)
-        self.hours: list[Optional[float]] = [None] * 24
-        self.peaks: set[int] = set()
-        self.tip = "{hour}: {value}"
-        self.no_count = "{hour}: –"
-        self.format_value: Callable[[float], str] = lambda v: f"{v:g}"
-        self.setMinimumHeight(110)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setMouseTracking(True)
-
-    def set_profile(self, hours: list[Optional[float]], peaks: list[int]) -> None:
-        self.hours = (list(hours) + [None] * 24)[:24]
-        self.peaks = set(peaks or [])
-        self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(300, 120)
-
-    def _plot_rect(self) -> QRectF:
-        metrics = self.fontMetrics()
-        left = metrics.horizontalAdvance("00000") + 4
-        return QRectF(left, metrics.height() * 0.6, self.width() - left - 4,
-                      self.height() - metrics.height() * 1.9)
-
-    def hour_at(self, x: float) -> Optional[int]:
-        plot = self._plot_rect()
-        if not plot.left() <= x < plot.right():
-            return None
-        return min(23, int((x - plot.left()) / (plot.width() / 24)))
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing, True)
-        plot = self._plot_rect()
-        values = [v for v in self.hours if v is not None]
-        top = max(values, default=0.0)
-        muted, ink = QColor(MUTED), QColor(INK)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.82))
-        painter.setFont(small)
-        metrics = painter.fontMetrics()
-        # axis: baseline, a faint line at the maximum, the maximum's value
-        painter.setPen(QColor("#d5dbe1"))
-        painter.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.right(), plot.top()))
-        painter.drawLine(QPointF(plot.left(), plot.center().y()), QPointF(plot.right(), plot.center().y()))
-        painter.setPen(muted)
-        painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
-        if top > 0:
-            label = self.format_value(top)
-            painter.drawText(QRectF(0, plot.top() - metrics.height() / 2, plot.left() - 4, metrics.height()),
-                             Qt.AlignRight | Qt.AlignVCenter, label)
-            painter.drawText(QRectF(0, plot.bottom() - metrics.height() / 2, plot.left() - 4, metrics.height()),
-                             Qt.AlignRight | Qt.AlignVCenter, "0")
-        step = plot.width() / 24
-        gap = max(1.0, step * 0.18)
-        painter.setPen(Qt.NoPen)
-        for hour, value in enumerate(self.hours):
-            x = plot.left() + hour * step
-            if value is None or top <= 0:
-                painter.setBrush(QColor("#e3e7eb"))
-                painter.drawRect(QRectF(x + gap / 2, plot.bottom() - 2, step - gap, 2))
-                continue
-            height = max(1.0, plot.height() * value / top) if value > 0 else 0.0
-            painter.setBrush(QColor(PEAK_COLOR if hour in self.peaks else BAR_COLOR))
-            painter.drawRect(QRectF(x + gap / 2, plot.bottom() - height, step - gap, height))
-        painter.setPen(ink)
-        for hour in range(0, 24, 3):
-            x = plot.left() + hour * step
-            painter.drawText(QRectF(x - step, plot.bottom() + 2, 3 * step, metrics.height()),
-                             Qt.AlignHCenter | Qt.AlignTop, f"{hour:02d}")
-        painter.end()
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.ToolTip:
-            hour = self.hour_at(event.pos().x())
-            if hour is None:
-                QToolTip.hideText()
-            else:
-                value = self.hours[hour]
-                text = (self.no_count.format(hour=hour_label(hour)) if value is None
-                        else self.tip.format(hour=hour_label(hour), value=self.format_value(value)))
-                QToolTip.showText(event.globalPos(), text, self)
-            return True
-        return super().event(event)
-
-
-class TwinCardDock(QgsDockWidget):
+class TwinCardDock(DigiresanDock):
     """Shows one twin report: header, warnings first, then foldable sections; copy and export it."""
 
     featureActivated = pyqtSignal(str, int)  # noqa: N815 - Qt signal; catalog layer id, feature id
@@ -206,24 +63,22 @@ class TwinCardDock(QgsDockWidget):
         layer_for: Optional[LayerFor] = None,
         message_bar: Optional[QgsMessageBar] = None,
     ):
-        super().__init__(parent)
+        super().__init__(parent, message_bar)
         self.setWindowTitle(self.tr("Twin card"))
+        self.message_title = self.tr("Twin card")
         self.setObjectName("DigiresanTwinCardDock")
         self.canvas = canvas
-        self.message_bar = message_bar
         self._layer_for: LayerFor = layer_for or (lambda layer_id: twin_layer(QgsProject.instance(), layer_id))
-        self._report: Optional[dict] = None
+        self._report: Optional[TwinReport] = None
         self._renderer: Optional[CardRenderer] = None
         self._boxes: dict[str, QgsCollapsibleGroupBox] = {}
         self._collapsed: dict[str, bool] = {}  # sections the user folded or unfolded (this session)
-        self.highlight: Optional[QgsHighlight] = None
-        self._highlight_layer_id: Optional[str] = None
-        self._signals = SignalBag()
+        self._highlight = SubjectHighlight(canvas)
         self._build()
         project = QgsProject.instance()
         self._signals.connect(project.layersWillBeRemoved, self._layers_removed)
         self._signals.connect(project.cleared, self.clear)
-        self._signals.connect(self.closed, self._remove_highlight)
+        self._signals.connect(self.closed, self._highlight.remove)
         self._signals.connect(self.opened, self._highlight_subject)
         self.clear()
 
@@ -280,13 +135,18 @@ class TwinCardDock(QgsDockWidget):
 
     # -- public API ------------------------------------------------------------------------
     @property
-    def report(self) -> Optional[dict]:
+    def report(self) -> Optional[TwinReport]:
         return self._report
 
-    def show_report(self, report: dict) -> None:
-        """Render ``report`` (a ``TwinReport.to_dict()``) and highlight its subject on the map."""
-        self._report = report
-        self._renderer = CardRenderer(report)
+    @property
+    def highlight(self):
+        """The subject's ``QgsHighlight`` on the canvas (None: none shown)."""
+        return self._highlight.item
+
+    def show_report(self, report: ReportLike) -> None:
+        """Render ``report`` (a :class:`TwinReport`, or its ``to_dict()`` form) and highlight its subject."""
+        self._report = as_report(report)
+        self._renderer = CardRenderer(self._report)
         self._rebuild()
         self._set_actions_enabled(True)
         self._highlight_subject()
@@ -295,7 +155,7 @@ class TwinCardDock(QgsDockWidget):
         """No card: a hint instead, no highlight."""
         self._report = None
         self._renderer = None
-        self._remove_highlight()
+        self._highlight.remove()
         self._clear_content()
         hint = QLabel(self.tr("Choose the Twin info tool and click on the map: the card shows everything the twin "
                               "knows about the place — condition, signs, excavations, traffic and conflicts."),
@@ -306,20 +166,21 @@ class TwinCardDock(QgsDockWidget):
         self.content_layout.addStretch(1)
         self._set_actions_enabled(False)
 
-    def update_section(self, section: dict) -> None:
+    def update_section(self, section: Union[Section, Mapping]) -> None:
         """Replace one section (same ``id``) of the shown report, e.g. with all items after "show all"."""
         if self._report is None:
             return
-        sections = list(self._report.get("sections") or [])
+        section = as_section(section)
+        sections = list(self._report.sections)
         for i, old in enumerate(sections):
-            if old.get("id") == section.get("id"):
+            if old.id == section.id:
                 sections[i] = section
                 break
         else:
             return
-        self._report = dict(self._report, sections=sections)
+        self._report = dataclasses.replace(self._report, sections=sections)
         self._renderer = CardRenderer(self._report)
-        old_box = self._boxes.get(section["id"])
+        old_box = self._boxes.get(section.id)
         if old_box is None:
             return
         index = self.content_layout.indexOf(old_box)
@@ -334,8 +195,8 @@ class TwinCardDock(QgsDockWidget):
 
     def cleanup(self) -> None:
         """Undo everything outside the widget (highlight, project connections): call before unloading."""
-        self._remove_highlight()
-        self._signals.disconnect_all()
+        self._highlight.remove()
+        super().cleanup()
 
     # -- actions ---------------------------------------------------------------------------
     def copy_to_clipboard(self) -> None:
@@ -344,22 +205,22 @@ class TwinCardDock(QgsDockWidget):
             return
         mime = QMimeData()
         mime.setText(report_to_text(self._report))
-        mime.setHtml(report_to_html(self._report))
+        mime.setHtml(self._renderer.card_html())
         QApplication.clipboard().setMimeData(mime)
 
     def export_json(self, path: str | Path) -> None:
-        Path(path).write_text(report_to_json(self._report or {}), encoding="utf-8")
+        write_json(self._report or TwinReport(), path)
 
     def export_csv(self, path: str | Path) -> None:
-        # utf-8-sig: Excel opens å, ä, ö right
-        Path(path).write_text(report_to_csv(self._report or {}), encoding="utf-8-sig")
+        write_csv(self._report or TwinReport(), path, excel=True)
 
     def _export(self, kind: str) -> None:
         if self._report is None:
             return
         folder = settings.get("card_export_dir", "") or str(Path.home())
-        subject = self._report.get("subject") or {}
-        stem = re.sub(r"[^\w.-]+", "_", str(subject.get("key") or subject.get("title") or "card")).strip("_")
+        subject = self._report.subject
+        name = (subject.key or subject.title) if subject is not None else None
+        stem = re.sub(r"[^\w.-]+", "_", str(name or "card")).strip("_")
         default = str(Path(folder) / f"twin_card_{stem or 'card'}.{kind}")
         if kind == "json":
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export twin card as JSON"), default,
@@ -375,14 +236,10 @@ class TwinCardDock(QgsDockWidget):
             self.export_json(path) if kind == "json" else self.export_csv(path)
         except OSError as exc:
             LOG.error(f"Export of the twin card to {path} failed: {exc}")
-            self._message(self.tr("Could not save {path}: {error}").format(path=path, error=exc), Qgis.Critical)
+            self.message(self.tr("Could not save {path}: {error}").format(path=path, error=exc), Qgis.Critical, 5)
             return
         settings.set_value("card_export_dir", str(Path(path).parent))
-        self._message(self.tr("Twin card saved to {path}").format(path=path), Qgis.Success)
-
-    def _message(self, text: str, level: int) -> None:
-        if self.message_bar is not None:
-            self.message_bar.pushMessage(self.tr("Twin card"), text, level, 5)
+        self.message(self.tr("Twin card saved to {path}").format(path=path), Qgis.Success, 5)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for action in (self.copy_action, self.json_action, self.csv_action):
@@ -405,7 +262,7 @@ class TwinCardDock(QgsDockWidget):
         """Select the feature on its layer, bring it into view if needed, flash it."""
         layer = self._layer_for(layer_id)
         if layer is None:
-            self._message(self.tr("Layer '{layer}' is not in the project").format(layer=layer_id), Qgis.Warning)
+            self.message(self.tr("Layer '{layer}' is not in the project").format(layer=layer_id), Qgis.Warning, 5)
             return
         layer.selectByIds([fid])
         if self.canvas is not None and layer.isSpatial():
@@ -437,54 +294,39 @@ class TwinCardDock(QgsDockWidget):
         try:
             self._clear_content()
             self.content_layout.addWidget(self._browser(renderer.header_html(), self.content))
-            for severity, bg, border, ink in (("warning", WARN_BG, WARN_BORDER, WARN_INK),
-                                              ("info", INFO_BG, INFO_BORDER, INFO_INK)):
+            for severity, background, border, ink in NOTICES:
                 html = renderer.warnings_html(severity)
                 if html:
-                    self.content_layout.addWidget(self._notice_box(renderer, severity, html, bg, border, ink))
+                    self.content_layout.addWidget(self._notice_box(severity, html, background, border, ink))
             attributes = renderer.subject_html()
             if attributes:
-                self.content_layout.addWidget(self._box(ATTRIBUTES_ID, renderer.t("Attributes"), False,
+                self.content_layout.addWidget(self._box(ATTRIBUTES_ID, renderer.attributes_title(), False,
                                                         [self._browser(attributes, self.content)]))
-            for section in renderer.sections:
+            for section in renderer.report.sections:
                 self.content_layout.addWidget(self._section_box(section))
             self.content_layout.addStretch(1)
         finally:
             self.content.setUpdatesEnabled(True)
         self.scroll.verticalScrollBar().setValue(0)
 
-    def _notice_box(self, renderer: CardRenderer, severity: str, html: str, bg: str, border: str,
-                    ink: str) -> QFrame:
+    def _notice_box(self, severity: str, html: str, background: str, border: str, ink: str) -> QFrame:
         frame = QFrame(self.content)
         frame.setObjectName(f"{severity}Box")
-        frame.setStyleSheet(f"#{severity}Box {{ background: {bg}; border: 1px solid {border}; "
+        frame.setStyleSheet(f"#{severity}Box {{ background: {background}; border: 1px solid {border}; "
                             f"border-left: 4px solid {border}; border-radius: 3px; }}")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(6, 4, 6, 4)
-        heading = f'<p style="margin:0 0 2px 0; color:{ink}"><b>{esc(renderer.warnings_heading(severity))}</b></p>'
-        browser = self._browser(f'<div style="color:{ink}">{heading}{html}</div>', frame)
-        layout.addWidget(browser)
+        heading = (f'<p style="margin:0 0 2px 0; color:{ink}"><b>'
+                   f'{esc(self._renderer.warnings_heading(severity))}</b></p>')
+        layout.addWidget(self._browser(f'<div style="color:{ink}">{heading}{html}</div>', frame))
         return frame
 
-    def _section_box(self, section: dict) -> QgsCollapsibleGroupBox:
+    def _section_box(self, section: Section) -> QgsCollapsibleGroupBox:
         renderer = self._renderer
-        section_id = str(section.get("id") or "")
-        widgets: list[QWidget] = []
-        if section.get("kind") == "hourly_profile" and not section.get("error"):
-            hours = hourly_values(section)
-            if any(h is not None for h in hours):
-                chart = HourlyChart(self.content)
-                chart.set_profile(hours, (section.get("summary") or {}).get("peak_hours") or [])
-                chart.tip = renderer.t("{hour}: {value} vehicles")
-                chart.no_count = renderer.t("{hour}: no count")
-                chart.format_value = renderer.fmt.number
-                chart.setToolTip(renderer.t("Vehicles per hour, weekday"))
-                widgets.append(chart)
-            widgets.append(self._browser(renderer.section_html(section, chart=False), self.content))
-        else:
-            widgets.append(self._browser(renderer.section_html(section, chart=False), self.content))
-        empty = not section.get("error") and not section.get("items") and section.get("kind") != "hourly_profile"
-        return self._box(section_id, renderer.section_title(section), empty, widgets)
+        widgets = renderer_for(section.kind).widgets(renderer, section, self.content)
+        widgets.append(self._browser(renderer.section_html(section, chart=False), self.content))
+        empty = not section.error and not section.items and kind_of(section.kind).lists_items
+        return self._box(str(section.id or ""), renderer.section_title(section), empty, widgets)
 
     def _body_font(self) -> QFont:
         font = QFont(self.content.font())
@@ -518,42 +360,17 @@ class TwinCardDock(QgsDockWidget):
 
     # -- subject highlight -----------------------------------------------------------------
     def _highlight_subject(self) -> None:
-        self._remove_highlight()
-        subject = (self._report or {}).get("subject")
-        if self.canvas is None or not subject or subject.get("fid") is None:
+        self._highlight.remove()
+        subject = self._report.subject if self._report is not None else None
+        if self.canvas is None or subject is None or subject.fid is None:
             return
-        layer = self._layer_for(str(subject.get("layer")))
+        layer = self._layer_for(str(subject.layer))
         if layer is None or not layer.isSpatial():
             return
-        feature = next(layer.getFeatures(QgsFeatureRequest(int(subject["fid"])).setNoAttributes()), None)
-        if feature is None or not feature.hasGeometry():
-            return
-        highlight = QgsHighlight(self.canvas, feature.geometry(), layer)
-        qsettings = QgsSettings()
-        color = QColor(qsettings.value("Map/highlight/color", Qgis.DEFAULT_HIGHLIGHT_COLOR.name(), type=str))
-        alpha = qsettings.value("Map/highlight/colorAlpha", Qgis.DEFAULT_HIGHLIGHT_COLOR.alpha(), type=int)
-        highlight.setColor(color)
-        fill = QColor(color)
-        fill.setAlpha(alpha)
-        highlight.setFillColor(fill)
-        highlight.setBuffer(qsettings.value("Map/highlight/buffer", Qgis.DEFAULT_HIGHLIGHT_BUFFER_MM, type=float))
-        highlight.setMinWidth(qsettings.value("Map/highlight/minWidth", Qgis.DEFAULT_HIGHLIGHT_MIN_WIDTH_MM,
-                                              type=float))
-        highlight.show()
-        self.highlight = highlight
-        self._highlight_layer_id = layer.id()
-
-    def _remove_highlight(self) -> None:
-        if self.highlight is not None:
-            try:
-                scene = self.highlight.scene()
-                if scene is not None:
-                    scene.removeItem(self.highlight)
-            except RuntimeError:  # the canvas is already gone
-                pass
-            self.highlight = None
-            self._highlight_layer_id = None
+        geometry = subject_geometry(subject, layer)
+        if geometry is not None:
+            self._highlight.show(geometry, layer)
 
     def _layers_removed(self, layer_ids: list[str]) -> None:
-        if self._highlight_layer_id in layer_ids:
-            self._remove_highlight()
+        if self._highlight.layer_id in layer_ids:
+            self._highlight.remove()

@@ -1,0 +1,48 @@
+"""Rich text as tall as its content: the dock's scroll area scrolls, not each section. Links are signals."""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from qgis.PyQt.QtCore import QSize, Qt
+from qgis.PyQt.QtGui import QFont, QPalette
+from qgis.PyQt.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+
+
+class AutoHeightBrowser(QTextBrowser):
+    """Rich text as tall as its content: the dock's scroll area scrolls, not each section. Links are signals."""
+
+    def __init__(self, html: str = "", parent: Optional[QWidget] = None, font: Optional[QFont] = None):
+        super().__init__(parent)
+        if font is not None:
+            self.setFont(font)  # before the text: one layout, not two
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setContextMenuPolicy(Qt.DefaultContextMenu)
+        self.viewport().setAutoFillBackground(False)
+        palette = self.palette()
+        palette.setColor(QPalette.Base, Qt.transparent)
+        self.setPalette(palette)
+        self.document().setDocumentMargin(2)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self.setHtml(html)
+
+    def _fit(self, *_args) -> None:
+        width = self.viewport().width()
+        if width > 0 and self.document().textWidth() != width:
+            self.document().setTextWidth(width)
+        height = math.ceil(self.document().size().height()) + 2 * self.frameWidth()
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(200, self.height())
