@@ -1,16 +1,23 @@
-"""What the Digiresan algorithms share: the twin source parameters and an engine built on the main thread.
+"""What the Digiresan algorithms share: the twin source parameters, an engine built on the main thread, the
+output sink and a progress callback that stops on cancel.
 
 ``prepareAlgorithm`` runs on the main thread: the layers are opened (or taken from the project) there and the
 engine reads ``QgsVectorLayerFeatureSource`` snapshots, so ``processAlgorithm`` is safe in a background thread.
+A subclass adds its parameters in ``initAlgorithm``, names an input layer the twin may come from
+(:meth:`TwinAlgorithm.input_layer`), checks its own parameters in :meth:`TwinAlgorithm.prepared` and works in
+``processAlgorithm`` with ``self.engine``.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -27,7 +34,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core import settings
 from ..core.catalog import Catalog, CatalogError, load_catalog
 from ..core.i18n import ui_language
-from ..core.identify import TwinEngine
+from ..core.identify.engine import TwinEngine
 from ..core.identify.standalone import open_twin_layers
 from ..core.layers import twin_layers
 from ..core.twin_source import TwinSource, TwinSourceError
@@ -95,6 +102,21 @@ class TwinAlgorithm(QgsProcessingAlgorithm):
             self.addParameter(parameter)
 
     # -- preparation (main thread) -------------------------------------------------------------
+    def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
+                         feedback: QgsProcessingFeedback) -> bool:
+        hint = self.input_layer(parameters, context)
+        self.prepare_engine(parameters, context, feedback, hint)
+        self.prepared(parameters, context, hint)
+        return True
+
+    def input_layer(self, parameters: dict, context: QgsProcessingContext) -> Optional[QgsVectorLayer]:
+        """An input layer whose GeoPackage is the twin when no twin source is given (none by default)."""
+        return None
+
+    def prepared(self, parameters: dict, context: QgsProcessingContext, hint: Optional[QgsVectorLayer]) -> None:
+        """Check the algorithm's own parameters once the engine is there (main thread); raise
+        ``QgsProcessingException`` for bad input."""
+
     def prepare_engine(self, parameters: dict[str, Any], context: QgsProcessingContext,
                        feedback: QgsProcessingFeedback, hint: Optional[QgsVectorLayer] = None) -> TwinEngine:
         catalog_path = self.parameterAsFile(parameters, self.CATALOG, context)
@@ -148,6 +170,25 @@ class TwinAlgorithm(QgsProcessingAlgorithm):
         if not self.layers:
             raise QgsProcessingException(self.tr("No twin layer could be read from {}").format(source.describe()))
         return self.layers
+
+    # -- processing -------------------------------------------------------------------------------
+    def create_sink(self, parameters: dict, name: str, context: QgsProcessingContext, fields: QgsFields,
+                    wkb_type: int, crs: Optional[QgsCoordinateReferenceSystem] = None) -> tuple[QgsFeatureSink, str]:
+        """The output sink of parameter ``name`` and its destination id; the standard error when it fails."""
+        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type,
+                                          crs or QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest
+
+    @staticmethod
+    def progress(feedback: QgsProcessingFeedback) -> Callable[[float], bool]:
+        """``progress(percent)``: shows the percentage, False once the user cancelled."""
+        def report(percent: float) -> bool:
+            feedback.setProgress(percent)
+            return not feedback.isCanceled()
+
+        return report
 
 
 def _source_of(layer: Optional[QgsVectorLayer]) -> Optional[TwinSource]:

@@ -46,11 +46,6 @@ class CoordinationConflictsAlgorithm(TwinAlgorithm):
         self.add_advanced_parameters()
         self.addOutput(QgsProcessingOutputNumber("COUNT", self.tr("Number of permits in conflict")))
 
-    def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
-                         feedback: QgsProcessingFeedback) -> bool:
-        self.prepare_engine(parameters, context, feedback)
-        return True
-
     def processAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
                          feedback: QgsProcessingFeedback) -> dict:
         engine = self.engine
@@ -68,17 +63,10 @@ class CoordinationConflictsAlgorithm(TwinAlgorithm):
             fields.append(QgsField(name, kind))
         wkb = QgsWkbTypes.multiType(first.wkb_type) if first.wkb_type != QgsWkbTypes.Unknown else (
             QgsWkbTypes.MultiPolygon)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, first.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
-        def progress(percent: float) -> bool:
-            feedback.setProgress(percent)
-            return not feedback.isCanceled()
-
+        sink, dest = self.create_sink(parameters, self.OUTPUT, context, fields, wkb, first.crs)
         rule_layers = {rule.layer for rule in engine.config.warnings}
         count = 0
-        for layer_id, feature, warnings in engine.conflicts(progress):
+        for layer_id, feature, warnings in engine.conflicts(self.progress(feedback)):
             handle = engine.layer_handle(layer_id)
             segments = sorted({str(r.key) for w in warnings for r in w.refs if r.layer in rule_layers})
             out = QgsFeature(fields)

@@ -49,11 +49,6 @@ class ReportAtPointAlgorithm(TwinAlgorithm):
         self.addOutput(QgsProcessingOutputString("SUBJECT_KEY", self.tr("Subject key")))
         self.addOutput(QgsProcessingOutputNumber("WARNING_COUNT", self.tr("Number of warnings")))
 
-    def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
-                         feedback: QgsProcessingFeedback) -> bool:
-        self.prepare_engine(parameters, context, feedback)
-        return True
-
     def processAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
                          feedback: QgsProcessingFeedback) -> dict:
         crs = self.parameterAsPointCrs(parameters, self.POINT, context)

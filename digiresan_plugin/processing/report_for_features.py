@@ -22,8 +22,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QVariant
 
-from ..core.identify import summary_fields, summary_values
 from ..core.identify.handles import LayerHandle
+from ..core.identify.tabular import summary_fields, summary_values
 from ..core.identify.values import field_type
 from ..core.layers import LAYER_ID_PROPERTY
 from .common import TwinAlgorithm
@@ -65,12 +65,11 @@ class ReportForFeaturesAlgorithm(TwinAlgorithm):
             self.OUTPUT, self.tr("Twin report table"), QgsProcessing.TypeVector))
         self.add_advanced_parameters()
 
-    def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
-                         feedback: QgsProcessingFeedback) -> bool:
-        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        self.prepare_engine(parameters, context, feedback, hint=layer)
-        self.layer_id = self._layer_id(parameters, context, layer)
-        return True
+    def input_layer(self, parameters: dict, context: QgsProcessingContext) -> Optional[QgsVectorLayer]:
+        return self.parameterAsVectorLayer(parameters, self.INPUT, context)
+
+    def prepared(self, parameters: dict, context: QgsProcessingContext, hint: Optional[QgsVectorLayer]) -> None:
+        self.layer_id = self._layer_id(parameters, context, hint)
 
     def _layer_id(self, parameters: dict, context: QgsProcessingContext, layer: Optional[QgsVectorLayer]) -> str:
         ids = {s.id for s in self.catalog.layers}
@@ -106,9 +105,7 @@ class ReportForFeaturesAlgorithm(TwinAlgorithm):
         fields = QgsFields()
         for name, kind in columns:
             fields.append(QgsField(name, QVARIANT.get(kind, QVariant.String)))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
         total = source.featureCount() or 1
         for i, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
