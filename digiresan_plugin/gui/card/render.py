@@ -36,15 +36,13 @@ class CardRenderer:
 
     def warning_kind(self, kind: str) -> str:
         """The heading of a group of warnings of one kind ("" for a kind without one)."""
-        if kind == "moratorium":
-            return self.tr("Dig moratorium")
-        if kind == "permit_overlap":
-            return self.tr("Overlapping permits")
-        if kind == "dig_before_paving":
-            return self.tr("Dig before paving")
-        if kind == "missing_layer":
-            return self.tr("Missing layers")
-        return ""
+        headings = {
+            "moratorium": self.tr("Dig moratorium"),
+            "permit_overlap": self.tr("Overlapping permits"),
+            "dig_before_paving": self.tr("Dig before paving"),
+            "missing_layer": self.tr("Missing layers"),
+        }
+        return headings.get(kind, "")
 
     # header ----------------------------------------------------------------------------------
     def header_html(self) -> str:
