@@ -181,42 +181,42 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1230" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="34" />
         <source>Idea changed meanwhile</source>
         <translation>Idén har ändrats under tiden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1232" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="36" />
         <source>someone</source>
         <translation>någon</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1234" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="38" />
         <source>{reference} was saved by {who} ({when}) after you opened it. Nothing has been overwritten. Choose for each field which value to keep.</source>
         <translation>{reference} sparades av {who} ({when}) efter att du öppnade den. Ingenting har skrivits över. Välj för varje fält vilket värde som ska behållas.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1243" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="47" />
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1243" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="47" />
         <source>Saved by {who}</source>
         <translation>Sparat av {who}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1243" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="47" />
         <source>Yours</source>
         <translation>Ditt värde</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1264" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="68" />
         <source>Save chosen values</source>
         <translation>Spara valda värden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1265" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="69" />
         <source>Keep theirs</source>
         <translation>Behåll deras värden</translation>
     </message>
@@ -252,6 +252,79 @@
         <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="97" />
         <source>{} permits in conflict</source>
         <translation>{} grävtillstånd i konflikt</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionEditor</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="71" />
+        <source>Decision text</source>
+        <translation>Beslutstext</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="74" />
+        <source>Save decision</source>
+        <translation>Spara beslut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="75" />
+        <source>Revert</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="79" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="80" />
+        <source>Granted</source>
+        <translation>Beviljat</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="81" />
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="85" />
+        <source>Saving checks that nobody changed the idea since you opened it; every change is kept in its history.</source>
+        <translation>När du sparar kontrolleras att ingen har ändrat idén sedan du öppnade den; varje ändring sparas i idéns historik.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="103" />
+        <source>This source is read-only for you: decisions cannot be saved here.</source>
+        <translation>Du har bara läsbehörighet till den här källan: beslut kan inte sparas här.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="108" />
+        <source>Select an idea to decide on it.</source>
+        <translation>Välj en idé för att fatta beslut om den.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="125" />
+        <source>Saving needs coordinator mode and a source you may edit.</source>
+        <translation>För att spara krävs samordnarläge och en källa som du får redigera.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="129" />
+        <source>Nothing changed.</source>
+        <translation>Inget har ändrats.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="146" />
+        <source>Saved {reference}.</source>
+        <translation>{reference} har sparats.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="156" />
+        <source>Kept the values saved by {user}.</source>
+        <translation>Behöll värdena som {user} sparade.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="159" />
+        <source>The idea could not be saved</source>
+        <translation>Idén kunde inte sparas</translation>
     </message>
 </context>
 <context>
@@ -315,37 +388,37 @@
 <context>
     <name>DigiresanPlugin</name>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="78" />
+        <location filename="../digiresan_plugin/plugin.py" line="81" />
         <source>Digiresan</source>
         <translation>Digiresan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="139" />
+        <location filename="../digiresan_plugin/plugin.py" line="142" />
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="140" />
+        <location filename="../digiresan_plugin/plugin.py" line="143" />
         <source>Show or hide the Digital twin dock</source>
         <translation>Visa eller dölj panelen Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="157" />
+        <location filename="../digiresan_plugin/plugin.py" line="160" />
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="161" />
+        <location filename="../digiresan_plugin/plugin.py" line="164" />
         <source>Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything</source>
         <translation>Tvillinginfo (Ctrl+Alt+I): klicka var som helst på kartan och få ett kort med allt om platsen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="177" />
+        <location filename="../digiresan_plugin/plugin.py" line="180" />
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="178" />
+        <location filename="../digiresan_plugin/plugin.py" line="181" />
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
@@ -359,422 +432,357 @@
     </message>
 </context>
 <context>
-    <name>IdeasDock</name>
+    <name>IdeaDetailView</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="998" />
-        <source>Digiresan ideas</source>
-        <translation>Digiresan-idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="214" />
-        <source>Reload the ideas</source>
-        <translation>Läs in idéerna igen</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="215" />
-        <source>Pick an idea on the map to select its row</source>
-        <translation>Peka ut en idé på kartan för att markera dess rad</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="218" />
-        <source>Zoom to the selected idea</source>
-        <translation>Zooma till den valda idén</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="219" />
-        <source>Export the filtered list to CSV</source>
-        <translation>Exportera den filtrerade listan till CSV</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="240" />
-        <source>All statuses</source>
-        <translation>Alla statusar</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="241" />
-        <source>All themes</source>
-        <translation>Alla teman</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="242" />
-        <source>All categories</source>
-        <translation>Alla kategorier</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="592" />
-        <source>All years</source>
-        <translation>Alla år</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="250" />
-        <source>Search title and description</source>
-        <translation>Sök i titel och beskrivning</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="280" />
-        <source>Details</source>
-        <translation>Detaljer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="801" />
-        <source>Decision</source>
-        <translation>Beslut</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="287" />
-        <source>Programme</source>
-        <translation>Program</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="369" />
-        <source>Decision text</source>
-        <translation>Beslutstext</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="372" />
-        <source>Save decision</source>
-        <translation>Spara beslut</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="373" />
-        <source>Revert</source>
-        <translation>Återställ</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="776" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="783" />
-        <source>Granted</source>
-        <translation>Beviljat</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="383" />
-        <source>Saving checks that nobody changed the idea since you opened it; every change is kept in its history.</source>
-        <translation>När du sparar kontrolleras att ingen har ändrat idén sedan du öppnade den; varje ändring sparas i idéns historik.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="410" />
-        <source>Granted 2020–2022</source>
-        <translation>Beviljat 2020–2022</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="410" />
-        <source>Expected yearly effect</source>
-        <translation>Förväntad årlig effekt</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="411" />
-        <source>Effect per granted SEK</source>
-        <translation>Effekt per beviljad krona</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="481" />
-        <source>This source is read-only for you: decisions cannot be saved here.</source>
-        <translation>Du har bara läsbehörighet till den här källan: beslut kan inte sparas här.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="487" />
-        <source>no source</source>
-        <translation>ingen källa</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="488" />
-        <source>coordinator</source>
-        <translation>samordnare</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="488" />
-        <source>planner, read-only</source>
-        <translation>planerare, endast läsbehörighet</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="490" />
-        <source>Read-only list. Coordinators edit decisions in coordinator mode (Settings › Options › Digiresan).</source>
-        <translation>Skrivskyddad lista. Samordnare redigerar beslut i samordnarläge (Inställningar › Alternativ › Digiresan).</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="546" />
-        <source>Loading Digiresan ideas</source>
-        <translation>Läser in Digiresan-idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="550" />
-        <source>The ideas could not be loaded</source>
-        <translation>Idéerna kunde inte läsas in</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="640" />
-        <source>Ideas</source>
-        <translation>Idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="641" />
-        <source>Retry</source>
-        <translation>Försök igen</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="699" />
-        <source>{shown} of {total} ideas</source>
-        <translation>{shown} av {total} idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="778" />
-        <source>Theme</source>
-        <translation>Tema</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="779" />
-        <source>Department</source>
-        <translation>Förvaltning</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="780" />
-        <source>Category</source>
-        <translation>Kategori</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="781" />
-        <source>Received</source>
-        <translation>Inkom</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="782" />
-        <source>Estimated cost</source>
-        <translation>Beräknad kostnad</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="784" />
-        <source>Yearly effect</source>
-        <translation>Årlig effekt</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="785" />
-        <source>Effect/cost</source>
-        <translation>Effekt/kostnad</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="788" />
-        <source>Linked to</source>
-        <translation>Kopplad till</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="790" />
-        <source>Location</source>
-        <translation>Plats</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="792" />
-        <source>Submitter</source>
-        <translation>Förslagsställare</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="793" />
-        <source>Contact</source>
-        <translation>Kontakt</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="850" />
-        <source>No history</source>
-        <translation>Ingen historik</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="856" />
-        <source>Loading idea history</source>
-        <translation>Läser in idéns historik</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="863" />
-        <source>Select an idea to decide on it.</source>
-        <translation>Välj en idé för att fatta beslut om den.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="891" />
-        <source>Saving needs coordinator mode and a source you may edit.</source>
-        <translation>För att spara krävs samordnarläge och en källa som du får redigera.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="895" />
-        <source>Nothing changed.</source>
-        <translation>Inget har ändrats.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="933" />
-        <source>The idea could not be saved</source>
-        <translation>Idén kunde inte sparas</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="915" />
-        <source>Saving Digiresan idea</source>
-        <translation>Sparar Digiresan-idé</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="920" />
-        <source>Saved {reference}.</source>
-        <translation>{reference} har sparats.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="930" />
-        <source>Kept the values saved by {user}.</source>
-        <translation>Behöll värdena som {user} sparade.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="963" />
-        <source>{n} ideas · {funded} funded · {effect} with an expected effect</source>
-        <translation>{n} idéer · {funded} beviljade · {effect} med förväntad effekt</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="968" />
-        <source>+{year} MSEK · {total} of {budget} MSEK</source>
-        <translation>+{year} mnkr · {total} av {budget} mnkr</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="971" />
-        <source>{granted} of {budget} MSEK · {left} MSEK left</source>
-        <translation>{granted} av {budget} mnkr · {left} mnkr kvar</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="975" />
-        <source>{effect} of {target} MSEK a year</source>
-        <translation>{effect} av {target} mnkr per år</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="980" />
-        <source>{ratio} : 1 (target {target} : 1)</source>
-        <translation>{ratio} : 1 (mål {target} : 1)</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="983" />
-        <source>Granted: Beviljad, Delvis beviljad and Genomförd, booked in the year of the decision. Effect: the same plus Genomförd utan medel. Bars: share of the 50 MSEK budget, of the 100 MSEK effect target and of the 2 : 1 ratio.</source>
-        <translation>Beviljat: Beviljad, Delvis beviljad och Genomförd, bokfört det år beslutet fattades. Effekt: samma plus Genomförd utan medel. Staplar: andel av budgeten på 50 mnkr, av effektmålet på 100 mnkr och av kvoten 2 : 1.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1163" />
-        <source>Export ideas</source>
-        <translation>Exportera idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1163" />
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1170" />
-        <source>Could not write {path}: {error}</source>
-        <translation>Kunde inte skriva {path}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1172" />
-        <source>Exported {n} ideas to {path}</source>
-        <translation>Exporterade {n} idéer till {path}</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="221" />
-        <source>Help</source>
-        <translation>Hjälp</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="758" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="34" />
         <source>Select an idea to see its details.</source>
         <translation>Välj en idé för att se detaljerna.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="801" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="57" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="59" />
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="60" />
+        <source>Department</source>
+        <translation>Förvaltning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="61" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="62" />
+        <source>Received</source>
+        <translation>Inkom</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="63" />
+        <source>Estimated cost</source>
+        <translation>Beräknad kostnad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="64" />
+        <source>Granted</source>
+        <translation>Beviljat</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="65" />
+        <source>Yearly effect</source>
+        <translation>Årlig effekt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="66" />
+        <source>Effect/cost</source>
+        <translation>Effekt/kostnad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="69" />
+        <source>Linked to</source>
+        <translation>Kopplad till</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="71" />
+        <source>Location</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="73" />
+        <source>Submitter</source>
+        <translation>Förslagsställare</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="74" />
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="82" />
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="82" />
         <source>None yet</source>
         <translation>Inget ännu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="801" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="82" />
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="808" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="94" />
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="811" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="97" />
         <source>No changes recorded</source>
         <translation>Inga registrerade ändringar</translation>
     </message>
+</context>
+<context>
+    <name>IdeasDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="109" />
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="66" />
+        <source>Digiresan ideas</source>
+        <translation>Digiresan-idéer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="102" />
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="104" />
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="106" />
+        <source>Programme</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/editing.py" line="19" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="371" />
+        <source>Could not write {path}: {error}</source>
+        <translation>Kunde inte skriva {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="374" />
+        <source>Exported {n} ideas to {path}</source>
+        <translation>Exporterade {n} idéer till {path}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/editing.py" line="20" />
         <source>Granted (SEK)</source>
         <translation>Beviljat (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="111" />
+        <location filename="../digiresan_plugin/core/ideas/editing.py" line="22" />
         <source>Decided on</source>
         <translation>Beslutsdatum</translation>
     </message>
 </context>
 <context>
+    <name>IdeasFilterBar</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="30" />
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="31" />
+        <source>All themes</source>
+        <translation>Alla teman</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="32" />
+        <source>All categories</source>
+        <translation>Alla kategorier</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="91" />
+        <source>All years</source>
+        <translation>Alla år</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="40" />
+        <source>Search title and description</source>
+        <translation>Sök i titel och beskrivning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="114" />
+        <source>{shown} of {total} ideas</source>
+        <translation>{shown} av {total} idéer</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasHeader</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="38" />
+        <source>Reload the ideas</source>
+        <translation>Läs in idéerna igen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="39" />
+        <source>Pick an idea on the map to select its row</source>
+        <translation>Peka ut en idé på kartan för att markera dess rad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="42" />
+        <source>Zoom to the selected idea</source>
+        <translation>Zooma till den valda idén</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="43" />
+        <source>Export the filtered list to CSV</source>
+        <translation>Exportera den filtrerade listan till CSV</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="44" />
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="65" />
+        <source>Export ideas</source>
+        <translation>Exportera idéer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="65" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="72" />
+        <source>no source</source>
+        <translation>ingen källa</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="73" />
+        <source>coordinator</source>
+        <translation>samordnare</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="73" />
+        <source>planner, read-only</source>
+        <translation>planerare, endast läsbehörighet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="75" />
+        <source>Read-only list. Coordinators edit decisions in coordinator mode (Settings › Options › Digiresan).</source>
+        <translation>Skrivskyddad lista. Samordnare redigerar beslut i samordnarläge (Inställningar › Alternativ › Digiresan).</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="83" />
+        <source>Ideas</source>
+        <translation>Idéer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="84" />
+        <source>Retry</source>
+        <translation>Försök igen</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasMapLayer</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/map_layer.py" line="66" />
+        <source>Digiresan ideas</source>
+        <translation>Digiresan-idéer</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasStore</name>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="125" />
+        <source>Loading Digiresan ideas</source>
+        <translation>Läser in Digiresan-idéer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="150" />
+        <source>The ideas could not be loaded</source>
+        <translation>Idéerna kunde inte läsas in</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="164" />
+        <source>No history</source>
+        <translation>Ingen historik</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="166" />
+        <source>Loading idea history</source>
+        <translation>Läser in idéns historik</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="179" />
+        <source>The idea could not be saved</source>
+        <translation>Idén kunde inte sparas</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="182" />
+        <source>Saving Digiresan idea</source>
+        <translation>Sparar Digiresan-idé</translation>
+    </message>
+</context>
+<context>
     <name>IdeasTableModel</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="252" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="252" />
         <source>Expected yearly effect per SEK of estimated cost (the programme aims at 2 : 1)</source>
         <translation>Förväntad årlig effekt per krona av den beräknade kostnaden (programmets mål är 2 : 1)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Received</source>
         <translation>Inkom</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Granted (SEK)</source>
         <translation>Beviljat (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Yearly effect (SEK)</source>
         <translation>Årlig effekt (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Effect/cost</source>
         <translation>Effekt/kostnad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="40" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="40" />
         <source>Submitter</source>
         <translation>Förslagsställare</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="40" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="40" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
@@ -782,29 +790,77 @@
 <context>
     <name>IdentifyController</name>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="115" />
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="88" />
         <source>The identify engine is not available: {error}</source>
         <translation>Identifieringsmotorn är inte tillgänglig: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="139" />
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="104" />
         <source>Twin info failed: {error}</source>
         <translation>Tvillinginfo misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="204" />
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="167" />
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="165" />
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="130" />
         <source>Could not show all of '{section}': {error}</source>
         <translation>Kunde inte visa allt i '{section}': {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="151" />
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="116" />
         <source>Could not show the card: {error}</source>
         <translation>Kunde inte visa kortet: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeSummaryPanel</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="55" />
+        <source>Granted 2020–2022</source>
+        <translation>Beviljat 2020–2022</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="55" />
+        <source>Expected yearly effect</source>
+        <translation>Förväntad årlig effekt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="56" />
+        <source>Effect per granted SEK</source>
+        <translation>Effekt per beviljad krona</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="96" />
+        <source>{n} ideas · {funded} funded · {effect} with an expected effect</source>
+        <translation>{n} idéer · {funded} beviljade · {effect} med förväntad effekt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="101" />
+        <source>+{year} MSEK · {total} of {budget} MSEK</source>
+        <translation>+{year} mnkr · {total} av {budget} mnkr</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="104" />
+        <source>{granted} of {budget} MSEK · {left} MSEK left</source>
+        <translation>{granted} av {budget} mnkr · {left} mnkr kvar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="108" />
+        <source>{effect} of {target} MSEK a year</source>
+        <translation>{effect} av {target} mnkr per år</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="113" />
+        <source>{ratio} : 1 (target {target} : 1)</source>
+        <translation>{ratio} : 1 (mål {target} : 1)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="116" />
+        <source>Granted: Beviljad, Delvis beviljad and Genomförd, booked in the year of the decision. Effect: the same plus Genomförd utan medel. Bars: share of the 50 MSEK budget, of the 100 MSEK effect target and of the 2 : 1 ratio.</source>
+        <translation>Beviljat: Beviljad, Delvis beviljad och Genomförd, bokfört det år beslutet fattades. Effekt: samma plus Genomförd utan medel. Staplar: andel av budgeten på 50 mnkr, av effektmålet på 100 mnkr och av kvoten 2 : 1.</translation>
     </message>
 </context>
 <context>
@@ -949,102 +1005,102 @@
 <context>
     <name>TwinCardDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="383" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="385" />
         <source>Twin card</source>
         <translation>Tvillingkort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="237" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="239" />
         <source>Copy as text</source>
         <translation>Kopiera som text</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="237" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="239" />
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="237" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="239" />
         <source>Copy the card to the clipboard (text, and formatted for mail and word processors)</source>
         <translation>Kopiera kortet till urklipp (som text och formaterat för e-post och ordbehandlare)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="240" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="242" />
         <source>Export JSON…</source>
         <translation>Exportera JSON…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="240" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="242" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="240" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="242" />
         <source>Save the report as a JSON file</source>
         <translation>Spara rapporten som en JSON-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="242" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="244" />
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="242" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="244" />
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="242" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="244" />
         <source>Save the report as a CSV table (one row per value)</source>
         <translation>Spara rapporten som en CSV-tabell (en rad per värde)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="248" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="250" />
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="248" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="250" />
         <source>How to read the twin card</source>
         <translation>Så läser du tvillingkortet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="298" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="300" />
         <source>Choose the Twin info tool and click on the map: the card shows everything the twin knows about the place — condition, signs, excavations, traffic and conflicts.</source>
         <translation>Välj verktyget Tvillinginfo och klicka på kartan: kortet visar allt tvillingen vet om platsen — tillstånd, vägmärken, grävningar, trafik och konflikter.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="363" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="365" />
         <source>Export twin card as JSON</source>
         <translation>Exportera tvillingkortet som JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="363" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="365" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="366" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="368" />
         <source>Export twin card as CSV</source>
         <translation>Exportera tvillingkortet som CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="366" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="368" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="376" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="378" />
         <source>Could not save {path}: {error}</source>
         <translation>Kunde inte spara {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="379" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="381" />
         <source>Twin card saved to {path}</source>
         <translation>Tvillingkortet sparades i {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card_dock.py" line="406" />
+        <location filename="../digiresan_plugin/gui/card_dock.py" line="408" />
         <source>Layer '{layer}' is not in the project</source>
         <translation>Lagret '{layer}' finns inte i projektet</translation>
     </message>
@@ -1052,127 +1108,127 @@
 <context>
     <name>TwinDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="299" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="58" />
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="78" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="77" />
         <source>Embedded demo twin (central Östersund)</source>
         <translation>Inbyggd demotvilling (centrala Östersund)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="79" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="78" />
         <source>GeoPackage file</source>
         <translation>GeoPackage-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="80" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="79" />
         <source>PostgreSQL connection</source>
         <translation>PostgreSQL-anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="81" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="80" />
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="82" />
         <source>GeoPackage (*.gpkg *.GPKG)</source>
         <translation>GeoPackage (*.gpkg *.GPKG)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="84" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83" />
         <source>Choose a twin GeoPackage</source>
         <translation>Välj tvillingens GeoPackage</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="85" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="84" />
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="88" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="87" />
         <source>Connection</source>
         <translation>Anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="93" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="92" />
         <source>Load twin</source>
         <translation>Läs in tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="94" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="93" />
         <source>Add the twin's layers to the project (existing ones are reused)</source>
         <translation>Lägg till tvillingens lager i projektet (befintliga lager återanvänds)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="95" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="94" />
         <source>Zoom to twin</source>
         <translation>Zooma till tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="96" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="95" />
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="97" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="96" />
         <source>Remove the twin's layers from the project</source>
         <translation>Ta bort tvillingens lager från projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="111" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="105" />
         <source>Layers</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="118" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="112" />
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="119" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="113" />
         <source>Try the same twin source again</source>
         <translation>Försök med samma tvillingkälla igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="159" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="153" />
         <source>Choose a GeoPackage file first.</source>
         <translation>Välj först en GeoPackage-fil.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="164" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="158" />
         <source>No saved PostgreSQL connection: add one in the Data Source Manager.</source>
         <translation>Ingen sparad PostgreSQL-anslutning: lägg till en i datakällshanteraren.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="210" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="198" />
         <source>Checking twin source</source>
         <translation>Kontrollerar tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="229" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="216" />
         <source>Twin loaded with {n} problem(s): {first}</source>
         <translation>Tvillingen lästes in med {n} problem: {first}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="236" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="223" />
         <source>{n} layers from {source}</source>
         <translation>{n} lager från {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="239" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="226" />
         <source>Digital twin loaded: {n} layers</source>
         <translation>Den digitala tvillingen är inläst: {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="286" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="273" />
         <source>{title} — not loaded</source>
         <translation>{title} — inte inläst</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="100" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="99" />
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
@@ -1180,17 +1236,17 @@
 <context>
     <name>TwinLoader</name>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="129" />
+        <location filename="../digiresan_plugin/core/loader.py" line="112" />
         <source>Layer '{layer}': table '{table}' not found or not readable in {source}</source>
         <translation>Lagret '{layer}': tabellen '{table}' finns inte eller går inte att läsa i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="135" />
+        <location filename="../digiresan_plugin/core/loader.py" line="118" />
         <source>Layer '{layer}' (table '{table}'): missing field(s) {fields}</source>
         <translation>Lagret '{layer}' (tabellen '{table}'): fält saknas: {fields}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="142" />
+        <location filename="../digiresan_plugin/core/loader.py" line="125" />
         <source>Layer '{layer}': style {style} not applied: {message}</source>
         <translation>Lagret '{layer}': stilen {style} kunde inte användas: {message}</translation>
     </message>
