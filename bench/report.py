@@ -234,6 +234,13 @@ def ideas_lines(ideas: list[dict]) -> list[str]:
                   "`QgsAttributeTableModel.loadLayer()` until `rowCount() == N`, painted in a "
                   "`QgsAttributeTableView` (layer opened beforehand). A keystroke = our model's `set_filter` vs "
                   "the attribute table's expression filter (`title`/`description` ILIKE), each until painted.", ""]
+    docks = [r for r in ideas if r.get("dock")]
+    if docks:
+        lines += ["The ideas dock, `refresh()` until the list has painted / search is instant / the summary is shown "
+                  "/ the loading task is done (medians, ms): " + "; ".join(
+                      f"{r['count']:,}: " + " / ".join(_f(r["dock"][k]["median"])
+                                                      for k in ("listed", "search_ready", "summary", "task_done"))
+                      for r in docks) + ".", ""]
     return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon, QKeySequence
 from qgis.PyQt.QtWidgets import QAction, QToolBar
@@ -167,7 +167,7 @@ class DigiresanPlugin:
 
     def _init_ideas_dock(self) -> None:
         """The Digiresan ideas list (read from the twin source unless the ideas source setting says otherwise)."""
-        from .gui.ideas_dock import IdeasDock
+        from .gui.ideas.dock import IdeasDock
 
         self.ideas_dock = IdeasDock(
             self.iface.mapCanvas(), self.iface.messageBar(), self.iface.mainWindow(), catalog=self.catalog, load=False
@@ -183,30 +183,8 @@ class DigiresanPlugin:
         self._signals.connect(self.twin_dock.loaded, lambda _report: self.ideas_dock.set_repository(None))
         self._signals.connect(self.ideas_dock.visibilityChanged, self._ideas_dock_visible)
         if self.identify is not None:
-            self.identify.extra_sections.append(self._ideas_card_section)
-
-    def _ideas_card_section(self, report: dict) -> Optional[dict]:
-        """Ideas linked to the card's subject or located within 25 m of it (public fields only)."""
-        from .core.ideas.card import ideas_section
-        from .core.layers import twin_layer
-
-        subject = report.get("subject")
-        if not subject or self.ideas_dock is None or not self.ideas_dock.ideas():
-            return None
-        layer = twin_layer(QgsProject.instance(), subject["layer"])
-        bbox = None
-        if layer is not None and subject.get("fid") is not None and layer.isSpatial():
-            geometry = layer.getFeature(int(subject["fid"])).geometry()
-            if not geometry.isEmpty():
-                to_3006 = QgsCoordinateTransform(
-                    layer.crs(), QgsCoordinateReferenceSystem("EPSG:3006"), QgsProject.instance()
-                )
-                box = to_3006.transformBoundingBox(geometry.boundingBox())
-                box.grow(25.0)
-                bbox = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-        return ideas_section(
-            self.ideas_dock.ideas(), subject.get("layer"), subject.get("key"), bbox, report.get("language", "en")
-        )
+            # ideas linked to the card's subject or located within 25 m of it (public fields only)
+            self.identify.extra_sections.append(self.ideas_dock.store.card_section)
 
     def _ideas_dock_visible(self, visible: bool) -> None:
         """Read the ideas the first time the list is opened."""

@@ -4,172 +4,172 @@
 <context>
     <name>CardRenderer</name>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="54"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="52" />
         <source>Nothing found here</source>
         <translation>Inget hittat här</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="117" />
         <source>Attributes</source>
         <translation>Egenskaper</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="105"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="103" />
         <source>Warnings</source>
         <translation>Varningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="152"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="150" />
         <source>Nothing found</source>
         <translation>Inget hittat</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="145"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="143" />
         <source>Showing {shown} of {total}</source>
         <translation>Visar {shown} av {total}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="148"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="146" />
         <source>Show all</source>
         <translation>Visa alla</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="90"/>
+        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="90" />
         <source>When</source>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="87"/>
+        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="87" />
         <source>Meaning</source>
         <translation>Betydelse</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="92"/>
+        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="92" />
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="129"/>
+        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="129" />
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/display.py" line="30"/>
+        <location filename="../digiresan_plugin/core/identify/display.py" line="30" />
         <source>Feature</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="95"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="95" />
         <source>today</source>
         <translation>i dag</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="97"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="97" />
         <source>tomorrow</source>
         <translation>i morgon</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="98"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="98" />
         <source>in {n} days</source>
         <translation>om {n} dagar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="101"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="101" />
         <source>last day</source>
         <translation>sista dagen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="102"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="102" />
         <source>{n} days left</source>
         <translation>{n} dagar kvar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="37"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="37" />
         <source>ongoing</source>
         <translation>pågår</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="39"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="39" />
         <source>ended</source>
         <translation>avslutad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="40"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="40" />
         <source>upcoming</source>
         <translation>kommande</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="31"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="31" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="31"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="31" />
         <source>no</source>
         <translation>nej</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="137"/>
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="137" />
         <source>No counts</source>
         <translation>Inga mätningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="135"/>
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="135" />
         <source>Counted in {year}</source>
         <translation>Mätår {year}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="122"/>
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="122" />
         <source>Peak hours {peaks}</source>
         <translation>Högtrafik {peaks}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="133"/>
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="133" />
         <source>ÅDT {aadt}</source>
         <translation>ÅDT {aadt}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="57"/>
+        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="57" />
         <source>Vehicles per hour, weekday</source>
         <translation>Fordon per timme, vardag</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="54"/>
+        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="54" />
         <source>{hour}: {value} vehicles</source>
         <translation>{hour}: {value} fordon</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="55"/>
+        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="55" />
         <source>{hour}: no count</source>
         <translation>{hour}: ingen mätning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="189"/>
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="189" />
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="105"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="103" />
         <source>Notes</source>
         <translation>Upplysningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="40"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="40" />
         <source>Dig moratorium</source>
         <translation>Grävstopp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="42"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="41" />
         <source>Overlapping permits</source>
         <translation>Överlappande grävtillstånd</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="44"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="42" />
         <source>Dig before paving</source>
         <translation>Gräv före beläggning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="46"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="43" />
         <source>Missing layers</source>
         <translation>Lager som saknas</translation>
     </message>
@@ -177,42 +177,42 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1232"/>
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="34" />
         <source>Idea changed meanwhile</source>
         <translation>Idén har ändrats under tiden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1234"/>
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="36" />
         <source>someone</source>
         <translation>någon</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1236"/>
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="38" />
         <source>{reference} was saved by {who} ({when}) after you opened it. Nothing has been overwritten. Choose for each field which value to keep.</source>
         <translation>{reference} sparades av {who} ({when}) efter att du öppnade den. Ingenting har skrivits över. Välj för varje fält vilket värde som ska behållas.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1245"/>
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="47" />
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1245"/>
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="47" />
         <source>Saved by {who}</source>
         <translation>Sparat av {who}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1245"/>
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="47" />
         <source>Yours</source>
         <translation>Ditt värde</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1266"/>
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="68" />
         <source>Save chosen values</source>
         <translation>Spara valda värden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1267"/>
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="69" />
         <source>Keep theirs</source>
         <translation>Behåll deras värden</translation>
     </message>
@@ -220,128 +220,201 @@
 <context>
     <name>CoordinationConflictsAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="33"/>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="33" />
         <source>Coordination conflicts</source>
         <translation>Samordningskonflikter</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="36"/>
-        <source>Finds every open excavation permit in conflict with the catalog&apos;s coordination rules: digging in a street paved less than the moratorium ago, two permits overlapping in time on the same street, or digging where paving is planned this year or next. Output: the permits&apos; areas with the reasons.</source>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="36" />
+        <source>Finds every open excavation permit in conflict with the catalog's coordination rules: digging in a street paved less than the moratorium ago, two permits overlapping in time on the same street, or digging where paving is planned this year or next. Output: the permits' areas with the reasons.</source>
         <translation>Hittar alla ej avslutade grävtillstånd som strider mot katalogens samordningsregler: grävning i en gata som fått ny beläggning inom grävstoppstiden, två grävtillstånd som överlappar i tid på samma gata, eller grävning där beläggning planeras i år eller nästa år. Resultat: grävtillståndens ytor med orsakerna.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="44"/>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="44" />
         <source>Permits in conflict</source>
         <translation>Grävtillstånd i konflikt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="47"/>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="47" />
         <source>Number of permits in conflict</source>
         <translation>Antal grävtillstånd i konflikt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="55"/>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="55" />
         <source>The twin has no layer the coordination rules apply to ({})</source>
         <translation>Tvillingen har inget lager som samordningsreglerna gäller för ({})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="85"/>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="85" />
         <source>{} permits in conflict</source>
         <translation>{} grävtillstånd i konflikt</translation>
     </message>
 </context>
 <context>
+    <name>DecisionEditor</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="71" />
+        <source>Decision text</source>
+        <translation>Beslutstext</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="74" />
+        <source>Save decision</source>
+        <translation>Spara beslut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="75" />
+        <source>Revert</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="79" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="80" />
+        <source>Granted</source>
+        <translation>Beviljat</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="81" />
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="85" />
+        <source>Saving checks that nobody changed the idea since you opened it; every change is kept in its history.</source>
+        <translation>När du sparar kontrolleras att ingen har ändrat idén sedan du öppnade den; varje ändring sparas i idéns historik.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="103" />
+        <source>This source is read-only for you: decisions cannot be saved here.</source>
+        <translation>Du har bara läsbehörighet till den här källan: beslut kan inte sparas här.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="108" />
+        <source>Select an idea to decide on it.</source>
+        <translation>Välj en idé för att fatta beslut om den.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="125" />
+        <source>Saving needs coordinator mode and a source you may edit.</source>
+        <translation>För att spara krävs samordnarläge och en källa som du får redigera.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="129" />
+        <source>Nothing changed.</source>
+        <translation>Inget har ändrats.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="146" />
+        <source>Saved {reference}.</source>
+        <translation>{reference} har sparats.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="156" />
+        <source>Kept the values saved by {user}.</source>
+        <translation>Behöll värdena som {user} sparade.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="159" />
+        <source>The idea could not be saved</source>
+        <translation>Idén kunde inte sparas</translation>
+    </message>
+</context>
+<context>
     <name>DigiresanOptionsPage</name>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="21"/>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="21" />
         <source>Coordination</source>
         <translation>Samordning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="25"/>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="25" />
         <source> years</source>
         <translation> år</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="26"/>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="26" />
         <source>Warn when a permit digs in a street paved less than this many years ago</source>
         <translation>Varna när ett grävtillstånd gäller en gata som belagts för mindre än så här många år sedan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="27"/>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="27" />
         <source>Dig moratorium after paving</source>
         <translation>Grävstopp efter beläggning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="30"/>
-        <source>A card lists at most this many related features per section, then &apos;show all&apos;</source>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="30" />
+        <source>A card lists at most this many related features per section, then 'show all'</source>
         <translation>Ett kort visar högst så här många relaterade objekt per avsnitt, därefter 'Visa alla'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="31"/>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="31" />
         <source>Related features per section</source>
         <translation>Relaterade objekt per avsnitt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="34"/>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="34" />
         <source>Twin and ideas</source>
         <translation>Tvilling och idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="37"/>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="37" />
         <source>Embedded demo twin</source>
         <translation>Inbyggd demotvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="38"/>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="38" />
         <source>gpkg:&lt;file&gt;, postgres:&lt;saved connection&gt; or pgservice:&lt;service&gt;; no passwords here</source>
         <translation>gpkg:&lt;fil&gt;, postgres:&lt;sparad anslutning&gt; eller pgservice:&lt;tjänst&gt;; inga lösenord här</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="41"/>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="41" />
         <source>Default twin source</source>
         <translation>Standardkälla för tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="42"/>
-        <source>Coordinator mode (edit ideas, see submitters&apos; personal data)</source>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="42" />
+        <source>Coordinator mode (edit ideas, see submitters' personal data)</source>
         <translation>Samordnarläge (redigera idéer, se förslagsställarnas personuppgifter)</translation>
     </message>
 </context>
 <context>
     <name>DigiresanPlugin</name>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="81"/>
+        <location filename="../digiresan_plugin/plugin.py" line="81" />
         <source>Digiresan</source>
         <translation>Digiresan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="142"/>
+        <location filename="../digiresan_plugin/plugin.py" line="142" />
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="143"/>
+        <location filename="../digiresan_plugin/plugin.py" line="143" />
         <source>Show or hide the Digital twin dock</source>
         <translation>Visa eller dölj panelen Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="160"/>
+        <location filename="../digiresan_plugin/plugin.py" line="160" />
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="164"/>
+        <location filename="../digiresan_plugin/plugin.py" line="164" />
         <source>Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything</source>
         <translation>Tvillinginfo (Ctrl+Alt+I): klicka var som helst på kartan och få ett kort med allt om platsen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="180"/>
+        <location filename="../digiresan_plugin/plugin.py" line="180" />
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="181"/>
+        <location filename="../digiresan_plugin/plugin.py" line="181" />
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
@@ -349,428 +422,363 @@
 <context>
     <name>DigiresanProvider</name>
     <message>
-        <location filename="../digiresan_plugin/processing/provider.py" line="29"/>
+        <location filename="../digiresan_plugin/processing/provider.py" line="29" />
         <source>Digiresan digital twin</source>
         <translation>Digiresan – digital tvilling</translation>
     </message>
 </context>
 <context>
-    <name>IdeasDock</name>
+    <name>IdeaDetailView</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1000"/>
-        <source>Digiresan ideas</source>
-        <translation>Digiresan-idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="216"/>
-        <source>Reload the ideas</source>
-        <translation>Läs in idéerna igen</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="217"/>
-        <source>Pick an idea on the map to select its row</source>
-        <translation>Peka ut en idé på kartan för att markera dess rad</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="220"/>
-        <source>Zoom to the selected idea</source>
-        <translation>Zooma till den valda idén</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="221"/>
-        <source>Export the filtered list to CSV</source>
-        <translation>Exportera den filtrerade listan till CSV</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="242"/>
-        <source>All statuses</source>
-        <translation>Alla statusar</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="243"/>
-        <source>All themes</source>
-        <translation>Alla teman</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="244"/>
-        <source>All categories</source>
-        <translation>Alla kategorier</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="594"/>
-        <source>All years</source>
-        <translation>Alla år</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="252"/>
-        <source>Search title and description</source>
-        <translation>Sök i titel och beskrivning</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="282"/>
-        <source>Details</source>
-        <translation>Detaljer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="803"/>
-        <source>Decision</source>
-        <translation>Beslut</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="289"/>
-        <source>Programme</source>
-        <translation>Program</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="371"/>
-        <source>Decision text</source>
-        <translation>Beslutstext</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="374"/>
-        <source>Save decision</source>
-        <translation>Spara beslut</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="375"/>
-        <source>Revert</source>
-        <translation>Återställ</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="778"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="785"/>
-        <source>Granted</source>
-        <translation>Beviljat</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="385"/>
-        <source>Saving checks that nobody changed the idea since you opened it; every change is kept in its history.</source>
-        <translation>När du sparar kontrolleras att ingen har ändrat idén sedan du öppnade den; varje ändring sparas i idéns historik.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="412"/>
-        <source>Granted 2020–2022</source>
-        <translation>Beviljat 2020–2022</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="412"/>
-        <source>Expected yearly effect</source>
-        <translation>Förväntad årlig effekt</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="413"/>
-        <source>Effect per granted SEK</source>
-        <translation>Effekt per beviljad krona</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="483"/>
-        <source>This source is read-only for you: decisions cannot be saved here.</source>
-        <translation>Du har bara läsbehörighet till den här källan: beslut kan inte sparas här.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="489"/>
-        <source>no source</source>
-        <translation>ingen källa</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="490"/>
-        <source>coordinator</source>
-        <translation>samordnare</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="490"/>
-        <source>planner, read-only</source>
-        <translation>planerare, endast läsbehörighet</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="492"/>
-        <source>Read-only list. Coordinators edit decisions in coordinator mode (Settings › Options › Digiresan).</source>
-        <translation>Skrivskyddad lista. Samordnare redigerar beslut i samordnarläge (Inställningar › Alternativ › Digiresan).</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="548"/>
-        <source>Loading Digiresan ideas</source>
-        <translation>Läser in Digiresan-idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="552"/>
-        <source>The ideas could not be loaded</source>
-        <translation>Idéerna kunde inte läsas in</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="642"/>
-        <source>Ideas</source>
-        <translation>Idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="643"/>
-        <source>Retry</source>
-        <translation>Försök igen</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="701"/>
-        <source>{shown} of {total} ideas</source>
-        <translation>{shown} av {total} idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="780"/>
-        <source>Theme</source>
-        <translation>Tema</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="781"/>
-        <source>Department</source>
-        <translation>Förvaltning</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="782"/>
-        <source>Category</source>
-        <translation>Kategori</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="783"/>
-        <source>Received</source>
-        <translation>Inkom</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="784"/>
-        <source>Estimated cost</source>
-        <translation>Beräknad kostnad</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="786"/>
-        <source>Yearly effect</source>
-        <translation>Årlig effekt</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="787"/>
-        <source>Effect/cost</source>
-        <translation>Effekt/kostnad</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="790"/>
-        <source>Linked to</source>
-        <translation>Kopplad till</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="792"/>
-        <source>Location</source>
-        <translation>Plats</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="794"/>
-        <source>Submitter</source>
-        <translation>Förslagsställare</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="795"/>
-        <source>Contact</source>
-        <translation>Kontakt</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="852"/>
-        <source>No history</source>
-        <translation>Ingen historik</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="858"/>
-        <source>Loading idea history</source>
-        <translation>Läser in idéns historik</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="865"/>
-        <source>Select an idea to decide on it.</source>
-        <translation>Välj en idé för att fatta beslut om den.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="893"/>
-        <source>Saving needs coordinator mode and a source you may edit.</source>
-        <translation>För att spara krävs samordnarläge och en källa som du får redigera.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="897"/>
-        <source>Nothing changed.</source>
-        <translation>Inget har ändrats.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="935"/>
-        <source>The idea could not be saved</source>
-        <translation>Idén kunde inte sparas</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="917"/>
-        <source>Saving Digiresan idea</source>
-        <translation>Sparar Digiresan-idé</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="922"/>
-        <source>Saved {reference}.</source>
-        <translation>{reference} har sparats.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="932"/>
-        <source>Kept the values saved by {user}.</source>
-        <translation>Behöll värdena som {user} sparade.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="965"/>
-        <source>{n} ideas · {funded} funded · {effect} with an expected effect</source>
-        <translation>{n} idéer · {funded} beviljade · {effect} med förväntad effekt</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="970"/>
-        <source>+{year} MSEK · {total} of {budget} MSEK</source>
-        <translation>+{year} mnkr · {total} av {budget} mnkr</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="973"/>
-        <source>{granted} of {budget} MSEK · {left} MSEK left</source>
-        <translation>{granted} av {budget} mnkr · {left} mnkr kvar</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="977"/>
-        <source>{effect} of {target} MSEK a year</source>
-        <translation>{effect} av {target} mnkr per år</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="982"/>
-        <source>{ratio} : 1 (target {target} : 1)</source>
-        <translation>{ratio} : 1 (mål {target} : 1)</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="985"/>
-        <source>Granted: Beviljad, Delvis beviljad and Genomförd, booked in the year of the decision. Effect: the same plus Genomförd utan medel. Bars: share of the 50 MSEK budget, of the 100 MSEK effect target and of the 2 : 1 ratio.</source>
-        <translation>Beviljat: Beviljad, Delvis beviljad och Genomförd, bokfört det år beslutet fattades. Effekt: samma plus Genomförd utan medel. Staplar: andel av budgeten på 50 mnkr, av effektmålet på 100 mnkr och av kvoten 2 : 1.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1165"/>
-        <source>Export ideas</source>
-        <translation>Exportera idéer</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1165"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1172"/>
-        <source>Could not write {path}: {error}</source>
-        <translation>Kunde inte skriva {path}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="1174"/>
-        <source>Exported {n} ideas to {path}</source>
-        <translation>Exporterade {n} idéer till {path}</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="223"/>
-        <source>Help</source>
-        <translation>Hjälp</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="760"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="34" />
         <source>Select an idea to see its details.</source>
         <translation>Välj en idé för att se detaljerna.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="803"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="57" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="59" />
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="60" />
+        <source>Department</source>
+        <translation>Förvaltning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="61" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="62" />
+        <source>Received</source>
+        <translation>Inkom</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="63" />
+        <source>Estimated cost</source>
+        <translation>Beräknad kostnad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="64" />
+        <source>Granted</source>
+        <translation>Beviljat</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="65" />
+        <source>Yearly effect</source>
+        <translation>Årlig effekt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="66" />
+        <source>Effect/cost</source>
+        <translation>Effekt/kostnad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="69" />
+        <source>Linked to</source>
+        <translation>Kopplad till</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="71" />
+        <source>Location</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="73" />
+        <source>Submitter</source>
+        <translation>Förslagsställare</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="74" />
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="82" />
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="82" />
         <source>None yet</source>
         <translation>Inget ännu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="803"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="82" />
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="810"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="94" />
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="813"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="97" />
         <source>No changes recorded</source>
         <translation>Inga registrerade ändringar</translation>
     </message>
+</context>
+<context>
+    <name>IdeasDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="109"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="66" />
+        <source>Digiresan ideas</source>
+        <translation>Digiresan-idéer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="102" />
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="104" />
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="106" />
+        <source>Programme</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/editing.py" line="19" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="371" />
+        <source>Could not write {path}: {error}</source>
+        <translation>Kunde inte skriva {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="374" />
+        <source>Exported {n} ideas to {path}</source>
+        <translation>Exporterade {n} idéer till {path}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/editing.py" line="20" />
         <source>Granted (SEK)</source>
         <translation>Beviljat (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_dock.py" line="111"/>
+        <location filename="../digiresan_plugin/core/ideas/editing.py" line="22" />
         <source>Decided on</source>
         <translation>Beslutsdatum</translation>
     </message>
 </context>
 <context>
+    <name>IdeasFilterBar</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="30" />
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="31" />
+        <source>All themes</source>
+        <translation>Alla teman</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="32" />
+        <source>All categories</source>
+        <translation>Alla kategorier</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="91" />
+        <source>All years</source>
+        <translation>Alla år</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="40" />
+        <source>Search title and description</source>
+        <translation>Sök i titel och beskrivning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="114" />
+        <source>{shown} of {total} ideas</source>
+        <translation>{shown} av {total} idéer</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasHeader</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="38" />
+        <source>Reload the ideas</source>
+        <translation>Läs in idéerna igen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="39" />
+        <source>Pick an idea on the map to select its row</source>
+        <translation>Peka ut en idé på kartan för att markera dess rad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="42" />
+        <source>Zoom to the selected idea</source>
+        <translation>Zooma till den valda idén</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="43" />
+        <source>Export the filtered list to CSV</source>
+        <translation>Exportera den filtrerade listan till CSV</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="44" />
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="65" />
+        <source>Export ideas</source>
+        <translation>Exportera idéer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="65" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="72" />
+        <source>no source</source>
+        <translation>ingen källa</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="73" />
+        <source>coordinator</source>
+        <translation>samordnare</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="73" />
+        <source>planner, read-only</source>
+        <translation>planerare, endast läsbehörighet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="75" />
+        <source>Read-only list. Coordinators edit decisions in coordinator mode (Settings › Options › Digiresan).</source>
+        <translation>Skrivskyddad lista. Samordnare redigerar beslut i samordnarläge (Inställningar › Alternativ › Digiresan).</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="83" />
+        <source>Ideas</source>
+        <translation>Idéer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="84" />
+        <source>Retry</source>
+        <translation>Försök igen</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasMapLayer</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/map_layer.py" line="66" />
+        <source>Digiresan ideas</source>
+        <translation>Digiresan-idéer</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasStore</name>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="125" />
+        <source>Loading Digiresan ideas</source>
+        <translation>Läser in Digiresan-idéer</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="150" />
+        <source>The ideas could not be loaded</source>
+        <translation>Idéerna kunde inte läsas in</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="164" />
+        <source>No history</source>
+        <translation>Ingen historik</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="166" />
+        <source>Loading idea history</source>
+        <translation>Läser in idéns historik</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="179" />
+        <source>The idea could not be saved</source>
+        <translation>Idén kunde inte sparas</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="182" />
+        <source>Saving Digiresan idea</source>
+        <translation>Sparar Digiresan-idé</translation>
+    </message>
+</context>
+<context>
     <name>IdeasTableModel</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="252"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="252" />
         <source>Expected yearly effect per SEK of estimated cost (the programme aims at 2 : 1)</source>
         <translation>Förväntad årlig effekt per krona av den beräknade kostnaden (programmets mål är 2 : 1)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Received</source>
         <translation>Inkom</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Granted (SEK)</source>
         <translation>Beviljat (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Yearly effect (SEK)</source>
         <translation>Årlig effekt (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="28"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
         <source>Effect/cost</source>
         <translation>Effekt/kostnad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="40"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="40" />
         <source>Submitter</source>
         <translation>Förslagsställare</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas_model.py" line="40"/>
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="40" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
@@ -778,65 +786,113 @@
 <context>
     <name>IdentifyController</name>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="99"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="99" />
         <source>Twin info failed: {error}</source>
         <translation>Tvillinginfo misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="163"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="163" />
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="123"/>
-        <source>Could not show all of &apos;{section}&apos;: {error}</source>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="123" />
+        <source>Could not show all of '{section}': {error}</source>
         <translation>Kunde inte visa allt i '{section}': {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="110"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="110" />
         <source>Could not show the card: {error}</source>
         <translation>Kunde inte visa kortet: {error}</translation>
     </message>
 </context>
 <context>
+    <name>ProgrammeSummaryPanel</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="55" />
+        <source>Granted 2020–2022</source>
+        <translation>Beviljat 2020–2022</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="55" />
+        <source>Expected yearly effect</source>
+        <translation>Förväntad årlig effekt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="56" />
+        <source>Effect per granted SEK</source>
+        <translation>Effekt per beviljad krona</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="96" />
+        <source>{n} ideas · {funded} funded · {effect} with an expected effect</source>
+        <translation>{n} idéer · {funded} beviljade · {effect} med förväntad effekt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="101" />
+        <source>+{year} MSEK · {total} of {budget} MSEK</source>
+        <translation>+{year} mnkr · {total} av {budget} mnkr</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="104" />
+        <source>{granted} of {budget} MSEK · {left} MSEK left</source>
+        <translation>{granted} av {budget} mnkr · {left} mnkr kvar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="108" />
+        <source>{effect} of {target} MSEK a year</source>
+        <translation>{effect} av {target} mnkr per år</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="113" />
+        <source>{ratio} : 1 (target {target} : 1)</source>
+        <translation>{ratio} : 1 (mål {target} : 1)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="116" />
+        <source>Granted: Beviljad, Delvis beviljad and Genomförd, booked in the year of the decision. Effect: the same plus Genomförd utan medel. Bars: share of the 50 MSEK budget, of the 100 MSEK effect target and of the 2 : 1 ratio.</source>
+        <translation>Beviljat: Beviljad, Delvis beviljad och Genomförd, bokfört det år beslutet fattades. Effekt: samma plus Genomförd utan medel. Staplar: andel av budgeten på 50 mnkr, av effektmålet på 100 mnkr och av kvoten 2 : 1.</translation>
+    </message>
+</context>
+<context>
     <name>ReportAtPointAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="30"/>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="30" />
         <source>Twin report at point</source>
         <translation>Tvillingrapport för punkt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="33"/>
-        <source>Builds the twin card for a point, exactly as a click with the Twin info tool: the feature under the point (within the radius, in metres on the ground) in the catalog&apos;s priority order, or the nearest street and the property at the point. Writes the report as JSON (see docs/report_schema.md).</source>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="33" />
+        <source>Builds the twin card for a point, exactly as a click with the Twin info tool: the feature under the point (within the radius, in metres on the ground) in the catalog's priority order, or the nearest street and the property at the point. Writes the report as JSON (see docs/report_schema.md).</source>
         <translation>Skapar tvillingkortet för en punkt, precis som ett klick med verktyget Tvillinginfo: objektet under punkten (inom sökradien, i meter på marken) i katalogens prioritetsordning, eller närmaste gata och fastigheten på platsen. Skriver rapporten som JSON (se docs/report_schema.md).</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="41"/>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="41" />
         <source>Point</source>
         <translation>Punkt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="42"/>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="42" />
         <source>Search radius (m; default from the catalog)</source>
         <translation>Sökradie (m; standard: från katalogen)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="45"/>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="45" />
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="48"/>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="48" />
         <source>Subject layer</source>
         <translation>Huvudobjektets lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="49"/>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="49" />
         <source>Subject key</source>
         <translation>Huvudobjektets nyckel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="50"/>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="50" />
         <source>Number of warnings</source>
         <translation>Antal varningar</translation>
     </message>
@@ -844,95 +900,95 @@
 <context>
     <name>ReportForFeaturesAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="48"/>
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="48" />
         <source>Twin report for features</source>
         <translation>Tvillingrapport för objekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="51"/>
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="51" />
         <source>For each input feature of a twin layer (e.g. selected road segments), builds its twin card and writes one row: key, latest condition class and trend, sign codes, number of open permits and next start, peak hours, ÅDT and the coordination warnings. Columns follow the catalog's card sections.</source>
         <translation>Skapar tvillingkortet för varje indataobjekt i ett tvillinglager (t.ex. valda vägsegment) och skriver en rad per objekt: nyckel, senaste tillståndsklass och trend, vägmärkeskoder, antal ej avslutade grävtillstånd och nästa start, högtrafiktimmar, ÅDT och samordningsvarningarna. Kolumnerna följer katalogens kortavsnitt.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="58"/>
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="58" />
         <source>Features of a twin layer</source>
         <translation>Objekt i ett tvillinglager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="60"/>
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="60" />
         <source>Twin layer id in the catalog (default: recognised from the input)</source>
         <translation>Tvillinglagrets id i katalogen (standard: känns igen från indata)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="64"/>
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="64" />
         <source>Twin report table</source>
         <translation>Tabell med tvillingrapporter</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="79"/>
-        <source>&apos;{}&apos; is not a layer of the twin catalog ({})</source>
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="79" />
+        <source>'{}' is not a layer of the twin catalog ({})</source>
         <translation>'{}' är inget lager i tvillingkatalogen ({})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="90"/>
-        <source>Cannot tell which twin layer the input is: give its catalog id in &apos;Twin layer id&apos;</source>
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="90" />
+        <source>Cannot tell which twin layer the input is: give its catalog id in 'Twin layer id'</source>
         <translation>Kan inte avgöra vilket tvillinglager indata kommer från: ange lagrets id i 'Tvillinglagrets id i katalogen'</translation>
     </message>
 </context>
 <context>
     <name>TwinAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="74"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="74" />
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="81"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="81" />
         <source>Twin GeoPackage</source>
         <translation>Tvillingens GeoPackage</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="83"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="83" />
         <source>…or twin source (postgres:&lt;saved connection&gt;, pgservice:&lt;service&gt;, gpkg:&lt;file&gt;)</source>
         <translation>…eller tvillingkälla (postgres:&lt;sparad anslutning&gt;, pgservice:&lt;tjänst&gt;, gpkg:&lt;fil&gt;)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="90"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="90" />
         <source>Twin catalog (JSON; default: the bundled one)</source>
         <translation>Tvillingkatalog (JSON; standard: den medföljande)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="92"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="92" />
         <source>Today (YYYY-MM-DD; default: the current date)</source>
         <translation>Dagens datum (ÅÅÅÅ-MM-DD; standard: aktuellt datum)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="94"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="94" />
         <source>Report language</source>
         <translation>Rapportspråk</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="96"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="96" />
         <source>Dig moratorium (years; default: the plugin setting)</source>
         <translation>Grävstopp (år; standard: insticksprogrammets inställning)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="132"/>
-        <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
+        <location filename="../digiresan_plugin/processing/common.py" line="132" />
+        <source>Today must be a date like 2026-11-27, got '{}'</source>
         <translation>Dagens datum ska anges som t.ex. 2026-11-27, inte '{}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="162"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="162" />
         <source>Using the twin layers of the current project</source>
         <translation>Använder tvillinglagren i det aktuella projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="166"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="166" />
         <source>Twin source: {}</source>
         <translation>Tvillingkälla: {}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="171"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="171" />
         <source>No twin layer could be read from {}</source>
         <translation>Inget tvillinglager kunde läsas från {}</translation>
     </message>
@@ -940,230 +996,230 @@
 <context>
     <name>TwinCardDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="68"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="68" />
         <source>Twin card</source>
         <translation>Tvillingkort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="94"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="94" />
         <source>Copy as text</source>
         <translation>Kopiera som text</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="94"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="94" />
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="94"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="94" />
         <source>Copy the card to the clipboard (text, and formatted for mail and word processors)</source>
         <translation>Kopiera kortet till urklipp (som text och formaterat för e-post och ordbehandlare)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="97"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="97" />
         <source>Export JSON…</source>
         <translation>Exportera JSON…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="97"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="97" />
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="97"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="97" />
         <source>Save the report as a JSON file</source>
         <translation>Spara rapporten som en JSON-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="99"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="99" />
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="99"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="99" />
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="99"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="99" />
         <source>Save the report as a CSV table (one row per value)</source>
         <translation>Spara rapporten som en CSV-tabell (en rad per värde)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="105"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="105" />
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="105"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="105" />
         <source>How to read the twin card</source>
         <translation>Så läser du tvillingkortet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="160"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="160" />
         <source>Choose the Twin info tool and click on the map: the card shows everything the twin knows about the place — condition, signs, excavations, traffic and conflicts.</source>
         <translation>Välj verktyget Tvillinginfo och klicka på kartan: kortet visar allt tvillingen vet om platsen — tillstånd, vägmärken, grävningar, trafik och konflikter.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="226"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="226" />
         <source>Export twin card as JSON</source>
         <translation>Exportera tvillingkortet som JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="226"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="226" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="229"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="229" />
         <source>Export twin card as CSV</source>
         <translation>Exportera tvillingkortet som CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="229"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="229" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="239"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="239" />
         <source>Could not save {path}: {error}</source>
         <translation>Kunde inte spara {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="242"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="242" />
         <source>Twin card saved to {path}</source>
         <translation>Tvillingkortet sparades i {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="265"/>
-        <source>Layer &apos;{layer}&apos; is not in the project</source>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="265" />
+        <source>Layer '{layer}' is not in the project</source>
         <translation>Lagret '{layer}' finns inte i projektet</translation>
     </message>
 </context>
 <context>
     <name>TwinDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="58"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="58" />
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="77"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="77" />
         <source>Embedded demo twin (central Östersund)</source>
         <translation>Inbyggd demotvilling (centrala Östersund)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="78"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="78" />
         <source>GeoPackage file</source>
         <translation>GeoPackage-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="79"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="79" />
         <source>PostgreSQL connection</source>
         <translation>PostgreSQL-anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="80"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="80" />
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="82"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="82" />
         <source>GeoPackage (*.gpkg *.GPKG)</source>
         <translation>GeoPackage (*.gpkg *.GPKG)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83" />
         <source>Choose a twin GeoPackage</source>
         <translation>Välj tvillingens GeoPackage</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="84"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="84" />
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="87"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="87" />
         <source>Connection</source>
         <translation>Anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="92"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="92" />
         <source>Load twin</source>
         <translation>Läs in tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="93"/>
-        <source>Add the twin&apos;s layers to the project (existing ones are reused)</source>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="93" />
+        <source>Add the twin's layers to the project (existing ones are reused)</source>
         <translation>Lägg till tvillingens lager i projektet (befintliga lager återanvänds)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="94"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="94" />
         <source>Zoom to twin</source>
         <translation>Zooma till tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="95"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="95" />
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="96"/>
-        <source>Remove the twin&apos;s layers from the project</source>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="96" />
+        <source>Remove the twin's layers from the project</source>
         <translation>Ta bort tvillingens lager från projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="105"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="105" />
         <source>Layers</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="112"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="112" />
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="113"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="113" />
         <source>Try the same twin source again</source>
         <translation>Försök med samma tvillingkälla igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="153"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="153" />
         <source>Choose a GeoPackage file first.</source>
         <translation>Välj först en GeoPackage-fil.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="158"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="158" />
         <source>No saved PostgreSQL connection: add one in the Data Source Manager.</source>
         <translation>Ingen sparad PostgreSQL-anslutning: lägg till en i datakällshanteraren.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="198"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="198" />
         <source>Checking twin source</source>
         <translation>Kontrollerar tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="216"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="216" />
         <source>Twin loaded with {n} problem(s): {first}</source>
         <translation>Tvillingen lästes in med {n} problem: {first}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="223"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="223" />
         <source>{n} layers from {source}</source>
         <translation>{n} lager från {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="226"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="226" />
         <source>Digital twin loaded: {n} layers</source>
         <translation>Den digitala tvillingen är inläst: {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="273"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="273" />
         <source>{title} — not loaded</source>
         <translation>{title} — inte inläst</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="99"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="99" />
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
@@ -1171,30 +1227,30 @@
 <context>
     <name>TwinLoader</name>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="112"/>
-        <source>Layer &apos;{layer}&apos;: table &apos;{table}&apos; not found or not readable in {source}</source>
+        <location filename="../digiresan_plugin/core/loader.py" line="112" />
+        <source>Layer '{layer}': table '{table}' not found or not readable in {source}</source>
         <translation>Lagret '{layer}': tabellen '{table}' finns inte eller går inte att läsa i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="118"/>
-        <source>Layer &apos;{layer}&apos; (table &apos;{table}&apos;): missing field(s) {fields}</source>
+        <location filename="../digiresan_plugin/core/loader.py" line="118" />
+        <source>Layer '{layer}' (table '{table}'): missing field(s) {fields}</source>
         <translation>Lagret '{layer}' (tabellen '{table}'): fält saknas: {fields}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="125"/>
-        <source>Layer &apos;{layer}&apos;: style {style} not applied: {message}</source>
+        <location filename="../digiresan_plugin/core/loader.py" line="125" />
+        <source>Layer '{layer}': style {style} not applied: {message}</source>
         <translation>Lagret '{layer}': stilen {style} kunde inte användas: {message}</translation>
     </message>
 </context>
 <context>
     <name>TwinLocatorFilter</name>
     <message>
-        <location filename="../digiresan_plugin/gui/locator.py" line="58"/>
+        <location filename="../digiresan_plugin/gui/locator.py" line="58" />
         <source>Digital twin features</source>
         <translation>Objekt i den digitala tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/locator.py" line="90"/>
+        <location filename="../digiresan_plugin/gui/locator.py" line="90" />
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
@@ -1202,32 +1258,32 @@
 <context>
     <name>TwinSource</name>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="85"/>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="85" />
         <source>GeoPackage not found: {path}</source>
         <translation>GeoPackage-filen hittades inte: {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="92"/>
-        <source>Schema &apos;{schema}&apos; not found in {source}</source>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="92" />
+        <source>Schema '{schema}' not found in {source}</source>
         <translation>Schemat '{schema}' finns inte i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="99"/>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="99" />
         <source>Cannot reach the twin database {source}: {error}</source>
         <translation>Det går inte att nå tvillingdatabasen {source}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="120"/>
-        <source>No saved PostgreSQL connection named &apos;{name}&apos;</source>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="120" />
+        <source>No saved PostgreSQL connection named '{name}'</source>
         <translation>Det finns ingen sparad PostgreSQL-anslutning med namnet '{name}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="47"/>
-        <source>Twin source &apos;{text}&apos; is not understood: expected gpkg:&lt;file&gt;, postgres:&lt;saved connection&gt; or pgservice:&lt;service&gt;</source>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="47" />
+        <source>Twin source '{text}' is not understood: expected gpkg:&lt;file&gt;, postgres:&lt;saved connection&gt; or pgservice:&lt;service&gt;</source>
         <translation>Tvillingkällan '{text}' går inte att tolka: ange gpkg:&lt;fil&gt;, postgres:&lt;sparad anslutning&gt; eller pgservice:&lt;tjänst&gt;</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="53"/>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="53" />
         <source>A twin source must not contain a password: use a saved QGIS connection with an authentication configuration, or a pg_service entry with a .pgpass file</source>
         <translation>En tvillingkälla får inte innehålla något lösenord: använd en sparad QGIS-anslutning med en autentiseringskonfiguration, eller en pg_service-post med en .pgpass-fil</translation>
     </message>
@@ -1235,142 +1291,142 @@
 <context>
     <name>TwinStyles</name>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>1 – very good</source>
         <translation>1 – mycket bra</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>2 – good</source>
         <translation>2 – bra</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>3 – fair</source>
         <translation>3 – godtagbart</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>4 – poor</source>
         <translation>4 – dåligt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>5 – very poor</source>
         <translation>5 – mycket dåligt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>A – warning</source>
         <translation>A – varningsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Applied / needs completion</source>
         <translation>Ansökan / komplettering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Approved – active now</source>
         <translation>Beviljad – aktiv nu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Approved – not active</source>
         <translation>Beviljad – ej aktiv</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>B – priority</source>
         <translation>B – väjningspliktsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>C – prohibitory</source>
         <translation>C – förbudsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Culture</source>
         <translation>Kultur</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>D – mandatory</source>
         <translation>D – påbudsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>E – information</source>
         <translation>E – anvisningsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Healthcare</source>
         <translation>Vård</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Industry</source>
         <translation>Industri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Not inspected</source>
         <translation>Ej mätt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Office</source>
         <translation>Kontor</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Ongoing – active now</source>
         <translation>Pågående – aktiv nu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Ongoing – outside permit dates</source>
         <translation>Pågående – utanför tillståndets datum</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Other</source>
         <translation>Övrigt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Other status</source>
         <translation>Annan status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Residential</source>
         <translation>Bostäder</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Restored / closed</source>
         <translation>Återställd / avslutad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Retail</source>
         <translation>Handel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>T – supplementary plate</source>
         <translation>T – tilläggstavlor</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Unknown</source>
         <translation>Okänt</translation>
     </message>

@@ -23,9 +23,9 @@ from digiresan_plugin.core.ideas.model import (
     IdeaChange,
     effect_cost_ratio,
     event_text,
-    programme_summary,
     same_value,
 )
+from digiresan_plugin.core.ideas.summary import programme_summary
 
 
 def idea(idea_id, reference, title, description, theme, category, submitted, status, cost, granted, effect,

@@ -16,7 +16,9 @@ from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
 from digiresan_plugin.core.ideas.model import IdeaChange
 from digiresan_plugin.demo import generate_twin
 from digiresan_plugin.demo.ideas import write_ideas_for_twin
-from digiresan_plugin.gui.ideas_dock import LAYER_PROPERTY, ConflictDialog, IdeasDock
+from digiresan_plugin.gui.ideas.conflict_dialog import ConflictDialog
+from digiresan_plugin.gui.ideas.dock import IdeasDock
+from digiresan_plugin.gui.ideas.map_layer import LAYER_PROPERTY
 from tests.conftest import SEED, TODAY
 from tests.sqlite_rows import rows
 
@@ -267,13 +269,13 @@ def test_refresh_keeps_filters_and_selection(make_dock, gpkg):
 
 
 def test_rows_and_map_select_each_other(make_dock, gpkg, qgis_canvas, monkeypatch):
-    monkeypatch.setattr("digiresan_plugin.gui.ideas_dock.LAYER_CHUNK", 25)  # several event-loop turns
+    monkeypatch.setattr("digiresan_plugin.gui.ideas.map_layer.LAYER_CHUNK", 25)  # several event-loop turns
     located = rows(gpkg, "SELECT idea_id FROM ideas WHERE geom IS NOT NULL ORDER BY idea_id")
     dock = make_dock(gpkg)
     wait(lambda: dock.layer is not None and dock.layer.featureCount() == len(located))
     layer = dock.layer
     assert layer.customProperty(LAYER_PROPERTY) and QgsProject.instance().mapLayer(layer.id()) is not None
-    wait(lambda: len(dock._idea_of_fid) == len(located))
+    wait(lambda: len(dock.map_layer._idea_of_fid) == len(located))
     idea_id = located[3][0]
     dock.select_idea(idea_id)
     selected = layer.selectedFeatures()

@@ -14,7 +14,8 @@ from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from digiresan_plugin.core.ideas.http import HttpIdeaRepository
 from digiresan_plugin.core.ideas.model import IdeaChange
-from digiresan_plugin.core.ideas.repository import RepositoryError, open_repository
+from digiresan_plugin.core.ideas.repository import RepositoryError
+from digiresan_plugin.core.ideas.sources import open_repository
 
 TOKEN = "s3cr3t-token-for-tests"
 

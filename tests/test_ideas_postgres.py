@@ -16,7 +16,8 @@ from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
 from digiresan_plugin.core.ideas.model import IdeaChange
 from digiresan_plugin.core.ideas.postgres import PostgresIdeaRepository
-from digiresan_plugin.core.ideas.repository import RepositoryError, open_repository
+from digiresan_plugin.core.ideas.repository import RepositoryError
+from digiresan_plugin.core.ideas.sources import open_repository
 from digiresan_plugin.demo import generate_twin
 from digiresan_plugin.demo.ideas import write_ideas_for_twin
 from tests.conftest import SEED, TODAY

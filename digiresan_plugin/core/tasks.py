@@ -59,6 +59,10 @@ class BackgroundTask(QgsTask):
 
     def finished(self, ok: bool) -> None:
         _RUNNING.discard(self)
+        try:  # every report has been delivered by now: keep no receiver (nor what it holds) alive
+            self.reported.disconnect()
+        except TypeError:  # nothing connected
+            pass
         if ok is False and self.error is None:
             self.error = TaskCancelledError(self.description())
         if self.dropped or self._on_done is None:
@@ -70,10 +74,13 @@ class BackgroundTask(QgsTask):
             raise
 
 
-def run_task(description: str, work: Work, on_done: Optional[Done] = None, can_cancel: bool = True
-             ) -> BackgroundTask:
-    """Start ``work`` in QGIS's task manager; see the module docstring."""
+def run_task(description: str, work: Work, on_done: Optional[Done] = None, can_cancel: bool = True,
+             on_report: Optional[Callable[[Any], None]] = None) -> BackgroundTask:
+    """Start ``work`` in QGIS's task manager; see the module docstring. ``on_report`` receives the values the work
+    reports (on the main thread; connected before the task starts, so none is missed)."""
     task = BackgroundTask(description, work, on_done, can_cancel)
+    if on_report is not None:
+        task.reported.connect(on_report)
     _RUNNING.add(task)
     QgsApplication.taskManager().addTask(task)
     return task

@@ -1,9 +1,13 @@
-"""Digiresan ideas: model, filtering and the repositories (GeoPackage, PostgreSQL, HTTP JSON export)."""
+"""Digiresan ideas: model, filtering, the programme summary and the repositories (GeoPackage, PostgreSQL, HTTP JSON
+export). psycopg2 and requests are imported by the repositories only when they are used."""
 
 from .filtering import FilterResult, IdeaFilter, IdeaIndex, filter_ideas, ideas_for_feature, status_counts
+from .gpkg import GeoPackageIdeaRepository
+from .http import HttpIdeaRepository
 from .model import (
     CATEGORIES,
     EDITABLE_FIELDS,
+    IDEAS_CRS,
     PERSONAL_FIELDS,
     STATUSES,
     THEMES,
@@ -11,33 +15,17 @@ from .model import (
     Idea,
     IdeaChange,
     IdeaEvent,
-    ProgrammeSummary,
     SaveResult,
-    programme_summary,
 )
-from .repository import IdeaRepository, RepositoryError, open_repository
-
-
-def __getattr__(name: str):
-    """The implementations, imported on first use (psycopg2/requests only when needed)."""
-    if name == "GeoPackageIdeaRepository":
-        from .gpkg import GeoPackageIdeaRepository
-
-        return GeoPackageIdeaRepository
-    if name == "PostgresIdeaRepository":
-        from .postgres import PostgresIdeaRepository
-
-        return PostgresIdeaRepository
-    if name == "HttpIdeaRepository":
-        from .http import HttpIdeaRepository
-
-        return HttpIdeaRepository
-    raise AttributeError(name)
-
+from .postgres import PostgresIdeaRepository
+from .repository import IdeaRepository, RepositoryError
+from .sources import open_repository, repository_from_settings
+from .summary import ProgrammeSummary, programme_summary
 
 __all__ = [
-    "CATEGORIES", "EDITABLE_FIELDS", "PERSONAL_FIELDS", "STATUSES", "THEMES", "Conflict", "FilterResult", "Idea",
-    "IdeaChange", "IdeaEvent", "IdeaFilter", "IdeaIndex", "IdeaRepository", "ProgrammeSummary", "RepositoryError",
-    "SaveResult", "filter_ideas", "ideas_for_feature", "open_repository", "programme_summary", "status_counts",
+    "CATEGORIES", "EDITABLE_FIELDS", "IDEAS_CRS", "PERSONAL_FIELDS", "STATUSES", "THEMES", "Conflict",
+    "FilterResult", "Idea", "IdeaChange", "IdeaEvent", "IdeaFilter", "IdeaIndex", "IdeaRepository",
+    "ProgrammeSummary", "RepositoryError", "SaveResult", "filter_ideas", "ideas_for_feature", "open_repository",
+    "programme_summary", "repository_from_settings", "status_counts",
     "GeoPackageIdeaRepository", "PostgresIdeaRepository", "HttpIdeaRepository",
 ]

@@ -186,7 +186,7 @@ def ratios(ideas: Sequence[Idea]) -> np.ndarray:
 
 
 def points(ideas: Sequence[Idea]) -> tuple[list[int], list[float], list[float]]:
-    """Positions and x, y (EPSG:3006) of the located ideas."""
+    """Positions and x, y (in ``model.IDEAS_CRS``) of the located ideas."""
     xs, ys = column(ideas, "x"), column(ideas, "y")
     keep = [k for k, (x, y) in enumerate(zip(xs, ys)) if x is not None and y is not None]
     return keep, [xs[k] for k in keep], [ys[k] for k in keep]

@@ -318,8 +318,8 @@ def ideas_for_feature(
     bbox: Optional[tuple[float, float, float, float]] = None,
 ) -> list[Idea]:
     """Ideas linked to the feature (``linked_layer == layer_id`` and ``linked_key == key``) or located inside
-    ``bbox`` = (xmin, ymin, xmax, ymax) in EPSG:3006 (e.g. the feature's bounding box grown by the click radius),
-    in reference order, each once. Works on columns: only the ideas found become objects.
+    ``bbox`` = (xmin, ymin, xmax, ymax) in :data:`~.model.IDEAS_CRS` (e.g. the feature's bounding box grown by the
+    click radius), in reference order, each once. Works on columns: only the ideas found become objects.
     """
     n = len(ideas)
     hit = np.zeros(n, dtype=bool)

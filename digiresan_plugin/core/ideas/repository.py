@@ -7,7 +7,7 @@ manager or saved connections).
 
 Saves are optimistic: :meth:`IdeaRepository.save` writes only if the stored ``version`` is still the one the
 change was based on, else returns a :class:`~.model.Conflict` with the stored values and writes nothing. Every
-change of a field lands in ``idea_events``.
+change of a field lands in ``idea_events``. Which implementation a source string gets: :mod:`.sources`.
 """
 
 from __future__ import annotations
@@ -69,30 +69,3 @@ class IdeaRepository(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook, deliberately empty by default
         """Release what the repository keeps open (nothing by default)."""
-
-
-def open_repository(source: str, authcfg: str = "") -> IdeaRepository:
-    """The repository for a source string: ``""`` (the embedded demo twin), ``gpkg:<file>``,
-    ``postgres:<saved QGIS connection>``, ``pgservice:<service>`` or an ``http(s)://`` URL of the JSON export
-    (``authcfg``: the QGIS authentication configuration giving its token).
-    """
-    text = (source or "").strip()
-    if text.startswith(("http://", "https://")):
-        from .http import HttpIdeaRepository
-
-        return HttpIdeaRepository(text, authcfg=authcfg)
-    from ..twin_source import TwinSource, TwinSourceError
-
-    try:
-        twin = TwinSource.parse(text)
-    except TwinSourceError as exc:
-        raise RepositoryError(str(exc), retryable=False) from exc
-    if twin.kind == "gpkg":
-        from .gpkg import GeoPackageIdeaRepository
-
-        return GeoPackageIdeaRepository(twin.location)
-    from .postgres import PostgresIdeaRepository
-
-    if twin.kind == "pgservice":
-        return PostgresIdeaRepository.from_service(twin.location)
-    return PostgresIdeaRepository.from_qgis_connection(twin.location)

@@ -60,6 +60,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "peak_text": {"en": "Peak hours {peaks}", "sv": "Högtrafik {peaks}"},
     "aadt_text": {"en": "ÅDT {aadt}", "sv": "ÅDT {aadt}"},
     "open_ended": {"en": "open-ended", "sv": "tillsvidare"},
+    "ideas_title": {"en": "Digiresan ideas", "sv": "Digiresan-idéer"},
+    "ideas_reference": {"en": "Reference", "sv": "Referens"},
+    "ideas_title_column": {"en": "Title", "sv": "Titel"},
+    "ideas_status": {"en": "Status", "sv": "Status"},
+    "ideas_linked": {"en": "linked to this feature", "sv": "kopplad till objektet"},
+    "ideas_located": {"en": "located here", "sv": "ligger här"},
 }
 
 

@@ -15,9 +15,9 @@ import numpy as np
 from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from ..core.ideas.columns import IdeaList, column, numbers, ratios
-from ..core.ideas.filtering import FilterResult, IdeaFilter, IdeaIndex
-from ..core.ideas.model import STATUSES, TARGET_RATIO, Idea
+from ...core.ideas.columns import IdeaList, column, numbers, ratios
+from ...core.ideas.filtering import FilterResult, IdeaFilter, IdeaIndex
+from ...core.ideas.model import STATUSES, TARGET_RATIO, Idea
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pylupdate5 looks for

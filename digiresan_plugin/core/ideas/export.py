@@ -1,0 +1,43 @@
+"""The ideas list as a CSV file (UTF-8 with a BOM, so Excel reads å, ä, ö); personal data only when asked for."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+from typing import Any, Sequence
+
+from .model import PERSONAL_FIELDS, Idea
+
+CSV_FIELDS = (
+    "reference", "title", "theme", "department", "submitter_category", "status", "submitted_on",
+    "estimated_cost_sek", "granted_sek", "expected_yearly_effect_sek", "ratio", "decision_text", "decided_on",
+    "linked_layer", "linked_key", "x", "y",
+)
+CSV_PERSONAL_FIELDS = PERSONAL_FIELDS
+
+
+def write_csv(path: Path | str, ideas: Sequence[Idea], personal: bool = False) -> int:
+    """Write ``ideas`` in their order (a header row first; the submitter columns only if ``personal``); returns
+    the number of ideas written. Raises OSError when the file cannot be written."""
+    fields = CSV_FIELDS + (CSV_PERSONAL_FIELDS if personal else ())
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(fields)
+        for idea in ideas:
+            writer.writerow([csv_value(idea, f) for f in fields])
+    return len(ideas)
+
+
+def csv_value(idea: Idea, name: str) -> Any:
+    """A field as written: money without decimals when whole, the ratio to 2 decimals, ISO dates, "" for empty."""
+    value = idea.ratio if name == "ratio" else getattr(idea, name)
+    if value is None:
+        return ""
+    if name == "ratio":
+        return f"{value:.2f}"
+    if isinstance(value, float):
+        return f"{value:.0f}" if value.is_integer() else f"{value:.2f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

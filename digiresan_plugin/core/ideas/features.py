@@ -1,0 +1,37 @@
+"""The ideas as point features for the ideas map layer (no personal data); made in the loading task."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsPointXY
+from qgis.PyQt.QtCore import QVariant
+
+from .columns import column, points
+from .model import Idea
+
+LAYER_FIELDS = (("idea_id", QVariant.Int), ("reference", QVariant.String), ("title", QVariant.String),
+                ("status", QVariant.String), ("theme", QVariant.String), ("granted_sek", QVariant.Double))
+
+
+def layer_fields() -> QgsFields:
+    """The attributes of the ideas map layer: no personal data."""
+    fields = QgsFields()
+    for name, kind in LAYER_FIELDS:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def layer_features(ideas: Sequence[Idea]) -> list[QgsFeature]:
+    """Point features (in :data:`~.model.IDEAS_CRS`) of the located ideas, from columns (no Idea objects made);
+    plain ``QgsFeature`` objects, safe to make in a task."""
+    fields = layer_fields()
+    positions, xs, ys = points(ideas)
+    values = [column(ideas, name) for name, _kind in LAYER_FIELDS]
+    features = []
+    for k, x, y in zip(positions, xs, ys):
+        feature = QgsFeature(fields)
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        feature.setAttributes([col[k] for col in values])
+        features.append(feature)
+    return features

@@ -1,0 +1,115 @@
+"""The filters above the ideas list (status, theme, category, year, search text) and the counts per status."""
+
+from __future__ import annotations
+
+import html
+from typing import Iterable, Optional, Sequence
+
+from qgis.gui import QgsFilterLineEdit
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ...core.ideas.filtering import FilterResult, IdeaFilter
+from ...core.ideas.model import CATEGORIES, STATUSES, THEMES
+from .table_model import STATUS_COLOURS, status_icon
+
+
+class IdeasFilterBar(QWidget):
+    """Four combos and a search field; ``changed`` on any edit. The counts label below tells what they leave."""
+
+    changed = pyqtSignal()
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(4)
+        self.status_combo = self._combo(self.tr("All statuses"), STATUSES, status_icons=True)
+        self.theme_combo = self._combo(self.tr("All themes"), THEMES)
+        self.category_combo = self._combo(self.tr("All categories"), CATEGORIES)
+        self.year_combo = self._combo(self.tr("All years"), ())
+        grid.addWidget(self.status_combo, 0, 0)
+        grid.addWidget(self.theme_combo, 0, 1)
+        grid.addWidget(self.category_combo, 1, 0)
+        grid.addWidget(self.year_combo, 1, 1)
+        self.search_edit = QgsFilterLineEdit(self)
+        self.search_edit.setShowSearchIcon(True)
+        self.search_edit.setPlaceholderText(self.tr("Search title and description"))
+        grid.addWidget(self.search_edit, 2, 0, 1, 2)
+        layout.addLayout(grid)
+        self.counts_label = QLabel(self)
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setTextFormat(Qt.RichText)  # built from escaped text only (see show_counts)
+        layout.addWidget(self.counts_label)
+        for combo in self.combos():
+            combo.currentIndexChanged.connect(self.changed)
+        self.search_edit.textChanged.connect(self.changed)
+
+    def _combo(self, any_text: str, values: Iterable, status_icons: bool = False) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(any_text, None)
+        for value in values:
+            if status_icons:
+                combo.addItem(status_icon(value), value, value)
+            else:
+                combo.addItem(str(value), value)
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        return combo
+
+    def combos(self) -> tuple[QComboBox, ...]:
+        return self.status_combo, self.theme_combo, self.category_combo, self.year_combo
+
+    def current_filter(self) -> IdeaFilter:
+        return IdeaFilter(
+            status=self.status_combo.currentData(),
+            theme=self.theme_combo.currentData(),
+            category=self.category_combo.currentData(),
+            year=self.year_combo.currentData(),
+            text=self.search_edit.text() if self.search_edit.value() else "",
+        )
+
+    def clear(self) -> None:
+        """Every filter back to "all", without ``changed`` (the caller applies the result once)."""
+        for combo in self.combos():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clearValue()
+        self.search_edit.blockSignals(False)
+
+    def set_years(self, years: Sequence[int]) -> None:
+        """The year choices of the loaded ideas (the chosen year stays chosen if it is still there)."""
+        combo = self.year_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All years"), None)
+        for year in years:
+            combo.addItem(str(year), year)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def add_themes(self, themes: Iterable[str]) -> None:
+        """Themes outside the standard list still get a filter entry."""
+        for theme in themes:
+            if theme not in THEMES and self.theme_combo.findData(theme) < 0:
+                self.theme_combo.addItem(theme, theme)
+
+    def show_counts(self, result: FilterResult, total: int) -> None:
+        """"{shown} of {total} ideas" and a coloured count per status (the chosen status in bold)."""
+        parts = []
+        for status, n in result.counts.items():
+            if n or status in STATUSES:
+                colour = STATUS_COLOURS.get(status, "#9e9e9e")
+                weight = "bold" if status == self.status_combo.currentData() else "normal"
+                name = html.escape(status).replace(" ", "&nbsp;")  # a status never breaks over two lines
+                parts.append(f"<span style='color:{colour}'>●</span>&nbsp;<span style='font-weight:{weight}'>"
+                             f"{name}&nbsp;{n}</span>")
+        shown = self.tr("{shown} of {total} ideas").format(shown=len(result.rows), total=total)
+        self.counts_label.setText(f"<b>{html.escape(shown)}</b> &nbsp; " + " &nbsp; ".join(parts))

@@ -1,0 +1,230 @@
+"""The ideas on the map: a memory point layer coloured by status, kept in step with the list's selection.
+
+Features (made in the loading task) are added in chunks from the event loop, so 100 000 points never freeze QGIS.
+Selecting a point (QGIS's select tool, or the dock's pick tool) emits ``picked`` with the idea's id.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsMarkerSymbol,
+    QgsPointXY,
+    QgsProject,
+    QgsRendererCategory,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsMapCanvas, QgsMapToolIdentifyFeature
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+
+from ...core.ideas.features import layer_features, layer_fields
+from ...core.ideas.model import IDEAS_CRS, STATUSES, Idea
+from ...core.signals import SignalBag
+from .table_model import STATUS_COLOURS
+
+LAYER_PROPERTY = "digiresan/ideas_layer"
+LAYER_CHUNK = 2000  # map features added per event-loop turn
+
+
+class IdeasMapLayer(QObject):
+    """Owns the ideas layer of the project (found again by :data:`LAYER_PROPERTY` after a reload of the plugin)."""
+
+    picked = pyqtSignal(int)  # an idea chosen on the map
+    filled = pyqtSignal()  # every feature of the last update is on the layer
+    picking_stopped = pyqtSignal()  # the pick tool was replaced by another map tool
+
+    def __init__(self, canvas: Optional[QgsMapCanvas], project: QgsProject, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.project = project
+        self.layer: Optional[QgsVectorLayer] = None
+        self._fid_of: dict[int, int] = {}
+        self._idea_of_fid: dict[int, int] = {}
+        self._connected: Optional[QgsVectorLayer] = None
+        self._token = 0
+        self._syncing = False
+        self._closed = False
+        self._pick_tool: Optional[QgsMapToolIdentifyFeature] = None
+        self._previous_tool = None
+        self._signals = SignalBag()
+        self._signals.connect(project.layerWillBeRemoved, self._layer_removed)
+
+    # -- the layer -------------------------------------------------------------------------------------------------
+    def _find_layer(self) -> Optional[QgsVectorLayer]:
+        for layer in self.project.mapLayers().values():
+            if isinstance(layer, QgsVectorLayer) and layer.customProperty(LAYER_PROPERTY):
+                return layer
+        return None
+
+    def _create_layer(self) -> QgsVectorLayer:
+        layer = QgsVectorLayer(f"Point?crs={IDEAS_CRS}&index=yes", self.tr("Digiresan ideas"), "memory")
+        layer.dataProvider().addAttributes(layer_fields().toList())
+        layer.updateFields()
+        layer.setCustomProperty(LAYER_PROPERTY, True)
+        categories = []
+        for status in STATUSES:
+            symbol = QgsMarkerSymbol.createSimple({
+                "name": "circle", "color": STATUS_COLOURS[status], "outline_color": "#ffffff",
+                "outline_width": "0.4", "size": "3.2"})
+            categories.append(QgsRendererCategory(status, symbol, status))
+        layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
+        layer.setDisplayExpression('"reference" || \' – \' || "title"')
+        self.project.addMapLayer(layer)
+        return layer
+
+    def update(self, features: list[QgsFeature]) -> None:
+        """Replace the layer's points by ``features`` (the layer is made on the first located idea)."""
+        if self._closed:
+            return
+        if self.layer is None:
+            self.layer = self._find_layer()
+        if self.layer is None:
+            if not features:
+                return
+            self.layer = self._create_layer()
+        if self._connected is not self.layer:
+            self._signals.connect(self.layer.selectionChanged, self._selection_changed)
+            self._connected = self.layer
+        layer = self.layer
+        self._token += 1
+        token = self._token
+        self._syncing = True
+        try:
+            layer.dataProvider().truncate()
+        finally:
+            self._syncing = False
+        self._fid_of, self._idea_of_fid = {}, {}
+        chunks = [features[k:k + LAYER_CHUNK] for k in range(0, len(features), LAYER_CHUNK)]
+
+        def add_next() -> None:
+            if token != self._token or self._closed or self.layer is not layer:
+                return  # a newer update or the layer is gone
+            if chunks:
+                ok, added = layer.dataProvider().addFeatures(chunks.pop(0))
+                if ok:
+                    for feature in added:
+                        self._fid_of[feature.attribute(0)] = feature.id()
+                        self._idea_of_fid[feature.id()] = feature.attribute(0)
+            if chunks:
+                QTimer.singleShot(0, add_next)
+                return
+            layer.updateExtents()
+            layer.triggerRepaint()
+            self.filled.emit()
+
+        add_next()
+
+    def update_idea(self, idea: Idea, ideas: Sequence[Idea]) -> None:
+        """Show a saved idea's new status and amount (one feature; all of ``ideas`` again if it was not on the
+        layer and is located now)."""
+        if self.layer is None:
+            return
+        fid = self._fid_of.get(idea.idea_id)
+        if fid is None:
+            if idea.located:
+                self.update(layer_features(ideas))
+            return
+        fields = self.layer.fields()
+        values = {fields.indexOf("status"): idea.status, fields.indexOf("granted_sek"): idea.granted_sek,
+                  fields.indexOf("title"): idea.title}
+        self.layer.dataProvider().changeAttributeValues({fid: values})
+        self.layer.triggerRepaint()
+
+    def _layer_removed(self, layer_id: str) -> None:
+        if self.layer is not None and self.layer.id() == layer_id:
+            if self._pick_tool is not None:
+                self.picking_stopped.emit()
+            self.layer = None
+            self._connected = None
+            self._fid_of, self._idea_of_fid = {}, {}
+
+    # -- list → map ------------------------------------------------------------------------------------------------
+    def show(self, idea: Idea, move: bool = True) -> None:
+        """Select the idea's point; ``move``: pan to it if it is outside the view, and flash it."""
+        if self.layer is not None and not self._syncing:
+            fid = self._fid_of.get(idea.idea_id)
+            self._syncing = True
+            try:
+                self.layer.selectByIds([fid] if fid is not None else [])
+            finally:
+                self._syncing = False
+        if not move or self.canvas is None or not idea.located:
+            return
+        point = self._canvas_point(idea)
+        if not self.canvas.extent().contains(point):
+            self.canvas.setCenter(point)
+            self.canvas.refresh()
+        self.canvas.flashGeometries([QgsGeometry.fromPointXY(point)], self.canvas.mapSettings().destinationCrs())
+
+    def zoom_to(self, idea: Idea) -> None:
+        """Centre the map on the idea at 1:2000 or closer, and flash it."""
+        if not idea.located or self.canvas is None:
+            return
+        point = self._canvas_point(idea)
+        self.canvas.setCenter(point)
+        self.canvas.zoomScale(min(self.canvas.scale(), 2000.0))
+        self.canvas.refresh()
+        self.canvas.flashGeometries([QgsGeometry.fromPointXY(point)], self.canvas.mapSettings().destinationCrs())
+
+    def _canvas_point(self, idea: Idea) -> QgsPointXY:
+        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(IDEAS_CRS),
+                                           self.canvas.mapSettings().destinationCrs(), self.project)
+        return transform.transform(QgsPointXY(idea.x, idea.y))
+
+    # -- map → list ------------------------------------------------------------------------------------------------
+    def _selection_changed(self, selected: list, _deselected: list, _clear: bool) -> None:
+        if self._syncing or not selected:
+            return
+        idea_id = self._idea_of_fid.get(selected[0])
+        if idea_id is not None:
+            self.picked.emit(idea_id)
+
+    def set_picking(self, on: bool) -> bool:
+        """Start or stop the pick tool (a click on a point picks its idea); False when it cannot start (no layer)."""
+        if self.canvas is None:
+            return True
+        if on:
+            if self.layer is None:
+                return False
+            self._previous_tool = self.canvas.mapTool()
+            self._pick_tool = QgsMapToolIdentifyFeature(self.canvas, self.layer)
+            self._pick_tool.featureIdentified.connect(self._feature_picked)
+            self._pick_tool.deactivated.connect(self.picking_stopped)
+            self.canvas.setMapTool(self._pick_tool)
+        elif self._pick_tool is not None:
+            tool, self._pick_tool = self._pick_tool, None
+            if self.canvas.mapTool() is tool:
+                if self._previous_tool is not None:
+                    self.canvas.setMapTool(self._previous_tool)
+                else:
+                    self.canvas.unsetMapTool(tool)
+            tool.deleteLater()
+        return True
+
+    @property
+    def picking(self) -> bool:
+        return self._pick_tool is not None
+
+    def _feature_picked(self, feature: QgsFeature) -> None:
+        idea_id = self._idea_of_fid.get(feature.id())
+        if idea_id is None:
+            idea_id = feature.attribute("idea_id")
+        if idea_id is not None:
+            self.picked.emit(int(idea_id))
+
+    # -- end -------------------------------------------------------------------------------------------------------
+    def cleanup(self, remove_layer: bool = True) -> None:
+        """Disconnect everything and (by default) remove the layer from the project."""
+        self._closed = True
+        self._signals.disconnect_all()
+        if remove_layer and self.layer is not None:
+            layer_id = self.layer.id()
+            self.layer = None
+            if self.project.mapLayer(layer_id) is not None:
+                self.project.removeMapLayer(layer_id)
