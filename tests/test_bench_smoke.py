@@ -20,7 +20,7 @@ TIMING_KEYS = {"n", "median", "p95", "min", "max"}
 
 @pytest.fixture(scope="module")
 def tiny_twin(tmp_path_factory):
-    from digiresan_plugin.demo import generate_twin
+    from demo import generate_twin
 
     path = tmp_path_factory.mktemp("bench") / "twin_200.gpkg"
     generate_twin(path, seed=2380, scale=200, today=TODAY)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from osgeo import ogr
 
-from digiresan_plugin.demo import KNOWN_CASES, TwinStats, generate_twin
+from demo import KNOWN_CASES, TwinStats, generate_twin
 
 ogr.UseExceptions()
 
@@ -484,7 +484,7 @@ def test_scale_grows_the_grid(tmp_path):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "digiresan_plugin.demo", *args], cwd=REPO, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "demo", *args], cwd=REPO, capture_output=True,
                           text=True, timeout=120)
 
 
@@ -494,7 +494,7 @@ def test_cli_writes_the_twin_without_qgis(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "road_segments" in res.stdout and out.exists()
     assert _one(sqlite3.connect(out), "SELECT count(*) FROM road_segments") > 150
-    probe = subprocess.run([sys.executable, "-c", "import sys, digiresan_plugin.demo as d; "
+    probe = subprocess.run([sys.executable, "-c", "import sys, demo as d; "
                             "print(any(m == 'qgis' or m.startswith('qgis.') for m in sys.modules))"],
                            cwd=REPO, capture_output=True, text=True, timeout=60)
     assert probe.stdout.strip() == "False"

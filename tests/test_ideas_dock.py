@@ -12,10 +12,10 @@ import pytest
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QLocale
 
+from demo import generate_twin
+from demo.ideas import write_ideas_for_twin
 from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
 from digiresan_plugin.core.ideas.model import IdeaChange
-from digiresan_plugin.demo import generate_twin
-from digiresan_plugin.demo.ideas import write_ideas_for_twin
 from digiresan_plugin.gui.ideas_dock import LAYER_PROPERTY, ConflictDialog, IdeasDock
 from tests.conftest import SEED, TODAY
 from tests.sqlite_rows import rows

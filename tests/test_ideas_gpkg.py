@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
+from demo.ideas import write_ideas, write_ideas_for_twin
 from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
 from digiresan_plugin.core.ideas.model import STATUSES, IdeaChange
 from digiresan_plugin.core.ideas.repository import RepositoryError
-from digiresan_plugin.demo.ideas import write_ideas, write_ideas_for_twin
 from tests.conftest import SEED, TODAY
 from tests.sqlite_rows import rows
 
@@ -37,7 +37,7 @@ def twin_ids(path: Path) -> tuple[list[str], list[str], tuple[float, float, floa
 
 def make_twin(path: Path, seed: int = SEED, count=None) -> int:
     """A demo twin with ideas at ``path``."""
-    from digiresan_plugin.demo import generate_twin
+    from demo import generate_twin
 
     generate_twin(path, seed=seed, today=TODAY)
     segments, buildings, extent = twin_ids(path)
@@ -147,7 +147,7 @@ def test_demo_ideas_are_deterministic(tmp_path):
 
 
 def test_write_ideas_scales_for_benchmarks(tmp_path):
-    from digiresan_plugin.demo import generate_twin
+    from demo import generate_twin
 
     path = tmp_path / "big.gpkg"
     generate_twin(path, seed=SEED, today=TODAY)

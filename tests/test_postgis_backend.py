@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsPointXY
 
+from demo import KNOWN_CASES
 from digiresan_plugin.core.identify import TwinEngine
 from digiresan_plugin.core.loader import TwinLoader, twin_layer, twin_layers
 from digiresan_plugin.core.twin_source import TwinSource, TwinSourceError
-from digiresan_plugin.demo import KNOWN_CASES
 from tests.conftest import TODAY
 
 EPSG_3006 = QgsCoordinateReferenceSystem("EPSG:3006")
