@@ -1,7 +1,16 @@
 """Pavement condition of a segment: its inspections (IRI, rut depth, class 1–5) and its resurfacing plan.
 
 Condition class = the worse of the IRI class and the rut-depth class; ``IRI_LIMITS`` / ``RUT_LIMITS`` are the
-upper limits of classes 1–4 (class 5 above the last one).
+upper limits of classes 1–4 (class 5 above the last one):
+
+    class        1        2          3          4          5
+    IRI mm/m   < 1.5   1.5–2.5    2.5–3.5    3.5–5.0     > 5.0
+    rut mm     < 5     5–10       10–15      15–20       > 20
+
+An inspection's wear score grows with the pavement's age over its life (asphalt 20 years, setts 40, gravel 6) plus
+noise; its class is the rounded score. The IRI always lies in the class's own band, placed by where the score lies
+within the class (a worse score, a higher IRI); the rut depth lies in the same band or the one below, so ruts grow
+with the class too and the class is always the IRI's.
 """
 
 from __future__ import annotations
@@ -12,7 +21,7 @@ from typing import TYPE_CHECKING
 from .cases import KNOWN_CASES
 
 if TYPE_CHECKING:
-    from .streets import Segment
+    from .network import Segment
     from .tile import Tile
 
 IRI_LIMITS = (1.5, 2.5, 3.5, 5.0)  # mm/m
@@ -38,15 +47,21 @@ def write_inspections(t: Tile, s: Segment, sink) -> int:
     for d in dates:
         ref = s.last_paved if d >= s.last_paved else previous
         age = (d - ref).days / 365.25
-        cls = min(5, max(1, int(round(1 + 4 * age / life + rng.gauss(0, 0.45)))))
-        iri_band = cls if rng.random() < 0.6 else rng.randint(1, cls)
-        rut_band = cls if iri_band < cls else rng.randint(1, cls)
-        lo, hi = _IRI_BANDS[iri_band - 1]
-        iri = round(lo + (hi - lo) * rng.uniform(0.02, 0.97), 2)
+        score = 1 + 4 * age / life + rng.gauss(0, 0.45)
+        cls = min(5, max(1, int(round(score))))
+        within = score - (cls - 0.5)  # 0..1 inside the class (beyond for the outer classes)
+        lo, hi = _IRI_BANDS[cls - 1]
+        iri = round(lo + (hi - lo) * _unit(within + rng.gauss(0, 0.1)), 2)
+        rut_band = cls if cls == 1 or rng.random() < 0.65 else cls - 1
         lo, hi = _RUT_BANDS[rut_band - 1]
-        rut = round(lo + (hi - lo) * rng.uniform(0.02, 0.97), 1)
+        rut = round(lo + (hi - lo) * _unit(within + rng.gauss(0, 0.15)), 1)
         sink.add((s.sid, d.isoformat(), iri, rut, cls))
     return cls
+
+
+def _unit(value: float) -> float:
+    """``value`` kept inside a band, clear of its limits."""
+    return min(0.97, max(0.02, value))
 
 
 def plan_paving(t: Tile, s: Segment, latest: int, sink) -> None:

@@ -58,7 +58,7 @@ def generate_twin(path: Path, seed: int = DEFAULT_SEED, scale: Optional[int] = N
     path = Path(path)
     today = today or date.today()
     tiles = tiles_for(scale)
-    columns, _rows = town.tile_grid(tiles)
+    columns, rows = town.tile_grid(tiles)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     if tmp.exists():
@@ -71,7 +71,7 @@ def generate_twin(path: Path, seed: int = DEFAULT_SEED, scale: Optional[int] = N
             writer.add_index(table, cols, unique)
         rows_since_commit = 0
         for index in range(tiles):
-            Tile(writer, seed, today, columns, index).run()
+            Tile(writer, seed, today, columns, index, rows).run()
             rows_since_commit += 1
             if rows_since_commit >= 20:
                 writer.commit()

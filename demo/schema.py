@@ -36,6 +36,8 @@ SCHEMA = {
     "parks": ("POLYGON", "Parks and squares", [
         ("park_id", "TEXT NOT NULL"), ("name", "TEXT"), ("maintenance_class", "TEXT"), ("last_maintained", "DATE"),
         ("kind", "TEXT"), ("area_m2", "REAL")]),
+    "water": ("POLYGON", "Lakes and watercourses (background)", [
+        ("water_id", "TEXT NOT NULL"), ("name", "TEXT"), ("kind", "TEXT")]),
 }
 INDEXES = (
     ("road_segments", ("segment_id",), True), ("road_segments", ("street_name",), False),
@@ -47,5 +49,6 @@ INDEXES = (
     ("buildings", ("building_id",), True), ("buildings", ("designation",), False),
     ("properties", ("designation",), True),
     ("parks", ("park_id",), True),
+    ("water", ("water_id",), True),
 )
 TABLES = tuple(SCHEMA)

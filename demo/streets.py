@@ -1,83 +1,100 @@
-"""Road segments of a tile: geometry between crossings, attributes, and the rows of ``road_segments``.
+"""Attributes of the road segments, which vary along a street as they do in a real one, and their rows.
 
-Each segment also gets its inspections and paving plan (``condition``) and its hourly traffic (``traffic``), in
-that order, before its own row is written.
+Along a street: the width wanders by half metres around the street's own and narrows on dead ends; the speed
+limit drops to 30 (40 on main roads) by schools and along the lakeside parks and rises by 10 where a main road
+leaves the town; setts (gatsten) on the gågata and around the squares, gravel on some dead ends; ÅDT is highest
+near the centre and low on dead ends; the pavement is laid in stretches of one to four segments at a time.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Dict, List, Tuple
 
 from . import condition, town, traffic
 from .cases import KNOWN_CASES
 from .gpkg_writer import line_blob
-from .town import NS_STREETS, WE_STREETS, Street
+from .network import Segment
 
 if TYPE_CHECKING:
     from .tile import Tile
 
-
-class Segment:
-    """A road segment while its tile is generated."""
-
-    __slots__ = ("sid", "street", "name", "a", "b", "length", "ns", "k", "last", "ped", "from_street",
-                 "to_street", "start_cross", "end_cross", "speed", "width", "fc", "aadt", "last_paved",
-                 "surface", "latest_class", "planned_year")
+CENTRE = (481670.0, 7005610.0)  # the town centre of tile 0
+_TORG_BLOCKS = {cell for cell, (_name, kind, _class) in town.PARK_BLOCKS.items() if kind == "torg"}
+_PAVING_AGE_DAYS = {"gatsten": (5 * 365, 35 * 365), "grus": (30, 4 * 365), "asfalt": (60, 25 * 365)}
 
 
-def build_segments(t: Tile) -> None:
-    """Split every street of the tile at its crossings (plus a stub beyond the outermost crossing at each end)."""
-    xs, ys = t.xs(), t.ys()
-    for i, st in enumerate(NS_STREETS):
-        verts = [ys[0] + town.STUB_NS] + ys + [ys[-1] - town.STUB_NS]
-        for k in range(1, len(verts)):
-            _add_segment(t, st, t.ns_names[i], True, k, len(verts) - 1, (xs[i], verts[k - 1]),
-                         (xs[i], verts[k]), k - 2 if k >= 2 else None, k - 1 if k - 1 < len(ys) else None)
-    for j, st in enumerate(WE_STREETS):
-        verts = [xs[0] - town.STUB_WE] + xs + [xs[-1] + town.STUB_WE]
-        for k in range(1, len(verts)):
-            _add_segment(t, st, t.we_names[j], False, k, len(verts) - 1, (verts[k - 1], ys[j]),
-                         (verts[k], ys[j]), k - 2 if k >= 2 else None, k - 1 if k - 1 < len(xs) else None)
+def assign_attributes(t: Tile) -> None:
+    """Width, speed, surface, ÅDT and last paving of every segment, street by street from its first segment."""
+    streets: Dict[Tuple[bool, int], List[Segment]] = {}
+    for s in t.segments:
+        streets.setdefault((s.ns, s.index), []).append(s)
+    for segments in streets.values():
+        _street(t, segments)
 
 
-def _add_segment(t: Tile, st: Street, name: str, ns: bool, k: int, last: int, a, b, start_cross,
-                 end_cross) -> None:
+def _street(t: Tile, segments: List[Segment]) -> None:
     rng = t.rng
-    s = Segment()
-    s.sid = f"OST-{t.tag}{town.slug(name)}-{k:04d}"
-    s.street, s.name, s.ns, s.k, s.last = st, name, ns, k, last
-    s.a, s.b = a, b
-    s.length = math.hypot(b[0] - a[0], b[1] - a[1])
-    s.start_cross, s.end_cross = start_cross, end_cross
-    cross_names = t.we_names if ns else t.ns_names
-    s.from_street = cross_names[start_cross] if start_cross is not None else None
-    s.to_street = cross_names[end_cross] if end_cross is not None else None
-    s.ped = bool(st.pedestrian and start_cross is not None and end_cross is not None
-                 and st.pedestrian[0] <= start_cross and end_cross <= st.pedestrian[1])
-    stub = start_cross is None or end_cross is None
-    s.fc = 7 if s.ped else st.functional_class
-    s.speed = 7 if s.ped else st.speed  # gågata: walking pace
-    s.width = st.width
-    s.surface = "gatsten" if s.ped else st.surface
-    if not s.ped and stub and st.functional_class >= 6 and rng.random() < 0.3:
-        s.surface = "grus"
-    base_aadt = 250 if s.ped else st.aadt * (0.6 if stub else 1.0)
-    s.aadt = max(20, int(round(base_aadt * rng.uniform(0.85, 1.15), -1)))
-    if s.surface == "gatsten":
-        age = rng.randint(5 * 365, 35 * 365)
-    elif s.surface == "grus":
-        age = rng.randint(30, 4 * 365)
-    else:
-        age = rng.randint(60, 25 * 365)
-    if t.base and s.sid == KNOWN_CASES["moratorium_conflict"]["segment_id"]:
-        age = KNOWN_CASES["moratorium_conflict"]["paved_days_ago"]
-    elif t.base and s.sid == KNOWN_CASES["no_conflict"]["segment_id"]:
-        age = KNOWN_CASES["no_conflict"]["paved_days_ago"]
-    s.last_paved = t.days(-age)
-    s.planned_year = None
-    s.latest_class = None
-    t.segments.append(s)
+    st = segments[0].street
+    width = st.width
+    run_left, run_age, run_surface = 0, 0, ""
+    for s in segments:
+        dead_end = s.end_piece and not s.through
+        s.fc = 7 if s.ped else st.functional_class
+        s.speed = _speed(t, s)
+        step = rng.random()
+        if step < 0.35:
+            width = min(st.width + 1.0, max(st.width - 1.0, width + rng.choice((-0.5, 0.5))))
+        s.width = max(5.0, width - 1.5) if dead_end else width
+        if s.ped or _borders(s, _TORG_BLOCKS):
+            s.surface = "gatsten"
+        elif dead_end and st.functional_class >= 5 and rng.random() < 0.3:
+            s.surface = "grus"
+        else:
+            s.surface = st.surface
+        if s.ped:
+            base = 250.0
+        elif dead_end:
+            base = st.aadt * 0.3
+        elif s.end_piece:
+            base = st.aadt * 0.8
+        else:
+            mx, my = (s.a[0] + s.b[0]) / 2 - t.dx, (s.a[1] + s.b[1]) / 2 - t.dy
+            base = st.aadt * (1.15 - 0.35 * min(1.0, math.hypot(mx - CENTRE[0], my - CENTRE[1]) / 900.0))
+        s.aadt = max(20, int(round(base * rng.uniform(0.9, 1.1), -1)))
+        # Paving: a new stretch where the last one ended or the surface changes.
+        if run_left <= 0 or s.surface != run_surface:
+            run_left, run_surface = rng.randint(1, 4), s.surface
+            run_age = rng.randint(*_PAVING_AGE_DAYS[s.surface])
+        run_left -= 1
+        age = run_age + rng.randint(0, 6)
+        if t.base and s.sid == KNOWN_CASES["moratorium_conflict"]["segment_id"]:
+            age = KNOWN_CASES["moratorium_conflict"]["paved_days_ago"]
+        elif t.base and s.sid == KNOWN_CASES["no_conflict"]["segment_id"]:
+            age = KNOWN_CASES["no_conflict"]["paved_days_ago"]
+        s.last_paved = t.days(-age)
+
+
+def _speed(t: Tile, s: Segment) -> int:
+    st = s.street
+    if s.ped:
+        return 7  # gågata: walking pace
+    if _borders(s, town.SCHOOL_BLOCKS):
+        return min(st.speed, 40 if st.functional_class <= 3 else 30)
+    if t.tx == 0 and s.ns and s.index == 0 and not s.end_piece and s.start_cross in town.STRIP_PARKS:
+        return min(st.speed, 30)  # Strandgatan along the lakeside parks
+    if s.end_piece and s.through and st.main_road:
+        return st.speed + 10  # leaving the town
+    return st.speed
+
+
+def _borders(s: Segment, blocks) -> bool:
+    """Whether segment ``s`` runs along one of ``blocks`` (cells (i, j) between streets i, i+1 and j, j+1)."""
+    if s.end_piece:
+        return False
+    if s.ns:
+        return (s.index - 1, s.start_cross) in blocks or (s.index, s.start_cross) in blocks
+    return (s.start_cross, s.index - 1) in blocks or (s.start_cross, s.index) in blocks
 
 
 def write_segments(t: Tile) -> None:
@@ -92,7 +109,7 @@ def write_segments(t: Tile) -> None:
         condition.plan_paving(t, s, latest, plan)
         traffic.write_counts(t, s, counts)
         p = s.ped
-        roads.add_feature(line_blob((s.a, s.b)), (
+        roads.add_feature(line_blob(s.coords), (
             s.sid, s.name, s.fc, s.speed, s.surface,
             "enskild" if (s.street.functional_class >= 6 and s.surface == "grus") else s.street.owner,
             s.width, 1 if p else s.street.lanes,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Optional, Tuple
 
+from .geometry import point_along
 from .gpkg_writer import point_blob
 from .town import NS_STREETS, WE_STREETS, Street
 
 if TYPE_CHECKING:
-    from .streets import Segment
+    from .network import Segment
     from .tile import Tile
 
 SIGN_NAMES = {
@@ -50,14 +51,19 @@ def write_counts(t: Tile, s: Segment, sink) -> None:
 def write_signs(t: Tile) -> None:
     """Signs along every segment of the tile: speed limits, gågata, give way/stop, huvudled, bus lane, parking."""
     rng = t.rng
+    by_place = {(s.ns, s.index, s.k): s for s in t.segments}
     for s in t.segments:
         st = s.street
         inner = s.start_cross is not None and s.end_cross is not None
-        # Speed limit where a street (or its non-pedestrian part) begins, in both directions.
-        if s.k == 1 and not s.ped:
+        # Speed limit where a street (or its non-pedestrian part) begins, in both directions, and where it changes.
+        if s.first and not s.ped:
             _sign(t, s, "C31", 10, True, value=s.speed)
-        if s.k == s.last and not s.ped:
+        if s.final and not s.ped:
             _sign(t, s, "C31", 10, False, value=s.speed)
+        before = by_place.get((s.ns, s.index, s.k - 1))
+        if before is not None and not (s.ped or before.ped) and before.speed != s.speed:
+            _sign(t, s, "C31", 10, True, value=s.speed)
+            _sign(t, before, "C31", 10, False, value=before.speed)
         if st.pedestrian and s.start_cross is not None:
             first, last = st.pedestrian
             if s.ped and s.start_cross == first:
@@ -126,11 +132,10 @@ def _minor(s: Segment, other: Street) -> bool:
 
 def _sign(t: Tile, s: Segment, code: str, along: float, forward: bool, value: Optional[int] = None,
           left: bool = False, plate: Optional[str] = None) -> None:
-    (ax, ay), (bx, by) = (s.a, s.b) if forward else (s.b, s.a)
-    dx, dy = (bx - ax) / s.length, (by - ay) / s.length
+    x, y, dx, dy = point_along(s.coords if forward else s.coords[::-1], along)
     off = (s.width / 2 + 1.0) * (-1 if left else 1)
-    x = round(ax + dx * along + dy * off, 2)
-    y = round(ay + dy * along - dx * off, 2)
+    x = round(x + dy * off, 2)
+    y = round(y - dx * off, 2)
     bearing = round(math.degrees(math.atan2(dx, dy)) % 360.0, 1)
     t.n_signs += 1
     installed = t.days(-t.rng.randint(30, 30 * 365))

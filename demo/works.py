@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Tuple
 
-from . import town
 from .cases import KNOWN_CASES, KNOWN_SEGMENTS
+from .geometry import strip
 from .gpkg_writer import polygon_blob
 
 if TYPE_CHECKING:
-    from .streets import Segment
+    from .network import Segment
     from .tile import Tile
 
 PERMIT_STATUSES = ("Ansökan", "Komplettering", "Beviljad", "Pågående", "Återställd", "Avslutad")
@@ -55,7 +55,7 @@ def write_permits(t: Tile) -> None:
     planned = [s for s in free if s.planned_year in (t.today.year, t.today.year + 1)]
     # Some permits in recently paved streets and in streets with paving planned this or next year.
     picks = rng.sample(recent, min(2, len(recent))) + rng.sample(planned, min(2, len(planned)))
-    target = int(round(town.SEGMENTS_PER_TILE * 0.15))
+    target = int(round(len(t.segments) * 0.15))
     picks += rng.sample(free, target - len(picks) - 3)
     statuses = list(PERMIT_STATUSES)  # the first ones cover every status
     for idx, s in enumerate(picks):
@@ -121,14 +121,7 @@ def _permit(t: Tile, sink, permit_id: str, s: Segment, status: str, start: int, 
         a0 = a1 - 4.0
     half = s.width / 2 + 1.0
     lo, hi = {"full": (-half, half), "left": (0.0, half), "right": (-half, 0.0)}[lateral]
-    (ax, ay), (bx, by) = s.a, s.b
-    dx, dy = (bx - ax) / s.length, (by - ay) / s.length
-
-    def p(along: float, off: float) -> Tuple[float, float]:
-        # off > 0 is to the left of a->b
-        return round(ax + dx * along - dy * off, 2), round(ay + dy * along + dx * off, 2)
-
-    ring = [p(a0, lo), p(a1, lo), p(a1, hi), p(a0, hi)]
+    ring = strip(s.coords, a0, a1, left=hi, right=lo)
     utility = rng.choice(tuple(UTILITIES))
     applied = start - (0 if emergency else rng.randint(12, 40))
     if status in ("Ansökan", "Komplettering", "Beviljad"):

@@ -1,8 +1,9 @@
 """Demo Digiresan ideas for the twin GeoPackage: tables ``ideas`` (Point, EPSG:3006, nullable) and ``idea_events``.
 
-About 200 ideas over 2020–2022 as the programme had them: just over 60 from employees by November 2020, then
-residents, businesses and organisations too; statuses through the flow Inkommen → Under bedömning → decision →
-Genomförd / Återkallad as of mid-December 2022 (or ``today`` if earlier); grants within the 50 MSEK; many ideas
+About 200 ideas over the two years and ten months before ``today``, shaped as the real programme ran 2020–2022: just
+over 60 from employees in the first ten months, then residents, businesses and organisations too; statuses through
+the flow Inkommen → Under bedömning → decision → Genomförd / Återkallad as of yesterday, so only the newest ideas
+still wait, and every decision lies after its submission and before today; grants within the 50 MSEK; many ideas
 located in the twin, some linked to a road segment or a building. Every status change is in ``idea_events`` and
 ``version`` counts the saves, as PostgreSQL's audit trigger would have it. Personal data are fictitious (``.example``
 addresses, the telephone numbers Swedish regulators reserve for fiction).

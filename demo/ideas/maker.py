@@ -24,10 +24,10 @@ from .texts import (
 
 DEFAULT_COUNT = 200
 EMPLOYEE_SHARE = 62 / 200  # "just over 60" of the first ~200 came from employees by November 2020
-PROGRAMME_START = date(2020, 1, 20)
-EMPLOYEE_PHASE_END = date(2020, 11, 20)
-LAST_SUBMISSION = date(2022, 12, 9)
-AS_OF = date(2022, 12, 15)  # the state of the list: the programme's last coordinator meeting
+# The programme's timeline moves with ``today`` (as the real one ran 2020-01-20 .. 2022-12-09, listed 2022-12-15):
+PROGRAMME_DAYS = 1060  # it started this many days before today (about two years and ten months)
+EMPLOYEE_PHASE_DAYS = 305  # the first call, to employees only (about ten months)
+LAST_SUBMISSION_DAYS = 6  # the newest idea came in this many days before today
 GRANT_CAP_SEK = 46_500_000  # a plausible share of the 50 MSEK: the rest kept for follow-up
 
 COORDINATORS = ("karin.hedlund", "mats.olofsson", "sara.nyberg")
@@ -101,7 +101,10 @@ class IdeaMaker:
     def __init__(self, seed: int, today: date, count: int, segments: list[Place], buildings: list[Place],
                  extent: tuple[float, float, float, float]):
         self.rng = random.Random(f"digiresan-ideas:{seed}:{today.isoformat()}:{count}")
-        self.as_of = min(today, AS_OF)
+        self.as_of = today - timedelta(days=1)  # the list as the coordinators left it yesterday
+        self.start = today - timedelta(days=PROGRAMME_DAYS)
+        self.employee_end = self.start + timedelta(days=EMPLOYEE_PHASE_DAYS)
+        self.last_submission = today - timedelta(days=LAST_SUBMISSION_DAYS)
         self.count = count
         self.segments = segments
         self.buildings = buildings
@@ -121,10 +124,14 @@ class IdeaMaker:
     def ideas(self) -> Iterator[Idea]:
         rng = self.rng
         n_employee = max(1, round(self.count * EMPLOYEE_SHARE)) if self.count > 1 else self.count
-        first = _dates(rng, n_employee, PROGRAMME_START, min(EMPLOYEE_PHASE_END, self.as_of))
-        later_end = min(LAST_SUBMISSION, self.as_of)
-        later_start = EMPLOYEE_PHASE_END + timedelta(days=1)
+        first = _dates(rng, n_employee, self.start, self.employee_end)
+        later_end = self.last_submission
+        later_start = self.employee_end + timedelta(days=1)
         later = _dates(rng, self.count - n_employee, later_start, max(later_end, later_start))
+        if first:
+            first[0] = self.start  # the programme opened with an idea on its first day ...
+        if later:
+            later[-1] = max(later_end, later_start)  # ... and the newest came in LAST_SUBMISSION_DAYS ago
         for idea_id, (day, phase) in enumerate([(d, 1) for d in first] + [(d, 2) for d in later], 1):
             yield self._idea(idea_id, day, phase)
 
@@ -217,7 +224,7 @@ class IdeaMaker:
 
     # -- the status flow -------------------------------------------------------------------------------------------
     def _save(self, idea: Idea, day: date, changes: dict) -> bool:
-        """Apply one coordinator save on ``day`` (if it is not after the list's date)."""
+        """Apply one coordinator save on ``day`` (if it is not after the list's date, yesterday)."""
         if day > self.as_of:
             return False
         rng = self.rng
