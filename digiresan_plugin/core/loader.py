@@ -6,20 +6,23 @@ No widgets here. Layers are created and added on the calling (main) thread; chec
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Optional
 
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsLayerMetadata,
     QgsLayerTreeGroup,
     QgsMapLayer,
     QgsProject,
+    QgsRasterLayer,
     QgsRectangle,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .catalog import Catalog, LayerSpec
+from .catalog import BackgroundMapSpec, Catalog, LayerSpec
 from .log import log
 from .style_labels import translate_legend
 from .twin_source import TwinSource, TwinSourceError
@@ -27,6 +30,7 @@ from .twin_source import TwinSource, TwinSourceError
 LAYER_ID_PROPERTY = "digiresan/layer_id"
 SOURCE_PROPERTY = "digiresan/source"
 GROUP_PROPERTY = "digiresan/group"
+BACKGROUND_PROPERTY = "digiresan/background_map"
 ROOT_GROUP_ID = "__twin__"
 PROJECT_SCOPE = "digiresan"
 
@@ -64,6 +68,12 @@ def twin_layers(project: QgsProject) -> dict[str, QgsVectorLayer]:
     return found
 
 
+def background_maps(project: QgsProject) -> dict[str, QgsMapLayer]:
+    """The catalog's background maps in the project by id."""
+    return {str(layer.customProperty(BACKGROUND_PROPERTY)): layer for layer in project.mapLayers().values()
+            if layer.customProperty(BACKGROUND_PROPERTY)}
+
+
 def stored_source(project: QgsProject) -> Optional[str]:
     """The twin source saved in the project, if any."""
     value, ok = project.readEntry(PROJECT_SCOPE, "twin_source", "")
@@ -87,14 +97,17 @@ class TwinLoader:
         root = self._group(self.project.layerTreeRoot(), ROOT_GROUP_ID, self.catalog.title.text(self.language), 0)
         for group_spec in self.catalog.groups:
             specs = self.catalog.layers_in_group(group_spec.id)
-            if not specs:
+            maps = [m for m in self.catalog.background_maps if m.group == group_spec.id]
+            if not specs and not maps:
                 continue
             group = self._group(root, group_spec.id, group_spec.title.text(self.language), len(root.children()))
             for spec in specs:
                 self._load_layer(spec, source, group, report)
+            for spec in maps:
+                self._add_background_map(spec, group)
         self.project.writeEntry(PROJECT_SCOPE, "twin_source", source.to_string())
         self.project.writeEntry(PROJECT_SCOPE, "loaded_layers", report.loaded)
-        report.extent = self._extent(report.loaded)
+        report.extent = self._extent([i for i in report.loaded if self.catalog.layer(i).identifiable])
         for problem in report.problems:
             log(problem, 30)
         return report
@@ -102,6 +115,7 @@ class TwinLoader:
     def unload(self) -> None:
         """Remove the twin's layers and group from the project."""
         ids = [layer.id() for layer in twin_layers(self.project).values()]
+        ids += [layer.id() for layer in background_maps(self.project).values()]
         self.project.removeMapLayers(ids)
         root = self.project.layerTreeRoot()
         group = self._find_group(root, ROOT_GROUP_ID)
@@ -124,6 +138,9 @@ class TwinLoader:
             layer = source.open_layer(spec, title)
         except TwinSourceError as exc:
             report.problems.append(str(exc))
+            return
+        if not layer.isValid() and spec.optional:
+            log(f"Optional layer '{spec.id}': no table '{spec.table}' in {source.describe()}, left out", logging.INFO)
             return
         if not layer.isValid():
             report.problems.append(QCoreApplication.translate(
@@ -151,6 +168,30 @@ class TwinLoader:
         self.project.addMapLayer(layer, False)
         group.insertLayer(self._position(group, spec), layer)
         report.added.append(spec.id)
+
+    def _add_background_map(self, spec: BackgroundMapSpec, group: QgsLayerTreeGroup) -> None:
+        """Add the online tile map at the bottom of ``group``, switched off (nothing is fetched until the user
+        switches it on); an existing one stays as the user left it."""
+        existing = background_maps(self.project).get(spec.id)
+        if existing is not None:
+            if group.findLayer(existing.id()) is None:
+                self._move_into(existing, group, len(group.children()))
+            return
+        layer = QgsRasterLayer(spec.uri(), spec.title.text(self.language), "wms")
+        if not layer.isValid():
+            log(f"Background map '{spec.id}' could not be created (is the WMS provider installed?)", logging.INFO)
+            return
+        layer.setAttribution(spec.attribution)
+        layer.setAttributionUrl(spec.attribution_url)
+        metadata = QgsLayerMetadata()
+        metadata.setTitle(spec.title.text(self.language))
+        metadata.setRights([spec.attribution])
+        metadata.setLicenses([spec.attribution_url] if spec.attribution_url else [])
+        layer.setMetadata(metadata)
+        layer.setCustomProperty(BACKGROUND_PROPERTY, spec.id)
+        self.project.addMapLayer(layer, False)
+        node = group.insertLayer(len(group.children()), layer)
+        node.setItemVisibilityChecked(spec.visible)
 
     @staticmethod
     def _flags(layer: QgsVectorLayer, spec: LayerSpec) -> QgsMapLayer.LayerFlags:
@@ -200,7 +241,7 @@ class TwinLoader:
         return index
 
     def _extent(self, layer_ids: list[str]) -> Optional[QgsRectangle]:
-        """Combined extent of the loaded spatial layers, in the project CRS."""
+        """Combined extent of the given loaded spatial layers, in the project CRS."""
         extent = QgsRectangle()
         extent.setMinimal()
         target = self.project.crs()

@@ -252,7 +252,8 @@ class TwinDock(QgsDockWidget):
     def zoom_to_twin(self) -> None:
         if self.canvas is None:
             return
-        layers = [lyr for lyr in twin_layers(self.project).values() if lyr.isSpatial()]
+        subjects = {spec.id for spec in self.catalog.identifiable_layers()}  # not the lake around the town
+        layers = [lyr for lid, lyr in twin_layers(self.project).items() if lyr.isSpatial() and lid in subjects]
         if not layers:
             return
         self.canvas.setExtent(self._extent(layers))
@@ -284,7 +285,7 @@ class TwinDock(QgsDockWidget):
             layer = loaded.get(spec.id)
             if layer is None:
                 text = self.tr("{title} — not loaded").format(title=spec.title.text(self.language))
-                icon = "mIconWarning.svg" if loaded else "mActionRemove.svg"
+                icon = "mIconWarning.svg" if loaded and not spec.optional else "mActionRemove.svg"
             else:
                 text = spec.title.text(self.language)
                 icon = "mIconTableLayer.svg" if not spec.is_spatial else "mActionAddOgrLayer.svg"
