@@ -1052,6 +1052,11 @@
 <context>
     <name>TwinDock</name>
     <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="118" />
+        <source>An online map under the twin. It needs an internet connection; nothing is fetched while it is off, and the twin works without it.</source>
+        <translation>En karta från internet under tvillingen. Den kräver en internetanslutning; inget hämtas så länge den är avslagen, och tvillingen fungerar utan den.</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/gui/twin_dock.py" line="299" />
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>

@@ -48,7 +48,7 @@ def test_background_is_the_lake_and_an_optional_online_map():
     assert water.title.text("sv") == "Vatten"
     assert all(not spec.optional for spec in catalog.layers if spec.id != "water")  # the twin's own tables
     (osm,) = catalog.background_maps
-    assert osm.group == "background" and not osm.visible  # off until the user switches it on
+    assert osm.group == "background"
     assert osm.attribution == "© OpenStreetMap contributors" and "openstreetmap.org/copyright" in osm.attribution_url
     assert "©" in osm.title.text("en") and "©" in osm.title.text("sv")
     assert osm.url.startswith("https://") and osm.uri() == "type=xyz&url=https://tile.openstreetmap.org/%7Bz%7D/%7Bx%7D/%7By%7D.png&zmin=0&zmax=19"

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -23,7 +20,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 
-from digiresan_plugin.core.catalog import load_catalog
 from digiresan_plugin.core.loader import (
     LAYER_ID_PROPERTY,
     TwinLoader,
@@ -32,8 +28,8 @@ from digiresan_plugin.core.loader import (
     twin_layer,
     twin_layers,
 )
-from digiresan_plugin.core.paths import default_catalog_path
 from digiresan_plugin.core.twin_source import TwinSource
+from tests.tile_server import TileServer, loopback_catalog
 
 ALL_LAYERS = {
     "road_segments", "road_condition", "paving_plan", "traffic_signs", "excavation_permits",
@@ -82,7 +78,7 @@ def test_loading_twice_does_not_duplicate(project, catalog, demo_twin):
     ids = {lid: layer.id() for lid, layer in twin_layers(project).items()}
     second = loader.load(TwinSource.geopackage(demo_twin))
     assert second.added == [] and set(second.reused) == ALL_LAYERS
-    assert len(project.mapLayers()) == len(ALL_LAYERS) + len(catalog.background_maps)
+    assert len(project.mapLayers()) == len(ALL_LAYERS)
     assert {lid: layer.id() for lid, layer in twin_layers(project).items()} == ids
     assert len(project.layerTreeRoot().children()) == 1
 
@@ -135,30 +131,6 @@ def test_a_twin_without_the_optional_lake_loads_without_a_problem(project, catal
     assert set(report.added) == ALL_LAYERS - {"water"}
 
 
-class TileServer:
-    """A loopback HTTP server that records the tiles asked for (and has none)."""
-
-    def __init__(self) -> None:
-        hits = self.hits = []
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
-                hits.append(self.path)
-                self.send_response(404)
-                self.end_headers()
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = HTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/{{z}}/{{x}}/{{y}}.png"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 @pytest.fixture(autouse=True)
 def _stop_watching():
     yield
@@ -201,12 +173,15 @@ def render_visible(project: QgsProject) -> None:
         QCoreApplication.processEvents()
 
 
-def test_background_map_is_added_switched_off_with_its_attribution(project, catalog, demo_twin):
+def test_background_map_is_off_until_asked_for_and_carries_its_attribution(project, catalog, demo_twin):
     requested = watch_requests()
-    report = TwinLoader(catalog, project, "sv").load(TwinSource.geopackage(demo_twin))
-    maps = background_maps(project)
-    assert set(maps) == {"osm"} and "osm" not in report.added  # not a twin layer
-    osm = maps["osm"]
+    loader = TwinLoader(catalog, project, "sv")
+    loader.load(TwinSource.geopackage(demo_twin))
+    assert background_maps(project) == {}  # off by default: not even in the project
+    render_visible(project)
+    assert [url for url in requested if "openstreetmap" in url] == []
+    osm = loader.show_background_map("osm", True)  # (not drawn here: no test fetches from the internet)
+    assert background_maps(project) == {"osm": osm}
     assert isinstance(osm, QgsRasterLayer) and osm.providerType() == "wms" and osm.isValid()
     assert "tile.openstreetmap.org" in osm.source() and "type=xyz" in osm.source()
     assert osm.attribution() == "© OpenStreetMap contributors"
@@ -214,38 +189,35 @@ def test_background_map_is_added_switched_off_with_its_attribution(project, cata
     assert osm.name() == "OpenStreetMap (online, © OpenStreetMap-bidragsgivare)"
     node = project.layerTreeRoot().findLayer(osm.id())
     background = project.layerTreeRoot().children()[0].children()[-1]
-    assert node.parent() is background and background.children()[-1] is node  # below the lake, at the bottom
-    assert not node.isVisible()
-    render_visible(project)  # drawing the twin asks the internet for nothing while the map is off
-    assert [url for url in requested if "openstreetmap" in url] == []
-    # the user's choice stays when the twin is loaded again; removing the twin removes the map too
-    node.setItemVisibilityChecked(True)
-    TwinLoader(catalog, project, "sv").load(TwinSource.geopackage(demo_twin))
-    assert background_maps(project) == {"osm": osm} and node.isVisible()
-    TwinLoader(catalog, project, "sv").unload()
+    assert background.name() == "Bakgrund" and background.children()[-1] is node  # under the lake
+    assert loader.show_background_map("osm", True) is osm  # asked twice: still one
+    loader.load(TwinSource.geopackage(demo_twin))  # a reload keeps it
+    assert background_maps(project) == {"osm": osm}
+    assert loader.show_background_map("osm", False) is None and background_maps(project) == {}
+    loader.show_background_map("osm", True)
+    loader.unload()  # removing the twin removes the map too
     assert background_maps(project) == {} and project.mapLayers() == {}
+    assert [url for url in requested if "openstreetmap" in url] == []
 
 
-def test_background_map_is_fetched_only_once_switched_on(project, demo_twin, tmp_path):
-    """The negative control of the test above: the same drawing, with the map switched on, does fetch tiles
-    (from a loopback server, never from the internet) and the request signal sees them."""
+def test_background_map_is_fetched_only_while_shown(project, demo_twin, tmp_path):
+    """The negative control of the test above: the same drawing fetches tiles once the map is shown (from a
+    loopback server, never from the internet) and the request signal sees them."""
     server = TileServer()
     requested = watch_requests()
     try:
-        data = json.loads(default_catalog_path().read_text(encoding="utf-8"))
-        data["background_maps"][0]["url"] = server.url
-        path = tmp_path / "catalog.json"
-        path.write_text(json.dumps(data), encoding="utf-8")
-        shutil.copytree(default_catalog_path().parent / "styles", tmp_path / "styles")
-        loopback = load_catalog(path)
-        TwinLoader(loopback, project, "en").load(TwinSource.geopackage(demo_twin))
+        loader = TwinLoader(loopback_catalog(tmp_path, server.url), project, "en")
+        loader.load(TwinSource.geopackage(demo_twin))
         render_visible(project)
         assert server.hits == []
-        node = project.layerTreeRoot().findLayer(background_maps(project)["osm"].id())
-        node.setItemVisibilityChecked(True)
+        loader.show_background_map("osm", True)
         render_visible(project)
         assert server.hits and all(hit.endswith(".png") for hit in server.hits)
         assert any(url.startswith("http://127.0.0.1:") for url in requested)
+        loader.show_background_map("osm", False)
+        fetched = len(server.hits)
+        render_visible(project)
+        assert len(server.hits) == fetched
     finally:
         server.close()
 

@@ -164,16 +164,16 @@ def write_ideas(gpkg_path: Path, seed: int, today: date, segment_ids: Sequence[s
 
 
 def write_ideas_for_twin(gpkg_path: Path, seed: int, today: date, count: Optional[int] = None) -> int:
-    """:func:`write_ideas` with the links and the extent taken from the twin GeoPackage itself (e.g. to add
-    ``count`` ideas to an existing twin for a benchmark)."""
+    """:func:`write_ideas` with the links and the extent (of the town's tables, not the lake) taken from the twin
+    GeoPackage itself (e.g. to add ``count`` ideas to an existing twin for a benchmark)."""
     path = Path(gpkg_path)
     conn = sqlite3.connect(str(path))
     try:
         segments = [r[0] for r in conn.execute('SELECT "segment_id" FROM "road_segments" ORDER BY "fid"')]
         buildings = [r[0] for r in conn.execute('SELECT "building_id" FROM "buildings" ORDER BY "fid"')]
-        box = conn.execute(
+        box = conn.execute(  # the town's extent, not the lake's
             "SELECT min(min_x), min(min_y), max(max_x), max(max_y) FROM gpkg_contents "
-            "WHERE data_type = 'features' AND table_name <> 'ideas'").fetchone()
+            "WHERE data_type = 'features' AND table_name NOT IN ('ideas', 'water')").fetchone()
     finally:
         conn.close()
     extent = tuple(box) if box and None not in box else None

@@ -69,7 +69,7 @@ class LayerSpec:
 
 @dataclass(frozen=True)
 class BackgroundMapSpec:
-    """An online XYZ tile map the loader adds unchecked below the twin: the user switches it on when online."""
+    """An online XYZ tile map offered under the twin: off until the user switches it on (when online)."""
 
     id: str
     group: str
@@ -79,7 +79,6 @@ class BackgroundMapSpec:
     attribution_url: str = ""
     zmin: int = 0
     zmax: int = 19
-    visible: bool = False
 
     def uri(self) -> str:
         """The data source of QGIS's "wms" provider for this tile map."""
@@ -261,8 +260,7 @@ def _background_maps(r: _Reader, root: dict, group_ids: set, layer_ids: set) -> 
             raise r.fail(f"{key}.zmax", f"zoom levels 0 <= zmin <= zmax <= 25, got {zmin}..{zmax}")
         maps.append(BackgroundMapSpec(
             id=map_id, group=group, title=r.title(raw, key), url=url, attribution=attribution,
-            attribution_url=r.opt(raw, "attribution_url", key, str, "a URL", ""), zmin=zmin, zmax=zmax,
-            visible=r.opt(raw, "visible", key, bool, "true or false", False)))
+            attribution_url=r.opt(raw, "attribution_url", key, str, "a URL", ""), zmin=zmin, zmax=zmax))
     return tuple(maps)
 
 

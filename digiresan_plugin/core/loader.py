@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .catalog import BackgroundMapSpec, Catalog, LayerSpec
+from .catalog import Catalog, LayerSpec
 from .log import log
 from .style_labels import translate_legend
 from .twin_source import TwinSource, TwinSourceError
@@ -69,7 +69,7 @@ def twin_layers(project: QgsProject) -> dict[str, QgsVectorLayer]:
 
 
 def background_maps(project: QgsProject) -> dict[str, QgsMapLayer]:
-    """The catalog's background maps in the project by id."""
+    """The catalog's background maps the user switched on, by id."""
     return {str(layer.customProperty(BACKGROUND_PROPERTY)): layer for layer in project.mapLayers().values()
             if layer.customProperty(BACKGROUND_PROPERTY)}
 
@@ -97,14 +97,11 @@ class TwinLoader:
         root = self._group(self.project.layerTreeRoot(), ROOT_GROUP_ID, self.catalog.title.text(self.language), 0)
         for group_spec in self.catalog.groups:
             specs = self.catalog.layers_in_group(group_spec.id)
-            maps = [m for m in self.catalog.background_maps if m.group == group_spec.id]
-            if not specs and not maps:
+            if not specs:
                 continue
             group = self._group(root, group_spec.id, group_spec.title.text(self.language), len(root.children()))
             for spec in specs:
                 self._load_layer(spec, source, group, report)
-            for spec in maps:
-                self._add_background_map(spec, group)
         self.project.writeEntry(PROJECT_SCOPE, "twin_source", source.to_string())
         self.project.writeEntry(PROJECT_SCOPE, "loaded_layers", report.loaded)
         report.extent = self._extent([i for i in report.loaded if self.catalog.layer(i).identifiable])
@@ -169,18 +166,23 @@ class TwinLoader:
         group.insertLayer(self._position(group, spec), layer)
         report.added.append(spec.id)
 
-    def _add_background_map(self, spec: BackgroundMapSpec, group: QgsLayerTreeGroup) -> None:
-        """Add the online tile map at the bottom of ``group``, switched off (nothing is fetched until the user
-        switches it on); an existing one stays as the user left it."""
+    def show_background_map(self, map_id: str, show: bool) -> Optional[QgsMapLayer]:
+        """Add the catalog's online tile map ``map_id`` at the bottom of its group (``show``), or remove it.
+
+        Nothing is fetched until it is shown; the twin never needs it. Returns the map's layer while it is shown.
+        """
+        spec = next(m for m in self.catalog.background_maps if m.id == map_id)
         existing = background_maps(self.project).get(spec.id)
+        if not show:
+            if existing is not None:
+                self.project.removeMapLayer(existing.id())
+            return None
         if existing is not None:
-            if group.findLayer(existing.id()) is None:
-                self._move_into(existing, group, len(group.children()))
-            return
+            return existing
         layer = QgsRasterLayer(spec.uri(), spec.title.text(self.language), "wms")
         if not layer.isValid():
-            log(f"Background map '{spec.id}' could not be created (is the WMS provider installed?)", logging.INFO)
-            return
+            log(f"Background map '{spec.id}' could not be created (is the WMS provider installed?)", logging.WARNING)
+            return None
         layer.setAttribution(spec.attribution)
         layer.setAttributionUrl(spec.attribution_url)
         metadata = QgsLayerMetadata()
@@ -189,9 +191,12 @@ class TwinLoader:
         metadata.setLicenses([spec.attribution_url] if spec.attribution_url else [])
         layer.setMetadata(metadata)
         layer.setCustomProperty(BACKGROUND_PROPERTY, spec.id)
+        root = self._group(self.project.layerTreeRoot(), ROOT_GROUP_ID, self.catalog.title.text(self.language), 0)
+        group_spec = self.catalog.group(spec.group)
+        group = self._group(root, group_spec.id, group_spec.title.text(self.language), len(root.children()))
         self.project.addMapLayer(layer, False)
-        node = group.insertLayer(len(group.children()), layer)
-        node.setItemVisibilityChecked(spec.visible)
+        group.insertLayer(len(group.children()), layer)
+        return layer
 
     @staticmethod
     def _flags(layer: QgsVectorLayer, spec: LayerSpec) -> QgsMapLayer.LayerFlags:

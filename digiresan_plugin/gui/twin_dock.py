@@ -14,8 +14,9 @@ from qgis.core import (
     QgsTask,
 )
 from qgis.gui import QgsDockWidget, QgsFileWidget, QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +33,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import settings
 from ..core.catalog import Catalog
 from ..core.i18n import ui_language
-from ..core.loader import TwinLoader, stored_source, twin_layers
+from ..core.loader import TwinLoader, background_maps, stored_source, twin_layers
 from ..core.signals import SignalBag
 from ..core.twin_source import TwinSource, TwinSourceError
 from .help import open_help
@@ -111,6 +112,14 @@ class TwinDock(QgsDockWidget):
         layout.addWidget(QLabel(self.tr("Layers"), body))
         self.layer_list = QListWidget(body)
         layout.addWidget(self.layer_list, 1)
+        self.background_boxes: dict[str, QCheckBox] = {}
+        for spec in self.catalog.background_maps:  # online maps under the twin: off until the user wants one
+            box = QCheckBox(spec.title.text(self.language), body)
+            box.setToolTip(self.tr("An online map under the twin. It needs an internet connection; nothing is "
+                                   "fetched while it is off, and the twin works without it."))
+            box.toggled.connect(lambda on, map_id=spec.id: self._show_background_map(map_id, on))
+            self.background_boxes[spec.id] = box
+            layout.addWidget(box)
         self.status_label = QLabel(body)
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.PlainText)
@@ -239,11 +248,15 @@ class TwinDock(QgsDockWidget):
             self._message(self.tr("Digital twin loaded: {n} layers").format(n=len(report.loaded)), Qgis.Success)
         if report.added and report.extent is not None:
             self.zoom_to_twin()
+            QTimer.singleShot(0, self.zoom_to_twin)  # again after QGIS's own zoom to its first layers' extent
         self.loaded.emit(report)
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.load_button.setEnabled(not busy)
+
+    def _show_background_map(self, map_id: str, on: bool) -> None:
+        TwinLoader(self.catalog, self.project, self.language).show_background_map(map_id, on)
 
     def remove_twin(self) -> None:
         TwinLoader(self.catalog, self.project, self.language).unload()
@@ -294,6 +307,12 @@ class TwinDock(QgsDockWidget):
             self.layer_list.addItem(item)
         self.zoom_button.setEnabled(bool(loaded))
         self.remove_button.setEnabled(bool(loaded))
+        shown = background_maps(self.project)
+        for map_id, box in self.background_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(map_id in shown)
+            box.blockSignals(False)
+            box.setEnabled(bool(loaded))
 
     def _message(self, text: str, level: Qgis.MessageLevel) -> None:
         if self.message_bar is not None:
