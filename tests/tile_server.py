@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+
+from qgis.PyQt.QtCore import QCoreApplication
 
 from digiresan_plugin.core.catalog import Catalog, load_catalog
 from digiresan_plugin.core.paths import default_catalog_path
@@ -30,6 +33,17 @@ class TileServer:
         self.server = HTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/{{z}}/{{x}}/{{y}}.png"
+
+    def settle(self, quiet_s: float = 0.5, limit_s: float = 5.0) -> int:
+        """Wait until no tile has been asked for during ``quiet_s`` (the event loop running); the number of hits."""
+        started = last_change = time.monotonic()
+        seen = len(self.hits)
+        while time.monotonic() - last_change < quiet_s and time.monotonic() - started < limit_s:
+            QCoreApplication.processEvents()
+            time.sleep(0.05)
+            if len(self.hits) != seen:
+                seen, last_change = len(self.hits), time.monotonic()
+        return seen
 
     def close(self) -> None:
         self.server.shutdown()
