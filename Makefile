@@ -74,9 +74,12 @@ build: $(QM_FILES)
 
 demo: $(DEMO_GPKG)
 
-$(DEMO_GPKG):
+# The generator is a development tool in demo/ (not shipped); the GeoPackage is rebuilt when it changes.
+DEMO_SOURCES := $(wildcard demo/*.py demo/*/*.py)
+
+$(DEMO_GPKG): $(DEMO_SOURCES)
 	@mkdir -p $(dir $@)
-	$(SYS_PY) -m $(PLUGIN).demo --output $@
+	$(SYS_PY) -m demo --output $@
 
 # The zip the QGIS plugin repository accepts: one top folder (listed first), no caches, no .pyc, no '..' paths.
 define ZIP_PLUGIN
@@ -123,8 +126,8 @@ $(VENV)/.installed: requirements-test.txt
 venv: $(VENV)/.installed
 
 lint: venv
-	$(VENV)/bin/ruff check $(PLUGIN) tests $(wildcard bench db scripts)
-	$(VENV)/bin/flake8 $(PLUGIN) tests
+	$(VENV)/bin/ruff check $(PLUGIN) demo tests $(wildcard bench db scripts)
+	$(VENV)/bin/flake8 $(PLUGIN) demo tests
 	$(SYS_PY) scripts/check_translations.py $(PLUGIN) $(TS_FILES)
 
 test: deps venv lint build

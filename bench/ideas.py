@@ -62,7 +62,7 @@ def ensure_ideas(count: int, directory: Path = IDEAS_DIR, progress: Optional[Cal
         return path
     from osgeo import ogr
 
-    from digiresan_plugin.demo.ideas import write_ideas
+    from demo.ideas import write_ideas
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")

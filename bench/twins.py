@@ -43,7 +43,7 @@ def ensure_twin(scale: int, directory: Path = TWINS_DIR,
     path = twin_path(scale, directory)
     if is_ready(scale, directory):
         return path
-    from digiresan_plugin.demo import generate_twin
+    from demo import generate_twin
 
     last = [-1]
 

@@ -11,7 +11,7 @@ DEMO_GPKG ?= build/demo/ostersund_twin.gpkg
 db:
 	@bash db/pg.sh start
 	@$(SYS_PY) db/migrate.py
-	@if [ ! -f $(DEMO_GPKG) ]; then $(MAKE) --no-print-directory demo; fi
+	@$(MAKE) --no-print-directory demo
 	@bash db/load_twin.sh $(DEMO_GPKG)
 	@echo 'Connect: eval "$$(db/pg.sh env)"; psql service=digiresan   |   make db-stop to stop'
 

@@ -1099,145 +1099,150 @@
 <context>
     <name>TwinDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="58" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="59" />
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="77" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="78" />
         <source>Embedded demo twin (central Östersund)</source>
         <translation>Inbyggd demotvilling (centrala Östersund)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="78" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="79" />
         <source>GeoPackage file</source>
         <translation>GeoPackage-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="79" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="80" />
         <source>PostgreSQL connection</source>
         <translation>PostgreSQL-anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="80" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="81" />
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="82" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83" />
         <source>GeoPackage (*.gpkg *.GPKG)</source>
         <translation>GeoPackage (*.gpkg *.GPKG)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="84" />
         <source>Choose a twin GeoPackage</source>
         <translation>Välj tvillingens GeoPackage</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="84" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="85" />
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="87" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="88" />
         <source>Connection</source>
         <translation>Anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="92" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="93" />
         <source>Load twin</source>
         <translation>Läs in tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="93" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="94" />
         <source>Add the twin's layers to the project (existing ones are reused)</source>
         <translation>Lägg till tvillingens lager i projektet (befintliga lager återanvänds)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="94" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="95" />
         <source>Zoom to twin</source>
         <translation>Zooma till tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="95" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="96" />
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="96" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="97" />
         <source>Remove the twin's layers from the project</source>
         <translation>Ta bort tvillingens lager från projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="105" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="106" />
         <source>Layers</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="112" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="121" />
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="113" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="122" />
         <source>Try the same twin source again</source>
         <translation>Försök med samma tvillingkälla igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="153" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="162" />
         <source>Choose a GeoPackage file first.</source>
         <translation>Välj först en GeoPackage-fil.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="158" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="167" />
         <source>No saved PostgreSQL connection: add one in the Data Source Manager.</source>
         <translation>Ingen sparad PostgreSQL-anslutning: lägg till en i datakällshanteraren.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="198" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="207" />
         <source>Checking twin source</source>
         <translation>Kontrollerar tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="216" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="225" />
         <source>Twin loaded with {n} problem(s): {first}</source>
         <translation>Tvillingen lästes in med {n} problem: {first}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="223" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="232" />
         <source>{n} layers from {source}</source>
         <translation>{n} lager från {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="226" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="235" />
         <source>Digital twin loaded: {n} layers</source>
         <translation>Den digitala tvillingen är inläst: {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="273" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="287" />
         <source>{title} — not loaded</source>
         <translation>{title} — inte inläst</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="99" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="100" />
         <source>Help</source>
         <translation>Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="112" />
+        <source>An online map under the twin. It needs an internet connection; nothing is fetched while it is off, and the twin works without it.</source>
+        <translation>En karta från internet under tvillingen. Den kräver en internetanslutning; inget hämtas så länge den är avslagen, och tvillingen fungerar utan den.</translation>
     </message>
 </context>
 <context>
     <name>TwinLoader</name>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="112" />
+        <location filename="../digiresan_plugin/core/loader.py" line="126" />
         <source>Layer '{layer}': table '{table}' not found or not readable in {source}</source>
         <translation>Lagret '{layer}': tabellen '{table}' finns inte eller går inte att läsa i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="118" />
+        <location filename="../digiresan_plugin/core/loader.py" line="132" />
         <source>Layer '{layer}' (table '{table}'): missing field(s) {fields}</source>
         <translation>Lagret '{layer}' (tabellen '{table}'): fält saknas: {fields}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="125" />
+        <location filename="../digiresan_plugin/core/loader.py" line="139" />
         <source>Layer '{layer}': style {style} not applied: {message}</source>
         <translation>Lagret '{layer}': stilen {style} kunde inte användas: {message}</translation>
     </message>

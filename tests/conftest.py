@@ -20,7 +20,7 @@ SEED = 2380
 @pytest.fixture(scope="session")
 def demo_twin(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo twin generated once per session (seeded, with a fixed today)."""
-    from digiresan_plugin.demo import generate_twin
+    from demo import generate_twin
 
     path = tmp_path_factory.mktemp("twin") / "ostersund_twin.gpkg"
     generate_twin(path, seed=SEED, today=TODAY)

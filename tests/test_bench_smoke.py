@@ -13,6 +13,7 @@ import pytest
 
 from bench import ideas, identify, report
 from bench.common import write_json
+from digiresan_plugin.core.catalog import load_catalog
 
 TODAY = date(2026, 11, 27)
 TIMING_KEYS = {"n", "median", "p95", "min", "max"}
@@ -20,7 +21,7 @@ TIMING_KEYS = {"n", "median", "p95", "min", "max"}
 
 @pytest.fixture(scope="module")
 def tiny_twin(tmp_path_factory):
-    from digiresan_plugin.demo import generate_twin
+    from demo import generate_twin
 
     path = tmp_path_factory.mktemp("bench") / "twin_200.gpkg"
     generate_twin(path, seed=2380, scale=200, today=TODAY)
@@ -45,7 +46,8 @@ def test_identify_harness_writes_every_measurement(qgis_app, tiny_twin, tmp_path
     assert ident["native_results_median"] >= 1
     assert set(data["native_layers"]) >= {"road_segments", "traffic_signs", "excavation_permits"}
     assert data["memory"]["clicks"] == 10 and len(data["memory"]["series_mb"]) == 1
-    assert data["load"]["n"] == 1 and data["load"]["layers"] == 9 and data["load"]["problems"] == []
+    layers = len(load_catalog().layers)  # every catalog layer (9 twin tables and the lake)
+    assert data["load"]["n"] == 1 and data["load"]["layers"] == layers and data["load"]["problems"] == []
     assert any("report_at_point" in row["function"] for row in data["profile"]["cumulative"])
     assert (tmp_path / "identify_gpkg_200.prof").is_file()
 

@@ -29,7 +29,7 @@ def bundled() -> dict:
 def test_bundled_catalog_describes_the_contract_tables():
     catalog = load_catalog()
     assert {spec.table for spec in catalog.layers} >= CONTRACT_TABLES
-    assert [g.id for g in catalog.groups] == ["streets", "works", "buildings_properties", "parks"]
+    assert [g.id for g in catalog.groups] == ["streets", "works", "buildings_properties", "parks", "background"]
     assert catalog.layer("road_segments").key == "segment_id"
     assert catalog.layer("road_condition").geometry is None
     # subjects in priority order: road segment before permit, sign, building, property, park
@@ -39,6 +39,19 @@ def test_bundled_catalog_describes_the_contract_tables():
     for spec in catalog.layers:
         style = catalog.style_path(spec)
         assert style is None or style.is_file(), f"{spec.id}: style {style} missing"
+
+
+def test_background_is_the_lake_and_an_optional_online_map():
+    catalog = load_catalog()
+    water = catalog.layer("water")
+    assert water.group == "background" and water.optional and not water.identifiable
+    assert water.title.text("sv") == "Vatten"
+    assert all(not spec.optional for spec in catalog.layers if spec.id != "water")  # the twin's own tables
+    (osm,) = catalog.background_maps
+    assert osm.group == "background"
+    assert osm.attribution == "© OpenStreetMap contributors" and "openstreetmap.org/copyright" in osm.attribution_url
+    assert "©" in osm.title.text("en") and "©" in osm.title.text("sv")
+    assert osm.url.startswith("https://") and osm.uri() == "type=xyz&url=https://tile.openstreetmap.org/%7Bz%7D/%7Bx%7D/%7By%7D.png&zmin=0&zmax=19"
 
 
 def test_titles_in_both_languages():
@@ -62,6 +75,19 @@ def test_titles_in_both_languages():
         (lambda d: d["layers"][1].__setitem__("priority", "high"), "layers[1:traffic_signs].priority", "an integer"),
         (lambda d: d["layers"][1].__setitem__("id", "excavation_permits"), "layers", "appears twice"),
         (lambda d: d["groups"].append(dict(d["groups"][0])), "groups", "unique group ids"),
+        (lambda d: d["layers"][-1].__setitem__("optional", "yes"), "layers[9:water].optional", "true or false"),
+        (lambda d: d["background_maps"][0].__setitem__("url", "https://tile.example/{z}/{x}.png"),
+         "background_maps[0:osm].url", "an http(s) tile URL with {x}, {y} and {z}"),
+        (lambda d: d["background_maps"][0].__setitem__("url", "file:///{z}/{x}/{y}.png"),
+         "background_maps[0:osm].url", "an http(s) tile URL"),
+        (lambda d: d["background_maps"][0].__setitem__("attribution", " "), "background_maps[0:osm].attribution",
+         "the attribution"),
+        (lambda d: d["background_maps"][0].__setitem__("group", "nowhere"), "background_maps[0:osm].group",
+         "got 'nowhere'"),
+        (lambda d: d["background_maps"][0].__setitem__("id", "parks"), "background_maps[0:parks].id",
+         "an id no layer"),
+        (lambda d: d["background_maps"][0].__setitem__("type", "wmts"), "background_maps[0:osm].type", "'xyz'"),
+        (lambda d: d["background_maps"][0].__setitem__("zmax", 40), "background_maps[0:osm].zmax", "zoom levels"),
     ],
 )
 def test_malformed_catalog_names_file_key_and_expectation(tmp_path, mutate, key, expected):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from osgeo import ogr
 
-from digiresan_plugin.demo import KNOWN_CASES, TwinStats, generate_twin
+from demo import KNOWN_CASES, TwinStats, generate_twin
 
 ogr.UseExceptions()
 
@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 SPATIAL = {
     "road_segments": "LINESTRING", "traffic_signs": "POINT", "excavation_permits": "POLYGON",
-    "buildings": "POLYGON", "properties": "POLYGON", "parks": "POLYGON", "ideas": "POINT",
+    "buildings": "POLYGON", "properties": "POLYGON", "parks": "POLYGON", "ideas": "POINT", "water": "POLYGON",
 }
 TEXT, INT, REAL, DATE, BOOL = {"TEXT"}, {"INTEGER", "MEDIUMINT", "INT"}, {"REAL", "DOUBLE"}, {"DATE"}, {"BOOLEAN"}
 CONTRACT = {
@@ -54,13 +54,14 @@ CONTRACT = {
     "buildings": {"building_id": TEXT, "purpose": TEXT, "construction_year": INT, "floors": INT, "owner": TEXT},
     "properties": {"designation": TEXT, "area_m2": REAL, "owner_type": TEXT, "detailed_plan": TEXT, "block": TEXT},
     "parks": {"park_id": TEXT, "name": TEXT, "maintenance_class": TEXT, "last_maintained": DATE},
+    "water": {"water_id": TEXT, "name": TEXT, "kind": TEXT},
 }
 # Indexes the contract asks for: (table, leading columns).
 KEY_INDEXES = [
     ("road_segments", ("segment_id",)), ("road_condition", ("segment_id",)), ("paving_plan", ("segment_id",)),
     ("traffic_signs", ("segment_id",)), ("traffic_counts", ("segment_id",)), ("excavation_permits", ("segment_id",)),
     ("traffic_signs", ("sign_id",)), ("excavation_permits", ("permit_id",)), ("buildings", ("building_id",)),
-    ("properties", ("designation",)), ("parks", ("park_id",)),
+    ("properties", ("designation",)), ("parks", ("park_id",)), ("water", ("water_id",)),
     ("road_condition", ("segment_id", "inspected_on")), ("traffic_counts", ("segment_id", "hour")),
 ]
 STATUSES = {"Ansökan", "Komplettering", "Beviljad", "Pågående", "Återställd", "Avslutad"}
@@ -220,9 +221,15 @@ def test_geography_of_central_ostersund(db, ds):
     xmin, xmax, ymin, ymax = layer.GetExtent()
     assert 480800 <= xmin and xmax <= 482600 and 7004600 <= ymin and ymax <= 7006800
     assert xmin < 481670 < xmax and ymin < 7005610 < ymax
-    # Storsjön to the west: nothing west of the shore, gränder end at it.
+    # Storsjön to the west of the centre, and nothing on land lies in it.
+    lake = _geom(ds, "water", "name", "Storsjön")
+    assert lake.GetEnvelope()[1] < 481670 - 300
     for table in ("road_segments", "traffic_signs", "buildings", "properties", "parks", "excavation_permits"):
-        assert ds.GetLayerByName(table).GetExtent()[0] >= 481160, table
+        features = ds.GetLayerByName(table)
+        features.SetSpatialFilter(lake)
+        wet = [f.GetFID() for f in features if f.GetGeometryRef().Intersects(lake)]
+        features.SetSpatialFilter(None)
+        assert wet == [], f"{table} in the lake: {wet[:5]}"
 
     def mean(sql, *args):
         return _one(db, sql, *args)
@@ -233,10 +240,21 @@ def test_geography_of_central_ostersund(db, ds):
     ys = [mean("SELECT avg((SELECT miny FROM rtree_road_segments_geom WHERE id = fid)) FROM road_segments "
                "WHERE street_name = ?", n) for n in WE_ORDER]
     assert ys == sorted(ys, reverse=True), "gränder not in north-south order"
+    # every gränd runs west down to the lake: its first segment ends a few metres from the water
+    for name in WE_ORDER:
+        first = _geom(ds, "road_segments", "segment_id", f"OST-{_slug(name)}-0001")
+        end = ogr.Geometry(ogr.wkbPoint)
+        end.AddPoint_2D(first.GetX(0), first.GetY(0))
+        assert end.Distance(lake) < 10, name
     park = _geom(ds, "parks", "name", "Badhusparken")
-    strand = min(_geom(ds, "road_segments", "segment_id", f"OST-STRANDGATAN-{k:04d}").GetEnvelope()[0]
-                 for k in range(1, 13))
-    assert park.GetEnvelope()[1] < strand, "Badhusparken is by the lake, west of Strandgatan"
+    assert park.Distance(lake) < 5, "Badhusparken is by the lake"
+    strand = _geom(ds, "road_segments", "segment_id", "OST-STRANDGATAN-0005")  # between its gränder
+    assert park.Centroid().GetX() < strand.Centroid().GetX() and park.Distance(strand) > 3, \
+        "Badhusparken lies west of Strandgatan, beside it"
+
+
+def _slug(name: str) -> str:
+    return name.upper().translate(str.maketrans({"Å": "A", "Ä": "A", "Ö": "O", "É": "E", " ": "-"}))
 
 
 def test_segments_are_split_at_every_crossing(ds):
@@ -297,6 +315,79 @@ def test_condition_class_follows_iri_and_rut_depth(db):
     assert mismatched == 0
     assert _one(db, "SELECT max(inspected_on) FROM road_condition") <= TODAY.isoformat()
     assert len({r[0] for r in db.execute("SELECT DISTINCT substr(inspected_on, 1, 4) FROM road_condition")}) >= 4
+
+
+def test_iri_and_rut_depth_are_consistent_with_the_class(db):
+    # the IRI lies in its class's band (class 1 below 1.5 mm/m ... class 5 above 5.0), the rut in the same band or
+    # the one below: a class 5 road is rough, a class 1 road smooth, and ruts deepen class by class
+    off_band = _one(db, """
+        SELECT count(*) FROM road_condition WHERE condition_class != CASE WHEN iri_mm_m < 1.5 THEN 1
+          WHEN iri_mm_m < 2.5 THEN 2 WHEN iri_mm_m < 3.5 THEN 3 WHEN iri_mm_m < 5.0 THEN 4 ELSE 5 END""")
+    assert off_band == 0
+    rut_class = ("CASE WHEN rut_depth_mm < 5 THEN 1 WHEN rut_depth_mm < 10 THEN 2 WHEN rut_depth_mm < 15 THEN 3 "
+                 "WHEN rut_depth_mm < 20 THEN 4 ELSE 5 END")
+    assert _one(db, f"SELECT count(*) FROM road_condition WHERE condition_class - {rut_class} NOT IN (0, 1)") == 0
+    per_class = db.execute("SELECT condition_class, min(iri_mm_m), max(iri_mm_m), avg(rut_depth_mm) "
+                           "FROM road_condition GROUP BY 1 ORDER BY 1").fetchall()
+    assert [c for c, *_ in per_class] == [1, 2, 3, 4, 5]
+    assert per_class[0][2] < 1.5 and per_class[-1][1] > 5.0
+    ruts = [rut for *_, rut in per_class]
+    assert ruts == sorted(ruts) and len(set(ruts)) == 5
+
+
+def test_attributes_vary_along_a_street(db):
+    real = "segment_id NOT GLOB 'OST-T[0-9]*'"
+    streets = db.execute(f"SELECT street_name, count(DISTINCT width_m), count(DISTINCT speed_limit_kmh), "
+                         f"count(DISTINCT surface), count(DISTINCT aadt), count(DISTINCT last_paved), count(*) "
+                         f"FROM road_segments WHERE {real} GROUP BY 1").fetchall()
+    assert len(streets) == 21
+    long_ones = [s for s in streets if s[-1] >= 8]
+    assert sum(1 for s in long_ones if s[1] > 1) >= 0.8 * len(long_ones), "widths change along most streets"
+    assert sum(1 for s in long_ones if s[2] > 1) >= 4, "speed limits change along some streets"
+    assert sum(1 for s in long_ones if s[3] > 1) >= 4, "surfaces change along some streets"
+    assert all(s[4] > 1 and s[5] > 1 for s in long_ones), "ÅDT and last paving differ along every street"
+    # paving is done in stretches: neighbours along a street often share their paving (within a week)
+    shared = _one(db, f"""
+        SELECT count(*) FROM road_segments a JOIN road_segments b ON b.street_name = a.street_name
+          AND b.to_street IS a.from_street AND b.segment_id < a.segment_id
+         WHERE a.{real} AND abs(julianday(a.last_paved) - julianday(b.last_paved)) <= 7""")
+    assert shared >= 30
+    # where the speed limit changes along a street a C31 sign says so, facing the traffic that meets it
+    changes = db.execute(f"""
+        SELECT a.segment_id, a.speed_limit_kmh, b.segment_id, b.speed_limit_kmh FROM road_segments a
+          JOIN road_segments b ON b.street_name = a.street_name AND b.from_street = a.to_street
+         WHERE a.{real} AND a.speed_limit_kmh != b.speed_limit_kmh AND 7 NOT IN (a.speed_limit_kmh,
+               b.speed_limit_kmh)""").fetchall()
+    assert len(changes) >= 4
+    for first, first_speed, second, second_speed in changes:
+        for segment, speed in ((first, first_speed), (second, second_speed)):
+            assert _one(db, "SELECT count(*) FROM traffic_signs WHERE segment_id = ? AND sign_code = ?",
+                        segment, f"C31-{speed}") >= 1, (segment, speed)
+
+
+def test_streets_end_irregularly(db, ds):
+    # Beyond the outermost crossings the gator go on by different lengths, some not at all; only the main roads
+    # and the shore road reach the edge of the town.
+    marks = ",".join("?" * len(NS_ORDER))
+    ends = db.execute(f"SELECT street_name, round(length_m) FROM road_segments WHERE from_street IS NULL AND "
+                      f"segment_id NOT GLOB 'OST-T[0-9]*' AND street_name IN ({marks})", NS_ORDER).fetchall()
+    assert 2 <= len(ends) < len(NS_ORDER)
+    lengths = {length for _name, length in db.execute(
+        "SELECT street_name, round(length_m) FROM road_segments WHERE (from_street IS NULL OR to_street IS NULL) "
+        "AND segment_id NOT GLOB 'OST-T[0-9]*'")}
+    assert len(lengths) >= 10, "end pieces of many different lengths"
+    bent = 0
+    layer = ds.GetLayerByName("road_segments")
+    layer.SetAttributeFilter("from_street IS NULL OR to_street IS NULL")
+    for feature in layer:
+        geom = feature.GetGeometryRef()
+        bent += geom.GetPointCount() > 2
+    layer.SetAttributeFilter(None)
+    assert bent >= 5, "some ends bend"
+    # the built-up edge is ragged too: plots stand beyond the outermost streets here and there
+    outside = _one(db, "SELECT count(*) FROM properties p JOIN rtree_properties_geom r ON r.id = p.fid "
+                       "WHERE r.miny > 7006520 OR r.maxy < 7004860 OR r.minx > 482420")
+    assert outside >= 10
 
 
 def test_paving_plan_years_and_treatments(db):
@@ -472,6 +563,12 @@ def test_scale_grows_the_grid(tmp_path):
     assert seen and seen[-1] == 1.0 and seen == sorted(seen)
     xmin, ymin, xmax, ymax = stats.extent
     assert xmax - xmin > 2000 and ymax - ymin > 2000
+    # the lake goes on along the western tiles without a gap
+    lake = None
+    for (blob,) in con.execute("SELECT geom FROM water"):
+        piece = ogr.CreateGeometryFromWkb(bytes(blob[40:]))  # GP header with an xy envelope: 8 + 32 bytes
+        lake = piece if lake is None else lake.Union(piece)
+    assert _one(con, "SELECT count(*) FROM water") >= 2 and lake.GetGeometryName() == "POLYGON"
     # the real town is the same tile whatever the scale (generated tiles have ids like OST-T00012-...)
     base = con.execute("SELECT * FROM road_segments WHERE segment_id NOT GLOB 'OST-T[0-9][0-9][0-9][0-9][0-9]-*' "
                        "ORDER BY segment_id").fetchall()
@@ -484,7 +581,7 @@ def test_scale_grows_the_grid(tmp_path):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "digiresan_plugin.demo", *args], cwd=REPO, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "demo", *args], cwd=REPO, capture_output=True,
                           text=True, timeout=120)
 
 
@@ -494,7 +591,7 @@ def test_cli_writes_the_twin_without_qgis(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "road_segments" in res.stdout and out.exists()
     assert _one(sqlite3.connect(out), "SELECT count(*) FROM road_segments") > 150
-    probe = subprocess.run([sys.executable, "-c", "import sys, digiresan_plugin.demo as d; "
+    probe = subprocess.run([sys.executable, "-c", "import sys, demo as d; "
                             "print(any(m == 'qgis' or m.startswith('qgis.') for m in sys.modules))"],
                            cwd=REPO, capture_output=True, text=True, timeout=60)
     assert probe.stdout.strip() == "False"

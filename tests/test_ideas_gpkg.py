@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
+from demo.ideas import write_ideas, write_ideas_for_twin
 from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
 from digiresan_plugin.core.ideas.model import STATUSES, IdeaChange
 from digiresan_plugin.core.ideas.repository import RepositoryError
-from digiresan_plugin.demo.ideas import write_ideas, write_ideas_for_twin
 from tests.conftest import SEED, TODAY
 from tests.sqlite_rows import rows
 
@@ -29,7 +29,7 @@ def twin_ids(path: Path) -> tuple[list[str], list[str], tuple[float, float, floa
         buildings = [r[0] for r in conn.execute("SELECT building_id FROM buildings ORDER BY fid")]
         extent = conn.execute(
             "SELECT min(min_x), min(min_y), max(max_x), max(max_y) FROM gpkg_contents WHERE data_type = 'features'"
-            " AND table_name NOT IN ('ideas')").fetchone()
+            " AND table_name NOT IN ('ideas', 'water')").fetchone()  # the town, not the lake around it
     finally:
         conn.close()
     return segments, buildings, tuple(extent)
@@ -37,7 +37,7 @@ def twin_ids(path: Path) -> tuple[list[str], list[str], tuple[float, float, floa
 
 def make_twin(path: Path, seed: int = SEED, count=None) -> int:
     """A demo twin with ideas at ``path``."""
-    from digiresan_plugin.demo import generate_twin
+    from demo import generate_twin
 
     generate_twin(path, seed=seed, today=TODAY)
     segments, buildings, extent = twin_ids(path)
@@ -62,18 +62,22 @@ def twin_copy(ideas_twin, tmp_path) -> Path:
 
 # --- the demo ideas -----------------------------------------------------------------------------------------------
 def test_demo_ideas_follow_the_programme(ideas_twin):
+    # The programme's shape moved to the 2 years 10 months before TODAY (2026-11-27): it starts 2024-01-02,
+    # the first call (employees only) runs ten months to 2024-11-02, the newest idea is a week old.
     assert rows(ideas_twin, "SELECT count(*) FROM ideas") == [(200,)]
-    # just over 60 employee ideas by November 2020 (the first internal call), then everyone
-    first_call = rows(ideas_twin, "SELECT submitter_category, count(*) FROM ideas WHERE submitted_on < '2020-11-21'"
+    assert rows(ideas_twin, "SELECT min(submitted_on), max(submitted_on) FROM ideas") == [("2024-01-02",
+                                                                                         "2026-11-21")]
+    # just over 60 employee ideas in the first call, then everyone
+    first_call = rows(ideas_twin, "SELECT submitter_category, count(*) FROM ideas WHERE submitted_on < '2024-11-03'"
                                   " GROUP BY 1")
     assert dict(first_call) == {"medarbetare": 62}
-    by_nov = rows(ideas_twin, "SELECT count(*) FROM ideas WHERE submitted_on <= '2020-11-30' AND "
+    by_nov = rows(ideas_twin, "SELECT count(*) FROM ideas WHERE submitted_on <= '2024-11-30' AND "
                               "submitter_category = 'medarbetare'")[0][0]
     assert 60 <= by_nov <= 66
     categories = dict(rows(ideas_twin, "SELECT submitter_category, count(*) FROM ideas GROUP BY 1"))
     assert set(categories) == {"medarbetare", "invånare", "företag", "organisation"}
     years = [r[0] for r in rows(ideas_twin, "SELECT DISTINCT substr(submitted_on, 1, 4) FROM ideas ORDER BY 1")]
-    assert years == ["2020", "2021", "2022"]
+    assert years == ["2024", "2025", "2026"]
     statuses = {r[0] for r in rows(ideas_twin, "SELECT DISTINCT status FROM ideas")}
     assert statuses <= set(STATUSES) and len(statuses) >= 7
     themes = {r[0] for r in rows(ideas_twin, "SELECT DISTINCT theme FROM ideas")}
@@ -89,7 +93,7 @@ def test_demo_ideas_follow_the_programme(ideas_twin):
     assert 15_000_000 <= granted <= 50_000_000  # a plausible share of the 50 MSEK, never more
     # references DR-<year>-NNNN, unique; personal data filled
     assert rows(ideas_twin, "SELECT count(DISTINCT reference) FROM ideas WHERE reference GLOB "
-                            "'DR-20[2][0-2]-[0-9][0-9][0-9][0-9]'") == [(200,)]
+                            "'DR-202[4-6]-[0-9][0-9][0-9][0-9]'") == [(200,)]
     assert rows(ideas_twin, "SELECT count(*) FROM ideas WHERE submitter_name IS NULL OR submitter_contact IS NULL"
                             " OR submitter_name = ''") == [(0,)]
     # a decision has its date and text; money only where granted
@@ -98,6 +102,27 @@ def test_demo_ideas_follow_the_programme(ideas_twin):
                 ) == [(0,)]
     assert rows(ideas_twin, "SELECT count(*) FROM ideas WHERE status IN ('Avslagen', 'Genomförd utan medel', "
                             "'Inkommen', 'Under bedömning') AND coalesce(granted_sek, 0) > 0") == [(0,)]
+
+
+def test_demo_ideas_statuses_and_dates_move_with_today(ideas_twin, tmp_path):
+    today = TODAY.isoformat()
+    # decisions after the submission and before today; what still waits for a first look is recent
+    assert rows(ideas_twin, "SELECT count(*) FROM ideas WHERE decided_on IS NOT NULL AND NOT "
+                            "(submitted_on < decided_on AND decided_on < ?)", (today,)) == [(0,)]
+    assert rows(ideas_twin, "SELECT count(*) FROM ideas WHERE status = 'Inkommen' AND "
+                            "julianday(?) - julianday(submitted_on) > 45", (today,)) == [(0,)]
+    assert rows(ideas_twin, "SELECT max(changed_at) < ? FROM idea_events", (today,)) == [(1,)]
+    old = dict(rows(ideas_twin, "SELECT status, count(*) FROM ideas WHERE julianday(?) - julianday(submitted_on) "
+                                "> 400 GROUP BY 1", (today,)))
+    assert not set(old) & {"Inkommen", "Under bedömning"} and "Genomförd" in old
+    # another today, another timeline: the same shape ends the day before it
+    earlier = date(2023, 3, 1)
+    path = tmp_path / "earlier.gpkg"
+    from demo import generate_twin
+
+    generate_twin(path, seed=SEED, today=earlier)
+    assert rows(path, "SELECT min(submitted_on), max(submitted_on), max(decided_on) < '2023-03-01' FROM ideas"
+                ) == [("2020-04-05", "2023-02-23", 1)]
 
 
 def test_demo_ideas_are_located_and_linked_in_the_twin(ideas_twin):
@@ -111,11 +136,16 @@ def test_demo_ideas_are_located_and_linked_in_the_twin(ideas_twin):
         assert key in (segments if layer == "road_segments" else buildings)
     layer = QgsVectorLayer(f"{ideas_twin}|layername=ideas", "ideas", "ogr")
     assert layer.isValid() and layer.featureCount() == 200 and layer.crs().authid() == "EPSG:3006"
-    request = QgsFeatureRequest().setFilterExpression("geometry IS NOT NULL")
+    request = QgsFeatureRequest().setFilterExpression("$geometry IS NOT NULL")
     for feature in layer.getFeatures(request):
         point = feature.geometry().asPoint()
         assert xmin <= point.x() <= xmax and ymin <= point.y() <= ymax
     assert layer.fields().indexOf("idea_id") >= 0  # the FID column keeps its name (load_twin.sh relies on it)
+    # no idea lies in Storsjön: they are placed in the town
+    lake = QgsVectorLayer(f"{ideas_twin}|layername=water", "water", "ogr")
+    water = next(lake.getFeatures()).geometry()
+    located_points = [f.geometry() for f in layer.getFeatures(request)]
+    assert len(located_points) == located and not any(water.contains(point) for point in located_points)
 
 
 def test_demo_versions_match_the_audit_log(ideas_twin):
@@ -147,7 +177,7 @@ def test_demo_ideas_are_deterministic(tmp_path):
 
 
 def test_write_ideas_scales_for_benchmarks(tmp_path):
-    from digiresan_plugin.demo import generate_twin
+    from demo import generate_twin
 
     path = tmp_path / "big.gpkg"
     generate_twin(path, seed=SEED, today=TODAY)

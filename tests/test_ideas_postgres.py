@@ -13,13 +13,13 @@ import psycopg2
 import pytest
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
+from demo import generate_twin
+from demo.ideas import write_ideas_for_twin
 from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
 from digiresan_plugin.core.ideas.model import IdeaChange
 from digiresan_plugin.core.ideas.postgres import PostgresIdeaRepository
 from digiresan_plugin.core.ideas.repository import RepositoryError
 from digiresan_plugin.core.ideas.sources import open_repository
-from digiresan_plugin.demo import generate_twin
-from digiresan_plugin.demo.ideas import write_ideas_for_twin
 from tests.conftest import SEED, TODAY
 
 

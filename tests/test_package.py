@@ -115,6 +115,13 @@ def test_every_source_module_is_in_the_zip(names: list[str]) -> None:
     assert modules <= set(names), sorted(modules - set(names))
 
 
+def test_development_tools_are_not_shipped(names: list[str]) -> None:
+    """The demo generator, tests and benchmarks stay in the repository; only the demo GeoPackage is shipped."""
+    for folder in ("demo", "tests", "bench", "scripts", "db"):
+        assert not [n for n in names if n.startswith(f"{PLUGIN}/{folder}/")], f"{folder}/ is in the zip"
+    assert f"{PLUGIN}/data/ostersund_twin.gpkg" in names
+
+
 def test_resources_translations_and_help_are_shipped(names: list[str]) -> None:
     assert f"{PLUGIN}/resources/twin_catalog.json" in names
     for ts in sorted((ROOT / "i18n").glob("*.ts")):

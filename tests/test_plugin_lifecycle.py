@@ -145,7 +145,7 @@ def test_locator_jumps_to_a_permit_card_and_to_an_idea(project, demo_twin, qgis_
 
     from qgis.core import QgsFeedback, QgsLocatorContext
 
-    from digiresan_plugin.demo import KNOWN_CASES
+    from demo import KNOWN_CASES
 
     reference, idea_id = sqlite3.connect(demo_twin).execute(
         "SELECT reference, idea_id FROM ideas ORDER BY reference DESC LIMIT 1").fetchone()

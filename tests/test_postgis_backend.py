@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from datetime import date
 
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsPointXY
 
+from demo import KNOWN_CASES
 from digiresan_plugin.core.identify import TwinEngine
 from digiresan_plugin.core.layers import twin_layer, twin_layers
 from digiresan_plugin.core.loader import TwinLoader
 from digiresan_plugin.core.twin_source import TwinSource, TwinSourceError
-from digiresan_plugin.demo import KNOWN_CASES
 from tests.conftest import TODAY
 
 EPSG_3006 = QgsCoordinateReferenceSystem("EPSG:3006")
@@ -49,14 +50,17 @@ def reports(project, catalog, source: TwinSource, points: list[QgsPointXY]) -> l
     return [without_fids(engine.report_at_point(p, EPSG_3006, 2.0).to_dict()) for p in points]
 
 
-def test_catalog_loads_every_layer_from_postgis(project, catalog, pg_twin):
+def test_catalog_loads_every_layer_from_postgis(project, catalog, pg_twin, demo_twin):
+    con = sqlite3.connect(demo_twin)
+    segments = con.execute("SELECT count(*) FROM road_segments").fetchone()[0]  # the twin that was loaded
+    con.close()
     report = TwinLoader(catalog, project, "en").load(pg_twin)
     assert report.problems == []
     layers = twin_layers(project)
     assert set(layers) == {spec.id for spec in catalog.layers}
     assert all(layer.providerType() == "postgres" for layer in layers.values())
-    assert layers["road_segments"].featureCount() == 241
-    assert layers["traffic_counts"].featureCount() == 241 * 24
+    assert layers["road_segments"].featureCount() == segments
+    assert layers["traffic_counts"].featureCount() == segments * 24
     assert layers["road_segments"].crs().authid() == "EPSG:3006"
     # no password anywhere in what the project stores
     for layer in layers.values():

@@ -11,11 +11,11 @@ import pytest
 from qgis.core import QgsApplication, QgsFeatureRequest, QgsVectorDataProvider
 from qgis.gui import QgsMessageBar
 
+from demo import KNOWN_CASES
 from digiresan_plugin.core.identify import TwinEngine
 from digiresan_plugin.core.layers import twin_layer, twin_layers
 from digiresan_plugin.core.loader import TwinLoader
 from digiresan_plugin.core.twin_source import TwinSource
-from digiresan_plugin.demo import KNOWN_CASES
 from digiresan_plugin.gui.twin_dock import TwinDock
 from tests.conftest import TODAY
 

@@ -9,6 +9,7 @@ import pytest
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsExpressionContext,
+    QgsExpressionContextScope,
     QgsExpressionContextUtils,
     QgsFeature,
     QgsRenderContext,
@@ -18,7 +19,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDate, QRectF
-from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtSvg import QSvgRenderer
 
 from digiresan_plugin.core import sign_codes
@@ -47,6 +48,7 @@ CONTRACT = {
                    "&field=detailed_plan:string"),
     "parks": ("Polygon", "park_id:string&field=name:string&field=maintenance_class:integer"
               "&field=last_maintained:date"),
+    "water": ("Polygon", "water_id:string&field=name:string&field=kind:string"),
 }
 # table -> (renderer class, number of categories or rules, label max scale or None for no labels)
 EXPECTED = {
@@ -56,6 +58,7 @@ EXPECTED = {
     "buildings": (QgsCategorizedSymbolRenderer, 9, None),
     "properties": (QgsSingleSymbolRenderer, 1, 4000),
     "parks": (QgsSingleSymbolRenderer, 1, 10000),
+    "water": (QgsSingleSymbolRenderer, 1, 60000),
 }
 DOMAIN_CODES = (
     [f"B{n}" for n in range(1, 9)] + ["C1", "C2", "C27", "C31"] + [f"C{n}" for n in range(35, 41)]
@@ -159,6 +162,39 @@ def test_road_width_follows_functional_class(functional_class: int | None, width
     assert prop.prepare(context)
     value, ok = prop.valueAsDouble(context, -1)
     assert ok and value == pytest.approx(width)
+
+
+@pytest.mark.parametrize(("scale", "width_m", "functional_class", "mm", "see_through"), [
+    (1000, 9.0, 5, 9.0, True),  # zoomed in: the street's real width, 9 m = 9 mm at 1:1 000
+    (500, 12.0, 3, 24.0, True),
+    (2500, 14.0, 2, 5.6, True),
+    (10000, 9.0, 3, 1.4, False),  # town scale: the functional class's width (0.9 mm would be thinner)
+    (1000, None, 3, 1.4, False),  # no width known: the class's width at every scale
+])
+def test_road_width_in_map_units_when_zoomed_in(scale: int, width_m, functional_class: int, mm: float,
+                                                 see_through: bool) -> None:
+    layer = styled_layer("road_segments")
+    categories = layer.renderer().categories()  # keep the copies alive: they own the symbols
+    fill, casing = categories[2].symbol().symbolLayer(1), categories[2].symbol().symbolLayer(0)
+    context = QgsExpressionContext()
+    context.setFields(layer.fields())
+    scope = QgsExpressionContextScope()
+    scope.setVariable("map_scale", scale)
+    context.appendScope(scope)
+    context.setFeature(feature(layer, functional_class=functional_class, width_m=width_m))
+    width = fill.dataDefinedProperties().property(QgsSymbolLayer.PropertyStrokeWidth)
+    assert width.prepare(context)
+    value, ok = width.valueAsDouble(context, -1)
+    assert ok and value == pytest.approx(mm)
+    outer = casing.dataDefinedProperties().property(QgsSymbolLayer.PropertyStrokeWidth)
+    assert outer.prepare(context) and outer.valueAsDouble(context, -1)[0] == pytest.approx(mm + 0.35)
+    # drawn at its real width the street lets the permits under it show; its class colour stays
+    colour = fill.dataDefinedProperties().property(QgsSymbolLayer.PropertyStrokeColor)
+    assert colour.prepare(context)
+    drawn, ok = colour.valueAsColor(context, QColor())
+    assert ok and (drawn.red(), drawn.green(), drawn.blue()) == (fill.color().red(), fill.color().green(),
+                                                                 fill.color().blue())
+    assert (drawn.alpha() < 200) == see_through
 
 
 def test_road_with_no_inspection_gets_the_grey_category() -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from qgis.core import Qgis
 from qgis.gui import QgsMessageBar
 
-from digiresan_plugin.core.layers import twin_layers
+from digiresan_plugin.core.layers import background_maps, twin_layers
 from digiresan_plugin.core.twin_source import TwinSource, TwinSourceError
 from digiresan_plugin.gui.twin_dock import KIND_DEMO, KIND_GPKG, KIND_POSTGRES, TwinDock
+from tests.tile_server import TileServer, loopback_catalog
 
 
 def make_dock(catalog, canvas=None):
@@ -93,3 +94,27 @@ def test_postgres_choice_without_connections_explains(project, catalog):
     except TwinSourceError as exc:
         assert "PostgreSQL" in str(exc)
     dock.cleanup()
+
+
+def test_background_map_checkbox_is_off_by_default_and_adds_or_removes_the_map(project, demo_twin, tmp_path):
+    server = TileServer()  # the map comes from a loopback server here, never from the internet
+    try:
+        catalog = loopback_catalog(tmp_path, server.url)
+        dock, _bar = make_dock(catalog)
+        box = dock.background_boxes["osm"]
+        assert box.text() == "OpenStreetMap (online, © OpenStreetMap contributors)"
+        assert not box.isChecked() and not box.isEnabled()  # nothing to lay it under yet
+        dock.load(TwinSource.geopackage(demo_twin))
+        assert box.isEnabled() and not box.isChecked() and background_maps(project) == {}
+        box.setChecked(True)
+        assert set(background_maps(project)) == {"osm"}
+        project.removeMapLayer(background_maps(project)["osm"].id())  # removed by hand: the box follows
+        assert not box.isChecked()
+        box.setChecked(True)
+        box.setChecked(False)
+        assert background_maps(project) == {}
+        dock.remove_twin()
+        assert not box.isEnabled()
+        dock.cleanup()
+    finally:
+        server.close()

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
+from urllib.parse import quote
 
 from .paths import default_catalog_path
 
@@ -59,10 +60,29 @@ class LayerSpec:
     fields: tuple[str, ...] = ()
     crs: Optional[str] = None
     search_fields: tuple[str, ...] = ()
+    optional: bool = False  # a source without the table loads without a problem (e.g. a background layer)
 
     @property
     def is_spatial(self) -> bool:
         return self.geometry is not None
+
+
+@dataclass(frozen=True)
+class BackgroundMapSpec:
+    """An online XYZ tile map offered under the twin: off until the user switches it on (when online)."""
+
+    id: str
+    group: str
+    title: Title
+    url: str
+    attribution: str
+    attribution_url: str = ""
+    zmin: int = 0
+    zmax: int = 19
+
+    def uri(self) -> str:
+        """The data source of QGIS's "wms" provider for this tile map."""
+        return f"type=xyz&url={quote(self.url, safe=':/')}&zmin={self.zmin}&zmax={self.zmax}"
 
 
 @dataclass(frozen=True)
@@ -72,6 +92,7 @@ class Catalog:
     groups: tuple[GroupSpec, ...]
     layers: tuple[LayerSpec, ...]
     extra: dict[str, Any] = field(default_factory=dict)
+    background_maps: tuple[BackgroundMapSpec, ...] = ()
 
     def layer(self, layer_id: str) -> LayerSpec:
         for spec in self.layers:
@@ -198,15 +219,49 @@ def parse_catalog(data: Any, path: Path | str) -> Catalog:
                 fields=tuple(fields),
                 crs=r.opt(raw, "crs", key, str, "an authority id such as 'EPSG:3006'", None),
                 search_fields=tuple(search_fields),
+                optional=r.opt(raw, "optional", key, bool, "true or false", False),
             )
         )
     ids = [s.id for s in layers]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise r.fail("layers", f"unique layer ids, '{duplicates[0]}' appears twice")
-    known = {"catalog_version", "title", "groups", "layers"}
+    maps = _background_maps(r, root, group_ids, set(ids))
+    known = {"catalog_version", "title", "groups", "layers", "background_maps"}
     extra = {k: v for k, v in root.items() if k not in known}
-    return Catalog(path=path, title=title, groups=tuple(groups), layers=tuple(layers), extra=extra)
+    return Catalog(path=path, title=title, groups=tuple(groups), layers=tuple(layers), extra=extra,
+                   background_maps=maps)
+
+
+def _background_maps(r: _Reader, root: dict, group_ids: set, layer_ids: set) -> tuple[BackgroundMapSpec, ...]:
+    maps: list[BackgroundMapSpec] = []
+    for i, raw in enumerate(r.opt(root, "background_maps", "", list, "a list of background maps", [])):
+        key = f"background_maps[{i}]"
+        raw = r.obj(raw, key)
+        map_id = r.req(raw, "id", key, str, "a background map id")
+        key = f"background_maps[{i}:{map_id}]"
+        if map_id in layer_ids or any(m.id == map_id for m in maps):
+            raise r.fail(f"{key}.id", f"an id no layer or other background map has, got '{map_id}'")
+        group = r.req(raw, "group", key, str, "a group id")
+        if group not in group_ids:
+            raise r.fail(f"{key}.group", f"one of {sorted(group_ids)}, got '{group}'")
+        kind = r.req(raw, "type", key, str, "'xyz'")
+        if kind != "xyz":
+            raise r.fail(f"{key}.type", f"'xyz', got '{kind}'")
+        url = r.req(raw, "url", key, str, "an http(s) tile URL with {x}, {y} and {z}")
+        if not url.startswith(("https://", "http://")) or not all(p in url for p in ("{x}", "{y}", "{z}")):
+            raise r.fail(f"{key}.url", f"an http(s) tile URL with {{x}}, {{y}} and {{z}}, got '{url}'")
+        attribution = r.req(raw, "attribution", key, str, "the attribution the tiles' licence asks for")
+        if not attribution.strip():
+            raise r.fail(f"{key}.attribution", "the attribution the tiles' licence asks for")
+        zmin = r.opt(raw, "zmin", key, int, "an integer zoom level", 0)
+        zmax = r.opt(raw, "zmax", key, int, "an integer zoom level", 19)
+        if not 0 <= zmin <= zmax <= 25:
+            raise r.fail(f"{key}.zmax", f"zoom levels 0 <= zmin <= zmax <= 25, got {zmin}..{zmax}")
+        maps.append(BackgroundMapSpec(
+            id=map_id, group=group, title=r.title(raw, key), url=url, attribution=attribution,
+            attribution_url=r.opt(raw, "attribution_url", key, str, "a URL", ""), zmin=zmin, zmax=zmax))
+    return tuple(maps)
 
 
 def load_catalog(path: Path | str | None = None) -> Catalog:

@@ -10,6 +10,7 @@ from .catalog import LayerSpec
 
 LAYER_ID_PROPERTY = "digiresan/layer_id"
 SOURCE_PROPERTY = "digiresan/source"
+BACKGROUND_PROPERTY = "digiresan/background_map"
 
 
 def tag_twin_layer(layer: QgsVectorLayer, spec: LayerSpec, source: str) -> None:
@@ -41,3 +42,9 @@ def twin_layers(project: QgsProject) -> dict[str, QgsVectorLayer]:
         if layer_id and isinstance(layer, QgsVectorLayer):
             found[str(layer_id)] = layer
     return found
+
+
+def background_maps(project: QgsProject) -> dict[str, QgsMapLayer]:
+    """The catalog's background maps the user switched on, by id."""
+    return {str(layer.customProperty(BACKGROUND_PROPERTY)): layer for layer in project.mapLayers().values()
+            if layer.customProperty(BACKGROUND_PROPERTY)}

@@ -11,15 +11,26 @@ from typing import Optional
 
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsLayerMetadata,
     QgsLayerTreeGroup,
+    QgsMapLayer,
     QgsProject,
+    QgsRasterLayer,
     QgsRectangle,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import Catalog, LayerSpec
-from .layers import LAYER_ID_PROPERTY, SOURCE_PROPERTY, tag_twin_layer, twin_layer, twin_layers
+from .layers import (
+    BACKGROUND_PROPERTY,
+    LAYER_ID_PROPERTY,
+    SOURCE_PROPERTY,
+    background_maps,
+    tag_twin_layer,
+    twin_layer,
+    twin_layers,
+)
 from .log import get_logger
 from .style_labels import translate_legend
 from .twin_source import TwinSource, TwinSourceError
@@ -77,7 +88,7 @@ class TwinLoader:
                 self._load_layer(spec, source, group, report)
         self.project.writeEntry(PROJECT_SCOPE, "twin_source", source.to_string())
         self.project.writeEntry(PROJECT_SCOPE, "loaded_layers", report.loaded)
-        report.extent = self._extent(report.loaded)
+        report.extent = self._extent([i for i in report.loaded if self.catalog.layer(i).identifiable])
         for problem in report.problems:
             LOG.warning(problem)
         return report
@@ -85,6 +96,7 @@ class TwinLoader:
     def unload(self) -> None:
         """Remove the twin's layers and group from the project."""
         ids = [layer.id() for layer in twin_layers(self.project).values()]
+        ids += [layer.id() for layer in background_maps(self.project).values()]
         self.project.removeMapLayers(ids)
         root = self.project.layerTreeRoot()
         group = self._find_group(root, ROOT_GROUP_ID)
@@ -107,6 +119,9 @@ class TwinLoader:
             layer = source.open_layer(spec, title)
         except TwinSourceError as exc:
             report.problems.append(str(exc))
+            return
+        if not layer.isValid() and spec.optional:
+            LOG.info("Optional layer '%s': no table '%s' in %s, left out", spec.id, spec.table, source.describe())
             return
         if not layer.isValid():
             report.problems.append(QCoreApplication.translate(
@@ -131,6 +146,38 @@ class TwinLoader:
         self.project.addMapLayer(layer, False)
         group.insertLayer(self._position(group, spec), layer)
         report.added.append(spec.id)
+
+    def show_background_map(self, map_id: str, show: bool) -> Optional[QgsMapLayer]:
+        """Add the catalog's online tile map ``map_id`` at the bottom of its group (``show``), or remove it.
+
+        Nothing is fetched until it is shown; the twin never needs it. Returns the map's layer while it is shown.
+        """
+        spec = next(m for m in self.catalog.background_maps if m.id == map_id)
+        existing = background_maps(self.project).get(spec.id)
+        if not show:
+            if existing is not None:
+                self.project.removeMapLayer(existing.id())
+            return None
+        if existing is not None:
+            return existing
+        layer = QgsRasterLayer(spec.uri(), spec.title.text(self.language), "wms")
+        if not layer.isValid():
+            LOG.warning("Background map '%s' could not be created (is the WMS provider installed?)", spec.id)
+            return None
+        layer.setAttribution(spec.attribution)
+        layer.setAttributionUrl(spec.attribution_url)
+        metadata = QgsLayerMetadata()
+        metadata.setTitle(spec.title.text(self.language))
+        metadata.setRights([spec.attribution])
+        metadata.setLicenses([spec.attribution_url] if spec.attribution_url else [])
+        layer.setMetadata(metadata)
+        layer.setCustomProperty(BACKGROUND_PROPERTY, spec.id)
+        root = self._group(self.project.layerTreeRoot(), ROOT_GROUP_ID, self.catalog.title.text(self.language), 0)
+        group_spec = self.catalog.group(spec.group)
+        group = self._group(root, group_spec.id, group_spec.title.text(self.language), len(root.children()))
+        self.project.addMapLayer(layer, False)
+        group.insertLayer(len(group.children()), layer)
+        return layer
 
     def _group(self, parent: QgsLayerTreeGroup, group_id: str, title: str, index: int) -> QgsLayerTreeGroup:
         group = self._find_group(parent, group_id)
@@ -171,7 +218,7 @@ class TwinLoader:
         return index
 
     def _extent(self, layer_ids: list[str]) -> Optional[QgsRectangle]:
-        """Combined extent of the loaded spatial layers, in the project CRS."""
+        """Combined extent of the given loaded spatial layers, in the project CRS."""
         extent = QgsRectangle()
         extent.setMinimal()
         target = self.project.crs()

@@ -13,8 +13,9 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.gui import QgsFileWidget, QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,7 +31,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import settings
 from ..core.catalog import Catalog
 from ..core.i18n import ui_language
-from ..core.layers import twin_layers
+from ..core.layers import background_maps, twin_layers
 from ..core.loader import TwinLoader, stored_source
 from ..core.tasks import BackgroundTask, run_task
 from ..core.twin_source import TwinSource, TwinSourceError
@@ -105,6 +106,14 @@ class TwinDock(DigiresanDock):
         layout.addWidget(QLabel(self.tr("Layers"), body))
         self.layer_list = QListWidget(body)
         layout.addWidget(self.layer_list, 1)
+        self.background_boxes: dict[str, QCheckBox] = {}
+        for spec in self.catalog.background_maps:  # online maps under the twin: off until the user wants one
+            box = QCheckBox(spec.title.text(self.language), body)
+            box.setToolTip(self.tr("An online map under the twin. It needs an internet connection; nothing is "
+                                   "fetched while it is off, and the twin works without it."))
+            box.toggled.connect(lambda on, map_id=spec.id: self._show_background_map(map_id, on))
+            self.background_boxes[spec.id] = box
+            layout.addWidget(box)
         self.status_label = QLabel(body)
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.PlainText)
@@ -226,11 +235,15 @@ class TwinDock(DigiresanDock):
             self._message(self.tr("Digital twin loaded: {n} layers").format(n=len(report.loaded)), Qgis.Success)
         if report.added and report.extent is not None:
             self.zoom_to_twin()
+            QTimer.singleShot(0, self.zoom_to_twin)  # again after QGIS's own zoom to its first layers' extent
         self.loaded.emit(report)
 
     def _set_busy(self, busy: bool) -> None:
         self.set_busy(busy)
         self.load_button.setEnabled(not busy)
+
+    def _show_background_map(self, map_id: str, on: bool) -> None:
+        TwinLoader(self.catalog, self.project, self.language).show_background_map(map_id, on)
 
     def remove_twin(self) -> None:
         TwinLoader(self.catalog, self.project, self.language).unload()
@@ -239,7 +252,8 @@ class TwinDock(DigiresanDock):
     def zoom_to_twin(self) -> None:
         if self.canvas is None:
             return
-        layers = [lyr for lyr in twin_layers(self.project).values() if lyr.isSpatial()]
+        subjects = {spec.id for spec in self.catalog.identifiable_layers()}  # not the lake around the town
+        layers = [lyr for lid, lyr in twin_layers(self.project).items() if lyr.isSpatial() and lid in subjects]
         if not layers:
             return
         self.canvas.setExtent(self._extent(layers))
@@ -271,7 +285,7 @@ class TwinDock(DigiresanDock):
             layer = loaded.get(spec.id)
             if layer is None:
                 text = self.tr("{title} — not loaded").format(title=spec.title.text(self.language))
-                icon = "mIconWarning.svg" if loaded else "mActionRemove.svg"
+                icon = "mIconWarning.svg" if loaded and not spec.optional else "mActionRemove.svg"
             else:
                 text = spec.title.text(self.language)
                 icon = "mIconTableLayer.svg" if not spec.is_spatial else "mActionAddOgrLayer.svg"
@@ -280,6 +294,12 @@ class TwinDock(DigiresanDock):
             self.layer_list.addItem(item)
         self.zoom_button.setEnabled(bool(loaded))
         self.remove_button.setEnabled(bool(loaded))
+        shown = background_maps(self.project)
+        for map_id, box in self.background_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(map_id in shown)
+            box.blockSignals(False)
+            box.setEnabled(bool(loaded))
 
     def _message(self, text: str, level: Qgis.MessageLevel) -> None:
         self.message(text, level)

@@ -86,6 +86,7 @@ LAYERS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "parks": ("Polygon", [
         ("park_id", "string"), ("name", "string"), ("maintenance_class", "integer"), ("last_maintained", "date"),
     ]),
+    "water": ("Polygon", [("water_id", "string"), ("name", "string"), ("kind", "string")]),
 }
 
 # Roads: condition class 1 (very good) .. 5 (very poor), green -> red; NULL = not inspected.
@@ -97,8 +98,13 @@ CONDITION_CLASSES = [
     (5, "#d7191c", "5 – very poor"),
 ]
 NO_CONDITION = ("#9e9e9e", "Not inspected")
-# Lower functional class = more important = wider (0 -> 1.8 mm, 9 -> 0.6 mm).
-ROAD_WIDTH_EXPR = 'scale_linear(coalesce("functional_class", 9), 0, 9, 1.8, 0.6)'
+# Lower functional class = more important = wider (0 -> 1.8 mm, 9 -> 0.6 mm); zoomed in, the street's real width:
+# width_m metres at 1:@map_scale are width_m * 1000 / @map_scale millimetres (9 mm at 1:1 000, 18 mm at 1:500).
+CLASS_WIDTH_EXPR = 'scale_linear(coalesce("functional_class", 9), 0, 9, 1.8, 0.6)'
+REAL_WIDTH_EXPR = 'coalesce("width_m", 0) * 1000 / @map_scale'
+ROAD_WIDTH_EXPR = f"max({CLASS_WIDTH_EXPR}, {REAL_WIDTH_EXPR})"
+# Drawn at its real width a street is see-through (its condition colour kept), so the permits under it show.
+REAL_WIDTH_ALPHA, CASING_REAL_WIDTH_ALPHA = 120, 60
 ROAD_LABEL_MAX_SCALE = 8000
 
 SIGN_GROUP_EXPR = "upper(left(trim(\"sign_code\"), 1)) = '{letter}'"
@@ -122,6 +128,7 @@ BUILDING_PURPOSES = [
 ]
 PROPERTY_LABEL_MAX_SCALE = 4000
 PARK_LABEL_MAX_SCALE = 10000
+WATER_LABEL_MAX_SCALE = 60000
 
 
 def color(value: str, alpha: int = 255) -> QColor:
@@ -189,20 +196,30 @@ def labeling(field: str, fmt: QgsTextFormat, max_scale: int, placement: int,
 
 # --- roads -----------------------------------------------------------------------------------------------------
 
+def see_through_at_real_width(layer: QgsSimpleLineSymbolLayer, rgb: QColor, alpha: int, real_alpha: int) -> None:
+    """Colour ``layer`` ``rgb`` at ``alpha``, and at ``real_alpha`` where the street is drawn at its real width."""
+    channels = f"{rgb.red()},{rgb.green()},{rgb.blue()}"
+    layer.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeColor, QgsProperty.fromExpression(
+        f"if({REAL_WIDTH_EXPR} > {CLASS_WIDTH_EXPR}, '{channels},{real_alpha}', '{channels},{alpha}')"))
+
+
 def road_symbol(fill: str) -> QgsLineSymbol:
-    """A condition-coloured line over a thin dark casing, both as wide as the functional class says."""
+    """A condition-coloured line over a thin dark casing, both as wide as the functional class says, or zoomed in
+    as wide as the street really is (then see-through). Flat caps: segments of a street join without overlap."""
     casing = QgsSimpleLineSymbolLayer(color("#3c3c3c", 170), 1.0)
     casing.setWidthUnit(MM)
-    casing.setPenCapStyle(Qt.RoundCap)
+    casing.setPenCapStyle(Qt.FlatCap)
     casing.setPenJoinStyle(Qt.RoundJoin)
     casing.setDataDefinedProperty(
         QgsSymbolLayer.PropertyStrokeWidth, QgsProperty.fromExpression(f"{ROAD_WIDTH_EXPR} + 0.35"))
+    see_through_at_real_width(casing, QColor("#3c3c3c"), 170, CASING_REAL_WIDTH_ALPHA)
     casing.setRenderingPass(0)
     line = QgsSimpleLineSymbolLayer(QColor(fill), 1.0)
     line.setWidthUnit(MM)
-    line.setPenCapStyle(Qt.RoundCap)
+    line.setPenCapStyle(Qt.FlatCap)
     line.setPenJoinStyle(Qt.RoundJoin)
     line.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth, QgsProperty.fromExpression(ROAD_WIDTH_EXPR))
+    see_through_at_real_width(line, QColor(fill), 255, REAL_WIDTH_ALPHA)
     line.setRenderingPass(1)
     return make_symbol(QgsLineSymbol, [casing, line])
 
@@ -394,6 +411,17 @@ def style_parks(layer: QgsVectorLayer) -> None:
     layer.setLabelsEnabled(True)
 
 
+def style_water(layer: QgsVectorLayer) -> None:
+    layer.setRenderer(QgsSingleSymbolRenderer(flat_fill(QColor("#a9cfe6"), QColor("#6f9fc4"), 0.3)))
+
+    def inside(settings: QgsPalLayerSettings) -> None:
+        settings.centroidInside = True  # the middle of the lake's visible part
+
+    layer.setLabeling(labeling("name", text_format(11, "#2f5f86", italic=True, buffer_mm=0.5),
+                               WATER_LABEL_MAX_SCALE, QgsPalLayerSettings.OverPoint, configure=inside))
+    layer.setLabelsEnabled(True)
+
+
 BUILDERS: dict[str, Callable[[QgsVectorLayer], None]] = {
     "road_segments": style_road_segments,
     "traffic_signs": style_traffic_signs,
@@ -401,6 +429,7 @@ BUILDERS: dict[str, Callable[[QgsVectorLayer], None]] = {
     "buildings": style_buildings,
     "properties": style_properties,
     "parks": style_parks,
+    "water": style_water,
 }
 CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
 

@@ -21,7 +21,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -49,7 +49,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -79,9 +79,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '60,60,60,60', '60,60,60,170')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6) + 0.35"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale) + 0.35"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -92,7 +97,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="1">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -120,7 +125,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -150,9 +155,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '26,127,55,120', '26,127,55,255')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6)"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -172,7 +182,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -200,7 +210,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -230,9 +240,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '60,60,60,60', '60,60,60,170')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6) + 0.35"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale) + 0.35"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -243,7 +258,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="1">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -271,7 +286,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -301,9 +316,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '124,196,106,120', '124,196,106,255')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6)"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -323,7 +343,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -351,7 +371,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -381,9 +401,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '60,60,60,60', '60,60,60,170')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6) + 0.35"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale) + 0.35"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -394,7 +419,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="1">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -422,7 +447,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -452,9 +477,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '242,212,61,120', '242,212,61,255')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6)"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -474,7 +504,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -502,7 +532,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -532,9 +562,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '60,60,60,60', '60,60,60,170')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6) + 0.35"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale) + 0.35"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -545,7 +580,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="1">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -573,7 +608,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -603,9 +638,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '240,140,46,120', '240,140,46,255')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6)"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -625,7 +665,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -653,7 +693,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -683,9 +723,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '60,60,60,60', '60,60,60,170')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6) + 0.35"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale) + 0.35"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -696,7 +741,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="1">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -724,7 +769,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -754,9 +799,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '215,25,28,120', '215,25,28,255')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6)"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -776,7 +826,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -804,7 +854,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -834,9 +884,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '60,60,60,60', '60,60,60,170')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6) + 0.35"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale) + 0.35"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>
@@ -847,7 +902,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="1">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
-            <Option type="QString" name="capstyle" value="round"/>
+            <Option type="QString" name="capstyle" value="flat"/>
             <Option type="QString" name="customdash" value="5;2"/>
             <Option type="QString" name="customdash_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="customdash_unit" value="MM"/>
@@ -875,7 +930,7 @@
             <Option type="QString" name="width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           </Option>
           <prop k="align_dash_pattern" v="0"/>
-          <prop k="capstyle" v="round"/>
+          <prop k="capstyle" v="flat"/>
           <prop k="customdash" v="5;2"/>
           <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
           <prop k="customdash_unit" v="MM"/>
@@ -905,9 +960,14 @@
             <Option type="Map">
               <Option type="QString" name="name" value=""/>
               <Option type="Map" name="properties">
+                <Option type="Map" name="outlineColor">
+                  <Option type="bool" name="active" value="true"/>
+                  <Option type="QString" name="expression" value="if(coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale > scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), '158,158,158,120', '158,158,158,255')"/>
+                  <Option type="int" name="type" value="3"/>
+                </Option>
                 <Option type="Map" name="outlineWidth">
                   <Option type="bool" name="active" value="true"/>
-                  <Option type="QString" name="expression" value="scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6)"/>
+                  <Option type="QString" name="expression" value="max(scale_linear(coalesce(&quot;functional_class&quot;, 9), 0, 9, 1.8, 0.6), coalesce(&quot;width_m&quot;, 0) * 1000 / @map_scale)"/>
                   <Option type="int" name="type" value="3"/>
                 </Option>
               </Option>

@@ -1,8 +1,10 @@
 """The street pattern of central Östersund (EPSG:3006) used by the demo twin, and the names it uses.
 
 The real town is one *tile*: ten north–south streets ("gator") crossed by eleven west–east streets ("gränder" and
-others) on an irregular grid, with Storsjön to the west. ``--scale`` repeats the tile eastwards and southwards with
-generated street names; tiles connect through the stub segments at their edges.
+others) on an irregular grid, with Storsjön to the west (``shore.py``). Beyond the outermost crossings streets end
+as they do in a real town: some at the crossing, some as short or long dead ends that bend, the main roads on to the
+edge of the tile, every gränd down to the lake. ``--scale`` repeats the tile eastwards and southwards with generated
+street names and ends; tiles connect through the main roads that run on to the tile edges.
 """
 
 from __future__ import annotations
@@ -62,13 +64,48 @@ WE_STREETS = (
     Street("Krondikesvägen", 7004860, 3, 50, 12.0, 2, 8800, "commuter", main_road=True, crosswalks=True),
 )
 
-STUB_NS = 180.0  # north/south stub length of a north–south street (half the gap between tiles)
-STUB_WE = 60.0  # west/east stub length of a west–east street; in the real town the west stub ends at the lake
+
+
+@dataclass(frozen=True)
+class End:
+    """How a street goes on beyond its outermost crossing: ``length`` metres (0: it ends at the crossing), its far
+    end ``bend`` metres sideways (+ east/north); ``through``: on to the tile's edge, to the next tile's street."""
+
+    length: float = 0.0
+    bend: float = 0.0
+    through: bool = False
+
+
+THROUGH = End(through=True)
+# North and south ends of the gator (beyond Färjemansgatan / Krondikesvägen); Strandgatan follows the shore.
+NS_ENDS = {
+    "Strandgatan": (THROUGH, THROUGH),
+    "Köpmangatan": (End(130, 12), End()),
+    "Storgatan": (End(150, -8), End(120, 10)),
+    "Prästgatan": (End(), End(70)),
+    "Kyrkgatan": (End(170, -20), End(160, -15)),
+    "Rådhusgatan": (THROUGH, THROUGH),
+    "Samuel Permans gata": (End(120), End()),
+    "Tjalmargatan": (End(70), End(90, 20)),
+    "Stuguvägen": (End(150, 18), End(120)),
+    "Vallaleden": (THROUGH, THROUGH),
+}
+# East ends of the west–east streets (beyond Vallaleden); in tile column 0 every one runs west down to the lake.
+WE_ENDS = {
+    "Färjemansgatan": End(), "Residensgränd": End(), "Brogränd": End(70, 10), "Törnstensgränd": End(90, -10),
+    "Thoméegränd": End(110, -15), "Läroverksgränd": End(40), "Tullgatan": End(), "Biblioteksgatan": End(80),
+    "Gränsgatan": End(130, 12), "Bangårdsgatan": End(60), "Krondikesvägen": THROUGH,
+}
+LAKE_END_GAP = 6.0  # a gränd that runs down to the lake ends this far from the water
+
+STUB_NS = 180.0  # longest north/south end of a north–south street (half the gap between tiles)
+STUB_WE = 150.0  # longest west/east end of a west–east street
 SIDEWALK = 3.0
-SHORE_X = NS_STREETS[0].pos - STUB_WE - 10.0  # Storsjön's shore west of Strandgatan (tile column 0 only)
 TILE_DX = (NS_STREETS[-1].pos - NS_STREETS[0].pos) + 2 * STUB_WE
 TILE_DY = (WE_STREETS[0].pos - WE_STREETS[-1].pos) + 2 * STUB_NS
-SEGMENTS_PER_TILE = len(NS_STREETS) * (len(WE_STREETS) + 1) + len(WE_STREETS) * (len(NS_STREETS) + 1)
+# Fewest road segments a tile has: those between crossings, and the ends of the roads that always run on.
+SEGMENTS_PER_TILE = (len(NS_STREETS) * (len(WE_STREETS) - 1) + len(WE_STREETS) * (len(NS_STREETS) - 1)
+                     + 2 * sum(1 for s in NS_STREETS + WE_STREETS if s.main_road or s.functional_class <= 3))
 
 # Blocks (i = column of the street west of it, j = row of the street north of it) that are parks or squares.
 PARK_BLOCKS = {
@@ -133,6 +170,18 @@ _SLUG = str.maketrans({"Å": "A", "Ä": "A", "Ö": "O", "É": "E", " ": "-", ":"
 def slug(name: str) -> str:
     """ASCII upper-case key of a street name, e.g. 'Rådhusgatan' -> 'RADHUSGATAN'."""
     return name.upper().translate(_SLUG)
+
+
+def generated_end(rng, street: Street, stub: float) -> End:
+    """An end for a street of a generated tile (``rng`` must not depend on the seed: ids stay stable)."""
+    if street.main_road or street.functional_class <= 3:
+        return THROUGH
+    roll = rng.random()
+    if roll < 0.35:
+        return End()
+    if roll < 0.7:
+        return End(round(rng.uniform(30.0, 0.5 * stub)), 0.0)
+    return End(round(rng.uniform(0.6, 0.95) * stub), round(rng.uniform(5.0, 20.0)) * rng.choice((-1, 1)))
 
 
 def tile_grid(tiles: int) -> Tuple[int, int]:

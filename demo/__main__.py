@@ -1,4 +1,4 @@
-"""Command line: ``python -m digiresan_plugin.demo --output PATH [--seed N] [--scale N] [--today YYYY-MM-DD]``."""
+"""Command line: ``python3 -m demo --output PATH [--seed N] [--scale N] [--today YYYY-MM-DD]``."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _date(text: str) -> date:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m digiresan_plugin.demo",
+        prog="python3 -m demo",
         description="Generate the deterministic demo twin of central Östersund as a GeoPackage (EPSG:3006).")
     p.add_argument("--output", "-o", required=True, type=Path, help="GeoPackage to write (replaced if it exists)")
     p.add_argument("--seed", type=_int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
