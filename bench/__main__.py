@@ -23,7 +23,7 @@ from .twins import is_ready
 FULL_SCALES = (10_000, 100_000, 1_000_000)
 FULL_IDEAS = (1_000, 10_000, 100_000)
 QUICK_IDEAS = (1_000, 10_000)
-PARTS = {"identify", "ideas", "postgis"}
+PARTS = {"identify", "ideas", "postgis", "quality"}
 
 
 def _ints(text: str) -> list[int]:
@@ -130,7 +130,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     results: dict[str, Any] = {"mode": "quick" if quick else "full", "machine": machine(), "scales": scales,
                                "ideas_counts": counts, "points": args.points, "reps": reps, "clicks": clicks,
                                "identify": [], "ideas": [], "postgis": None}
-    generator = Generator(scales if ("identify" in only or "postgis" in only and postgres) else [])
+    results["quality"] = []
+    generator = Generator(scales if ("identify" in only or "quality" in only or "postgis" in only and postgres)
+                          else [])
     for scale in (scales if "identify" in only else []):
         if not generator.wait_for(scale):
             log(f"no twin at scale {scale:,}: skipped")
@@ -162,6 +164,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         else:
             results["postgis"] = {"kind": "identify", "backend": "postgis", "scale": scale,
                                   "skipped": f"no twin at scale {scale:,}"}
+    for scale in (scales if "quality" in only else []):
+        if not generator.wait_for(scale):
+            continue
+        log(f"quality report and map redraw at scale {scale:,} (own process)")
+        out = BENCH_DIR / f"quality_{scale}.json"
+        pg = ["--pg"] if postgres and scale == max(scales) else []
+        data = _run_child(["bench.quality", "--scale", str(scale), "--out", str(out), "--reps", str(reps), *pg], out)
+        if data:
+            results["quality"].append(data)
     for part in PARTS - only:  # kept from the previous run
         results[part] = previous.get(part, [] if part != "postgis" else None)
     if args.only:

@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from .quality_report import quality_lines, quality_targets
+
 FINDINGS_START = "<!-- findings:start -->"
 FINDINGS_END = "<!-- findings:end -->"
 OK, MISS, NA = "✅", "❌", "–"
@@ -311,13 +313,15 @@ def render(results: dict[str, Any], findings: Optional[str] = None) -> str:
     lines += ["## Targets", ""]
     lines += _table(["What", "Target", "Measured", ""],
                     [[t["what"], t["target"], t["measured"], _mark(t["ok"])]
-                     for t in targets(identify, ideas, postgis)], "llll")
+                     for t in targets(identify, ideas, postgis) + quality_targets(results.get("quality") or [])],
+                    "llll")
     lines += ["", "## Results", ""]
     lines += identify_lines(identify, "Identify: QGIS's `QgsMapToolIdentify` (TopDownAll) vs our road report "
                                       "(GeoPackage)")
     lines += memory_load_lines(identify + ([postgis] if postgis and postgis.get("identify") else []))
     lines += ideas_lines(ideas)
     lines += postgis_lines(postgis)
+    lines += quality_lines(results.get("quality") or [])
     lines += profile_lines(identify + ([postgis] if postgis and postgis.get("identify") else []))
     lines += ["## Findings", "", FINDINGS_START,
               findings if findings is not None else "_No findings written yet._", FINDINGS_END, ""]

@@ -37,6 +37,7 @@ IDEA_LAYERS=()
 for layer in "${LAYERS[@]}"; do
   case "$layer" in
     ideas | idea_events) IDEA_LAYERS+=("$layer") ;;
+    twin_history | twin_session) ;;  # the GeoPackage's own edit history: PostGIS keeps its own (migration 006)
     *) TWIN_LAYERS+=("$layer") ;;
   esac
 done
@@ -60,6 +61,9 @@ ogr_load() {  # SCHEMA SUFFIX LAYER…: each layer becomes SCHEMA.<layer><SUFFIX
 
 start=$(date +%s)
 if [ "${#TWIN_LAYERS[@]}" -gt 0 ]; then
+  # migration 006: foreign keys off while the tables are replaced (back on below)
+  "${PSQL[@]}" -c "DO \$\$ BEGIN IF to_regprocedure('maintenance.drop_foreign_keys()') IS NOT NULL THEN
+                     PERFORM maintenance.drop_foreign_keys(); END IF; END \$\$;"
   ogr_load twin "" "${TWIN_LAYERS[@]}"
 fi
 
@@ -106,6 +110,17 @@ GRANT SELECT ON ALL TABLES IN SCHEMA twin TO twin_reader;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA twin TO twin_editor;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA twin TO twin_editor;
 SQL
+
+# migration 006: the catalog's rules as constraints, foreign keys, the derived-field and history triggers; rules the
+# loaded rows break are reported (and still enforced for new rows)
+if [ "${#TWIN_LAYERS[@]}" -gt 0 ] && \
+   [ "$("${PSQL[@]}" -At -c "SELECT to_regprocedure('maintenance.apply()') IS NOT NULL")" = t ]; then
+  notes=$("${PSQL[@]}" -At -c "SELECT array_to_string(maintenance.apply(), E'\n')")
+  if [ -n "$notes" ]; then
+    echo "load_twin.sh: the loaded data breaks some of the catalog's rules:" >&2
+    echo "$notes" | sed 's/^/  /' >&2
+  fi
+fi
 
 if [ "${#IDEA_LAYERS[@]}" -gt 0 ]; then
   ogr_load ideas _import "${IDEA_LAYERS[@]}"

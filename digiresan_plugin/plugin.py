@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon, QKeySequence
 from qgis.PyQt.QtWidgets import QAction, QToolBar
@@ -44,6 +44,8 @@ class DigiresanPlugin:
         self.provider = None
         self.options_factory = None
         self.locator_filter = None
+        self.edit_watch = None
+        self.gpkg_watch = None
         self._signals = SignalBag()
         self._install_translator()
 
@@ -85,9 +87,14 @@ class DigiresanPlugin:
         self._init_ideas_dock()
         self._init_options()
         self._init_locator()
+        self._init_maintenance()
 
     def unload(self) -> None:
         self._signals.disconnect_all()
+        for watch in (self.edit_watch, self.gpkg_watch):
+            if watch is not None:
+                watch.cleanup()
+        self.edit_watch = self.gpkg_watch = None
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             if self.toolbar is not None:
@@ -206,6 +213,34 @@ class DigiresanPlugin:
             on_idea=self._locator_idea,
         )
         self.iface.registerLocatorFilter(self.locator_filter)
+
+    def _init_maintenance(self) -> None:
+        """Edits of twin layers followed (history user, refusals in words, redraws), GeoPackage layers reopened
+        after another program wrote the file, GeoPackage triggers after a load, the card cleared when its layer
+        goes."""
+        from .core.edit_watch import EditWatch
+        from .core.gpkg_watch import GeoPackageWatch
+        from .core.maintenance import install_gpkg_triggers
+        from .core.twin_source import TwinSource
+        from .gui.twin_guard import clear_card_if_removed
+
+        bar = self.iface.messageBar()
+        self.edit_watch = EditWatch(self.catalog)
+        self.gpkg_watch = GeoPackageWatch()  # another program's edit must not leave our layers unreadable
+        self._signals.connect(self.edit_watch.message, lambda title, text, level: bar.pushMessage(title, text,
+                                                                                                  level, 15))
+
+        def prepared(problem: Optional[str]) -> None:
+            if problem:
+                bar.pushWarning(self.tr("Digital twin"), problem)
+
+        def loaded(report) -> None:
+            install_gpkg_triggers(self.catalog, TwinSource.parse(report.source), prepared)
+
+        self._signals.connect(self.twin_dock.loaded, loaded)
+        project = QgsProject.instance()
+        self._signals.connect(project.layersWillBeRemoved,
+                              lambda ids: clear_card_if_removed(self.card_dock, project, list(ids)))
 
     def _locator_hit(self, hit) -> None:
         """A twin feature found in the locator: show its card."""

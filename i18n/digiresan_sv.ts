@@ -2,6 +2,278 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>@default</name>
+    <message>
+        <location filename="../digiresan_plugin/core/db_errors.py" line="57" />
+        <source>The database refused the change to {layer}: {field} is required</source>
+        <translation>Databasen vägrade ändringen i {layer}: {field} måste anges</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/db_errors.py" line="48" />
+        <source>The database refused the change to {layer}: no feature has {field} '{value}'</source>
+        <translation>Databasen vägrade ändringen i {layer}: inget objekt har {field} '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/db_errors.py" line="53" />
+        <source>The database refused to delete from {parent}: {child} still refer to it; delete or move them first</source>
+        <translation>Databasen vägrade att ta bort från {parent}: {child} hänvisar fortfarande dit; ta bort eller flytta dem först</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/db_errors.py" line="59" />
+        <source>The database refused the change to {layer}: {field} must be unique, another feature has this value</source>
+        <translation>Databasen vägrade ändringen i {layer}: {field} måste vara unikt, ett annat objekt har samma värde</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/db_errors.py" line="65" />
+        <source>The database refused the change to {layer}: {detail}</source>
+        <translation>Databasen vägrade ändringen i {layer}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/demo_copy.py" line="45" />
+        <source>The embedded demo twin is missing: {path} (a source checkout builds it with 'make demo')</source>
+        <translation>Den inbyggda demotvillingen saknas: {path} (i en källkodskopia byggs den med 'make demo')</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/demo_copy.py" line="55" />
+        <source>Cannot copy the demo twin to {path}: {error}</source>
+        <translation>Kan inte kopiera demotvillingen till {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/demo_copy.py" line="82" />
+        <source>Cannot replace the demo twin {path}: {error}</source>
+        <translation>Kan inte ersätta demotvillingen {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/field_checks.py" line="69" />
+        <source>{field} must be one of: {values}</source>
+        <translation>{field} måste vara något av: {values}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/field_checks.py" line="71" />
+        <source>{field} must be a value of the list '{list}'</source>
+        <translation>{field} måste vara ett värde ur listan '{list}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/field_checks.py" line="77" />
+        <source>{field} must be between {min} and {max}</source>
+        <translation>{field} måste vara mellan {min} och {max}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/field_checks.py" line="83" />
+        <source>{field} cannot be in the future</source>
+        <translation>{field} kan inte ligga i framtiden</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/form_layout.py" line="69" />
+        <source>Attributes</source>
+        <translation>Egenskaper</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/form_layout.py" line="101" />
+        <source>More</source>
+        <translation>Övrigt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/maintenance.py" line="52" />
+        <source>{source} is read-only for you: the twin is shown, edits cannot be saved</source>
+        <translation>{source} är skrivskyddad för dig: tvillingen visas men ändringar kan inte sparas</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/maintenance.py" line="69" />
+        <source>{file}: the edit history and the checks of the GeoPackage could not be set up: {error}</source>
+        <translation>{file}: ändringshistoriken och GeoPackage-filens kontroller kunde inte läggas upp: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/maintenance.py" line="75" />
+        <source>Preparing the twin GeoPackage</source>
+        <translation>Förbereder tvillingens GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="38" />
+        <source>{field} is empty; it is required</source>
+        <translation>{field} är tomt men måste anges</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="64" />
+        <source>The key {field} is empty</source>
+        <translation>Nyckeln {field} är tom</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="77" />
+        <source>field rules</source>
+        <translation>fältregler</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="84" />
+        <source>(found: {value})</source>
+        <translation>(hittat: {value})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="104" />
+        <source>duplicate keys</source>
+        <translation>dubbla nycklar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="110" />
+        <source>{field} '{value}' is used by {n} features; it must be unique</source>
+        <translation>{field} '{value}' används av {n} objekt; det måste vara unikt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="139" />
+        <source>parents of {field}</source>
+        <translation>överordnade objekt för {field}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="123" />
+        <source>parent and child tables are not in one database</source>
+        <translation>huvud- och undertabellerna ligger inte i samma databas</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="142" />
+        <source>{field} '{value}' names no feature of {parent}</source>
+        <translation>{field} '{value}' pekar inte på något objekt i {parent}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="171" />
+        <source>hourly counts</source>
+        <translation>timflöden</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="178" />
+        <source>Counts of {year}: {n} rows for {distinct} distinct hours, expected {hours} hours once each</source>
+        <translation>Mätningen {year}: {n} rader för {distinct} olika timmar, väntat {hours} timmar en gång var</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="184" />
+        <source>Counts of {year} sum to {sum} vehicles, {share} % of ÅDT {aadt} (expected {low}–{high} %)</source>
+        <translation>Mätningen {year} summerar till {sum} fordon, {share} % av ÅDT {aadt} (väntat {low}–{high} %)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="216" />
+        <source>status and dates</source>
+        <translation>status och datum</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="224" />
+        <source>Status '{status}' but it ended {days} days ago ({end})</source>
+        <translation>Status '{status}' men det slutade för {days} dagar sedan ({end})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="230" />
+        <source>Status '{status}' but it starts only on {start}</source>
+        <translation>Status '{status}' men det börjar först {start}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="228" />
+        <source>Status '{status}' but its end date {end} passed {days} days ago</source>
+        <translation>Status '{status}' men slutdatumet {end} passerades för {days} dagar sedan</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/context.py" line="53" />
+        <source>{layer}: {what} not checked: {error}</source>
+        <translation>{layer}: {what} kontrollerades inte: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/context.py" line="66" />
+        <source>attribute rules</source>
+        <translation>attributregler</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/context.py" line="59" />
+        <source>the quality check reads GeoPackage and PostGIS layers, not '{provider}'</source>
+        <translation>kvalitetskontrollen läser GeoPackage- och PostGIS-lager, inte '{provider}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="43" />
+        <source>No geometry</source>
+        <translation>Ingen geometri</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="45" />
+        <source>Empty geometry</source>
+        <translation>Tom geometri</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="49" />
+        <source>Invalid geometry: {reason}</source>
+        <translation>Ogiltig geometri: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="100" />
+        <source>No feature of {target} at all (expected one within {limit} m)</source>
+        <translation>Inget objekt alls i {target} (väntat ett inom {limit} m)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="102" />
+        <source>Nearest feature of {target} is {distance} m away (expected within {limit} m)</source>
+        <translation>Närmaste objekt i {target} ligger {distance} m bort (väntat inom {limit} m)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="137" />
+        <source>Sign {code} says {value}, but {field} of {target} {key} is {limit}</source>
+        <translation>Märket {code} anger {value}, men {field} för {target} {key} är {limit}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="49" />
+        <source>Unsaved twin edits</source>
+        <translation>Osparade ändringar i tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="36" />
+        <source>{layers} have unsaved edits. Save them before {action}?</source>
+        <translation>{layers} har osparade ändringar. Spara dem före {action}?</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="49" />
+        <source>Not saved, nothing was removed:
+{errors}</source>
+        <translation>Inte sparat, inget togs bort:
+{errors}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="62" />
+        <source>Remove the twin</source>
+        <translation>Ta bort tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="62" />
+        <source>Remove the {n} twin layers ({layers}) and the group '{group}' from the project?
+
+The data in {source} is not changed; load the twin again to get them back.</source>
+        <translation>Ta bort tvillingens {n} lager ({layers}) och gruppen '{group}' ur projektet?
+
+Data i {source} ändras inte; läs in tvillingen igen för att få tillbaka dem.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="72" />
+        <source>Reset demo twin</source>
+        <translation>Återställ demotvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="72" />
+        <source>Replace your copy of the demo twin by a fresh one?
+
+{path}
+
+Your edits are kept next to it as a backup (…bak.gpkg) until the next reset.</source>
+        <translation>Ersätta din kopia av demotvillingen med en ny?
+
+{path}
+
+Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa återställning.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="104" />
+        <source>resetting the demo twin</source>
+        <translation>återställningen av demotvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="114" />
+        <source>The demo twin was reset: {path}</source>
+        <translation>Demotvillingen är återställd: {path}</translation>
+    </message>
+</context>
+<context>
     <name>CardRenderer</name>
     <message>
         <location filename="../digiresan_plugin/gui/card/render.py" line="52" />
@@ -172,6 +444,99 @@
         <location filename="../digiresan_plugin/gui/card/render.py" line="43" />
         <source>Missing layers</source>
         <translation>Lager som saknas</translation>
+    </message>
+</context>
+<context>
+    <name>CheckTwinAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="79" />
+        <source>Check twin data</source>
+        <translation>Kontrollera tvillingens data</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="82" />
+        <source>Checks every twin layer against the catalog: values outside their domain or range, required values missing, dates in the future, empty or duplicate keys, child rows without parent, missing, empty or invalid geometries, signs far from any road, speed-limit signs that disagree with the road, permit statuses that do not fit the dates, hourly counts that are not 24 hours or do not add up to ÅDT. Output: one point per problem with the layer, key, feature id, field, rule, severity and message. The twin is only read.</source>
+        <translation>Kontrollerar varje lager i tvillingen mot katalogen: värden utanför sin värdemängd eller sitt intervall, obligatoriska värden som saknas, datum i framtiden, tomma eller dubbla nycklar, underrader utan huvudobjekt, saknade, tomma eller ogiltiga geometrier, vägmärken långt från väg, hastighetsskyltar som inte stämmer med vägen, tillståndsstatus som inte passar datumen, timflöden som inte är 24 timmar eller inte stämmer med ÅDT. Resultat: en punkt per problem med lager, nyckel, objekt-id, fält, regel, allvarlighet och meddelande. Tvillingen läses bara.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="92" />
+        <source>Problems</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="95" />
+        <source>Twin catalog (JSON; default: the bundled one)</source>
+        <translation>Tvillingkatalog (JSON; standard: den medföljande)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="97" />
+        <source>Today (YYYY-MM-DD; default: the current date)</source>
+        <translation>Dagens datum (ÅÅÅÅ-MM-DD; standard: dagens datum)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="99" />
+        <source>Report language</source>
+        <translation>Rapportens språk</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="105" />
+        <source>Number of problems</source>
+        <translation>Antal problem</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="106" />
+        <source>Number of errors</source>
+        <translation>Antal fel</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="107" />
+        <source>Number of warnings</source>
+        <translation>Antal varningar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="108" />
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="121" />
+        <source>Today must be a date like 2026-11-27, got '{}'</source>
+        <translation>Dagens datum måste vara ett datum som 2026-11-27, fick '{}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="127" />
+        <source>No twin layer could be read</source>
+        <translation>Inget tvillinglager kunde läsas</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="142" />
+        <source>Checking the twin layers of the current project</source>
+        <translation>Kontrollerar tvillinglagren i det aktuella projektet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="148" />
+        <source>Twin source: {}</source>
+        <translation>Tvillingkälla: {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="155" />
+        <source>Layer '{layer}': table '{table}' not found in {source}</source>
+        <translation>Lager '{layer}': tabellen '{table}' finns inte i {source}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="196" />
+        <source>No problems found in {n} layers</source>
+        <translation>Inga problem hittades i {n} lager</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="198" />
+        <source>{n} problems in {layers} layers: {rules}</source>
+        <translation>{n} problem i {layers} lager: {rules}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="201" />
+        <source>({n} checks could not run)</source>
+        <translation>({n} kontroller kunde inte köras)</translation>
     </message>
 </context>
 <context>
@@ -384,37 +749,37 @@
 <context>
     <name>DigiresanPlugin</name>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="81" />
+        <location filename="../digiresan_plugin/plugin.py" line="83" />
         <source>Digiresan</source>
         <translation>Digiresan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="142" />
+        <location filename="../digiresan_plugin/plugin.py" line="235" />
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="143" />
+        <location filename="../digiresan_plugin/plugin.py" line="150" />
         <source>Show or hide the Digital twin dock</source>
         <translation>Visa eller dölj panelen Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="160" />
+        <location filename="../digiresan_plugin/plugin.py" line="167" />
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="164" />
+        <location filename="../digiresan_plugin/plugin.py" line="171" />
         <source>Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything</source>
         <translation>Tvillinginfo (Ctrl+Alt+I): klicka var som helst på kartan och få ett kort med allt om platsen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="180" />
+        <location filename="../digiresan_plugin/plugin.py" line="187" />
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="181" />
+        <location filename="../digiresan_plugin/plugin.py" line="188" />
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
@@ -422,7 +787,7 @@
 <context>
     <name>DigiresanProvider</name>
     <message>
-        <location filename="../digiresan_plugin/processing/provider.py" line="29" />
+        <location filename="../digiresan_plugin/processing/provider.py" line="30" />
         <source>Digiresan digital twin</source>
         <translation>Digiresan – digital tvilling</translation>
     </message>
@@ -855,6 +1220,94 @@
     </message>
 </context>
 <context>
+    <name>QualityDialog</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="51" />
+        <source>Check twin data</source>
+        <translation>Kontrollera tvillingens data</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="68" />
+        <source>Check again</source>
+        <translation>Kontrollera igen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <source>Severity</source>
+        <translation>Allvarlighet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <source>Layer</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <source>Key</source>
+        <translation>Nyckel</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <source>Problem</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="90" />
+        <source>Click a problem to zoom to it</source>
+        <translation>Klicka på ett problem för att zooma dit</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="94" />
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="103" />
+        <source>No twin is loaded: load one in the Digital twin dock first.</source>
+        <translation>Ingen tvilling är inläst: läs in en i panelen Digital tvilling först.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="110" />
+        <source>Checking {n} layers…</source>
+        <translation>Kontrollerar {n} lager…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="121" />
+        <source>Checking twin data</source>
+        <translation>Kontrollerar tvillingens data</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="129" />
+        <source>The check could not finish: {error}</source>
+        <translation>Kontrollen kunde inte slutföras: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="145" />
+        <source>No problems found in {n} layers.</source>
+        <translation>Inga problem hittades i {n} lager.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="147" />
+        <source>{n} problems: {errors} errors, {warnings} warnings, in {layers} layers.</source>
+        <translation>{n} problem: {errors} fel, {warnings} varningar, i {layers} lager.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="158" />
+        <source>Error</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="158" />
+        <source>Warning</source>
+        <translation>Varning</translation>
+    </message>
+</context>
+<context>
     <name>ReportAtPointAlgorithm</name>
     <message>
         <location filename="../digiresan_plugin/processing/report_at_point.py" line="30" />
@@ -1099,150 +1552,190 @@
 <context>
     <name>TwinDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="59" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="60" />
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="78" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="79" />
         <source>Embedded demo twin (central Östersund)</source>
         <translation>Inbyggd demotvilling (centrala Östersund)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="79" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="80" />
         <source>GeoPackage file</source>
         <translation>GeoPackage-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="80" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="81" />
         <source>PostgreSQL connection</source>
         <translation>PostgreSQL-anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="81" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="82" />
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="88" />
         <source>GeoPackage (*.gpkg *.GPKG)</source>
         <translation>GeoPackage (*.gpkg *.GPKG)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="84" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="89" />
         <source>Choose a twin GeoPackage</source>
         <translation>Välj tvillingens GeoPackage</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="85" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="90" />
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="88" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="93" />
         <source>Connection</source>
         <translation>Anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="93" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="98" />
         <source>Load twin</source>
         <translation>Läs in tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="94" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="99" />
         <source>Add the twin's layers to the project (existing ones are reused)</source>
         <translation>Lägg till tvillingens lager i projektet (befintliga lager återanvänds)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="95" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="100" />
         <source>Zoom to twin</source>
         <translation>Zooma till tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="96" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="101" />
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="97" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="102" />
         <source>Remove the twin's layers from the project</source>
         <translation>Ta bort tvillingens lager från projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="106" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="113" />
         <source>Layers</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="121" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="128" />
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="122" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="129" />
         <source>Try the same twin source again</source>
         <translation>Försök med samma tvillingkälla igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="162" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="172" />
         <source>Choose a GeoPackage file first.</source>
         <translation>Välj först en GeoPackage-fil.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="167" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="177" />
         <source>No saved PostgreSQL connection: add one in the Data Source Manager.</source>
         <translation>Ingen sparad PostgreSQL-anslutning: lägg till en i datakällshanteraren.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="207" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="221" />
         <source>Checking twin source</source>
         <translation>Kontrollerar tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="225" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="239" />
         <source>Twin loaded with {n} problem(s): {first}</source>
         <translation>Tvillingen lästes in med {n} problem: {first}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="232" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="246" />
         <source>{n} layers from {source}</source>
         <translation>{n} lager från {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="235" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="252" />
         <source>Digital twin loaded: {n} layers</source>
         <translation>Den digitala tvillingen är inläst: {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="287" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="323" />
         <source>{title} — not loaded</source>
         <translation>{title} — inte inläst</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="100" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="107" />
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="112" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="119" />
         <source>An online map under the twin. It needs an internet connection; nothing is fetched while it is off, and the twin works without it.</source>
         <translation>En karta från internet under tvillingen. Den kräver en internetanslutning; inget hämtas så länge den är avslagen, och tvillingen fungerar utan den.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83" />
+        <source>Reset demo twin…</source>
+        <translation>Återställ demotvillingen…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="85" />
+        <source>Replace your copy of the embedded demo twin by a fresh one</source>
+        <translation>Ersätt din kopia av den inbyggda demotvillingen med en ny</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="103" />
+        <source>Check data</source>
+        <translation>Kontrollera data</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="104" />
+        <source>List the twin's data problems and zoom to them</source>
+        <translation>Lista problemen i tvillingens data och zooma till dem</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="208" />
+        <source>loading another twin</source>
+        <translation>inläsningen av en annan tvilling</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="250" />
+        <source>Read-only: you may not write to {file}, so edits cannot be saved.</source>
+        <translation>Skrivskyddad: du får inte skriva till {file}, så ändringar kan inte sparas.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="268" />
+        <source>the twin source</source>
+        <translation>tvillingkällan</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="271" />
+        <source>removing the twin</source>
+        <translation>borttagningen av tvillingen</translation>
     </message>
 </context>
 <context>
     <name>TwinLoader</name>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="126" />
+        <location filename="../digiresan_plugin/core/loader.py" line="129" />
         <source>Layer '{layer}': table '{table}' not found or not readable in {source}</source>
         <translation>Lagret '{layer}': tabellen '{table}' finns inte eller går inte att läsa i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="132" />
+        <location filename="../digiresan_plugin/core/loader.py" line="135" />
         <source>Layer '{layer}' (table '{table}'): missing field(s) {fields}</source>
         <translation>Lagret '{layer}' (tabellen '{table}'): fält saknas: {fields}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="139" />
+        <location filename="../digiresan_plugin/core/loader.py" line="142" />
         <source>Layer '{layer}': style {style} not applied: {message}</source>
         <translation>Lagret '{layer}': stilen {style} kunde inte användas: {message}</translation>
     </message>
@@ -1263,32 +1756,32 @@
 <context>
     <name>TwinSource</name>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="85" />
+        <location filename="../digiresan_plugin/core/twin_source.py" line="105" />
         <source>GeoPackage not found: {path}</source>
         <translation>GeoPackage-filen hittades inte: {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="92" />
+        <location filename="../digiresan_plugin/core/twin_source.py" line="112" />
         <source>Schema '{schema}' not found in {source}</source>
         <translation>Schemat '{schema}' finns inte i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="99" />
+        <location filename="../digiresan_plugin/core/twin_source.py" line="119" />
         <source>Cannot reach the twin database {source}: {error}</source>
         <translation>Det går inte att nå tvillingdatabasen {source}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="120" />
+        <location filename="../digiresan_plugin/core/twin_source.py" line="140" />
         <source>No saved PostgreSQL connection named '{name}'</source>
         <translation>Det finns ingen sparad PostgreSQL-anslutning med namnet '{name}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="47" />
+        <location filename="../digiresan_plugin/core/twin_source.py" line="48" />
         <source>Twin source '{text}' is not understood: expected gpkg:&lt;file&gt;, postgres:&lt;saved connection&gt; or pgservice:&lt;service&gt;</source>
         <translation>Tvillingkällan '{text}' går inte att tolka: ange gpkg:&lt;fil&gt;, postgres:&lt;sparad anslutning&gt; eller pgservice:&lt;tjänst&gt;</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="53" />
+        <location filename="../digiresan_plugin/core/twin_source.py" line="56" />
         <source>A twin source must not contain a password: use a saved QGIS connection with an authentication configuration, or a pg_service entry with a .pgpass file</source>
         <translation>En tvillingkälla får inte innehålla något lösenord: använd en sparad QGIS-anslutning med en autentiseringskonfiguration, eller en pg_service-post med en .pgpass-fil</translation>
     </message>

@@ -39,3 +39,14 @@ def project(qgis_app) -> QgsProject:
     project.clear()
     yield project
     project.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_questions(monkeypatch):
+    """A question the test did not expect fails the test instead of waiting forever for a click offscreen."""
+    from digiresan_plugin.gui import twin_guard
+
+    def unexpected(_parent, title, text, *_args):
+        raise AssertionError(f"unexpected question '{title}': {text}")
+
+    monkeypatch.setattr(twin_guard, "ASK", unexpected)

@@ -305,9 +305,14 @@ def assert_loaded(result: dict, plugin_dir: Path) -> None:
     assert "DigiresanTwinDock" in result["docks"], result["docks"]
     assert result["provider"] == "digiresan"
     assert "digiresan:report_at_point" in result["algorithms"], result["algorithms"]
-    assert Path(result["demo"]).resolve().is_relative_to(plugin_dir.resolve()), result["demo"]
+    # the embedded demo is opened from the user's copy in the profile (issue #11), made from the plugin's file
+    profile = plugin_dir.parents[2]  # profiles/p
+    demo_copy = (profile / "digiresan" / "ostersund_twin.gpkg").resolve()
+    assert Path(result["demo"]).resolve() == demo_copy, result["demo"]
     assert result["layer_count"] >= 9, result
-    assert all(Path(s).resolve().is_relative_to(plugin_dir.resolve()) for s in result["layer_sources"]), result
+    assert all(Path(s).resolve() == demo_copy for s in result["layer_sources"]), result
+    shipped = plugin_dir / "data" / "ostersund_twin.gpkg"
+    assert shipped.is_file() and not any(shipped.parent.glob("*-wal")), "the plugin folder was written"
     assert Path(result["help_sv"]).resolve() == (plugin_dir / "help" / "sv" / "index.html").resolve()
 
 
@@ -317,6 +322,9 @@ def test_zip_installs_and_loads_in_a_fresh_qgis_profile(package: Path, xvfb: Xvf
     result = run_qgis(tmp_path, xvfb.display)
     assert_loaded(result, plugin_dir)
     assert not result["_errors"], result["_errors"]
+    with zipfile.ZipFile(package) as archive:  # the shipped demo is exactly as packaged: never written
+        assert archive.read(f"{PLUGIN}/data/ostersund_twin.gpkg") == (plugin_dir / "data" /
+                                                                       "ostersund_twin.gpkg").read_bytes()
 
 
 @pytest.mark.timeout(180)

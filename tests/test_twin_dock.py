@@ -96,7 +96,13 @@ def test_postgres_choice_without_connections_explains(project, catalog):
     dock.cleanup()
 
 
-def test_background_map_checkbox_is_off_by_default_and_adds_or_removes_the_map(project, demo_twin, tmp_path):
+def test_background_map_checkbox_is_off_by_default_and_adds_or_removes_the_map(project, demo_twin, tmp_path,
+                                                                             monkeypatch):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from digiresan_plugin.gui import twin_guard
+
+    monkeypatch.setattr(twin_guard, "ASK", lambda *_args: QMessageBox.Yes)  # "Remove the twin?" — yes
     server = TileServer()  # the map comes from a loopback server here, never from the internet
     try:
         catalog = loopback_catalog(tmp_path, server.url)

@@ -32,6 +32,7 @@ from .layers import (
     twin_layers,
 )
 from .log import get_logger
+from .maintenance import prepare_loaded_layers
 from .style_labels import translate_legend
 from .twin_source import TwinSource, TwinSourceError
 
@@ -86,6 +87,7 @@ class TwinLoader:
             group = self._group(root, group_spec.id, group_spec.title.text(self.language), len(root.children()))
             for spec in specs:
                 self._load_layer(spec, source, group, report)
+        report.problems += prepare_loaded_layers(self.catalog, self.project, source, report.loaded, self.language)
         self.project.writeEntry(PROJECT_SCOPE, "twin_source", source.to_string())
         self.project.writeEntry(PROJECT_SCOPE, "loaded_layers", report.loaded)
         report.extent = self._extent([i for i in report.loaded if self.catalog.layer(i).identifiable])

@@ -8,6 +8,7 @@ PostgreSQL credentials stay in QGIS's auth manager (authcfg of the saved connect
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -16,7 +17,7 @@ from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import LayerSpec
-from .paths import demo_twin_path
+from .demo_copy import DemoTwinError, bundled_demo_path, ensure_user_demo, user_demo_path
 
 DEFAULT_PG_SCHEMA = "twin"
 PG_GEOMETRY_COLUMN = "geom"
@@ -46,6 +47,8 @@ class TwinSource:
         if not sep or kind not in ("gpkg", "postgres", "pgservice") or not location:
             message = QCoreApplication.translate("TwinSource", "Twin source '{text}' is not understood: expected gpkg:<file>, postgres:<saved connection> or pgservice:<service>")  # noqa: E501 - one literal for pylupdate5
             raise TwinSourceError(message.format(text=text))
+        if kind == "gpkg" and Path(location) == bundled_demo_path():
+            return cls.demo()  # the shipped demo is never opened itself: its user copy is
         return cls(kind, location)
 
     def __post_init__(self) -> None:
@@ -54,10 +57,13 @@ class TwinSource:
 
     @classmethod
     def demo(cls) -> "TwinSource":
-        return cls("gpkg", str(demo_twin_path()))
+        """The embedded demo twin: the user's writable copy in the QGIS profile (made by :meth:`check`)."""
+        return cls("gpkg", str(user_demo_path()))
 
     @classmethod
     def geopackage(cls, path: Path | str) -> "TwinSource":
+        if Path(path) == bundled_demo_path():
+            return cls.demo()
         return cls("gpkg", str(Path(path)))
 
     def to_string(self) -> str:
@@ -65,7 +71,15 @@ class TwinSource:
 
     @property
     def is_demo(self) -> bool:
-        return self.kind == "gpkg" and Path(self.location) == demo_twin_path()
+        return self.kind == "gpkg" and Path(self.location) in (user_demo_path(), bundled_demo_path())
+
+    def writable(self) -> bool:
+        """Whether edits can be saved: a GeoPackage the user may write (file and folder, for SQLite's journal).
+        Databases decide per table and role, so True for them."""
+        if self.kind != "gpkg":
+            return True
+        path = Path(self.location)
+        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
     def describe(self) -> str:
         """A short human description (never contains credentials)."""
@@ -78,9 +92,15 @@ class TwinSource:
         return "ogr" if self.kind == "gpkg" else "postgres"
 
     def check(self) -> Optional[str]:
-        """A reason why this source cannot be opened now, or None. May block: call off the UI thread."""
+        """A reason why this source cannot be opened now, or None. May block: call off the UI thread.
+        The demo's user copy is made here on first use."""
         if self.kind == "gpkg":
             path = Path(self.location)
+            if self.is_demo and not path.is_file():
+                try:
+                    ensure_user_demo()  # first use: copy the shipped demo into the profile
+                except DemoTwinError as exc:
+                    return str(exc)
             if not path.is_file():
                 return QCoreApplication.translate("TwinSource", "GeoPackage not found: {path}").format(path=path)
             return None

@@ -37,6 +37,7 @@ from ..core.tasks import BackgroundTask, run_task
 from ..core.twin_source import TwinSource, TwinSourceError
 from .base_dock import DigiresanDock
 from .help import open_help
+from .twin_guard import confirm_removal, reset_demo, save_or_discard
 
 KIND_DEMO, KIND_GPKG, KIND_POSTGRES = "demo", "gpkg", "postgres"
 
@@ -79,6 +80,10 @@ class TwinDock(DigiresanDock):
         self.kind_combo.addItem(self.tr("GeoPackage file"), KIND_GPKG)
         self.kind_combo.addItem(self.tr("PostgreSQL connection"), KIND_POSTGRES)
         form.addRow(self.tr("Source"), self.kind_combo)
+        self.reset_demo_button = QPushButton(QgsApplication.getThemeIcon("mActionReload.svg"),
+                                             self.tr("Reset demo twin…"), body)
+        self.reset_demo_button.setToolTip(self.tr("Replace your copy of the embedded demo twin by a fresh one"))
+        form.addRow("", self.reset_demo_button)
         self.file_widget = QgsFileWidget(body)
         self.file_widget.setFilter(self.tr("GeoPackage (*.gpkg *.GPKG)"))
         self.file_widget.setDialogTitle(self.tr("Choose a twin GeoPackage"))
@@ -95,10 +100,12 @@ class TwinDock(DigiresanDock):
         self.zoom_button = QPushButton(self.tr("Zoom to twin"), body)
         self.remove_button = QPushButton(self.tr("Remove"), body)
         self.remove_button.setToolTip(self.tr("Remove the twin's layers from the project"))
+        self.check_button = QPushButton(self.tr("Check data"), body)
+        self.check_button.setToolTip(self.tr("List the twin's data problems and zoom to them"))
         self.help_button = QToolButton(body)
         self.help_button.setIcon(QgsApplication.getThemeIcon("mActionHelpContents.svg"))
         self.help_button.setToolTip(self.tr("Help"))
-        for button in (self.load_button, self.zoom_button, self.remove_button, self.help_button):
+        for button in (self.load_button, self.zoom_button, self.remove_button, self.check_button, self.help_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         layout.addWidget(self.busy_bar(body))
@@ -128,6 +135,8 @@ class TwinDock(DigiresanDock):
         self.load_button.clicked.connect(self._load_clicked)
         self.zoom_button.clicked.connect(self.zoom_to_twin)
         self.remove_button.clicked.connect(self.remove_twin)
+        self.check_button.clicked.connect(self.check_data)
+        self.reset_demo_button.clicked.connect(lambda: reset_demo(self))
         self.retry_button.clicked.connect(self._retry)
         self.help_button.clicked.connect(lambda: open_help("dock"))
         self._kind_changed()
@@ -138,6 +147,7 @@ class TwinDock(DigiresanDock):
             widget.setVisible(kind == KIND_GPKG)
         for widget in (self.connection_combo, self.connection_label):
             widget.setVisible(kind == KIND_POSTGRES)
+        self.reset_demo_button.setVisible(kind == KIND_DEMO)
         if kind == KIND_POSTGRES:
             self._fill_connections()
 
@@ -194,6 +204,10 @@ class TwinDock(DigiresanDock):
         """Check the source (off the UI thread when it may block), then add the layers."""
         if self._task is not None:
             return
+        stored = stored_source(self.project)
+        if twin_layers(self.project) and stored != source.to_string() and not save_or_discard(
+                self, self.project, self.tr("loading another twin")):
+            return
         if source.kind == "gpkg":  # a local file: nothing that can block
             self._finish_load(source, source.check())
             return
@@ -232,6 +246,9 @@ class TwinDock(DigiresanDock):
             self.status_label.setText(
                 self.tr("{n} layers from {source}").format(n=len(report.loaded), source=source.describe())
             )
+        if not source.writable():
+            self.status_label.setText(self.status_label.text() + "\n" + self.tr(
+                "Read-only: you may not write to {file}, so edits cannot be saved.").format(file=source.location))
             self._message(self.tr("Digital twin loaded: {n} layers").format(n=len(report.loaded)), Qgis.Success)
         if report.added and report.extent is not None:
             self.zoom_to_twin()
@@ -246,8 +263,27 @@ class TwinDock(DigiresanDock):
         TwinLoader(self.catalog, self.project, self.language).show_background_map(map_id, on)
 
     def remove_twin(self) -> None:
+        """Ask first (what goes, the data stays), offer to save unsaved edits, then remove and redraw."""
+        source = stored_source(self.project) or ""
+        description = TwinSource.parse(source).describe() if source else self.tr("the twin source")
+        if not confirm_removal(self, self.catalog, self.project, description):
+            return
+        if not save_or_discard(self, self.project, self.tr("removing the twin")):
+            return
         TwinLoader(self.catalog, self.project, self.language).unload()
         self._refresh_status()
+        if self.canvas is not None:
+            self.canvas.refresh()
+
+    def check_data(self) -> None:
+        """The "Check data" window over the loaded twin (a new check each time it is opened)."""
+        from .quality_dialog import QualityDialog
+
+        if getattr(self, "quality_dialog", None) is None:
+            self.quality_dialog = QualityDialog(self.catalog, self.canvas, self, self.project)
+        self.quality_dialog.show()
+        self.quality_dialog.raise_()
+        self.quality_dialog.run()
 
     def zoom_to_twin(self) -> None:
         if self.canvas is None:
@@ -300,6 +336,7 @@ class TwinDock(DigiresanDock):
             box.setChecked(map_id in shown)
             box.blockSignals(False)
             box.setEnabled(bool(loaded))
+        self.check_button.setEnabled(bool(loaded))
 
     def _message(self, text: str, level: Qgis.MessageLevel) -> None:
         self.message(text, level)

@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
+from .check_twin import CheckTwinAlgorithm
 from .coordination_conflicts import CoordinationConflictsAlgorithm
 from .report_at_point import ReportAtPointAlgorithm
 from .report_for_features import ReportForFeaturesAlgorithm
@@ -40,3 +41,4 @@ class DigiresanProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802 - QGIS API
         for algorithm in (ReportAtPointAlgorithm(), ReportForFeaturesAlgorithm(), CoordinationConflictsAlgorithm()):
             self.addAlgorithm(algorithm)
+        self.addAlgorithm(CheckTwinAlgorithm())
