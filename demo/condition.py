@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .cases import KNOWN_CASES
 
 if TYPE_CHECKING:
-    from .network import Segment
+    from .segment import Segment
     from .tile import Tile
 
 IRI_LIMITS = (1.5, 2.5, 3.5, 5.0)  # mm/m

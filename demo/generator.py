@@ -18,6 +18,7 @@ from .gpkg_writer import GpkgWriter
 from .ideas import write_ideas_for_twin
 from .schema import INDEXES, SCHEMA, TABLES
 from .tile import Tile
+from .tile_run import write_tile
 
 DEFAULT_SEED = 2380
 
@@ -71,7 +72,7 @@ def generate_twin(path: Path, seed: int = DEFAULT_SEED, scale: Optional[int] = N
             writer.add_index(table, cols, unique)
         rows_since_commit = 0
         for index in range(tiles):
-            Tile(writer, seed, today, columns, index, rows).run()
+            write_tile(Tile(writer, seed, today, columns, index, rows))
             rows_since_commit += 1
             if rows_since_commit >= 20:
                 writer.commit()

@@ -11,18 +11,11 @@ from typing import TYPE_CHECKING, List, Optional
 
 from . import shore, town
 from .geometry import Point, length, rounded
+from .segment import Segment
 from .town import NS_STREETS, WE_STREETS, End, Street
 
 if TYPE_CHECKING:
     from .tile import Tile
-
-
-class Segment:
-    """A road segment while its tile is generated: geometry first (here), attributes later (``streets``)."""
-
-    __slots__ = ("sid", "street", "index", "name", "coords", "a", "b", "length", "ns", "k", "last", "ped",
-                 "from_street", "to_street", "start_cross", "end_cross", "end_piece", "through", "first", "final",
-                 "speed", "width", "fc", "aadt", "last_paved", "surface", "latest_class", "planned_year")
 
 
 def build_segments(t: Tile) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Dict, List, Tuple
 from . import condition, town, traffic
 from .cases import KNOWN_CASES
 from .gpkg_writer import line_blob
-from .network import Segment
+from .segment import Segment
 
 if TYPE_CHECKING:
     from .tile import Tile

@@ -11,15 +11,14 @@ import random
 from datetime import date, timedelta
 from typing import List
 
-from . import blocks, network, shore, streets, town, traffic, works
-from .gpkg_writer import GpkgWriter, polygon_blob
+from . import town
+from .gpkg_writer import GpkgWriter
+from .segment import Segment
 from .town import NS_STREETS, WE_STREETS
-
-LAKE_BEYOND = 2500.0  # metres the lake goes on north of the first and south of the last row of tiles
 
 
 class Tile:
-    """The state one tile's generators share; ``run()`` writes the tile into the writer."""
+    """The state one tile's generators share; ``tile_run.write_tile()`` writes it into the writer."""
 
     def __init__(self, writer: GpkgWriter, seed: int, today: date, columns: int, index: int, rows: int = 1) -> None:
         self.w = writer
@@ -49,7 +48,7 @@ class Tile:
                             for s in NS_STREETS]
             self.we_ends = [(town.generated_end(ends, s, town.STUB_WE), town.generated_end(ends, s, town.STUB_WE))
                             for s in WE_STREETS]
-        self.segments: List[network.Segment] = []
+        self.segments: List[Segment] = []
         self.n_signs = 0
         self.n_buildings = 0
         self.n_parks = 0
@@ -66,17 +65,3 @@ class Tile:
     def ys(self) -> List[float]:
         """y of the tile's west–east streets, north to south."""
         return [s.pos + self.dy for s in WE_STREETS]
-
-    def run(self) -> None:
-        if self.tx == 0:
-            north = LAKE_BEYOND if self.ty == 0 else 0.0
-            south = LAKE_BEYOND if self.ty == self.rows - 1 else 0.0
-            ring = shore.water_ring(self.dx, self.dy, north, south)
-            self.w.tables["water"].add_feature(polygon_blob(ring), (
-                f"SJO-{self.tag}01", "Storsjön", "sjö"))
-        network.build_segments(self)
-        streets.assign_attributes(self)
-        streets.write_segments(self)
-        traffic.write_signs(self)
-        works.write_permits(self)
-        blocks.write_blocks(self)

@@ -220,6 +220,7 @@ class DigiresanPlugin:
         goes."""
         from .core.edit_watch import EditWatch
         from .core.gpkg_watch import GeoPackageWatch
+        from .core.history_card import HistoryReader
         from .core.maintenance import install_gpkg_triggers
         from .core.twin_source import TwinSource
         from .gui.twin_guard import clear_card_if_removed
@@ -230,12 +231,19 @@ class DigiresanPlugin:
         self._signals.connect(self.edit_watch.message, lambda title, text, level: bar.pushMessage(title, text,
                                                                                                   level, 15))
 
+        self.history = HistoryReader(self.catalog)  # "Last changed … by …" on every card
+        if self.identify is not None:
+            self.identify.extra_sections.append(self.history.card_section)
+
         def prepared(problem: Optional[str]) -> None:
+            self.history.reopen()  # the triggers created the history table
             if problem:
                 bar.pushWarning(self.tr("Digital twin"), problem)
 
         def loaded(report) -> None:
-            install_gpkg_triggers(self.catalog, TwinSource.parse(report.source), prepared)
+            source = TwinSource.parse(report.source)
+            self.history.set_source(source)
+            install_gpkg_triggers(self.catalog, source, prepared)
 
         self._signals.connect(self.twin_dock.loaded, loaded)
         project = QgsProject.instance()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProject
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 from digiresan_plugin.core.catalog import Catalog, load_catalog
 
@@ -25,6 +28,25 @@ def demo_twin(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("twin") / "ostersund_twin.gpkg"
     generate_twin(path, seed=SEED, today=TODAY)
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def layers_released_before_qgis_exits(qgis_app):
+    """Layers that only a reference cycle still holds are released while QGIS is alive: released after
+    ``exitQgis()`` (at interpreter exit) their OGR datasets close into an unloaded GDAL and the process crashes
+    after every test has passed. Runs before pytest-qgis's own teardown, which calls ``exitQgis()``."""
+    yield
+    QgsProject.instance().clear()
+    manager = QgsApplication.taskManager()
+    manager.cancelAll()
+    deadline = time.monotonic() + 30
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(3):
+        gc.collect()
+        QgsApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.fixture()

@@ -256,3 +256,38 @@ def test_postgis_history_reads_back_the_login(project, catalog, pg_cluster, demo
     assert twin_layer(project, "road_segments").commitChanges()
     change = last_change(history_layer(editor, catalog), "road_segments", SEGMENT)
     assert (change.field, change.new, change.who) == ("street_name", "Postgatan", "digiresan_editor")
+
+
+def test_the_card_says_who_changed_the_subject_last(project, catalog, demo_twin, tmp_path, qgis_app):
+    from digiresan_plugin.core.history_card import HistoryReader
+    from digiresan_plugin.core.identify.report import as_section
+    from digiresan_plugin.gui.card.render import report_to_html
+
+    path = private_copy(demo_twin, tmp_path)
+    install_triggers(path, catalog)
+    source = TwinSource.geopackage(path)
+    make_dock(catalog).load(source)
+    reader = HistoryReader(catalog)
+    reader.set_source(source)
+    engine = TwinEngine(catalog, lambda layer_id: twin_layer(project, layer_id), language="en")
+    roads = twin_layer(project, "road_segments")
+    fid = next(roads.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"segment_id\" = '{SEGMENT}'"))).id()
+    untouched = engine.report_for_feature("road_segments", fid)
+    assert reader.card_section(untouched.to_dict()) is None  # no change recorded: no section
+
+    watch = EditWatch(catalog, project, "en")
+    original = street(path)
+    assert original == "Storgatan"
+    rename(project, "Kortgatan")
+    assert roads.commitChanges()
+    QgsApplication.processEvents()
+    report = engine.report_for_feature("road_segments", fid)
+    section = reader.card_section(report.to_dict())
+    assert section["summary"]["text"].startswith("Last changed ") and section["summary"]["text"].endswith(
+        f" by {session_user()}")
+    assert [item["values"]["change"] for item in section["items"]] == ["street_name: Storgatan → Kortgatan"]
+    report.sections.append(as_section(section))
+    html = report_to_html(report)
+    assert "Edit history" in html and "→ Kortgatan" in html
+    watch.cleanup()
+

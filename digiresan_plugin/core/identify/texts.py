@@ -66,6 +66,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ideas_status": {"en": "Status", "sv": "Status"},
     "ideas_linked": {"en": "linked to this feature", "sv": "kopplad till objektet"},
     "ideas_located": {"en": "located here", "sv": "ligger här"},
+    "history_title": {"en": "Edit history", "sv": "Ändringshistorik"},
+    "history_last": {"en": "Last changed {when} by {who}", "sv": "Senast ändrad {when} av {who}"},
+    "history_when": {"en": "When", "sv": "När"},
+    "history_who": {"en": "By", "sv": "Av"},
+    "history_change": {"en": "Change", "sv": "Ändring"},
+    "history_added": {"en": "added", "sv": "tillagd"},
+    "history_removed": {"en": "removed", "sv": "borttagen"},
+    "history_unreadable": {"en": "The edit history could not be read: {error}",
+                           "sv": "Ändringshistoriken kunde inte läsas: {error}"},
 }
 
 
