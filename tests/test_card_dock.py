@@ -20,7 +20,7 @@ import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRectangle, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsHighlight, QgsMessageBar, QgsRubberBand
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QTextCursor
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QFrame
@@ -334,6 +334,28 @@ def test_sections_fold_and_remember_the_users_choice(qgis_app):
     shown(dock, report())  # next click
     assert dock.section_box("condition").isCollapsed() and dock.section_box(ATTRIBUTES_ID).isCollapsed()
     assert not dock.section_box("excavations").isCollapsed()
+    dock.close()
+    dock.cleanup()
+
+
+def test_the_next_card_reuses_the_widgets_and_shows_only_its_own_content(qgis_app, locale_setting):
+    locale_setting("en_US")
+    dock = make_dock()
+    dock.show()
+    shown(dock, report())
+    traffic, chart = dock.section_box("traffic"), dock.section_box("traffic").findChildren(HourlyChart)[0]
+    second = report()
+    second["subject"]["title"] = "Kyrkgatan (OST-2)"
+    second["sections"][2]["summary"]["hours"] = list(reversed(HOURS))
+    second["sections"][2]["summary"]["peak_hours"] = [6]
+    del second["sections"][4]  # no paving plan section on this card
+    shown(dock, second)
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert dock.section_box("traffic") is traffic and traffic.findChildren(HourlyChart) == [chart]
+    assert chart.hours == [float(h) for h in reversed(HOURS)] and chart.peaks == {6}
+    text = card_text(dock)
+    assert "Kyrkgatan (OST-2)" in text and "Storgatan (OST-1)" not in text
+    assert dock.section_box("paving_plan") is None and "(paving_plan) is not in the project" not in text
     dock.close()
     dock.cleanup()
 

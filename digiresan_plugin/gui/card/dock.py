@@ -49,6 +49,16 @@ ATTRIBUTES_ID = "__attributes__"
 LayerFor = Callable[[str], Optional[QgsVectorLayer]]
 
 
+@dataclasses.dataclass
+class _Part:
+    """One part of the card: its outer widget, the browser showing its HTML, the HTML shown, extra widgets."""
+
+    widget: QWidget
+    browser: AutoHeightBrowser
+    html: str
+    extra: list = dataclasses.field(default_factory=list)
+
+
 class TwinCardDock(DigiresanDock):
     """Shows one twin report: header, warnings first, then foldable sections; copy and export it."""
 
@@ -72,6 +82,7 @@ class TwinCardDock(DigiresanDock):
         self._report: Optional[TwinReport] = None
         self._renderer: Optional[CardRenderer] = None
         self._boxes: dict[str, QgsCollapsibleGroupBox] = {}
+        self._parts: dict[tuple, _Part] = {}  # the card's parts, kept for the next card
         self._collapsed: dict[str, bool] = {}  # sections the user folded or unfolded (this session)
         self._highlight = SubjectHighlight(canvas)
         self._build()
@@ -111,6 +122,7 @@ class TwinCardDock(DigiresanDock):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
         self.content = QWidget(self.scroll)
         self.content.setObjectName("twinCardContent")
         self.content.setAutoFillBackground(True)
@@ -184,6 +196,9 @@ class TwinCardDock(DigiresanDock):
         if old_box is None:
             return
         index = self.content_layout.indexOf(old_box)
+        for key, part in list(self._parts.items()):
+            if part.widget is old_box:
+                del self._parts[key]
         new_box = self._section_box(section)
         self.content_layout.insertWidget(index, new_box)
         self.content_layout.removeWidget(old_box)
@@ -274,8 +289,12 @@ class TwinCardDock(DigiresanDock):
         self.open_link(url.toString())
 
     # -- rendering -------------------------------------------------------------------------
+    # The card's widgets are kept from one card to the next: a part with the same place and shape (the header, a
+    # notice box of one severity, the attributes, a section of the same id and kind) only gets its new HTML and
+    # title, so a click does not build, lay out and delete a dozen widgets.
     def _clear_content(self) -> None:
         self._boxes.clear()
+        self._parts.clear()
         while self.content_layout.count():
             item = self.content_layout.takeAt(0)
             widget = item.widget()
@@ -290,43 +309,103 @@ class TwinCardDock(DigiresanDock):
 
     def _rebuild(self) -> None:
         renderer = self._renderer
+        old_parts, self._parts = self._parts, {}
+        self._boxes.clear()
+        wanted: list[QWidget] = []
         self.content.setUpdatesEnabled(False)
         try:
-            self._clear_content()
-            self.content_layout.addWidget(self._browser(renderer.header_html(), self.content))
+            while self.content_layout.count():  # the hint of an empty card, the stretch: widgets stay
+                item = self.content_layout.takeAt(0)
+                if item.widget() is not None and item.widget() not in {p.widget for p in old_parts.values()}:
+                    item.widget().hide()
+                    item.widget().deleteLater()
+            wanted.append(self._part(old_parts, ("header",), lambda: self._new_text_part(renderer.header_html()),
+                                     renderer.header_html()).widget)
             for severity, background, border, ink in NOTICES:
                 html = renderer.warnings_html(severity)
                 if html:
-                    self.content_layout.addWidget(self._notice_box(severity, html, background, border, ink))
+                    heading = (f'<p style="margin:0 0 2px 0; color:{ink}"><b>'
+                               f'{esc(renderer.warnings_heading(severity))}</b></p>')
+                    text = f'<div style="color:{ink}">{heading}{html}</div>'
+                    wanted.append(self._part(old_parts, ("notice", severity), lambda s=severity, t=text, b=background,
+                                             e=border: self._notice_part(s, t, b, e), text).widget)
             attributes = renderer.subject_html()
             if attributes:
-                self.content_layout.addWidget(self._box(ATTRIBUTES_ID, renderer.attributes_title(), False,
-                                                        [self._browser(attributes, self.content)]))
+                wanted.append(self._part(old_parts, ("box", ATTRIBUTES_ID, False), lambda: self._box_part(
+                    ATTRIBUTES_ID, renderer.attributes_title(), False, [], attributes), attributes,
+                    renderer.attributes_title()).widget)
             for section in renderer.report.sections:
-                self.content_layout.addWidget(self._section_box(section))
+                wanted.append(self._section_part(old_parts, section).widget)
+            for key, part in old_parts.items():
+                if key not in self._parts:
+                    part.widget.hide()
+                    part.widget.deleteLater()
+            for widget in wanted:
+                self.content_layout.addWidget(widget)
+                widget.show()
             self.content_layout.addStretch(1)
         finally:
             self.content.setUpdatesEnabled(True)
         self.scroll.verticalScrollBar().setValue(0)
 
-    def _notice_box(self, severity: str, html: str, background: str, border: str, ink: str) -> QFrame:
+    def _part(self, old_parts: dict, key: tuple, make: Callable[[], "_Part"], html: str,
+              title: Optional[str] = None) -> "_Part":
+        """The card part ``key``: the old one with new HTML (and title), or a new one."""
+        part = old_parts.get(key)
+        if part is None:
+            part = make()
+        if part.html != html:
+            part.browser.setHtml(html)
+            part.html = html
+        if title is not None and isinstance(part.widget, QgsCollapsibleGroupBox) and part.widget.title() != title:
+            part.widget.setTitle(title)
+        self._parts[key] = part
+        if isinstance(part.widget, QgsCollapsibleGroupBox):
+            self._boxes[key[1]] = part.widget
+            collapsed = self._collapsed.get(key[1], key[2])
+            if part.widget.isCollapsed() != collapsed:
+                part.widget.setCollapsed(collapsed)
+        return part
+
+    def _new_text_part(self, html: str) -> "_Part":
+        browser = self._browser(html, self.content)
+        return _Part(browser, browser, html)
+
+    def _notice_part(self, severity: str, html: str, background: str, border: str) -> "_Part":
         frame = QFrame(self.content)
         frame.setObjectName(f"{severity}Box")
         frame.setStyleSheet(f"#{severity}Box {{ background: {background}; border: 1px solid {border}; "
                             f"border-left: 4px solid {border}; border-radius: 3px; }}")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(6, 4, 6, 4)
-        heading = (f'<p style="margin:0 0 2px 0; color:{ink}"><b>'
-                   f'{esc(self._renderer.warnings_heading(severity))}</b></p>')
-        layout.addWidget(self._browser(f'<div style="color:{ink}">{heading}{html}</div>', frame))
-        return frame
+        browser = self._browser(html, frame)
+        layout.addWidget(browser)
+        return _Part(frame, browser, html)
+
+    def _section_part(self, old_parts: dict, section: Section) -> "_Part":
+        renderer = self._renderer
+        kind_renderer = renderer_for(section.kind)
+        empty = not section.error and not section.items and kind_of(section.kind).lists_items
+        box_id = str(section.id or "")
+        key = ("box", box_id, empty, section.kind)
+        html = renderer.section_html(section, chart=False)
+        old = old_parts.get(key)
+        if old is not None and not kind_renderer.update_widgets(renderer, section, old.extra):
+            old = None  # its widgets cannot show this section: a new box
+        if old is None:
+            old_parts.pop(key, None)
+        title = renderer.section_title(section)
+        return self._part(old_parts, key, lambda: self._box_part(
+            box_id, title, empty, kind_renderer.widgets(renderer, section, self.content), html), html, title)
 
     def _section_box(self, section: Section) -> QgsCollapsibleGroupBox:
-        renderer = self._renderer
-        widgets = renderer_for(section.kind).widgets(renderer, section, self.content)
-        widgets.append(self._browser(renderer.section_html(section, chart=False), self.content))
-        empty = not section.error and not section.items and kind_of(section.kind).lists_items
-        return self._box(str(section.id or ""), renderer.section_title(section), empty, widgets)
+        """A new box for ``section`` (used when one section is replaced, e.g. after "show all")."""
+        return self._section_part({}, section).widget
+
+    def _box_part(self, box_id: str, title: str, collapsed: bool, extra: list[QWidget], html: str = "") -> "_Part":
+        browser = self._browser(html, self.content)
+        box = self._box(box_id, title, collapsed, extra + [browser])
+        return _Part(box, browser, html, extra)
 
     def _body_font(self) -> QFont:
         font = QFont(self.content.font())

@@ -70,6 +70,11 @@ class SectionRenderer:
         """Widgets the dock shows above the section's text (e.g. a chart); none by default."""
         return []
 
+    def update_widgets(self, card: Card, section: Section, widgets: list[QWidget]) -> bool:
+        """Show ``section`` in ``widgets`` (made by :meth:`widgets` for an earlier card) and say whether they can;
+        False: the dock makes new ones. Kinds without widgets can always."""
+        return not widgets
+
     def items_html(self, card: Card, section: Section) -> str:
         """Related features: a compact table when few columns fit the dock, else two lines per feature."""
         items = section.items

@@ -45,6 +45,16 @@ class HourlyProfileRenderer(SectionRenderer):
             text = text.replace(esc(peak), f'<span style="color:{PEAK_COLOR}; font-weight:600">{esc(peak)}</span>', 1)
         return (chart_html(section) if chart else "") + f'<p style="margin-top:2px">{text}</p>'
 
+    def update_widgets(self, card: Card, section: Section, widgets: list[QWidget]) -> bool:
+        hours = profile_hours(section)
+        if section.error or not any(h is not None for h in hours):
+            return not widgets
+        if len(widgets) != 1 or not isinstance(widgets[0], HourlyChart):
+            return False
+        widgets[0].set_profile(hours, section.summary.get("peak_hours") or [])
+        widgets[0].format_value = card.fmt.number
+        return True
+
     def widgets(self, card: Card, section: Section, parent: QWidget) -> list[QWidget]:
         hours = profile_hours(section)
         if section.error or not any(h is not None for h in hours):
