@@ -92,10 +92,12 @@ class Metric:
             self._transforms[key] = None if same else QgsCoordinateTransform(crs, self.crs, self.context)
         return self._transforms[key]
 
-    def to_metric(self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> QgsGeometry:
-        """A metric copy of ``geometry`` (in ``crs``)."""
+    def to_metric(self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem, copy: bool = True) -> QgsGeometry:
+        """A metric copy of ``geometry`` (in ``crs``); ``copy=False``: ``geometry`` itself when it is metric
+        already, transformed in place otherwise (for a geometry nobody else holds, e.g. a fetched feature's)."""
         transform = self.transform(crs)
-        geometry = QgsGeometry(geometry)
+        if copy:
+            geometry = QgsGeometry(geometry)
         if transform is not None and not geometry.isNull():
             geometry.transform(transform)
         return geometry

@@ -93,8 +93,11 @@ def _read(feature: QgsFeature, indexes: list[tuple[str, int]]) -> dict[str, Any]
 
 
 def _indexes(target: LayerHandle, subset: Optional[list[str]]) -> list[tuple[str, int]]:
-    names = subset if subset is not None else [target.fields.at(i).name() for i in range(target.fields.count())]
-    return [(n, target.fields.indexFromName(n)) for n in names if target.fields.indexFromName(n) >= 0]
+    fields = target.fields
+    if subset is None:
+        return [(fields.at(i).name(), i) for i in range(fields.count())]
+    found = ((name, fields.indexFromName(name)) for name in subset)
+    return [(name, index) for name, index in found if index >= 0]
 
 
 def _fetch(setup: EngineSetup, rel: RelationSpec, subject: SubjectFeature, target: LayerHandle) -> list[Row]:
@@ -138,7 +141,7 @@ def _spatial(setup: EngineSetup, rel: RelationSpec, geometry: QgsGeometry, targe
     request.setFilterRect(metric.rect_in(search, target.crs))
     rows: list[Row] = []
     for feature in target.source.getFeatures(request):
-        other = metric.to_metric(feature.geometry(), target.crs)
+        other = metric.to_metric(feature.geometry(), target.crs, copy=False)
         if other.isEmpty():
             continue
         if predicate in ("within_distance", "nearest"):
