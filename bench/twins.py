@@ -7,6 +7,7 @@ runs it in the background while it benchmarks what is ready).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sqlite3
 import sys
 import time
@@ -32,9 +33,27 @@ def road_count(path: Path) -> int:
         return 0
 
 
+DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
+
+
+def generator_fingerprint() -> str:
+    """A digest of the demo generator's sources: a twin written by another version of it is not reused."""
+    digest = hashlib.sha256()
+    for source in sorted(DEMO_DIR.rglob("*.py")):
+        digest.update(source.relative_to(DEMO_DIR).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fingerprint_path(path: Path) -> Path:
+    return path.with_name(path.name + ".generator")
+
+
 def is_ready(scale: int, directory: Path = TWINS_DIR) -> bool:
     path = twin_path(scale, directory)
-    return path.is_file() and road_count(path) >= scale
+    stamp = fingerprint_path(path)
+    return (path.is_file() and road_count(path) >= scale and stamp.is_file()
+            and stamp.read_text().strip() == generator_fingerprint())
 
 
 def ensure_twin(scale: int, directory: Path = TWINS_DIR,
@@ -55,6 +74,7 @@ def ensure_twin(scale: int, directory: Path = TWINS_DIR,
 
     started = time.perf_counter()
     stats = generate_twin(path, seed=SEED, scale=scale, today=TODAY, progress=step)
+    fingerprint_path(path).write_text(generator_fingerprint() + "\n")
     if progress:
         progress(f"twin at scale {scale:,} ready: {stats.counts.get('road_segments', 0):,} road segments in "
                  f"{time.perf_counter() - started:.0f} s ({path})")
