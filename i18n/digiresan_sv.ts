@@ -745,6 +745,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Coordinator mode (edit ideas, see submitters' personal data)</source>
         <translation>Samordnarläge (redigera idéer, se förslagsställarnas personuppgifter)</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/options_page.py" line="43" />
+        <source>Planner view: no editing and no personal data, even when my role allows them</source>
+        <translation>Planerarvy: ingen redigering och inga personuppgifter, även när min roll tillåter dem</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/options_page.py" line="47" />
+        <source>Who may decide on ideas and read submitters' personal data comes from the ideas source: the database role (ideas_coordinator) on PostgreSQL, the e-service's grants for its export. A local GeoPackage protects nothing: its personal data stay hidden until you choose to show them in the ideas dock.</source>
+        <translation>Vem som får besluta om idéer och läsa förslagsställarnas personuppgifter bestäms av idékällan: databasrollen (ideas_coordinator) i PostgreSQL, e-tjänstens behörigheter för dess export. En lokal GeoPackage skyddar ingenting: dess personuppgifter förblir dolda tills du väljer att visa dem i idépanelen.</translation>
+    </message>
 </context>
 <context>
     <name>DigiresanPlugin</name>
@@ -937,6 +947,141 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Decided on</source>
         <translation>Beslutsdatum</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/dock.py" line="482" />
+        <source>The audit note could not be written: {error}</source>
+        <translation>Loggnoteringen kunde inte skrivas: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="24" />
+        <source>Submitter</source>
+        <translation>Förslagsställare</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="25" />
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="41" />
+        <source>checking your access…</source>
+        <translation>kontrollerar din behörighet…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="43" />
+        <source>A local GeoPackage protects nothing: anyone with the file can read the submitters' personal data. They are hidden unless you choose to show them, and that choice is logged.</source>
+        <translation>En lokal GeoPackage skyddar ingenting: alla som har filen kan läsa förslagsställarnas personuppgifter. De är dolda om du inte väljer att visa dem, och det valet loggas.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="52" />
+        <source>planner view (setting)</source>
+        <translation>planerarvy (inställning)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="49" />
+        <source>local file · personal data shown</source>
+        <translation>lokal fil · personuppgifter visas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="50" />
+        <source>local file · personal data hidden</source>
+        <translation>lokal fil · personuppgifter dolda</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="52" />
+        <source>Your role allows more, but Settings › Options › Digiresan › Planner view narrows the list.</source>
+        <translation>Din roll tillåter mer, men Inställningar › Alternativ › Digiresan › Planerarvy begränsar listan.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="56" />
+        <source>coordinator (database role {role})</source>
+        <translation>samordnare (databasroll {role})</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="56" />
+        <source>The database gives {user} the role {role}: decisions and personal data.</source>
+        <translation>Databasen ger {user} rollen {role}: beslut och personuppgifter.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="60" />
+        <source>coordinator (database privileges)</source>
+        <translation>samordnare (databasbehörigheter)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="60" />
+        <source>The database lets {user} read personal data or save decisions.</source>
+        <translation>Databasen låter {user} läsa personuppgifter eller spara beslut.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="63" />
+        <source>planner, read-only (database role)</source>
+        <translation>planerare, skrivskyddat (databasroll)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="63" />
+        <source>The database gives {user} no coordinator role: no personal data, no editing. A coordinator connects with a login that has the role ideas_coordinator.</source>
+        <translation>Databasen ger {user} ingen samordnarroll: inga personuppgifter, ingen redigering. En samordnare ansluter med en inloggning som har rollen ideas_coordinator.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="67" />
+        <source>read-only export · personal data granted</source>
+        <translation>skrivskyddad export · personuppgifter tillåtna</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="67" />
+        <source>The e-service grants this token personal data; decisions are made in the e-service.</source>
+        <translation>E-tjänsten ger denna token tillgång till personuppgifter; beslut fattas i e-tjänsten.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="70" />
+        <source>read-only export</source>
+        <translation>skrivskyddad export</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="70" />
+        <source>The e-service grants this token no personal data.</source>
+        <translation>E-tjänsten ger denna token inga personuppgifter.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="73" />
+        <source>coordinator</source>
+        <translation>samordnare</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="74" />
+        <source>planner, read-only</source>
+        <translation>planerare, skrivskyddat</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="78" />
+        <source>The list shows personal data: {fields}. Include them in the CSV file? An export with personal data is noted in the audit log (who, when, how many ideas, which fields).</source>
+        <translation>Listan visar personuppgifter: {fields}. Ska de tas med i CSV-filen? En export med personuppgifter noteras i granskningsloggen (vem, när, hur många idéer, vilka fält).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="81" />
+        <source>Export personal data?</source>
+        <translation>Exportera personuppgifter?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="83" />
+        <source>Export without personal data</source>
+        <translation>Exportera utan personuppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="84" />
+        <source>Include personal data</source>
+        <translation>Ta med personuppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="97" />
+        <source>{source} is a local file: Digiresan cannot protect the submitters' personal data in it. Show names and contacts only if your work needs them. Your choice is noted in the log and in the file's audit notes.</source>
+        <translation>{source} är en lokal fil: Digiresan kan inte skydda förslagsställarnas personuppgifter i den. Visa namn och kontaktuppgifter bara om ditt arbete kräver det. Ditt val noteras i loggen och i filens granskningsnoteringar.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="100" />
+        <source>Show personal data?</source>
+        <translation>Visa personuppgifter?</translation>
+    </message>
 </context>
 <context>
     <name>IdeasFilterBar</name>
@@ -1038,6 +1183,31 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="98" />
+        <source>Local file: it protects nothing, anyone with it can read the submitters' personal data. They are hidden.</source>
+        <translation>Lokal fil: den skyddar ingenting, alla som har den kan läsa förslagsställarnas personuppgifter. De är dolda.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="102" />
+        <source>Show personal data…</source>
+        <translation>Visa personuppgifter…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="60" />
+        <source>Asks first; the choice is logged</source>
+        <translation>Frågar först; valet loggas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="98" />
+        <source>Local file: it protects nothing, anyone with it can read the submitters' personal data. You chose to show them (logged).</source>
+        <translation>Lokal fil: den skyddar ingenting, alla som har den kan läsa förslagsställarnas personuppgifter. Du valde att visa dem (loggat).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="102" />
+        <source>Hide personal data</source>
+        <translation>Dölj personuppgifter</translation>
+    </message>
 </context>
 <context>
     <name>IdeasMapLayer</name>
@@ -1078,6 +1248,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/core/ideas/store.py" line="182" />
         <source>Saving Digiresan idea</source>
         <translation>Sparar Digiresan-idé</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/store.py" line="210" />
+        <source>No audit note written</source>
+        <translation>Ingen loggnotering skrevs</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/store.py" line="212" />
+        <source>Writing a Digiresan audit note</source>
+        <translation>Skriver en Digiresan-loggnotering</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale
 from demo import generate_twin
 from demo.ideas import write_ideas_for_twin
 from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
+from digiresan_plugin.core.ideas.gpkg_notes import read_notes
 from digiresan_plugin.core.ideas.model import IdeaChange
+from digiresan_plugin.gui.ideas import personal_data
 from digiresan_plugin.gui.ideas.conflict_dialog import ConflictDialog
 from digiresan_plugin.gui.ideas.dock import IdeasDock
 from digiresan_plugin.gui.ideas.map_layer import LAYER_PROPERTY
@@ -134,13 +136,45 @@ def test_planner_mode_never_shows_personal_data(make_dock, gpkg, tmp_path):
     assert layer is not None and not {"submitter_name", "submitter_contact"} & set(layer.fields().names())
 
 
-def test_coordinator_sees_submitters(make_dock, gpkg):
+def show_local_personal(dock, monkeypatch) -> None:
+    """The user's explicit choice to show a local file's personal data (confirmed), and the reload it starts."""
+    monkeypatch.setattr(personal_data, "ASK_SHOW_LOCAL", lambda _parent, _source: True)
+    assert dock.show_local_personal_data(True)
+    wait(lambda: not dock.is_busy())
+
+
+def test_a_local_file_shows_personal_data_only_after_an_explicit_logged_choice(make_dock, gpkg, monkeypatch,
+                                                                              caplog):
     dock = make_dock(gpkg, coordinator=True)
+    assert "submitter_name" not in dock.model.column_keys()  # hidden by default, even for a coordinator
+    assert all(i.submitter_name is None for i in dock.model.ideas())
+    assert not dock.header.local_notice.isHidden() and "protects nothing" in dock.header.local_label.text()
+    assert "personal data hidden" in dock.header.source_label.text()
+    assert dock.tabs.isTabVisible(dock.tabs.indexOf(dock.editor_page))  # the file is writable: decisions
+    asked = []
+    monkeypatch.setattr(personal_data, "ASK_SHOW_LOCAL", lambda _parent, source: asked.append(source) or False)
+    assert not dock.show_local_personal_data(True)  # the user says no: nothing changes, nothing is noted
+    assert asked == ["twin.gpkg"] and "submitter_name" not in dock.model.column_keys()
+    assert read_notes(gpkg) == []
+    noted = []
+    dock.audit_noted.connect(noted.append)
+    with caplog.at_level("WARNING"):
+        show_local_personal(dock, monkeypatch)
+    wait(lambda: noted)
     assert dock.model.column_keys()[-2:] == ["submitter_name", "submitter_contact"]
+    assert any("chose to show the personal data" in r.getMessage() for r in caplog.records)
+    (note,) = read_notes(gpkg)
+    assert note[2] == "show_personal_data" and "twin.gpkg" in note[3]
     (name, contact), = rows(gpkg, "SELECT submitter_name, submitter_contact FROM ideas WHERE idea_id = 5")
     dock.select_idea(5)
     assert name in dock.detail.toPlainText() and contact in dock.detail.toPlainText()
-    assert dock.tabs.isTabVisible(dock.tabs.indexOf(dock.editor_page))
+    assert "personal data shown" in dock.header.source_label.text()
+    # hiding them again takes effect at once, without a question
+    assert dock.show_local_personal_data(False)
+    assert "submitter_name" not in dock.model.column_keys()
+    wait(lambda: not dock.is_busy())
+    assert all(i.submitter_name is None for i in dock.model.ideas())
+    assert name not in dock.detail.toPlainText()
 
 
 def test_coordinator_edit_is_saved_with_its_history(make_dock, gpkg):
@@ -222,11 +256,12 @@ def test_planner_cannot_save(make_dock, gpkg):
     assert rows(gpkg, "SELECT version FROM ideas WHERE idea_id = 3") == before
 
 
-def test_export_writes_the_filtered_list(make_dock, gpkg, tmp_path):
+def test_export_writes_the_filtered_list(make_dock, gpkg, tmp_path, monkeypatch):
     dock = make_dock(gpkg, coordinator=True)
+    show_local_personal(dock, monkeypatch)
     dock.theme_combo.setCurrentIndex(dock.theme_combo.findData("miljö"))
     path = tmp_path / "ideas.csv"
-    assert dock.export_csv(path) == dock.model.rowCount()
+    assert dock.export_csv(path, personal=True) == dock.model.rowCount()
     with open(path, encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
     expected = rows(gpkg, "SELECT reference FROM ideas WHERE theme = 'miljö'")

@@ -133,6 +133,19 @@ class IdeasTableModel(QAbstractTableModel):
         self._rows = self._result.rows
         self.layoutChanged.emit()
 
+    def set_personal(self, personal: bool) -> None:
+        """Add or drop the submitter columns (the ideas stay)."""
+        if personal == self.personal:
+            return
+        self.beginResetModel()
+        self._cells = {}
+        self._columns = COLUMNS + (PERSONAL_COLUMNS if personal else ())
+        if self._sort and self._sort[0] >= len(self._columns):
+            self._sort, self._order = None, None
+            self._result = self._index.apply(self._filter, None)
+            self._rows = self._result.rows
+        self.endResetModel()
+
     @property
     def personal(self) -> bool:
         return len(self._columns) > len(COLUMNS)
