@@ -687,6 +687,36 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>The idea could not be saved</source>
         <translation>Idén kunde inte sparas</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="143" />
+        <source>The text states {amounts}.</source>
+        <translation>Texten anger {amounts}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="147" />
+        <source>The text states {amounts}, the granted amount is {granted}.</source>
+        <translation>Texten anger {amounts}, beviljat belopp är {granted}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="173" />
+        <source>Not saved: {problems}</source>
+        <translation>Inte sparat: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="176" />
+        <source>Not saved.</source>
+        <translation>Inte sparat.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="214" />
+        <source>Save this decision?</source>
+        <translation>Spara beslutet?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="215" />
+        <source>Save anyway?</source>
+        <translation>Spara ändå?</translation>
+    </message>
 </context>
 <context>
     <name>DigiresanOptionsPage</name>
@@ -1081,6 +1111,41 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="100" />
         <source>Show personal data?</source>
         <translation>Visa personuppgifter?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="68" />
+        <source>“Beviljad” needs a granted amount above 0 kr.</source>
+        <translation>”Beviljad” kräver ett beviljat belopp över 0 kr.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="71" />
+        <source>“Avslagen” cannot have a granted amount ({granted} entered).</source>
+        <translation>”Avslagen” kan inte ha ett beviljat belopp ({granted} angivet).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="75" />
+        <source>“Genomförd utan medel” cannot have a granted amount ({granted} entered).</source>
+        <translation>”Genomförd utan medel” kan inte ha ett beviljat belopp ({granted} angivet).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="79" />
+        <source>“Delvis beviljad” needs a granted amount above 0 kr.</source>
+        <translation>”Delvis beviljad” kräver ett beviljat belopp över 0 kr.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="82" />
+        <source>“Delvis beviljad” must be below the estimated cost {estimate} ({granted} entered); the full amount or more is “Beviljad”.</source>
+        <translation>”Delvis beviljad” måste vara under den beräknade kostnaden {estimate} ({granted} angivet); hela beloppet eller mer är ”Beviljad”.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="87" />
+        <source>The granted amount {granted} is more than the estimated cost {estimate}.</source>
+        <translation>Beviljat belopp {granted} är mer än den beräknade kostnaden {estimate}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="92" />
+        <source>The decision text states {stated}, but the granted amount is {granted}.</source>
+        <translation>Beslutstexten anger {stated}, men beviljat belopp är {granted}.</translation>
     </message>
 </context>
 <context>

@@ -180,7 +180,7 @@ def test_a_local_file_shows_personal_data_only_after_an_explicit_logged_choice(m
 def test_coordinator_edit_is_saved_with_its_history(make_dock, gpkg):
     dock = make_dock(gpkg, coordinator=True)
     (idea_id, version), = rows(gpkg, "SELECT idea_id, version FROM ideas WHERE status = 'Under bedömning' "
-                                     "ORDER BY idea_id LIMIT 1")
+                                     "AND estimated_cost_sek >= 175000 ORDER BY idea_id LIMIT 1")
     assert dock.select_idea(idea_id)
     dock.edit_status.setCurrentIndex(dock.edit_status.findData("Beviljad"))
     dock.edit_granted.setValue(175000)
@@ -217,6 +217,7 @@ def test_a_conflict_shows_both_values_and_overwrites_nothing_silently(make_dock,
 
     dock.resolve_conflict = keep_my_text
     dock.edit_status.setCurrentIndex(dock.edit_status.findData("Beviljad"))
+    dock.edit_granted.setValue(min(seen.estimated_cost_sek or 1000, 1000))
     dock.edit_decision.setPlainText("Mine")
     saved = []
     dock.saved.connect(saved.append)
