@@ -1180,6 +1180,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>{shown} of {total} ideas</source>
         <translation>{shown} av {total} idéer</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/filter_bar.py" line="118" />
+        <source>the map shows the same {n}</source>
+        <translation>kartan visar samma {n}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/filter_bar.py" line="119" />
+        <source>{n} of them on the map (the rest have no location)</source>
+        <translation>{n} av dem på kartan (resten saknar plats)</translation>
+    </message>
 </context>
 <context>
     <name>IdeasHeader</name>

@@ -322,9 +322,12 @@ def test_rows_and_map_select_each_other(make_dock, gpkg, qgis_canvas, monkeypatc
     fid = next(f.id() for f in layer.getFeatures() if f["idea_id"] == other)
     layer.selectByIds([fid])  # a click with QGIS's select tool
     assert dock.current_idea().idea_id == other
-    # an idea hidden by the filters is shown by clearing them
+    # an idea hidden by the filters (and so off the map) selected by id, e.g. from the attribute table of
+    # another tool: the filters are cleared to show it
     dock.search_edit.setText("no idea has this text")
-    layer.selectByIds([next(f.id() for f in layer.getFeatures() if f["idea_id"] == idea_id)])
+    dock.sync_map()
+    assert layer.featureCount() == 0
+    layer.selectByIds([dock.map_layer._fid_of[idea_id]])
     assert dock.current_idea().idea_id == idea_id and dock.search_edit.text() == ""
 
 
@@ -353,3 +356,60 @@ def test_detail_names_the_linked_twin_layer_by_its_catalog_title(make_dock, gpkg
                                  "ORDER BY idea_id LIMIT 1")
     dock.select_idea(idea_id)
     assert f"Road segments {key}" in dock.detail.toPlainText()
+
+
+def test_the_filters_filter_the_map_too(make_dock, gpkg):
+    located = {r[0] for r in rows(gpkg, "SELECT idea_id FROM ideas WHERE geom IS NOT NULL")}
+    dock = make_dock(gpkg)
+    wait(lambda: dock.layer is not None and len(dock.map_layer._fid_of) == len(located) and not dock.map_pending)
+    layer = dock.layer
+    assert dock.map_layer.listed_ids() == sorted(located)
+    theme_located = {r[0] for r in rows(gpkg, "SELECT idea_id FROM ideas WHERE theme = 'skola' AND geom IS NOT NULL")}
+    (theme_all,), = rows(gpkg, "SELECT count(*) FROM ideas WHERE theme = 'skola'")
+    dock.theme_combo.setCurrentIndex(dock.theme_combo.findData("skola"))
+    assert dock.map_pending  # the list first; the map a moment later
+    wait(lambda: not dock.map_pending)
+    listed = {i.idea_id for i in dock.model.visible_ideas()}
+    assert dock.map_layer.listed_ids() == sorted(listed & located) == sorted(theme_located)
+    assert layer.featureCount() == len(theme_located)
+    text = dock.counts_label.text()
+    assert f"{theme_all} of 200 ideas" in text
+    if len(theme_located) == theme_all:
+        assert f"the map shows the same {theme_all}" in text
+    else:
+        assert f"{len(theme_located)} of them on the map" in text
+    dock.search_edit.setText("sensor")
+    dock.sync_map()
+    listed = {i.idea_id for i in dock.model.visible_ideas()}
+    assert dock.map_layer.listed_ids() == sorted(listed & located)
+    dock.status_combo.setCurrentIndex(dock.status_combo.findData("Beviljad"))
+    dock.sync_map()
+    listed = {i.idea_id for i in dock.model.visible_ideas()}
+    assert dock.map_layer.listed_ids() == sorted(listed & located)
+    dock.clear_filters()
+    dock.sync_map()
+    assert dock.map_layer.listed_ids() == sorted(located)
+    # a reload keeps the map filtered like the list, from its first point
+    dock.theme_combo.setCurrentIndex(dock.theme_combo.findData("miljö"))
+    loaded = []
+    dock.loaded.connect(loaded.append)
+    dock.refresh_button.click()
+    wait(lambda: loaded and not dock.is_busy())
+    wait(lambda: len(dock.map_layer._fid_of) == len(located) and not dock.map_pending)
+    listed = {i.idea_id for i in dock.model.visible_ideas()}
+    assert listed and dock.map_layer.listed_ids() == sorted(listed & located)
+
+
+def test_reload_and_retry_keep_the_selection(make_dock, gpkg):
+    dock = make_dock(gpkg)
+    target = dock.model.idea_at(3).idea_id
+    dock.select_idea(target)
+    loaded = []
+    dock.loaded.connect(loaded.append)
+    dock.refresh_button.click()  # clicked(False) must not become refresh(keep_selection=False)
+    wait(lambda: loaded and not dock.is_busy())
+    assert dock.current_idea() is not None and dock.current_idea().idea_id == target
+    dock.header.show_error("test")
+    dock.retry_button.click()
+    wait(lambda: len(loaded) == 2 and not dock.is_busy())
+    assert dock.current_idea().idea_id == target

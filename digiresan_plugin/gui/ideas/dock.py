@@ -45,6 +45,7 @@ from .table_view import IdeasTableView
 
 LOG = get_logger(__name__)
 MESSAGE_SECONDS = 5
+MAP_SYNC_MS = 120  # the map follows the list's filters this long after the last change
 
 
 class IdeasDock(IdeasAccessMixin, DigiresanDock):
@@ -87,6 +88,10 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
         self.store = IdeasStore(repository, self)
         self.model = IdeasTableModel(self)
         self.map_layer = IdeasMapLayer(canvas, self.project, self)
+        self._map_sync = QTimer(self)  # the map follows the list's filters after typing pauses
+        self._map_sync.setSingleShot(True)
+        self._map_sync.setInterval(MAP_SYNC_MS)
+        self._map_sync.timeout.connect(self.sync_map)
         self._build()
         self._connect()
         if load:
@@ -156,6 +161,7 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
         self.store.busy_changed.connect(self._set_busy)
         self.map_layer.picked.connect(self._select_from_map)
         self.map_layer.filled.connect(self._reselect_on_map)
+        self.map_layer.filled.connect(self.sync_map)
         self.map_layer.picking_stopped.connect(lambda: self.pick_button.setChecked(False))
         self._update_mode_widgets()
         self._show_detail(None)
@@ -247,7 +253,20 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
         self.apply_filters()
 
     def _show_counts(self) -> None:
-        self.filters.show_counts(self.model.result, len(self.model.ideas()))
+        """The counts now; the map follows the list a moment later (typing on never waits for the map)."""
+        self.filters.show_counts(self.model.result, len(self.model.ideas()), None)
+        self._map_sync.start()
+
+    @property
+    def map_pending(self) -> bool:
+        """Whether the map has still to follow the last change of the list."""
+        return self._map_sync.isActive()
+
+    def sync_map(self) -> None:
+        """The map shows the ideas the list shows (the ``listed`` flags), and the counts say how many."""
+        self._map_sync.stop()
+        self.map_layer.set_listed(self.model.visible_ids())
+        self.filters.show_counts(self.model.result, len(self.model.ideas()), self.map_layer.listed_count)
 
     # -- selection and detail --------------------------------------------------------------------------------------
     def current_idea(self) -> Optional[Idea]:

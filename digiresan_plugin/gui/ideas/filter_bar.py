@@ -101,8 +101,9 @@ class IdeasFilterBar(QWidget):
             if theme not in THEMES and self.theme_combo.findData(theme) < 0:
                 self.theme_combo.addItem(theme, theme)
 
-    def show_counts(self, result: FilterResult, total: int) -> None:
-        """"{shown} of {total} ideas" and a coloured count per status (the chosen status in bold)."""
+    def show_counts(self, result: FilterResult, total: int, on_map: Optional[int] = None) -> None:
+        """"{shown} of {total} ideas", how many of them the map shows (``on_map``: the located ones among them;
+        None without a map layer) and a coloured count per status (the chosen status in bold)."""
         parts = []
         for status, n in result.counts.items():
             if n or status in STATUSES:
@@ -112,4 +113,9 @@ class IdeasFilterBar(QWidget):
                 parts.append(f"<span style='color:{colour}'>●</span>&nbsp;<span style='font-weight:{weight}'>"
                              f"{name}&nbsp;{n}</span>")
         shown = self.tr("{shown} of {total} ideas").format(shown=len(result.rows), total=total)
-        self.counts_label.setText(f"<b>{html.escape(shown)}</b> &nbsp; " + " &nbsp; ".join(parts))
+        head = f"<b>{html.escape(shown)}</b>"
+        if on_map is not None:
+            where = self.tr("the map shows the same {n}").format(n=on_map) if on_map == len(result.rows) else \
+                self.tr("{n} of them on the map (the rest have no location)").format(n=on_map)
+            head += f" · {html.escape(where)}"
+        self.counts_label.setText(head + " &nbsp; " + " &nbsp; ".join(parts))

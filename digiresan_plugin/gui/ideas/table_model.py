@@ -223,6 +223,13 @@ class IdeasTableModel(QAbstractTableModel):
         """Forget remembered search answers (benchmarks: measure searching, not remembering)."""
         self._index.invalidate()
 
+    def visible_ids(self) -> Optional[list[int]]:
+        """The ids of the listed ideas, in display order; None when nothing is filtered out (all are listed)."""
+        if len(self._rows) == len(self._ideas) and self._filter == IdeaFilter():
+            return None
+        ids = column(self._ideas, "idea_id")
+        return [ids[k] for k in self._rows.tolist()]
+
     def visible_ideas(self) -> list[Idea]:
         ideas = self._ideas
         return [ideas[i] for i in self._rows.tolist()]
