@@ -2184,4 +2184,97 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Okänt</translation>
     </message>
 </context>
+<context>
+    <name>IdeasVocabulary</name>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="21" />
+        <source>Received</source>
+        <translation>Inkommen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="22" />
+        <source>Under review</source>
+        <translation>Under bedömning</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="23" />
+        <source>Granted</source>
+        <translation>Beviljad</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="24" />
+        <source>Partly granted</source>
+        <translation>Delvis beviljad</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="25" />
+        <source>Done without funding</source>
+        <translation>Genomförd utan medel</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="26" />
+        <source>Rejected</source>
+        <translation>Avslagen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="27" />
+        <source>Done</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="28" />
+        <source>Withdrawn</source>
+        <translation>Återkallad</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="30" />
+        <source>school</source>
+        <translation>skola</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="31" />
+        <source>health and social care</source>
+        <translation>vård och omsorg</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="32" />
+        <source>urban development</source>
+        <translation>samhällsbyggnad</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="33" />
+        <source>administration</source>
+        <translation>administration</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="34" />
+        <source>culture and leisure</source>
+        <translation>kultur och fritid</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="35" />
+        <source>environment</source>
+        <translation>miljö</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="37" />
+        <source>employee</source>
+        <translation>medarbetare</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="38" />
+        <source>resident</source>
+        <translation>invånare</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="39" />
+        <source>business</source>
+        <translation>företag</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="40" />
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+</context>
 </TS>

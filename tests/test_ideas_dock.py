@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QLocale
+from qgis.PyQt.QtCore import QCoreApplication
 
 from demo import generate_twin
 from demo.ideas import write_ideas_for_twin
@@ -197,7 +197,7 @@ def test_coordinator_edit_is_saved_with_its_history(make_dock, gpkg):
     assert fields == {"status", "granted_sek", "decision_text", "decided_on"}
     assert dock.current_idea().idea_id == idea_id and dock.current_idea().status == "Beviljad"
     wait(lambda: "175" in dock.detail.toPlainText() and "Loading" not in dock.detail.toPlainText())
-    assert "Under bedömning → Beviljad" in dock.detail.toPlainText()
+    assert "Under review → Granted" in dock.detail.toPlainText()  # the data stay Swedish, the English UI shows English
 
 
 def test_a_conflict_shows_both_values_and_overwrites_nothing_silently(make_dock, gpkg):
@@ -325,29 +325,52 @@ def test_rows_and_map_select_each_other(make_dock, gpkg, qgis_canvas, monkeypatc
     # an idea hidden by the filters (and so off the map) selected by id, e.g. from the attribute table of
     # another tool: the filters are cleared to show it
     dock.search_edit.setText("no idea has this text")
-    dock.sync_map()
+    settle_map(dock)
     assert layer.featureCount() == 0
     layer.selectByIds([dock.map_layer._fid_of[idea_id]])
     assert dock.current_idea().idea_id == idea_id and dock.search_edit.text() == ""
 
 
-def test_programme_summary_panel_shows_the_sums(make_dock, gpkg):
+def swedish(value: float, decimals: int) -> str:
+    """A number as Swedish reports write it: thin no-break space thousands, decimal comma (by hand, not by the code
+    under test)."""
+    whole, _, fraction = f"{value:.{decimals}f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        whole, groups = whole[:-3], [whole[-3:]] + groups
+    return "\u202f".join([whole] + groups) + ("," + fraction if fraction else "")
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_programme_summary_panel_shows_the_sums(make_dock, gpkg, monkeypatch, language):
+    monkeypatch.setattr("digiresan_plugin.gui.ideas.dock.ui_language", lambda: language)
     dock = make_dock(gpkg)
     (granted,), = rows(gpkg, "SELECT sum(granted_sek) FROM ideas WHERE status IN ('Beviljad', 'Delvis beviljad', "
                              "'Genomförd')")
     (effect,), = rows(gpkg, "SELECT sum(expected_yearly_effect_sek) FROM ideas WHERE status IN ('Beviljad', "
                             "'Delvis beviljad', 'Genomförd', 'Genomförd utan medel')")
-    loc = QLocale()
-    assert dock.granted_label.text().startswith(loc.toString(granted / 1e6, "f", 1) + " of 50 MSEK")
-    assert dock.effect_label.text().startswith(loc.toString(effect / 1e6, "f", 1) + " of 100 MSEK")
-    assert dock.ratio_label.text().startswith(loc.toString(effect / granted, "f", 2) + " : 1")
+
+    def num(value: float, decimals: int) -> str:
+        text = swedish(value, decimals)
+        return text if language == "sv" else text.replace(",", ".")
+
+    # the words stay English here (no translator installed); the numbers follow the UI language
+    assert dock.granted_label.text().startswith(num(granted / 1e6, 1) + " of 50 MSEK")
+    assert dock.effect_label.text().startswith(num(effect / 1e6, 1) + " of 100 MSEK")
+    assert dock.ratio_label.text().startswith(num(effect / granted, 2) + " : 1")
     assert dock.granted_bar.value() == round(granted / 50e6 * dock.granted_bar.maximum())
     by_year = dict(rows(gpkg, "SELECT CAST(substr(coalesce(decided_on, submitted_on), 1, 4) AS INTEGER), "
                               "sum(granted_sek) FROM ideas WHERE status IN ('Beviljad', 'Delvis beviljad', "
                               "'Genomförd') AND granted_sek > 0 GROUP BY 1"))
     in_2022 = sum(v for y, v in by_year.items() if y >= 2022)  # decisions in 2023 are booked in 2022
     value_label, _bar = dock.year_bars[2022]
-    assert value_label.text().startswith("+" + loc.toString(in_2022 / 1e6, "f", 1) + " MSEK")
+    assert value_label.text().startswith("+" + num(in_2022 / 1e6, 1) + " MSEK")
+    if language == "sv":
+        assert "," in dock.ratio_label.text() and "." not in dock.ratio_label.text()
+    big = max(i.estimated_cost_sek or 0 for i in dock.model.ideas())
+    row = next(r for r in range(dock.model.rowCount()) if dock.model.idea_at(r).estimated_cost_sek == big)
+    column = dock.model.column_keys().index("estimated_cost_sek")
+    assert dock.model.index(row, column).data() == swedish(big, 0)  # thin-space thousands in both languages
 
 
 def test_detail_names_the_linked_twin_layer_by_its_catalog_title(make_dock, gpkg, catalog):
@@ -356,6 +379,12 @@ def test_detail_names_the_linked_twin_layer_by_its_catalog_title(make_dock, gpkg
                                  "ORDER BY idea_id LIMIT 1")
     dock.select_idea(idea_id)
     assert f"Road segments {key}" in dock.detail.toPlainText()
+
+
+def settle_map(dock) -> None:
+    """The map follows the list now (not after the pause), and its flags are all written."""
+    dock.sync_map()
+    wait(lambda: not dock.map_pending)
 
 
 def test_the_filters_filter_the_map_too(make_dock, gpkg):
@@ -379,15 +408,15 @@ def test_the_filters_filter_the_map_too(make_dock, gpkg):
     else:
         assert f"{len(theme_located)} of them on the map" in text
     dock.search_edit.setText("sensor")
-    dock.sync_map()
+    settle_map(dock)
     listed = {i.idea_id for i in dock.model.visible_ideas()}
     assert dock.map_layer.listed_ids() == sorted(listed & located)
     dock.status_combo.setCurrentIndex(dock.status_combo.findData("Beviljad"))
-    dock.sync_map()
+    settle_map(dock)
     listed = {i.idea_id for i in dock.model.visible_ideas()}
     assert dock.map_layer.listed_ids() == sorted(listed & located)
     dock.clear_filters()
-    dock.sync_map()
+    settle_map(dock)
     assert dock.map_layer.listed_ids() == sorted(located)
     # a reload keeps the map filtered like the list, from its first point
     dock.theme_combo.setCurrentIndex(dock.theme_combo.findData("miljö"))

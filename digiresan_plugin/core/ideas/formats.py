@@ -1,5 +1,6 @@
-"""Money as Swedish reports write it, whatever the UI language: thousands separated by a thin space that never
-breaks (U+202F), a decimal comma, "kr" and "mnkr" (no Qt here)."""
+"""Numbers and money for the ideas: in Swedish as Swedish reports write them — thousands separated by a thin space
+that never breaks (U+202F), a decimal comma, "kr" and "mnkr" — and in English with a decimal point and the same
+thin-space thousands (no Qt here). :func:`sek` and :func:`mnkr` are always Swedish (decision texts are)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,9 @@ def mnkr(value: float | None, decimals: int = 1) -> str:
 def mnkr_number(value: float, decimals: int = 1) -> str:
     """Millions without the unit: 12 345 678 → "12,3"."""
     return grouped(value / 1e6, decimals)
+
+
+def number(value: float, decimals: int = 0, language: str = "sv") -> str:
+    """``value`` for the UI: Swedish "12 345,6" (``language`` "sv") or English "12 345.6"."""
+    text = grouped(value, decimals)
+    return text if language == "sv" else text.replace(",", ".")

@@ -27,6 +27,7 @@ from ...core.ideas.formats import sek
 from ...core.ideas.model import PROGRAMME_BUDGET_SEK, STATUSES, Conflict, Idea, IdeaChange, SaveResult
 from ...core.ideas.store import IdeasStore
 from ...core.ideas.validation import Problem, check_decision, stated_amounts
+from ...core.ideas.vocabulary import label
 from .conflict_dialog import ask_conflict
 from .table_model import status_icon
 
@@ -68,7 +69,7 @@ class DecisionEditor(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.status = QComboBox(box)
         for status in STATUSES:
-            self.status.addItem(status_icon(status), status, status)
+            self.status.addItem(status_icon(status), label(status), status)
         self.granted = QDoubleSpinBox(box)
         self.granted.setRange(0, PROGRAMME_BUDGET_SEK)
         self.granted.setDecimals(0)

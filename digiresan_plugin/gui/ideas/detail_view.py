@@ -6,13 +6,14 @@ from __future__ import annotations
 import html
 from typing import Optional
 
-from qgis.PyQt.QtCore import QLocale
 from qgis.PyQt.QtWidgets import QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
 from ...core.ideas.editing import field_label
+from ...core.ideas.formats import number
 from ...core.ideas.model import IDEAS_CRS, Idea, IdeaEvent
 from ...core.ideas.store import IdeasStore
+from ...core.ideas.vocabulary import field_value_label, label
 from .formatting import short
 from .table_model import STATUS_COLOURS
 
@@ -47,23 +48,23 @@ class IdeaDetailView(QTextBrowser):
 
     def idea_html(self, idea: Idea, history: Optional[list[IdeaEvent]], history_error: str, personal: bool) -> str:
         e = html.escape
-        loc = QLocale()
+        lang = self.language
 
         def money(value: Optional[float]) -> str:
-            return "–" if value is None else e(loc.toString(float(value), "f", 0) + " kr")
+            return "–" if value is None else e(number(float(value), 0, lang) + " kr")
 
         ratio = idea.ratio
         rows = [
             (self.tr("Status"), f"<span style='color:{STATUS_COLOURS.get(idea.status, '#555')}'>●</span> "
-                                f"{e(idea.status)}"),
-            (self.tr("Theme"), e(idea.theme or "–")),
+                                f"{e(label(idea.status))}"),
+            (self.tr("Theme"), e(label(idea.theme) or "–")),
             (self.tr("Department"), e(idea.department or "–")),
-            (self.tr("Category"), e(idea.submitter_category or "–")),
+            (self.tr("Category"), e(label(idea.submitter_category) or "–")),
             (self.tr("Received"), e(idea.submitted_on.isoformat() if idea.submitted_on else "–")),
             (self.tr("Estimated cost"), money(idea.estimated_cost_sek)),
             (self.tr("Granted"), money(idea.granted_sek)),
             (self.tr("Yearly effect"), money(idea.expected_yearly_effect_sek)),
-            (self.tr("Effect/cost"), "–" if ratio is None else e(loc.toString(ratio, "f", 2)) + " : 1"),
+            (self.tr("Effect/cost"), "–" if ratio is None else e(number(ratio, 2, lang)) + " : 1"),
         ]
         if idea.linked_layer:
             rows.append((self.tr("Linked to"), e(f"{self.layer_title(idea.linked_layer)} {idea.linked_key or ''}")))
@@ -99,8 +100,8 @@ class IdeaDetailView(QTextBrowser):
         items = []
         for ev in history:
             when = ev.changed_at.replace("T", " ")[:16]
-            old = "–" if ev.old_value is None else ev.old_value
-            new = "–" if ev.new_value is None else ev.new_value
+            old = "–" if ev.old_value is None else field_value_label(ev.field, ev.old_value)
+            new = "–" if ev.new_value is None else field_value_label(ev.field, ev.new_value)
             label = field_label(ev.field)
             items.append(
                 f"<tr><td style='color:gray;padding-right:6px'>{e(when)}</td><td>{e(ev.changed_by)}</td>"

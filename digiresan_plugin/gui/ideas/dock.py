@@ -87,6 +87,7 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
         self._move_map = True  # user selections pan/flash the map; programmatic re-selections do not
         self.store = IdeasStore(repository, self)
         self.model = IdeasTableModel(self)
+        self.model.language = self.language
         self.map_layer = IdeasMapLayer(canvas, self.project, self)
         self._map_sync = QTimer(self)  # the map follows the list's filters after typing pauses
         self._map_sync.setSingleShot(True)
@@ -115,7 +116,7 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
         self.tabs.addTab(self.detail, self.tr("Details"))
         self.editor_page = DecisionEditor(self.store, self.tabs)
         self.tabs.addTab(self.editor_page, self.tr("Decision"))
-        self.summary = ProgrammeSummaryPanel(self.tabs)
+        self.summary = ProgrammeSummaryPanel(self.tabs, self.language)
         self.tabs.addTab(self.summary, self.tr("Programme"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
@@ -260,7 +261,7 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
     @property
     def map_pending(self) -> bool:
         """Whether the map has still to follow the last change of the list."""
-        return self._map_sync.isActive()
+        return self._map_sync.isActive() or self.map_layer.writing_flags
 
     def sync_map(self) -> None:
         """The map shows the ideas the list shows (the ``listed`` flags), and the counts say how many."""

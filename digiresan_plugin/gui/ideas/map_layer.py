@@ -28,11 +28,13 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ...core.ideas.features import LISTED_FIELD, LISTED_SUBSET, layer_features, layer_fields
 from ...core.ideas.model import IDEAS_CRS, STATUSES, Idea
+from ...core.ideas.vocabulary import label
 from ...core.signals import SignalBag
 from .table_model import STATUS_COLOURS
 
 LAYER_PROPERTY = "digiresan/ideas_layer"
 LAYER_CHUNK = 2000  # map features added per event-loop turn
+FLAG_CHUNK = 5000  # "listed" flags written per event-loop turn
 
 
 class IdeasMapLayer(QObject):
@@ -41,6 +43,7 @@ class IdeasMapLayer(QObject):
     picked = pyqtSignal(int)  # an idea chosen on the map
     filled = pyqtSignal()  # every feature of the last update is on the layer
     picking_stopped = pyqtSignal()  # the pick tool was replaced by another map tool
+    listed_changed = pyqtSignal()  # the map shows the ideas of the last set_listed
 
     def __init__(self, canvas: Optional[QgsMapCanvas], project: QgsProject, parent: Optional[QObject] = None):
         super().__init__(parent)
@@ -51,6 +54,8 @@ class IdeasMapLayer(QObject):
         self._idea_of_fid: dict[int, int] = {}
         self._listed: Optional[frozenset[int]] = None  # the ideas the list shows (None: all)
         self._points: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (fids, idea ids, listed) per chunk
+        self._flag_token = 0  # the last set_listed; its flags are written in chunks
+        self._flag_token_done: Optional[int] = 0
         self._connected: Optional[QgsVectorLayer] = None
         self._token = 0
         self._syncing = False
@@ -77,7 +82,7 @@ class IdeasMapLayer(QObject):
             symbol = QgsMarkerSymbol.createSimple({
                 "name": "circle", "color": STATUS_COLOURS[status], "outline_color": "#ffffff",
                 "outline_width": "0.4", "size": "3.2"})
-            categories.append(QgsRendererCategory(status, symbol, status))
+            categories.append(QgsRendererCategory(status, symbol, label(status)))
         layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
         layer.setDisplayExpression('"reference" || \' – \' || "title"')
         layer.setSubsetString(LISTED_SUBSET)
@@ -118,6 +123,8 @@ class IdeasMapLayer(QObject):
         finally:
             self._syncing = False
         self._fid_of, self._idea_of_fid, self._points = {}, {}, []
+        self._flag_token += 1  # flags still being written belong to the old points
+        self._flag_token_done = self._flag_token
         chunks = [features[k:k + LAYER_CHUNK] for k in range(0, len(features), LAYER_CHUNK)]
         listed_index = layer_fields().indexOf(LISTED_FIELD)
 
@@ -181,10 +188,31 @@ class IdeasMapLayer(QObject):
             return
         index = layer.fields().indexOf(LISTED_FIELD)
         on, off = {index: 1}, {index: 0}
-        layer.dataProvider().changeAttributeValues(
-            dict(zip(fids[changed].tolist(), [on if v else off for v in new[changed].tolist()])))
+        pending = list(zip(fids[changed].tolist(), [on if v else off for v in new[changed].tolist()]))
         self._points = [(fids, ids, new)]
-        layer.triggerRepaint()
+        self._flag_token += 1
+        token = self._flag_token
+
+        def write_next() -> None:  # a chunk per event-loop turn: 100 000 flags never freeze QGIS
+            if token != self._flag_token or self.layer is not layer or self._closed:
+                return
+            chunk = pending[:FLAG_CHUNK]
+            del pending[:FLAG_CHUNK]
+            layer.dataProvider().changeAttributeValues(dict(chunk))
+            if pending:
+                QTimer.singleShot(0, write_next)
+            else:
+                self._flag_token_done = token
+                layer.triggerRepaint()
+                self.listed_changed.emit()
+
+        self._flag_token_done = None
+        write_next()
+
+    @property
+    def writing_flags(self) -> bool:
+        """Whether the map is still catching up with the last :meth:`set_listed`."""
+        return self._flag_token_done is None
 
     def _all_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(fids, idea ids, listed flags) of every point on the layer, as one set of arrays."""

@@ -12,12 +12,15 @@ from dataclasses import replace
 from typing import Any, Optional, Sequence
 
 import numpy as np
-from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
+from ...core.i18n import ui_language
 from ...core.ideas.columns import IdeaList, column, numbers, ratios
 from ...core.ideas.filtering import FilterResult, IdeaFilter, IdeaIndex
+from ...core.ideas.formats import number
 from ...core.ideas.model import STATUSES, TARGET_RATIO, Idea
+from ...core.ideas.vocabulary import VOCABULARY_FIELDS, label
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pylupdate5 looks for
@@ -89,7 +92,7 @@ class IdeasTableModel(QAbstractTableModel):
         self._position: dict[int, int] = {}  # idea_id → position in _ideas
         self._cells: dict[int, list] = {}  # position → formatted cells (only rows the view has shown)
         self._columns = COLUMNS
-        self._locale = QLocale()
+        self.language = ui_language()  # numbers: Swedish (decimal comma, thin-space thousands) or English
         self._icons = {s: status_icon(s) for s in STATUSES}
         self._good = QBrush(QColor("#2e7d32"))
         self._weak = QBrush(QColor("#b26a00"))
@@ -313,12 +316,14 @@ class IdeasTableModel(QAbstractTableModel):
     def _display(self, idea: Idea, key: str) -> Optional[str]:
         if key == "ratio":
             ratio = idea.ratio
-            return None if ratio is None else self._locale.toString(ratio, "f", 1)
+            return None if ratio is None else number(ratio, 1, self.language)
         value = getattr(idea, key)
         if value is None:
             return None
         if key in ("estimated_cost_sek", "granted_sek", "expected_yearly_effect_sek"):
-            return self._locale.toString(float(value), "f", 0)
+            return number(float(value), 0, self.language)
         if key == "submitted_on":
             return value.isoformat()
+        if key in VOCABULARY_FIELDS:
+            return label(value)
         return str(value)
