@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from demo import generate_twin
 from demo.ideas import write_ideas_for_twin
@@ -442,3 +442,63 @@ def test_reload_and_retry_keep_the_selection(make_dock, gpkg):
     dock.retry_button.click()
     wait(lambda: len(loaded) == 2 and not dock.is_busy())
     assert dock.current_idea().idea_id == target
+
+
+def test_the_selected_idea_is_ringed_above_the_labels_and_zoom_flashes_it(make_dock, gpkg, qgis_canvas,
+                                                                          monkeypatch):
+    located = [i for i in GeoPackageIdeaRepository(gpkg).list_ideas() if i.located]
+    idea = located[0]
+    dock = make_dock(gpkg)
+    flashed = []
+    monkeypatch.setattr(qgis_canvas, "flashGeometries", lambda geometries, crs=None, *a: flashed.append(
+        [g.asPoint() for g in geometries]))
+    dock.select_idea(idea.idea_id)
+    marker = dock.map_layer.marker
+    assert marker is not None and marker.isVisible() and marker.scene() is qgis_canvas.scene()
+    assert marker.zValue() >= 1000  # a canvas item: drawn above the rendered map and its labels
+    dock.zoom_to_selected()
+    assert flashed and qgis_canvas.scale() <= 2000.0 + 1e-6
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:3006"),
+                                       qgis_canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    expected = transform.transform(QgsPointXY(idea.x, idea.y))
+    assert abs(marker.center().x() - expected.x()) < 1e-6 and abs(marker.center().y() - expected.y()) < 1e-6
+    assert abs(flashed[-1][0].x() - expected.x()) < 1e-6
+    dock.table.clearSelection()
+    assert not marker.isVisible()
+
+
+@pytest.mark.parametrize("coordinator", [False, True])
+def test_the_list_fits_an_800_px_dock_without_horizontal_scrolling(make_dock, gpkg, monkeypatch, coordinator):
+    dock = make_dock(gpkg, coordinator=coordinator)
+    if coordinator:
+        monkeypatch.setattr(personal_data, "ASK_SHOW_LOCAL", lambda _parent, _source: True)
+        dock.show_local_personal_data(True)
+        wait(lambda: not dock.is_busy())
+    dock.resize(800, 900)
+    dock.show()
+    wait(lambda: dock.table.viewport().width() > 0)
+    QCoreApplication.processEvents()
+    table = dock.table
+    header = table.horizontalHeader()
+    shown = [s for s in range(header.count()) if not table.isColumnHidden(s)]
+    assert sum(header.sectionSize(s) for s in shown) <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0 or not table.horizontalScrollBar().isVisible()
+    title = dock.model.column_keys().index("title")
+    assert not table.isColumnHidden(title) and header.sectionSize(title) >= table.fontMetrics().horizontalAdvance(
+        "x" * 18)
+    assert {"reference", "status", "granted_sek"} <= {dock.model.column_keys()[s] for s in shown}
+    # what a narrow dock hides is in the tooltip, whichever cell is hovered
+    idea = dock.model.idea_at(0)
+    tip = dock.model.index(0, dock.model.column_keys().index("status")).data(Qt.ToolTipRole)
+    assert idea.reference in tip and "Status" in tip
+    for key in table.hidden_columns():
+        header_text = dict((k, h) for k, h, _n in dock.model._columns)[key]
+        if getattr(idea, key, None) is not None:
+            assert header_text in tip
+    # a wide dock shows everything
+    dock.resize(1600, 900)
+    wait(lambda: table.viewport().width() > 1200)
+    QCoreApplication.processEvents()
+    if not coordinator:
+        assert table.hidden_columns() == []
+    dock.hide()

@@ -310,6 +310,7 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
     def _selection_changed(self, *_args: object) -> None:
         idea = self.current_idea()
         if idea is None:
+            self.map_layer.clear_marker()
             if self._shown_id is not None:
                 self._shown_id = None
                 self._show_detail(None)

@@ -23,8 +23,9 @@ from qgis.core import (
     QgsRendererCategory,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapCanvas, QgsMapToolIdentifyFeature
+from qgis.gui import QgsMapCanvas, QgsMapToolIdentifyFeature, QgsVertexMarker
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QColor
 
 from ...core.ideas.features import LISTED_FIELD, LISTED_SUBSET, layer_features, layer_fields
 from ...core.ideas.model import IDEAS_CRS, STATUSES, Idea
@@ -61,6 +62,7 @@ class IdeasMapLayer(QObject):
         self._syncing = False
         self._closed = False
         self._pick_tool: Optional[QgsMapToolIdentifyFeature] = None
+        self.marker: Optional[QgsVertexMarker] = None  # the selected idea, drawn above the map and its labels
         self._previous_tool = None
         self._signals = SignalBag()
         self._signals.connect(project.layerWillBeRemoved, self._layer_removed)
@@ -252,9 +254,13 @@ class IdeasMapLayer(QObject):
                 self.layer.selectByIds([fid] if fid is not None else [])
             finally:
                 self._syncing = False
-        if not move or self.canvas is None or not idea.located:
+        if self.canvas is None or not idea.located:
+            self.clear_marker()
             return
         point = self._canvas_point(idea)
+        self._mark(point, idea.status)
+        if not move:
+            return
         if not self.canvas.extent().contains(point):
             self.canvas.setCenter(point)
             self.canvas.refresh()
@@ -265,10 +271,36 @@ class IdeasMapLayer(QObject):
         if not idea.located or self.canvas is None:
             return
         point = self._canvas_point(idea)
+        self._mark(point, idea.status)
         self.canvas.setCenter(point)
         self.canvas.zoomScale(min(self.canvas.scale(), 2000.0))
         self.canvas.refresh()
         self.canvas.flashGeometries([QgsGeometry.fromPointXY(point)], self.canvas.mapSettings().destinationCrs())
+
+    def _mark(self, point: QgsPointXY, status: str) -> None:
+        """A ring around the selected idea: a canvas item, so it stays above every layer and every label."""
+        if self.marker is None:
+            self.marker = QgsVertexMarker(self.canvas)
+            self.marker.setIconType(QgsVertexMarker.ICON_CIRCLE)
+            self.marker.setIconSize(18)
+            self.marker.setPenWidth(3)
+            self.marker.setZValue(1000)
+        self.marker.setColor(QColor(STATUS_COLOURS.get(status, "#1565c0")))
+        self.marker.setCenter(point)
+        self.marker.show()
+
+    def clear_marker(self) -> None:
+        """No idea selected: no ring."""
+        if self.marker is not None:
+            self.marker.hide()
+
+    def _remove_marker(self) -> None:
+        if self.marker is not None and self.canvas is not None:
+            try:
+                self.canvas.scene().removeItem(self.marker)
+            except RuntimeError:  # the canvas is gone already
+                pass
+        self.marker = None
 
     def _canvas_point(self, idea: Idea) -> QgsPointXY:
         transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(IDEAS_CRS),
@@ -321,6 +353,7 @@ class IdeasMapLayer(QObject):
         """Disconnect everything and (by default) remove the layer from the project."""
         self._closed = True
         self._signals.disconnect_all()
+        self._remove_marker()
         if remove_layer and self.layer is not None:
             layer_id = self.layer.id()
             self.layer = None

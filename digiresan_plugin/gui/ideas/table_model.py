@@ -307,11 +307,25 @@ class IdeasTableModel(QAbstractTableModel):
                 if ratio is not None:
                     return self._good if ratio >= TARGET_RATIO else self._weak
             return None
-        if role == Qt.ToolTipRole and key in ("title", "reference"):
-            text = idea.title + ("\n\n" + idea.description[:400] if idea.description else "")
-            # escaped: a title like "<b>…" is shown as typed, never as markup
-            return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+        if role == Qt.ToolTipRole:
+            return self._tooltip(idea)
         return None
+
+    def _tooltip(self, idea: Idea) -> str:
+        """Details on hover, whichever cell: the title, the columns a narrow dock hides, the description's start.
+        Every value escaped: a title like "<b>…" is shown as typed, never as markup."""
+        e = html.escape
+        lines = [f"<b>{e(idea.reference)} — {e(idea.title)}</b>"]
+        for key, header, _numeric in self._columns:
+            if key in ("reference", "title"):
+                continue
+            text = self._display(idea, key)
+            if text:
+                lines.append(f"{e(self.tr(header))}: {e(text)}")
+        if idea.description:
+            lines.append("")
+            lines.append(e(idea.description[:400]))
+        return "<p style='white-space:pre-wrap'>" + "\n".join(lines) + "</p>"
 
     def _display(self, idea: Idea, key: str) -> Optional[str]:
         if key == "ratio":
