@@ -929,6 +929,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>No changes recorded</source>
         <translation>Inga registrerade ändringar</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/detail_view.py" line="89" />
+        <source>Naming the place of an idea</source>
+        <translation>Tar fram platsen för en idé</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/detail_view.py" line="104" />
+        <source>{name} ({distance} m)</source>
+        <translation>{name} ({distance} m bort)</translation>
+    </message>
 </context>
 <context>
     <name>IdeasDock</name>

@@ -502,3 +502,44 @@ def test_the_list_fits_an_800_px_dock_without_horizontal_scrolling(make_dock, gp
     if not coordinator:
         assert table.hidden_columns() == []
     dock.hide()
+
+
+def location_line(dock) -> str:
+    lines = dock.detail.toPlainText().splitlines()
+    for k, line in enumerate(lines):
+        if line.startswith("Location"):
+            rest = line[len("Location"):].strip()
+            return rest or lines[k + 1].strip()
+    raise AssertionError("no Location row")
+
+
+def test_the_location_names_the_nearest_street_and_the_property_before_the_coordinates(make_dock, gpkg, catalog,
+                                                                                      project):
+    from osgeo import ogr
+
+    from digiresan_plugin.core.loader import TwinLoader
+    from digiresan_plugin.core.twin_source import TwinSource
+
+    TwinLoader(catalog, project, "en").load(TwinSource.geopackage(gpkg))
+    dock = make_dock(gpkg, catalog=catalog)
+    ds = ogr.Open(str(gpkg))
+    streets = [(f.GetField("street_name"), f.GetGeometryRef().Clone()) for f in ds.GetLayerByName("road_segments")]
+    properties = [(f.GetField("designation"), f.GetGeometryRef().Clone()) for f in ds.GetLayerByName("properties")]
+    located = [i for i in dock.model.ideas() if i.located]
+    # an idea away from the streets (so the distance shows) and one inside a property
+    for idea in located[:12]:
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(idea.x, idea.y)
+        distance, street = min((g.Distance(point), name) for name, g in streets)
+        inside = [name for name, g in properties if g.Intersects(point)]
+        dock.select_idea(idea.idea_id)
+        wait(lambda idea_id=idea.idea_id: idea_id in dock.detail._places)  # named in its task
+        location = location_line(dock)
+        if distance > 50:
+            assert street not in location
+            continue
+        expected_street = street if distance < 1 else f"{street} ({distance:.0f} m)"
+        assert location.startswith(expected_street), (location, expected_street)
+        for name in inside:
+            assert name in location
+        assert location.endswith(f"E {idea.x:.0f}, N {idea.y:.0f} (EPSG:3006)")

@@ -376,5 +376,6 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
         if self.map_layer.picking:
             self.pick_button.setChecked(False)
         super().cleanup()
+        self.detail.cleanup()
         self.store.close()
         self.map_layer.cleanup(remove_layer)

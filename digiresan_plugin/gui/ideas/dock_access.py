@@ -35,6 +35,7 @@ class IdeasAccessMixin:
         self._from_settings = repository is None
         self.local_personal = False
         self.access = None
+        self.detail.forget_places()
         self._hide_personal_now()
         self._update_mode_widgets()
         if reload:
