@@ -262,7 +262,13 @@ def test_export_writes_the_filtered_list(make_dock, gpkg, tmp_path, monkeypatch)
     show_local_personal(dock, monkeypatch)
     dock.theme_combo.setCurrentIndex(dock.theme_combo.findData("miljö"))
     path = tmp_path / "ideas.csv"
+    noted = []
+    dock.audit_noted.connect(noted.append)
     assert dock.export_csv(path, personal=True) == dock.model.rowCount()
+    wait(lambda: "export_personal_data" in noted)
+    note = read_notes(gpkg)[-1]
+    assert note[2] == "export_personal_data" and note[3] == (
+        f"{dock.model.rowCount()} ideas with submitter_name, submitter_contact to {path}")
     with open(path, encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
     expected = rows(gpkg, "SELECT reference FROM ideas WHERE theme = 'miljö'")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...core.i18n import ui_language
 from ...core.ideas.editing import decision_change, edited_values, resolved_change
 from ...core.ideas.formats import sek
 from ...core.ideas.model import PROGRAMME_BUDGET_SEK, STATUSES, Conflict, Idea, IdeaChange, SaveResult
@@ -75,6 +76,8 @@ class DecisionEditor(QWidget):
         self.granted.setDecimals(0)
         self.granted.setSingleStep(10000)
         self.granted.setGroupSeparatorShown(True)
+        if ui_language() == "sv":  # "250 000 kr" as the decision texts write it
+            self.granted.setLocale(QLocale(QLocale.Swedish, QLocale.Sweden))
         self.granted.setSuffix(" kr")
         self.decision = QPlainTextEdit(box)
         self.decision.setPlaceholderText(self.tr("Decision text"))
