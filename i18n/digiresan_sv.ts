@@ -717,6 +717,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Save anyway?</source>
         <translation>Spara ändå?</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="168" />
+        <source>Saving needs a coordinator role in this source (and no planner view).</source>
+        <translation>För att spara krävs en samordnarroll i den här källan (och ingen planerarvy).</translation>
+    </message>
 </context>
 <context>
     <name>DigiresanOptionsPage</name>

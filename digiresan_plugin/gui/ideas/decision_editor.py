@@ -50,7 +50,7 @@ class DecisionEditor(QWidget):
     def __init__(self, store: IdeasStore, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.store = store
-        self.allowed = False  # coordinator mode and a source this user may edit
+        self.allowed = False  # the source lets this user save and the planner view does not narrow it
         #: called with a Conflict; returns the values to save (a dict, maybe empty) or None to keep theirs
         self.resolve_conflict: Callable[[Conflict], Optional[dict]] = lambda conflict: ask_conflict(conflict, self)
         #: called with the problems that need a confirmation; True: save anyway
@@ -165,7 +165,8 @@ class DecisionEditor(QWidget):
         if idea is None or self.store.repository is None:
             return
         if not self.allowed:
-            self.message.emit(self.tr("Saving needs coordinator mode and a source you may edit."), Qgis.Warning)
+            text = self.tr("Saving needs a coordinator role in this source (and no planner view).")
+            self.message.emit(text, Qgis.Warning)
             return
         values = self.edited_values(idea)
         if not values:

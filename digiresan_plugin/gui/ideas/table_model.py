@@ -99,7 +99,7 @@ class IdeasTableModel(QAbstractTableModel):
 
     # -- data in -----------------------------------------------------------------------------------------------
     def set_ideas(self, ideas: Sequence[Idea], personal: bool = False, index: Optional[IdeaIndex] = None) -> None:
-        """Replace the ideas; ``personal`` adds the submitter columns (coordinator mode only); ``index``: an
+        """Replace the ideas; ``personal`` adds the submitter columns (when they are shown); ``index``: an
         :class:`IdeaIndex` of exactly these ideas, built beforehand (e.g. in the loading task)."""
         if index is None or len(index) != len(ideas):
             index = IdeaIndex(ideas)

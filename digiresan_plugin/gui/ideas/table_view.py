@@ -46,7 +46,7 @@ class IdeasTableView(QTableView):
         self.set_column_widths()
 
     def set_column_widths(self) -> None:
-        """Widths from sample texts (the model's columns change with coordinator mode)."""
+        """Widths from sample texts (the model's columns change with personal data)."""
         metrics = self.fontMetrics()
 
         def width(sample: str, extra: int = 14) -> int:
