@@ -687,6 +687,41 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>The idea could not be saved</source>
         <translation>Idén kunde inte sparas</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="143" />
+        <source>The text states {amounts}.</source>
+        <translation>Texten anger {amounts}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="147" />
+        <source>The text states {amounts}, the granted amount is {granted}.</source>
+        <translation>Texten anger {amounts}, beviljat belopp är {granted}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="173" />
+        <source>Not saved: {problems}</source>
+        <translation>Inte sparat: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="176" />
+        <source>Not saved.</source>
+        <translation>Inte sparat.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="214" />
+        <source>Save this decision?</source>
+        <translation>Spara beslutet?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="215" />
+        <source>Save anyway?</source>
+        <translation>Spara ändå?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="168" />
+        <source>Saving needs a coordinator role in this source (and no planner view).</source>
+        <translation>För att spara krävs en samordnarroll i den här källan (och ingen planerarvy).</translation>
+    </message>
 </context>
 <context>
     <name>DigiresanOptionsPage</name>
@@ -744,6 +779,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/options_page.py" line="42" />
         <source>Coordinator mode (edit ideas, see submitters' personal data)</source>
         <translation>Samordnarläge (redigera idéer, se förslagsställarnas personuppgifter)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/options_page.py" line="43" />
+        <source>Planner view: no editing and no personal data, even when my role allows them</source>
+        <translation>Planerarvy: ingen redigering och inga personuppgifter, även när min roll tillåter dem</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/options_page.py" line="47" />
+        <source>Who may decide on ideas and read submitters' personal data comes from the ideas source: the database role (ideas_coordinator) on PostgreSQL, the e-service's grants for its export. A local GeoPackage protects nothing: its personal data stay hidden until you choose to show them in the ideas dock.</source>
+        <translation>Vem som får besluta om idéer och läsa förslagsställarnas personuppgifter bestäms av idékällan: databasrollen (ideas_coordinator) i PostgreSQL, e-tjänstens behörigheter för dess export. En lokal GeoPackage skyddar ingenting: dess personuppgifter förblir dolda tills du väljer att visa dem i idépanelen.</translation>
     </message>
 </context>
 <context>
@@ -889,6 +934,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>No changes recorded</source>
         <translation>Inga registrerade ändringar</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/detail_view.py" line="89" />
+        <source>Naming the place of an idea</source>
+        <translation>Tar fram platsen för en idé</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/detail_view.py" line="104" />
+        <source>{name} ({distance} m)</source>
+        <translation>{name} ({distance} m bort)</translation>
+    </message>
 </context>
 <context>
     <name>IdeasDock</name>
@@ -937,6 +992,176 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Decided on</source>
         <translation>Beslutsdatum</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/dock.py" line="482" />
+        <source>The audit note could not be written: {error}</source>
+        <translation>Loggnoteringen kunde inte skrivas: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="24" />
+        <source>Submitter</source>
+        <translation>Förslagsställare</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="25" />
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="41" />
+        <source>checking your access…</source>
+        <translation>kontrollerar din behörighet…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="43" />
+        <source>A local GeoPackage protects nothing: anyone with the file can read the submitters' personal data. They are hidden unless you choose to show them, and that choice is logged.</source>
+        <translation>En lokal GeoPackage skyddar ingenting: alla som har filen kan läsa förslagsställarnas personuppgifter. De är dolda om du inte väljer att visa dem, och det valet loggas.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="52" />
+        <source>planner view (setting)</source>
+        <translation>planerarvy (inställning)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="49" />
+        <source>local file · personal data shown</source>
+        <translation>lokal fil · personuppgifter visas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="50" />
+        <source>local file · personal data hidden</source>
+        <translation>lokal fil · personuppgifter dolda</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="52" />
+        <source>Your role allows more, but Settings › Options › Digiresan › Planner view narrows the list.</source>
+        <translation>Din roll tillåter mer, men Inställningar › Alternativ › Digiresan › Planerarvy begränsar listan.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="56" />
+        <source>coordinator (database role {role})</source>
+        <translation>samordnare (databasroll {role})</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="56" />
+        <source>The database gives {user} the role {role}: decisions and personal data.</source>
+        <translation>Databasen ger {user} rollen {role}: beslut och personuppgifter.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="60" />
+        <source>coordinator (database privileges)</source>
+        <translation>samordnare (databasbehörigheter)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="60" />
+        <source>The database lets {user} read personal data or save decisions.</source>
+        <translation>Databasen låter {user} läsa personuppgifter eller spara beslut.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="63" />
+        <source>planner, read-only (database role)</source>
+        <translation>planerare, skrivskyddat (databasroll)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="63" />
+        <source>The database gives {user} no coordinator role: no personal data, no editing. A coordinator connects with a login that has the role ideas_coordinator.</source>
+        <translation>Databasen ger {user} ingen samordnarroll: inga personuppgifter, ingen redigering. En samordnare ansluter med en inloggning som har rollen ideas_coordinator.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="67" />
+        <source>read-only export · personal data granted</source>
+        <translation>skrivskyddad export · personuppgifter tillåtna</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="67" />
+        <source>The e-service grants this token personal data; decisions are made in the e-service.</source>
+        <translation>E-tjänsten ger denna token tillgång till personuppgifter; beslut fattas i e-tjänsten.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="70" />
+        <source>read-only export</source>
+        <translation>skrivskyddad export</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="70" />
+        <source>The e-service grants this token no personal data.</source>
+        <translation>E-tjänsten ger denna token inga personuppgifter.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="73" />
+        <source>coordinator</source>
+        <translation>samordnare</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="74" />
+        <source>planner, read-only</source>
+        <translation>planerare, skrivskyddat</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="78" />
+        <source>The list shows personal data: {fields}. Include them in the CSV file? An export with personal data is noted in the audit log (who, when, how many ideas, which fields).</source>
+        <translation>Listan visar personuppgifter: {fields}. Ska de tas med i CSV-filen? En export med personuppgifter noteras i granskningsloggen (vem, när, hur många idéer, vilka fält).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="81" />
+        <source>Export personal data?</source>
+        <translation>Exportera personuppgifter?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="83" />
+        <source>Export without personal data</source>
+        <translation>Exportera utan personuppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="84" />
+        <source>Include personal data</source>
+        <translation>Ta med personuppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="97" />
+        <source>{source} is a local file: Digiresan cannot protect the submitters' personal data in it. Show names and contacts only if your work needs them. Your choice is noted in the log and in the file's audit notes.</source>
+        <translation>{source} är en lokal fil: Digiresan kan inte skydda förslagsställarnas personuppgifter i den. Visa namn och kontaktuppgifter bara om ditt arbete kräver det. Ditt val noteras i loggen och i filens granskningsnoteringar.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="100" />
+        <source>Show personal data?</source>
+        <translation>Visa personuppgifter?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="68" />
+        <source>“Beviljad” needs a granted amount above 0 kr.</source>
+        <translation>”Beviljad” kräver ett beviljat belopp över 0 kr.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="71" />
+        <source>“Avslagen” cannot have a granted amount ({granted} entered).</source>
+        <translation>”Avslagen” kan inte ha ett beviljat belopp ({granted} angivet).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="75" />
+        <source>“Genomförd utan medel” cannot have a granted amount ({granted} entered).</source>
+        <translation>”Genomförd utan medel” kan inte ha ett beviljat belopp ({granted} angivet).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="79" />
+        <source>“Delvis beviljad” needs a granted amount above 0 kr.</source>
+        <translation>”Delvis beviljad” kräver ett beviljat belopp över 0 kr.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="82" />
+        <source>“Delvis beviljad” must be below the estimated cost {estimate} ({granted} entered); the full amount or more is “Beviljad”.</source>
+        <translation>”Delvis beviljad” måste vara under den beräknade kostnaden {estimate} ({granted} angivet); hela beloppet eller mer är ”Beviljad”.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="87" />
+        <source>The granted amount {granted} is more than the estimated cost {estimate}.</source>
+        <translation>Beviljat belopp {granted} är mer än den beräknade kostnaden {estimate}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="92" />
+        <source>The decision text states {stated}, but the granted amount is {granted}.</source>
+        <translation>Beslutstexten anger {stated}, men beviljat belopp är {granted}.</translation>
+    </message>
 </context>
 <context>
     <name>IdeasFilterBar</name>
@@ -969,6 +1194,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="114" />
         <source>{shown} of {total} ideas</source>
         <translation>{shown} av {total} idéer</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/filter_bar.py" line="118" />
+        <source>the map shows the same {n}</source>
+        <translation>kartan visar samma {n}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/filter_bar.py" line="119" />
+        <source>{n} of them on the map (the rest have no location)</source>
+        <translation>{n} av dem på kartan (resten saknar plats)</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1273,31 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="98" />
+        <source>Local file: it protects nothing, anyone with it can read the submitters' personal data. They are hidden.</source>
+        <translation>Lokal fil: den skyddar ingenting, alla som har den kan läsa förslagsställarnas personuppgifter. De är dolda.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="102" />
+        <source>Show personal data…</source>
+        <translation>Visa personuppgifter…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="60" />
+        <source>Asks first; the choice is logged</source>
+        <translation>Frågar först; valet loggas</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="98" />
+        <source>Local file: it protects nothing, anyone with it can read the submitters' personal data. You chose to show them (logged).</source>
+        <translation>Lokal fil: den skyddar ingenting, alla som har den kan läsa förslagsställarnas personuppgifter. Du valde att visa dem (loggat).</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="102" />
+        <source>Hide personal data</source>
+        <translation>Dölj personuppgifter</translation>
+    </message>
 </context>
 <context>
     <name>IdeasMapLayer</name>
@@ -1078,6 +1338,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/core/ideas/store.py" line="182" />
         <source>Saving Digiresan idea</source>
         <translation>Sparar Digiresan-idé</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/store.py" line="210" />
+        <source>No audit note written</source>
+        <translation>Ingen loggnotering skrevs</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/store.py" line="212" />
+        <source>Writing a Digiresan audit note</source>
+        <translation>Skriver en Digiresan-loggnotering</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2197,99 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Unknown</source>
         <translation>Okänt</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasVocabulary</name>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="21" />
+        <source>Received</source>
+        <translation>Inkommen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="22" />
+        <source>Under review</source>
+        <translation>Under bedömning</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="23" />
+        <source>Granted</source>
+        <translation>Beviljad</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="24" />
+        <source>Partly granted</source>
+        <translation>Delvis beviljad</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="25" />
+        <source>Done without funding</source>
+        <translation>Genomförd utan medel</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="26" />
+        <source>Rejected</source>
+        <translation>Avslagen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="27" />
+        <source>Done</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="28" />
+        <source>Withdrawn</source>
+        <translation>Återkallad</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="30" />
+        <source>school</source>
+        <translation>skola</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="31" />
+        <source>health and social care</source>
+        <translation>vård och omsorg</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="32" />
+        <source>urban development</source>
+        <translation>samhällsbyggnad</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="33" />
+        <source>administration</source>
+        <translation>administration</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="34" />
+        <source>culture and leisure</source>
+        <translation>kultur och fritid</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="35" />
+        <source>environment</source>
+        <translation>miljö</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="37" />
+        <source>employee</source>
+        <translation>medarbetare</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="38" />
+        <source>resident</source>
+        <translation>invånare</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="39" />
+        <source>business</source>
+        <translation>företag</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="40" />
+        <source>organisation</source>
+        <translation>organisation</translation>
     </message>
 </context>
 </TS>

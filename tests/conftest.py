@@ -72,3 +72,11 @@ def no_unanswered_questions(monkeypatch):
         raise AssertionError(f"unexpected question '{title}': {text}")
 
     monkeypatch.setattr(twin_guard, "ASK", unexpected)
+    from digiresan_plugin.gui.ideas import decision_editor, personal_data
+
+    def unexpected_ideas_question(_parent, *args):
+        raise AssertionError(f"unexpected ideas question: {args}")
+
+    for module, name in ((personal_data, "ASK_EXPORT"), (personal_data, "ASK_SHOW_LOCAL"),
+                         (decision_editor, "ASK_CONFIRM")):
+        monkeypatch.setattr(module, name, unexpected_ideas_question)

@@ -36,7 +36,7 @@ CHECK = ROOT / "scripts" / "check_translations.py"
 LOCALE_KEYS = ("locale/overrideFlag", "locale/userLocale", "locale/globalLocale")
 # names and file filters that Swedish writes the same way
 SAME_IN_SWEDISH = {"Digiresan", "Status", "JSON", "CSV", "JSON (*.json)", "CSV (*.csv)", "GeoPackage (*.gpkg *.GPKG)",
-                   "ÅDT {aadt}"}
+                   "ÅDT {aadt}", "administration", "organisation"}  # the last two: idea themes / categories
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d")
 
 
@@ -239,6 +239,14 @@ def test_plugin_speaks_swedish_when_qgis_does_and_english_after_unload(swedish_q
         assert ideas.status_combo.itemText(0) == "Alla statusar"
         assert ideas.search_edit.placeholderText() == "Sök i titel och beskrivning"
         assert [ideas.tabs.tabText(i) for i in range(ideas.tabs.count())][:2] == ["Detaljer", "Beslut"]
+        # statuses, themes and categories in the UI language: in Swedish, the stored words themselves
+        assert [ideas.status_combo.itemText(i) for i in (1, 4)] == ["Inkommen", "Delvis beviljad"]
+        assert ideas.status_combo.itemData(4) == "Delvis beviljad"
+        assert ideas.theme_combo.itemText(ideas.theme_combo.findData("vård och omsorg")) == "vård och omsorg"
+        assert ideas.category_combo.itemText(ideas.category_combo.findData("invånare")) == "invånare"
+        from digiresan_plugin.core.ideas.formats import mnkr
+
+        assert mnkr(12_345_678) == "12,3 mnkr"
 
         # the card dock and its toolbar
         card = plugin.card_dock
@@ -307,6 +315,10 @@ def test_plugin_stays_english_without_the_swedish_locale(qgis_app, compiled_qm):
         plugin.initGui()
         assert plugin.twin_dock.windowTitle() == "Digital twin"
         assert plugin.card_dock.windowTitle() == "Twin card"
+        ideas = plugin.ideas_dock  # English words, Swedish data
+        assert [ideas.status_combo.itemText(i) for i in (1, 4)] == ["Received", "Partly granted"]
+        assert ideas.status_combo.itemData(4) == "Delvis beviljad"
+        assert ideas.theme_combo.itemText(ideas.theme_combo.findData("vård och omsorg")) == "health and social care"
     finally:
         plugin.unload()
         flush()

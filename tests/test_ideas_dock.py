@@ -9,13 +9,15 @@ import time
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProject
-from qgis.PyQt.QtCore import QCoreApplication, QLocale
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from demo import generate_twin
 from demo.ideas import write_ideas_for_twin
 from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
+from digiresan_plugin.core.ideas.gpkg_notes import read_notes
 from digiresan_plugin.core.ideas.model import IdeaChange
+from digiresan_plugin.gui.ideas import personal_data
 from digiresan_plugin.gui.ideas.conflict_dialog import ConflictDialog
 from digiresan_plugin.gui.ideas.dock import IdeasDock
 from digiresan_plugin.gui.ideas.map_layer import LAYER_PROPERTY
@@ -134,19 +136,51 @@ def test_planner_mode_never_shows_personal_data(make_dock, gpkg, tmp_path):
     assert layer is not None and not {"submitter_name", "submitter_contact"} & set(layer.fields().names())
 
 
-def test_coordinator_sees_submitters(make_dock, gpkg):
+def show_local_personal(dock, monkeypatch) -> None:
+    """The user's explicit choice to show a local file's personal data (confirmed), and the reload it starts."""
+    monkeypatch.setattr(personal_data, "ASK_SHOW_LOCAL", lambda _parent, _source: True)
+    assert dock.show_local_personal_data(True)
+    wait(lambda: not dock.is_busy())
+
+
+def test_a_local_file_shows_personal_data_only_after_an_explicit_logged_choice(make_dock, gpkg, monkeypatch,
+                                                                              caplog):
     dock = make_dock(gpkg, coordinator=True)
+    assert "submitter_name" not in dock.model.column_keys()  # hidden by default, even for a coordinator
+    assert all(i.submitter_name is None for i in dock.model.ideas())
+    assert not dock.header.local_notice.isHidden() and "protects nothing" in dock.header.local_label.text()
+    assert "personal data hidden" in dock.header.source_label.text()
+    assert dock.tabs.isTabVisible(dock.tabs.indexOf(dock.editor_page))  # the file is writable: decisions
+    asked = []
+    monkeypatch.setattr(personal_data, "ASK_SHOW_LOCAL", lambda _parent, source: asked.append(source) or False)
+    assert not dock.show_local_personal_data(True)  # the user says no: nothing changes, nothing is noted
+    assert asked == ["twin.gpkg"] and "submitter_name" not in dock.model.column_keys()
+    assert read_notes(gpkg) == []
+    noted = []
+    dock.audit_noted.connect(noted.append)
+    with caplog.at_level("WARNING"):
+        show_local_personal(dock, monkeypatch)
+    wait(lambda: noted)
     assert dock.model.column_keys()[-2:] == ["submitter_name", "submitter_contact"]
+    assert any("chose to show the personal data" in r.getMessage() for r in caplog.records)
+    (note,) = read_notes(gpkg)
+    assert note[2] == "show_personal_data" and "twin.gpkg" in note[3]
     (name, contact), = rows(gpkg, "SELECT submitter_name, submitter_contact FROM ideas WHERE idea_id = 5")
     dock.select_idea(5)
     assert name in dock.detail.toPlainText() and contact in dock.detail.toPlainText()
-    assert dock.tabs.isTabVisible(dock.tabs.indexOf(dock.editor_page))
+    assert "personal data shown" in dock.header.source_label.text()
+    # hiding them again takes effect at once, without a question
+    assert dock.show_local_personal_data(False)
+    assert "submitter_name" not in dock.model.column_keys()
+    wait(lambda: not dock.is_busy())
+    assert all(i.submitter_name is None for i in dock.model.ideas())
+    assert name not in dock.detail.toPlainText()
 
 
 def test_coordinator_edit_is_saved_with_its_history(make_dock, gpkg):
     dock = make_dock(gpkg, coordinator=True)
     (idea_id, version), = rows(gpkg, "SELECT idea_id, version FROM ideas WHERE status = 'Under bedömning' "
-                                     "ORDER BY idea_id LIMIT 1")
+                                     "AND estimated_cost_sek >= 175000 ORDER BY idea_id LIMIT 1")
     assert dock.select_idea(idea_id)
     dock.edit_status.setCurrentIndex(dock.edit_status.findData("Beviljad"))
     dock.edit_granted.setValue(175000)
@@ -163,7 +197,7 @@ def test_coordinator_edit_is_saved_with_its_history(make_dock, gpkg):
     assert fields == {"status", "granted_sek", "decision_text", "decided_on"}
     assert dock.current_idea().idea_id == idea_id and dock.current_idea().status == "Beviljad"
     wait(lambda: "175" in dock.detail.toPlainText() and "Loading" not in dock.detail.toPlainText())
-    assert "Under bedömning → Beviljad" in dock.detail.toPlainText()
+    assert "Under review → Granted" in dock.detail.toPlainText()  # the data stay Swedish, the English UI shows English
 
 
 def test_a_conflict_shows_both_values_and_overwrites_nothing_silently(make_dock, gpkg):
@@ -183,6 +217,7 @@ def test_a_conflict_shows_both_values_and_overwrites_nothing_silently(make_dock,
 
     dock.resolve_conflict = keep_my_text
     dock.edit_status.setCurrentIndex(dock.edit_status.findData("Beviljad"))
+    dock.edit_granted.setValue(min(seen.estimated_cost_sek or 1000, 1000))
     dock.edit_decision.setPlainText("Mine")
     saved = []
     dock.saved.connect(saved.append)
@@ -222,11 +257,18 @@ def test_planner_cannot_save(make_dock, gpkg):
     assert rows(gpkg, "SELECT version FROM ideas WHERE idea_id = 3") == before
 
 
-def test_export_writes_the_filtered_list(make_dock, gpkg, tmp_path):
+def test_export_writes_the_filtered_list(make_dock, gpkg, tmp_path, monkeypatch):
     dock = make_dock(gpkg, coordinator=True)
+    show_local_personal(dock, monkeypatch)
     dock.theme_combo.setCurrentIndex(dock.theme_combo.findData("miljö"))
     path = tmp_path / "ideas.csv"
-    assert dock.export_csv(path) == dock.model.rowCount()
+    noted = []
+    dock.audit_noted.connect(noted.append)
+    assert dock.export_csv(path, personal=True) == dock.model.rowCount()
+    wait(lambda: "export_personal_data" in noted)
+    note = read_notes(gpkg)[-1]
+    assert note[2] == "export_personal_data" and note[3] == (
+        f"{dock.model.rowCount()} ideas with submitter_name, submitter_contact to {path}")
     with open(path, encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
     expected = rows(gpkg, "SELECT reference FROM ideas WHERE theme = 'miljö'")
@@ -286,29 +328,55 @@ def test_rows_and_map_select_each_other(make_dock, gpkg, qgis_canvas, monkeypatc
     fid = next(f.id() for f in layer.getFeatures() if f["idea_id"] == other)
     layer.selectByIds([fid])  # a click with QGIS's select tool
     assert dock.current_idea().idea_id == other
-    # an idea hidden by the filters is shown by clearing them
+    # an idea hidden by the filters (and so off the map) selected by id, e.g. from the attribute table of
+    # another tool: the filters are cleared to show it
     dock.search_edit.setText("no idea has this text")
-    layer.selectByIds([next(f.id() for f in layer.getFeatures() if f["idea_id"] == idea_id)])
+    settle_map(dock)
+    assert layer.featureCount() == 0
+    layer.selectByIds([dock.map_layer._fid_of[idea_id]])
     assert dock.current_idea().idea_id == idea_id and dock.search_edit.text() == ""
 
 
-def test_programme_summary_panel_shows_the_sums(make_dock, gpkg):
+def swedish(value: float, decimals: int) -> str:
+    """A number as Swedish reports write it: thin no-break space thousands, decimal comma (by hand, not by the code
+    under test)."""
+    whole, _, fraction = f"{value:.{decimals}f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        whole, groups = whole[:-3], [whole[-3:]] + groups
+    return "\u202f".join([whole] + groups) + ("," + fraction if fraction else "")
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_programme_summary_panel_shows_the_sums(make_dock, gpkg, monkeypatch, language):
+    monkeypatch.setattr("digiresan_plugin.gui.ideas.dock.ui_language", lambda: language)
     dock = make_dock(gpkg)
     (granted,), = rows(gpkg, "SELECT sum(granted_sek) FROM ideas WHERE status IN ('Beviljad', 'Delvis beviljad', "
                              "'Genomförd')")
     (effect,), = rows(gpkg, "SELECT sum(expected_yearly_effect_sek) FROM ideas WHERE status IN ('Beviljad', "
                             "'Delvis beviljad', 'Genomförd', 'Genomförd utan medel')")
-    loc = QLocale()
-    assert dock.granted_label.text().startswith(loc.toString(granted / 1e6, "f", 1) + " of 50 MSEK")
-    assert dock.effect_label.text().startswith(loc.toString(effect / 1e6, "f", 1) + " of 100 MSEK")
-    assert dock.ratio_label.text().startswith(loc.toString(effect / granted, "f", 2) + " : 1")
+
+    def num(value: float, decimals: int) -> str:
+        text = swedish(value, decimals)
+        return text if language == "sv" else text.replace(",", ".")
+
+    # the words stay English here (no translator installed); the numbers follow the UI language
+    assert dock.granted_label.text().startswith(num(granted / 1e6, 1) + " of 50 MSEK")
+    assert dock.effect_label.text().startswith(num(effect / 1e6, 1) + " of 100 MSEK")
+    assert dock.ratio_label.text().startswith(num(effect / granted, 2) + " : 1")
     assert dock.granted_bar.value() == round(granted / 50e6 * dock.granted_bar.maximum())
     by_year = dict(rows(gpkg, "SELECT CAST(substr(coalesce(decided_on, submitted_on), 1, 4) AS INTEGER), "
                               "sum(granted_sek) FROM ideas WHERE status IN ('Beviljad', 'Delvis beviljad', "
                               "'Genomförd') AND granted_sek > 0 GROUP BY 1"))
     in_2022 = sum(v for y, v in by_year.items() if y >= 2022)  # decisions in 2023 are booked in 2022
     value_label, _bar = dock.year_bars[2022]
-    assert value_label.text().startswith("+" + loc.toString(in_2022 / 1e6, "f", 1) + " MSEK")
+    assert value_label.text().startswith("+" + num(in_2022 / 1e6, 1) + " MSEK")
+    if language == "sv":
+        assert "," in dock.ratio_label.text() and "." not in dock.ratio_label.text()
+    big = max(i.estimated_cost_sek or 0 for i in dock.model.ideas())
+    row = next(r for r in range(dock.model.rowCount()) if dock.model.idea_at(r).estimated_cost_sek == big)
+    column = dock.model.column_keys().index("estimated_cost_sek")
+    assert dock.model.index(row, column).data() == swedish(big, 0)  # thin-space thousands in both languages
 
 
 def test_detail_names_the_linked_twin_layer_by_its_catalog_title(make_dock, gpkg, catalog):
@@ -317,3 +385,167 @@ def test_detail_names_the_linked_twin_layer_by_its_catalog_title(make_dock, gpkg
                                  "ORDER BY idea_id LIMIT 1")
     dock.select_idea(idea_id)
     assert f"Road segments {key}" in dock.detail.toPlainText()
+
+
+def settle_map(dock) -> None:
+    """The map follows the list now (not after the pause), and its flags are all written."""
+    dock.sync_map()
+    wait(lambda: not dock.map_pending)
+
+
+def test_the_filters_filter_the_map_too(make_dock, gpkg):
+    located = {r[0] for r in rows(gpkg, "SELECT idea_id FROM ideas WHERE geom IS NOT NULL")}
+    dock = make_dock(gpkg)
+    wait(lambda: dock.layer is not None and len(dock.map_layer._fid_of) == len(located) and not dock.map_pending)
+    layer = dock.layer
+    assert dock.map_layer.listed_ids() == sorted(located)
+    theme_located = {r[0] for r in rows(gpkg, "SELECT idea_id FROM ideas WHERE theme = 'skola' AND geom IS NOT NULL")}
+    (theme_all,), = rows(gpkg, "SELECT count(*) FROM ideas WHERE theme = 'skola'")
+    dock.theme_combo.setCurrentIndex(dock.theme_combo.findData("skola"))
+    assert dock.map_pending  # the list first; the map a moment later
+    wait(lambda: not dock.map_pending)
+    listed = {i.idea_id for i in dock.model.visible_ideas()}
+    assert dock.map_layer.listed_ids() == sorted(listed & located) == sorted(theme_located)
+    assert layer.featureCount() == len(theme_located)
+    text = dock.counts_label.text()
+    assert f"{theme_all} of 200 ideas" in text
+    if len(theme_located) == theme_all:
+        assert f"the map shows the same {theme_all}" in text
+    else:
+        assert f"{len(theme_located)} of them on the map" in text
+    dock.search_edit.setText("sensor")
+    settle_map(dock)
+    listed = {i.idea_id for i in dock.model.visible_ideas()}
+    assert dock.map_layer.listed_ids() == sorted(listed & located)
+    dock.status_combo.setCurrentIndex(dock.status_combo.findData("Beviljad"))
+    settle_map(dock)
+    listed = {i.idea_id for i in dock.model.visible_ideas()}
+    assert dock.map_layer.listed_ids() == sorted(listed & located)
+    dock.clear_filters()
+    settle_map(dock)
+    assert dock.map_layer.listed_ids() == sorted(located)
+    # a reload keeps the map filtered like the list, from its first point
+    dock.theme_combo.setCurrentIndex(dock.theme_combo.findData("miljö"))
+    loaded = []
+    dock.loaded.connect(loaded.append)
+    dock.refresh_button.click()
+    wait(lambda: loaded and not dock.is_busy())
+    wait(lambda: len(dock.map_layer._fid_of) == len(located) and not dock.map_pending)
+    listed = {i.idea_id for i in dock.model.visible_ideas()}
+    assert listed and dock.map_layer.listed_ids() == sorted(listed & located)
+
+
+def test_reload_and_retry_keep_the_selection(make_dock, gpkg):
+    dock = make_dock(gpkg)
+    target = dock.model.idea_at(3).idea_id
+    dock.select_idea(target)
+    loaded = []
+    dock.loaded.connect(loaded.append)
+    dock.refresh_button.click()  # clicked(False) must not become refresh(keep_selection=False)
+    wait(lambda: loaded and not dock.is_busy())
+    assert dock.current_idea() is not None and dock.current_idea().idea_id == target
+    dock.header.show_error("test")
+    dock.retry_button.click()
+    wait(lambda: len(loaded) == 2 and not dock.is_busy())
+    assert dock.current_idea().idea_id == target
+
+
+def test_the_selected_idea_is_ringed_above_the_labels_and_zoom_flashes_it(make_dock, gpkg, qgis_canvas,
+                                                                          monkeypatch):
+    located = [i for i in GeoPackageIdeaRepository(gpkg).list_ideas() if i.located]
+    idea = located[0]
+    dock = make_dock(gpkg)
+    flashed = []
+    monkeypatch.setattr(qgis_canvas, "flashGeometries", lambda geometries, crs=None, *a: flashed.append(
+        [g.asPoint() for g in geometries]))
+    dock.select_idea(idea.idea_id)
+    marker = dock.map_layer.marker
+    assert marker is not None and marker.isVisible() and marker.scene() is qgis_canvas.scene()
+    assert marker.zValue() >= 1000  # a canvas item: drawn above the rendered map and its labels
+    dock.zoom_to_selected()
+    assert flashed and qgis_canvas.scale() <= 2000.0 + 1e-6
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:3006"),
+                                       qgis_canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    expected = transform.transform(QgsPointXY(idea.x, idea.y))
+    assert abs(marker.center().x() - expected.x()) < 1e-6 and abs(marker.center().y() - expected.y()) < 1e-6
+    assert abs(flashed[-1][0].x() - expected.x()) < 1e-6
+    dock.table.clearSelection()
+    assert not marker.isVisible()
+
+
+@pytest.mark.parametrize("coordinator", [False, True])
+def test_the_list_fits_an_800_px_dock_without_horizontal_scrolling(make_dock, gpkg, monkeypatch, coordinator):
+    dock = make_dock(gpkg, coordinator=coordinator)
+    if coordinator:
+        monkeypatch.setattr(personal_data, "ASK_SHOW_LOCAL", lambda _parent, _source: True)
+        dock.show_local_personal_data(True)
+        wait(lambda: not dock.is_busy())
+    dock.resize(800, 900)
+    dock.show()
+    wait(lambda: dock.table.viewport().width() > 0)
+    QCoreApplication.processEvents()
+    table = dock.table
+    header = table.horizontalHeader()
+    shown = [s for s in range(header.count()) if not table.isColumnHidden(s)]
+    assert sum(header.sectionSize(s) for s in shown) <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0 or not table.horizontalScrollBar().isVisible()
+    title = dock.model.column_keys().index("title")
+    assert not table.isColumnHidden(title) and header.sectionSize(title) >= table.fontMetrics().horizontalAdvance(
+        "x" * 18)
+    assert {"reference", "status", "granted_sek"} <= {dock.model.column_keys()[s] for s in shown}
+    # what a narrow dock hides is in the tooltip, whichever cell is hovered
+    idea = dock.model.idea_at(0)
+    tip = dock.model.index(0, dock.model.column_keys().index("status")).data(Qt.ToolTipRole)
+    assert idea.reference in tip and "Status" in tip
+    for key in table.hidden_columns():
+        header_text = dict((k, h) for k, h, _n in dock.model._columns)[key]
+        if getattr(idea, key, None) is not None:
+            assert header_text in tip
+    # a wide dock shows everything
+    dock.resize(1600, 900)
+    wait(lambda: table.viewport().width() > 1200)
+    QCoreApplication.processEvents()
+    if not coordinator:
+        assert table.hidden_columns() == []
+    dock.hide()
+
+
+def location_line(dock) -> str:
+    lines = dock.detail.toPlainText().splitlines()
+    for k, line in enumerate(lines):
+        if line.startswith("Location"):
+            rest = line[len("Location"):].strip()
+            return rest or lines[k + 1].strip()
+    raise AssertionError("no Location row")
+
+
+def test_the_location_names_the_nearest_street_and_the_property_before_the_coordinates(make_dock, gpkg, catalog,
+                                                                                      project):
+    from osgeo import ogr
+
+    from digiresan_plugin.core.loader import TwinLoader
+    from digiresan_plugin.core.twin_source import TwinSource
+
+    TwinLoader(catalog, project, "en").load(TwinSource.geopackage(gpkg))
+    dock = make_dock(gpkg, catalog=catalog)
+    ds = ogr.Open(str(gpkg))
+    streets = [(f.GetField("street_name"), f.GetGeometryRef().Clone()) for f in ds.GetLayerByName("road_segments")]
+    properties = [(f.GetField("designation"), f.GetGeometryRef().Clone()) for f in ds.GetLayerByName("properties")]
+    located = [i for i in dock.model.ideas() if i.located]
+    # an idea away from the streets (so the distance shows) and one inside a property
+    for idea in located[:12]:
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(idea.x, idea.y)
+        distance, street = min((g.Distance(point), name) for name, g in streets)
+        inside = [name for name, g in properties if g.Intersects(point)]
+        dock.select_idea(idea.idea_id)
+        wait(lambda idea_id=idea.idea_id: idea_id in dock.detail._places)  # named in its task
+        location = location_line(dock)
+        if distance > 50:
+            assert street not in location
+            continue
+        expected_street = street if distance < 1 else f"{street} ({distance:.0f} m)"
+        assert location.startswith(expected_street), (location, expected_street)
+        for name in inside:
+            assert name in location
+        assert location.endswith(f"E {idea.x:.0f}, N {idea.y:.0f} (EPSG:3006)")

@@ -54,6 +54,8 @@ class ExportServer:
         self.slow: dict[int, float] = {}
         self.bad_json: set[int] = set()
         self.token: Optional[str] = None
+        self.grants: dict[Optional[str], list] = {}  # bearer token (None: no token) → what the server grants it
+        self.withdraw_on: set[int] = set()  # pages answered without any grant
         self.requests: list[tuple[int, dict]] = []
         server = self
 
@@ -83,6 +85,10 @@ class ExportServer:
                 items = [item(n) for n in range(start + 1, min(start + size, server.total) + 1)]
                 pages = -(-server.total // size)
                 body: dict = {"items": items, "page": page}
+                auth = self.headers.get("Authorization") or ""
+                granted = server.grants.get(auth[7:] if auth.startswith("Bearer ") else None)
+                if granted is not None and page not in server.withdraw_on:
+                    body["grants"] = granted
                 if server.style == "next":
                     body["next"] = f"/export/ideas?page={page + 1}&page_size={size}" if page < pages else None
                 elif server.style == "pages":
@@ -141,11 +147,35 @@ def test_all_pages_are_read(style):
     assert ideas[0].expected_yearly_effect_sek == 300000.5 and ideas[0].version == 2
 
 
-def test_personal_data_only_when_the_export_has_it_and_it_is_asked_for(server):
-    assert all(i.submitter_name is None for i in http_repo(server.url).list_ideas(include_personal=True))
-    with_personal = http_repo(server.url, personal_data=True)
-    assert with_personal.list_ideas(include_personal=False)[0].submitter_name is None
-    assert with_personal.list_ideas(include_personal=True)[0].submitter_name == "Person 1"
+def test_personal_data_only_when_the_server_grants_them_and_they_are_asked_for(server):
+    # the items carry names, but the server grants nothing: they are dropped
+    repository = http_repo(server.url)
+    assert all(i.submitter_name is None for i in repository.list_ideas(include_personal=True))
+    assert not repository.can_read_personal_data() and not repository.access().personal
+    server.grants[None] = ["personal_data"]
+    granted = http_repo(server.url)
+    assert granted.list_ideas(include_personal=False)[0].submitter_name is None
+    assert granted.list_ideas(include_personal=True)[0].submitter_name == "Person 1"
+    access = granted.access()
+    assert access.personal and not access.editable and access.protected and access.basis == "server"
+    assert access.role == "personal_data"
+    # the plugin may narrow further, never widen
+    assert http_repo(server.url, personal_data=False).list_ideas(include_personal=True)[0].submitter_name is None
+    # a grant withdrawn on a later page counts for the whole list
+    server.withdraw_on.add(3)
+    withdrawn = http_repo(server.url)
+    assert all(i.submitter_name is None for i in withdrawn.list_ideas(include_personal=True))
+    assert not withdrawn.access().personal
+
+
+def test_grants_follow_the_token(server, token_authcfg):
+    server.grants = {TOKEN: ["personal_data"], None: []}
+    anonymous = http_repo(server.url)
+    assert all(i.submitter_name is None for i in anonymous.list_ideas(include_personal=True))
+    with_token = http_repo(server.url, authcfg=token_authcfg)
+    with_token.prepare()
+    assert with_token.list_ideas(include_personal=True)[4].submitter_contact == "p5@mail.example"
+    assert with_token.access().personal
 
 
 def test_http_500_names_the_url_and_page_after_retries(server):
@@ -227,3 +257,30 @@ def test_bearer_token_comes_from_the_auth_manager(server, token_authcfg):
     assert TOKEN not in repository.describe() and TOKEN not in repr(vars(repository).get("label"))
     with pytest.raises(RepositoryError, match="No authentication configuration"):
         http_repo(server.url, authcfg="nope123").prepare()
+
+
+def test_the_dock_shows_what_the_server_grants(server, qgis_app):
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from digiresan_plugin.gui.ideas.dock import IdeasDock
+
+    def load(dock):
+        dock.refresh(restart=True)
+        end = time.monotonic() + 20
+        while dock.is_busy() and time.monotonic() < end:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+
+    dock = IdeasDock(None, None, None, repository=http_repo(server.url), load=False)
+    try:
+        load(dock)
+        assert dock.model.rowCount() == 23 and not dock.show_personal and not dock.editing
+        assert "read-only export" in dock.header.source_label.text()
+        server.grants[None] = ["personal_data"]
+        dock.set_repository(http_repo(server.url))
+        load(dock)
+        assert dock.show_personal and dock.model.idea_by_id(2).submitter_name == "Person 2"
+        assert not dock.editing and "personal data granted" in dock.header.source_label.text()
+    finally:
+        dock.cleanup()
+        dock.deleteLater()

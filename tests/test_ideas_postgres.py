@@ -239,3 +239,168 @@ def test_a_server_that_never_answers_times_out():
         assert time.monotonic() - started < 8
     finally:
         silent.close()
+
+
+# --- roles from the database, in the dock -------------------------------------------------------------------------
+class QueryLog:
+    """Every statement the plugin's psycopg2 connections send (psycopg2's LoggingConnection), from any thread."""
+
+    def __init__(self):
+        self.statements: list[str] = []
+        self._lock = threading.Lock()
+
+    def write(self, text) -> None:
+        with self._lock:
+            self.statements.append(text.decode() if isinstance(text, bytes) else str(text))
+
+    def text(self) -> str:
+        with self._lock:
+            return "\n".join(self.statements)
+
+
+@pytest.fixture()
+def query_log(monkeypatch):
+    from psycopg2.extras import LoggingConnection
+
+    log = QueryLog()
+    real_connect = psycopg2.connect
+
+    def connect(dsn, **kwargs):
+        conn = real_connect(dsn, connection_factory=LoggingConnection, **kwargs)
+        conn.initialize(log)
+        return conn
+
+    monkeypatch.setattr(psycopg2, "connect", connect)
+    return log
+
+
+def wait_for(condition, timeout: float = 30.0) -> None:
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("timed out waiting")
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+
+
+@pytest.fixture()
+def pg_dock(qgis_app):
+    from digiresan_plugin.gui.ideas.dock import IdeasDock
+
+    docks = []
+
+    def make(repository=None):
+        dock = IdeasDock(None, None, None, repository=repository, load=False)
+        docks.append(dock)
+        loaded_ = []
+        dock.loaded.connect(loaded_.append)
+        dock.refresh()
+        wait_for(lambda: loaded_ or dock.error_text)
+        wait_for(lambda: not dock.is_busy())
+        return dock
+
+    yield make
+    for dock in docks:
+        dock.cleanup()
+        dock.deleteLater()
+
+
+def test_a_planner_connection_never_receives_personal_columns(pg_cluster, loaded, pg_dock, query_log):
+    from digiresan_plugin.core import settings
+
+    assert settings.get("ideas_planner_view") is False  # no setting narrows or widens anything here
+    dock = pg_dock(repo(pg_cluster, "reader"))
+    assert dock.error_text == "" and dock.model.rowCount() == 200
+    assert dock.access.basis == "database" and not dock.access.personal and not dock.access.editable
+    assert dock.access.role == "" and dock.access.user == "digiresan_reader"
+    assert "submitter_name" not in dock.model.column_keys() and not dock.editing
+    assert not dock.tabs.isTabVisible(dock.tabs.indexOf(dock.editor_page))
+    assert "planner, read-only (database role)" in dock.header.source_label.text()
+    assert dock.header.local_notice.isHidden()
+    sent = query_log.text()
+    assert "FROM \"ideas\".\"ideas\"" in sent  # the list was read through this log …
+    assert '"submitter_name"' not in sent and '"submitter_contact"' not in sent  # … never asking for them
+
+
+def test_a_coordinator_connection_gets_them_with_no_setting_touched(pg_cluster, loaded, pg_dock, query_log):
+    dock = pg_dock(repo(pg_cluster, "coordinator"))
+    assert dock.access.role == "ideas_coordinator" and dock.access.personal and dock.access.editable
+    assert dock.model.column_keys()[-2:] == ["submitter_name", "submitter_contact"]
+    assert dock.editing and dock.tabs.isTabVisible(dock.tabs.indexOf(dock.editor_page))
+    assert "coordinator (database role ideas_coordinator)" in dock.header.source_label.text()
+    (name,), = fetch(pg_cluster, "SELECT submitter_name FROM ideas.ideas WHERE idea_id = 9")
+    assert dock.model.idea_by_id(9).submitter_name == name
+    assert '"submitter_name"' in query_log.text()
+
+
+def test_switching_the_service_switches_the_dock_at_once(pg_cluster, loaded, pg_dock):
+    from digiresan_plugin.core import settings
+
+    reader = f"pgservice:service={pg_cluster.service('reader')} dbname={pg_cluster.dbname}"
+    coordinator = f"pgservice:service={pg_cluster.service('coordinator')} dbname={pg_cluster.dbname}"
+    settings.set_value("ideas_source", reader)
+    try:
+        dock = pg_dock()  # the source from the settings
+        assert dock.access.user == "digiresan_reader" and not dock.show_personal
+        settings.set_value("ideas_source", coordinator)  # no refresh, no restart: the dock follows
+        wait_for(lambda: dock.access is not None and dock.access.user == "digiresan_coordinator")
+        wait_for(lambda: not dock.is_busy())
+        assert dock.show_personal and dock.editing and "submitter_name" in dock.model.column_keys()
+        dock.select_idea(9)
+        settings.set_value("ideas_source", reader)
+        # the coordinator's personal data leave the screen before the reader's list has even been read
+        assert "submitter_name" not in dock.model.column_keys() and not dock.show_personal
+        wait_for(lambda: dock.access is not None and dock.access.user == "digiresan_reader")
+        wait_for(lambda: not dock.is_busy())
+        assert all(i.submitter_name is None for i in dock.model.ideas()) and not dock.editing
+        # the planner view narrows a coordinator at once, and lifting it gives the role back
+        settings.set_value("ideas_source", coordinator)
+        wait_for(lambda: dock.access is not None and dock.access.user == "digiresan_coordinator" and
+                 not dock.is_busy())
+        settings.set_value("ideas_planner_view", True)
+        assert not dock.show_personal and not dock.editing
+        wait_for(lambda: not dock.is_busy())
+        assert all(i.submitter_name is None for i in dock.model.ideas())
+        assert "planner view (setting)" in dock.header.source_label.text()
+        settings.set_value("ideas_planner_view", False)
+        wait_for(lambda: not dock.is_busy() and dock.show_personal)
+    finally:
+        settings.set_value("ideas_source", "")
+        settings.set_value("ideas_planner_view", False)
+
+
+def test_exporting_personal_data_asks_names_the_fields_and_leaves_an_audit_note(pg_cluster, loaded, pg_dock,
+                                                                                tmp_path, monkeypatch):
+    from digiresan_plugin.gui.ideas import personal_data
+
+    dock = pg_dock(repo(pg_cluster, "coordinator"))
+    dock.theme_combo.setCurrentIndex(dock.theme_combo.findData("skola"))
+    asked = []
+    answers = iter([None, False, True])
+    monkeypatch.setattr(personal_data, "ASK_EXPORT", lambda _parent, fields: asked.append(tuple(fields)) or next(
+        answers))
+    notes_before = fetch(pg_cluster, "SELECT count(*) FROM ideas.audit_notes")[0][0]
+    path = tmp_path / "ideas.csv"
+    dock._export(str(path))  # cancelled: nothing written
+    assert not path.exists()
+    dock._export(str(path))  # the default: without personal data
+    header = path.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "submitter_name" not in header
+    assert fetch(pg_cluster, "SELECT count(*) FROM ideas.audit_notes")[0][0] == notes_before
+    noted = []
+    dock.audit_noted.connect(noted.append)
+    dock._export(str(path))  # with them, on purpose
+    wait_for(lambda: noted)
+    assert asked == [("submitter_name", "submitter_contact")] * 3
+    assert "submitter_name,submitter_contact" in path.read_text(encoding="utf-8-sig").splitlines()[0]
+    (n,), = fetch(pg_cluster, "SELECT count(*) FROM ideas.ideas WHERE theme = 'skola'")
+    notes = fetch(pg_cluster, "SELECT action, detail, db_user FROM ideas.audit_notes ORDER BY note_id OFFSET %s",
+                  (notes_before,))
+    assert notes == [("export_personal_data", f"{n} ideas with submitter_name, submitter_contact to {path}",
+                      "digiresan_coordinator")]
+    assert personal_data.personal_field_names(asked[0]) == "Submitter (submitter_name), Contact (submitter_contact)"
+    # a planner's login may not write (or forge) audit notes
+    with pytest.raises(RepositoryError, match="not allowed"):
+        repo(pg_cluster, "reader").audit_note("export_personal_data", "x", "someone")

@@ -67,12 +67,16 @@ def test_options_page_round_trips_settings(qgis_app):
     page = DigiresanOptionsPage()
     assert page.moratorium.value() == 3
     page.moratorium.setValue(5)
-    page.coordinator.setChecked(True)
+    page.planner_view.setChecked(True)
+    changed = []
+    settings.notifier().changed.connect(changed.append)
     page.apply()
     assert settings.get("dig_moratorium_years") == 5
-    assert settings.get("coordinator_mode") is True
+    assert settings.get("ideas_planner_view") is True
+    assert {"dig_moratorium_years", "ideas_planner_view"} <= set(changed)  # the docks follow at once
+    settings.notifier().changed.disconnect(changed.append)
     settings.set_value("dig_moratorium_years", 3)
-    settings.set_value("coordinator_mode", False)
+    settings.set_value("ideas_planner_view", False)
 
 
 def test_options_factory_registered_and_removed(qgis_app):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 PREFIX = "digiresan/"
 
@@ -26,7 +27,8 @@ class Setting:
 REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting("dig_moratorium_years", 3, "years after paving during which digging is a conflict"),
     Setting("twin_source", "", '"" = embedded demo twin; else a source string (see twin_source.py)'),
-    Setting("coordinator_mode", False, "show coordinator editing in the ideas dock"),
+    Setting("ideas_planner_view", False, "narrow the ideas dock to a planner's view (no editing, no personal data) "
+            "even when the source's role allows more; the role itself comes from the source"),
     Setting("related_feature_cap", 200, "related features listed per card section before 'show all'"),
     Setting("ideas_source", "", '"" = the twin source; else gpkg:/pgservice:/postgres: or an https export URL'),
     Setting("ideas_authcfg", "", "QGIS auth manager id for the ideas export's token (never the token itself)"),
@@ -52,9 +54,31 @@ def get(key: str, default: Any = None) -> Any:
     return QgsSettings().value(PREFIX + key, fallback, **kwargs)
 
 
+class SettingsNotifier(QObject):
+    """``changed(key)`` after :func:`set_value` changed a Digiresan setting (the docks follow at once)."""
+
+    changed = pyqtSignal(str)
+
+
+_NOTIFIER: Optional[SettingsNotifier] = None
+
+
+def notifier() -> SettingsNotifier:
+    """The one notifier of setting changes (made on first use)."""
+    global _NOTIFIER  # noqa: PLW0603 - one process-wide notifier
+    if _NOTIFIER is None:
+        _NOTIFIER = SettingsNotifier()
+    return _NOTIFIER
+
+
 def set_value(key: str, value: Any) -> None:
-    setting(key)
+    """Write ``digiresan/<key>``; ``notifier().changed`` tells when the stored value changed."""
+    declared = setting(key)
+    before = get(key)
     QgsSettings().setValue(PREFIX + key, value)
+    after = get(key)
+    if before != after or type(declared.default) not in (bool, int, float, str):
+        notifier().changed.emit(key)
 
 
 def qgis_value(key: str, default: Any, kind: Optional[type] = None) -> Any:

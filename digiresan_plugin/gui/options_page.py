@@ -6,13 +6,14 @@ from typing import Optional
 
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ..core import settings
 
 
 class DigiresanOptionsPage(QgsOptionsPageWidget):
-    """Moratorium years, related-feature cap, default twin source and coordinator mode."""
+    """Moratorium years, related-feature cap, default twin source and the planner view (which only narrows: the
+    coordinator role comes from the ideas source)."""
 
     def __init__(self, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -39,10 +40,18 @@ class DigiresanOptionsPage(QgsOptionsPageWidget):
             self.tr("gpkg:<file>, postgres:<saved connection> or pgservice:<service>; no passwords here")
         )
         source_form.addRow(self.tr("Default twin source"), self.source)
-        self.coordinator = QCheckBox(
-            self.tr("Coordinator mode (edit ideas, see submitters' personal data)"), source_box
+        self.planner_view = QCheckBox(
+            self.tr("Planner view: no editing and no personal data, even when my role allows them"), source_box
         )
-        source_form.addRow(self.coordinator)
+        source_form.addRow(self.planner_view)
+        role_note = QLabel(self.tr(
+            "Who may decide on ideas and read submitters' personal data comes from the ideas source: the database "
+            "role (ideas_coordinator) on PostgreSQL, the e-service's grants for its export. A local GeoPackage "
+            "protects nothing: its personal data stay hidden until you choose to show them in the ideas dock."),
+            source_box)
+        role_note.setWordWrap(True)
+        role_note.setStyleSheet("color: gray;")
+        source_form.addRow(role_note)
         layout.addWidget(source_box)
         layout.addStretch(1)
         self.load()
@@ -51,13 +60,13 @@ class DigiresanOptionsPage(QgsOptionsPageWidget):
         self.moratorium.setValue(int(settings.get("dig_moratorium_years")))
         self.cap.setValue(int(settings.get("related_feature_cap")))
         self.source.setText(str(settings.get("twin_source") or ""))
-        self.coordinator.setChecked(bool(settings.get("coordinator_mode")))
+        self.planner_view.setChecked(bool(settings.get("ideas_planner_view")))
 
     def apply(self) -> None:
         settings.set_value("dig_moratorium_years", self.moratorium.value())
         settings.set_value("related_feature_cap", self.cap.value())
         settings.set_value("twin_source", self.source.text().strip())
-        settings.set_value("coordinator_mode", self.coordinator.isChecked())
+        settings.set_value("ideas_planner_view", self.planner_view.isChecked())
 
 
 class DigiresanOptionsFactory(QgsOptionsWidgetFactory):

@@ -1,4 +1,5 @@
-"""The ideas as point features for the ideas map layer (no personal data); made in the loading task."""
+"""The ideas as point features for the ideas map layer (no personal data); made in the loading task. The field
+``listed`` follows the dock's filters, so the layer shows what the list shows."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from .model import Idea
 
 LAYER_FIELDS = (("idea_id", QVariant.Int), ("reference", QVariant.String), ("title", QVariant.String),
                 ("status", QVariant.String), ("theme", QVariant.String), ("granted_sek", QVariant.Double))
+#: 1 while the dock's filters list the idea (the layer's subset string shows only those), else 0
+LISTED_FIELD = "listed"
+LISTED_SUBSET = f'"{LISTED_FIELD}" = 1'
 
 
 def layer_fields() -> QgsFields:
@@ -19,6 +23,7 @@ def layer_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind in LAYER_FIELDS:
         fields.append(QgsField(name, kind))
+    fields.append(QgsField(LISTED_FIELD, QVariant.Int))
     return fields
 
 
@@ -32,6 +37,6 @@ def layer_features(ideas: Sequence[Idea]) -> list[QgsFeature]:
     for k, x, y in zip(positions, xs, ys):
         feature = QgsFeature(fields)
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        feature.setAttributes([col[k] for col in values])
+        feature.setAttributes([col[k] for col in values] + [1])
         features.append(feature)
     return features

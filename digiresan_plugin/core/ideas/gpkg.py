@@ -16,7 +16,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Optional
 
+from .access import LOCAL_FILE, Access
 from .columns import IdeaList
+from .gpkg_notes import write_note
 from .model import (
     EDITABLE_FIELDS,
     PERSONAL_FIELDS,
@@ -167,6 +169,8 @@ def utc_now_text() -> str:
 class GeoPackageIdeaRepository(IdeaRepository):
     """The ``ideas`` / ``idea_events`` tables of a twin GeoPackage."""
 
+    protected = False  # whoever has the file can read everything in it
+
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.label = self.path.name
@@ -307,10 +311,25 @@ class GeoPackageIdeaRepository(IdeaRepository):
         return events
 
     def can_read_personal_data(self) -> bool:
-        return True  # the file holds them; the dock shows them in coordinator mode only
+        return True  # the file holds them: nothing protects them (the dock hides them unless asked to show)
 
     def can_edit(self) -> bool:
         return self.path.is_file() and os.access(self.path, os.W_OK)
+
+    def access(self) -> Access:
+        """Everything the file holds, unprotected: whoever has the file can read and (if writable) change it."""
+        return Access(True, self.can_edit(), protected=False, basis=LOCAL_FILE)
+
+    def audit_note(self, action: str, detail: str, user: str) -> bool:
+        """A row in the GeoPackage's ``idea_audit_notes`` table (made on the first note)."""
+        conn = self._connect()
+        try:
+            write_note(conn, utc_now_text(), user, action, detail)
+        except sqlite3.Error as exc:
+            raise RepositoryError(f"Cannot write an audit note in {self.path.name}: {exc}") from exc
+        finally:
+            conn.close()
+        return True
 
     # -- saving ----------------------------------------------------------------------------------------------------
     def save(self, change: IdeaChange) -> SaveResult:

@@ -6,7 +6,9 @@ list; a bare JSON list is one page). An item has the idea's fields by name (see 
 location as ``"x"``/``"y"`` or ``"geometry": {"type": "Point", "coordinates": [x, y]}`` in EPSG:3006.
 
 Timeouts on every request, retries with exponential backoff for connection errors, timeouts and 5xx/429, and
-errors that name the URL and the page. The bearer token comes from QGIS's auth manager through an authcfg id
+errors that name the URL and the page. Personal data: only when the server grants them to the token — the page
+object's ``"grants"`` list holds ``"personal_data"`` (a bare list grants nothing); else the submitter fields of
+the items are dropped, whatever was asked for. The bearer token comes from QGIS's auth manager through an authcfg id
 (resolved in :meth:`HttpIdeaRepository.prepare`, on the UI thread); it is never logged nor put in messages.
 """
 
@@ -16,6 +18,7 @@ import time
 from typing import Any, Callable, Optional
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from .access import SERVER, Access
 from .model import Idea, IdeaChange, IdeaEvent, SaveResult, to_date, to_money
 from .repository import IdeaRepository, RepositoryError
 
@@ -25,6 +28,7 @@ DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF_S = 0.5
 MAX_PAGES = 10000
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+PERSONAL_GRANT = "personal_data"  # the grant that gives the submitters' name and contact
 
 
 def safe_url(url: str) -> str:
@@ -112,7 +116,7 @@ class HttpIdeaRepository(IdeaRepository):
 
     def __init__(self, url: str, authcfg: str = "", page_size: int = DEFAULT_PAGE_SIZE,
                  timeout: float = DEFAULT_TIMEOUT_S, retries: int = DEFAULT_RETRIES,
-                 backoff: float = DEFAULT_BACKOFF_S, personal_data: bool = False,
+                 backoff: float = DEFAULT_BACKOFF_S, personal_data: Optional[bool] = None,
                  sleep: Callable[[float], None] = time.sleep):
         self.url = url
         self.authcfg = authcfg
@@ -120,7 +124,8 @@ class HttpIdeaRepository(IdeaRepository):
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
-        self.personal_data = personal_data
+        self.personal_data = personal_data  # None: as the server grants; False: never (narrows further)
+        self._granted: Optional[frozenset[str]] = None  # the grants of the last listing
         self.label = safe_url(url)
         self._sleep = sleep
         self._headers: Optional[dict[str, str]] = None
@@ -174,7 +179,8 @@ class HttpIdeaRepository(IdeaRepository):
 
         if self._headers is None:
             self.prepare()
-        personal = include_personal and self.personal_data
+        allowed = include_personal and self.personal_data is not False
+        grants: Optional[frozenset[str]] = None
         ideas: list[Idea] = []
         url: Optional[str] = self.url
         params: Optional[dict] = {"page": 1, "page_size": self.page_size}
@@ -187,6 +193,9 @@ class HttpIdeaRepository(IdeaRepository):
                 if items is None:
                     raise RepositoryError(
                         f"The answer from {safe_url(url)} (page {page}) has no list of ideas ('items')", False)
+                page_grants = _grants(data)
+                grants = page_grants if grants is None else grants & page_grants  # every page must grant it
+                personal = allowed and PERSONAL_GRANT in grants
                 for n, item in enumerate(items, 1):
                     try:
                         ideas.append(item_to_idea(item, personal))
@@ -210,7 +219,10 @@ class HttpIdeaRepository(IdeaRepository):
                     url = None
                 page += 1
         ideas.sort(key=lambda i: i.idea_id)
-        self._cache, self._cache_personal = ideas, personal
+        if grants is not None and PERSONAL_GRANT not in grants:  # a later page withdrew it: none at all
+            ideas = [i.without_personal_data() if i.submitter_name or i.submitter_contact else i for i in ideas]
+        self._granted = grants or frozenset()
+        self._cache, self._cache_personal = ideas, allowed and PERSONAL_GRANT in self._granted
         return ideas
 
     # -- the rest of the interface -------------------------------------------------------------------------------
@@ -228,10 +240,24 @@ class HttpIdeaRepository(IdeaRepository):
         return SaveResult(False, error=f"{self.label} is a read-only export: change ideas in the e-service")
 
     def can_read_personal_data(self) -> bool:
-        return self.personal_data
+        """Whether the server granted personal data in the last listing (False before the first)."""
+        return self.personal_data is not False and PERSONAL_GRANT in (self._granted or frozenset())
 
     def can_edit(self) -> bool:
         return False
+
+    def access(self) -> Access:
+        """What the server granted the token in the last listing (nothing before the first); never editing."""
+        personal = self.can_read_personal_data()
+        return Access(personal, False, protected=True, basis=SERVER, role=PERSONAL_GRANT if personal else "")
+
+
+def _grants(data: Any) -> frozenset[str]:
+    """The grants a page states (``{"grants": ["personal_data", …]}``); none for a bare list or without the key."""
+    grants = data.get("grants") if isinstance(data, dict) else None
+    if not isinstance(grants, list):
+        return frozenset()
+    return frozenset(str(g) for g in grants)
 
 
 def _page_parts(data: Any) -> tuple[Optional[list], Optional[str], Optional[int]]:

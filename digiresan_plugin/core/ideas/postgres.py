@@ -5,8 +5,10 @@ expanded by QGIS's auth manager, in memory only): no credentials in settings, pr
 a short connection with ``connect_timeout`` (a server that is down gives a message in seconds, never a frozen
 QGIS) and closes it, so a server that comes back is used again without restarting anything.
 
-Personal data: the database decides. The reader role has no SELECT privilege on ``submitter_name`` and
-``submitter_contact``; this repository asks (``has_column_privilege``) and only selects them when allowed.
+Personal data and editing: the database decides. The reader role has no SELECT privilege on ``submitter_name``
+and ``submitter_contact``; this repository asks (``has_column_privilege``, and ``pg_has_role`` for the
+``ideas_coordinator`` role it reports) and only selects them when allowed: a planner's connection never receives
+them, whatever the plugin's settings say.
 Saves: ``UPDATE … WHERE idea_id = %s AND version = %s``; the table's trigger bumps ``version`` and writes one
 ``idea_events`` row per changed field.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from .access import COORDINATOR_ROLE, DATABASE, Access
 from .model import (
     EDITABLE_FIELDS,
     PERSONAL_FIELDS,
@@ -66,6 +69,8 @@ class PostgresIdeaRepository(IdeaRepository):
         self.qgis_connection = qgis_connection
         self._personal: Optional[bool] = None
         self._editable: Optional[bool] = None
+        self._coordinator: Optional[bool] = None
+        self._user: Optional[str] = None
 
     def __repr__(self) -> str:
         return f"PostgresIdeaRepository({self.label!r}, schema={self.schema!r})"
@@ -146,7 +151,8 @@ class PostgresIdeaRepository(IdeaRepository):
         return sql.Identifier(self.schema, name)
 
     def _privileges(self, conn) -> tuple[bool, bool]:
-        """(may read personal data, may edit) for the connected user, asked from the database."""
+        """(may read personal data, may edit) for the connected user, asked from the database (once per
+        connection of a listing: a role granted or revoked meanwhile counts from the next reload)."""
         if self._personal is None or self._editable is None:
             table = f'"{self.schema}".ideas'
             with conn.cursor() as cur:
@@ -155,12 +161,43 @@ class PostgresIdeaRepository(IdeaRepository):
                     " AND has_column_privilege(%s::regclass, 'submitter_contact', 'SELECT'),"
                     " has_column_privilege(%s::regclass, 'status', 'UPDATE')"
                     " AND has_column_privilege(%s::regclass, 'granted_sek', 'UPDATE')"
-                    " AND has_column_privilege(%s::regclass, 'decision_text', 'UPDATE')",
-                    (table, table, table, table, table),
+                    " AND has_column_privilege(%s::regclass, 'decision_text', 'UPDATE'),"
+                    " CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %s)"
+                    " THEN pg_has_role(current_user, %s, 'USAGE') ELSE false END,"
+                    " current_user::text",
+                    (table, table, table, table, table, COORDINATOR_ROLE, COORDINATOR_ROLE),
                 )
-                self._personal, self._editable = cur.fetchone()
+                self._personal, self._editable, self._coordinator, self._user = cur.fetchone()
             conn.commit()
         return bool(self._personal), bool(self._editable)
+
+    def _forget_privileges(self) -> None:
+        self._personal = self._editable = self._coordinator = None
+
+    def access(self) -> Access:
+        """The connected role's rights, from the database: personal data and editing exactly as its privileges
+        allow; ``role`` is ``ideas_coordinator`` when the role is a member of it (``pg_has_role``). Asked again
+        after each listing (:meth:`list_ideas` forgets the answer)."""
+        if self._personal is None or self._editable is None:
+            self._run(f"Checking privileges in {self.label}", self._privileges)
+        return Access(bool(self._personal), bool(self._editable), protected=True, basis=DATABASE,
+                      role=COORDINATOR_ROLE if self._coordinator else "", user=self._user or "")
+
+    def audit_note(self, action: str, detail: str, user: str) -> bool:
+        """A row in ``ideas.audit_notes`` (migration 010; ``db_user`` is always the real login)."""
+        from psycopg2 import sql
+
+        def run(conn):
+            with conn.cursor() as cur:
+                cur.execute(
+                    sql.SQL("INSERT INTO {} (noted_by, action, detail) VALUES (%s, %s, %s)").format(
+                        self._table("audit_notes")),
+                    (user or None, action, detail),
+                )
+            conn.commit()
+            return True
+
+        return self._run(f"Writing an audit note in {self.label}", run)
 
     def _select_sql(self, personal: bool):
         from psycopg2 import sql
@@ -182,6 +219,8 @@ class PostgresIdeaRepository(IdeaRepository):
     # -- reading ---------------------------------------------------------------------------------------------------
     def list_ideas(self, include_personal: bool = False) -> list[Idea]:
         from psycopg2 import sql
+
+        self._forget_privileges()  # every listing asks the database again (a role granted or revoked meanwhile)
 
         def run(conn):
             personal = include_personal and self._privileges(conn)[0]

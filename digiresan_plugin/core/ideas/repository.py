@@ -15,6 +15,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Optional
 
+from .access import DATABASE, Access
 from .model import Idea, IdeaChange, IdeaEvent, SaveResult
 
 
@@ -36,6 +37,8 @@ class IdeaRepository(ABC):
     label: str = ""
     #: whether :meth:`save` can work at all with this kind of source
     writable: bool = True
+    #: whether the source itself keeps personal data from users who may not read them (False: a local file)
+    protected: bool = True
 
     def prepare(self) -> None:  # noqa: B027 - optional hook, deliberately empty by default
         """Resolve what needs QGIS's main thread (auth manager, saved connections). Default: nothing."""
@@ -63,6 +66,16 @@ class IdeaRepository(ABC):
     def can_edit(self) -> bool:
         """Whether this user may save changes through this source."""
         return self.writable
+
+    def access(self) -> Access:
+        """What this user may do here, as the source says (may block: call it in a task). Default: from
+        :meth:`can_read_personal_data` and :meth:`can_edit`, enforced by the source."""
+        return Access(self.can_read_personal_data(), self.can_edit(), protected=True, basis=DATABASE)
+
+    def audit_note(self, action: str, detail: str, user: str) -> bool:
+        """Write a note that is not a field change into the source's audit log (e.g. personal data exported);
+        False when the source keeps no such log. Raises :class:`RepositoryError` when writing fails."""
+        return False
 
     def describe(self) -> str:
         return self.label

@@ -25,6 +25,9 @@ def open_repository(source: str, authcfg: str = "") -> IdeaRepository:
     if twin.kind == "gpkg":
         return GeoPackageIdeaRepository(twin.location)
     if twin.kind == "pgservice":
+        if "=" in twin.location:  # "service=NAME dbname=DB" (another database of that service)
+            params = _service_params(twin.location)
+            return PostgresIdeaRepository.from_service(params["service"], dbname=params.get("dbname"))
         return PostgresIdeaRepository.from_service(twin.location)
     return PostgresIdeaRepository.from_qgis_connection(twin.location)
 
@@ -34,3 +37,16 @@ def repository_from_settings() -> IdeaRepository:
     ``ideas_authcfg``), else the twin source (its GeoPackage or PostgreSQL database)."""
     source = str(settings.get("ideas_source", "") or "") or str(settings.get("twin_source") or "")
     return open_repository(source, authcfg=str(settings.get("ideas_authcfg", "") or ""))
+
+
+def _service_params(text: str) -> dict[str, str]:
+    """``service`` and ``dbname`` of "service=NAME dbname=DB" (nothing else: no credentials in a source string)."""
+    params: dict[str, str] = {}
+    for part in text.split():
+        key, sep, value = part.partition("=")
+        if not sep or key not in ("service", "dbname") or not value:
+            raise RepositoryError(f"'{text}': only service=<name> and dbname=<database> are understood here", False)
+        params[key] = value.strip("'\"")
+    if "service" not in params:
+        raise RepositoryError(f"'{text}' names no service", False)
+    return params

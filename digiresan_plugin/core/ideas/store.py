@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..log import get_logger
 from ..tasks import BackgroundTask, LatestTask, run_task
+from .access import Access
 from .card import card_section
 from .features import layer_features
 from .filtering import IdeaIndex
@@ -37,6 +38,7 @@ class Listing:
     index: IdeaIndex
     personal: bool  # the submitters' data are included
     editable: bool  # this user may save decisions through this source
+    access: Optional[Access] = None  # what the source gives this user (see .access)
 
 
 class _Indexed:
@@ -96,11 +98,20 @@ class IdeasStore(QObject):
         return self._listing.index.ideas if self._listing is not None else []
 
     # -- loading ---------------------------------------------------------------------------------------------------
-    def load(self, personal: bool) -> bool:
-        """Start reading the ideas (``personal``: with the submitters' data where the source allows it). False when
-        nothing was started: closed, a load is running, or the source cannot be opened (then ``failed``)."""
-        if self._closed or self._load is not None:
+    def load(self, personal: bool, local_personal: bool = False, restart: bool = False) -> bool:
+        """Start reading the ideas: with the submitters' data when ``personal`` and the source gives them to this
+        user — from a source that protects nothing (a local file) only when ``local_personal`` too (the user's
+        explicit choice). ``restart``: drop a running load and start again (the source or the mode changed).
+        False when nothing was started: closed, a load is running, or the source cannot be opened (``failed``)."""
+        if self._closed or (self._load is not None and not restart):
             return False
+        if self._load is not None:
+            self._load.dropped = True
+            try:
+                self._load.cancel()
+            except RuntimeError:  # already deleted by QGIS
+                pass
+            self._load = None
         try:
             if self._repository is None:
                 self._repository = repository_from_settings()
@@ -111,9 +122,12 @@ class IdeasStore(QObject):
         repository = self._repository
 
         def work(task: BackgroundTask) -> list:
-            ideas = repository.list_ideas(include_personal=personal)
-            listing = Listing(ideas, IdeaIndex(ideas, search=False), personal and repository.can_read_personal_data(),
-                              repository.can_edit())
+            # a protecting source gives personal data only where allowed; a local file only on the explicit choice
+            include = personal and (repository.protected or local_personal)
+            ideas = repository.list_ideas(include_personal=include)
+            access = repository.access()  # after the listing: an HTTP server's grants are known by now
+            listing = Listing(ideas, IdeaIndex(ideas, search=False), include and access.personal, access.editable,
+                              access)
             task.report(listing)
             listing.index.prepare()  # the other columns, the facets and the search texts
             task.report(_Indexed)
@@ -181,6 +195,22 @@ class IdeasStore(QObject):
 
         self._save = run_task(self.tr("Saving Digiresan idea"), lambda _task: repository.save(change), done)
         self.busy_changed.emit(True)
+        return True
+
+    def audit_note(self, action: str, detail: str, user: str,
+                   on_done: Callable[[Optional[bool], Optional[str]], None]) -> bool:
+        """Write a note into the source's audit log in a task; ``on_done(written, error_text)`` (``written``
+        False: the source keeps no such log). False when there is no source."""
+        repository = self._repository
+        if self._closed or repository is None:
+            return False
+
+        def done(written: Optional[bool], error: Optional[BaseException]) -> None:
+            if not self._closed:
+                on_done(written, None if error is None else self.error_text(error, self.tr("No audit note written")))
+
+        run_task(self.tr("Writing a Digiresan audit note"), lambda _task: repository.audit_note(action, detail, user),
+                 done)
         return True
 
     # -- the twin card ---------------------------------------------------------------------------------------------

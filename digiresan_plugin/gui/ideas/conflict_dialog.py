@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.ideas.editing import field_label
 from ...core.ideas.model import Conflict
+from ...core.ideas.vocabulary import field_value_label
 from .formatting import short, value_text
 
 
@@ -53,8 +54,8 @@ class ConflictDialog(QDialog):
         for r, (name, mine, theirs) in enumerate(rows):
             self.table.setItem(r, 0, QTableWidgetItem(field_label(name)))
             group = QButtonGroup(self)
-            theirs_button = QRadioButton(short(value_text(theirs), 200), self.table)
-            mine_button = QRadioButton(short(value_text(mine), 200), self.table)
+            theirs_button = QRadioButton(short(value_text(field_value_label(name, theirs)), 200), self.table)
+            mine_button = QRadioButton(short(value_text(field_value_label(name, mine)), 200), self.table)
             theirs_button.setChecked(True)
             group.addButton(theirs_button)
             group.addButton(mine_button)

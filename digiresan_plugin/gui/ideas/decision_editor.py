@@ -1,27 +1,34 @@
 """The coordinator's decision on one idea (the "Decision" tab): status, granted amount and decision text, and
-saving them — optimistically: when someone saved the idea meanwhile, a dialog asks which values to keep."""
+saving them — checked first (:mod:`~digiresan_plugin.core.ideas.validation`: what is wrong blocks, what is
+unusual asks), then optimistically: when someone saved the idea meanwhile, a dialog asks which values to keep.
+Under the text, the amount it states, in orange when it is not the granted one."""
 
 from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ...core.i18n import ui_language
 from ...core.ideas.editing import decision_change, edited_values, resolved_change
+from ...core.ideas.formats import sek
 from ...core.ideas.model import PROGRAMME_BUDGET_SEK, STATUSES, Conflict, Idea, IdeaChange, SaveResult
 from ...core.ideas.store import IdeasStore
+from ...core.ideas.validation import Problem, check_decision, stated_amounts
+from ...core.ideas.vocabulary import label
 from .conflict_dialog import ask_conflict
 from .table_model import status_icon
 
@@ -43,9 +50,12 @@ class DecisionEditor(QWidget):
     def __init__(self, store: IdeasStore, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.store = store
-        self.allowed = False  # coordinator mode and a source this user may edit
+        self.allowed = False  # the source lets this user save and the planner view does not narrow it
         #: called with a Conflict; returns the values to save (a dict, maybe empty) or None to keep theirs
         self.resolve_conflict: Callable[[Conflict], Optional[dict]] = lambda conflict: ask_conflict(conflict, self)
+        #: called with the problems that need a confirmation; True: save anyway
+        self.confirm_problems: Callable[[list[Problem]], bool] = lambda problems: ASK_CONFIRM(self, problems)
+        self.idea: Optional[Idea] = None  # the idea the form was filled with
         page_layout = QVBoxLayout(self)
         page_layout.setContentsMargins(6, 6, 6, 6)
         self.title = QLabel(self)
@@ -60,16 +70,21 @@ class DecisionEditor(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.status = QComboBox(box)
         for status in STATUSES:
-            self.status.addItem(status_icon(status), status, status)
+            self.status.addItem(status_icon(status), label(status), status)
         self.granted = QDoubleSpinBox(box)
         self.granted.setRange(0, PROGRAMME_BUDGET_SEK)
         self.granted.setDecimals(0)
         self.granted.setSingleStep(10000)
         self.granted.setGroupSeparatorShown(True)
+        if ui_language() == "sv":  # "250 000 kr" as the decision texts write it
+            self.granted.setLocale(QLocale(QLocale.Swedish, QLocale.Sweden))
         self.granted.setSuffix(" kr")
         self.decision = QPlainTextEdit(box)
         self.decision.setPlaceholderText(self.tr("Decision text"))
         self.decision.setMinimumHeight(60)
+        self.check_label = QLabel(box)  # the amount the text states, and what does not add up
+        self.check_label.setTextFormat(Qt.PlainText)
+        self.check_label.setWordWrap(True)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save decision"), box)
         self.revert_button = QPushButton(self.tr("Revert"), box)
@@ -79,6 +94,7 @@ class DecisionEditor(QWidget):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Granted"), self.granted)
         form.addRow(self.tr("Decision"), self.decision)
+        form.addRow("", self.check_label)
         form.addRow(buttons)
         self.form = box
         page_layout.addWidget(box, 1)
@@ -92,6 +108,9 @@ class DecisionEditor(QWidget):
         self.readonly_label.setWordWrap(True)
         page_layout.addWidget(self.readonly_label)
         self.save_button.clicked.connect(self.save_requested)
+        self.status.currentIndexChanged.connect(self.update_check)
+        self.granted.valueChanged.connect(self.update_check)
+        self.decision.textChanged.connect(self.update_check)
         self.revert_button.clicked.connect(self.revert_requested)
 
     def set_editing(self, editing: bool) -> None:
@@ -104,13 +123,37 @@ class DecisionEditor(QWidget):
 
     def fill(self, idea: Optional[Idea]) -> None:
         """The form with ``idea``'s stored values (None: a hint to select one)."""
+        self.idea = idea
         if idea is None:
             self.title.setText(self.tr("Select an idea to decide on it."))
+            self.update_check()
             return
         self.title.setText(f"{idea.reference} — {idea.title}")
         self.status.setCurrentIndex(max(self.status.findData(idea.status), 0))
         self.granted.setValue(idea.granted_sek or 0.0)
         self.decision.setPlainText(idea.decision_text or "")
+        self.update_check()
+
+    def problems(self, idea: Optional[Idea] = None) -> list[Problem]:
+        """What does not add up in the form's values for ``idea`` (default: the one it was filled with)."""
+        idea = idea or self.idea
+        if idea is None:
+            return []
+        return check_decision(idea, self.status.currentData(), self.granted.value(), self.decision.toPlainText())
+
+    def update_check(self, *_args: object) -> None:
+        """The line under the text: the amount it states, and the problems (red: blocking, orange: to confirm)."""
+        stated = stated_amounts(self.decision.toPlainText())
+        lines = [self.tr("The text states {amounts}.").format(amounts=", ".join(map(sek, stated)))] if stated else []
+        problems = self.problems()
+        lines += [p.message for p in problems if p.code != "text_amount_differs" or not stated]
+        if any(p.code == "text_amount_differs" for p in problems) and stated:
+            lines[0] = self.tr("The text states {amounts}, the granted amount is {granted}.").format(
+                amounts=", ".join(map(sek, stated)), granted=sek(self.granted.value()))
+        colour = "#c62828" if any(p.blocking for p in problems) else "#b26a00" if problems else "gray"
+        self.check_label.setStyleSheet(f"color: {colour};")
+        self.check_label.setText("\n".join(lines))
+        self.check_label.setVisible(bool(lines))
 
     def edited_values(self, idea: Idea) -> dict[str, Any]:
         """The form's values that differ from ``idea``."""
@@ -122,11 +165,20 @@ class DecisionEditor(QWidget):
         if idea is None or self.store.repository is None:
             return
         if not self.allowed:
-            self.message.emit(self.tr("Saving needs coordinator mode and a source you may edit."), Qgis.Warning)
+            text = self.tr("Saving needs a coordinator role in this source (and no planner view).")
+            self.message.emit(text, Qgis.Warning)
             return
         values = self.edited_values(idea)
         if not values:
             self.message.emit(self.tr("Nothing changed."), Qgis.Info)
+            return
+        problems = self.problems(idea)
+        blocking = [p.message for p in problems if p.blocking]
+        if blocking:
+            self.message.emit(self.tr("Not saved: {problems}").format(problems=" ".join(blocking)), Qgis.Warning)
+            return
+        if problems and not self.confirm_problems(problems):
+            self.message.emit(self.tr("Not saved."), Qgis.Info)
             return
         self._save(decision_change(idea, values))
 
@@ -159,3 +211,17 @@ class DecisionEditor(QWidget):
         text = result.error or self.tr("The idea could not be saved")
         self.message.emit(text, Qgis.Warning)
         self.failed.emit(text)
+
+
+def _ask_confirmation(parent: QWidget, problems: list[Problem]) -> bool:
+    """Ask whether to save a decision with these (non-blocking) problems; the default is not to."""
+    text = "\n".join(f"• {p.message}" for p in problems)
+    title = QCoreApplication.translate("DecisionEditor", "Save this decision?")
+    question = QCoreApplication.translate("DecisionEditor", "Save anyway?")
+    answer = QMessageBox.question(parent, title, text + "\n\n" + question, QMessageBox.Save | QMessageBox.Cancel,
+                                  QMessageBox.Cancel)
+    return answer == QMessageBox.Save
+
+
+#: (parent, problems) → True: save anyway (a module attribute, so a test can answer it)
+ASK_CONFIRM: Callable[[QWidget, list[Problem]], bool] = _ask_confirmation

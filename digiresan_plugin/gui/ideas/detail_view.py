@@ -1,20 +1,28 @@
 """One idea in full: its fields, description, decision and the history of its changes (read through the store in
-a task; every value escaped)."""
+a task; every value escaped). The location names the nearest street and what lies at the point (from the twin
+layers the catalog names, read in a task) before the coordinates."""
 
 from __future__ import annotations
 
 import html
 from typing import Optional
 
-from qgis.PyQt.QtCore import QLocale
+from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
 from ...core.ideas.editing import field_label
+from ...core.ideas.formats import number
+from ...core.ideas.location import Place, describe_place, place_sources
 from ...core.ideas.model import IDEAS_CRS, Idea, IdeaEvent
 from ...core.ideas.store import IdeasStore
+from ...core.ideas.vocabulary import field_value_label, label
+from ...core.log import get_logger
+from ...core.tasks import LatestTask
 from .formatting import short
 from .table_model import STATUS_COLOURS
+
+LOG = get_logger(__name__)
 
 
 class IdeaDetailView(QTextBrowser):
@@ -28,6 +36,10 @@ class IdeaDetailView(QTextBrowser):
         self.catalog = catalog
         self.language = language
         self.idea: Optional[Idea] = None  # the idea shown
+        self._history: tuple[Optional[list[IdeaEvent]], str] = (None, "")  # of the idea shown
+        self._personal = False
+        self._places: dict[int, list[Place]] = {}  # idea_id → its place in words (kept while the twin stays)
+        self._place_task = LatestTask()
 
     def show_none(self) -> None:
         self.idea = None
@@ -35,40 +47,91 @@ class IdeaDetailView(QTextBrowser):
         self.setHtml(f"<p style='color:gray'>{hint}</p>")
 
     def show_idea(self, idea: Idea, personal: bool = False) -> None:
-        """``idea`` now, its history when it has been read (``personal``: with the submitter, coordinator mode)."""
+        """``idea`` now, its history and its place when they have been read (``personal``: with the submitter)."""
         self.idea = idea
-        self.setHtml(self.idea_html(idea, None, "", personal))
+        self._history = (None, "")
+        self._personal = personal
+        self._render()
 
         def done(events: Optional[list[IdeaEvent]], error: Optional[str]) -> None:
             if self.idea is not None and self.idea.idea_id == idea.idea_id:  # still the one shown
-                self.setHtml(self.idea_html(self.idea, events, error or "", personal))
+                self._history = (events, error or "")
+                self._render()
 
         self.store.history(idea.idea_id, personal, done)
+        self._find_place(idea)
+
+    def _render(self) -> None:
+        if self.idea is not None:
+            self.setHtml(self.idea_html(self.idea, self._history[0], self._history[1], self._personal))
+
+    def _find_place(self, idea: Idea) -> None:
+        """The nearest street and what lies at the point, in a task (the twin may be in a database)."""
+        if not idea.located or self.catalog is None or idea.idea_id in self._places:
+            return
+        project = QgsProject.instance()
+        sources = place_sources(project, self.catalog)
+        if not sources:
+            return
+        context = project.transformContext()
+        x, y = idea.x, idea.y
+
+        def done(places: Optional[list[Place]], error: Optional[BaseException]) -> None:
+            if error is not None:
+                LOG.warning("Digiresan ideas: no place for %s: %s", idea.reference, error)
+                return
+            if len(self._places) > 2000:
+                self._places.clear()
+            self._places[idea.idea_id] = places or []
+            if self.idea is not None and self.idea.idea_id == idea.idea_id:
+                self._render()
+
+        self._place_task.start(self.tr("Naming the place of an idea"),
+                               lambda task: describe_place(sources, x, y, context, cancelled=task.isCanceled),
+                               done)
+
+    def forget_places(self) -> None:
+        """The twin changed: name the places again."""
+        self._places.clear()
+
+    def place_text(self, idea: Idea) -> str:
+        """"Storgatan (12 m) · Abborren 8 · E 481600, N 7005600 (EPSG:3006)": words first, when known."""
+        words = []
+        for place in self._places.get(idea.idea_id, []):
+            if place.distance_m is None or place.distance_m < 1:
+                words.append(place.name)
+            else:
+                words.append(self.tr("{name} ({distance} m)").format(name=place.name,
+                                                                      distance=f"{place.distance_m:.0f}"))
+        return " · ".join(words + [f"E {idea.x:.0f}, N {idea.y:.0f} ({IDEAS_CRS})"])
+
+    def cleanup(self) -> None:
+        self._place_task.cancel()
 
     def idea_html(self, idea: Idea, history: Optional[list[IdeaEvent]], history_error: str, personal: bool) -> str:
         e = html.escape
-        loc = QLocale()
+        lang = self.language
 
         def money(value: Optional[float]) -> str:
-            return "–" if value is None else e(loc.toString(float(value), "f", 0) + " kr")
+            return "–" if value is None else e(number(float(value), 0, lang) + " kr")
 
         ratio = idea.ratio
         rows = [
             (self.tr("Status"), f"<span style='color:{STATUS_COLOURS.get(idea.status, '#555')}'>●</span> "
-                                f"{e(idea.status)}"),
-            (self.tr("Theme"), e(idea.theme or "–")),
+                                f"{e(label(idea.status))}"),
+            (self.tr("Theme"), e(label(idea.theme) or "–")),
             (self.tr("Department"), e(idea.department or "–")),
-            (self.tr("Category"), e(idea.submitter_category or "–")),
+            (self.tr("Category"), e(label(idea.submitter_category) or "–")),
             (self.tr("Received"), e(idea.submitted_on.isoformat() if idea.submitted_on else "–")),
             (self.tr("Estimated cost"), money(idea.estimated_cost_sek)),
             (self.tr("Granted"), money(idea.granted_sek)),
             (self.tr("Yearly effect"), money(idea.expected_yearly_effect_sek)),
-            (self.tr("Effect/cost"), "–" if ratio is None else e(loc.toString(ratio, "f", 2)) + " : 1"),
+            (self.tr("Effect/cost"), "–" if ratio is None else e(number(ratio, 2, lang)) + " : 1"),
         ]
         if idea.linked_layer:
             rows.append((self.tr("Linked to"), e(f"{self.layer_title(idea.linked_layer)} {idea.linked_key or ''}")))
         if idea.located:
-            rows.append((self.tr("Location"), e(f"E {idea.x:.0f}, N {idea.y:.0f} ({IDEAS_CRS})")))
+            rows.append((self.tr("Location"), e(self.place_text(idea))))
         if personal:
             rows.append((self.tr("Submitter"), e(idea.submitter_name or "–")))
             rows.append((self.tr("Contact"), e(idea.submitter_contact or "–")))
@@ -99,8 +162,8 @@ class IdeaDetailView(QTextBrowser):
         items = []
         for ev in history:
             when = ev.changed_at.replace("T", " ")[:16]
-            old = "–" if ev.old_value is None else ev.old_value
-            new = "–" if ev.new_value is None else ev.new_value
+            old = "–" if ev.old_value is None else field_value_label(ev.field, ev.old_value)
+            new = "–" if ev.new_value is None else field_value_label(ev.field, ev.new_value)
             label = field_label(ev.field)
             items.append(
                 f"<tr><td style='color:gray;padding-right:6px'>{e(when)}</td><td>{e(ev.changed_by)}</td>"

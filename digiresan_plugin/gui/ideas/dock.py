@@ -1,16 +1,17 @@
 """The "Digiresan ideas" dock: the coordinators' idea list with funding status, beside the map.
 
 The ideas come from an :class:`~digiresan_plugin.core.ideas.store.IdeasStore` (reads and saves off the UI thread);
-the dock puts its parts together and keeps them on the same idea. Planners get a read-only list without personal
-data; coordinators (coordinator mode) see submitters and decide (see :mod:`.decision_editor`).
+the dock puts its parts together and keeps them on the same idea. What the user may do comes from the source
+(:class:`~digiresan_plugin.core.ideas.access.Access`): the database role on PostgreSQL, the server's grants over
+HTTP; a local GeoPackage protects nothing, so its personal data stay hidden until the user explicitly (and
+logged) shows them. The "planner view" setting only narrows. Changes of source or setting take effect at once.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from qgis.core import Qgis, QgsProject
+from qgis.core import QgsProject
 from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -24,15 +25,17 @@ from qgis.PyQt.QtWidgets import (
 from ...core import settings
 from ...core.catalog import Catalog
 from ...core.i18n import ui_language
-from ...core.ideas.export import write_csv
+from ...core.ideas.access import Access
 from ...core.ideas.model import Conflict, Idea
 from ...core.ideas.repository import IdeaRepository
 from ...core.ideas.store import IdeasStore, Listing
 from ...core.ideas.summary import ProgrammeSummary, programme_summary
+from ...core.log import get_logger
 from ..base_dock import DigiresanDock
 from ..help import open_help
 from .decision_editor import DecisionEditor
 from .detail_view import IdeaDetailView
+from .dock_access import IdeasAccessMixin
 from .filter_bar import IdeasFilterBar
 from .header import IdeasHeader
 from .map_layer import IdeasMapLayer
@@ -40,15 +43,18 @@ from .summary_panel import ProgrammeSummaryPanel
 from .table_model import IdeasTableModel
 from .table_view import IdeasTableView
 
+LOG = get_logger(__name__)
 MESSAGE_SECONDS = 5
+MAP_SYNC_MS = 120  # the map follows the list's filters this long after the last change
 
 
-class IdeasDock(DigiresanDock):
+class IdeasDock(IdeasAccessMixin, DigiresanDock):
     """The idea list, its filters and counts, the programme summary, a detail pane and coordinator editing."""
 
     loaded = pyqtSignal(int)  # number of ideas listed after a (re)load
     saved = pyqtSignal(object)  # SaveResult of a successful save
     failed = pyqtSignal(str)  # a load or save error message
+    audit_noted = pyqtSignal(str)  # an audit note (its action) was written, or failed with a message
 
     def __init__(
         self,
@@ -56,7 +62,7 @@ class IdeasDock(DigiresanDock):
         message_bar: Optional[QgsMessageBar] = None,
         parent: Optional[QWidget] = None,
         repository: Optional[IdeaRepository] = None,
-        coordinator: Optional[bool] = None,
+        coordinator: Optional[bool] = None,  # None: as the source allows and the settings narrow; False: planner view
         load: bool = True,
         catalog: Optional[Catalog] = None,
     ):
@@ -68,8 +74,11 @@ class IdeasDock(DigiresanDock):
         self.project = QgsProject.instance()
         self.catalog = catalog
         self.language = ui_language()
-        self.coordinator = bool(settings.get("coordinator_mode")) if coordinator is None else bool(coordinator)
-        self._coordinator_fixed = coordinator is not None
+        self.planner_view = bool(settings.get("ideas_planner_view")) if coordinator is None else not coordinator
+        self._view_fixed = coordinator is not None
+        self._from_settings = repository is None  # the source follows the settings
+        self.access: Optional[Access] = None  # what the source gives this user (after a listing)
+        self.local_personal = False  # the user chose to show a local file's personal data (logged)
         self.can_edit = False
         self.personal_available = False
         self._closed = False
@@ -78,7 +87,12 @@ class IdeasDock(DigiresanDock):
         self._move_map = True  # user selections pan/flash the map; programmatic re-selections do not
         self.store = IdeasStore(repository, self)
         self.model = IdeasTableModel(self)
+        self.model.language = self.language
         self.map_layer = IdeasMapLayer(canvas, self.project, self)
+        self._map_sync = QTimer(self)  # the map follows the list's filters after typing pauses
+        self._map_sync.setSingleShot(True)
+        self._map_sync.setInterval(MAP_SYNC_MS)
+        self._map_sync.timeout.connect(self.sync_map)
         self._build()
         self._connect()
         if load:
@@ -102,7 +116,7 @@ class IdeasDock(DigiresanDock):
         self.tabs.addTab(self.detail, self.tr("Details"))
         self.editor_page = DecisionEditor(self.store, self.tabs)
         self.tabs.addTab(self.editor_page, self.tr("Decision"))
-        self.summary = ProgrammeSummaryPanel(self.tabs)
+        self.summary = ProgrammeSummaryPanel(self.tabs, self.language)
         self.tabs.addTab(self.summary, self.tr("Programme"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
@@ -123,8 +137,11 @@ class IdeasDock(DigiresanDock):
         self.granted_bar, self.year_bars = s.granted_bar, s.year_bars
 
     def _connect(self) -> None:
-        self.refresh_button.clicked.connect(self.refresh)
-        self.header.retry.connect(self.refresh)
+        # clicked(bool) and retry(bool) must not land in keep_selection: Reload and Retry keep the selection
+        self.refresh_button.clicked.connect(lambda _checked=False: self.refresh())
+        self.header.retry.connect(lambda _checked=False: self.refresh())
+        self.header.personal_toggled.connect(self.show_local_personal_data)
+        self._signals.connect(settings.notifier().changed, self._setting_changed)
         self.header.help_button.clicked.connect(lambda: open_help("ideas"))
         self.header.export_requested.connect(self._export)
         self.zoom_button.clicked.connect(self.zoom_to_selected)
@@ -145,6 +162,7 @@ class IdeasDock(DigiresanDock):
         self.store.busy_changed.connect(self._set_busy)
         self.map_layer.picked.connect(self._select_from_map)
         self.map_layer.filled.connect(self._reselect_on_map)
+        self.map_layer.filled.connect(self.sync_map)
         self.map_layer.picking_stopped.connect(lambda: self.pick_button.setChecked(False))
         self._update_mode_widgets()
         self._show_detail(None)
@@ -160,52 +178,26 @@ class IdeasDock(DigiresanDock):
         """The ideas map layer (None until ideas with a location are loaded)."""
         return self.map_layer.layer
 
-    def set_repository(self, repository: Optional[IdeaRepository], reload: bool = True) -> None:
-        """Use another source (e.g. after the twin source changed); ``None``: from the settings."""
-        self.store.set_repository(repository)
-        if reload:
-            self.refresh(keep_selection=False)
-
-    def set_coordinator_mode(self, on: bool) -> None:
-        """Switch planner/coordinator mode; reloads (personal data are only fetched in coordinator mode)."""
-        on = bool(on)
-        self._coordinator_fixed = True
-        if on == self.coordinator:
-            return
-        self.coordinator = on
-        self._update_mode_widgets()
-        self.refresh()
-
-    @property
-    def show_personal(self) -> bool:
-        return self.coordinator and self.personal_available
-
-    def _update_mode_widgets(self) -> None:
-        self.editor_page.set_editing(self.coordinator and self.can_edit)
-        show_tab = getattr(self.tabs, "setTabVisible", self.tabs.setTabEnabled)  # setTabVisible: Qt >= 5.15
-        show_tab(self.tabs.indexOf(self.editor_page), self.coordinator)
-        self.header.set_source(self.store.describe(), self.coordinator)
-
     # -- loading ---------------------------------------------------------------------------------------------------
     def is_busy(self) -> bool:
         return self.store.busy
 
-    def refresh(self, keep_selection: bool = True) -> None:
-        """Reload the ideas off the UI thread; keeps filters, sort and (if still there) the selected idea."""
-        if self._closed or self.store.loading:
+    def refresh(self, keep_selection: bool = True, restart: bool = False) -> None:
+        """Reload the ideas off the UI thread; keeps filters, sort and (if still there) the selected idea.
+        ``restart``: also when a load is running (the source or the view changed: the running one is dropped)."""
+        if self._closed or (self.store.loading and not restart):
             return
-        if not self._coordinator_fixed:
-            self.coordinator = bool(settings.get("coordinator_mode"))
         current = self.current_idea() if keep_selection else None
         if current is not None:
             self._pending_select = current.idea_id
         elif not keep_selection:
             self._pending_select = None
-        if self.store.load(personal=self.coordinator):
+        if self.store.load(personal=not self.planner_view, local_personal=self.local_personal, restart=restart):
             self._update_mode_widgets()
 
     def _listed(self, listing: Listing) -> None:
         self.header.clear_error()
+        self.access = listing.access
         self.personal_available = bool(listing.personal)
         self.can_edit = bool(listing.editable)
         self._update_mode_widgets()
@@ -262,7 +254,20 @@ class IdeasDock(DigiresanDock):
         self.apply_filters()
 
     def _show_counts(self) -> None:
-        self.filters.show_counts(self.model.result, len(self.model.ideas()))
+        """The counts now; the map follows the list a moment later (typing on never waits for the map)."""
+        self.filters.show_counts(self.model.result, len(self.model.ideas()), None)
+        self._map_sync.start()
+
+    @property
+    def map_pending(self) -> bool:
+        """Whether the map has still to follow the last change of the list."""
+        return self._map_sync.isActive() or self.map_layer.writing_flags
+
+    def sync_map(self) -> None:
+        """The map shows the ideas the list shows (the ``listed`` flags), and the counts say how many."""
+        self._map_sync.stop()
+        self.map_layer.set_listed(self.model.visible_ids())
+        self.filters.show_counts(self.model.result, len(self.model.ideas()), self.map_layer.listed_count)
 
     # -- selection and detail --------------------------------------------------------------------------------------
     def current_idea(self) -> Optional[Idea]:
@@ -305,6 +310,7 @@ class IdeasDock(DigiresanDock):
     def _selection_changed(self, *_args: object) -> None:
         idea = self.current_idea()
         if idea is None:
+            self.map_layer.clear_marker()
             if self._shown_id is not None:
                 self._shown_id = None
                 self._show_detail(None)
@@ -363,33 +369,13 @@ class IdeasDock(DigiresanDock):
         if not self.map_layer.set_picking(on):
             self.pick_button.setChecked(False)
 
-    # -- export ----------------------------------------------------------------------------------------------------
-    def _export(self, path: str) -> None:
-        try:
-            n = self.export_csv(path)
-        except OSError as exc:
-            self.message(self.tr("Could not write {path}: {error}").format(path=path, error=exc), Qgis.Critical,
-                         MESSAGE_SECONDS)
-            return
-        self.message(self.tr("Exported {n} ideas to {path}").format(n=n, path=path), Qgis.Success, MESSAGE_SECONDS)
-
-    def export_csv(self, path: Path | str) -> int:
-        """Write the filtered list, in the table's order, to a UTF-8 CSV (Excel-friendly BOM); returns rows.
-
-        Personal data only in coordinator mode."""
-        return write_csv(path, self.model.visible_ideas(), personal=self.show_personal)
-
     # -- lifecycle -------------------------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if not self._coordinator_fixed and bool(settings.get("coordinator_mode")) != self.coordinator:
-            self.refresh()
-
     def cleanup(self, remove_layer: bool = True) -> None:
         """Disconnect everything and (by default) remove the ideas layer; called by the plugin's unload()."""
         self._closed = True
         if self.map_layer.picking:
             self.pick_button.setChecked(False)
         super().cleanup()
+        self.detail.cleanup()
         self.store.close()
         self.map_layer.cleanup(remove_layer)

@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWi
 
 from ...core.ideas.filtering import FilterResult, IdeaFilter
 from ...core.ideas.model import CATEGORIES, STATUSES, THEMES
+from ...core.ideas.vocabulary import label
 from .table_model import STATUS_COLOURS, status_icon
 
 
@@ -53,9 +54,9 @@ class IdeasFilterBar(QWidget):
         combo.addItem(any_text, None)
         for value in values:
             if status_icons:
-                combo.addItem(status_icon(value), value, value)
+                combo.addItem(status_icon(value), label(value), value)
             else:
-                combo.addItem(str(value), value)
+                combo.addItem(label(str(value)), value)
         combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
         return combo
@@ -99,17 +100,23 @@ class IdeasFilterBar(QWidget):
         """Themes outside the standard list still get a filter entry."""
         for theme in themes:
             if theme not in THEMES and self.theme_combo.findData(theme) < 0:
-                self.theme_combo.addItem(theme, theme)
+                self.theme_combo.addItem(label(theme), theme)
 
-    def show_counts(self, result: FilterResult, total: int) -> None:
-        """"{shown} of {total} ideas" and a coloured count per status (the chosen status in bold)."""
+    def show_counts(self, result: FilterResult, total: int, on_map: Optional[int] = None) -> None:
+        """"{shown} of {total} ideas", how many of them the map shows (``on_map``: the located ones among them;
+        None without a map layer) and a coloured count per status (the chosen status in bold)."""
         parts = []
         for status, n in result.counts.items():
             if n or status in STATUSES:
                 colour = STATUS_COLOURS.get(status, "#9e9e9e")
                 weight = "bold" if status == self.status_combo.currentData() else "normal"
-                name = html.escape(status).replace(" ", "&nbsp;")  # a status never breaks over two lines
+                name = html.escape(label(status)).replace(" ", "&nbsp;")  # a status never breaks over two lines
                 parts.append(f"<span style='color:{colour}'>●</span>&nbsp;<span style='font-weight:{weight}'>"
                              f"{name}&nbsp;{n}</span>")
         shown = self.tr("{shown} of {total} ideas").format(shown=len(result.rows), total=total)
-        self.counts_label.setText(f"<b>{html.escape(shown)}</b> &nbsp; " + " &nbsp; ".join(parts))
+        head = f"<b>{html.escape(shown)}</b>"
+        if on_map is not None:
+            where = self.tr("the map shows the same {n}").format(n=on_map) if on_map == len(result.rows) else \
+                self.tr("{n} of them on the map (the rest have no location)").format(n=on_map)
+            head += f" · {html.escape(where)}"
+        self.counts_label.setText(head + " &nbsp; " + " &nbsp; ".join(parts))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from qgis.PyQt.QtCore import QLocale
+from ...core.i18n import ui_language
+from ...core.ideas.formats import number
 
 
 def short(text: Any, limit: int = 80) -> str:
@@ -19,7 +20,7 @@ def value_text(value: Any) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, float):
-        return QLocale().toString(value, "f", 0)
+        return number(value, 0, ui_language())
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

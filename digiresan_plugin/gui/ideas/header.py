@@ -1,4 +1,5 @@
-"""The top of the ideas dock: the source and mode, the tool buttons, the busy bar and an error with Retry."""
+"""The top of the ideas dock: the source and the user's access, the tool buttons, the busy bar, a plain notice on
+a local file's unprotected personal data (with the choice to show them) and an error with Retry."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class IdeasHeader(QWidget):
 
     retry = pyqtSignal(bool)
     export_requested = pyqtSignal(str)  # the CSV file the user chose
+    personal_toggled = pyqtSignal(bool)  # local file: the user asks to show (True) or hide its personal data
 
     def __init__(self, busy_bar: QProgressBar, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -45,6 +47,22 @@ class IdeasHeader(QWidget):
         for button in (self.refresh_button, self.pick_button, self.zoom_button, self.export_button, self.help_button):
             top.addWidget(button)
         layout.addLayout(top)
+        self.local_notice = QWidget(self)
+        notice = QHBoxLayout(self.local_notice)
+        notice.setContentsMargins(0, 0, 0, 0)
+        self.local_label = QLabel(self.tr(
+            "Local file: it protects nothing, anyone with it can read the submitters' personal data. They are hidden."),
+            self.local_notice)
+        self.local_label.setWordWrap(True)
+        self.local_label.setStyleSheet("color: #8a5300;")
+        notice.addWidget(self.local_label, 1)
+        self.personal_button = QPushButton(self.tr("Show personal data…"), self.local_notice)
+        self.personal_button.setToolTip(self.tr("Asks first; the choice is logged"))
+        self.personal_button.clicked.connect(lambda: self.personal_toggled.emit(not self._personal_shown))
+        notice.addWidget(self.personal_button)
+        self._personal_shown = False
+        self.local_notice.hide()
+        layout.addWidget(self.local_notice)
         busy_bar.setParent(self)
         layout.addWidget(busy_bar)
         self.bar = QgsMessageBar(self)
@@ -67,14 +85,21 @@ class IdeasHeader(QWidget):
         if path:
             self.export_requested.emit(path)
 
-    def set_source(self, source: Optional[str], coordinator: bool) -> None:
-        """"<source> · <mode>"; planners get a tooltip on where decisions are edited."""
+    def set_source(self, source: Optional[str], mode: str, tip: str = "") -> None:
+        """"<source> · <mode>" (the access as the source gives it); the tooltip says why."""
         source = source or self.tr("no source")
-        mode = self.tr("coordinator") if coordinator else self.tr("planner, read-only")
         self.source_label.setText(f"{source} · {mode}")
-        tip = source if coordinator else source + "\n" + self.tr(
-            "Read-only list. Coordinators edit decisions in coordinator mode (Settings › Options › Digiresan).")
-        self.source_label.setToolTip(tip)
+        self.source_label.setToolTip(source + ("\n" + tip if tip else ""))
+
+    def set_local_notice(self, visible: bool, shown: bool) -> None:
+        """The notice on a local file's personal data, and its button (show… / hide)."""
+        self._personal_shown = shown
+        self.local_notice.setVisible(visible)
+        self.local_label.setText(self.tr(
+            "Local file: it protects nothing, anyone with it can read the submitters' personal data. You chose to "
+            "show them (logged).") if shown else self.tr(
+            "Local file: it protects nothing, anyone with it can read the submitters' personal data. They are hidden."))
+        self.personal_button.setText(self.tr("Hide personal data") if shown else self.tr("Show personal data…"))
 
     def show_error(self, text: str) -> None:
         """``text`` in the dock's own message bar, with a Retry button, until :meth:`clear_error`."""

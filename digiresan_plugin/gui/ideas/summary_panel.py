@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.PyQt.QtCore import QLocale, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QGridLayout, QLabel, QProgressBar, QScrollArea, QWidget
 
+from ...core.ideas.formats import number
 from ...core.ideas.model import EFFECT_TARGET_SEK, PROGRAMME_BUDGET_SEK, PROGRAMME_YEARS, TARGET_RATIO
 from ...core.ideas.summary import ProgrammeSummary
 
@@ -17,9 +18,9 @@ _BAR_STYLE = (
 )
 
 
-def msek(value: float, decimals: int = 1) -> str:
-    """SEK as millions in the locale's number format."""
-    return QLocale().toString(value / 1e6, "f", decimals)
+def msek(value: float, decimals: int = 1, language: str = "sv") -> str:
+    """SEK as millions in the UI language's number format (Swedish: decimal comma, thin-space thousands)."""
+    return number(value / 1e6, decimals, language)
 
 
 def set_bar(bar: QProgressBar, fraction: float, reached: bool = False, over: bool = False) -> None:
@@ -32,8 +33,9 @@ def set_bar(bar: QProgressBar, fraction: float, reached: bool = False, over: boo
 class ProgrammeSummaryPanel(QScrollArea):
     """A row (name, value, bar) per programme year and for the granted total, the effect and the ratio."""
 
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: Optional[QWidget] = None, language: str = "sv"):
         super().__init__(parent)
+        self.language = language
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.NoFrame)
         self.setWidget(self._build())
@@ -91,27 +93,31 @@ class ProgrammeSummaryPanel(QScrollArea):
 
     def show_summary(self, summary: ProgrammeSummary, count: int) -> None:
         """The numbers of ``summary`` (of ``count`` ideas)."""
-        loc = QLocale()
-        budget = msek(PROGRAMME_BUDGET_SEK, 0)
+        lang = self.language
+
+        def m(value: float, decimals: int = 1) -> str:
+            return msek(value, decimals, lang)
+
+        budget = m(PROGRAMME_BUDGET_SEK, 0)
         self.summary_title.setText(self.tr("{n} ideas · {funded} funded · {effect} with an expected effect").format(
             n=count, funded=summary.funded_count, effect=summary.effect_count))
         cumulative = summary.cumulative_by_year()
         for year, (value, bar) in self.year_bars.items():
             total = cumulative.get(year, 0.0)
             value.setText(self.tr("+{year} MSEK · {total} of {budget} MSEK").format(
-                year=msek(summary.granted_by_year.get(year, 0.0)), total=msek(total), budget=budget))
+                year=m(summary.granted_by_year.get(year, 0.0)), total=m(total), budget=budget))
             set_bar(bar, total / PROGRAMME_BUDGET_SEK, over=total > PROGRAMME_BUDGET_SEK)
         self.granted_label.setText(self.tr("{granted} of {budget} MSEK · {left} MSEK left").format(
-            granted=msek(summary.granted_total), budget=budget, left=msek(summary.remaining)))
+            granted=m(summary.granted_total), budget=budget, left=m(summary.remaining)))
         set_bar(self.granted_bar, summary.granted_total / PROGRAMME_BUDGET_SEK,
                 over=summary.granted_total > PROGRAMME_BUDGET_SEK)
         self.effect_label.setText(self.tr("{effect} of {target} MSEK a year").format(
-            effect=msek(summary.effect_total), target=msek(EFFECT_TARGET_SEK, 0)))
+            effect=m(summary.effect_total), target=m(EFFECT_TARGET_SEK, 0)))
         set_bar(self.effect_bar, summary.effect_total / EFFECT_TARGET_SEK,
                 reached=summary.effect_total >= EFFECT_TARGET_SEK)
         ratio = summary.ratio
         self.ratio_label.setText(self.tr("{ratio} : 1 (target {target} : 1)").format(
-            ratio="–" if ratio is None else loc.toString(ratio, "f", 2), target=loc.toString(TARGET_RATIO, "f", 0)))
+            ratio="–" if ratio is None else number(ratio, 2, lang), target=number(TARGET_RATIO, 0, lang)))
         set_bar(self.ratio_bar, (ratio or 0.0) / TARGET_RATIO, reached=ratio is not None and ratio >= TARGET_RATIO)
         self.summary_note.setText(self.tr(
             "Granted: Beviljad, Delvis beviljad and Genomförd, booked in the year of the decision. Effect: the same "

@@ -12,12 +12,15 @@ from dataclasses import replace
 from typing import Any, Optional, Sequence
 
 import numpy as np
-from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
+from ...core.i18n import ui_language
 from ...core.ideas.columns import IdeaList, column, numbers, ratios
 from ...core.ideas.filtering import FilterResult, IdeaFilter, IdeaIndex
+from ...core.ideas.formats import number
 from ...core.ideas.model import STATUSES, TARGET_RATIO, Idea
+from ...core.ideas.vocabulary import VOCABULARY_FIELDS, label
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pylupdate5 looks for
@@ -89,14 +92,14 @@ class IdeasTableModel(QAbstractTableModel):
         self._position: dict[int, int] = {}  # idea_id → position in _ideas
         self._cells: dict[int, list] = {}  # position → formatted cells (only rows the view has shown)
         self._columns = COLUMNS
-        self._locale = QLocale()
+        self.language = ui_language()  # numbers: Swedish (decimal comma, thin-space thousands) or English
         self._icons = {s: status_icon(s) for s in STATUSES}
         self._good = QBrush(QColor("#2e7d32"))
         self._weak = QBrush(QColor("#b26a00"))
 
     # -- data in -----------------------------------------------------------------------------------------------
     def set_ideas(self, ideas: Sequence[Idea], personal: bool = False, index: Optional[IdeaIndex] = None) -> None:
-        """Replace the ideas; ``personal`` adds the submitter columns (coordinator mode only); ``index``: an
+        """Replace the ideas; ``personal`` adds the submitter columns (when they are shown); ``index``: an
         :class:`IdeaIndex` of exactly these ideas, built beforehand (e.g. in the loading task)."""
         if index is None or len(index) != len(ideas):
             index = IdeaIndex(ideas)
@@ -132,6 +135,19 @@ class IdeasTableModel(QAbstractTableModel):
         self._result = self._index.apply(self._filter, self._order)
         self._rows = self._result.rows
         self.layoutChanged.emit()
+
+    def set_personal(self, personal: bool) -> None:
+        """Add or drop the submitter columns (the ideas stay)."""
+        if personal == self.personal:
+            return
+        self.beginResetModel()
+        self._cells = {}
+        self._columns = COLUMNS + (PERSONAL_COLUMNS if personal else ())
+        if self._sort and self._sort[0] >= len(self._columns):
+            self._sort, self._order = None, None
+            self._result = self._index.apply(self._filter, None)
+            self._rows = self._result.rows
+        self.endResetModel()
 
     @property
     def personal(self) -> bool:
@@ -210,6 +226,13 @@ class IdeasTableModel(QAbstractTableModel):
         """Forget remembered search answers (benchmarks: measure searching, not remembering)."""
         self._index.invalidate()
 
+    def visible_ids(self) -> Optional[list[int]]:
+        """The ids of the listed ideas, in display order; None when nothing is filtered out (all are listed)."""
+        if len(self._rows) == len(self._ideas) and self._filter == IdeaFilter():
+            return None
+        ids = column(self._ideas, "idea_id")
+        return [ids[k] for k in self._rows.tolist()]
+
     def visible_ideas(self) -> list[Idea]:
         ideas = self._ideas
         return [ideas[i] for i in self._rows.tolist()]
@@ -284,21 +307,37 @@ class IdeasTableModel(QAbstractTableModel):
                 if ratio is not None:
                     return self._good if ratio >= TARGET_RATIO else self._weak
             return None
-        if role == Qt.ToolTipRole and key in ("title", "reference"):
-            text = idea.title + ("\n\n" + idea.description[:400] if idea.description else "")
-            # escaped: a title like "<b>…" is shown as typed, never as markup
-            return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+        if role == Qt.ToolTipRole:
+            return self._tooltip(idea)
         return None
+
+    def _tooltip(self, idea: Idea) -> str:
+        """Details on hover, whichever cell: the title, the columns a narrow dock hides, the description's start.
+        Every value escaped: a title like "<b>…" is shown as typed, never as markup."""
+        e = html.escape
+        lines = [f"<b>{e(idea.reference)} — {e(idea.title)}</b>"]
+        for key, header, _numeric in self._columns:
+            if key in ("reference", "title"):
+                continue
+            text = self._display(idea, key)
+            if text:
+                lines.append(f"{e(self.tr(header))}: {e(text)}")
+        if idea.description:
+            lines.append("")
+            lines.append(e(idea.description[:400]))
+        return "<p style='white-space:pre-wrap'>" + "\n".join(lines) + "</p>"
 
     def _display(self, idea: Idea, key: str) -> Optional[str]:
         if key == "ratio":
             ratio = idea.ratio
-            return None if ratio is None else self._locale.toString(ratio, "f", 1)
+            return None if ratio is None else number(ratio, 1, self.language)
         value = getattr(idea, key)
         if value is None:
             return None
         if key in ("estimated_cost_sek", "granted_sek", "expected_yearly_effect_sek"):
-            return self._locale.toString(float(value), "f", 0)
+            return number(float(value), 0, self.language)
         if key == "submitted_on":
             return value.isoformat()
+        if key in VOCABULARY_FIELDS:
+            return label(value)
         return str(value)

@@ -1,4 +1,6 @@
-"""The ideas table: one row per idea, newest first, columns sized for their typical content."""
+"""The ideas table: one row per idea, newest first, columns sized for their typical content and fitted to the
+dock: the title takes the room left (elided, full text on hover); when even a short title does not fit, the
+columns the detail pane repeats are hidden, least useful first — never a horizontal scroll bar."""
 
 from __future__ import annotations
 
@@ -11,6 +13,10 @@ from ...core.ideas.model import Idea
 from .table_model import IdeasTableModel
 
 RECEIVED_COLUMN = 5  # sorted on at start: newest first
+TITLE_MIN_CHARS = 18  # a title narrower than this many characters hides other columns instead
+#: columns hidden (in this order) when the dock is too narrow for all of them; the detail pane shows them anyway
+HIDE_ORDER = ("submitter_contact", "submitter_category", "expected_yearly_effect_sek", "estimated_cost_sek",
+              "theme", "submitted_on", "submitter_name", "ratio")
 
 
 class IdeasTableView(QTableView):
@@ -30,13 +36,17 @@ class IdeasTableView(QTableView):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the columns are fitted instead
+        self.setTextElideMode(Qt.ElideRight)
+        self._widths: dict[str, int] = {}
         header.setHighlightSections(False)
         header.setSortIndicator(RECEIVED_COLUMN, Qt.DescendingOrder)
         self.setSortingEnabled(True)
         self.set_column_widths()
 
     def set_column_widths(self) -> None:
-        """Widths from sample texts (the model's columns change with coordinator mode)."""
+        """Widths from sample texts (the model's columns change with personal data)."""
         metrics = self.fontMetrics()
 
         def width(sample: str, extra: int = 14) -> int:
@@ -47,8 +57,50 @@ class IdeasTableView(QTableView):
                   "submitted_on": width("2022-12-31"), "estimated_cost_sek": width("5 000 000"),
                   "granted_sek": width("5 000 000"), "expected_yearly_effect_sek": width("10 000 000"),
                   "ratio": width("10.0"), "submitter_name": width("x" * 22), "submitter_contact": width("x" * 26)}
-        for section, key in enumerate(self.model().column_keys()):
-            self.setColumnWidth(section, widths.get(key, width("x" * 12)))
+        model = self.model()
+        header = self.horizontalHeader()
+        header_metrics = header.fontMetrics()
+        self._widths = {}
+        for section, key in enumerate(model.column_keys()):
+            title = str(model.headerData(section, Qt.Horizontal, Qt.DisplayRole) or "")
+            # never narrower than its header (plus the sort arrow): a right-aligned header is cut on the left
+            self._widths[key] = max(widths.get(key, width("x" * 12)), header_metrics.horizontalAdvance(title) + 28)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Show the columns that fit the view beside a title of at least :data:`TITLE_MIN_CHARS` characters, and
+        give the title the rest of the width."""
+        keys = self.model().column_keys()
+        if not keys or not self._widths:
+            return
+        available = self.viewport().width() - 2
+        scroll = self.verticalScrollBar()
+        if not scroll.isVisible():  # room for it already: more rows must not make the columns overflow
+            available -= scroll.sizeHint().width()
+        title_min = self.fontMetrics().horizontalAdvance("x" * TITLE_MIN_CHARS) + 14
+        shown = [k for k in keys if k != "title"]
+        hidden: set[str] = set()
+        for key in HIDE_ORDER:
+            if sum(self._widths.get(k, 0) for k in shown) + title_min <= available:
+                break
+            if key in shown:
+                shown.remove(key)
+                hidden.add(key)
+        used = sum(self._widths.get(k, 0) for k in shown)
+        for section, key in enumerate(keys):
+            self.setColumnHidden(section, key in hidden)
+            if key == "title":
+                self.setColumnWidth(section, max(title_min, available - used))
+            elif key not in hidden:
+                self.setColumnWidth(section, self._widths.get(key, 60))
+
+    def hidden_columns(self) -> list[str]:
+        """The keys of the columns hidden to fit the view."""
+        return [k for section, k in enumerate(self.model().column_keys()) if self.isColumnHidden(section)]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def current_idea(self) -> Optional[Idea]:
         """The idea of the selected row."""
