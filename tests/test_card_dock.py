@@ -32,8 +32,9 @@ from digiresan_plugin.core.layers import LAYER_ID_PROPERTY
 from digiresan_plugin.core.paths import i18n_dir
 from digiresan_plugin.gui.card.browser import AutoHeightBrowser
 from digiresan_plugin.gui.card.chart import HourlyChart
-from digiresan_plugin.gui.card.dock import ATTRIBUTES_ID, TwinCardDock
+from digiresan_plugin.gui.card.dock import TwinCardDock
 from digiresan_plugin.gui.card.links import parse_href
+from digiresan_plugin.gui.card.parts import ATTRIBUTES_ID
 from digiresan_plugin.gui.card.render import CardRenderer, report_to_html
 from digiresan_plugin.gui.card.sections.hourly_profile import chart_html
 from digiresan_plugin.gui.card.theme import PEAK_COLOR

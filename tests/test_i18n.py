@@ -22,7 +22,8 @@ from digiresan_plugin.core.catalog import load_catalog
 from digiresan_plugin.core.identify.export import report_to_text
 from digiresan_plugin.core.identify.texts import MESSAGES
 from digiresan_plugin.core.paths import i18n_dir
-from digiresan_plugin.gui.card.dock import ATTRIBUTES_ID, TwinCardDock
+from digiresan_plugin.gui.card.dock import TwinCardDock
+from digiresan_plugin.gui.card.parts import ATTRIBUTES_ID
 from digiresan_plugin.gui.card.render import report_to_html
 from digiresan_plugin.gui.twin_dock import TwinDock
 from digiresan_plugin.processing.report_at_point import ReportAtPointAlgorithm

@@ -14,7 +14,7 @@ from typing import Callable, Mapping, Optional, Union
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QMimeData, QSize, Qt, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QFont, QPalette
+from qgis.PyQt.QtGui import QPalette
 from qgis.PyQt.QtWidgets import (
     QAction,
     QApplication,
@@ -31,32 +31,18 @@ from qgis.PyQt.QtWidgets import (
 from ...core import settings
 from ...core.identify.export import report_to_text, write_csv, write_json
 from ...core.identify.report import ReportLike, Section, TwinReport, as_report, as_section
-from ...core.identify.sections import kind_of
 from ...core.layers import twin_layer
 from ...core.log import get_logger
 from ..base_dock import DigiresanDock
-from .browser import AutoHeightBrowser
-from .formatting import esc
 from .highlight import SubjectHighlight, subject_geometry
 from .links import FEATURE_SCHEME, SHOW_ALL_SCHEME, parse_href
+from .parts import CardParts
 from .render import CardRenderer
-from .sections import renderer_for
-from .theme import MUTED, NOTICES
+from .theme import MUTED
 
 LOG = get_logger(__name__)
 
-ATTRIBUTES_ID = "__attributes__"
 LayerFor = Callable[[str], Optional[QgsVectorLayer]]
-
-
-@dataclasses.dataclass
-class _Part:
-    """One part of the card: its outer widget, the browser showing its HTML, the HTML shown, extra widgets."""
-
-    widget: QWidget
-    browser: AutoHeightBrowser
-    html: str
-    extra: list = dataclasses.field(default_factory=list)
 
 
 class TwinCardDock(DigiresanDock):
@@ -81,11 +67,9 @@ class TwinCardDock(DigiresanDock):
         self._layer_for: LayerFor = layer_for or (lambda layer_id: twin_layer(QgsProject.instance(), layer_id))
         self._report: Optional[TwinReport] = None
         self._renderer: Optional[CardRenderer] = None
-        self._boxes: dict[str, QgsCollapsibleGroupBox] = {}
-        self._parts: dict[tuple, _Part] = {}  # the card's parts, kept for the next card
-        self._collapsed: dict[str, bool] = {}  # sections the user folded or unfolded (this session)
         self._highlight = SubjectHighlight(canvas)
         self._build()
+        self.parts = CardParts(self.content, self.content_layout, self._on_anchor)
         project = QgsProject.instance()
         self._signals.connect(project.layersWillBeRemoved, self._layers_removed)
         self._signals.connect(project.cleared, self.clear)
@@ -192,21 +176,11 @@ class TwinCardDock(DigiresanDock):
             return
         self._report = dataclasses.replace(self._report, sections=sections)
         self._renderer = CardRenderer(self._report)
-        old_box = self._boxes.get(section.id)
-        if old_box is None:
-            return
-        index = self.content_layout.indexOf(old_box)
-        for key, part in list(self._parts.items()):
-            if part.widget is old_box:
-                del self._parts[key]
-        new_box = self._section_box(section)
-        self.content_layout.insertWidget(index, new_box)
-        self.content_layout.removeWidget(old_box)
-        old_box.deleteLater()
+        self.parts.replace_section(self._renderer, section)
 
     def section_box(self, section_id: str) -> Optional[QgsCollapsibleGroupBox]:
         """The foldable box of a section (``"__attributes__"`` for the subject's own attributes)."""
-        return self._boxes.get(section_id)
+        return self.parts.boxes.get(section_id)
 
     def cleanup(self) -> None:
         """Undo everything outside the widget (highlight, project connections): call before unloading."""
@@ -289,153 +263,12 @@ class TwinCardDock(DigiresanDock):
         self.open_link(url.toString())
 
     # -- rendering -------------------------------------------------------------------------
-    # The card's widgets are kept from one card to the next: a part with the same place and shape (the header, a
-    # notice box of one severity, the attributes, a section of the same id and kind) only gets its new HTML and
-    # title, so a click does not build, lay out and delete a dozen widgets.
     def _clear_content(self) -> None:
-        self._boxes.clear()
-        self._parts.clear()
-        while self.content_layout.count():
-            item = self.content_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-
-    def _browser(self, html: str, parent: QWidget) -> AutoHeightBrowser:
-        browser = AutoHeightBrowser(html, parent, self._body_font())
-        browser.anchorClicked.connect(self._on_anchor)
-        return browser
+        self.parts.clear()
 
     def _rebuild(self) -> None:
-        renderer = self._renderer
-        old_parts, self._parts = self._parts, {}
-        self._boxes.clear()
-        wanted: list[QWidget] = []
-        self.content.setUpdatesEnabled(False)
-        try:
-            while self.content_layout.count():  # the hint of an empty card, the stretch: widgets stay
-                item = self.content_layout.takeAt(0)
-                if item.widget() is not None and item.widget() not in {p.widget for p in old_parts.values()}:
-                    item.widget().hide()
-                    item.widget().deleteLater()
-            wanted.append(self._part(old_parts, ("header",), lambda: self._new_text_part(renderer.header_html()),
-                                     renderer.header_html()).widget)
-            for severity, background, border, ink in NOTICES:
-                html = renderer.warnings_html(severity)
-                if html:
-                    heading = (f'<p style="margin:0 0 2px 0; color:{ink}"><b>'
-                               f'{esc(renderer.warnings_heading(severity))}</b></p>')
-                    text = f'<div style="color:{ink}">{heading}{html}</div>'
-                    wanted.append(self._part(old_parts, ("notice", severity), lambda s=severity, t=text, b=background,
-                                             e=border: self._notice_part(s, t, b, e), text).widget)
-            attributes = renderer.subject_html()
-            if attributes:
-                wanted.append(self._part(old_parts, ("box", ATTRIBUTES_ID, False), lambda: self._box_part(
-                    ATTRIBUTES_ID, renderer.attributes_title(), False, [], attributes), attributes,
-                    renderer.attributes_title()).widget)
-            for section in renderer.report.sections:
-                wanted.append(self._section_part(old_parts, section).widget)
-            for key, part in old_parts.items():
-                if key not in self._parts:
-                    part.widget.hide()
-                    part.widget.deleteLater()
-            for widget in wanted:
-                self.content_layout.addWidget(widget)
-                widget.show()
-            self.content_layout.addStretch(1)
-        finally:
-            self.content.setUpdatesEnabled(True)
+        self.parts.show(self._renderer)
         self.scroll.verticalScrollBar().setValue(0)
-
-    def _part(self, old_parts: dict, key: tuple, make: Callable[[], "_Part"], html: str,
-              title: Optional[str] = None) -> "_Part":
-        """The card part ``key``: the old one with new HTML (and title), or a new one."""
-        part = old_parts.get(key)
-        if part is None:
-            part = make()
-        if part.html != html:
-            part.browser.setHtml(html)
-            part.html = html
-        if title is not None and isinstance(part.widget, QgsCollapsibleGroupBox) and part.widget.title() != title:
-            part.widget.setTitle(title)
-        self._parts[key] = part
-        if isinstance(part.widget, QgsCollapsibleGroupBox):
-            self._boxes[key[1]] = part.widget
-            collapsed = self._collapsed.get(key[1], key[2])
-            if part.widget.isCollapsed() != collapsed:
-                part.widget.setCollapsed(collapsed)
-        return part
-
-    def _new_text_part(self, html: str) -> "_Part":
-        browser = self._browser(html, self.content)
-        return _Part(browser, browser, html)
-
-    def _notice_part(self, severity: str, html: str, background: str, border: str) -> "_Part":
-        frame = QFrame(self.content)
-        frame.setObjectName(f"{severity}Box")
-        frame.setStyleSheet(f"#{severity}Box {{ background: {background}; border: 1px solid {border}; "
-                            f"border-left: 4px solid {border}; border-radius: 3px; }}")
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(6, 4, 6, 4)
-        browser = self._browser(html, frame)
-        layout.addWidget(browser)
-        return _Part(frame, browser, html)
-
-    def _section_part(self, old_parts: dict, section: Section) -> "_Part":
-        renderer = self._renderer
-        kind_renderer = renderer_for(section.kind)
-        empty = not section.error and not section.items and kind_of(section.kind).lists_items
-        box_id = str(section.id or "")
-        key = ("box", box_id, empty, section.kind)
-        html = renderer.section_html(section, chart=False)
-        old = old_parts.get(key)
-        if old is not None and not kind_renderer.update_widgets(renderer, section, old.extra):
-            old = None  # its widgets cannot show this section: a new box
-        if old is None:
-            old_parts.pop(key, None)
-        title = renderer.section_title(section)
-        return self._part(old_parts, key, lambda: self._box_part(
-            box_id, title, empty, kind_renderer.widgets(renderer, section, self.content), html), html, title)
-
-    def _section_box(self, section: Section) -> QgsCollapsibleGroupBox:
-        """A new box for ``section`` (used when one section is replaced, e.g. after "show all")."""
-        return self._section_part({}, section).widget
-
-    def _box_part(self, box_id: str, title: str, collapsed: bool, extra: list[QWidget], html: str = "") -> "_Part":
-        browser = self._browser(html, self.content)
-        box = self._box(box_id, title, collapsed, extra + [browser])
-        return _Part(box, browser, html, extra)
-
-    def _body_font(self) -> QFont:
-        font = QFont(self.content.font())
-        font.setBold(False)  # explicit, or the text in a section inherits the section title's bold
-        return font
-
-    def _box(self, box_id: str, title: str, collapsed: bool, widgets: list[QWidget]) -> QgsCollapsibleGroupBox:
-        box = QgsCollapsibleGroupBox(title, self.content)
-        box.setObjectName(f"section_{box_id}")
-        box.setSaveCollapsedState(False)
-        font = QFont(box.font())
-        font.setBold(True)
-        box.setFont(font)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(4, 2, 4, 4)
-        layout.setSpacing(2)
-        for widget in widgets:
-            if not isinstance(widget, AutoHeightBrowser):
-                widget.setFont(self._body_font())
-            layout.addWidget(widget)
-        box.setCollapsed(self._collapsed.get(box_id, collapsed))
-        box.collapsedStateChanged.connect(
-            lambda state, key=box_id, default=collapsed: self._folded(key, state, default))
-        self._boxes[box_id] = box
-        return box
-
-    def _folded(self, box_id: str, collapsed: bool, default: bool) -> None:
-        """Remember a fold the user made (the box also reports its state when first shown: not a choice)."""
-        if box_id in self._collapsed or collapsed != default:
-            self._collapsed[box_id] = collapsed
 
     # -- subject highlight -----------------------------------------------------------------
     def _highlight_subject(self) -> None:
