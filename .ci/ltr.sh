@@ -15,7 +15,7 @@
 # the host. Environment: LTR_MIRROR (Debian mirror; default: the one apt uses), PYTEST_ARGS (passed to make test).
 set -euo pipefail
 
-RECIPE=3  # bump when the way the root is provisioned changes
+RECIPE=4  # bump when the way the root is provisioned changes
 PACKAGES="qgis python3-qgis qgis-providers gdal-bin python3-numpy postgresql postgresql-postgis \
 pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb make e2fsprogs ca-certificates"
 
@@ -52,7 +52,9 @@ mount_root() {  # $1 = root; mounts die with the namespace
 in_root() {  # $1 = root, rest: command, with a clean environment
   local r=$1; shift
   chroot "$r" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-    LANG=C.UTF-8 TERM="${TERM:-dumb}" DEBIAN_FRONTEND=noninteractive "$@"
+    LANG=C.UTF-8 TERM="${TERM:-dumb}" DEBIAN_FRONTEND=noninteractive \
+    ${http_proxy:+http_proxy=$http_proxy} ${https_proxy:+https_proxy=$https_proxy} ${no_proxy:+no_proxy=$no_proxy} \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$@"
 }
 
 inside_build() {  # $1 = suite, $2 = new root folder, $3 = mirror
@@ -78,6 +80,11 @@ inside_build() {  # $1 = suite, $2 = new root folder, $3 = mirror
   in_root "$r" apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold $PACKAGES \
     >"$r.apt.log" 2>&1 || { tail -n 30 "$r.apt.log" >&2; die "apt-get install in the $suite root failed"; }
   in_root "$r" apt-get clean
+  # the host's own trust anchors (a site CA, an egress proxy's CA), so pip inside trusts what the host trusts
+  if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+    cp /usr/local/share/ca-certificates/*.crt "$r/usr/local/share/ca-certificates/"
+    in_root "$r" update-ca-certificates >/dev/null 2>&1 || true
+  fi
   say "apt-get install: $(( $(date +%s) - t0 )) s"
   t0=$(date +%s)
   cp "$REPO/requirements-test.txt" "$r/opt/requirements-test.txt"
