@@ -5,6 +5,8 @@
 #       SUITE = trixie (Debian 13, QGIS 3.40) or bookworm (Debian 12, QGIS 3.22); default: trixie, or bookworm when
 #       the host itself is Debian 13 (so the two long-term releases are always both covered). --build-only: only
 #       build (or check) the cached root.
+#   .ci/ltr.sh --exec SUITE CMD…   run CMD (bash -c) in the root's /work/digiresan instead of `make test` (debugging,
+#       e.g. `.ci/ltr.sh --exec trixie 'QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/test_x.py'`)
 #
 # The root is built once with debootstrap under build/ltr/<SUITE>/root (git-ignored) with QGIS, PostgreSQL/PostGIS
 # (the distribution's own major version) and the test tools (/opt/venv: --system-site-packages + requirements-test.txt),
@@ -94,9 +96,13 @@ inside_build() {  # $1 = suite, $2 = new root folder, $3 = mirror
   say "test tools (venv): $(( $(date +%s) - t0 )) s"
 }
 
-inside_run() {  # $1 = root
+inside_run() {  # $1 = root [, $2 = command instead of make test]
   local r=$1
   mount_root "$r"
+  if [ -n "${2:-}" ]; then
+    in_root "$r" /bin/bash -c 'cd /work/digiresan && ln -sfn /opt/venv .venv && CI=true eval "$1"' _ "$2"
+    return
+  fi
   in_root "$r" /bin/bash -c 'cd /work/digiresan && ln -sfn /opt/venv .venv \
     && echo "ltr: $(qgis --version 2>/dev/null | head -n 1 || true), $(. /etc/os-release; echo "$PRETTY_NAME")" \
     && CI=true make -o .venv/.installed test PYTEST_ARGS="$1"' _ "${PYTEST_ARGS:-}"
@@ -109,7 +115,12 @@ esac
 
 # --- on the host ----------------------------------------------------------------------------------
 BUILD_ONLY=0
+EXEC=
 if [ "${1:-}" = --build-only ]; then BUILD_ONLY=1; shift; fi
+if [ "${1:-}" = --exec ]; then
+  [ $# -ge 3 ] || die "usage: .ci/ltr.sh --exec SUITE COMMAND"
+  EXEC=$3; set -- "$2"
+fi
 SUITE=${1:-${LTR_SUITE:-$(default_suite)}}
 case "$SUITE" in
   bookworm) QGIS_LTR=3.22 ;;
@@ -152,7 +163,7 @@ rm -rf "$dest" && mkdir -p "$dest"
 
 run_started=$(date +%s)
 rc=0
-unshare --mount --pid --fork --propagation private bash "$0" __run "$R" || rc=$?
+unshare --mount --pid --fork --propagation private bash "$0" __run "$R" "$EXEC" || rc=$?
 say "suite on QGIS $QGIS_LTR (Debian $SUITE): exit $rc after $(( $(date +%s) - run_started )) s" \
     "(total with set-up $(( $(date +%s) - started )) s)"
 exit "$rc"

@@ -82,13 +82,18 @@ class _Nearest:
             fid = feature.id()
             if indexes and keep(feature, indexes):
                 self.attributes[fid] = {n: feature.attribute(j) for n, j in indexes}
-            found = index.nearestNeighbor(geometry, 1, distance) if distance > 0 else []
-            if found:
-                self.within[fid] = found[0] if len(found) == 1 else min(
-                    found, key=lambda f: index.geometry(f).distance(geometry))
+            # the distance is compared here: nearestNeighbor's maxDistance is not honoured by every QGIS (3.40
+            # returns the nearest feature at any distance), and ties come back together
+            found = index.nearestNeighbor(geometry, 1)
+            if not found:
+                self.far[fid] = None
                 continue
-            nearest = index.nearestNeighbor(geometry, 1)
-            self.far[fid] = index.geometry(nearest[0]).distance(geometry) if nearest else None
+            nearest = min(found, key=lambda f: index.geometry(f).distance(geometry))
+            gap = index.geometry(nearest).distance(geometry)
+            if distance > 0 and gap <= distance:
+                self.within[fid] = nearest
+            else:
+                self.far[fid] = gap
 
 
 def near_relation(ctx: RunContext, rule: NearRule, nearest: _Nearest) -> None:
