@@ -131,6 +131,7 @@ lint: venv
 	$(VENV)/bin/ruff check $(PLUGIN) demo tests $(wildcard bench db scripts)
 	$(VENV)/bin/flake8 $(PLUGIN) demo tests
 	$(SYS_PY) scripts/check_translations.py $(PLUGIN) $(TS_FILES)
+	QT_QPA_PLATFORM=offscreen $(SYS_PY) scripts/check_qt6.py $(PLUGIN) demo tests $(wildcard bench db scripts)
 
 test: deps venv lint build
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)

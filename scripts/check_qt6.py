@@ -10,6 +10,7 @@ Checked, with the real PyQt5/PyQGIS of the running QGIS introspected (so no enum
   both PyQt5 (≥ 5.11) and PyQt6 accept the scoped form, PyQt6 only that one (``QVariant.Int`` … stay: QGIS's own
   script keeps them for QGIS 3 compatibility and qgis.PyQt maps them on Qt 6);
 - names that do not exist in the QGIS this runs on (a scoped form written for one version that another lacks);
+  a line that uses a newer API behind a version check says so with ``# noqa: qt6`` (only ``core/compat.py`` does).
 - ``exec_()`` (removed in PyQt6: ``exec()``), imports of ``PyQt5``/``PyQt6`` instead of ``qgis.PyQt``;
 - names removed in Qt 6: ``QRegExp``, ``qApp``, ``QDesktopWidget``, ``QAction`` from QtWidgets is fine (qgis.PyQt
   maps it), deprecated enum aliases (``Qt.MidButton``, ``QPainter.HighQualityAntialiasing``).
@@ -147,7 +148,8 @@ def check_file(path: Path, fix: bool = False) -> list[str]:
             lines[line - 1] = raw.decode("utf-8")
         path.write_text("".join(lines), encoding="utf-8")
         return check_file(path)
-    return checker.findings
+    source = text.splitlines()
+    return [f for f in checker.findings if "noqa: qt6" not in source[int(f[len(str(path)) + 1:].split(":")[0]) - 1]]
 
 
 def main(argv: list[str]) -> int:

@@ -235,7 +235,8 @@ def click_link(browser: AutoHeightBrowser, href: str) -> None:
                 cursor = QTextCursor(browser.document())
                 cursor.setPosition(fragment.position() + max(1, fragment.length() // 2))
                 rect = browser.cursorRect(cursor)
-                QTest.mouseClick(browser.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+                QTest.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                                 rect.center())
                 return
             it += 1
         block = block.next()

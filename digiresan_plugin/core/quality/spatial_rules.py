@@ -67,7 +67,7 @@ class _Nearest:
             return
         request = _request(ctx).setNoAttributes()
         index = QgsSpatialIndex(self.target.source.getFeatures(request), None,
-                                QgsSpatialIndex.FlagStoreFeatureGeometries)
+                                QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
         names = [n for n in attributes if self.source.has(n)]
         request = _request(ctx).setSubsetOfAttributes(names, self.source.fields)
         indexes = [(n, self.source.fields.indexFromName(n)) for n in names]
@@ -125,7 +125,8 @@ def sign_values(ctx: RunContext, rule: SignValueRule, nearest: _Nearest) -> None
     fids = sorted({t for t, _v, _c in wanted.values()})
     names = [rule.target_field] + ([target.spec.key] if target.spec.key and target.has(target.spec.key) else [])
     for start in range(0, len(fids), 5000):
-        request = QgsFeatureRequest().setFilterFids(fids[start:start + 5000]).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(fids[start:start + 5000])
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes(names, target.fields)
         for feature in target.source.getFeatures(request):
             key = feature[target.spec.key] if len(names) > 1 else feature.id()

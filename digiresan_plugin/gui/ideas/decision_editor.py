@@ -49,7 +49,7 @@ class DecisionEditor(QWidget):
         page_layout = QVBoxLayout(self)
         page_layout.setContentsMargins(6, 6, 6, 6)
         self.title = QLabel(self)
-        self.title.setTextFormat(Qt.PlainText)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
@@ -122,18 +122,19 @@ class DecisionEditor(QWidget):
         if idea is None or self.store.repository is None:
             return
         if not self.allowed:
-            self.message.emit(self.tr("Saving needs coordinator mode and a source you may edit."), Qgis.Warning)
+            self.message.emit(self.tr("Saving needs coordinator mode and a source you may edit."),
+                              Qgis.MessageLevel.Warning)
             return
         values = self.edited_values(idea)
         if not values:
-            self.message.emit(self.tr("Nothing changed."), Qgis.Info)
+            self.message.emit(self.tr("Nothing changed."), Qgis.MessageLevel.Info)
             return
         self._save(decision_change(idea, values))
 
     def _save(self, change: IdeaChange) -> None:
         def done(result: Optional[SaveResult], error: Optional[str]) -> None:
             if error is not None:
-                self.message.emit(error, Qgis.Critical)
+                self.message.emit(error, Qgis.MessageLevel.Critical)
                 self.failed.emit(error)
             else:
                 self._saved(result)
@@ -143,7 +144,8 @@ class DecisionEditor(QWidget):
     def _saved(self, result: SaveResult) -> None:
         if result.ok and result.idea is not None:
             self.changed.emit(result.idea)
-            self.message.emit(self.tr("Saved {reference}.").format(reference=result.idea.reference), Qgis.Success)
+            self.message.emit(self.tr("Saved {reference}.").format(reference=result.idea.reference),
+                              Qgis.MessageLevel.Success)
             self.saved.emit(result)
             return
         if result.conflict is not None:
@@ -154,8 +156,8 @@ class DecisionEditor(QWidget):
             else:
                 self.changed.emit(conflict.current)
                 self.message.emit(self.tr("Kept the values saved by {user}.").format(
-                    user=conflict.current.updated_by or "?"), Qgis.Info)
+                    user=conflict.current.updated_by or "?"), Qgis.MessageLevel.Info)
             return
         text = result.error or self.tr("The idea could not be saved")
-        self.message.emit(text, Qgis.Warning)
+        self.message.emit(text, Qgis.MessageLevel.Warning)
         self.failed.emit(text)

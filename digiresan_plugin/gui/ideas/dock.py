@@ -95,7 +95,7 @@ class IdeasDock(DigiresanDock):
         self.filters = IdeasFilterBar(body)
         layout.addWidget(self.filters)
 
-        splitter = QSplitter(Qt.Vertical, body)
+        splitter = QSplitter(Qt.Orientation.Vertical, body)
         self.table = IdeasTableView(self.model, splitter)
         self.tabs = QTabWidget(splitter)
         self.detail = IdeaDetailView(self.store, self.tabs, self.catalog, self.language)
@@ -368,10 +368,11 @@ class IdeasDock(DigiresanDock):
         try:
             n = self.export_csv(path)
         except OSError as exc:
-            self.message(self.tr("Could not write {path}: {error}").format(path=path, error=exc), Qgis.Critical,
-                         MESSAGE_SECONDS)
+            self.message(self.tr("Could not write {path}: {error}").format(path=path, error=exc),
+                         Qgis.MessageLevel.Critical, MESSAGE_SECONDS)
             return
-        self.message(self.tr("Exported {n} ideas to {path}").format(n=n, path=path), Qgis.Success, MESSAGE_SECONDS)
+        self.message(self.tr("Exported {n} ideas to {path}").format(n=n, path=path), Qgis.MessageLevel.Success,
+                     MESSAGE_SECONDS)
 
     def export_csv(self, path: Path | str) -> int:
         """Write the filtered list, in the table's order, to a UTF-8 CSV (Excel-friendly BOM); returns rows.

@@ -19,19 +19,19 @@ class IdeasTableView(QTableView):
     def __init__(self, model: IdeasTableModel, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         vertical = self.verticalHeader()
         vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.Fixed)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        header.setSortIndicator(RECEIVED_COLUMN, Qt.DescendingOrder)
+        header.setSortIndicator(RECEIVED_COLUMN, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
         self.set_column_widths()
 
@@ -58,6 +58,7 @@ class IdeasTableView(QTableView):
     def select_row(self, row: int, scroll: bool = True) -> None:
         """Select ``row`` (and make it current); ``scroll``: into the middle of the view."""
         index = self.model().index(row, 0)
-        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.selectionModel().setCurrentIndex(index, flags)
         if scroll:
-            self.scrollTo(index, QAbstractItemView.PositionAtCenter)
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
