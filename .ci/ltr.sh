@@ -17,7 +17,7 @@
 # the host. Environment: LTR_MIRROR (Debian mirror; default: the one apt uses), PYTEST_ARGS (passed to make test).
 set -euo pipefail
 
-RECIPE=4  # bump when the way the root is provisioned changes
+RECIPE=5  # bump when the way the root is provisioned changes
 PACKAGES="qgis python3-qgis qgis-providers gdal-bin python3-numpy postgresql postgresql-postgis \
 pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb make e2fsprogs ca-certificates"
 
@@ -43,6 +43,7 @@ debian_mirror() {  # the Debian mirror apt already uses, else deb.debian.org
 # --- inside the private namespace -----------------------------------------------------------------
 mount_root() {  # $1 = root; mounts die with the namespace
   local r=$1
+  mount --bind "$r" "$r"  # the root a mount point of its own: a nested unshare inside (a Debian 13 "host") works
   mount -t proc proc "$r/proc"
   mount --rbind /dev "$r/dev"
   mount -t sysfs -o ro sysfs "$r/sys" 2>/dev/null || mount --rbind -o ro /sys "$r/sys"
@@ -93,6 +94,7 @@ inside_build() {  # $1 = suite, $2 = new root folder, $3 = mirror
   in_root "$r" /usr/bin/python3 -m venv --system-site-packages /opt/venv
   in_root "$r" /opt/venv/bin/pip install -q --disable-pip-version-check -r /opt/requirements-test.txt \
     || die "pip install -r requirements-test.txt in the $suite root failed"
+  touch "$r/opt/venv/.installed"  # the Makefile's stamp: /work/digiresan/.venv links to /opt/venv
   say "test tools (venv): $(( $(date +%s) - t0 )) s"
 }
 
@@ -154,12 +156,18 @@ else
 fi
 [ "$BUILD_ONLY" = 0 ] || exit 0
 
-# the checkout as git sees it (tracked + untracked not ignored), never build/, .venv or .git
+# the checkout as git sees it (tracked + untracked not ignored), never build/, .venv or .git; without git (an
+# exported tree) everything but the generated folders
 dest=$R/work/digiresan
 rm -rf "$dest" && mkdir -p "$dest"
-(cd "$REPO" && git ls-files -z --cached --others --exclude-standard \
-  | while IFS= read -r -d '' f; do if [ -e "$f" ] || [ -L "$f" ]; then printf '%s\0' "$f"; fi; done \
-  | tar --null -T - -cf - | tar -C "$dest" -xf -)
+if command -v git >/dev/null && git -C "$REPO" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  (cd "$REPO" && git ls-files -z --cached --others --exclude-standard \
+    | while IFS= read -r -d '' f; do if [ -e "$f" ] || [ -L "$f" ]; then printf '%s\0' "$f"; fi; done \
+    | tar --null -T - -cf - | tar -C "$dest" -xf -)
+else
+  tar -C "$REPO" --exclude=./build --exclude=./dist --exclude=./.venv --exclude=./.git --exclude=./.qgis-settings \
+    --exclude=__pycache__ --exclude=.pytest_cache --exclude=.ruff_cache -cf - . | tar -C "$dest" -xf -
+fi
 
 run_started=$(date +%s)
 rc=0
