@@ -1,6 +1,7 @@
 # Digiresan digital twin — build, run and test the QGIS plugin.
 #   make run    launch QGIS with the plugin on the embedded demo twin (installs QGIS if missing)
 #   make test   lint + the whole test suite offscreen, against real QGIS and PostgreSQL/PostGIS
+#   make test-ltr  the same suite on the other QGIS long-term release in a cached Debian chroot (.ci/ltr.sh)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -18,11 +19,12 @@ APT_TOOL_PACKAGES := pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb
 QGIS_PROFILE_DIR  ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PYTEST_ARGS ?=
 
-.PHONY: help run test lint build demo deploy package translations clean deps tool-deps venv bench
+.PHONY: help run test test-ltr lint build demo deploy package translations clean deps tool-deps venv bench
 
 help:
 	@echo "make run          launch QGIS with the plugin and the embedded demo twin"
 	@echo "make test         lint and run the test suite (starts PostgreSQL/PostGIS for the database tests)"
+	@echo "make test-ltr     the suite on the other LTR: QGIS 3.40 in a Debian 13 chroot (3.22/Debian 12 on a Debian 13 host)"
 	@echo "make demo         generate the demo twin GeoPackage ($(DEMO_GPKG))"
 	@echo "make build        assemble the installable plugin folder ($(PLUGIN_DIR))"
 	@echo "make package      build dist/$(PLUGIN)-$(VERSION).zip (Plugins > Install from ZIP)"
@@ -129,9 +131,15 @@ lint: venv
 	$(VENV)/bin/ruff check $(PLUGIN) demo tests $(wildcard bench db scripts)
 	$(VENV)/bin/flake8 $(PLUGIN) demo tests
 	$(SYS_PY) scripts/check_translations.py $(PLUGIN) $(TS_FILES)
+	QT_QPA_PLATFORM=offscreen $(SYS_PY) scripts/check_qt6.py $(PLUGIN) demo tests $(wildcard bench db scripts)
 
 test: deps venv lint build
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# LTR_SUITE=trixie|bookworm picks the chroot (default: the one the host is not); needs root (debootstrap, chroot).
+test-ltr:
+	@command -v debootstrap >/dev/null || $(MAKE) --no-print-directory _apt PKGS="debootstrap"
+	bash .ci/ltr.sh $(LTR_SUITE)
 
 bench: deps venv build
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(if $(QUICK),--quick,)

@@ -91,7 +91,7 @@ class PaintWatch:
                 self.owner = owner
 
             def eventFilter(self, _obj, event):  # noqa: N802 - Qt API
-                if event.type() == QEvent.Paint:
+                if event.type() == QEvent.Type.Paint:
                     self.owner.paints += 1
                 return False
 
@@ -313,14 +313,14 @@ def measure_qgis(path: Path, count: int, reps: int) -> dict[str, Any]:
     matches: dict[str, int] = {}
     for _ in range(max(reps, 3)):
         since = watch.paints
-        filter_model.setFilterMode(QgsAttributeTableFilterModel.ShowAll)
+        filter_model.setFilterMode(QgsAttributeTableFilterModel.FilterMode.ShowAll)
         watch.settle(since, app)
         for text in KEYSTROKES:
             since = watch.paints
             t0 = time.perf_counter()
             filter_model.setFilterExpression(QgsExpression(_filter_expression(text)), context)
             filter_model.filterFeatures()
-            filter_model.setFilterMode(QgsAttributeTableFilterModel.ShowFilteredList)
+            filter_model.setFilterMode(QgsAttributeTableFilterModel.FilterMode.ShowFilteredList)
             watch.settle(since, app)
             strokes[text].append(ms(time.perf_counter() - t0))
             matches[text] = filter_model.rowCount()

@@ -132,8 +132,8 @@ class Harness:
     def native(self) -> list:
         from qgis.gui import QgsMapToolIdentify
 
-        return self.tool.identify(CANVAS_W // 2, CANVAS_H // 2, QgsMapToolIdentify.TopDownAll, self.layers,
-                                  QgsMapToolIdentify.VectorLayer)
+        return self.tool.identify(CANVAS_W // 2, CANVAS_H // 2, QgsMapToolIdentify.IdentifyMode.TopDownAll, self.layers,
+                                  QgsMapToolIdentify.Type.VectorLayer)
 
     def ours(self, point, radius_m: float):
         return self.engine.report_at_point(point, self.crs, radius_m)
@@ -145,7 +145,7 @@ class Harness:
 
         self.dock.show_report(report)
         self.app.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def close(self) -> None:
         self.dock.clear()
@@ -199,7 +199,7 @@ def make_harness(catalog, source) -> Harness:
     canvas = QgsMapCanvas()
     canvas.setRenderFlag(False)  # the map is never drawn: only identify and the card are measured
     canvas.setDestinationCrs(crs)
-    canvas.setFrameShape(QFrame.NoFrame)  # the map (output size) is then exactly the widget
+    canvas.setFrameShape(QFrame.Shape.NoFrame)  # the map (output size) is then exactly the widget
     canvas.resize(CANVAS_W, CANVAS_H)
     canvas.show()
     app.processEvents()

@@ -1,4 +1,4 @@
-# Local PostgreSQL 15 + PostGIS cluster with the demo twin (included from the main Makefile).
+# Local PostgreSQL + PostGIS cluster (the distribution's major version) with the demo twin (included from the main Makefile).
 #   make db        start the cluster (build/pg), apply db/migrations, load the demo twin into schemas twin/ideas
 #   make db-stop   stop it
 #   make db-status is it running, on which port

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Local PostgreSQL 15 + PostGIS 3 cluster for Digiresan (development, `make db` and the tests).
+# Local PostgreSQL + PostGIS cluster for Digiresan (development, `make db` and the tests), with the major version the
+# distribution ships (Debian 12: 15, Debian 13: 17, Ubuntu: its own): the newest /usr/lib/postgresql/<N>/bin that has
+# initdb and PostGIS (postgis.control); DIGIRESAN_PG_VERSION=<N> chooses one. A cluster keeps the version it was made
+# with while that server is installed; one made by a version no longer installed is moved aside (never deleted).
 #
 #   db/pg.sh start    initdb if needed, start on a free loopback port, ensure roles and database (idempotent)
 #   db/pg.sh stop     stop the server (no-op when it is not running)
@@ -20,10 +23,8 @@
 # scram-sha-256 with generated passwords on 127.0.0.1. The server listens on 127.0.0.1 only.
 set -euo pipefail
 
-PG_VERSION=15
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/$PG_VERSION/bin}
-POSTGIS_CONTROL=/usr/share/postgresql/$PG_VERSION/extension/postgis.control
-APT_PACKAGES="postgresql-$PG_VERSION postgresql-$PG_VERSION-postgis-3"
+# the distribution's metapackages: they pull in its current major version of PostgreSQL and of PostGIS
+APT_PACKAGES="postgresql postgresql-postgis"
 FIRST_PORT=${DIGIRESAN_PG_FIRST_PORT:-54320}
 START_TIMEOUT=${DIGIRESAN_PG_START_TIMEOUT:-60}
 DBNAME=digiresan
@@ -60,18 +61,57 @@ pg_can_reach() {  # can the server user create files in folder $1?
   runuser -u "$PG_OS_USER" -- test -d "$1" -a -x "$1" -a -w "$1" 2>/dev/null
 }
 
-# --- packages -----------------------------------------------------------------------------------
+# --- packages and version -----------------------------------------------------------------------
+has_postgis() { [ -x "/usr/lib/postgresql/$1/bin/initdb" ] && [ -f "/usr/share/postgresql/$1/extension/postgis.control" ]; }
+
+installed_versions() {  # major versions with server binaries and PostGIS, newest first
+  local d v
+  for d in /usr/lib/postgresql/*/bin; do
+    v=${d#/usr/lib/postgresql/}; v=${v%/bin}
+    if has_postgis "$v"; then echo "$v"; fi
+  done | sort -rn
+}
+
+data_version() { [ -f "$DATA/PG_VERSION" ] && cat "$DATA/PG_VERSION"; }
+
+choose_version() {  # sets PG_VERSION/PG_BIN: asked for, else the cluster's own, else the newest installed
+  local v=${DIGIRESAN_PG_VERSION:-}
+  if [ -z "$v" ]; then
+    v=$(data_version || true)
+    if [ -z "$v" ] || ! has_postgis "$v"; then v=$(installed_versions | head -n 1); fi
+  fi
+  PG_VERSION=$v
+  PG_BIN=/usr/lib/postgresql/${v:-none}/bin
+}
+
 ensure_packages() {
-  if [ -x "$PG_BIN/initdb" ] && [ -f "$POSTGIS_CONTROL" ]; then return 0; fi
-  if [ "$(id -u)" != 0 ]; then
-    die "PostgreSQL $PG_VERSION/PostGIS missing: sudo apt-get install $APT_PACKAGES"
+  choose_version
+  if [ -n "$PG_VERSION" ] && has_postgis "$PG_VERSION"; then return 0; fi
+  local what="PostgreSQL with PostGIS"
+  [ -n "${DIGIRESAN_PG_VERSION:-}" ] && what="PostgreSQL $DIGIRESAN_PG_VERSION with PostGIS (DIGIRESAN_PG_VERSION)"
+  if [ "$(id -u)" != 0 ] || [ -n "${DIGIRESAN_PG_VERSION:-}" ]; then
+    die "$what missing: sudo apt-get install $APT_PACKAGES${DIGIRESAN_PG_VERSION:+ (or postgresql-$DIGIRESAN_PG_VERSION-postgis-3)}"
   fi
   say "installing $APT_PACKAGES ..."
   # A background apt job may hold the lock: wait for it instead of failing.
   export DEBIAN_FRONTEND=noninteractive
   apt-get -o DPkg::Lock::Timeout=900 update -qq
   apt-get -o DPkg::Lock::Timeout=900 install -y -qq $APT_PACKAGES >/dev/null
-  [ -x "$PG_BIN/initdb" ] && [ -f "$POSTGIS_CONTROL" ] || die "installation of $APT_PACKAGES failed"
+  choose_version
+  [ -n "$PG_VERSION" ] && has_postgis "$PG_VERSION" \
+    || die "installation of $APT_PACKAGES failed: no /usr/lib/postgresql/<N>/bin with PostGIS"
+}
+
+set_aside_other_version() {  # a cluster made by another major version than the one we run: keep it, start anew
+  local v
+  v=$(data_version || true)
+  [ -n "$v" ] && [ "$v" != "$PG_VERSION" ] || return 0
+  local aside
+  aside=$DATA.pg$v.$(date +%Y%m%d%H%M%S)
+  mv "$DATA" "$aside"
+  say "the cluster in $DATA was made by PostgreSQL $v, which is not installed (or not chosen); this is $PG_VERSION."
+  say "moved it to $aside (delete it, or pg_upgrade it with the $v binaries) and initialise a new cluster:"
+  say "run 'make db' to load the demo twin again."
 }
 
 # --- locations ----------------------------------------------------------------------------------
@@ -106,10 +146,11 @@ RT=$(runtime_dir)
 DATA=$RT/data
 SOCK=$RT/run
 LOG=$RT/log/postgresql.log
+choose_version
 
-refresh_paths() { RT=$(runtime_dir); DATA=$RT/data; SOCK=$RT/run; LOG=$RT/log/postgresql.log; }
+refresh_paths() { RT=$(runtime_dir); DATA=$RT/data; SOCK=$RT/run; LOG=$RT/log/postgresql.log; choose_version; }
 
-is_running() { [ -f "$DATA/PG_VERSION" ] && as_pg "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
+is_running() { [ -f "$DATA/PG_VERSION" ] && [ -x "$PG_BIN/pg_ctl" ] && as_pg "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
 
 current_port() { [ -f "$PORT_FILE" ] && cat "$PORT_FILE"; }
 
@@ -245,6 +286,7 @@ cmd_start() {
     ensure_roles_and_db
     return 0
   fi
+  set_aside_other_version
   init_cluster
   local port
   port=$(choose_port)

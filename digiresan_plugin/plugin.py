@@ -143,7 +143,7 @@ class DigiresanPlugin:
         self.twin_dock = TwinDock(
             self.catalog, self.iface.mapCanvas(), self.iface.messageBar(), self.iface.mainWindow()
         )
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.twin_dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.twin_dock)
         action = self.twin_dock.toggleViewAction()
         action.setIcon(icon("twin_dock.svg"))
         action.setText(self.tr("Digital twin"))
@@ -160,7 +160,7 @@ class DigiresanPlugin:
             self.iface.mapCanvas(), self.iface.mainWindow(), message_bar=self.iface.messageBar()
         )
         self.card_dock.setObjectName("DigiresanTwinCardDock")
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.card_dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.card_dock)
         self.card_dock.hide()
         self._signals.connect(self.card_dock.helpRequested, lambda: open_help("card"))
         self.identify = IdentifyController(self.iface, self.catalog, self.card_dock)
@@ -180,7 +180,7 @@ class DigiresanPlugin:
             self.iface.mapCanvas(), self.iface.messageBar(), self.iface.mainWindow(), catalog=self.catalog, load=False
         )
         self.ideas_dock.setObjectName("DigiresanIdeasDock")
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.ideas_dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.ideas_dock)
         self.ideas_dock.hide()
         action = self.ideas_dock.toggleViewAction()
         action.setIcon(icon("ideas.svg"))

@@ -46,7 +46,7 @@ def layers_released_before_qgis_exits(qgis_app):
     for _ in range(3):
         gc.collect()
         QgsApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture()

@@ -289,7 +289,8 @@ def open_layers(path: Path, catalog: Catalog, project: Optional[QgsProject] = No
         layer.setCustomProperty(LAYER_ID_PROPERTY, spec.id)
         if spec.is_spatial:
             flags = layer.flags()
-            flags = flags | QgsMapLayer.Identifiable if spec.identifiable else flags & ~QgsMapLayer.Identifiable
+            identifiable = QgsMapLayer.LayerFlag.Identifiable
+            flags = flags | identifiable if spec.identifiable else flags & ~identifiable
             layer.setFlags(flags)
         layers[spec.id] = layer
     if project is not None:

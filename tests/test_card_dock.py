@@ -236,7 +236,8 @@ def click_link(browser: AutoHeightBrowser, href: str) -> None:
                 cursor = QTextCursor(browser.document())
                 cursor.setPosition(fragment.position() + max(1, fragment.length() // 2))
                 rect = browser.cursorRect(cursor)
-                QTest.mouseClick(browser.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+                QTest.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                                 rect.center())
                 return
             it += 1
         block = block.next()
@@ -351,7 +352,7 @@ def test_the_next_card_reuses_the_widgets_and_shows_only_its_own_content(qgis_ap
     second["sections"][2]["summary"]["peak_hours"] = [6]
     del second["sections"][4]  # no paving plan section on this card
     shown(dock, second)
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert dock.section_box("traffic") is traffic and traffic.findChildren(HourlyChart) == [chart]
     assert chart.hours == [float(h) for h in reversed(HOURS)] and chart.peaks == {6}
     text = card_text(dock)

@@ -154,7 +154,7 @@ def test_qgis_reads_every_layer_in_3006_with_a_spatial_index(qgis_app, twin):
         if table in SPATIAL:
             assert layer.crs().authid() == "EPSG:3006", table
             assert QgsWkbTypes.displayString(layer.wkbType()).upper() == SPATIAL[table]
-            assert layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresent, table
+            assert layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresence.SpatialIndexPresent, table
     con.close()
 
 

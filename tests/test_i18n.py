@@ -207,7 +207,7 @@ def swedish_report() -> dict:
 
 def flush() -> None:
     QgsApplication.processEvents()
-    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_plugin_speaks_swedish_when_qgis_does_and_english_after_unload(swedish_qgis):

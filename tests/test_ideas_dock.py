@@ -495,7 +495,7 @@ def test_the_list_fits_an_800_px_dock_without_horizontal_scrolling(make_dock, gp
     assert {"reference", "status", "granted_sek"} <= {dock.model.column_keys()[s] for s in shown}
     # what a narrow dock hides is in the tooltip, whichever cell is hovered
     idea = dock.model.idea_at(0)
-    tip = dock.model.index(0, dock.model.column_keys().index("status")).data(Qt.ToolTipRole)
+    tip = dock.model.index(0, dock.model.column_keys().index("status")).data(Qt.ItemDataRole.ToolTipRole)
     assert idea.reference in tip and "Status" in tip
     for key in table.hidden_columns():
         header_text = dict((k, h) for k, h, _n in dock.model._columns)[key]

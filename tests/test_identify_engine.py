@@ -274,7 +274,7 @@ def test_click_anywhere_gives_the_nearest_segment(engine):
 
 def test_click_anywhere_gives_property_at_point_and_nearest_segment(catalog, layers):
     properties = layers["properties"]
-    properties.setFlags(properties.flags() & ~QgsMapLayer.Identifiable)
+    properties.setFlags(properties.flags() & ~QgsMapLayer.LayerFlag.Identifiable)
     report = at(make_engine(catalog, layers), IN_PR1_ONLY)
     assert report.subject.key == S1
     assert report.fallback["distance_m"] == pytest.approx(35.0, abs=0.01)
@@ -286,12 +286,12 @@ def test_click_anywhere_gives_property_at_point_and_nearest_segment(catalog, lay
 
 def test_identifiable_flag_is_respected(catalog, layers):
     assert at(make_engine(catalog, layers), IN_PR1_FREE).fallback is None  # a property hit
-    layers["properties"].setFlags(layers["properties"].flags() & ~QgsMapLayer.Identifiable)
+    layers["properties"].setFlags(layers["properties"].flags() & ~QgsMapLayer.LayerFlag.Identifiable)
     report = at(make_engine(catalog, layers), IN_PR1_FREE)  # not a hit any more: the property at the point
     assert report.subject.layer == "properties" and report.fallback["distance_m"] is None
     assert "no road segments within 50 m" in report.fallback["reason"]
     roads = layers["road_segments"]
-    roads.setFlags(roads.flags() & ~QgsMapLayer.Identifiable)
+    roads.setFlags(roads.flags() & ~QgsMapLayer.LayerFlag.Identifiable)
     report = at(make_engine(catalog, layers), ON_S1)
     assert report.fallback is not None and report.fallback["distance_m"] == pytest.approx(1.0, abs=0.01)
 
@@ -377,11 +377,12 @@ def test_every_query_is_restricted(catalog, layers):
     assert report.subject.key == S1
     assert len(log) == 6  # subject + condition + signs + permits + traffic + paving plan (rules reuse them)
     for name, request in log:
-        restricted = not request.filterRect().isNull() or request.filterType() != QgsFeatureRequest.FilterNone
+        unfiltered = QgsFeatureRequest.FilterType.FilterNone
+        restricted = not request.filterRect().isNull() or request.filterType() != unfiltered
         assert restricted, f"unrestricted query on {name}"
         if request.filterRect().isNull():  # key lookup: no geometry, only the needed attributes
-            assert request.flags() & QgsFeatureRequest.NoGeometry
-            assert request.flags() & QgsFeatureRequest.SubsetOfAttributes
+            assert request.flags() & QgsFeatureRequest.Flag.NoGeometry
+            assert request.flags() & QgsFeatureRequest.Flag.SubsetOfAttributes
             assert "segment_id" in request.filterExpression().expression()
 
 

@@ -20,6 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 
+from digiresan_plugin.core.compat import attribution
 from digiresan_plugin.core.layers import LAYER_ID_PROPERTY, background_maps, twin_layer, twin_layers
 from digiresan_plugin.core.loader import TwinLoader, stored_source
 from digiresan_plugin.core.twin_source import TwinSource
@@ -53,7 +54,7 @@ def test_load_puts_every_layer_in_its_group_with_its_style(project, catalog, dem
     renderer = roads.renderer()
     assert isinstance(renderer, QgsCategorizedSymbolRenderer)
     assert renderer.classAttribute() == "latest_condition_class"
-    assert roads.flags() & QgsMapLayer.Identifiable
+    assert roads.flags() & QgsMapLayer.LayerFlag.Identifiable
     assert report.extent is not None and report.extent.contains(roads.extent().center())
     assert stored_source(project) == f"gpkg:{demo_twin}"
 
@@ -178,7 +179,7 @@ def test_background_map_is_off_until_asked_for_and_carries_its_attribution(proje
     assert background_maps(project) == {"osm": osm}
     assert isinstance(osm, QgsRasterLayer) and osm.providerType() == "wms" and osm.isValid()
     assert "tile.openstreetmap.org" in osm.source() and "type=xyz" in osm.source()
-    assert osm.attribution() == "© OpenStreetMap contributors"
+    assert attribution(osm) == "© OpenStreetMap contributors"
     assert osm.metadata().rights() == ["© OpenStreetMap contributors"]
     assert osm.name() == "OpenStreetMap (online, © OpenStreetMap-bidragsgivare)"
     node = project.layerTreeRoot().findLayer(osm.id())

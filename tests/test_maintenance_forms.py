@@ -54,10 +54,10 @@ def test_fields_get_widgets_aliases_and_constraints_from_the_catalog(project, ca
     assert roads.attributeDisplayName(fields.indexOf("surface")) == "Surface"
     index = fields.indexOf("segment_id")
     constraints = fields.at(index).constraints()
-    assert constraints.constraintStrength(QgsFieldConstraints.ConstraintUnique) == \
-        QgsFieldConstraints.ConstraintStrengthHard
-    assert constraints.constraintStrength(QgsFieldConstraints.ConstraintNotNull) == \
-        QgsFieldConstraints.ConstraintStrengthHard
+    assert constraints.constraintStrength(QgsFieldConstraints.Constraint.ConstraintUnique) == \
+        QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
+    assert constraints.constraintStrength(QgsFieldConstraints.Constraint.ConstraintNotNull) == \
+        QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
     assert roads.editFormConfig().readOnly(fields.indexOf("latest_condition_class"))  # kept by triggers
 
     inspections = twin_layer(project, "road_condition")
@@ -87,7 +87,7 @@ def test_permit_ending_before_it_starts_is_refused_by_the_form(project, catalog,
     feature = next(permits.getFeatures())
     permits.startEditing()
     dialog = QgsAttributeDialog(permits, feature, False)
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     assert ok.isEnabled()
     dialog.attributeForm().changeAttribute("end_date", QDate(feature["start_date"]).addDays(-3))
     assert not ok.isEnabled()  # QGIS's form cannot be saved

@@ -90,7 +90,7 @@ def test_demo_edits_go_to_the_profile_copy_and_reset_restores_it(project, catalo
     assert street(copy) == "Nygatan"
     assert digest(demo_home) == shipped  # the plugin folder is never written
 
-    given += [QMessageBox.Yes]  # "Replace your copy of the demo twin?"
+    given += [QMessageBox.StandardButton.Yes]  # "Replace your copy of the demo twin?"
     assert twin_guard.reset_demo(dock)
     assert "Replace your copy" in asked[-1][1]
     assert street(copy) == original
@@ -111,14 +111,14 @@ def test_remove_asks_first_and_says_what_goes(project, catalog, demo_twin, tmp_p
     path = private_copy(demo_twin, tmp_path)
     dock = make_dock(catalog)
     dock.load(TwinSource.geopackage(path))
-    given += [QMessageBox.No]
+    given += [QMessageBox.StandardButton.No]
     dock.remove_twin()
     assert len(twin_layers(project)) == len(catalog.layers)  # nothing removed
     title, text = asked[-1]
     assert title == "Remove the twin"
     assert "Remove the 10 twin layers (Excavation permits, Traffic signs, Road segments" in text  # + the lake
     assert f"The data in {path.name} is not changed" in text
-    given += [QMessageBox.Yes]
+    given += [QMessageBox.StandardButton.Yes]
     dock.remove_twin()
     assert twin_layers(project) == {}
     dock.cleanup()
@@ -131,17 +131,17 @@ def test_unsaved_edits_are_offered_for_saving_before_removal(project, catalog, d
     dock.load(TwinSource.geopackage(path))
     original = street(path)
     rename(project, "Sparad gata")
-    given += [QMessageBox.Yes, QMessageBox.Cancel]  # remove? yes — save the edits? cancel
+    given += [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel]  # remove? yes — save the edits? cancel
     dock.remove_twin()
     assert "Road segments have unsaved edits" in asked[-1][1]
     assert twin_layers(project) and twin_layer(project, "road_segments").isModified()  # cancelled: all kept
-    given += [QMessageBox.Yes, QMessageBox.Save]
+    given += [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Save]
     dock.remove_twin()
     assert twin_layers(project) == {} and street(path) == "Sparad gata"  # saved, then removed
 
     dock.load(TwinSource.geopackage(path))
     rename(project, "Kastad gata")
-    given += [QMessageBox.Yes, QMessageBox.Discard]
+    given += [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Discard]
     dock.remove_twin()
     assert twin_layers(project) == {} and street(path) == "Sparad gata"
     assert original != "Sparad gata"
@@ -154,7 +154,7 @@ def test_unsaved_edits_are_offered_before_another_twin_is_loaded(project, catalo
     dock = make_dock(catalog)
     dock.load(TwinSource.geopackage(first))
     rename(project, "Första gatan")
-    given += [QMessageBox.Save]
+    given += [QMessageBox.StandardButton.Save]
     dock.load(TwinSource.geopackage(second))
     assert "before loading another twin" in asked[-1][1]
     assert street(first) == "Första gatan"

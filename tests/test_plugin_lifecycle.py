@@ -15,7 +15,7 @@ from tests.real_iface import RealIface
 
 def counts(iface: RealIface) -> tuple[int, ...]:
     QgsApplication.processEvents()
-    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # run deleteLater
+    QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # run deleteLater
     gc.collect()
     window = iface.window
     return (

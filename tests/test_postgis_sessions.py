@@ -72,7 +72,7 @@ def test_planner_cannot_save_edits(project, catalog, loaded_pg):
     TwinLoader(catalog, project, "en").load(TwinSource.parse(f"pgservice:{loaded_pg.service_uri('reader')}"))
     roads = twin_layer(project, "road_segments")
     # QGIS reads the role's privileges: the planner's layer offers no editing at all
-    assert not roads.dataProvider().capabilities() & QgsVectorDataProvider.ChangeAttributeValues
+    assert not roads.dataProvider().capabilities() & QgsVectorDataProvider.Capability.ChangeAttributeValues
     roads.startEditing()
     roads.changeAttributeValue(segment_fid(roads), roads.fields().indexFromName("surface"), "gatsten")
     assert not roads.commitChanges()

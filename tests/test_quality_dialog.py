@@ -37,7 +37,7 @@ def test_check_data_lists_the_problems_and_zooms_to_one(project, catalog, tmp_pa
                if "Nearest feature of Road segments is" in tree.topLevelItem(i).text(4))
     assert [far.text(c) for c in range(4)] == ["Warning", "Traffic signs", "S3", "geometry"]
     tree.setCurrentItem(far)  # a click
-    assert qgis_canvas.extent().contains(far.data(0, Qt.UserRole).geometry.boundingBox())
+    assert qgis_canvas.extent().contains(far.data(0, Qt.ItemDataRole.UserRole).geometry.boundingBox())
     assert qgis_canvas.extent().width() < 300  # zoomed in: street level, not the whole twin
     dialog.close()
     dock.cleanup()

@@ -155,7 +155,7 @@ def test_road_width_follows_functional_class(functional_class: int | None, width
     layer = styled_layer("road_segments")
     categories = layer.renderer().categories()  # keep the copies alive: they own the symbols
     line = categories[0].symbol().symbolLayer(1)
-    prop = line.dataDefinedProperties().property(QgsSymbolLayer.PropertyStrokeWidth)
+    prop = line.dataDefinedProperties().property(QgsSymbolLayer.Property.PropertyStrokeWidth)
     context = QgsExpressionContext()
     context.setFields(layer.fields())
     context.setFeature(feature(layer, functional_class=functional_class))
@@ -182,14 +182,14 @@ def test_road_width_in_map_units_when_zoomed_in(scale: int, width_m, functional_
     scope.setVariable("map_scale", scale)
     context.appendScope(scope)
     context.setFeature(feature(layer, functional_class=functional_class, width_m=width_m))
-    width = fill.dataDefinedProperties().property(QgsSymbolLayer.PropertyStrokeWidth)
+    width = fill.dataDefinedProperties().property(QgsSymbolLayer.Property.PropertyStrokeWidth)
     assert width.prepare(context)
     value, ok = width.valueAsDouble(context, -1)
     assert ok and value == pytest.approx(mm)
-    outer = casing.dataDefinedProperties().property(QgsSymbolLayer.PropertyStrokeWidth)
+    outer = casing.dataDefinedProperties().property(QgsSymbolLayer.Property.PropertyStrokeWidth)
     assert outer.prepare(context) and outer.valueAsDouble(context, -1)[0] == pytest.approx(mm + 0.35)
     # drawn at its real width the street lets the permits under it show; its class colour stays
-    colour = fill.dataDefinedProperties().property(QgsSymbolLayer.PropertyStrokeColor)
+    colour = fill.dataDefinedProperties().property(QgsSymbolLayer.Property.PropertyStrokeColor)
     assert colour.prepare(context)
     drawn, ok = colour.valueAsColor(context, QColor())
     assert ok and (drawn.red(), drawn.green(), drawn.blue()) == (fill.color().red(), fill.color().green(),

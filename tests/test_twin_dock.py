@@ -66,7 +66,7 @@ def test_missing_file_message_names_the_file(project, catalog, tmp_path):
     missing = tmp_path / "gone.gpkg"
     dock.load(TwinSource.geopackage(missing))
     assert str(missing) in dock.status_label.text()
-    assert bar.currentItem() is not None and bar.currentItem().level() == Qgis.Critical
+    assert bar.currentItem() is not None and bar.currentItem().level() == Qgis.MessageLevel.Critical
     dock.cleanup()
 
 
@@ -102,7 +102,7 @@ def test_background_map_checkbox_is_off_by_default_and_adds_or_removes_the_map(p
 
     from digiresan_plugin.gui import twin_guard
 
-    monkeypatch.setattr(twin_guard, "ASK", lambda *_args: QMessageBox.Yes)  # "Remove the twin?" — yes
+    monkeypatch.setattr(twin_guard, "ASK", lambda *_args: QMessageBox.StandardButton.Yes)  # "Remove the twin?" — yes
     server = TileServer()  # the map comes from a loopback server here, never from the internet
     try:
         catalog = loopback_catalog(tmp_path, server.url)

@@ -64,9 +64,9 @@ def canvas_at(canvas, parent, crs: str, xmin: float, ymax: float, unit_per_px: f
     assert canvas.mapUnitsPerPixel() == pytest.approx(unit_per_px, rel=1e-9)
 
 
-def release(canvas, tool, x: int, y: int, button=Qt.LeftButton) -> None:
-    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, QPoint(x, y), button, button,
-                                             Qt.NoModifier))
+def release(canvas, tool, x: int, y: int, button=Qt.MouseButton.LeftButton) -> None:
+    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, QPoint(x, y), button, button,
+                                             Qt.KeyboardModifier.NoModifier))
 
 
 def record(tool) -> list:
@@ -102,10 +102,11 @@ def test_a_real_mouse_click_goes_through_the_canvas(qgis_canvas, qgis_parent, ra
     action.setCheckable(True)
     tool.setAction(action)
     qgis_canvas.setMapTool(tool)
-    assert action.isChecked() and qgis_canvas.cursor().shape() == Qt.CrossCursor
+    assert action.isChecked() and qgis_canvas.cursor().shape() == Qt.CursorShape.CrossCursor
     clicks = record(tool)
-    QTest.mouseClick(qgis_canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(300, 50))
-    QTest.mouseClick(qgis_canvas.viewport(), Qt.RightButton, Qt.NoModifier, QPoint(300, 50))  # ignored
+    no_modifier = Qt.KeyboardModifier.NoModifier
+    QTest.mouseClick(qgis_canvas.viewport(), Qt.MouseButton.LeftButton, no_modifier, QPoint(300, 50))
+    QTest.mouseClick(qgis_canvas.viewport(), Qt.MouseButton.RightButton, no_modifier, QPoint(300, 50))  # ignored
     assert len(clicks) == 1
     point, _crs, radius = clicks[0]
     assert (point.x(), point.y()) == pytest.approx((481150.0, 7005575.0), abs=1e-6)
@@ -205,7 +206,8 @@ def click_on_s1(qgis_canvas, qgis_parent, controller) -> None:
     # 1 px = 1 m with ON_S1 at pixel (100, 200)
     canvas_at(qgis_canvas, qgis_parent, "EPSG:3006", ON_S1[0] - 100, ON_S1[1] + 200, 1.0)
     controller.activate()
-    QTest.mouseClick(qgis_canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(100, 200))
+    QTest.mouseClick(qgis_canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(100, 200))
 
 
 @needs_engine

@@ -116,4 +116,4 @@ class EditWatch(QObject):
             return
         words = describe_provider_error(self.catalog, text, self.language)
         if words:
-            self.message.emit(self._title(layer), words, int(Qgis.Critical))
+            self.message.emit(self._title(layer), words, int(Qgis.MessageLevel.Critical))

@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from .catalog import Catalog
+from .compat import make_tab
 from .forms import relation_id
 from .maintenance_spec import maintenance_spec
 from .tr import tr
@@ -67,7 +68,7 @@ def apply_form_layout(catalog: Catalog, layer_id: str, layer: QgsVectorLayer, pr
     placed: set[str] = set()
 
     main = QgsAttributeEditorContainer(tr("Attributes"), root)
-    main.setIsGroupBox(False)
+    make_tab(main)
     attributes = [a for a in card.get("attributes", []) if isinstance(a, str)]
     for name in attributes + sorted(spec.derived_fields(layer_id)):
         index = fields.indexFromName(name)
@@ -87,7 +88,7 @@ def apply_form_layout(catalog: Catalog, layer_id: str, layer: QgsVectorLayer, pr
         if child is not None and isinstance(section.get("item_title"), str):
             child.setDisplayExpression(template_expression(section["item_title"]))  # the rows as the card lists them
         tab = QgsAttributeEditorContainer(_text(section.get("title"), language, key_relation.child), root)
-        tab.setIsGroupBox(False)
+        make_tab(tab)
         editor = QgsAttributeEditorRelation(relation, tab)
         editor.setShowLabel(False)
         editor.setRelationWidgetTypeId("relation_editor")
@@ -99,10 +100,10 @@ def apply_form_layout(catalog: Catalog, layer_id: str, layer: QgsVectorLayer, pr
             if i not in pk and fields.at(i).name() not in placed]
     if rest:
         more = QgsAttributeEditorContainer(tr("More"), root)
-        more.setIsGroupBox(False)
+        make_tab(more)
         for name in rest:
             more.addChildElement(QgsAttributeEditorField(name, fields.indexFromName(name), more))
         root.addChildElement(more)
-    config.setLayout(QgsEditFormConfig.TabLayout)
+    config.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     layer.setEditFormConfig(config)
     return True

@@ -45,7 +45,7 @@ class Formatter:
 
     def __init__(self, locale: Optional[QLocale] = None):
         self.locale = QLocale(locale) if locale is not None else card_locale()
-        self.locale.setNumberOptions(self.locale.numberOptions() | QLocale.OmitGroupSeparator)
+        self.locale.setNumberOptions(self.locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
 
     def date(self, value: Any) -> Optional[str]:
         """An ISO date (or date-time) in the locale's short format; None if it is not one."""
@@ -54,11 +54,11 @@ class Formatter:
         if not isinstance(value, str) or len(value) < 10:
             return None
         if len(value) > 10:
-            moment = QDateTime.fromString(value[:19], Qt.ISODate)
+            moment = QDateTime.fromString(value[:19], Qt.DateFormat.ISODate)
             if moment.isValid():
-                return self.locale.toString(moment, QLocale.ShortFormat)
-        day = QDate.fromString(value[:10], Qt.ISODate)
-        return self.locale.toString(day, QLocale.ShortFormat) if day.isValid() else None
+                return self.locale.toString(moment, QLocale.FormatType.ShortFormat)
+        day = QDate.fromString(value[:10], Qt.DateFormat.ISODate)
+        return self.locale.toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else None
 
     def number(self, value: Any) -> str:
         if isinstance(value, bool):

@@ -27,7 +27,7 @@ from .maintenance_spec import maintenance_spec
 
 DATE_FORMAT = "yyyy-MM-dd"
 INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
-HARD = QgsFieldConstraints.ConstraintStrengthHard
+HARD = QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
 
 
 def relation_id(catalog_relation_id: str) -> str:
@@ -99,12 +99,12 @@ def _widget(kind: QVariant.Type, rule: Optional[FieldRule], language: str) -> Op
 
 def _constraints(layer: QgsVectorLayer, index: int, rule: FieldRule, label: str, language: str) -> None:
     if rule.not_null:
-        layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull, HARD)
+        layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull, HARD)
     if rule.unique:
-        layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintUnique, HARD)
+        layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintUnique, HARD)
     checks = field_checks(rule, label, language)
     if not checks:
         return
     expression = " AND ".join(f"({check.expression})" for check in checks)
     layer.setConstraintExpression(index, expression, "; ".join(check.message for check in checks))
-    layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintExpression, HARD)
+    layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintExpression, HARD)

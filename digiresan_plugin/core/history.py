@@ -55,7 +55,7 @@ def changes(layer: QgsVectorLayer, layer_id: str, key: Any, fid: Optional[int] =
         QgsExpression.createFieldEqualityExpression("layer", layer_id),
         QgsExpression.createFieldEqualityExpression("key", str(key)),
     ] + ([QgsExpression.createFieldEqualityExpression("feature_fid", int(fid))] if fid is not None else []))
-    request = QgsFeatureRequest().setFilterExpression(expression).setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFilterExpression(expression).setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.addOrderBy("changed_at", False)
     request.setLimit(limit)
     out = []

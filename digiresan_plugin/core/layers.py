@@ -20,9 +20,9 @@ def tag_twin_layer(layer: QgsVectorLayer, spec: LayerSpec, source: str) -> None:
     if spec.is_spatial:
         flags = layer.flags()
         if spec.identifiable:
-            flags |= QgsMapLayer.Identifiable
+            flags |= QgsMapLayer.LayerFlag.Identifiable
         else:
-            flags &= ~QgsMapLayer.Identifiable
+            flags &= ~QgsMapLayer.LayerFlag.Identifiable
         layer.setFlags(flags)
 
 

@@ -22,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import Catalog, LayerSpec
+from .compat import null_rectangle, set_attribution
 from .layers import (
     BACKGROUND_PROPERTY,
     LAYER_ID_PROPERTY,
@@ -166,8 +167,7 @@ class TwinLoader:
         if not layer.isValid():
             LOG.warning("Background map '%s' could not be created (is the WMS provider installed?)", spec.id)
             return None
-        layer.setAttribution(spec.attribution)
-        layer.setAttributionUrl(spec.attribution_url)
+        set_attribution(layer, spec.attribution, spec.attribution_url)
         metadata = QgsLayerMetadata()
         metadata.setTitle(spec.title.text(self.language))
         metadata.setRights([spec.attribution])
@@ -221,8 +221,7 @@ class TwinLoader:
 
     def _extent(self, layer_ids: list[str]) -> Optional[QgsRectangle]:
         """Combined extent of the given loaded spatial layers, in the project CRS."""
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = null_rectangle()
         target = self.project.crs()
         for layer_id in layer_ids:
             layer = twin_layer(self.project, layer_id)

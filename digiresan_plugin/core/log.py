@@ -14,11 +14,11 @@ TAG = "Digiresan"
 ROOT_LOGGER = "digiresan_plugin"
 
 _LEVELS = {
-    logging.DEBUG: Qgis.Info,
-    logging.INFO: Qgis.Info,
-    logging.WARNING: Qgis.Warning,
-    logging.ERROR: Qgis.Critical,
-    logging.CRITICAL: Qgis.Critical,
+    logging.DEBUG: Qgis.MessageLevel.Info,
+    logging.INFO: Qgis.MessageLevel.Info,
+    logging.WARNING: Qgis.MessageLevel.Warning,
+    logging.ERROR: Qgis.MessageLevel.Critical,
+    logging.CRITICAL: Qgis.MessageLevel.Critical,
 }
 
 
@@ -30,7 +30,7 @@ class QgsMessageLogHandler(logging.Handler):
             message = self.format(record)
         except Exception:  # noqa: BLE001 - a broken record must never break QGIS
             message = str(record.msg)
-        QgsMessageLog.logMessage(message, TAG, _LEVELS.get(record.levelno, Qgis.Info), notifyUser=False)
+        QgsMessageLog.logMessage(message, TAG, _LEVELS.get(record.levelno, Qgis.MessageLevel.Info), notifyUser=False)
 
 
 def _root() -> logging.Logger:

@@ -46,5 +46,5 @@ def radius_in_metres(
         metres = 0.0
     if metres > 0 and area.willUseEllipsoid():
         return metres
-    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceMeters)
+    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
     return float(radius) * (factor if factor > 0 else 1.0)

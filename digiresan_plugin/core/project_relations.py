@@ -35,7 +35,7 @@ def register_key_relations(catalog: Catalog, project: QgsProject) -> list[str]:
         relation.setReferencedLayer(parent.id())
         relation.setReferencingLayer(child.id())
         relation.addFieldPair(rel.child_field, rel.parent_field)
-        relation.setStrength(QgsRelation.Association)
+        relation.setStrength(QgsRelation.RelationStrength.Association)
         if relation.isValid():
             manager.addRelation(relation)
             added.append(relation.id())

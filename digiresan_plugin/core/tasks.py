@@ -35,7 +35,7 @@ class BackgroundTask(QgsTask):
     reported = pyqtSignal(object)  # an intermediate result (queued to the main thread)
 
     def __init__(self, description: str, work: Work, on_done: Optional[Done] = None, can_cancel: bool = True):
-        super().__init__(description, QgsTask.CanCancel if can_cancel else QgsTask.Flags())
+        super().__init__(description, QgsTask.Flag.CanCancel if can_cancel else QgsTask.Flags())
         self._work = work
         self._on_done = on_done
         self.result: Any = None

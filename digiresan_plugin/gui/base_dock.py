@@ -38,7 +38,7 @@ class DigiresanDock(QgsDockWidget):
         if progress is not None:
             progress.setVisible(busy)
 
-    def message(self, text: str, level: Qgis.MessageLevel = Qgis.Info, seconds: int = 6) -> None:
+    def message(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Info, seconds: int = 6) -> None:
         """Push ``text`` to QGIS's message bar (when the dock has one) under :attr:`message_title`."""
         if self.message_bar is not None:
             self.message_bar.pushMessage(self.message_title, text, level, seconds)

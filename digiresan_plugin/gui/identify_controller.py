@@ -160,4 +160,4 @@ class IdentifyController(QObject):
         LOG.error(message)
         bar = getattr(self.iface, "messageBar", None)
         if callable(bar):
-            bar().pushMessage(self.tr("Twin info"), message, Qgis.Warning, 6)
+            bar().pushMessage(self.tr("Twin info"), message, Qgis.MessageLevel.Warning, 6)

@@ -61,7 +61,7 @@ class TwinLocatorFilter(QgsLocatorFilter):
         return "twin"
 
     def flags(self) -> QgsLocatorFilter.Flags:
-        return QgsLocatorFilter.FlagFast
+        return QgsLocatorFilter.Flag.FlagFast
 
     def prepare(self, string: str, context: QgsLocatorContext) -> list:
         """Main thread: snapshot the twin layers so fetchResults never touches a layer."""
@@ -123,7 +123,7 @@ class TwinLocatorFilter(QgsLocatorFilter):
         )
         extent = transform.transformBoundingBox(hit.extent)
         metre = QgsUnitTypes.fromUnitToUnitFactor(
-            QgsUnitTypes.DistanceMeters, self.canvas.mapSettings().destinationCrs().mapUnits()
+            QgsUnitTypes.DistanceUnit.DistanceMeters, self.canvas.mapSettings().destinationCrs().mapUnits()
         )
         extent.grow(max(30 * metre, 0.1 * max(extent.width(), extent.height())))  # a lone point or a straight street
         self.canvas.setExtent(extent)

@@ -62,7 +62,7 @@ class QualityDialog(QDialog):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.status_label = QLabel(self)
-        self.status_label.setTextFormat(Qt.PlainText)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
         top.addWidget(self.status_label, 1)
         self.run_button = QPushButton(self.tr("Check again"), self)
@@ -76,7 +76,7 @@ class QualityDialog(QDialog):
         self.progress.hide()
         layout.addWidget(self.progress)
         self.faults_label = QLabel(self)
-        self.faults_label.setTextFormat(Qt.PlainText)
+        self.faults_label.setTextFormat(Qt.TextFormat.PlainText)
         self.faults_label.setWordWrap(True)
         self.faults_label.setStyleSheet("color: #a4000f;")
         self.faults_label.hide()
@@ -90,8 +90,8 @@ class QualityDialog(QDialog):
         self.tree.setToolTip(self.tr("Click a problem to zoom to it"))
         self.tree.currentItemChanged.connect(lambda item, _previous: self.zoom_to(item))
         layout.addWidget(self.tree, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        buttons.button(QDialogButtonBox.Close).setText(self.tr("Close"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
 
@@ -137,7 +137,7 @@ class QualityDialog(QDialog):
         for problem in report.problems:
             self.tree.addTopLevelItem(self._item(problem))
         self.tree.setSortingEnabled(True)
-        self.tree.sortItems(0, Qt.AscendingOrder)  # errors first ("Error" < "Warning", "Fel" < "Varning")
+        self.tree.sortItems(0, Qt.SortOrder.AscendingOrder)  # errors first ("Error" < "Warning", "Fel" < "Varning")
         for column in range(4):
             self.tree.resizeColumnToContents(column)
         errors = sum(1 for p in report.problems if p.severity == ERROR)
@@ -162,7 +162,7 @@ class QualityDialog(QDialog):
             layer = problem.layer
         item = QTreeWidgetItem([severity, layer, "" if problem.key is None else str(problem.key), problem.field,
                                 problem.message])
-        item.setData(0, Qt.UserRole, problem)
+        item.setData(0, Qt.ItemDataRole.UserRole, problem)
         item.setToolTip(4, problem.message)
         return item
 
@@ -173,7 +173,7 @@ class QualityDialog(QDialog):
 
     # -- zoom --------------------------------------------------------------------------------------
     def zoom_to(self, item: Optional[QTreeWidgetItem]) -> None:
-        problem = item.data(0, Qt.UserRole) if item is not None else None
+        problem = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         if self.canvas is None or problem is None or problem.geometry is None or problem.geometry.isEmpty():
             return
         geometry = problem.geometry
@@ -191,7 +191,7 @@ class QualityDialog(QDialog):
             return
         self.canvas.setExtent(extent)
         self.canvas.refresh()
-        if QgsWkbTypes.geometryType(flash.wkbType()) != QgsWkbTypes.NullGeometry:
+        if QgsWkbTypes.geometryType(flash.wkbType()) != QgsWkbTypes.GeometryType.NullGeometry:
             self.canvas.flashGeometries([flash], target)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API

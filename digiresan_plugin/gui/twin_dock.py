@@ -30,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import settings
 from ..core.catalog import Catalog
+from ..core.compat import null_rectangle
 from ..core.i18n import ui_language
 from ..core.layers import background_maps, twin_layers
 from ..core.loader import TwinLoader, stored_source
@@ -123,7 +124,7 @@ class TwinDock(DigiresanDock):
             layout.addWidget(box)
         self.status_label = QLabel(body)
         self.status_label.setWordWrap(True)
-        self.status_label.setTextFormat(Qt.PlainText)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status_label)
         self.retry_button = QPushButton(self.tr("Retry"), body)
         self.retry_button.setToolTip(self.tr("Try the same twin source again"))
@@ -196,7 +197,7 @@ class TwinDock(DigiresanDock):
         try:
             source = self.selected_source()
         except TwinSourceError as exc:
-            self._message(str(exc), Qgis.Warning)
+            self._message(str(exc), Qgis.MessageLevel.Warning)
             return
         self.load(source)
 
@@ -228,7 +229,7 @@ class TwinDock(DigiresanDock):
         self._failed_source = source if reason else None
         self.retry_button.setVisible(bool(reason))
         if reason:
-            self._message(reason, Qgis.Critical)
+            self._message(reason, Qgis.MessageLevel.Critical)
             self.status_label.setText(reason)
             return
         report = TwinLoader(self.catalog, self.project, self.language).load(source, check=False)
@@ -240,7 +241,7 @@ class TwinDock(DigiresanDock):
                 self.tr("Twin loaded with {n} problem(s): {first}").format(
                     n=len(report.problems), first=report.problems[0]
                 ),
-                Qgis.Warning,
+                Qgis.MessageLevel.Warning,
             )
         else:
             self.status_label.setText(
@@ -249,7 +250,8 @@ class TwinDock(DigiresanDock):
         if not source.writable():
             self.status_label.setText(self.status_label.text() + "\n" + self.tr(
                 "Read-only: you may not write to {file}, so edits cannot be saved.").format(file=source.location))
-            self._message(self.tr("Digital twin loaded: {n} layers").format(n=len(report.loaded)), Qgis.Success)
+            self._message(self.tr("Digital twin loaded: {n} layers").format(n=len(report.loaded)),
+                          Qgis.MessageLevel.Success)
         if report.added and report.extent is not None:
             self.zoom_to_twin()
             QTimer.singleShot(0, self.zoom_to_twin)  # again after QGIS's own zoom to its first layers' extent
@@ -296,8 +298,7 @@ class TwinDock(DigiresanDock):
         self.canvas.refresh()
 
     def _extent(self, layers: list) -> QgsRectangle:
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = null_rectangle()
         target = self.canvas.mapSettings().destinationCrs()
         for layer in layers:
             transform = QgsCoordinateTransform(layer.crs(), target, self.project.transformContext())
@@ -326,7 +327,7 @@ class TwinDock(DigiresanDock):
                 text = spec.title.text(self.language)
                 icon = "mIconTableLayer.svg" if not spec.is_spatial else "mActionAddOgrLayer.svg"
             item = QListWidgetItem(QgsApplication.getThemeIcon(icon), text)
-            item.setData(Qt.UserRole, spec.id)
+            item.setData(Qt.ItemDataRole.UserRole, spec.id)
             self.layer_list.addItem(item)
         self.zoom_button.setEnabled(bool(loaded))
         self.remove_button.setEnabled(bool(loaded))

@@ -33,14 +33,15 @@ def save_or_discard(parent: Optional[QWidget], project: QgsProject, action: str)
                 layer.rollBack()  # editing on but nothing changed: just stop
         return True
     names = ", ".join(layer.name() for layer in layers)
+    buttons = QMessageBox.StandardButton
     answer = ASK(parent, tr("Unsaved twin edits"),
                  tr("{layers} have unsaved edits. Save them before {action}?").format(layers=names, action=action),
-                 QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
-    if answer == QMessageBox.Cancel:
+                 buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    if answer == QMessageBox.StandardButton.Cancel:
         return False
     failed = []
     for layer in layers:
-        if answer == QMessageBox.Save:
+        if answer == QMessageBox.StandardButton.Save:
             if not layer.commitChanges():
                 failed.append(f"{layer.name()}: {'; '.join(layer.commitErrors()[:3])}")
         else:
@@ -64,16 +65,16 @@ def confirm_removal(parent: Optional[QWidget], catalog: Catalog, project: QgsPro
                     "{source} is not changed; load the twin again to get them back.").format(
                      n=len(names), layers=", ".join(names), group=catalog.title.text(language),
                      source=source_text),
-                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-    return answer == QMessageBox.Yes
+                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def confirm_reset_demo(parent: Optional[QWidget], copy_path: str) -> bool:
     answer = ASK(parent, tr("Reset demo twin"),
                  tr("Replace your copy of the demo twin by a fresh one?\n\n{path}\n\nYour edits are kept next to it "
                     "as a backup (…bak.gpkg) until the next reset.").format(path=copy_path),
-                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-    return answer == QMessageBox.Yes
+                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def clear_card_if_removed(card_dock: Any, project: QgsProject, layer_ids: list[str]) -> bool:
@@ -107,9 +108,9 @@ def reset_demo(dock: Any) -> bool:
     try:
         reset_user_demo()
     except DemoTwinError as exc:
-        dock.message(str(exc), Qgis.Critical)
+        dock.message(str(exc), Qgis.MessageLevel.Critical)
         return False
     if demo_loaded:
         dock.load(TwinSource.demo())
-    dock.message(tr("The demo twin was reset: {path}").format(path=user_demo_path()), Qgis.Success)
+    dock.message(tr("The demo twin was reset: {path}").format(path=user_demo_path()), Qgis.MessageLevel.Success)
     return True

@@ -17,7 +17,7 @@ class TwinInfoTool(QgsMapTool):
 
     def __init__(self, canvas: QgsMapCanvas):
         super().__init__(canvas)
-        self.setCursor(QCursor(Qt.CrossCursor))
+        self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
     def search_radius_map_units(self) -> float:
         """QGIS Identify's radius: ``Map/searchRadiusMM`` (default 2 mm) at the canvas scale, in map units."""
@@ -34,7 +34,7 @@ class TwinInfoTool(QgsMapTool):
         return point, crs, radius_m
 
     def canvasReleaseEvent(self, event: QgsMapMouseEvent) -> None:  # noqa: N802 - QGIS API
-        if event.button() != Qt.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton:
             return
         point, crs, radius_m = self.click_at(event.pos())
         self.clicked.emit(point, crs, radius_m)

@@ -14,7 +14,6 @@ from typing import Any, Optional
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -34,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.catalog import Catalog, CatalogError, load_catalog
+from ..core.compat import new_field
 from ..core.i18n import ui_language
 from ..core.layers import twin_layers
 from ..core.quality import ERROR, WARNING, LayerInput, QualityReport, check_twin, prepare_inputs
@@ -51,9 +51,9 @@ def location(geometry: Optional[QgsGeometry]) -> Optional[QgsGeometry]:
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return None
     kind = QgsWkbTypes.geometryType(geometry.wkbType())
-    if kind == QgsWkbTypes.PointGeometry:
+    if kind == QgsWkbTypes.GeometryType.PointGeometry:
         point = QgsGeometry(geometry)
-    elif kind == QgsWkbTypes.LineGeometry:
+    elif kind == QgsWkbTypes.GeometryType.LineGeometry:
         point = geometry.interpolate(geometry.length() / 2.0)
     else:
         point = geometry.pointOnSurface()
@@ -90,7 +90,7 @@ class CheckTwinAlgorithm(TwinAlgorithm):
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802 - QGIS API
         self.add_twin_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Problems"),
-                                                            QgsProcessing.TypeVectorPoint))
+                                                            QgsProcessing.SourceType.TypeVectorPoint))
         advanced = [
             QgsProcessingParameterFile(self.CATALOG, self.tr("Twin catalog (JSON; default: the bundled one)"),
                                        extension="json", optional=True),
@@ -100,7 +100,7 @@ class CheckTwinAlgorithm(TwinAlgorithm):
                                        defaultValue=LANGUAGES.index(ui_language())),
         ]
         for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
         self.addOutput(QgsProcessingOutputNumber("COUNT", self.tr("Number of problems")))
         self.addOutput(QgsProcessingOutputNumber("ERRORS", self.tr("Number of errors")))
@@ -161,9 +161,9 @@ class CheckTwinAlgorithm(TwinAlgorithm):
                          feedback: QgsProcessingFeedback) -> dict:
         fields = QgsFields()
         for name, kind in OUTPUT_FIELDS:
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         crs = metric_crs(self.catalog)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, crs)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
@@ -182,7 +182,7 @@ class CheckTwinAlgorithm(TwinAlgorithm):
                 out.setGeometry(point)
             out.setAttributes([problem.layer, None if problem.key is None else str(problem.key), problem.fid,
                                problem.field, problem.rule, problem.severity, problem.message])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         for note in report.not_checked:
             feedback.reportError(note, fatalError=False)
         summary = self.summary(report)

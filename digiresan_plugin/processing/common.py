@@ -95,10 +95,10 @@ class TwinAlgorithm(QgsProcessingAlgorithm):
                                        defaultValue=LANGUAGES.index(ui_language())),
             QgsProcessingParameterNumber(
                 self.MORATORIUM_YEARS, self.tr("Dig moratorium (years; default: the plugin setting)"),
-                type=QgsProcessingParameterNumber.Integer, minValue=0, optional=True),
+                type=QgsProcessingParameterNumber.Type.Integer, minValue=0, optional=True),
         ]
         for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(parameter)
 
     # -- preparation (main thread) -------------------------------------------------------------

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
@@ -20,6 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.compat import new_field
 from .common import TwinAlgorithm
 
 
@@ -42,7 +42,7 @@ class CoordinationConflictsAlgorithm(TwinAlgorithm):
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802 - QGIS API
         self.add_twin_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Permits in conflict"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Permits in conflict"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.add_advanced_parameters()
         self.addOutput(QgsProcessingOutputNumber("COUNT", self.tr("Number of permits in conflict")))
 
@@ -60,9 +60,9 @@ class CoordinationConflictsAlgorithm(TwinAlgorithm):
         for name, kind in ((key_name, QVariant.String), ("layer", QVariant.String), ("kinds", QVariant.String),
                            ("warning_count", QVariant.Int), ("segments", QVariant.String),
                            ("reason", QVariant.String)):
-            fields.append(QgsField(name, kind))
-        wkb = QgsWkbTypes.multiType(first.wkb_type) if first.wkb_type != QgsWkbTypes.Unknown else (
-            QgsWkbTypes.MultiPolygon)
+            fields.append(new_field(name, kind))
+        wkb = QgsWkbTypes.multiType(first.wkb_type) if first.wkb_type != QgsWkbTypes.Type.Unknown else (
+            QgsWkbTypes.Type.MultiPolygon)
         sink, dest = self.create_sink(parameters, self.OUTPUT, context, fields, wkb, first.crs)
         rule_layers = {rule.layer for rule in engine.config.warnings}
         count = 0
@@ -80,7 +80,7 @@ class CoordinationConflictsAlgorithm(TwinAlgorithm):
                 str(key), layer_id, ", ".join(sorted({w.kind for w in warnings})), len(warnings),
                 ", ".join(segments), " | ".join(w.message for w in warnings),
             ])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             count += 1
         feedback.pushInfo(self.tr("{} permits in conflict").format(count))
         return {self.OUTPUT: dest, "COUNT": count}

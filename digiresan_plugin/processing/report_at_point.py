@@ -41,7 +41,7 @@ class ReportAtPointAlgorithm(TwinAlgorithm):
         self.addParameter(QgsProcessingParameterPoint(self.POINT, self.tr("Point")))
         self.addParameter(QgsProcessingParameterNumber(
             self.RADIUS_M, self.tr("Search radius (m; default from the catalog)"),
-            type=QgsProcessingParameterNumber.Double, minValue=0.0, optional=True))
+            type=QgsProcessingParameterNumber.Type.Double, minValue=0.0, optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Report (JSON)"), fileFilter="JSON (*.json)"))
         self.add_advanced_parameters()

@@ -8,7 +8,6 @@ from typing import Any, Optional
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingContext,
@@ -22,6 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QVariant
 
+from ..core.compat import new_field
 from ..core.identify.handles import LayerHandle
 from ..core.identify.tabular import summary_fields, summary_values
 from ..core.identify.values import field_type
@@ -56,13 +56,13 @@ class ReportForFeaturesAlgorithm(TwinAlgorithm):
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802 - QGIS API
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Features of a twin layer"), [QgsProcessing.TypeVectorAnyGeometry]))
+            self.INPUT, self.tr("Features of a twin layer"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterString(
             self.LAYER_ID, self.tr("Twin layer id in the catalog (default: recognised from the input)"),
             optional=True))
         self.add_twin_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Twin report table"), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr("Twin report table"), QgsProcessing.SourceType.TypeVector))
         self.add_advanced_parameters()
 
     def input_layer(self, parameters: dict, context: QgsProcessingContext) -> Optional[QgsVectorLayer]:
@@ -104,8 +104,8 @@ class ReportForFeaturesAlgorithm(TwinAlgorithm):
         columns = summary_fields(self.engine.config, self.layer_id, self._type_of)
         fields = QgsFields()
         for name, kind in columns:
-            fields.append(QgsField(name, QVARIANT.get(kind, QVariant.String)))
-        sink, dest = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
+            fields.append(new_field(name, QVARIANT.get(kind, QVariant.String)))
+        sink, dest = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
         total = source.featureCount() or 1
         for i, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
@@ -114,7 +114,7 @@ class ReportForFeaturesAlgorithm(TwinAlgorithm):
             values = summary_values(report)
             out = QgsFeature(fields)
             out.setAttributes([_qvalue(values.get(name), kind) for name, kind in columns])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (i + 1) / total)
         return {self.OUTPUT: dest}
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsPointXY
+from qgis.core import QgsFeature, QgsFields, QgsGeometry, QgsPointXY
 from qgis.PyQt.QtCore import QVariant
 
+from ..compat import new_field
 from .columns import column, points
 from .model import Idea
 
@@ -22,8 +23,8 @@ def layer_fields() -> QgsFields:
     """The attributes of the ideas map layer: no personal data."""
     fields = QgsFields()
     for name, kind in LAYER_FIELDS:
-        fields.append(QgsField(name, kind))
-    fields.append(QgsField(LISTED_FIELD, QVariant.Int))
+        fields.append(new_field(name, kind))
+    fields.append(new_field(LISTED_FIELD, QVariant.Int))
     return fields
 
 

@@ -125,7 +125,7 @@ def conflicts(setup: EngineSetup, progress: Optional[Callable[[float], bool]] = 
         handle = ReportContext(setup).handle(layer_id)
         if handle is None:
             continue
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         wheres = {rel.where for rel in permit_relations if rel.to_layer == layer_id}
         request.setNoAttributes()
         if len(wheres) == 1:  # the rules' own filter (e.g. open permits only) narrows the candidates

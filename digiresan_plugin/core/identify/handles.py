@@ -38,12 +38,12 @@ class LayerHandle:
     fields: QgsFields
     identifiable: bool
     name: str = ""
-    wkb_type: int = QgsWkbTypes.Unknown
+    wkb_type: int = QgsWkbTypes.Type.Unknown
 
     @classmethod
     def from_layer(cls, spec: LayerSpec, layer: QgsVectorLayer, snapshot: bool = False) -> "LayerHandle":
         """A handle on ``layer`` (call on the main thread). ``snapshot``: read through a feature source copy."""
-        identifiable = bool(layer.flags() & QgsMapLayer.Identifiable) and spec.identifiable
+        identifiable = bool(layer.flags() & QgsMapLayer.LayerFlag.Identifiable) and spec.identifiable
         source = QgsVectorLayerFeatureSource(layer) if snapshot else layer
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(layer.fields()),
                    identifiable, layer.name(), layer.wkbType())

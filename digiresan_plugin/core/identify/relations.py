@@ -115,7 +115,7 @@ def _fetch(setup: EngineSetup, rel: RelationSpec, subject: SubjectFeature, targe
         if where:
             expression = f"({expression}) AND {where}"
         request.setFilterExpression(expression)
-        request.setFlags(request.flags() | QgsFeatureRequest.NoGeometry)
+        request.setFlags(request.flags() | QgsFeatureRequest.Flag.NoGeometry)
         return [Row(f.id(), _read(f, indexes)) for f in target.source.getFeatures(request)]
     if subject.metric is None or subject.metric.isEmpty():
         return []

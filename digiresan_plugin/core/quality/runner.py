@@ -101,7 +101,7 @@ def _features(inp: LayerInput, ctx: RunContext, request: QgsFeatureRequest):
     if inp.spec.is_spatial:
         request.setDestinationCrs(ctx.metric_crs, ctx.transform_context)
     else:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     return inp.source.getFeatures(request)
 
 

@@ -95,9 +95,9 @@ def plain(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, QDate):
-        return value.toString(Qt.ISODate) if value.isValid() else None
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     if isinstance(value, QDateTime):
-        return value.toString(Qt.ISODate) if value.isValid() else None
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     if type(value).__name__ == "QVariant":  # a NULL QVariant
         return None
     return value

@@ -67,7 +67,7 @@ class _Nearest:
             return
         request = _request(ctx).setNoAttributes()
         index = QgsSpatialIndex(self.target.source.getFeatures(request), None,
-                                QgsSpatialIndex.FlagStoreFeatureGeometries)
+                                QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
         names = [n for n in attributes if self.source.has(n)]
         request = _request(ctx).setSubsetOfAttributes(names, self.source.fields)
         indexes = [(n, self.source.fields.indexFromName(n)) for n in names]
@@ -82,13 +82,18 @@ class _Nearest:
             fid = feature.id()
             if indexes and keep(feature, indexes):
                 self.attributes[fid] = {n: feature.attribute(j) for n, j in indexes}
-            found = index.nearestNeighbor(geometry, 1, distance) if distance > 0 else []
-            if found:
-                self.within[fid] = found[0] if len(found) == 1 else min(
-                    found, key=lambda f: index.geometry(f).distance(geometry))
+            # the distance is compared here: nearestNeighbor's maxDistance is not honoured by every QGIS (3.40
+            # returns the nearest feature at any distance), and ties come back together
+            found = index.nearestNeighbor(geometry, 1)
+            if not found:
+                self.far[fid] = None
                 continue
-            nearest = index.nearestNeighbor(geometry, 1)
-            self.far[fid] = index.geometry(nearest[0]).distance(geometry) if nearest else None
+            nearest = min(found, key=lambda f: index.geometry(f).distance(geometry))
+            gap = index.geometry(nearest).distance(geometry)
+            if distance > 0 and gap <= distance:
+                self.within[fid] = nearest
+            else:
+                self.far[fid] = gap
 
 
 def near_relation(ctx: RunContext, rule: NearRule, nearest: _Nearest) -> None:
@@ -120,7 +125,8 @@ def sign_values(ctx: RunContext, rule: SignValueRule, nearest: _Nearest) -> None
     fids = sorted({t for t, _v, _c in wanted.values()})
     names = [rule.target_field] + ([target.spec.key] if target.spec.key and target.has(target.spec.key) else [])
     for start in range(0, len(fids), 5000):
-        request = QgsFeatureRequest().setFilterFids(fids[start:start + 5000]).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(fids[start:start + 5000])
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes(names, target.fields)
         for feature in target.source.getFeatures(request):
             key = feature[target.spec.key] if len(names) > 1 else feature.id()

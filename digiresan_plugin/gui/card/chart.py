@@ -23,7 +23,7 @@ class HourlyChart(QWidget):
         self.no_count = "{hour}: –"
         self.format_value: Callable[[float], str] = lambda v: f"{v:g}"
         self.setMinimumHeight(110)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
 
     def set_profile(self, hours: list[Optional[float]], peaks: list[int]) -> None:
@@ -48,7 +48,7 @@ class HourlyChart(QWidget):
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         plot = self._plot_rect()
         values = [v for v in self.hours if v is not None]
         top = max(values, default=0.0)
@@ -66,12 +66,12 @@ class HourlyChart(QWidget):
         if top > 0:
             label = self.format_value(top)
             painter.drawText(QRectF(0, plot.top() - metrics.height() / 2, plot.left() - 4, metrics.height()),
-                             Qt.AlignRight | Qt.AlignVCenter, label)
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             painter.drawText(QRectF(0, plot.bottom() - metrics.height() / 2, plot.left() - 4, metrics.height()),
-                             Qt.AlignRight | Qt.AlignVCenter, "0")
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "0")
         step = plot.width() / 24
         gap = max(1.0, step * 0.18)
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         for hour, value in enumerate(self.hours):
             x = plot.left() + hour * step
             if value is None or top <= 0:
@@ -85,11 +85,11 @@ class HourlyChart(QWidget):
         for hour in range(0, 24, 3):
             x = plot.left() + hour * step
             painter.drawText(QRectF(x - step, plot.bottom() + 2, 3 * step, metrics.height()),
-                             Qt.AlignHCenter | Qt.AlignTop, f"{hour:02d}")
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"{hour:02d}")
         painter.end()
 
     def event(self, event) -> bool:
-        if event.type() == QEvent.ToolTip:
+        if event.type() == QEvent.Type.ToolTip:
             hour = self.hour_at(event.pos().x())
             if hour is None:
                 QToolTip.hideText()

@@ -85,7 +85,7 @@ class TwinCardDock(DigiresanDock):
         layout.setSpacing(0)
         self.toolbar = QToolBar(body)
         self.toolbar.setIconSize(QSize(16, 16))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.copy_action = self._action("mActionEditCopy.svg", self.tr("Copy as text"), self.tr("Copy"),
                                         self.tr("Copy the card to the clipboard (text, and formatted for mail "
                                                 "and word processors)"), self.copy_to_clipboard)
@@ -95,23 +95,23 @@ class TwinCardDock(DigiresanDock):
                                        self.tr("Save the report as a CSV table (one row per value)"),
                                        lambda: self._export("csv"))
         spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
         self.help_action = self._action("mActionHelpContents.svg", self.tr("Help"), "",
                                         self.tr("How to read the twin card"), self.helpRequested.emit)
-        self.toolbar.widgetForAction(self.help_action).setToolButtonStyle(Qt.ToolButtonIconOnly)
+        self.toolbar.widgetForAction(self.help_action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         layout.addWidget(self.toolbar)
 
         self.scroll = QScrollArea(body)
         self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.content = QWidget(self.scroll)
         self.content.setObjectName("twinCardContent")
         self.content.setAutoFillBackground(True)
         palette = self.content.palette()
-        palette.setColor(QPalette.Window, palette.color(QPalette.Base))
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
         self.content.setPalette(palette)
         self.content_layout = QVBoxLayout(self.content)
         self.content_layout.setContentsMargins(8, 6, 8, 8)
@@ -225,10 +225,11 @@ class TwinCardDock(DigiresanDock):
             self.export_json(path) if kind == "json" else self.export_csv(path)
         except OSError as exc:
             LOG.error(f"Export of the twin card to {path} failed: {exc}")
-            self.message(self.tr("Could not save {path}: {error}").format(path=path, error=exc), Qgis.Critical, 5)
+            self.message(self.tr("Could not save {path}: {error}").format(path=path, error=exc),
+                         Qgis.MessageLevel.Critical, 5)
             return
         settings.set_value("card_export_dir", str(Path(path).parent))
-        self.message(self.tr("Twin card saved to {path}").format(path=path), Qgis.Success, 5)
+        self.message(self.tr("Twin card saved to {path}").format(path=path), Qgis.MessageLevel.Success, 5)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for action in (self.copy_action, self.json_action, self.csv_action):
@@ -251,7 +252,8 @@ class TwinCardDock(DigiresanDock):
         """Select the feature on its layer, bring it into view if needed, flash it."""
         layer = self._layer_for(layer_id)
         if layer is None:
-            self.message(self.tr("Layer '{layer}' is not in the project").format(layer=layer_id), Qgis.Warning, 5)
+            self.message(self.tr("Layer '{layer}' is not in the project").format(layer=layer_id),
+                         Qgis.MessageLevel.Warning, 5)
             return
         layer.selectByIds([fid])
         if self.canvas is not None and layer.isSpatial():

@@ -41,14 +41,14 @@ class ConflictDialog(QDialog):
             "Choose for each field which value to keep.").format(reference=current.reference, who=who, when=when),
             self)
         intro.setWordWrap(True)
-        intro.setTextFormat(Qt.PlainText)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         rows = conflict.differences()
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Saved by {who}").format(who=who),
                                               self.tr("Yours")])
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self._choices: list[tuple[str, Any, QRadioButton]] = []
         for r, (name, mine, theirs) in enumerate(rows):
@@ -62,12 +62,12 @@ class ConflictDialog(QDialog):
             self.table.setCellWidget(r, 1, theirs_button)
             self.table.setCellWidget(r, 2, mine_button)
             self._choices.append((name, mine, mine_button))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("Save chosen values"), QDialogButtonBox.AcceptRole)
-        self.keep_button = buttons.addButton(self.tr("Keep theirs"), QDialogButtonBox.RejectRole)
+        self.save_button = buttons.addButton(self.tr("Save chosen values"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.keep_button = buttons.addButton(self.tr("Keep theirs"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -85,6 +85,6 @@ class ConflictDialog(QDialog):
 def ask_conflict(conflict: Conflict, parent: Optional[QWidget] = None) -> Optional[dict]:
     """Show the dialog: the values to save (maybe none), or None to keep theirs."""
     dialog = ConflictDialog(conflict, parent)
-    if dialog.exec_() != QDialog.Accepted:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.chosen_values()

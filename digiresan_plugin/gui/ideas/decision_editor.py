@@ -59,7 +59,7 @@ class DecisionEditor(QWidget):
         page_layout = QVBoxLayout(self)
         page_layout.setContentsMargins(6, 6, 6, 6)
         self.title = QLabel(self)
-        self.title.setTextFormat(Qt.PlainText)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
@@ -77,13 +77,13 @@ class DecisionEditor(QWidget):
         self.granted.setSingleStep(10000)
         self.granted.setGroupSeparatorShown(True)
         if ui_language() == "sv":  # "250 000 kr" as the decision texts write it
-            self.granted.setLocale(QLocale(QLocale.Swedish, QLocale.Sweden))
+            self.granted.setLocale(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
         self.granted.setSuffix(" kr")
         self.decision = QPlainTextEdit(box)
         self.decision.setPlaceholderText(self.tr("Decision text"))
         self.decision.setMinimumHeight(60)
         self.check_label = QLabel(box)  # the amount the text states, and what does not add up
-        self.check_label.setTextFormat(Qt.PlainText)
+        self.check_label.setTextFormat(Qt.TextFormat.PlainText)
         self.check_label.setWordWrap(True)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save decision"), box)
@@ -166,26 +166,27 @@ class DecisionEditor(QWidget):
             return
         if not self.allowed:
             text = self.tr("Saving needs a coordinator role in this source (and no planner view).")
-            self.message.emit(text, Qgis.Warning)
+            self.message.emit(text, Qgis.MessageLevel.Warning)
             return
         values = self.edited_values(idea)
         if not values:
-            self.message.emit(self.tr("Nothing changed."), Qgis.Info)
+            self.message.emit(self.tr("Nothing changed."), Qgis.MessageLevel.Info)
             return
         problems = self.problems(idea)
         blocking = [p.message for p in problems if p.blocking]
         if blocking:
-            self.message.emit(self.tr("Not saved: {problems}").format(problems=" ".join(blocking)), Qgis.Warning)
+            self.message.emit(self.tr("Not saved: {problems}").format(problems=" ".join(blocking)),
+                              Qgis.MessageLevel.Warning)
             return
         if problems and not self.confirm_problems(problems):
-            self.message.emit(self.tr("Not saved."), Qgis.Info)
+            self.message.emit(self.tr("Not saved."), Qgis.MessageLevel.Info)
             return
         self._save(decision_change(idea, values))
 
     def _save(self, change: IdeaChange) -> None:
         def done(result: Optional[SaveResult], error: Optional[str]) -> None:
             if error is not None:
-                self.message.emit(error, Qgis.Critical)
+                self.message.emit(error, Qgis.MessageLevel.Critical)
                 self.failed.emit(error)
             else:
                 self._saved(result)
@@ -195,7 +196,8 @@ class DecisionEditor(QWidget):
     def _saved(self, result: SaveResult) -> None:
         if result.ok and result.idea is not None:
             self.changed.emit(result.idea)
-            self.message.emit(self.tr("Saved {reference}.").format(reference=result.idea.reference), Qgis.Success)
+            self.message.emit(self.tr("Saved {reference}.").format(reference=result.idea.reference),
+                              Qgis.MessageLevel.Success)
             self.saved.emit(result)
             return
         if result.conflict is not None:
@@ -206,10 +208,10 @@ class DecisionEditor(QWidget):
             else:
                 self.changed.emit(conflict.current)
                 self.message.emit(self.tr("Kept the values saved by {user}.").format(
-                    user=conflict.current.updated_by or "?"), Qgis.Info)
+                    user=conflict.current.updated_by or "?"), Qgis.MessageLevel.Info)
             return
         text = result.error or self.tr("The idea could not be saved")
-        self.message.emit(text, Qgis.Warning)
+        self.message.emit(text, Qgis.MessageLevel.Warning)
         self.failed.emit(text)
 
 
@@ -218,9 +220,10 @@ def _ask_confirmation(parent: QWidget, problems: list[Problem]) -> bool:
     text = "\n".join(f"• {p.message}" for p in problems)
     title = QCoreApplication.translate("DecisionEditor", "Save this decision?")
     question = QCoreApplication.translate("DecisionEditor", "Save anyway?")
-    answer = QMessageBox.question(parent, title, text + "\n\n" + question, QMessageBox.Save | QMessageBox.Cancel,
-                                  QMessageBox.Cancel)
-    return answer == QMessageBox.Save
+    answer = QMessageBox.question(parent, title, text + "\n\n" + question, QMessageBox.StandardButton.Save
+                                  | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Save
 
 
 #: (parent, problems) → True: save anyway (a module attribute, so a test can answer it)

@@ -109,7 +109,7 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
         self.filters = IdeasFilterBar(body)
         layout.addWidget(self.filters)
 
-        splitter = QSplitter(Qt.Vertical, body)
+        splitter = QSplitter(Qt.Orientation.Vertical, body)
         self.table = IdeasTableView(self.model, splitter)
         self.tabs = QTabWidget(splitter)
         self.detail = IdeaDetailView(self.store, self.tabs, self.catalog, self.language)

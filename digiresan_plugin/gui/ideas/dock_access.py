@@ -136,10 +136,10 @@ class IdeasAccessMixin:
             n = self.export_csv(path, personal=include)
         except OSError as exc:
             text = translate("IdeasDock", "Could not write {path}: {error}").format(path=path, error=exc)
-            self.message(text, Qgis.Critical, MESSAGE_SECONDS)
+            self.message(text, Qgis.MessageLevel.Critical, MESSAGE_SECONDS)
             return
         text = translate("IdeasDock", "Exported {n} ideas to {path}").format(n=n, path=path)
-        self.message(text, Qgis.Success, MESSAGE_SECONDS)
+        self.message(text, Qgis.MessageLevel.Success, MESSAGE_SECONDS)
 
     def export_csv(self, path: Path | str, personal: bool = False) -> int:
         """Write the filtered list, in the table's order, to a UTF-8 CSV (Excel-friendly BOM); returns rows.
@@ -159,7 +159,7 @@ class IdeasAccessMixin:
         def done(written: Optional[bool], error: Optional[str]) -> None:
             if error is not None:
                 self.message(translate("IdeasDock", "The audit note could not be written: {error}").format(error=error),
-                             Qgis.Warning, MESSAGE_SECONDS)
+                             Qgis.MessageLevel.Warning, MESSAGE_SECONDS)
             self.audit_noted.emit(action)
 
         self.store.audit_note(action, detail, user_name(), done)

@@ -43,7 +43,7 @@ class IdeasFilterBar(QWidget):
         layout.addLayout(grid)
         self.counts_label = QLabel(self)
         self.counts_label.setWordWrap(True)
-        self.counts_label.setTextFormat(Qt.RichText)  # built from escaped text only (see show_counts)
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only (see show_counts)
         layout.addWidget(self.counts_label)
         for combo in self.combos():
             combo.currentIndexChanged.connect(self.changed)
@@ -57,7 +57,7 @@ class IdeasFilterBar(QWidget):
                 combo.addItem(status_icon(value), label(value), value)
             else:
                 combo.addItem(label(str(value)), value)
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
         return combo
 

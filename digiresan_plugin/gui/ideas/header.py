@@ -35,7 +35,7 @@ class IdeasHeader(QWidget):
         layout.setSpacing(4)
         top = QHBoxLayout()
         self.source_label = QLabel(self)
-        self.source_label.setTextFormat(Qt.PlainText)
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(self.source_label, 1)
         self.refresh_button = self._tool_button("mActionRefresh.svg", self.tr("Reload the ideas"))
         self.pick_button = self._tool_button("mActionIdentify.svg",
@@ -110,7 +110,7 @@ class IdeasHeader(QWidget):
         retry.clicked.connect(self.retry)
         item.layout().addWidget(retry)
         self.retry_button = retry
-        self.bar.pushWidget(item, Qgis.Critical, 0)
+        self.bar.pushWidget(item, Qgis.MessageLevel.Critical, 0)
         self.bar.show()
 
     def clear_error(self) -> None:

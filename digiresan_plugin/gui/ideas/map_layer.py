@@ -281,7 +281,7 @@ class IdeasMapLayer(QObject):
         """A ring around the selected idea: a canvas item, so it stays above every layer and every label."""
         if self.marker is None:
             self.marker = QgsVertexMarker(self.canvas)
-            self.marker.setIconType(QgsVertexMarker.ICON_CIRCLE)
+            self.marker.setIconType(QgsVertexMarker.IconType.ICON_CIRCLE)
             self.marker.setIconSize(18)
             self.marker.setPenWidth(3)
             self.marker.setZValue(1000)

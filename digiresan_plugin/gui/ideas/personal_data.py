@@ -78,13 +78,13 @@ def _ask_export(parent: Optional[QWidget], fields: Sequence[str]) -> Optional[bo
     text = translate("IdeasDock", "The list shows personal data: {fields}. Include them in the CSV file? An export "
                                   "with personal data is noted in the audit log (who, when, how many ideas, which "
                                   "fields).").format(fields=personal_field_names(fields))
-    box = QMessageBox(QMessageBox.Warning, translate("IdeasDock", "Export personal data?"), text,
-                      QMessageBox.NoButton, parent)
-    without = box.addButton(translate("IdeasDock", "Export without personal data"), QMessageBox.AcceptRole)
-    include = box.addButton(translate("IdeasDock", "Include personal data"), QMessageBox.DestructiveRole)
-    box.addButton(QMessageBox.Cancel)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("IdeasDock", "Export personal data?"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    without = box.addButton(translate("IdeasDock", "Export without personal data"), QMessageBox.ButtonRole.AcceptRole)
+    include = box.addButton(translate("IdeasDock", "Include personal data"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(without)
-    box.exec_()
+    box.exec()
     clicked = box.clickedButton()
     if clicked is without:
         return False
@@ -98,8 +98,9 @@ def _ask_show_local(parent: Optional[QWidget], source: str) -> bool:
                                   "in it. Show names and contacts only if your work needs them. Your choice is noted "
                                   "in the log and in the file's audit notes.").format(source=source)
     answer = QMessageBox.question(parent, translate("IdeasDock", "Show personal data?"), text,
-                                  QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-    return answer == QMessageBox.Yes
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 #: (parent, personal CSV fields) → True: include them, False: export without, None: cancel

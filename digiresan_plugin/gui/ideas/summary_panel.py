@@ -37,7 +37,7 @@ class ProgrammeSummaryPanel(QScrollArea):
         super().__init__(parent)
         self.language = language
         self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.NoFrame)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setWidget(self._build())
 
     def _build(self) -> QWidget:
@@ -47,7 +47,7 @@ class ProgrammeSummaryPanel(QScrollArea):
         grid.setVerticalSpacing(2)
         self.summary_title = QLabel(page)
         self.summary_title.setWordWrap(True)
-        self.summary_title.setTextFormat(Qt.PlainText)
+        self.summary_title.setTextFormat(Qt.TextFormat.PlainText)
         grid.addWidget(self.summary_title, 0, 0, 1, 2)
         grid.setRowMinimumHeight(1, 6)
         row = 2
@@ -65,8 +65,8 @@ class ProgrammeSummaryPanel(QScrollArea):
             font.setBold(key in ("granted", "effect", "ratio"))
             name.setFont(font)
             value = QLabel(page)
-            value.setTextFormat(Qt.PlainText)
-            value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             bar = QProgressBar(page)
             bar.setTextVisible(False)
             bar.setFixedHeight(10)
@@ -84,7 +84,7 @@ class ProgrammeSummaryPanel(QScrollArea):
         self.ratio_label, self.ratio_bar = self.summary_rows["ratio"][1:]
         self.summary_note = QLabel(page)
         self.summary_note.setWordWrap(True)
-        self.summary_note.setTextFormat(Qt.PlainText)
+        self.summary_note.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_note.setStyleSheet("color: gray;")
         grid.addWidget(self.summary_note, row, 0, 1, 2)
         grid.setRowStretch(row + 1, 1)

@@ -57,20 +57,21 @@ STATUS_COLOURS = {
     "Återkallad": "#6d4c41",
 }
 
-IdeaRole = Qt.UserRole + 1
-IdeaIdRole = Qt.UserRole + 2
-_ROLES = frozenset({Qt.DisplayRole, Qt.TextAlignmentRole, Qt.DecorationRole, Qt.ForegroundRole, Qt.ToolTipRole,
+IdeaRole = Qt.ItemDataRole.UserRole + 1
+IdeaIdRole = Qt.ItemDataRole.UserRole + 2
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.DecorationRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
                     IdeaRole, IdeaIdRole})
-_LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
-_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def status_icon(status: str, size: int = 10) -> QIcon:
     pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.transparent)
+    pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.Antialiasing)
-    painter.setPen(Qt.NoPen)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(STATUS_COLOURS.get(status, "#9e9e9e")))
     painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
@@ -196,11 +197,11 @@ class IdeasTableModel(QAbstractTableModel):
             permutation = np.argsort(values, kind="stable")
         else:
             permutation = np.array(sorted(range(len(values)), key=values.__getitem__), dtype=np.int64)
-        if order == Qt.DescendingOrder:
+        if order == Qt.SortOrder.DescendingOrder:
             permutation = permutation[::-1]  # ties in reverse stored order too: newest first stays newest first
         return np.ascontiguousarray(permutation, dtype=np.int64)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order) if column >= 0 else None
         self._order = self._sorted_order(column, order) if column >= 0 else None
@@ -263,25 +264,26 @@ class IdeasTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if orientation != Qt.Horizontal or not 0 <= section < len(self._columns):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         key, header, numeric = self._columns[section]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.tr(header)
-        if role == Qt.TextAlignmentRole:
-            return int((Qt.AlignRight if numeric else Qt.AlignLeft) | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and key == "ratio":
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int((Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "ratio":
             return self.tr("Expected yearly effect per SEK of estimated cost (the programme aims at 2 : 1)")
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES:  # the view asks for many roles per cell: answer the rest without any work
             return None
         row, column = index.row(), index.column()
         if row >= len(self._rows) or column >= len(self._columns) or row < 0:
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             pos = int(self._rows[row])
             cells = self._cells.get(pos)
             if cells is None:
@@ -292,22 +294,22 @@ class IdeasTableModel(QAbstractTableModel):
                 self._cells[pos] = cells
             return cells[column]
         key, _header, numeric = self._columns[column]
-        if role == Qt.TextAlignmentRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if numeric else _LEFT
         idea = self._ideas[int(self._rows[row])]
         if role == IdeaRole:
             return idea
         if role == IdeaIdRole:
             return idea.idea_id
-        if role == Qt.DecorationRole:
+        if role == Qt.ItemDataRole.DecorationRole:
             return self._icons.get(idea.status) if key == "status" else None
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             if key == "ratio":
                 ratio = idea.ratio
                 if ratio is not None:
                     return self._good if ratio >= TARGET_RATIO else self._weak
             return None
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(idea)
         return None
 

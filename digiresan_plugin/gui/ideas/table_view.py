@@ -25,23 +25,23 @@ class IdeasTableView(QTableView):
     def __init__(self, model: IdeasTableModel, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         vertical = self.verticalHeader()
         vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.Fixed)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the columns are fitted instead
-        self.setTextElideMode(Qt.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the columns are fitted instead
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._widths: dict[str, int] = {}
         header.setHighlightSections(False)
-        header.setSortIndicator(RECEIVED_COLUMN, Qt.DescendingOrder)
+        header.setSortIndicator(RECEIVED_COLUMN, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
         self.set_column_widths()
 
@@ -62,7 +62,7 @@ class IdeasTableView(QTableView):
         header_metrics = header.fontMetrics()
         self._widths = {}
         for section, key in enumerate(model.column_keys()):
-            title = str(model.headerData(section, Qt.Horizontal, Qt.DisplayRole) or "")
+            title = str(model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
             # never narrower than its header (plus the sort arrow): a right-aligned header is cut on the left
             self._widths[key] = max(widths.get(key, width("x" * 12)), header_metrics.horizontalAdvance(title) + 28)
         self.fit_columns()
@@ -110,6 +110,7 @@ class IdeasTableView(QTableView):
     def select_row(self, row: int, scroll: bool = True) -> None:
         """Select ``row`` (and make it current); ``scroll``: into the middle of the view."""
         index = self.model().index(row, 0)
-        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                              | QItemSelectionModel.SelectionFlag.Rows)
         if scroll:
-            self.scrollTo(index, QAbstractItemView.PositionAtCenter)
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
