@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import LayerSpec
 from .demo_copy import DemoTwinError, bundled_demo_path, ensure_user_demo, user_demo_path
+from .redact import redact
 
 DEFAULT_PG_SCHEMA = "twin"
 PG_GEOMETRY_COLUMN = "geom"
@@ -25,7 +26,10 @@ PG_CONNECT_TIMEOUT_S = 5
 
 
 class TwinSourceError(ValueError):
-    """A twin source string or connection cannot be used; the message says why."""
+    """A twin source string or connection cannot be used; the message says why (credentials redacted)."""
+
+    def __init__(self, message: str):
+        super().__init__(redact(message))
 
 
 @dataclass(frozen=True)
@@ -85,15 +89,19 @@ class TwinSource:
         """A short human description (never contains credentials)."""
         if self.kind == "gpkg":
             return Path(self.location).name
-        return f"{self.location} ({self.schema})"
+        return redact(f"{self.location} ({self.schema})")
 
     # -- layers ----------------------------------------------------------------------------
     def provider(self) -> str:
         return "ogr" if self.kind == "gpkg" else "postgres"
 
     def check(self) -> Optional[str]:
-        """A reason why this source cannot be opened now, or None. May block: call off the UI thread.
-        The demo's user copy is made here on first use."""
+        """A reason why this source cannot be opened now (credentials redacted), or None. May block: call off
+        the UI thread. The demo's user copy is made here on first use."""
+        reason = self._check()
+        return None if reason is None else redact(reason)
+
+    def _check(self) -> Optional[str]:
         if self.kind == "gpkg":
             path = Path(self.location)
             if self.is_demo and not path.is_file():

@@ -33,6 +33,7 @@ from ..core.catalog import Catalog
 from ..core.i18n import ui_language
 from ..core.layers import background_maps, twin_layers
 from ..core.loader import TwinLoader, stored_source
+from ..core.redact import redact
 from ..core.tasks import BackgroundTask, run_task
 from ..core.twin_source import TwinSource, TwinSourceError
 from .base_dock import DigiresanDock
@@ -225,6 +226,7 @@ class TwinDock(DigiresanDock):
             self.load(self._failed_source)
 
     def _finish_load(self, source: TwinSource, reason: Optional[str]) -> None:
+        reason = redact(reason) if reason else None  # e.g. a task's exception text
         self._failed_source = source if reason else None
         self.retry_button.setVisible(bool(reason))
         if reason:

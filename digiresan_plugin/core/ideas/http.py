@@ -16,6 +16,7 @@ import time
 from typing import Any, Callable, Optional
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from ..redact import redact
 from .model import Idea, IdeaChange, IdeaEvent, SaveResult, to_date, to_money
 from .repository import IdeaRepository, RepositoryError
 
@@ -28,11 +29,11 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
 def safe_url(url: str) -> str:
-    """The URL without user:password@ (for messages)."""
+    """The URL without user:password@ nor token/password query values (for messages)."""
     parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    if "@" in parts.netloc:
+        url = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    return redact(url)
 
 
 def auth_headers(url: str, authcfg: str) -> dict[str, str]:

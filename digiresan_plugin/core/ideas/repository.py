@@ -15,6 +15,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Optional
 
+from ..redact import redact
 from .model import Idea, IdeaChange, IdeaEvent, SaveResult
 
 
@@ -25,7 +26,7 @@ class RepositoryError(RuntimeError):
     """
 
     def __init__(self, message: str, retryable: bool = True):
-        super().__init__(message)
+        super().__init__(redact(message))
         self.retryable = retryable
 
 
