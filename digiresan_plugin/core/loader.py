@@ -40,6 +40,7 @@ GROUP_PROPERTY = "digiresan/group"
 ROOT_GROUP_ID = "__twin__"
 PROJECT_SCOPE = "digiresan"
 LOG = get_logger(__name__)
+_WARNED_PLAIN_PASSWORD: set[str] = set()  # saved connections already warned about in this session
 
 
 @dataclass
@@ -50,6 +51,7 @@ class LoadReport:
     added: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # e.g. a plain password in the connection: shown once
     extent: Optional[QgsRectangle] = None
 
     @property
@@ -79,6 +81,11 @@ class TwinLoader:
         if reason:
             report.problems.append(reason)
             return report
+        warning = source.plain_password_warning()
+        if warning and source.location not in _WARNED_PLAIN_PASSWORD:
+            _WARNED_PLAIN_PASSWORD.add(source.location)
+            report.notices.append(warning)
+            LOG.warning(warning)
         root = self._group(self.project.layerTreeRoot(), ROOT_GROUP_ID, self.catalog.title.text(self.language), 0)
         for group_spec in self.catalog.groups:
             specs = self.catalog.layers_in_group(group_spec.id)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
+from qgis.core import QgsCredentials, QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import LayerSpec
 from .demo_copy import DemoTwinError, bundled_demo_path, ensure_user_demo, user_demo_path
-from .redact import redact
+from .redact import has_plain_password, redact
 
 DEFAULT_PG_SCHEMA = "twin"
 PG_GEOMETRY_COLUMN = "geom"
@@ -56,7 +56,7 @@ class TwinSource:
         return cls(kind, location)
 
     def __post_init__(self) -> None:
-        if self.kind != "gpkg" and "password" in self.location.lower():
+        if self.kind != "gpkg" and has_plain_password(self.location):
             raise TwinSourceError(QCoreApplication.translate("TwinSource", "A twin source must not contain a password: use a saved QGIS connection with an authentication configuration, or a pg_service entry with a .pgpass file"))  # noqa: E501 - one literal for pylupdate5
 
     @classmethod
@@ -130,19 +130,43 @@ class TwinSource:
         return None
 
     def layer_uri(self, spec: LayerSpec) -> str:
-        """The data source URI of one catalog layer in this source."""
+        """The data source URI of one catalog layer in this source: never with a password (it is saved in
+        projects), only the service or authcfg that lead to the credentials (see :meth:`open_layer`)."""
         if self.kind == "gpkg":
             return f"{self.location}|layername={spec.table}"
         uri = self._pg_base_uri()
+        uri.setPassword("")
+        if uri.authConfigId() or uri.service():
+            uri.setUsername("")  # the auth manager or the pg_service entry knows the user
         uri.setUseEstimatedMetadata(True)  # extents and counts from table statistics: no full scans on load
         uri.setDataSource(self.schema, spec.table, PG_GEOMETRY_COLUMN if spec.is_spatial else None, "", "fid")
         return uri.uri(False)
 
     def open_layer(self, spec: LayerSpec, name: Optional[str] = None) -> QgsVectorLayer:
-        """A new (possibly invalid) vector layer for ``spec``; never added to a project here."""
+        """A new (possibly invalid) vector layer for ``spec``; never added to a project here. A saved connection
+        with a plain password (see :meth:`plain_password_warning`) hands it to QGIS's credential cache for this
+        session only: the layer's source, and so the saved project, stays without it."""
         options = QgsVectorLayer.LayerOptions()
         options.loadDefaultStyle = False
-        return QgsVectorLayer(self.layer_uri(spec), name or spec.id, self.provider(), options)
+        uri = self.layer_uri(spec)
+        if self.kind == "postgres":
+            base = self._pg_base_uri()
+            if base.password() and not base.authConfigId():
+                realm = QgsDataSourceUri(uri).connectionInfo(False)
+                QgsCredentials.instance().put(realm, base.username(), base.password())
+        return QgsVectorLayer(uri, name or spec.id, self.provider(), options)
+
+    def plain_password_warning(self) -> Optional[str]:
+        """A warning when the saved connection keeps a plain password (None otherwise)."""
+        if self.kind != "postgres":
+            return None
+        try:
+            base = self._pg_base_uri()
+        except TwinSourceError:
+            return None
+        if not base.password() or base.authConfigId():
+            return None
+        return QCoreApplication.translate("TwinSource", "The saved connection '{name}' keeps its password in plain text: store it in QGIS's authentication manager (Settings ▸ Options ▸ Authentication) and choose that configuration in the connection. The project is saved without the password.").format(name=self.location)  # noqa: E501 - one literal for pylupdate5
 
     def _no_connection(self) -> str:
         return QCoreApplication.translate("TwinSource", "No saved PostgreSQL connection named '{name}'").format(

@@ -248,6 +248,8 @@ class TwinDock(DigiresanDock):
             self.status_label.setText(
                 self.tr("{n} layers from {source}").format(n=len(report.loaded), source=source.describe())
             )
+        for notice in report.notices:
+            self._message(notice, Qgis.Warning)
         if not source.writable():
             self.status_label.setText(self.status_label.text() + "\n" + self.tr(
                 "Read-only: you may not write to {file}, so edits cannot be saved.").format(file=source.location))
