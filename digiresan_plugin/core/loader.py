@@ -87,13 +87,19 @@ class TwinLoader:
             report.notices.append(warning)
             LOG.warning(warning)
         root = self._group(self.project.layerTreeRoot(), ROOT_GROUP_ID, self.catalog.title.text(self.language), 0)
+        reached = True
         for group_spec in self.catalog.groups:
             specs = self.catalog.layers_in_group(group_spec.id)
             if not specs:
                 continue
             group = self._group(root, group_spec.id, group_spec.title.text(self.language), len(root.children()))
-            for spec in specs:
-                self._load_layer(spec, source, group, report)
+            if not all(self._load_layer(spec, source, group, report) for spec in specs):
+                reached = False  # the database is not there: one message, not one per layer
+                break
+        if not reached and not report.loaded:
+            if not root.findLayers():
+                self.project.layerTreeRoot().removeChildNode(root)
+            return report
         report.problems += prepare_loaded_layers(self.catalog, self.project, source, report.loaded, self.language)
         self.project.writeEntry(PROJECT_SCOPE, "twin_source", source.to_string())
         self.project.writeEntry(PROJECT_SCOPE, "loaded_layers", report.loaded)
@@ -114,29 +120,33 @@ class TwinLoader:
         self.project.removeEntry(PROJECT_SCOPE, "/")
 
     # -- internals -------------------------------------------------------------------------
-    def _load_layer(self, spec: LayerSpec, source: TwinSource, group: QgsLayerTreeGroup, report: LoadReport) -> None:
+    def _load_layer(self, spec: LayerSpec, source: TwinSource, group: QgsLayerTreeGroup, report: LoadReport) -> bool:
+        """Add one layer (problems into ``report``); False when the source itself could not be reached."""
         title = spec.title.text(self.language)
         existing = twin_layer(self.project, spec.id)
         if existing is not None and existing.customProperty(SOURCE_PROPERTY) == source.to_string():
             if group.findLayer(existing.id()) is None:
                 self._move_into(existing, group, self._position(group, spec))
             report.reused.append(spec.id)
-            return
+            return True
         if existing is not None:  # another source: replace
             self.project.removeMapLayer(existing.id())
         try:
-            layer = source.open_layer(spec, title)
+            layer, unreachable = source.open_layer_or_fault(spec, title)
         except TwinSourceError as exc:
             report.problems.append(str(exc))
-            return
+            return True
+        if unreachable:
+            report.problems.append(unreachable)
+            return False
         if not layer.isValid() and spec.optional:
             LOG.info("Optional layer '%s': no table '%s' in %s, left out", spec.id, spec.table, source.describe())
-            return
+            return True
         if not layer.isValid():
             report.problems.append(QCoreApplication.translate(
                 "TwinLoader", "Layer '{layer}': table '{table}' not found or not readable in {source}"
             ).format(layer=spec.id, table=spec.table, source=source.describe()))
-            return
+            return True
         missing = [name for name in spec.fields if layer.fields().indexFromName(name) < 0]
         if missing:
             report.problems.append(QCoreApplication.translate(
@@ -155,6 +165,7 @@ class TwinLoader:
         self.project.addMapLayer(layer, False)
         group.insertLayer(self._position(group, spec), layer)
         report.added.append(spec.id)
+        return True
 
     def show_background_map(self, map_id: str, show: bool) -> Optional[QgsMapLayer]:
         """Add the catalog's online tile map ``map_id`` at the bottom of its group (``show``), or remove it.

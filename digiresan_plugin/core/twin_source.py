@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import LayerSpec
 from .demo_copy import DemoTwinError, bundled_demo_path, ensure_user_demo, user_demo_path
+from .read_faults import first_fault, watch_reads
 from .redact import has_plain_password, redact
 
 DEFAULT_PG_SCHEMA = "twin"
@@ -155,6 +156,17 @@ class TwinSource:
                 realm = QgsDataSourceUri(uri).connectionInfo(False)
                 QgsCredentials.instance().put(realm, base.username(), base.password())
         return QgsVectorLayer(uri, name or spec.id, self.provider(), options)
+
+    def open_layer_or_fault(self, spec: LayerSpec, name: Optional[str] = None
+                            ) -> tuple[QgsVectorLayer, Optional[str]]:
+        """:meth:`open_layer`, and why it is invalid when the database or file could not be reached (None when it
+        was reached: then an invalid layer means a missing or unreadable table)."""
+        with watch_reads() as faults:
+            layer = self.open_layer(spec, name)
+        if layer.isValid() or not faults:
+            return layer, None
+        message = QCoreApplication.translate("TwinSource", "Cannot reach the twin database {source}: {error}")
+        return layer, message.format(source=self.describe(), error=redact(first_fault(faults)))
 
     def plain_password_warning(self) -> Optional[str]:
         """A warning when the saved connection keeps a plain password (None otherwise)."""

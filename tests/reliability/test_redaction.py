@@ -46,8 +46,16 @@ def test_errors_redact_their_own_message():
     assert "s3cr3t" not in str(RepositoryError("failed: postgres://u:s3cr3t@h/db"))
 
 
-def test_describe_never_echoes_a_uri_password():
-    source = TwinSource.parse("postgres://bob:s3cr3t@db.example/twin")
+def test_a_uri_with_a_password_is_refused_without_echoing_it():
+    with pytest.raises(TwinSourceError) as refused:
+        TwinSource.parse("postgres://bob:s3cr3t@db.example/twin")
+    assert "must not contain a password" in str(refused.value) and "s3cr3t" not in str(refused.value)
+
+
+def test_describe_redacts_whatever_it_is_given():
+    source = object.__new__(TwinSource)  # past the refusal, as an old project's source string would be
+    for name, value in (("kind", "postgres"), ("location", "//bob:s3cr3t@db.example/twin"), ("schema", "twin")):
+        object.__setattr__(source, name, value)
     assert "s3cr3t" not in source.describe() and MASK in source.describe()
 
 

@@ -18,10 +18,12 @@ def open_twin_layers(source: TwinSource, catalog: Catalog) -> tuple[dict[str, Qg
     problems: list[str] = []
     for spec in catalog.layers:
         try:
-            layer = source.open_layer(spec)
+            layer, unreachable = source.open_layer_or_fault(spec)
         except TwinSourceError as exc:
             problems.append(str(exc))
             continue
+        if unreachable:
+            return {}, [unreachable]  # the database went away after the check: no partial twin
         if not layer.isValid():
             problems.append(f"Layer '{spec.id}': table '{spec.table}' not found or not readable in {source.describe()}")
             continue

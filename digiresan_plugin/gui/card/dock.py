@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFrame,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QToolBar,
@@ -163,6 +164,33 @@ class TwinCardDock(DigiresanDock):
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {MUTED}; padding: 12px;")
         self.content_layout.addWidget(hint)
+        self.content_layout.addStretch(1)
+        self._set_actions_enabled(False)
+
+    def show_failure(self, text: str, retry: Optional[Callable[[], None]] = None) -> None:
+        """No card but an error (a failed read is never shown as "nothing here"), with a Retry button."""
+        self._report = None
+        self._renderer = None
+        self._highlight.remove()
+        self._clear_content()
+        _severity, background, border, ink = NOTICES[0]
+        frame = QFrame(self.content)
+        frame.setObjectName("failureBox")
+        frame.setStyleSheet(f"#failureBox {{ background: {background}; border: 1px solid {border}; "
+                            f"border-left: 4px solid {border}; border-radius: 3px; }}")
+        layout = QVBoxLayout(frame)
+        label = QLabel(text, frame)
+        label.setObjectName("failureText")
+        label.setTextFormat(Qt.PlainText)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {ink};")
+        layout.addWidget(label)
+        if retry is not None:
+            button = QPushButton(self.tr("Retry"), frame)
+            button.setObjectName("retryButton")
+            button.clicked.connect(retry)
+            layout.addWidget(button, 0, Qt.AlignLeft)
+        self.content_layout.addWidget(frame)
         self.content_layout.addStretch(1)
         self._set_actions_enabled(False)
 
