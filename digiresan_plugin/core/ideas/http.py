@@ -24,7 +24,17 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from ..log import get_logger
 from ..redact import redact
-from .model import Idea, IdeaChange, IdeaEvent, SaveResult, to_date, to_money
+from .model import (
+    DATE_FIELDS,
+    MONEY_FIELDS,
+    Idea,
+    IdeaChange,
+    IdeaEvent,
+    SaveResult,
+    read_lenient,
+    to_date,
+    to_money,
+)
 from .repository import IdeaRepository, RepositoryError
 
 LOG = get_logger(__name__)
@@ -91,8 +101,13 @@ def _number(value: Any) -> Optional[float]:
     return to_money(value)
 
 
-def item_to_idea(item: dict, include_personal: bool) -> Idea:
-    """One JSON item as an Idea (raises KeyError/ValueError/TypeError on a bad item)."""
+def item_to_idea(item: dict, include_personal: bool, problems: Optional[list[str]] = None) -> Idea:
+    """One JSON item as an Idea (raises KeyError/ValueError/TypeError on a bad item). With ``problems``, an
+    unreadable amount or date is None and named there instead (the rest of the list stays)."""
+    if problems is not None:
+        idea = item.get("reference") or item.get("idea_id")
+        item = {**item, **{name: read_lenient(name, item.get(name), idea, problems)
+                           for name in MONEY_FIELDS + DATE_FIELDS}}
     x = item.get("x")
     y = item.get("y")
     geometry = item.get("geometry")
@@ -250,6 +265,7 @@ class HttpIdeaRepository(IdeaRepository):
         personal = include_personal and self.personal_data
         self._ends_at, self._bytes = time.monotonic() + self.deadline, 0
         ideas: list[Idea] = []
+        problems: list[str] = []
         pages_of: dict[int, int] = {}
         url: Optional[str] = self.url
         params: Optional[dict] = {"page": 1, "page_size": self.page_size}
@@ -267,7 +283,7 @@ class HttpIdeaRepository(IdeaRepository):
                         f"The answer from {safe_url(url)} (page {page}) has no list of ideas ('items')", False)
                 for n, item in enumerate(items, 1):
                     try:
-                        idea = item_to_idea(item, personal)
+                        idea = item_to_idea(item, personal, problems)
                     except (KeyError, ValueError, TypeError, AttributeError) as exc:
                         raise RepositoryError(
                             f"Idea {n} on page {page} of {safe_url(url)} is not understood: "
@@ -294,7 +310,7 @@ class HttpIdeaRepository(IdeaRepository):
                     url = None
                 page += 1
         ideas.sort(key=lambda i: i.idea_id)
-        self._cache, self._cache_personal = ideas, personal
+        self._cache, self._cache_personal, self.problems = ideas, personal, tuple(problems)
         return ideas
 
     # -- the rest of the interface -------------------------------------------------------------------------------

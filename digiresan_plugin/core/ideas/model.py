@@ -233,3 +233,22 @@ def to_money(value: Any) -> Optional[float]:
     if value is None or value == "":
         return None
     return float(value)
+
+
+MONEY_FIELDS = ("estimated_cost_sek", "granted_sek", "expected_yearly_effect_sek")
+DATE_FIELDS = ("submitted_on", "decided_on")
+
+
+def unreadable_note(idea: Any, name: str, value: Any) -> str:
+    """The message for one stored value of an idea that cannot be read (the idea is listed, the value empty)."""
+    what = "an amount" if name in MONEY_FIELDS else "a date (YYYY-MM-DD)" if name in DATE_FIELDS else "readable"
+    return f"Idea {idea}: {name} is '{str(value)[:80]}', not {what}; shown as empty"
+
+
+def read_lenient(name: str, value: Any, idea: Any, problems: list[str]) -> Any:
+    """A money or date field's value, or None and a note in ``problems`` when it cannot be read."""
+    try:
+        return to_money(value) if name in MONEY_FIELDS else to_date(value)
+    except (ValueError, TypeError):
+        problems.append(unreadable_note(idea, name, value))
+        return None

@@ -37,6 +37,8 @@ class IdeaRepository(ABC):
     label: str = ""
     #: whether :meth:`save` can work at all with this kind of source
     writable: bool = True
+    #: values the last listing could not read (one text per idea and field; those values are shown as empty)
+    problems: tuple[str, ...] = ()
 
     def prepare(self) -> None:  # noqa: B027 - optional hook, deliberately empty by default
         """Resolve what needs QGIS's main thread (auth manager, saved connections). Default: nothing."""

@@ -65,6 +65,13 @@ def _evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> 
         return result
     permit_spec = setup.catalog.layer(permits_rel.to_layer)
     f = rule.fields
+    permit_handle = ctx.handle(permits_rel.to_layer)
+    if permit_handle is not None:  # an unreadable start or end date is named, not silently skipped
+        ctx.check_stored(permit_handle, {r.fid: json_value(r.attrs.get(permit_spec.key)) if permit_spec.key else None
+                                         for r in found.rows}, [f[k] for k in ("start", "end") if f.get(k)])
+    if rule.kind == "moratorium":
+        ctx.check_stored(target.handle, {target.fid: json_value(target.attrs.get(target.handle.spec.key))
+                                         if target.handle.spec.key else None}, [f["paved"]])
     permits = [
         Permit(
             Ref(permit_spec.id, json_value(r.attrs.get(permit_spec.key)) if permit_spec.key else None, r.fid),
@@ -94,6 +101,22 @@ def _evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> 
                                        rule.severity, rule.id)
     ctx.rule_results[cache_key] = result
     return result
+
+
+def unreadable_warnings(ctx: ReportContext) -> list[TwinWarning]:
+    """One data-quality warning per stored value that cannot be read (see :mod:`.unreadable`)."""
+    setup = ctx.setup
+    out = []
+    for (layer_id, fid, name), (key, found) in sorted(ctx.unreadable.items(), key=lambda i: i[0]):
+        spec = setup.catalog.layer(layer_id)
+        out.append(TwinWarning(
+            "unreadable_value", "warning",
+            message("unreadable_value", setup.language, field=setup.config.label(layer_id, name, setup.language),
+                    layer=setup.title(spec), feature=key if key is not None else f"#{fid}", raw=found.raw[:80],
+                    expected=message(f"expected_{found.expected}", setup.language)),
+            [Ref(layer_id, key, fid)],
+        ))
+    return out
 
 
 def missing_warnings(ctx: ReportContext) -> list[TwinWarning]:

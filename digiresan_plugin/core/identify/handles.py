@@ -26,6 +26,7 @@ from qgis.core import (
 )
 
 from ..catalog import Catalog, LayerSpec
+from .unreadable import gpkg_path
 
 
 @dataclass
@@ -39,6 +40,7 @@ class LayerHandle:
     identifiable: bool
     name: str = ""
     wkb_type: int = QgsWkbTypes.Unknown
+    gpkg: Optional[str] = None  # the GeoPackage file, read directly for stored values OGR cannot show
 
     @classmethod
     def from_layer(cls, spec: LayerSpec, layer: QgsVectorLayer, snapshot: bool = False) -> "LayerHandle":
@@ -46,7 +48,7 @@ class LayerHandle:
         identifiable = bool(layer.flags() & QgsMapLayer.Identifiable) and spec.identifiable
         source = QgsVectorLayerFeatureSource(layer) if snapshot else layer
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(layer.fields()),
-                   identifiable, layer.name(), layer.wkbType())
+                   identifiable, layer.name(), layer.wkbType(), gpkg_path(layer.source(), layer.providerType()))
 
     def has_field(self, name: str) -> bool:
         return self.fields.indexFromName(name) >= 0
