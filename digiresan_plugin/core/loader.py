@@ -27,6 +27,7 @@ from .layers import (
     LAYER_ID_PROPERTY,
     SOURCE_PROPERTY,
     background_maps,
+    settle_crs,
     tag_twin_layer,
     twin_layer,
     twin_layers,
@@ -146,6 +147,10 @@ class TwinLoader:
             report.problems.append(QCoreApplication.translate(
                 "TwinLoader", "Layer '{layer}': table '{table}' not found or not readable in {source}"
             ).format(layer=spec.id, table=spec.table, source=source.describe()))
+            return True
+        undefined_crs = settle_crs(layer, spec)
+        if undefined_crs:
+            report.problems.append(undefined_crs)
             return True
         missing = [name for name in spec.fields if layer.fields().indexFromName(name) < 0]
         if missing:

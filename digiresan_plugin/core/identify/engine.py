@@ -30,6 +30,7 @@ from qgis.core import (
 
 from .. import settings
 from ..catalog import Catalog
+from ..layers import crs_defined
 from ..read_faults import raise_on_faults, watch_reads
 from ..sign_codes import sign_name
 from . import coordination
@@ -191,6 +192,6 @@ class TwinEngine:
         found = self._layer_for(layer_id)
         if isinstance(found, LayerHandle):
             return found
-        if isinstance(found, QgsVectorLayer) and found.isValid():
-            return LayerHandle.from_layer(spec, found)
+        if isinstance(found, QgsVectorLayer) and found.isValid() and (not spec.is_spatial or crs_defined(found.crs())):
+            return LayerHandle.from_layer(spec, found)  # no CRS: not read (distances would be in unknown units)
         return None

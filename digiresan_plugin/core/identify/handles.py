@@ -26,6 +26,7 @@ from qgis.core import (
 )
 
 from ..catalog import Catalog, LayerSpec
+from ..layers import crs_defined
 from .unreadable import gpkg_path
 
 
@@ -60,6 +61,11 @@ class LayerHandle:
 LayerLike = Union[QgsVectorLayer, LayerHandle, None]
 
 
+def _usable(spec: LayerSpec, layer: QgsVectorLayer) -> bool:
+    """A spatial layer without a CRS is not read: its distances would be in unknown units (the loader says so)."""
+    return layer.isValid() and (not spec.is_spatial or crs_defined(layer.crs()))
+
+
 def snapshot_handles(
     catalog: Catalog, layer_for: Callable[[str], LayerLike], snapshot: bool = True
 ) -> dict[str, LayerHandle]:
@@ -69,7 +75,7 @@ def snapshot_handles(
         layer = layer_for(spec.id)
         if isinstance(layer, LayerHandle):
             handles[spec.id] = layer
-        elif layer is not None and layer.isValid():
+        elif layer is not None and _usable(spec, layer):
             handles[spec.id] = LayerHandle.from_layer(spec, layer, snapshot=snapshot)
     return handles
 
