@@ -36,6 +36,7 @@ from ...core.identify.sections import kind_of
 from ...core.layers import twin_layer
 from ...core.log import get_logger
 from ..base_dock import DigiresanDock
+from ..long_text import open_if_full_text
 from .browser import AutoHeightBrowser
 from .formatting import esc
 from .highlight import SubjectHighlight, subject_geometry
@@ -275,7 +276,9 @@ class TwinCardDock(DigiresanDock):
 
     # -- links -----------------------------------------------------------------------------
     def open_link(self, href: str) -> None:
-        """Follow a card link: a related feature (flash, select) or "show all" of a section."""
+        """Follow a card link: a related feature (flash, select), "show all" of a section or of a long value."""
+        if open_if_full_text(self, href):
+            return
         parsed = parse_href(href)
         if parsed is None:
             return
