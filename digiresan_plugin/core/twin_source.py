@@ -9,6 +9,8 @@ PostgreSQL credentials stay in QGIS's auth manager (authcfg of the saved connect
 from __future__ import annotations
 
 import os
+import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -24,6 +26,8 @@ from .redact import has_plain_password, redact
 DEFAULT_PG_SCHEMA = "twin"
 PG_GEOMETRY_COLUMN = "geom"
 PG_CONNECT_TIMEOUT_S = 5
+CHECK_DEADLINE_S = 8.0  # a check answers by then, whatever the driver does (retries, SSL then plain, …)
+GPKG_BUSY_TIMEOUT_S = 1.0  # how long a check waits for another program's lock on a GeoPackage
 
 
 class TwinSourceError(ValueError):
@@ -96,11 +100,22 @@ class TwinSource:
     def provider(self) -> str:
         return "ogr" if self.kind == "gpkg" else "postgres"
 
-    def check(self) -> Optional[str]:
-        """A reason why this source cannot be opened now (credentials redacted), or None. May block: call off
-        the UI thread. The demo's user copy is made here on first use."""
-        reason = self._check()
-        return None if reason is None else redact(reason)
+    def check(self, deadline_s: float = CHECK_DEADLINE_S) -> Optional[str]:
+        """A reason why this source cannot be opened now (credentials redacted), or None. May block up to
+        ``deadline_s`` seconds, never longer: call off the UI thread. The demo's user copy is made here on first
+        use. A GeoPackage is opened for reading (a lock held by another program shows here, not as a frozen load)."""
+        outcome: list[Optional[str]] = []
+        worker = threading.Thread(target=lambda: outcome.append(self._check()), name="twin-source-check",
+                                  daemon=True)  # a driver stuck past the deadline is left to its own timeout
+        worker.start()
+        worker.join(deadline_s)
+        if not outcome:
+            reason = QCoreApplication.translate("TwinSource", "Cannot reach the twin database {source}: no answer within {seconds} s").format(  # noqa: E501 - one literal for pylupdate5
+                source=self.describe(), seconds=f"{deadline_s:g}")
+            return reason if self.kind != "gpkg" else QCoreApplication.translate(
+                "TwinSource", "GeoPackage {path} did not open within {seconds} s").format(
+                path=self.location, seconds=f"{deadline_s:g}")
+        return None if outcome[0] is None else redact(outcome[0])
 
     def _check(self) -> Optional[str]:
         if self.kind == "gpkg":
@@ -112,7 +127,7 @@ class TwinSource:
                     return str(exc)
             if not path.is_file():
                 return QCoreApplication.translate("TwinSource", "GeoPackage not found: {path}").format(path=path)
-            return None
+            return _gpkg_unreadable(path)
         try:
             uri = self._pg_base_uri()
             metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
@@ -129,6 +144,13 @@ class TwinSource:
                 source=self.describe(), error=first_line
             )
         return None
+
+    def readable_now(self) -> bool:
+        """A GeoPackage that can be read at once (no lock of another program to wait for): its check and load
+        cannot block. Never waits (False for a database, a missing file or a lock)."""
+        if self.kind != "gpkg" or not Path(self.location).is_file():
+            return self.kind == "gpkg"  # a missing file: the check says so at once
+        return _gpkg_unreadable(Path(self.location), busy_timeout=0.0) is None
 
     def layer_uri(self, spec: LayerSpec) -> str:
         """The data source URI of one catalog layer in this source: never with a password (it is saved in
@@ -204,3 +226,27 @@ class TwinSource:
         if not uri.hasParam("connect_timeout"):
             uri.setParam("connect_timeout", str(PG_CONNECT_TIMEOUT_S))
         return uri
+
+
+def _gpkg_unreadable(path: Path, busy_timeout: float = GPKG_BUSY_TIMEOUT_S) -> Optional[str]:
+    """Why GeoPackage ``path`` cannot be read now (locked by another program, not a GeoPackage), or None."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout)
+    except sqlite3.Error as exc:
+        return QCoreApplication.translate("TwinSource", "Cannot open {path}: {error}").format(path=path, error=exc)
+    try:
+        conn.execute("SELECT count(*) FROM gpkg_contents").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return QCoreApplication.translate("TwinSource", "GeoPackage {path} is locked by another program: close it there (or end its edit), then retry").format(path=path)  # noqa: E501 - one literal for pylupdate5
+        return _not_gpkg(path, exc)
+    except sqlite3.Error as exc:
+        return _not_gpkg(path, exc)
+    finally:
+        conn.close()
+    return None
+
+
+def _not_gpkg(path: Path, error: Exception) -> str:
+    message = QCoreApplication.translate("TwinSource", "{path} is not a GeoPackage: {error}")
+    return message.format(path=path, error=error)

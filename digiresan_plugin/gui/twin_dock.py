@@ -209,10 +209,10 @@ class TwinDock(DigiresanDock):
         if twin_layers(self.project) and stored != source.to_string() and not save_or_discard(
                 self, self.project, self.tr("loading another twin")):
             return
-        if source.kind == "gpkg":  # a local file: nothing that can block
+        if source.kind == "gpkg" and source.readable_now():  # a local file nobody locks: nothing that can block
             self._finish_load(source, source.check())
             return
-        self._set_busy(True)
+        self._set_busy(True)  # a database, or a file another program locks: checked in a task, with a deadline
 
         def done(reason: Optional[str], error: Optional[BaseException]) -> None:
             self._task = None
