@@ -71,9 +71,18 @@ def watch_reads() -> Iterator[list[str]]:
             _watches.pop(ident, None)
 
 
+def note_fault(text: str) -> None:
+    """Add a fault seen by the reader itself (e.g. an iterator the provider could not give a connection, which
+    QGIS does not log) to the block watching this thread; nothing when none watches."""
+    watch = _watches.get(threading.get_ident())
+    if watch is not None:
+        watch.append(redact(text))
+
+
 def first_fault(faults: list[str]) -> str:
     """The most telling of ``faults`` (the one with the server's or driver's reason), shortened."""
-    telling = [f for f in faults if "FATAL" in f or "failed" in f.lower() or "locked" in f.lower()]
+    telling = [f for f in faults if "FATAL" in f or "failed" in f.lower() or "locked" in f.lower()
+               or "refused" in f.lower()]
     return (telling or faults or [""])[0][:500]
 
 
@@ -83,4 +92,4 @@ def raise_on_faults(faults: list[str]) -> None:
         raise TwinReadError(first_fault(faults))
 
 
-__all__ = ["PROVIDER_TAGS", "TwinReadError", "first_fault", "raise_on_faults", "watch_reads"]
+__all__ = ["PROVIDER_TAGS", "TwinReadError", "first_fault", "note_fault", "raise_on_faults", "watch_reads"]

@@ -60,8 +60,16 @@ def test_out_of_connection_slots_is_an_error_not_an_empty_card(project, catalog,
         for snapshot in (False, True):
             with pytest.raises(TwinReadError, match="connection|slots"):
                 engine(project, catalog, snapshot).report_at_point(points[0], EPSG_3006, 2.0)
-    # the slots are free again: the same engine kind answers right
-    assert without_fids(engine(project, catalog).report_at_point(points[0], EPSG_3006, 2.0).to_dict()) == cards[0]
+    # the slots are free again: a connection QGIS's pool kept broken may fail once more (an error, as Retry on
+    # the card would show it), then the answer is right — never a wrong one in between
+    outcomes = []
+    for _ in range(3):
+        try:
+            outcomes.append(without_fids(engine(project, catalog).report_at_point(points[0], EPSG_3006, 2.0)
+                                         .to_dict()) == cards[0])
+        except TwinReadError:
+            outcomes.append("error")
+    assert outcomes[-1] is True and False not in outcomes, outcomes
 
 
 def test_killed_connections_are_reconnected_and_answer_right(project, catalog, pg_demo, expected):
@@ -101,11 +109,14 @@ def test_the_card_shows_the_failure_with_retry(project, catalog, proxied, expect
         assert dock.report is None
         text = dock.findChild(QLabel, "failureText").text()
         assert text.startswith("The twin database did not answer:") and "No twin feature" not in text
-        retry = dock.findChild(QPushButton, "retryButton")
         proxy.start()  # the server is back
         shown = []
         controller.reportShown.connect(shown.append)
-        retry.click()
+        for _ in range(3):  # a connection QGIS's pool kept broken may fail once more: Retry again
+            dock.findChild(QPushButton, "retryButton").click()
+            if shown:
+                break
+            assert dock.findChild(QLabel, "failureText").text().startswith("The twin database did not answer:")
         assert len(shown) == 1 and without_fids(shown[0])["subject"] == cards[1]["subject"]
     finally:
         controller.unload()

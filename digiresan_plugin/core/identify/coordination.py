@@ -157,13 +157,13 @@ def conflicts(setup: EngineSetup, progress: Optional[Callable[[float], bool]] = 
             if expression:
                 request.setFilterExpression(expression)
                 request.setSubsetOfAttributes(handle.present([c.field for c in where]), handle.fields)
-        fids = [f.id() for f in handle.source.getFeatures(request)]
+        fids = [f.id() for f in handle.features(request)]
         for start in range(0, len(fids), chunk):
             if progress is not None and progress(100.0 * start / max(1, len(fids))) is False:
                 return
             ctx = ReportContext(setup)  # fresh caches per chunk: memory stays flat on big twins
             # read the chunk first: no iterator stays open while the rules query the same source
-            features = list(handle.source.getFeatures(QgsFeatureRequest().setFilterFids(fids[start:start + chunk])))
+            features = list(handle.features(QgsFeatureRequest().setFilterFids(fids[start:start + chunk])))
             for feature in sorted(features, key=lambda f: f.id()):
                 subject = make_subject(setup, ctx.handle(layer_id), feature)
                 warnings = [w for w in warnings_for(ctx, subject) if w.kind != "missing_layer"]

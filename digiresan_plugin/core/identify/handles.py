@@ -8,13 +8,15 @@ never touched there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Iterator, Optional, Union
 
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsFeatureRequest,
     QgsFields,
     QgsGeometry,
     QgsMapLayer,
@@ -27,6 +29,7 @@ from qgis.core import (
 
 from ..catalog import Catalog, LayerSpec
 from ..layers import crs_defined
+from ..read_faults import note_fault
 from .unreadable import gpkg_path
 
 
@@ -50,6 +53,16 @@ class LayerHandle:
         source = QgsVectorLayerFeatureSource(layer) if snapshot else layer
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(layer.fields()),
                    identifiable, layer.name(), layer.wkbType(), gpkg_path(layer.source(), layer.providerType()))
+
+    def features(self, request: QgsFeatureRequest) -> Iterator[QgsFeature]:
+        """The features ``source.getFeatures(request)`` gives. An iterator the provider could not give a connection
+        ends empty without a word (QGIS 3.22 keeps a broken pooled connection): it is noted as a fault
+        (:mod:`..read_faults`), so it never reads as "nothing here". Checked once the iterator is done (a layer's
+        iterator may open its provider's only when first read)."""
+        iterator = self.source.getFeatures(request)
+        yield from iterator
+        if not iterator.isValid():
+            note_fault(f"{self.name or self.spec.id}: the data source gave no connection, the read failed")
 
     def has_field(self, name: str) -> bool:
         return self.fields.indexFromName(name) >= 0
