@@ -1151,6 +1151,10 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdentifyController</name>
     <message>
+        <source>The twin database did not answer: {error}</source>
+        <translation>Tvillingdatabasen svarade inte: {error}</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/gui/identify_controller.py" line="99" />
         <source>Twin info failed: {error}</source>
         <translation>Tvillinginfo misslyckades: {error}</translation>
@@ -1310,6 +1314,14 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>ReportAtPointAlgorithm</name>
     <message>
+        <source>RADIUS_M: expected a finite number of metres ≥ 0, got {}</source>
+        <translation>RADIUS_M: ett ändligt antal meter ≥ 0 väntades, fick {}</translation>
+    </message>
+    <message>
+        <source>OUTPUT: cannot write {path}: {error}</source>
+        <translation>OUTPUT: kan inte skriva {path}: {error}</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/processing/report_at_point.py" line="30" />
         <source>Twin report at point</source>
         <translation>Tvillingrapport för punkt</translation>
@@ -1448,6 +1460,10 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 </context>
 <context>
     <name>TwinCardDock</name>
+    <message>
+        <source>Retry</source>
+        <translation>Försök igen</translation>
+    </message>
     <message>
         <location filename="../digiresan_plugin/gui/card/dock.py" line="68" />
         <source>Twin card</source>
@@ -1725,6 +1741,10 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>TwinLoader</name>
     <message>
+        <source>Layer '{layer}' (table '{table}'): its coordinate reference system is undefined and the catalog declares none ('crs'): not loaded, distances would be wrong</source>
+        <translation>Lagret '{layer}' (tabell '{table}'): dess koordinatsystem är odefinierat och katalogen anger inget ('crs'): inte laddat, avstånden skulle bli fel</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/core/loader.py" line="129" />
         <source>Layer '{layer}': table '{table}' not found or not readable in {source}</source>
         <translation>Lagret '{layer}': tabellen '{table}' finns inte eller går inte att läsa i {source}</translation>
@@ -1755,6 +1775,30 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 </context>
 <context>
     <name>TwinSource</name>
+    <message>
+        <source>Cannot reach the twin database {source}: no answer within {seconds} s</source>
+        <translation>Kan inte nå tvillingdatabasen {source}: inget svar inom {seconds} s</translation>
+    </message>
+    <message>
+        <source>GeoPackage {path} did not open within {seconds} s</source>
+        <translation>GeoPackage {path} öppnades inte inom {seconds} s</translation>
+    </message>
+    <message>
+        <source>The saved connection '{name}' keeps its password in plain text: store it in QGIS's authentication manager (Settings ▸ Options ▸ Authentication) and choose that configuration in the connection. The project is saved without the password.</source>
+        <translation>Den sparade anslutningen '{name}' har lösenordet i klartext: lägg det i QGIS autentiseringshanterare (Inställningar ▸ Alternativ ▸ Autentisering) och välj den konfigurationen i anslutningen. Projektet sparas utan lösenordet.</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {error}</source>
+        <translation>Kan inte öppna {path}: {error}</translation>
+    </message>
+    <message>
+        <source>GeoPackage {path} is locked by another program: close it there (or end its edit), then retry</source>
+        <translation>GeoPackage {path} är låst av ett annat program: stäng den där (eller avsluta redigeringen) och försök igen</translation>
+    </message>
+    <message>
+        <source>{path} is not a GeoPackage: {error}</source>
+        <translation>{path} är inte en GeoPackage: {error}</translation>
+    </message>
     <message>
         <location filename="../digiresan_plugin/core/twin_source.py" line="105" />
         <source>GeoPackage not found: {path}</source>
@@ -1927,6 +1971,17 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Unknown</source>
         <translation>Okänt</translation>
+    </message>
+</context>
+<context>
+    <name>LongText</name>
+    <message>
+        <source>Show all ({n} characters)</source>
+        <translation>Visa allt ({n} tecken)</translation>
+    </message>
+    <message>
+        <source>Full text</source>
+        <translation>Hela texten</translation>
     </message>
 </context>
 </TS>

@@ -22,10 +22,6 @@ TEXT_SCHEME = "fulltext"
 _TEXTS: "OrderedDict[str, str]" = OrderedDict()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LongText", text)
-
-
 def capped_html(value: Any, cap: int = CAP) -> str:
     """``value`` HTML-escaped (line breaks kept); beyond ``cap`` characters cut, with a "Show all" link."""
     text = str(value)
@@ -37,7 +33,7 @@ def capped_html(value: Any, cap: int = CAP) -> str:
     while len(_TEXTS) > KEEP:
         _TEXTS.popitem(last=False)
     shown = html.escape(text[:cap], quote=True).replace("\n", "<br>")
-    label = html.escape(_tr("Show all ({n} characters)").format(n=len(text)))
+    label = html.escape(QCoreApplication.translate("LongText", "Show all ({n} characters)").format(n=len(text)))
     return f'{shown}… <a href="{TEXT_SCHEME}:{key}">{label}</a>'
 
 
@@ -51,7 +47,7 @@ def show_full_text(parent: Optional[QWidget], text: str, title: str = "") -> QDi
     """A non-modal plain-text window with ``text`` (read-only, wrapped anywhere)."""
     dialog = QDialog(parent)
     dialog.setObjectName("fullTextDialog")
-    dialog.setWindowTitle(title or _tr("Full text"))
+    dialog.setWindowTitle(title or QCoreApplication.translate("LongText", "Full text"))
     layout = QVBoxLayout(dialog)
     view = QPlainTextEdit(dialog)
     view.setObjectName("fullText")
