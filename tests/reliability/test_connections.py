@@ -9,8 +9,8 @@ import pytest
 from qgis.core import QgsApplication, QgsMapRendererParallelJob, QgsMapSettings
 from qgis.PyQt.QtCore import QSize
 
-from digiresan_plugin.core.identify import TwinEngine
 from digiresan_plugin.core.ideas.postgres import PostgresIdeaRepository
+from digiresan_plugin.core.identify import TwinEngine
 from digiresan_plugin.core.layers import twin_layer, twin_layers
 from digiresan_plugin.core.loader import TwinLoader
 from digiresan_plugin.core.twin_source import TwinSource
@@ -18,12 +18,12 @@ from tests.conftest import TODAY
 
 from .pg_faults import EPSG_3006, case_points, reader_backends
 
-#: the most one QGIS may hold on the twin's login: QGIS's pool (maxConcurrentConnectionsPerPool, 4 by default,
-#: + 2 spare) and the shared connection of the layers' providers; the plugin adds none that stays open
 POOL_SPARE = 2  # CONN_POOL_SPARE_CONNECTIONS in QGIS's qgsconnectionpool.h
 
 
 def max_per_qgis() -> int:
+    """The most one QGIS may hold on the twin's login: QGIS's pool (maxConcurrentConnectionsPerPool, 4 by default,
+    + 2 spare) and the shared connection of the layers' providers; the plugin adds none that stays open."""
     return QgsApplication.instance().maxConcurrentConnectionsPerPool() + POOL_SPARE + 1
 
 
