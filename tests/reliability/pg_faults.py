@@ -67,9 +67,11 @@ def reader_backends(pg_cluster, terminate: bool = False) -> int:
         with conn.cursor() as cur:
             if terminate:
                 cur.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                            " WHERE usename = 'digiresan_reader' AND pid <> pg_backend_pid()")
+                            " WHERE usename = 'digiresan_reader' AND datname = current_database()"
+                            " AND pid <> pg_backend_pid()")
             else:
-                cur.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = 'digiresan_reader'")
+                cur.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = 'digiresan_reader'"
+                            " AND datname = current_database()")
             return cur.fetchone()[0]
     finally:
         conn.close()

@@ -20,8 +20,8 @@ WRITES = [
 
 
 @pytest.fixture()
-def idea(pg_cluster):
-    admin = pg_cluster.connect("admin", autocommit=True)
+def idea(pg_demo):
+    admin = pg_demo.connect("admin", autocommit=True)
     try:
         with admin.cursor() as cur:
             cur.execute("INSERT INTO ideas.ideas (reference, title, submitter_category, submitted_on, status)"
@@ -34,8 +34,8 @@ def idea(pg_cluster):
 
 @pytest.mark.parametrize("role", ["coordinator", "editor", "reader"])
 @pytest.mark.parametrize(("statement", "with_idea"), WRITES)
-def test_no_login_role_but_the_owner_writes_the_audit(pg_cluster, idea, role, statement, with_idea):
-    conn = pg_cluster.connect(role)
+def test_no_login_role_but_the_owner_writes_the_audit(pg_demo, idea, role, statement, with_idea):
+    conn = pg_demo.connect(role)
     try:
         with pytest.raises(psycopg2.errors.InsufficientPrivilege):
             with conn.cursor() as cur:
@@ -44,8 +44,8 @@ def test_no_login_role_but_the_owner_writes_the_audit(pg_cluster, idea, role, st
         conn.close()
 
 
-def test_the_trigger_still_writes_the_coordinators_change(pg_cluster, idea):
-    conn = pg_cluster.connect("coordinator")
+def test_the_trigger_still_writes_the_coordinators_change(pg_demo, idea):
+    conn = pg_demo.connect("coordinator")
     try:
         with conn.cursor() as cur:
             cur.execute("UPDATE ideas.ideas SET status = 'Beviljad', granted_sek = 1200, updated_by = 'Karin'"
@@ -60,15 +60,15 @@ def test_the_trigger_still_writes_the_coordinators_change(pg_cluster, idea):
                     ("status", "Inkommen", "Beviljad", "Karin", "digiresan_coordinator")]
 
 
-def test_reapplying_every_migration_keeps_the_audit_closed(pg_cluster, idea):
+def test_reapplying_every_migration_keeps_the_audit_closed(pg_demo, idea):
     from tests.pg_server import load_migrate_module
 
-    su = pg_cluster.connect("superuser")
+    su = pg_demo.connect("superuser")
     try:
         load_migrate_module().migrate(su, reapply=True)  # 004 grants again, 005 revokes again
     finally:
         su.close()
-    conn = pg_cluster.connect("coordinator")
+    conn = pg_demo.connect("coordinator")
     try:
         with pytest.raises(psycopg2.errors.InsufficientPrivilege):
             with conn.cursor() as cur:

@@ -31,16 +31,11 @@ def backends(pg_cluster, user: str) -> int:
     conn = pg_cluster.connect("superuser", autocommit=True)
     try:
         with conn.cursor() as cur:
-            cur.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s", (user,))
+            cur.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s AND datname = current_database()",
+                        (user,))
             return cur.fetchone()[0]
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="module")
-def pg_demo(pg_cluster, demo_twin):
-    pg_cluster.load_gpkg(demo_twin)
-    return pg_cluster
 
 
 def test_connections_of_one_qgis_with_the_twin_and_the_ideas(project, catalog, pg_demo, record_property):

@@ -20,12 +20,6 @@ from .pg_faults import EPSG_3006, expected_cards, proxy_pgpass, reader_backends,
 from .tcp_proxy import TcpProxy
 
 
-@pytest.fixture(scope="module")
-def pg_demo(pg_cluster, demo_twin):
-    pg_cluster.load_gpkg(demo_twin)
-    return pg_cluster
-
-
 @pytest.fixture()
 def expected(project, catalog, demo_twin):
     return expected_cards(project, catalog, demo_twin)

@@ -7,8 +7,6 @@ from __future__ import annotations
 import threading
 import time
 
-import pytest
-
 from digiresan_plugin.core.identify import TwinEngine
 from digiresan_plugin.core.layers import twin_layer
 from digiresan_plugin.core.loader import TwinLoader
@@ -21,12 +19,6 @@ from .pg_faults import EPSG_3006, expected_cards, slots_taken, without_fids
 CLIENTS = 20
 CLICKS = 10  # per client
 DEADLINE_S = 60.0
-
-
-@pytest.fixture(scope="module")
-def pg_demo(pg_cluster, demo_twin):
-    pg_cluster.load_gpkg(demo_twin)
-    return pg_cluster
 
 
 def run_clients(project, catalog, points, cards) -> dict[str, int]:

@@ -16,9 +16,8 @@ PLAIN_PASSWORD = "Plain-Pw-4711-not-in-pgpass"
 
 
 @pytest.fixture(scope="module")
-def pg_twin(pg_cluster, demo_twin):
-    pg_cluster.load_gpkg(demo_twin)
-    conn = pg_cluster.connect("superuser", autocommit=True)
+def pg_twin(pg_demo):
+    conn = pg_demo.connect("superuser", autocommit=True)
     try:
         with conn.cursor() as cur:
             cur.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(PLAIN_ROLE)))
@@ -26,7 +25,7 @@ def pg_twin(pg_cluster, demo_twin):
                 sql.Identifier(PLAIN_ROLE)), (PLAIN_PASSWORD,))
     finally:
         conn.close()
-    return pg_cluster
+    return pg_demo
 
 
 def _save_connection(name: str, uri: str, password: bool) -> None:
