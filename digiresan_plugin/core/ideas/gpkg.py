@@ -18,9 +18,7 @@ from typing import Any, Optional
 
 from .columns import IdeaList
 from .model import (
-    DATE_FIELDS,
     EDITABLE_FIELDS,
-    MONEY_FIELDS,
     PERSONAL_FIELDS,
     Conflict,
     Idea,
@@ -29,10 +27,9 @@ from .model import (
     SaveResult,
     event_text,
     paused_gc,
-    read_lenient,
     same_value,
     to_date,
-    unreadable_note,
+    unreadable_columns,
 )
 from .repository import IdeaRepository, RepositoryError
 
@@ -134,22 +131,6 @@ def _xy(blob: Optional[bytes]) -> tuple[Optional[float], Optional[float]]:
     if blob is not None and len(blob) == 29 and blob[3] == 1 and blob[8] == 1 and blob[9] == 1:
         return _POINT_LE.unpack_from(blob, 13)
     return point_xy(blob)
-
-
-def _unreadable(columns: dict[str, list]) -> list[str]:
-    """Amounts that are not numbers become None; they and dates that are not dates are named (by reference)."""
-    problems: list[str] = []
-    references = columns.get("reference") or columns["idea_id"]
-    for name in MONEY_FIELDS:
-        values = columns[name]
-        for i, value in enumerate(values):
-            if value is not None and not isinstance(value, (int, float)):
-                values[i] = read_lenient(name, value, references[i], problems)
-    for name in DATE_FIELDS:
-        for i, value in enumerate(columns[name]):
-            if value and _date(value) is None:
-                problems.append(unreadable_note(references[i], name, value))
-    return problems
 
 
 def _row_to_idea(row: tuple) -> Idea:
@@ -276,7 +257,7 @@ class GeoPackageIdeaRepository(IdeaRepository):
                 if not rows:
                     return {}
                 columns = {name: list(values) for name, values in zip(_IDEA_ORDER, zip(*rows))}
-                self.problems = tuple(_unreadable(columns))
+                self.problems = tuple(unreadable_columns(columns))
                 blobs = columns.pop("geom")
                 points = list(map(_xy, blobs))
                 columns["x"] = [p[0] for p in points]
