@@ -4,240 +4,240 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../digiresan_plugin/core/db_errors.py" line="57" />
+        <location filename="../digiresan_plugin/core/db_errors.py" line="57"/>
         <source>The database refused the change to {layer}: {field} is required</source>
         <translation>Databasen vägrade ändringen i {layer}: {field} måste anges</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/db_errors.py" line="48" />
-        <source>The database refused the change to {layer}: no feature has {field} '{value}'</source>
+        <location filename="../digiresan_plugin/core/db_errors.py" line="48"/>
+        <source>The database refused the change to {layer}: no feature has {field} &apos;{value}&apos;</source>
         <translation>Databasen vägrade ändringen i {layer}: inget objekt har {field} '{value}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/db_errors.py" line="53" />
+        <location filename="../digiresan_plugin/core/db_errors.py" line="53"/>
         <source>The database refused to delete from {parent}: {child} still refer to it; delete or move them first</source>
         <translation>Databasen vägrade att ta bort från {parent}: {child} hänvisar fortfarande dit; ta bort eller flytta dem först</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/db_errors.py" line="59" />
+        <location filename="../digiresan_plugin/core/db_errors.py" line="59"/>
         <source>The database refused the change to {layer}: {field} must be unique, another feature has this value</source>
         <translation>Databasen vägrade ändringen i {layer}: {field} måste vara unikt, ett annat objekt har samma värde</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/db_errors.py" line="65" />
+        <location filename="../digiresan_plugin/core/db_errors.py" line="65"/>
         <source>The database refused the change to {layer}: {detail}</source>
         <translation>Databasen vägrade ändringen i {layer}: {detail}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/demo_copy.py" line="45" />
-        <source>The embedded demo twin is missing: {path} (a source checkout builds it with 'make demo')</source>
+        <location filename="../digiresan_plugin/core/demo_copy.py" line="45"/>
+        <source>The embedded demo twin is missing: {path} (a source checkout builds it with &apos;make demo&apos;)</source>
         <translation>Den inbyggda demotvillingen saknas: {path} (i en källkodskopia byggs den med 'make demo')</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/demo_copy.py" line="55" />
+        <location filename="../digiresan_plugin/core/demo_copy.py" line="55"/>
         <source>Cannot copy the demo twin to {path}: {error}</source>
         <translation>Kan inte kopiera demotvillingen till {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/demo_copy.py" line="82" />
+        <location filename="../digiresan_plugin/core/demo_copy.py" line="82"/>
         <source>Cannot replace the demo twin {path}: {error}</source>
         <translation>Kan inte ersätta demotvillingen {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/field_checks.py" line="69" />
+        <location filename="../digiresan_plugin/core/field_checks.py" line="69"/>
         <source>{field} must be one of: {values}</source>
         <translation>{field} måste vara något av: {values}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/field_checks.py" line="71" />
-        <source>{field} must be a value of the list '{list}'</source>
+        <location filename="../digiresan_plugin/core/field_checks.py" line="71"/>
+        <source>{field} must be a value of the list &apos;{list}&apos;</source>
         <translation>{field} måste vara ett värde ur listan '{list}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/field_checks.py" line="77" />
+        <location filename="../digiresan_plugin/core/field_checks.py" line="77"/>
         <source>{field} must be between {min} and {max}</source>
         <translation>{field} måste vara mellan {min} och {max}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/field_checks.py" line="83" />
+        <location filename="../digiresan_plugin/core/field_checks.py" line="83"/>
         <source>{field} cannot be in the future</source>
         <translation>{field} kan inte ligga i framtiden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/form_layout.py" line="69" />
+        <location filename="../digiresan_plugin/core/form_layout.py" line="70"/>
         <source>Attributes</source>
         <translation>Egenskaper</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/form_layout.py" line="101" />
+        <location filename="../digiresan_plugin/core/form_layout.py" line="102"/>
         <source>More</source>
         <translation>Övrigt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance.py" line="52" />
+        <location filename="../digiresan_plugin/core/maintenance.py" line="52"/>
         <source>{source} is read-only for you: the twin is shown, edits cannot be saved</source>
         <translation>{source} är skrivskyddad för dig: tvillingen visas men ändringar kan inte sparas</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance.py" line="69" />
+        <location filename="../digiresan_plugin/core/maintenance.py" line="69"/>
         <source>{file}: the edit history and the checks of the GeoPackage could not be set up: {error}</source>
         <translation>{file}: ändringshistoriken och GeoPackage-filens kontroller kunde inte läggas upp: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance.py" line="75" />
+        <location filename="../digiresan_plugin/core/maintenance.py" line="75"/>
         <source>Preparing the twin GeoPackage</source>
         <translation>Förbereder tvillingens GeoPackage</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="38" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="38"/>
         <source>{field} is empty; it is required</source>
         <translation>{field} är tomt men måste anges</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="64" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="64"/>
         <source>The key {field} is empty</source>
         <translation>Nyckeln {field} är tom</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="77" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="77"/>
         <source>field rules</source>
         <translation>fältregler</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="84" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="84"/>
         <source>(found: {value})</source>
         <translation>(hittat: {value})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="104" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="104"/>
         <source>duplicate keys</source>
         <translation>dubbla nycklar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="110" />
-        <source>{field} '{value}' is used by {n} features; it must be unique</source>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="110"/>
+        <source>{field} &apos;{value}&apos; is used by {n} features; it must be unique</source>
         <translation>{field} '{value}' används av {n} objekt; det måste vara unikt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="139" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="139"/>
         <source>parents of {field}</source>
         <translation>överordnade objekt för {field}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="123" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="123"/>
         <source>parent and child tables are not in one database</source>
         <translation>huvud- och undertabellerna ligger inte i samma databas</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="142" />
-        <source>{field} '{value}' names no feature of {parent}</source>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="142"/>
+        <source>{field} &apos;{value}&apos; names no feature of {parent}</source>
         <translation>{field} '{value}' pekar inte på något objekt i {parent}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="171" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="171"/>
         <source>hourly counts</source>
         <translation>timflöden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="178" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="178"/>
         <source>Counts of {year}: {n} rows for {distinct} distinct hours, expected {hours} hours once each</source>
         <translation>Mätningen {year}: {n} rader för {distinct} olika timmar, väntat {hours} timmar en gång var</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="184" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="184"/>
         <source>Counts of {year} sum to {sum} vehicles, {share} % of ÅDT {aadt} (expected {low}–{high} %)</source>
         <translation>Mätningen {year} summerar till {sum} fordon, {share} % av ÅDT {aadt} (väntat {low}–{high} %)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="216" />
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="216"/>
         <source>status and dates</source>
         <translation>status och datum</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="224" />
-        <source>Status '{status}' but it ended {days} days ago ({end})</source>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="224"/>
+        <source>Status &apos;{status}&apos; but it ended {days} days ago ({end})</source>
         <translation>Status '{status}' men det slutade för {days} dagar sedan ({end})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="230" />
-        <source>Status '{status}' but it starts only on {start}</source>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="230"/>
+        <source>Status &apos;{status}&apos; but it starts only on {start}</source>
         <translation>Status '{status}' men det börjar först {start}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="228" />
-        <source>Status '{status}' but its end date {end} passed {days} days ago</source>
+        <location filename="../digiresan_plugin/core/quality/attribute_rules.py" line="228"/>
+        <source>Status &apos;{status}&apos; but its end date {end} passed {days} days ago</source>
         <translation>Status '{status}' men slutdatumet {end} passerades för {days} dagar sedan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/context.py" line="53" />
+        <location filename="../digiresan_plugin/core/quality/context.py" line="53"/>
         <source>{layer}: {what} not checked: {error}</source>
         <translation>{layer}: {what} kontrollerades inte: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/context.py" line="66" />
+        <location filename="../digiresan_plugin/core/quality/context.py" line="66"/>
         <source>attribute rules</source>
         <translation>attributregler</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/context.py" line="59" />
-        <source>the quality check reads GeoPackage and PostGIS layers, not '{provider}'</source>
+        <location filename="../digiresan_plugin/core/quality/context.py" line="59"/>
+        <source>the quality check reads GeoPackage and PostGIS layers, not &apos;{provider}&apos;</source>
         <translation>kvalitetskontrollen läser GeoPackage- och PostGIS-lager, inte '{provider}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="43" />
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="43"/>
         <source>No geometry</source>
         <translation>Ingen geometri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="45" />
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="45"/>
         <source>Empty geometry</source>
         <translation>Tom geometri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="49" />
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="49"/>
         <source>Invalid geometry: {reason}</source>
         <translation>Ogiltig geometri: {reason}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="100" />
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="105"/>
         <source>No feature of {target} at all (expected one within {limit} m)</source>
         <translation>Inget objekt alls i {target} (väntat ett inom {limit} m)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="102" />
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="107"/>
         <source>Nearest feature of {target} is {distance} m away (expected within {limit} m)</source>
         <translation>Närmaste objekt i {target} ligger {distance} m bort (väntat inom {limit} m)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="137" />
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="143"/>
         <source>Sign {code} says {value}, but {field} of {target} {key} is {limit}</source>
         <translation>Märket {code} anger {value}, men {field} för {target} {key} är {limit}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_guard.py" line="49" />
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="50"/>
         <source>Unsaved twin edits</source>
         <translation>Osparade ändringar i tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_guard.py" line="36" />
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="37"/>
         <source>{layers} have unsaved edits. Save them before {action}?</source>
         <translation>{layers} har osparade ändringar. Spara dem före {action}?</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_guard.py" line="49" />
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="50"/>
         <source>Not saved, nothing was removed:
 {errors}</source>
         <translation>Inte sparat, inget togs bort:
 {errors}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_guard.py" line="62" />
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="63"/>
         <source>Remove the twin</source>
         <translation>Ta bort tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_guard.py" line="62" />
-        <source>Remove the {n} twin layers ({layers}) and the group '{group}' from the project?
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="63"/>
+        <source>Remove the {n} twin layers ({layers}) and the group &apos;{group}&apos; from the project?
 
 The data in {source} is not changed; load the twin again to get them back.</source>
         <translation>Ta bort tvillingens {n} lager ({layers}) och gruppen '{group}' ur projektet?
@@ -245,12 +245,12 @@ The data in {source} is not changed; load the twin again to get them back.</sour
 Data i {source} ändras inte; läs in tvillingen igen för att få tillbaka dem.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_guard.py" line="72" />
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="73"/>
         <source>Reset demo twin</source>
         <translation>Återställ demotvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_guard.py" line="72" />
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="73"/>
         <source>Replace your copy of the demo twin by a fresh one?
 
 {path}
@@ -263,12 +263,12 @@ Your edits are kept next to it as a backup (…bak.gpkg) until the next reset.</
 Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa återställning.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_guard.py" line="104" />
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="105"/>
         <source>resetting the demo twin</source>
         <translation>återställningen av demotvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_guard.py" line="114" />
+        <location filename="../digiresan_plugin/gui/twin_guard.py" line="115"/>
         <source>The demo twin was reset: {path}</source>
         <translation>Demotvillingen är återställd: {path}</translation>
     </message>
@@ -276,172 +276,172 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>CardRenderer</name>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="52" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="52"/>
         <source>Nothing found here</source>
         <translation>Inget hittat här</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="117" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="117"/>
         <source>Attributes</source>
         <translation>Egenskaper</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="103" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="103"/>
         <source>Warnings</source>
         <translation>Varningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="150" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="150"/>
         <source>Nothing found</source>
         <translation>Inget hittat</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="143" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="143"/>
         <source>Showing {shown} of {total}</source>
         <translation>Visar {shown} av {total}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="146" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="146"/>
         <source>Show all</source>
         <translation>Visa alla</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="90" />
+        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="95"/>
         <source>When</source>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="87" />
+        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="92"/>
         <source>Meaning</source>
         <translation>Betydelse</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="92" />
+        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="97"/>
         <source>Distance (m)</source>
         <translation>Avstånd (m)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="129" />
+        <location filename="../digiresan_plugin/gui/card/sections/base.py" line="134"/>
         <source>Distance</source>
         <translation>Avstånd</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/display.py" line="30" />
+        <location filename="../digiresan_plugin/core/identify/display.py" line="30"/>
         <source>Feature</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="95" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="95"/>
         <source>today</source>
         <translation>i dag</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="97" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="97"/>
         <source>tomorrow</source>
         <translation>i morgon</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="98" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="98"/>
         <source>in {n} days</source>
         <translation>om {n} dagar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="101" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="101"/>
         <source>last day</source>
         <translation>sista dagen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="102" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="102"/>
         <source>{n} days left</source>
         <translation>{n} dagar kvar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="37" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="37"/>
         <source>ongoing</source>
         <translation>pågår</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="39" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="39"/>
         <source>ended</source>
         <translation>avslutad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="40" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="40"/>
         <source>upcoming</source>
         <translation>kommande</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="31" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="31"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="31" />
+        <location filename="../digiresan_plugin/core/formatting.py" line="31"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="137" />
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="137"/>
         <source>No counts</source>
         <translation>Inga mätningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="135" />
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="135"/>
         <source>Counted in {year}</source>
         <translation>Mätår {year}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="122" />
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="122"/>
         <source>Peak hours {peaks}</source>
         <translation>Högtrafik {peaks}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="133" />
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="133"/>
         <source>ÅDT {aadt}</source>
         <translation>ÅDT {aadt}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="57" />
+        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="67"/>
         <source>Vehicles per hour, weekday</source>
         <translation>Fordon per timme, vardag</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="54" />
+        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="64"/>
         <source>{hour}: {value} vehicles</source>
         <translation>{hour}: {value} fordon</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="55" />
+        <location filename="../digiresan_plugin/gui/card/sections/hourly_profile.py" line="65"/>
         <source>{hour}: no count</source>
         <translation>{hour}: ingen mätning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="189" />
+        <location filename="../digiresan_plugin/core/identify/sections/hourly_profile.py" line="189"/>
         <source>Hour</source>
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="103" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="103"/>
         <source>Notes</source>
         <translation>Upplysningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="40" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="40"/>
         <source>Dig moratorium</source>
         <translation>Grävstopp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="41" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="41"/>
         <source>Overlapping permits</source>
         <translation>Överlappande grävtillstånd</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="42" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="42"/>
         <source>Dig before paving</source>
         <translation>Gräv före beläggning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="43" />
+        <location filename="../digiresan_plugin/gui/card/render.py" line="43"/>
         <source>Missing layers</source>
         <translation>Lager som saknas</translation>
     </message>
@@ -449,92 +449,92 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>CheckTwinAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="79" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="79"/>
         <source>Check twin data</source>
         <translation>Kontrollera tvillingens data</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="82" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="82"/>
         <source>Checks every twin layer against the catalog: values outside their domain or range, required values missing, dates in the future, empty or duplicate keys, child rows without parent, missing, empty or invalid geometries, signs far from any road, speed-limit signs that disagree with the road, permit statuses that do not fit the dates, hourly counts that are not 24 hours or do not add up to ÅDT. Output: one point per problem with the layer, key, feature id, field, rule, severity and message. The twin is only read.</source>
         <translation>Kontrollerar varje lager i tvillingen mot katalogen: värden utanför sin värdemängd eller sitt intervall, obligatoriska värden som saknas, datum i framtiden, tomma eller dubbla nycklar, underrader utan huvudobjekt, saknade, tomma eller ogiltiga geometrier, vägmärken långt från väg, hastighetsskyltar som inte stämmer med vägen, tillståndsstatus som inte passar datumen, timflöden som inte är 24 timmar eller inte stämmer med ÅDT. Resultat: en punkt per problem med lager, nyckel, objekt-id, fält, regel, allvarlighet och meddelande. Tvillingen läses bara.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="92" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="92"/>
         <source>Problems</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="95" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="95"/>
         <source>Twin catalog (JSON; default: the bundled one)</source>
         <translation>Tvillingkatalog (JSON; standard: den medföljande)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="97" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="97"/>
         <source>Today (YYYY-MM-DD; default: the current date)</source>
         <translation>Dagens datum (ÅÅÅÅ-MM-DD; standard: dagens datum)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="99" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="99"/>
         <source>Report language</source>
         <translation>Rapportens språk</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="105" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="105"/>
         <source>Number of problems</source>
         <translation>Antal problem</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="106" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="106"/>
         <source>Number of errors</source>
         <translation>Antal fel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="107" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="107"/>
         <source>Number of warnings</source>
         <translation>Antal varningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="108" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="108"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="121" />
-        <source>Today must be a date like 2026-11-27, got '{}'</source>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="121"/>
+        <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
         <translation>Dagens datum måste vara ett datum som 2026-11-27, fick '{}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="127" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="127"/>
         <source>No twin layer could be read</source>
         <translation>Inget tvillinglager kunde läsas</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="142" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="142"/>
         <source>Checking the twin layers of the current project</source>
         <translation>Kontrollerar tvillinglagren i det aktuella projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="148" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="148"/>
         <source>Twin source: {}</source>
         <translation>Tvillingkälla: {}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="155" />
-        <source>Layer '{layer}': table '{table}' not found in {source}</source>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="155"/>
+        <source>Layer &apos;{layer}&apos;: table &apos;{table}&apos; not found in {source}</source>
         <translation>Lager '{layer}': tabellen '{table}' finns inte i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="196" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="196"/>
         <source>No problems found in {n} layers</source>
         <translation>Inga problem hittades i {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="198" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="198"/>
         <source>{n} problems in {layers} layers: {rules}</source>
         <translation>{n} problem i {layers} lager: {rules}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="201" />
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="201"/>
         <source>({n} checks could not run)</source>
         <translation>({n} kontroller kunde inte köras)</translation>
     </message>
@@ -542,42 +542,42 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="34" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="35"/>
         <source>Idea changed meanwhile</source>
         <translation>Idén har ändrats under tiden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="36" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="37"/>
         <source>someone</source>
         <translation>någon</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="38" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="39"/>
         <source>{reference} was saved by {who} ({when}) after you opened it. Nothing has been overwritten. Choose for each field which value to keep.</source>
         <translation>{reference} sparades av {who} ({when}) efter att du öppnade den. Ingenting har skrivits över. Välj för varje fält vilket värde som ska behållas.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="47" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="48"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="47" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="48"/>
         <source>Saved by {who}</source>
         <translation>Sparat av {who}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="47" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="48"/>
         <source>Yours</source>
         <translation>Ditt värde</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="68" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="69"/>
         <source>Save chosen values</source>
         <translation>Spara valda värden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="69" />
+        <location filename="../digiresan_plugin/gui/ideas/conflict_dialog.py" line="70"/>
         <source>Keep theirs</source>
         <translation>Behåll deras värden</translation>
     </message>
@@ -585,32 +585,32 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>CoordinationConflictsAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="33" />
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="33"/>
         <source>Coordination conflicts</source>
         <translation>Samordningskonflikter</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="36" />
-        <source>Finds every open excavation permit in conflict with the catalog's coordination rules: digging in a street paved less than the moratorium ago, two permits overlapping in time on the same street, or digging where paving is planned this year or next. Output: the permits' areas with the reasons.</source>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="36"/>
+        <source>Finds every open excavation permit in conflict with the catalog&apos;s coordination rules: digging in a street paved less than the moratorium ago, two permits overlapping in time on the same street, or digging where paving is planned this year or next. Output: the permits&apos; areas with the reasons.</source>
         <translation>Hittar alla ej avslutade grävtillstånd som strider mot katalogens samordningsregler: grävning i en gata som fått ny beläggning inom grävstoppstiden, två grävtillstånd som överlappar i tid på samma gata, eller grävning där beläggning planeras i år eller nästa år. Resultat: grävtillståndens ytor med orsakerna.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="44" />
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="44"/>
         <source>Permits in conflict</source>
         <translation>Grävtillstånd i konflikt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="47" />
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="47"/>
         <source>Number of permits in conflict</source>
         <translation>Antal grävtillstånd i konflikt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="55" />
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="55"/>
         <source>The twin has no layer the coordination rules apply to ({})</source>
         <translation>Tvillingen har inget lager som samordningsreglerna gäller för ({})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="85" />
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="85"/>
         <source>{} permits in conflict</source>
         <translation>{} grävtillstånd i konflikt</translation>
     </message>
@@ -618,107 +618,102 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>DecisionEditor</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="71" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="83"/>
         <source>Decision text</source>
         <translation>Beslutstext</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="74" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="89"/>
         <source>Save decision</source>
         <translation>Spara beslut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="75" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="90"/>
         <source>Revert</source>
         <translation>Återställ</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="79" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="94"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="80" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="95"/>
         <source>Granted</source>
         <translation>Beviljat</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="81" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="96"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="85" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="101"/>
         <source>Saving checks that nobody changed the idea since you opened it; every change is kept in its history.</source>
         <translation>När du sparar kontrolleras att ingen har ändrat idén sedan du öppnade den; varje ändring sparas i idéns historik.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="103" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="122"/>
         <source>This source is read-only for you: decisions cannot be saved here.</source>
         <translation>Du har bara läsbehörighet till den här källan: beslut kan inte sparas här.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="108" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="128"/>
         <source>Select an idea to decide on it.</source>
         <translation>Välj en idé för att fatta beslut om den.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="125" />
-        <source>Saving needs coordinator mode and a source you may edit.</source>
-        <translation>För att spara krävs samordnarläge och en källa som du får redigera.</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="129" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="173"/>
         <source>Nothing changed.</source>
         <translation>Inget har ändrats.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="146" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="199"/>
         <source>Saved {reference}.</source>
         <translation>{reference} har sparats.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="156" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="210"/>
         <source>Kept the values saved by {user}.</source>
         <translation>Behöll värdena som {user} sparade.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="159" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="213"/>
         <source>The idea could not be saved</source>
         <translation>Idén kunde inte sparas</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="143" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="147"/>
         <source>The text states {amounts}.</source>
         <translation>Texten anger {amounts}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="147" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="151"/>
         <source>The text states {amounts}, the granted amount is {granted}.</source>
         <translation>Texten anger {amounts}, beviljat belopp är {granted}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="173" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="178"/>
         <source>Not saved: {problems}</source>
         <translation>Inte sparat: {problems}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="176" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="182"/>
         <source>Not saved.</source>
         <translation>Inte sparat.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="214" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="221"/>
         <source>Save this decision?</source>
         <translation>Spara beslutet?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="215" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="222"/>
         <source>Save anyway?</source>
         <translation>Spara ändå?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/decision_editor.py" line="168" />
+        <location filename="../digiresan_plugin/gui/ideas/decision_editor.py" line="168"/>
         <source>Saving needs a coordinator role in this source (and no planner view).</source>
         <translation>För att spara krävs en samordnarroll i den här källan (och ingen planerarvy).</translation>
     </message>
@@ -726,105 +721,100 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>DigiresanOptionsPage</name>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="21" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="22"/>
         <source>Coordination</source>
         <translation>Samordning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="25" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="26"/>
         <source> years</source>
         <translation> år</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="26" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="27"/>
         <source>Warn when a permit digs in a street paved less than this many years ago</source>
         <translation>Varna när ett grävtillstånd gäller en gata som belagts för mindre än så här många år sedan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="27" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="28"/>
         <source>Dig moratorium after paving</source>
         <translation>Grävstopp efter beläggning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="30" />
-        <source>A card lists at most this many related features per section, then 'show all'</source>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="31"/>
+        <source>A card lists at most this many related features per section, then &apos;show all&apos;</source>
         <translation>Ett kort visar högst så här många relaterade objekt per avsnitt, därefter 'Visa alla'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="31" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="32"/>
         <source>Related features per section</source>
         <translation>Relaterade objekt per avsnitt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="34" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="35"/>
         <source>Twin and ideas</source>
         <translation>Tvilling och idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="37" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="38"/>
         <source>Embedded demo twin</source>
         <translation>Inbyggd demotvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="38" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="39"/>
         <source>gpkg:&lt;file&gt;, postgres:&lt;saved connection&gt; or pgservice:&lt;service&gt;; no passwords here</source>
         <translation>gpkg:&lt;fil&gt;, postgres:&lt;sparad anslutning&gt; eller pgservice:&lt;tjänst&gt;; inga lösenord här</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="41" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="42"/>
         <source>Default twin source</source>
         <translation>Standardkälla för tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/options_page.py" line="42" />
-        <source>Coordinator mode (edit ideas, see submitters' personal data)</source>
-        <translation>Samordnarläge (redigera idéer, se förslagsställarnas personuppgifter)</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/options_page.py" line="43" />
+        <location filename="../digiresan_plugin/gui/options_page.py" line="43"/>
         <source>Planner view: no editing and no personal data, even when my role allows them</source>
         <translation>Planerarvy: ingen redigering och inga personuppgifter, även när min roll tillåter dem</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/options_page.py" line="47" />
-        <source>Who may decide on ideas and read submitters' personal data comes from the ideas source: the database role (ideas_coordinator) on PostgreSQL, the e-service's grants for its export. A local GeoPackage protects nothing: its personal data stay hidden until you choose to show them in the ideas dock.</source>
+        <location filename="../digiresan_plugin/gui/options_page.py" line="47"/>
+        <source>Who may decide on ideas and read submitters&apos; personal data comes from the ideas source: the database role (ideas_coordinator) on PostgreSQL, the e-service&apos;s grants for its export. A local GeoPackage protects nothing: its personal data stay hidden until you choose to show them in the ideas dock.</source>
         <translation>Vem som får besluta om idéer och läsa förslagsställarnas personuppgifter bestäms av idékällan: databasrollen (ideas_coordinator) i PostgreSQL, e-tjänstens behörigheter för dess export. En lokal GeoPackage skyddar ingenting: dess personuppgifter förblir dolda tills du väljer att visa dem i idépanelen.</translation>
     </message>
 </context>
 <context>
     <name>DigiresanPlugin</name>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="83" />
+        <location filename="../digiresan_plugin/plugin.py" line="83"/>
         <source>Digiresan</source>
         <translation>Digiresan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="235" />
+        <location filename="../digiresan_plugin/plugin.py" line="241"/>
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="150" />
+        <location filename="../digiresan_plugin/plugin.py" line="150"/>
         <source>Show or hide the Digital twin dock</source>
         <translation>Visa eller dölj panelen Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="167" />
+        <location filename="../digiresan_plugin/plugin.py" line="167"/>
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="171" />
+        <location filename="../digiresan_plugin/plugin.py" line="171"/>
         <source>Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything</source>
         <translation>Tvillinginfo (Ctrl+Alt+I): klicka var som helst på kartan och få ett kort med allt om platsen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="187" />
+        <location filename="../digiresan_plugin/plugin.py" line="187"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="188" />
+        <location filename="../digiresan_plugin/plugin.py" line="188"/>
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
@@ -832,7 +822,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>DigiresanProvider</name>
     <message>
-        <location filename="../digiresan_plugin/processing/provider.py" line="30" />
+        <location filename="../digiresan_plugin/processing/provider.py" line="30"/>
         <source>Digiresan digital twin</source>
         <translation>Digiresan – digital tvilling</translation>
     </message>
@@ -840,107 +830,107 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeaDetailView</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="34" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="48"/>
         <source>Select an idea to see its details.</source>
         <translation>Välj en idé för att se detaljerna.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="57" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="122"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="59" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="124"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="60" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="125"/>
         <source>Department</source>
         <translation>Förvaltning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="61" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="126"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="62" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="127"/>
         <source>Received</source>
         <translation>Inkom</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="63" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="128"/>
         <source>Estimated cost</source>
         <translation>Beräknad kostnad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="64" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="129"/>
         <source>Granted</source>
         <translation>Beviljat</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="65" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="130"/>
         <source>Yearly effect</source>
         <translation>Årlig effekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="66" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="131"/>
         <source>Effect/cost</source>
         <translation>Effekt/kostnad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="69" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="134"/>
         <source>Linked to</source>
         <translation>Kopplad till</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="71" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="136"/>
         <source>Location</source>
         <translation>Plats</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="73" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="138"/>
         <source>Submitter</source>
         <translation>Förslagsställare</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="74" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="139"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="82" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="147"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="82" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="147"/>
         <source>None yet</source>
         <translation>Inget ännu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="82" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="147"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="94" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="159"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="97" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="162"/>
         <source>No changes recorded</source>
         <translation>Inga registrerade ändringar</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/detail_view.py" line="89" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="91"/>
         <source>Naming the place of an idea</source>
         <translation>Tar fram platsen för en idé</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/detail_view.py" line="104" />
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="106"/>
         <source>{name} ({distance} m)</source>
         <translation>{name} ({distance} m bort)</translation>
     </message>
@@ -948,217 +938,217 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="66" />
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="72"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="102" />
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="116"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="104" />
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="118"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="106" />
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="120"/>
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/editing.py" line="19" />
+        <location filename="../digiresan_plugin/core/ideas/editing.py" line="19"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="371" />
+        <location filename="../digiresan_plugin/gui/ideas/dock_access.py" line="138"/>
         <source>Could not write {path}: {error}</source>
         <translation>Kunde inte skriva {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="374" />
+        <location filename="../digiresan_plugin/gui/ideas/dock_access.py" line="141"/>
         <source>Exported {n} ideas to {path}</source>
         <translation>Exporterade {n} idéer till {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/editing.py" line="20" />
+        <location filename="../digiresan_plugin/core/ideas/editing.py" line="20"/>
         <source>Granted (SEK)</source>
         <translation>Beviljat (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/editing.py" line="22" />
+        <location filename="../digiresan_plugin/core/ideas/editing.py" line="22"/>
         <source>Decided on</source>
         <translation>Beslutsdatum</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/dock.py" line="482" />
+        <location filename="../digiresan_plugin/gui/ideas/dock_access.py" line="161"/>
         <source>The audit note could not be written: {error}</source>
         <translation>Loggnoteringen kunde inte skrivas: {error}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="24" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="24"/>
         <source>Submitter</source>
         <translation>Förslagsställare</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="25" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="25"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="41" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="41"/>
         <source>checking your access…</source>
         <translation>kontrollerar din behörighet…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="43" />
-        <source>A local GeoPackage protects nothing: anyone with the file can read the submitters' personal data. They are hidden unless you choose to show them, and that choice is logged.</source>
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="43"/>
+        <source>A local GeoPackage protects nothing: anyone with the file can read the submitters&apos; personal data. They are hidden unless you choose to show them, and that choice is logged.</source>
         <translation>En lokal GeoPackage skyddar ingenting: alla som har filen kan läsa förslagsställarnas personuppgifter. De är dolda om du inte väljer att visa dem, och det valet loggas.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="52" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="52"/>
         <source>planner view (setting)</source>
         <translation>planerarvy (inställning)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="49" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="49"/>
         <source>local file · personal data shown</source>
         <translation>lokal fil · personuppgifter visas</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="50" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="50"/>
         <source>local file · personal data hidden</source>
         <translation>lokal fil · personuppgifter dolda</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="52" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="52"/>
         <source>Your role allows more, but Settings › Options › Digiresan › Planner view narrows the list.</source>
         <translation>Din roll tillåter mer, men Inställningar › Alternativ › Digiresan › Planerarvy begränsar listan.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="56" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="56"/>
         <source>coordinator (database role {role})</source>
         <translation>samordnare (databasroll {role})</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="56" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="56"/>
         <source>The database gives {user} the role {role}: decisions and personal data.</source>
         <translation>Databasen ger {user} rollen {role}: beslut och personuppgifter.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="60" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="60"/>
         <source>coordinator (database privileges)</source>
         <translation>samordnare (databasbehörigheter)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="60" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="60"/>
         <source>The database lets {user} read personal data or save decisions.</source>
         <translation>Databasen låter {user} läsa personuppgifter eller spara beslut.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="63" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="63"/>
         <source>planner, read-only (database role)</source>
         <translation>planerare, skrivskyddat (databasroll)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="63" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="63"/>
         <source>The database gives {user} no coordinator role: no personal data, no editing. A coordinator connects with a login that has the role ideas_coordinator.</source>
         <translation>Databasen ger {user} ingen samordnarroll: inga personuppgifter, ingen redigering. En samordnare ansluter med en inloggning som har rollen ideas_coordinator.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="67" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="67"/>
         <source>read-only export · personal data granted</source>
         <translation>skrivskyddad export · personuppgifter tillåtna</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="67" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="67"/>
         <source>The e-service grants this token personal data; decisions are made in the e-service.</source>
         <translation>E-tjänsten ger denna token tillgång till personuppgifter; beslut fattas i e-tjänsten.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="70" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="70"/>
         <source>read-only export</source>
         <translation>skrivskyddad export</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="70" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="70"/>
         <source>The e-service grants this token no personal data.</source>
         <translation>E-tjänsten ger denna token inga personuppgifter.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="73" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="73"/>
         <source>coordinator</source>
         <translation>samordnare</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="74" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="74"/>
         <source>planner, read-only</source>
         <translation>planerare, skrivskyddat</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="78" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="78"/>
         <source>The list shows personal data: {fields}. Include them in the CSV file? An export with personal data is noted in the audit log (who, when, how many ideas, which fields).</source>
         <translation>Listan visar personuppgifter: {fields}. Ska de tas med i CSV-filen? En export med personuppgifter noteras i granskningsloggen (vem, när, hur många idéer, vilka fält).</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="81" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="81"/>
         <source>Export personal data?</source>
         <translation>Exportera personuppgifter?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="83" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="83"/>
         <source>Export without personal data</source>
         <translation>Exportera utan personuppgifter</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="84" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="84"/>
         <source>Include personal data</source>
         <translation>Ta med personuppgifter</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="97" />
-        <source>{source} is a local file: Digiresan cannot protect the submitters' personal data in it. Show names and contacts only if your work needs them. Your choice is noted in the log and in the file's audit notes.</source>
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="97"/>
+        <source>{source} is a local file: Digiresan cannot protect the submitters&apos; personal data in it. Show names and contacts only if your work needs them. Your choice is noted in the log and in the file&apos;s audit notes.</source>
         <translation>{source} är en lokal fil: Digiresan kan inte skydda förslagsställarnas personuppgifter i den. Visa namn och kontaktuppgifter bara om ditt arbete kräver det. Ditt val noteras i loggen och i filens granskningsnoteringar.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/personal_data.py" line="100" />
+        <location filename="../digiresan_plugin/gui/ideas/personal_data.py" line="100"/>
         <source>Show personal data?</source>
         <translation>Visa personuppgifter?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="68" />
+        <location filename="../digiresan_plugin/core/ideas/validation.py" line="68"/>
         <source>“Beviljad” needs a granted amount above 0 kr.</source>
         <translation>”Beviljad” kräver ett beviljat belopp över 0 kr.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="71" />
+        <location filename="../digiresan_plugin/core/ideas/validation.py" line="71"/>
         <source>“Avslagen” cannot have a granted amount ({granted} entered).</source>
         <translation>”Avslagen” kan inte ha ett beviljat belopp ({granted} angivet).</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="75" />
+        <location filename="../digiresan_plugin/core/ideas/validation.py" line="75"/>
         <source>“Genomförd utan medel” cannot have a granted amount ({granted} entered).</source>
         <translation>”Genomförd utan medel” kan inte ha ett beviljat belopp ({granted} angivet).</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="79" />
+        <location filename="../digiresan_plugin/core/ideas/validation.py" line="79"/>
         <source>“Delvis beviljad” needs a granted amount above 0 kr.</source>
         <translation>”Delvis beviljad” kräver ett beviljat belopp över 0 kr.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="82" />
+        <location filename="../digiresan_plugin/core/ideas/validation.py" line="82"/>
         <source>“Delvis beviljad” must be below the estimated cost {estimate} ({granted} entered); the full amount or more is “Beviljad”.</source>
         <translation>”Delvis beviljad” måste vara under den beräknade kostnaden {estimate} ({granted} angivet); hela beloppet eller mer är ”Beviljad”.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="87" />
+        <location filename="../digiresan_plugin/core/ideas/validation.py" line="87"/>
         <source>The granted amount {granted} is more than the estimated cost {estimate}.</source>
         <translation>Beviljat belopp {granted} är mer än den beräknade kostnaden {estimate}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/validation.py" line="92" />
+        <location filename="../digiresan_plugin/core/ideas/validation.py" line="92"/>
         <source>The decision text states {stated}, but the granted amount is {granted}.</source>
         <translation>Beslutstexten anger {stated}, men beviljat belopp är {granted}.</translation>
     </message>
@@ -1166,42 +1156,42 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasFilterBar</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="30" />
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="31"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="31" />
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="32"/>
         <source>All themes</source>
         <translation>Alla teman</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="32" />
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="33"/>
         <source>All categories</source>
         <translation>Alla kategorier</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="91" />
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="92"/>
         <source>All years</source>
         <translation>Alla år</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="40" />
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="41"/>
         <source>Search title and description</source>
         <translation>Sök i titel och beskrivning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="114" />
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="116"/>
         <source>{shown} of {total} ideas</source>
         <translation>{shown} av {total} idéer</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/filter_bar.py" line="118" />
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="119"/>
         <source>the map shows the same {n}</source>
         <translation>kartan visar samma {n}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/filter_bar.py" line="119" />
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="120"/>
         <source>{n} of them on the map (the rest have no location)</source>
         <translation>{n} av dem på kartan (resten saknar plats)</translation>
     </message>
@@ -1209,92 +1199,77 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasHeader</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="38" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="40"/>
         <source>Reload the ideas</source>
         <translation>Läs in idéerna igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="39" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="41"/>
         <source>Pick an idea on the map to select its row</source>
         <translation>Peka ut en idé på kartan för att markera dess rad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="42" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="44"/>
         <source>Zoom to the selected idea</source>
         <translation>Zooma till den valda idén</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="43" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="45"/>
         <source>Export the filtered list to CSV</source>
         <translation>Exportera den filtrerade listan till CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="44" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="46"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="65" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="83"/>
         <source>Export ideas</source>
         <translation>Exportera idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="65" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="83"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="72" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="90"/>
         <source>no source</source>
         <translation>ingen källa</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="73" />
-        <source>coordinator</source>
-        <translation>samordnare</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="73" />
-        <source>planner, read-only</source>
-        <translation>planerare, endast läsbehörighet</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="75" />
-        <source>Read-only list. Coordinators edit decisions in coordinator mode (Settings › Options › Digiresan).</source>
-        <translation>Skrivskyddad lista. Samordnare redigerar beslut i samordnarläge (Inställningar › Alternativ › Digiresan).</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="83" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="108"/>
         <source>Ideas</source>
         <translation>Idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/header.py" line="84" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="109"/>
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="98" />
-        <source>Local file: it protects nothing, anyone with it can read the submitters' personal data. They are hidden.</source>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="98"/>
+        <source>Local file: it protects nothing, anyone with it can read the submitters&apos; personal data. They are hidden.</source>
         <translation>Lokal fil: den skyddar ingenting, alla som har den kan läsa förslagsställarnas personuppgifter. De är dolda.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="102" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="102"/>
         <source>Show personal data…</source>
         <translation>Visa personuppgifter…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="60" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="60"/>
         <source>Asks first; the choice is logged</source>
         <translation>Frågar först; valet loggas</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="98" />
-        <source>Local file: it protects nothing, anyone with it can read the submitters' personal data. You chose to show them (logged).</source>
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="98"/>
+        <source>Local file: it protects nothing, anyone with it can read the submitters&apos; personal data. You chose to show them (logged).</source>
         <translation>Lokal fil: den skyddar ingenting, alla som har den kan läsa förslagsställarnas personuppgifter. Du valde att visa dem (loggat).</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/gui/ideas/header.py" line="102" />
+        <location filename="../digiresan_plugin/gui/ideas/header.py" line="102"/>
         <source>Hide personal data</source>
         <translation>Dölj personuppgifter</translation>
     </message>
@@ -1302,7 +1277,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasMapLayer</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/map_layer.py" line="66" />
+        <location filename="../digiresan_plugin/gui/ideas/map_layer.py" line="78"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
@@ -1310,42 +1285,42 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasStore</name>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="125" />
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="143"/>
         <source>Loading Digiresan ideas</source>
         <translation>Läser in Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="150" />
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="168"/>
         <source>The ideas could not be loaded</source>
         <translation>Idéerna kunde inte läsas in</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="164" />
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="182"/>
         <source>No history</source>
         <translation>Ingen historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="166" />
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="184"/>
         <source>Loading idea history</source>
         <translation>Läser in idéns historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="179" />
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="197"/>
         <source>The idea could not be saved</source>
         <translation>Idén kunde inte sparas</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="182" />
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="200"/>
         <source>Saving Digiresan idea</source>
         <translation>Sparar Digiresan-idé</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/store.py" line="210" />
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="214"/>
         <source>No audit note written</source>
         <translation>Ingen loggnotering skrevs</translation>
     </message>
     <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/store.py" line="212" />
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="216"/>
         <source>Writing a Digiresan audit note</source>
         <translation>Skriver en Digiresan-loggnotering</translation>
     </message>
@@ -1353,138 +1328,249 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasTableModel</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="252" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="277"/>
         <source>Expected yearly effect per SEK of estimated cost (the programme aims at 2 : 1)</source>
         <translation>Förväntad årlig effekt per krona av den beräknade kostnaden (programmets mål är 2 : 1)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Received</source>
         <translation>Inkom</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Cost (SEK)</source>
         <translation>Kostnad (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Granted (SEK)</source>
         <translation>Beviljat (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Yearly effect (SEK)</source>
         <translation>Årlig effekt (kr)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="28" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="31"/>
         <source>Effect/cost</source>
         <translation>Effekt/kostnad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="40" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="43"/>
         <source>Submitter</source>
         <translation>Förslagsställare</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="40" />
+        <location filename="../digiresan_plugin/gui/ideas/table_model.py" line="43"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
 </context>
 <context>
+    <name>IdeasVocabulary</name>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="21"/>
+        <source>Received</source>
+        <translation>Inkommen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="22"/>
+        <source>Under review</source>
+        <translation>Under bedömning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="23"/>
+        <source>Granted</source>
+        <translation>Beviljad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="24"/>
+        <source>Partly granted</source>
+        <translation>Delvis beviljad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="25"/>
+        <source>Done without funding</source>
+        <translation>Genomförd utan medel</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="26"/>
+        <source>Rejected</source>
+        <translation>Avslagen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="27"/>
+        <source>Done</source>
+        <translation>Genomförd</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="28"/>
+        <source>Withdrawn</source>
+        <translation>Återkallad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="30"/>
+        <source>school</source>
+        <translation>skola</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="31"/>
+        <source>health and social care</source>
+        <translation>vård och omsorg</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="32"/>
+        <source>urban development</source>
+        <translation>samhällsbyggnad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="33"/>
+        <source>administration</source>
+        <translation>administration</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="34"/>
+        <source>culture and leisure</source>
+        <translation>kultur och fritid</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="35"/>
+        <source>environment</source>
+        <translation>miljö</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="37"/>
+        <source>employee</source>
+        <translation>medarbetare</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="38"/>
+        <source>resident</source>
+        <translation>invånare</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="39"/>
+        <source>business</source>
+        <translation>företag</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/ideas/vocabulary.py" line="40"/>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+</context>
+<context>
     <name>IdentifyController</name>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="99" />
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="106"/>
         <source>Twin info failed: {error}</source>
         <translation>Tvillinginfo misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="163" />
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="181"/>
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="123" />
-        <source>Could not show all of '{section}': {error}</source>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="133"/>
+        <source>Could not show all of &apos;{section}&apos;: {error}</source>
         <translation>Kunde inte visa allt i '{section}': {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="110" />
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="120"/>
         <source>Could not show the card: {error}</source>
         <translation>Kunde inte visa kortet: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="171"/>
+        <source>The twin database did not answer: {error}</source>
+        <translation>Tvillingdatabasen svarade inte: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LongText</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/long_text.py" line="36"/>
+        <source>Show all ({n} characters)</source>
+        <translation>Visa allt ({n} tecken)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/long_text.py" line="50"/>
+        <source>Full text</source>
+        <translation>Hela texten</translation>
     </message>
 </context>
 <context>
     <name>ProgrammeSummaryPanel</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="55" />
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="57"/>
         <source>Granted 2020–2022</source>
         <translation>Beviljat 2020–2022</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="55" />
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="57"/>
         <source>Expected yearly effect</source>
         <translation>Förväntad årlig effekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="56" />
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="58"/>
         <source>Effect per granted SEK</source>
         <translation>Effekt per beviljad krona</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="96" />
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="102"/>
         <source>{n} ideas · {funded} funded · {effect} with an expected effect</source>
         <translation>{n} idéer · {funded} beviljade · {effect} med förväntad effekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="101" />
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="107"/>
         <source>+{year} MSEK · {total} of {budget} MSEK</source>
         <translation>+{year} mnkr · {total} av {budget} mnkr</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="104" />
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="110"/>
         <source>{granted} of {budget} MSEK · {left} MSEK left</source>
         <translation>{granted} av {budget} mnkr · {left} mnkr kvar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="108" />
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="114"/>
         <source>{effect} of {target} MSEK a year</source>
         <translation>{effect} av {target} mnkr per år</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="113" />
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="119"/>
         <source>{ratio} : 1 (target {target} : 1)</source>
         <translation>{ratio} : 1 (mål {target} : 1)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="116" />
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="122"/>
         <source>Granted: Beviljad, Delvis beviljad and Genomförd, booked in the year of the decision. Effect: the same plus Genomförd utan medel. Bars: share of the 50 MSEK budget, of the 100 MSEK effect target and of the 2 : 1 ratio.</source>
         <translation>Beviljat: Beviljad, Delvis beviljad och Genomförd, bokfört det år beslutet fattades. Effekt: samma plus Genomförd utan medel. Staplar: andel av budgeten på 50 mnkr, av effektmålet på 100 mnkr och av kvoten 2 : 1.</translation>
     </message>
@@ -1492,87 +1578,87 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>QualityDialog</name>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="51" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="51"/>
         <source>Check twin data</source>
         <translation>Kontrollera tvillingens data</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="68" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="68"/>
         <source>Check again</source>
         <translation>Kontrollera igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85"/>
         <source>Severity</source>
         <translation>Allvarlighet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85"/>
         <source>Layer</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85"/>
         <source>Key</source>
         <translation>Nyckel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="85"/>
         <source>Problem</source>
         <translation>Beskrivning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="90" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="90"/>
         <source>Click a problem to zoom to it</source>
         <translation>Klicka på ett problem för att zooma dit</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="94" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="94"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="103" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="103"/>
         <source>No twin is loaded: load one in the Digital twin dock first.</source>
         <translation>Ingen tvilling är inläst: läs in en i panelen Digital tvilling först.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="110" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="110"/>
         <source>Checking {n} layers…</source>
         <translation>Kontrollerar {n} lager…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="121" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="121"/>
         <source>Checking twin data</source>
         <translation>Kontrollerar tvillingens data</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="129" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="129"/>
         <source>The check could not finish: {error}</source>
         <translation>Kontrollen kunde inte slutföras: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="145" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="145"/>
         <source>No problems found in {n} layers.</source>
         <translation>Inga problem hittades i {n} lager.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="147" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="147"/>
         <source>{n} problems: {errors} errors, {warnings} warnings, in {layers} layers.</source>
         <translation>{n} problem: {errors} fel, {warnings} varningar, i {layers} lager.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="158" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="158"/>
         <source>Error</source>
         <translation>Fel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="158" />
+        <location filename="../digiresan_plugin/gui/quality_dialog.py" line="158"/>
         <source>Warning</source>
         <translation>Varning</translation>
     </message>
@@ -1580,138 +1666,148 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>ReportAtPointAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="30" />
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="32"/>
         <source>Twin report at point</source>
         <translation>Tvillingrapport för punkt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="33" />
-        <source>Builds the twin card for a point, exactly as a click with the Twin info tool: the feature under the point (within the radius, in metres on the ground) in the catalog's priority order, or the nearest street and the property at the point. Writes the report as JSON (see docs/report_schema.md).</source>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="35"/>
+        <source>Builds the twin card for a point, exactly as a click with the Twin info tool: the feature under the point (within the radius, in metres on the ground) in the catalog&apos;s priority order, or the nearest street and the property at the point. Writes the report as JSON (see docs/report_schema.md).</source>
         <translation>Skapar tvillingkortet för en punkt, precis som ett klick med verktyget Tvillinginfo: objektet under punkten (inom sökradien, i meter på marken) i katalogens prioritetsordning, eller närmaste gata och fastigheten på platsen. Skriver rapporten som JSON (se docs/report_schema.md).</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="41" />
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="43"/>
         <source>Point</source>
         <translation>Punkt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="42" />
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="44"/>
         <source>Search radius (m; default from the catalog)</source>
         <translation>Sökradie (m; standard: från katalogen)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="45" />
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="47"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="48" />
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="50"/>
         <source>Subject layer</source>
         <translation>Huvudobjektets lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="49" />
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="51"/>
         <source>Subject key</source>
         <translation>Huvudobjektets nyckel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_at_point.py" line="50" />
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="52"/>
         <source>Number of warnings</source>
         <translation>Antal varningar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="62"/>
+        <source>RADIUS_M: expected a finite number of metres ≥ 0, got {}</source>
+        <translation>RADIUS_M: ett ändligt antal meter ≥ 0 väntades, fick {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/report_at_point.py" line="69"/>
+        <source>OUTPUT: cannot write {path}: {error}</source>
+        <translation>OUTPUT: kan inte skriva {path}: {error}</translation>
     </message>
 </context>
 <context>
     <name>ReportForFeaturesAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="48" />
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="48"/>
         <source>Twin report for features</source>
         <translation>Tvillingrapport för objekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="51" />
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="51"/>
         <source>For each input feature of a twin layer (e.g. selected road segments), builds its twin card and writes one row: key, latest condition class and trend, sign codes, number of open permits and next start, peak hours, ÅDT and the coordination warnings. Columns follow the catalog's card sections.</source>
         <translation>Skapar tvillingkortet för varje indataobjekt i ett tvillinglager (t.ex. valda vägsegment) och skriver en rad per objekt: nyckel, senaste tillståndsklass och trend, vägmärkeskoder, antal ej avslutade grävtillstånd och nästa start, högtrafiktimmar, ÅDT och samordningsvarningarna. Kolumnerna följer katalogens kortavsnitt.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="58" />
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="58"/>
         <source>Features of a twin layer</source>
         <translation>Objekt i ett tvillinglager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="60" />
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="60"/>
         <source>Twin layer id in the catalog (default: recognised from the input)</source>
         <translation>Tvillinglagrets id i katalogen (standard: känns igen från indata)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="64" />
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="64"/>
         <source>Twin report table</source>
         <translation>Tabell med tvillingrapporter</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="79" />
-        <source>'{}' is not a layer of the twin catalog ({})</source>
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="79"/>
+        <source>&apos;{}&apos; is not a layer of the twin catalog ({})</source>
         <translation>'{}' är inget lager i tvillingkatalogen ({})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/report_for_features.py" line="90" />
-        <source>Cannot tell which twin layer the input is: give its catalog id in 'Twin layer id'</source>
+        <location filename="../digiresan_plugin/processing/report_for_features.py" line="90"/>
+        <source>Cannot tell which twin layer the input is: give its catalog id in &apos;Twin layer id&apos;</source>
         <translation>Kan inte avgöra vilket tvillinglager indata kommer från: ange lagrets id i 'Tvillinglagrets id i katalogen'</translation>
     </message>
 </context>
 <context>
     <name>TwinAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="74" />
+        <location filename="../digiresan_plugin/processing/common.py" line="75"/>
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="81" />
+        <location filename="../digiresan_plugin/processing/common.py" line="82"/>
         <source>Twin GeoPackage</source>
         <translation>Tvillingens GeoPackage</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="83" />
+        <location filename="../digiresan_plugin/processing/common.py" line="84"/>
         <source>…or twin source (postgres:&lt;saved connection&gt;, pgservice:&lt;service&gt;, gpkg:&lt;file&gt;)</source>
         <translation>…eller tvillingkälla (postgres:&lt;sparad anslutning&gt;, pgservice:&lt;tjänst&gt;, gpkg:&lt;fil&gt;)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="90" />
+        <location filename="../digiresan_plugin/processing/common.py" line="91"/>
         <source>Twin catalog (JSON; default: the bundled one)</source>
         <translation>Tvillingkatalog (JSON; standard: den medföljande)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="92" />
+        <location filename="../digiresan_plugin/processing/common.py" line="93"/>
         <source>Today (YYYY-MM-DD; default: the current date)</source>
         <translation>Dagens datum (ÅÅÅÅ-MM-DD; standard: aktuellt datum)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="94" />
+        <location filename="../digiresan_plugin/processing/common.py" line="95"/>
         <source>Report language</source>
         <translation>Rapportspråk</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="96" />
+        <location filename="../digiresan_plugin/processing/common.py" line="97"/>
         <source>Dig moratorium (years; default: the plugin setting)</source>
         <translation>Grävstopp (år; standard: insticksprogrammets inställning)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="132" />
-        <source>Today must be a date like 2026-11-27, got '{}'</source>
+        <location filename="../digiresan_plugin/processing/common.py" line="134"/>
+        <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
         <translation>Dagens datum ska anges som t.ex. 2026-11-27, inte '{}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="162" />
+        <location filename="../digiresan_plugin/processing/common.py" line="164"/>
         <source>Using the twin layers of the current project</source>
         <translation>Använder tvillinglagren i det aktuella projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="166" />
+        <location filename="../digiresan_plugin/processing/common.py" line="168"/>
         <source>Twin source: {}</source>
         <translation>Tvillingkälla: {}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="171" />
+        <location filename="../digiresan_plugin/processing/common.py" line="173"/>
         <source>No twin layer could be read from {}</source>
         <translation>Inget tvillinglager kunde läsas från {}</translation>
     </message>
@@ -1719,275 +1815,280 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>TwinCardDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="68" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="68"/>
         <source>Twin card</source>
         <translation>Tvillingkort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="94" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="93"/>
         <source>Copy as text</source>
         <translation>Kopiera som text</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="94" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="93"/>
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="94" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="93"/>
         <source>Copy the card to the clipboard (text, and formatted for mail and word processors)</source>
         <translation>Kopiera kortet till urklipp (som text och formaterat för e-post och ordbehandlare)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="97" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
         <source>Export JSON…</source>
         <translation>Exportera JSON…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="97" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="97" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
         <source>Save the report as a JSON file</source>
         <translation>Spara rapporten som en JSON-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="99" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="98"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="99" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="98"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="99" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="98"/>
         <source>Save the report as a CSV table (one row per value)</source>
         <translation>Spara rapporten som en CSV-tabell (en rad per värde)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="105" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="104"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="105" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="104"/>
         <source>How to read the twin card</source>
         <translation>Så läser du tvillingkortet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="160" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="160"/>
         <source>Choose the Twin info tool and click on the map: the card shows everything the twin knows about the place — condition, signs, excavations, traffic and conflicts.</source>
         <translation>Välj verktyget Tvillinginfo och klicka på kartan: kortet visar allt tvillingen vet om platsen — tillstånd, vägmärken, grävningar, trafik och konflikter.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="226" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="246"/>
         <source>Export twin card as JSON</source>
         <translation>Exportera tvillingkortet som JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="226" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="246"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="229" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="249"/>
         <source>Export twin card as CSV</source>
         <translation>Exportera tvillingkortet som CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="229" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="249"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="239" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="259"/>
         <source>Could not save {path}: {error}</source>
         <translation>Kunde inte spara {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="242" />
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="263"/>
         <source>Twin card saved to {path}</source>
         <translation>Tvillingkortet sparades i {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="265" />
-        <source>Layer '{layer}' is not in the project</source>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="288"/>
+        <source>Layer &apos;{layer}&apos; is not in the project</source>
         <translation>Lagret '{layer}' finns inte i projektet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="188"/>
+        <source>Retry</source>
+        <translation>Försök igen</translation>
     </message>
 </context>
 <context>
     <name>TwinDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="60" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="62"/>
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="79" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="81"/>
         <source>Embedded demo twin (central Östersund)</source>
         <translation>Inbyggd demotvilling (centrala Östersund)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="80" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="82"/>
         <source>GeoPackage file</source>
         <translation>GeoPackage-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="81" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83"/>
         <source>PostgreSQL connection</source>
         <translation>PostgreSQL-anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="82" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="84"/>
         <source>Source</source>
         <translation>Källa</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="88" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="90"/>
         <source>GeoPackage (*.gpkg *.GPKG)</source>
         <translation>GeoPackage (*.gpkg *.GPKG)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="89" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="91"/>
         <source>Choose a twin GeoPackage</source>
         <translation>Välj tvillingens GeoPackage</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="90" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="92"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="93" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="95"/>
         <source>Connection</source>
         <translation>Anslutning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="98" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="100"/>
         <source>Load twin</source>
         <translation>Läs in tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="99" />
-        <source>Add the twin's layers to the project (existing ones are reused)</source>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="101"/>
+        <source>Add the twin&apos;s layers to the project (existing ones are reused)</source>
         <translation>Lägg till tvillingens lager i projektet (befintliga lager återanvänds)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="100" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="102"/>
         <source>Zoom to twin</source>
         <translation>Zooma till tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="101" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="103"/>
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="102" />
-        <source>Remove the twin's layers from the project</source>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="104"/>
+        <source>Remove the twin&apos;s layers from the project</source>
         <translation>Ta bort tvillingens lager från projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="113" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="115"/>
         <source>Layers</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="128" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="130"/>
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="129" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="131"/>
         <source>Try the same twin source again</source>
         <translation>Försök med samma tvillingkälla igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="172" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="174"/>
         <source>Choose a GeoPackage file first.</source>
         <translation>Välj först en GeoPackage-fil.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="177" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="179"/>
         <source>No saved PostgreSQL connection: add one in the Data Source Manager.</source>
         <translation>Ingen sparad PostgreSQL-anslutning: lägg till en i datakällshanteraren.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="221" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="223"/>
         <source>Checking twin source</source>
         <translation>Kontrollerar tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="239" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="242"/>
         <source>Twin loaded with {n} problem(s): {first}</source>
         <translation>Tvillingen lästes in med {n} problem: {first}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="246" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="249"/>
         <source>{n} layers from {source}</source>
         <translation>{n} lager från {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="252" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="257"/>
         <source>Digital twin loaded: {n} layers</source>
         <translation>Den digitala tvillingen är inläst: {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="323" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="328"/>
         <source>{title} — not loaded</source>
         <translation>{title} — inte inläst</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="107" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="109"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="119" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="121"/>
         <source>An online map under the twin. It needs an internet connection; nothing is fetched while it is off, and the twin works without it.</source>
         <translation>En karta från internet under tvillingen. Den kräver en internetanslutning; inget hämtas så länge den är avslagen, och tvillingen fungerar utan den.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="83" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="85"/>
         <source>Reset demo twin…</source>
         <translation>Återställ demotvillingen…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="85" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="87"/>
         <source>Replace your copy of the embedded demo twin by a fresh one</source>
         <translation>Ersätt din kopia av den inbyggda demotvillingen med en ny</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="103" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="105"/>
         <source>Check data</source>
         <translation>Kontrollera data</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="104" />
-        <source>List the twin's data problems and zoom to them</source>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="106"/>
+        <source>List the twin&apos;s data problems and zoom to them</source>
         <translation>Lista problemen i tvillingens data och zooma till dem</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="208" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="210"/>
         <source>loading another twin</source>
         <translation>inläsningen av en annan tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="250" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="255"/>
         <source>Read-only: you may not write to {file}, so edits cannot be saved.</source>
         <translation>Skrivskyddad: du får inte skriva till {file}, så ändringar kan inte sparas.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="268" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="274"/>
         <source>the twin source</source>
         <translation>tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="271" />
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="277"/>
         <source>removing the twin</source>
         <translation>borttagningen av tvillingen</translation>
     </message>
@@ -1995,30 +2096,35 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>TwinLoader</name>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="129" />
-        <source>Layer '{layer}': table '{table}' not found or not readable in {source}</source>
+        <location filename="../digiresan_plugin/core/loader.py" line="148"/>
+        <source>Layer &apos;{layer}&apos;: table &apos;{table}&apos; not found or not readable in {source}</source>
         <translation>Lagret '{layer}': tabellen '{table}' finns inte eller går inte att läsa i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="135" />
-        <source>Layer '{layer}' (table '{table}'): missing field(s) {fields}</source>
+        <location filename="../digiresan_plugin/core/loader.py" line="158"/>
+        <source>Layer &apos;{layer}&apos; (table &apos;{table}&apos;): missing field(s) {fields}</source>
         <translation>Lagret '{layer}' (tabellen '{table}'): fält saknas: {fields}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/loader.py" line="142" />
-        <source>Layer '{layer}': style {style} not applied: {message}</source>
+        <location filename="../digiresan_plugin/core/loader.py" line="165"/>
+        <source>Layer &apos;{layer}&apos;: style {style} not applied: {message}</source>
         <translation>Lagret '{layer}': stilen {style} kunde inte användas: {message}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/layers.py" line="46"/>
+        <source>Layer &apos;{layer}&apos; (table &apos;{table}&apos;): its coordinate reference system is undefined and the catalog declares none (&apos;crs&apos;): not loaded, distances would be wrong</source>
+        <translation>Lagret '{layer}' (tabell '{table}'): dess koordinatsystem är odefinierat och katalogen anger inget ('crs'): inte laddat, avstånden skulle bli fel</translation>
     </message>
 </context>
 <context>
     <name>TwinLocatorFilter</name>
     <message>
-        <location filename="../digiresan_plugin/gui/locator.py" line="58" />
+        <location filename="../digiresan_plugin/gui/locator.py" line="58"/>
         <source>Digital twin features</source>
         <translation>Objekt i den digitala tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/locator.py" line="90" />
+        <location filename="../digiresan_plugin/gui/locator.py" line="90"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
@@ -2026,270 +2132,207 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>TwinSource</name>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="105" />
+        <location filename="../digiresan_plugin/core/twin_source.py" line="129"/>
         <source>GeoPackage not found: {path}</source>
         <translation>GeoPackage-filen hittades inte: {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="112" />
-        <source>Schema '{schema}' not found in {source}</source>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="136"/>
+        <source>Schema &apos;{schema}&apos; not found in {source}</source>
         <translation>Schemat '{schema}' finns inte i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="119" />
+        <location filename="../digiresan_plugin/core/twin_source.py" line="190"/>
         <source>Cannot reach the twin database {source}: {error}</source>
         <translation>Det går inte att nå tvillingdatabasen {source}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="140" />
-        <source>No saved PostgreSQL connection named '{name}'</source>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="206"/>
+        <source>No saved PostgreSQL connection named &apos;{name}&apos;</source>
         <translation>Det finns ingen sparad PostgreSQL-anslutning med namnet '{name}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="48" />
-        <source>Twin source '{text}' is not understood: expected gpkg:&lt;file&gt;, postgres:&lt;saved connection&gt; or pgservice:&lt;service&gt;</source>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="57"/>
+        <source>Twin source &apos;{text}&apos; is not understood: expected gpkg:&lt;file&gt;, postgres:&lt;saved connection&gt; or pgservice:&lt;service&gt;</source>
         <translation>Tvillingkällan '{text}' går inte att tolka: ange gpkg:&lt;fil&gt;, postgres:&lt;sparad anslutning&gt; eller pgservice:&lt;tjänst&gt;</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/twin_source.py" line="56" />
+        <location filename="../digiresan_plugin/core/twin_source.py" line="65"/>
         <source>A twin source must not contain a password: use a saved QGIS connection with an authentication configuration, or a pg_service entry with a .pgpass file</source>
         <translation>En tvillingkälla får inte innehålla något lösenord: använd en sparad QGIS-anslutning med en autentiseringskonfiguration, eller en pg_service-post med en .pgpass-fil</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="113"/>
+        <source>Cannot reach the twin database {source}: no answer within {seconds} s</source>
+        <translation>Kan inte nå tvillingdatabasen {source}: inget svar inom {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="115"/>
+        <source>GeoPackage {path} did not open within {seconds} s</source>
+        <translation>GeoPackage {path} öppnades inte inom {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="203"/>
+        <source>The saved connection '{name}' keeps its password in plain text: store it in QGIS's authentication manager (Settings ▸ Options ▸ Authentication) and choose that configuration in the connection. The project is saved without the password.</source>
+        <translation>Den sparade anslutningen '{name}' har lösenordet i klartext: lägg det i QGIS autentiseringshanterare (Inställningar ▸ Alternativ ▸ Autentisering) och välj den konfigurationen i anslutningen. Projektet sparas utan lösenordet.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="236"/>
+        <source>Cannot open {path}: {error}</source>
+        <translation>Kan inte öppna {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="241"/>
+        <source>GeoPackage {path} is locked by another program: close it there (or end its edit), then retry</source>
+        <translation>GeoPackage {path} är låst av ett annat program: stäng den där (eller avsluta redigeringen) och försök igen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/twin_source.py" line="251"/>
+        <source>{path} is not a GeoPackage: {error}</source>
+        <translation>{path} är inte en GeoPackage: {error}</translation>
     </message>
 </context>
 <context>
     <name>TwinStyles</name>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>1 – very good</source>
         <translation>1 – mycket bra</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>2 – good</source>
         <translation>2 – bra</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>3 – fair</source>
         <translation>3 – godtagbart</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>4 – poor</source>
         <translation>4 – dåligt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>5 – very poor</source>
         <translation>5 – mycket dåligt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>A – warning</source>
         <translation>A – varningsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Applied / needs completion</source>
         <translation>Ansökan / komplettering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Approved – active now</source>
         <translation>Beviljad – aktiv nu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Approved – not active</source>
         <translation>Beviljad – ej aktiv</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>B – priority</source>
         <translation>B – väjningspliktsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>C – prohibitory</source>
         <translation>C – förbudsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Culture</source>
         <translation>Kultur</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>D – mandatory</source>
         <translation>D – påbudsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>E – information</source>
         <translation>E – anvisningsmärken</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Healthcare</source>
         <translation>Vård</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Industry</source>
         <translation>Industri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Not inspected</source>
         <translation>Ej mätt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Office</source>
         <translation>Kontor</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Ongoing – active now</source>
         <translation>Pågående – aktiv nu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Ongoing – outside permit dates</source>
         <translation>Pågående – utanför tillståndets datum</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Other</source>
         <translation>Övrigt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Other status</source>
         <translation>Annan status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Residential</source>
         <translation>Bostäder</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Restored / closed</source>
         <translation>Återställd / avslutad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Retail</source>
         <translation>Handel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>School</source>
         <translation>Skola</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>T – supplementary plate</source>
         <translation>T – tilläggstavlor</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
+        <location filename="../digiresan_plugin/core/style_labels.py" line="18"/>
         <source>Unknown</source>
         <translation>Okänt</translation>
-    </message>
-</context>
-<context>
-    <name>IdeasVocabulary</name>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="21" />
-        <source>Received</source>
-        <translation>Inkommen</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="22" />
-        <source>Under review</source>
-        <translation>Under bedömning</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="23" />
-        <source>Granted</source>
-        <translation>Beviljad</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="24" />
-        <source>Partly granted</source>
-        <translation>Delvis beviljad</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="25" />
-        <source>Done without funding</source>
-        <translation>Genomförd utan medel</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="26" />
-        <source>Rejected</source>
-        <translation>Avslagen</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="27" />
-        <source>Done</source>
-        <translation>Genomförd</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="28" />
-        <source>Withdrawn</source>
-        <translation>Återkallad</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="30" />
-        <source>school</source>
-        <translation>skola</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="31" />
-        <source>health and social care</source>
-        <translation>vård och omsorg</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="32" />
-        <source>urban development</source>
-        <translation>samhällsbyggnad</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="33" />
-        <source>administration</source>
-        <translation>administration</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="34" />
-        <source>culture and leisure</source>
-        <translation>kultur och fritid</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="35" />
-        <source>environment</source>
-        <translation>miljö</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="37" />
-        <source>employee</source>
-        <translation>medarbetare</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="38" />
-        <source>resident</source>
-        <translation>invånare</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="39" />
-        <source>business</source>
-        <translation>företag</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/ideasroles/digiresan_plugin/core/ideas/vocabulary.py" line="40" />
-        <source>organisation</source>
-        <translation>organisation</translation>
     </message>
 </context>
 </TS>

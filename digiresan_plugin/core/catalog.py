@@ -164,6 +164,13 @@ class _Reader:
 
 def parse_catalog(data: Any, path: Path | str) -> Catalog:
     """Validate a decoded catalog document and build a :class:`Catalog`."""
+    try:
+        return _parse_catalog(data, path)
+    except RecursionError as exc:
+        raise CatalogError(path, "(top level)", "JSON nested a reasonable number of levels deep") from exc
+
+
+def _parse_catalog(data: Any, path: Path | str) -> Catalog:
     path = Path(path)
     r = _Reader(path)
     root = r.obj(data, "(top level)")
@@ -271,8 +278,13 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CatalogError(path, "(file)", f"a readable file ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise CatalogError(path, "(file)", f"UTF-8 text: byte 0x{exc.object[exc.start]:02x} at position {exc.start} "
+                                           "is not UTF-8 (save the file as UTF-8)") from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CatalogError(path, f"(line {exc.lineno}, column {exc.colno})", f"valid JSON: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise CatalogError(path, "(top level)", "JSON nested a reasonable number of levels deep") from exc
     return parse_catalog(data, path)

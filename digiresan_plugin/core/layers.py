@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.core import QgsMapLayer, QgsProject, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsMapLayer, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import LayerSpec
 
@@ -24,6 +25,25 @@ def tag_twin_layer(layer: QgsVectorLayer, spec: LayerSpec, source: str) -> None:
         else:
             flags &= ~QgsMapLayer.LayerFlag.Identifiable
         layer.setFlags(flags)
+
+
+def crs_defined(crs: QgsCoordinateReferenceSystem) -> bool:
+    """Whether ``crs`` says where coordinates are: not invalid, and not GeoPackage's "Undefined geographic/Cartesian
+    SRS" (srs_id 0 / -1), which QGIS reads as a valid custom CRS without authority."""
+    if not crs.isValid():
+        return False
+    return bool(crs.authid()) or not crs.description().lower().startswith("undefined")
+
+
+def settle_crs(layer: QgsVectorLayer, spec: LayerSpec) -> Optional[str]:
+    """A spatial layer with an undefined CRS (e.g. GeoPackage srs_id 0) gets the catalog's declared ``crs``; without
+    one it is refused (the reason, naming the layer, is returned): distances in unknown units are wrong answers."""
+    if not spec.is_spatial or crs_defined(layer.crs()):
+        return None
+    if spec.crs and QgsCoordinateReferenceSystem(spec.crs).isValid():
+        layer.setCrs(QgsCoordinateReferenceSystem(spec.crs))
+        return None
+    return QCoreApplication.translate("TwinLoader", "Layer '{layer}' (table '{table}'): its coordinate reference system is undefined and the catalog declares none ('crs'): not loaded, distances would be wrong").format(layer=spec.id, table=spec.table)  # noqa: E501 - one literal for pylupdate5
 
 
 def twin_layer(project: QgsProject, layer_id: str) -> Optional[QgsVectorLayer]:

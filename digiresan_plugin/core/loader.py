@@ -28,6 +28,7 @@ from .layers import (
     LAYER_ID_PROPERTY,
     SOURCE_PROPERTY,
     background_maps,
+    settle_crs,
     tag_twin_layer,
     twin_layer,
     twin_layers,
@@ -41,6 +42,7 @@ GROUP_PROPERTY = "digiresan/group"
 ROOT_GROUP_ID = "__twin__"
 PROJECT_SCOPE = "digiresan"
 LOG = get_logger(__name__)
+_WARNED_PLAIN_PASSWORD: set[str] = set()  # saved connections already warned about in this session
 
 
 @dataclass
@@ -51,6 +53,7 @@ class LoadReport:
     added: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # e.g. a plain password in the connection: shown once
     extent: Optional[QgsRectangle] = None
 
     @property
@@ -80,14 +83,25 @@ class TwinLoader:
         if reason:
             report.problems.append(reason)
             return report
+        warning = source.plain_password_warning()
+        if warning and source.location not in _WARNED_PLAIN_PASSWORD:
+            _WARNED_PLAIN_PASSWORD.add(source.location)
+            report.notices.append(warning)
+            LOG.warning(warning)
         root = self._group(self.project.layerTreeRoot(), ROOT_GROUP_ID, self.catalog.title.text(self.language), 0)
+        reached = True
         for group_spec in self.catalog.groups:
             specs = self.catalog.layers_in_group(group_spec.id)
             if not specs:
                 continue
             group = self._group(root, group_spec.id, group_spec.title.text(self.language), len(root.children()))
-            for spec in specs:
-                self._load_layer(spec, source, group, report)
+            if not all(self._load_layer(spec, source, group, report) for spec in specs):
+                reached = False  # the database is not there: one message, not one per layer
+                break
+        if not reached and not report.loaded:
+            if not root.findLayers():
+                self.project.layerTreeRoot().removeChildNode(root)
+            return report
         report.problems += prepare_loaded_layers(self.catalog, self.project, source, report.loaded, self.language)
         self.project.writeEntry(PROJECT_SCOPE, "twin_source", source.to_string())
         self.project.writeEntry(PROJECT_SCOPE, "loaded_layers", report.loaded)
@@ -108,29 +122,37 @@ class TwinLoader:
         self.project.removeEntry(PROJECT_SCOPE, "/")
 
     # -- internals -------------------------------------------------------------------------
-    def _load_layer(self, spec: LayerSpec, source: TwinSource, group: QgsLayerTreeGroup, report: LoadReport) -> None:
+    def _load_layer(self, spec: LayerSpec, source: TwinSource, group: QgsLayerTreeGroup, report: LoadReport) -> bool:
+        """Add one layer (problems into ``report``); False when the source itself could not be reached."""
         title = spec.title.text(self.language)
         existing = twin_layer(self.project, spec.id)
         if existing is not None and existing.customProperty(SOURCE_PROPERTY) == source.to_string():
             if group.findLayer(existing.id()) is None:
                 self._move_into(existing, group, self._position(group, spec))
             report.reused.append(spec.id)
-            return
+            return True
         if existing is not None:  # another source: replace
             self.project.removeMapLayer(existing.id())
         try:
-            layer = source.open_layer(spec, title)
+            layer, unreachable = source.open_layer_or_fault(spec, title)
         except TwinSourceError as exc:
             report.problems.append(str(exc))
-            return
+            return True
+        if unreachable:
+            report.problems.append(unreachable)
+            return False
         if not layer.isValid() and spec.optional:
             LOG.info("Optional layer '%s': no table '%s' in %s, left out", spec.id, spec.table, source.describe())
-            return
+            return True
         if not layer.isValid():
             report.problems.append(QCoreApplication.translate(
                 "TwinLoader", "Layer '{layer}': table '{table}' not found or not readable in {source}"
             ).format(layer=spec.id, table=spec.table, source=source.describe()))
-            return
+            return True
+        undefined_crs = settle_crs(layer, spec)
+        if undefined_crs:
+            report.problems.append(undefined_crs)
+            return True
         missing = [name for name in spec.fields if layer.fields().indexFromName(name) < 0]
         if missing:
             report.problems.append(QCoreApplication.translate(
@@ -149,6 +171,7 @@ class TwinLoader:
         self.project.addMapLayer(layer, False)
         group.insertLayer(self._position(group, spec), layer)
         report.added.append(spec.id)
+        return True
 
     def show_background_map(self, map_id: str, show: bool) -> Optional[QgsMapLayer]:
         """Add the catalog's online tile map ``map_id`` at the bottom of its group (``show``), or remove it.

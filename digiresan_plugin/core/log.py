@@ -1,7 +1,8 @@
 """Logging to the QGIS message log under one tag (after lizmap's toolbelt).
 
 Every module takes its own logger: ``LOG = get_logger(__name__)``, then ``LOG.warning("…")``. Records of all
-``digiresan_plugin.*`` loggers reach QGIS's message log (tab :data:`TAG`) with the matching QGIS level.
+``digiresan_plugin.*`` loggers reach QGIS's message log (tab :data:`TAG`) with the matching QGIS level, with
+credentials redacted (:func:`.redact.redact`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import logging
 
 from qgis.core import Qgis, QgsMessageLog
+
+from .redact import redact
 
 TAG = "Digiresan"
 ROOT_LOGGER = "digiresan_plugin"
@@ -30,7 +33,8 @@ class QgsMessageLogHandler(logging.Handler):
             message = self.format(record)
         except Exception:  # noqa: BLE001 - a broken record must never break QGIS
             message = str(record.msg)
-        QgsMessageLog.logMessage(message, TAG, _LEVELS.get(record.levelno, Qgis.MessageLevel.Info), notifyUser=False)
+        QgsMessageLog.logMessage(redact(message), TAG, _LEVELS.get(record.levelno, Qgis.MessageLevel.Info),
+                                 notifyUser=False)
 
 
 def _root() -> logging.Logger:

@@ -9,6 +9,7 @@ from qgis.core import Qgis
 from qgis.gui import QgsDockWidget, QgsMessageBar
 from qgis.PyQt.QtWidgets import QProgressBar, QWidget
 
+from ..core.redact import redact
 from ..core.signals import SignalBag
 
 
@@ -41,7 +42,7 @@ class DigiresanDock(QgsDockWidget):
     def message(self, text: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Info, seconds: int = 6) -> None:
         """Push ``text`` to QGIS's message bar (when the dock has one) under :attr:`message_title`."""
         if self.message_bar is not None:
-            self.message_bar.pushMessage(self.message_title, text, level, seconds)
+            self.message_bar.pushMessage(self.message_title, redact(text), level, seconds)
 
     def cleanup(self) -> None:
         """Disconnect from everything outside the dock; the plugin calls this before removing the dock."""

@@ -25,6 +25,7 @@ from ..core.identify.engine import TwinEngine
 from ..core.identify.report import Section, TwinReport, as_section
 from ..core.layers import twin_layer
 from ..core.log import get_logger
+from ..core.read_faults import TwinReadError
 from ..core.signals import SignalBag
 from ..core.tasks import LatestTask
 from .twin_info_tool import TwinInfoTool
@@ -85,6 +86,9 @@ class IdentifyController(QObject):
             started = time.perf_counter()
             try:
                 report = engine.report_at_point(point, crs, radius_m)
+            except TwinReadError as exc:
+                self._read_failed(exc, lambda: self.identify_at(point, crs, radius_m))
+                return
             except Exception as exc:  # noqa: BLE001 - a failed click must not break QGIS
                 self._fail(self.tr("Twin info failed: {error}").format(error=exc))
                 return
@@ -95,6 +99,9 @@ class IdentifyController(QObject):
         def done(result: Optional[TwinReport], error: Optional[BaseException]) -> None:
             if generation != self._generation:
                 return  # a newer click is on its way
+            if isinstance(error, TwinReadError):
+                self._read_failed(error, lambda: self.identify_at(point, crs, radius_m))
+                return
             if error is not None:
                 self._fail(self.tr("Twin info failed: {error}").format(error=f"{type(error).__name__}: {error}"))
                 return
@@ -106,6 +113,9 @@ class IdentifyController(QObject):
         """The card of one feature (e.g. a locator hit), without a click."""
         try:
             report = self.make_engine().report_for_feature(layer_id, int(fid))
+        except TwinReadError as exc:
+            self._read_failed(exc, lambda: self.show_feature(layer_id, fid))
+            return
         except (LookupError, KeyError) as exc:
             self._fail(self.tr("Could not show the card: {error}").format(error=exc))
             return
@@ -119,7 +129,7 @@ class IdentifyController(QObject):
             return
         try:
             section = self.make_engine().section_for(subject.layer, int(subject.fid), section_id, cap=None)
-        except (LookupError, KeyError) as exc:
+        except (LookupError, KeyError, TwinReadError) as exc:
             self._fail(self.tr("Could not show all of '{section}': {error}").format(section=section_id, error=exc))
             return
         self.dock.update_section(section)
@@ -155,6 +165,14 @@ class IdentifyController(QObject):
             self.dock.setUserVisible(True)
         self.last_timing["render_ms"] = (time.perf_counter() - started) * 1000.0
         self.reportShown.emit(data)
+
+    def _read_failed(self, error: TwinReadError, retry: Callable[[], None]) -> None:
+        """A read failed: the card says so (with Retry), never "nothing here"."""
+        message = self.tr("The twin database did not answer: {error}").format(error=error)
+        LOG.warning(message)
+        self.dock.show_failure(message, retry)
+        if not self.dock.isUserVisible():
+            self.dock.setUserVisible(True)
 
     def _fail(self, message: str) -> None:
         LOG.error(message)

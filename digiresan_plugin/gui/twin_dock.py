@@ -34,6 +34,7 @@ from ..core.compat import null_rectangle
 from ..core.i18n import ui_language
 from ..core.layers import background_maps, twin_layers
 from ..core.loader import TwinLoader, stored_source
+from ..core.redact import redact
 from ..core.tasks import BackgroundTask, run_task
 from ..core.twin_source import TwinSource, TwinSourceError
 from .base_dock import DigiresanDock
@@ -209,10 +210,10 @@ class TwinDock(DigiresanDock):
         if twin_layers(self.project) and stored != source.to_string() and not save_or_discard(
                 self, self.project, self.tr("loading another twin")):
             return
-        if source.kind == "gpkg":  # a local file: nothing that can block
+        if source.kind == "gpkg" and source.readable_now():  # a local file nobody locks: nothing that can block
             self._finish_load(source, source.check())
             return
-        self._set_busy(True)
+        self._set_busy(True)  # a database, or a file another program locks: checked in a task, with a deadline
 
         def done(reason: Optional[str], error: Optional[BaseException]) -> None:
             self._task = None
@@ -226,6 +227,7 @@ class TwinDock(DigiresanDock):
             self.load(self._failed_source)
 
     def _finish_load(self, source: TwinSource, reason: Optional[str]) -> None:
+        reason = redact(reason) if reason else None  # e.g. a task's exception text
         self._failed_source = source if reason else None
         self.retry_button.setVisible(bool(reason))
         if reason:
@@ -247,6 +249,8 @@ class TwinDock(DigiresanDock):
             self.status_label.setText(
                 self.tr("{n} layers from {source}").format(n=len(report.loaded), source=source.describe())
             )
+        for notice in report.notices:
+            self._message(notice, Qgis.MessageLevel.Warning)
         if not source.writable():
             self.status_label.setText(self.status_label.text() + "\n" + self.tr(
                 "Read-only: you may not write to {file}, so edits cannot be saved.").format(file=source.location))

@@ -34,6 +34,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core import settings
 from ..core.catalog import Catalog, CatalogError, load_catalog
 from ..core.i18n import ui_language
+from ..core.identify.config import identify_config
 from ..core.identify.engine import TwinEngine
 from ..core.identify.standalone import open_twin_layers
 from ..core.layers import twin_layers
@@ -122,6 +123,7 @@ class TwinAlgorithm(QgsProcessingAlgorithm):
         catalog_path = self.parameterAsFile(parameters, self.CATALOG, context)
         try:
             self.catalog = load_catalog(catalog_path or None)
+            identify_config(self.catalog)  # every identify key checked now, with the file and key named
         except CatalogError as exc:
             raise QgsProcessingException(str(exc)) from exc
         layers = self._resolve_layers(parameters, context, feedback, hint)

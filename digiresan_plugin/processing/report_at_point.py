@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from qgis.core import (
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -56,9 +58,16 @@ class ReportAtPointAlgorithm(TwinAlgorithm):
         radius = None
         if parameters.get(self.RADIUS_M) not in (None, ""):
             radius = self.parameterAsDouble(parameters, self.RADIUS_M, context)
+            if not math.isfinite(radius) or radius < 0:
+                raise QgsProcessingException(self.tr("RADIUS_M: expected a finite number of metres ≥ 0, got {}").format(
+                    parameters.get(self.RADIUS_M)))
         report = self.engine.report_at_point(point, crs, radius)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        write_json(report, output)
+        try:
+            write_json(report, output)
+        except OSError as exc:
+            raise QgsProcessingException(self.tr("OUTPUT: cannot write {path}: {error}").format(
+                path=output, error=exc.strerror or exc)) from exc
         subject = report.subject
         if subject is not None:
             feedback.pushInfo(f"{subject.layer_title}: {subject.title}")

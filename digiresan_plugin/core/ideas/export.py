@@ -1,4 +1,5 @@
-"""The ideas list as a CSV file (UTF-8 with a BOM, so Excel reads å, ä, ö); personal data only when asked for."""
+"""The ideas list as a CSV file (UTF-8 with a BOM, so Excel reads å, ä, ö); personal data only when asked for;
+formula-like texts neutralised (:mod:`..csv_safe`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..csv_safe import spreadsheet_safe
 from .model import PERSONAL_FIELDS, Idea
 
 CSV_FIELDS = (
@@ -25,7 +27,7 @@ def write_csv(path: Path | str, ideas: Sequence[Idea], personal: bool = False) -
         writer = csv.writer(handle)
         writer.writerow(fields)
         for idea in ideas:
-            writer.writerow([csv_value(idea, f) for f in fields])
+            writer.writerow([spreadsheet_safe(csv_value(idea, f)) for f in fields])
     return len(ideas)
 
 

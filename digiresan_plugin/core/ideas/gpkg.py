@@ -31,6 +31,7 @@ from .model import (
     paused_gc,
     same_value,
     to_date,
+    unreadable_columns,
 )
 from .repository import IdeaRepository, RepositoryError
 
@@ -187,6 +188,13 @@ class GeoPackageIdeaRepository(IdeaRepository):
                                    check_same_thread=not shared)
         except sqlite3.Error as exc:
             raise RepositoryError(f"Cannot open {self.path}: {exc}") from exc
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()  # reads the header: "not a database" shows now
+        except sqlite3.Error as exc:
+            conn.close()
+            locked = "locked" in str(exc) or "busy" in str(exc)
+            raise RepositoryError(f"Cannot read {self.path}: {exc}" if locked else
+                                  f"{self.path} is not a readable GeoPackage: {exc}", retryable=locked) from exc
         _register_st_functions(conn)
         return conn
 
@@ -224,7 +232,7 @@ class GeoPackageIdeaRepository(IdeaRepository):
                 columns = {name: list(values) for name, values in zip(FIRST_COLUMNS, zip(*rows))} if rows else {
                     name: [] for name in FIRST_COLUMNS}
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot read ideas from {self.path.name}: {exc}") from exc
+            raise RepositoryError(f"Cannot read ideas from {self.path}: {exc}") from exc
         finally:
             conn.close()
         return IdeaList(
@@ -236,8 +244,12 @@ class GeoPackageIdeaRepository(IdeaRepository):
 
     def _read_connection(self) -> sqlite3.Connection:
         conn = self._connect()
-        conn.execute("PRAGMA mmap_size = 268435456")  # read straight from the mapped file
-        conn.execute("PRAGMA cache_size = -65536")
+        try:
+            conn.execute("PRAGMA mmap_size = 268435456")  # read straight from the mapped file
+            conn.execute("PRAGMA cache_size = -65536")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise RepositoryError(f"Cannot read ideas from {self.path}: {exc}") from exc
         return conn
 
     def _rest(self, include_personal: bool) -> dict[str, list]:
@@ -249,12 +261,13 @@ class GeoPackageIdeaRepository(IdeaRepository):
                 if not rows:
                     return {}
                 columns = {name: list(values) for name, values in zip(_IDEA_ORDER, zip(*rows))}
+                self.problems = tuple(unreadable_columns(columns))
                 blobs = columns.pop("geom")
                 points = list(map(_xy, blobs))
                 columns["x"] = [p[0] for p in points]
                 columns["y"] = [p[1] for p in points]
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot read ideas from {self.path.name}: {exc}") from exc
+            raise RepositoryError(f"Cannot read ideas from {self.path}: {exc}") from exc
         finally:
             conn.close()
         return columns
@@ -281,7 +294,7 @@ class GeoPackageIdeaRepository(IdeaRepository):
         try:
             return self._get(conn, idea_id, include_personal)
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot read idea {idea_id} from {self.path.name}: {exc}") from exc
+            raise RepositoryError(f"Cannot read idea {idea_id} from {self.path}: {exc}") from exc
         finally:
             conn.close()
 
@@ -300,7 +313,7 @@ class GeoPackageIdeaRepository(IdeaRepository):
                 (int(idea_id),),
             ).fetchall()
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot read the history of idea {idea_id}: {exc}") from exc
+            raise RepositoryError(f"Cannot read the history of idea {idea_id} from {self.path}: {exc}") from exc
         finally:
             conn.close()
         events = []
@@ -336,10 +349,10 @@ class GeoPackageIdeaRepository(IdeaRepository):
         conn = self._connect()
         try:
             return self._save(conn, change)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise RepositoryError(f"Cannot save idea {change.idea_id} in {self.path.name}: {exc}") from exc
+            raise RepositoryError(f"Cannot save idea {change.idea_id} in {self.path}: {exc}") from exc
         finally:
             conn.close()
 

@@ -5,8 +5,11 @@ The export is paged: ``GET <url>?page=N&page_size=M`` answers a JSON object ``{"
 list; a bare JSON list is one page). An item has the idea's fields by name (see :data:`~.model.COLUMNS`), the
 location as ``"x"``/``"y"`` or ``"geometry": {"type": "Point", "coordinates": [x, y]}`` in EPSG:3006.
 
-Timeouts on every request, retries with exponential backoff for connection errors, timeouts and 5xx/429, and
-errors that name the URL and the page. Personal data: only when the server grants them to the token — the page
+Timeouts on every request, one deadline for the whole listing (a body trickled byte by byte cannot run past it),
+a size cap, retries with exponential backoff for connection errors, timeouts and 5xx/429, and errors that name the
+URL and the page; the page limit and a repeated idea id are errors, never a silently short list. ``next`` links
+are followed with the credentials only on the export's own origin (scheme, host, port): another origin is read
+without them, and the log says why. Personal data: only when the server grants them to the token — the page
 object's ``"grants"`` list holds ``"personal_data"`` (a bare list grants nothing); else the submitter fields of
 the items are dropped, whatever was asked for. The bearer token comes from QGIS's auth manager through an authcfg id
 (resolved in :meth:`HttpIdeaRepository.prepare`, on the UI thread); it is never logged nor put in messages.
@@ -14,29 +17,49 @@ the items are dropped, whatever was asked for. The bearer token comes from QGIS'
 
 from __future__ import annotations
 
+import http.client
+import json
 import time
+import zlib
 from typing import Any, Callable, Optional
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from ..log import get_logger
+from ..redact import redact
 from .access import SERVER, Access
-from .model import Idea, IdeaChange, IdeaEvent, SaveResult, to_date, to_money
+from .model import (
+    DATE_FIELDS,
+    MONEY_FIELDS,
+    Idea,
+    IdeaChange,
+    IdeaEvent,
+    SaveResult,
+    read_lenient,
+    to_date,
+    to_money,
+)
 from .repository import IdeaRepository, RepositoryError
+
+LOG = get_logger(__name__)
 
 DEFAULT_PAGE_SIZE = 500
 DEFAULT_TIMEOUT_S = 10.0
 DEFAULT_RETRIES = 3
 DEFAULT_BACKOFF_S = 0.5
 MAX_PAGES = 10000
+DEFAULT_DEADLINE_S = 300.0  # the whole listing, every page, retry and backoff included
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # the whole listing's JSON
+CHUNK_BYTES = 64 * 1024
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 PERSONAL_GRANT = "personal_data"  # the grant that gives the submitters' name and contact
 
 
 def safe_url(url: str) -> str:
-    """The URL without user:password@ (for messages)."""
+    """The URL without user:password@ nor token/password query values (for messages)."""
     parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    if "@" in parts.netloc:
+        url = urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    return redact(url)
 
 
 def auth_headers(url: str, authcfg: str) -> dict[str, str]:
@@ -71,12 +94,24 @@ def auth_headers(url: str, authcfg: str) -> dict[str, str]:
     return headers
 
 
+def origin(url: str) -> tuple[str, str, Optional[int]]:
+    """(scheme, host, port) of ``url``, the port made explicit (80/443 by default)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), parts.port or {"http": 80, "https": 443}.get(scheme)
+
+
 def _number(value: Any) -> Optional[float]:
     return to_money(value)
 
 
-def item_to_idea(item: dict, include_personal: bool) -> Idea:
-    """One JSON item as an Idea (raises KeyError/ValueError/TypeError on a bad item)."""
+def item_to_idea(item: dict, include_personal: bool, problems: Optional[list[str]] = None) -> Idea:
+    """One JSON item as an Idea (raises KeyError/ValueError/TypeError on a bad item). With ``problems``, an
+    unreadable amount or date is None and named there instead (the rest of the list stays)."""
+    if problems is not None:
+        idea = item.get("reference") or item.get("idea_id")
+        item = {**item, **{name: read_lenient(name, item.get(name), idea, problems)
+                           for name in MONEY_FIELDS + DATE_FIELDS}}
     x = item.get("x")
     y = item.get("y")
     geometry = item.get("geometry")
@@ -117,7 +152,8 @@ class HttpIdeaRepository(IdeaRepository):
     def __init__(self, url: str, authcfg: str = "", page_size: int = DEFAULT_PAGE_SIZE,
                  timeout: float = DEFAULT_TIMEOUT_S, retries: int = DEFAULT_RETRIES,
                  backoff: float = DEFAULT_BACKOFF_S, personal_data: Optional[bool] = None,
-                 sleep: Callable[[float], None] = time.sleep):
+                 sleep: Callable[[float], None] = time.sleep, deadline: float = DEFAULT_DEADLINE_S,
+                 max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = MAX_PAGES):
         self.url = url
         self.authcfg = authcfg
         self.page_size = page_size
@@ -128,6 +164,11 @@ class HttpIdeaRepository(IdeaRepository):
         self._granted: Optional[frozenset[str]] = None  # the grants of the last listing
         self.label = safe_url(url)
         self._sleep = sleep
+        self.deadline = deadline
+        self.max_bytes = max_bytes
+        self.max_pages = max_pages
+        self._ends_at = 0.0
+        self._bytes = 0
         self._headers: Optional[dict[str, str]] = None
         self._cache: Optional[list[Idea]] = None
         self._cache_personal = False
@@ -140,14 +181,23 @@ class HttpIdeaRepository(IdeaRepository):
         import requests
 
         where = f"{safe_url(url)} (page {page})"
-        headers = {"Accept": "application/json", **(self._headers or {})}
+        same_origin = origin(url) == origin(self.url)
+        if not same_origin and self._headers:
+            LOG.warning("The ideas export %s links page %d to another server, %s: read without the credentials, "
+                        "which are only sent to the export's own origin", safe_url(self.url), page, safe_url(url))
+        headers = {"Accept": "application/json", "Accept-Encoding": "identity",
+                   **((self._headers or {}) if same_origin else {})}
         last = ""
         attempts = self.retries + 1
         for attempt in range(attempts):
             if attempt:
-                self._sleep(self.backoff * (2 ** (attempt - 1)))
+                self._sleep(min(self.backoff * (2 ** (attempt - 1)), max(0.0, self._left())))
+            if self._left() <= 0:
+                break
             try:
-                response = session.get(url, params=params, headers=headers, timeout=self.timeout)
+                response = session.get(url, params=params, headers=headers, stream=True,
+                                       timeout=min(self.timeout, max(0.001, self._left())))
+                body = self._read_body(response, where) if response.status_code < 400 else b""
             except requests.Timeout:
                 last = f"no answer within {self.timeout:g} s (timeout)"
                 continue
@@ -168,11 +218,49 @@ class HttpIdeaRepository(IdeaRepository):
                     f"Cannot read ideas from {where}: HTTP {response.status_code} {response.reason or ''}".strip(),
                     False)
             try:
-                return response.json()
+                return json.loads(body)  # UTF-8 (or -16/-32), as JSON is
             except ValueError as exc:
                 raise RepositoryError(f"The answer from {where} is not valid JSON ({exc})", False) from exc
+        if self._left() <= 0:
+            raise RepositoryError(f"Cannot read ideas from {where}: the export did not finish within "
+                                  f"{self.deadline:g} s (deadline){'; ' + last if last else ''}")
         tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
         raise RepositoryError(f"Cannot read ideas from {where}: {last} after {tries}")
+
+    def _left(self) -> float:
+        return self._ends_at - time.monotonic()
+
+    def _read_body(self, response, where: str) -> bytes:
+        """The body, read as it arrives: stops at the deadline and at the size cap (errors naming both)."""
+        import requests
+
+        raw = response.raw
+        read_some = getattr(raw, "read1", None) or raw._fp.read1  # urllib3 2 / 1.26 (http.client beneath)
+        encoding = (response.headers.get("Content-Encoding") or "identity").lower()
+        inflate = zlib.decompressobj(47) if encoding in ("gzip", "deflate") and not hasattr(raw, "read1") else None
+        chunks: list[bytes] = []
+        try:
+            while True:
+                if self._left() <= 0:
+                    raise requests.Timeout()
+                chunk = read_some(CHUNK_BYTES)
+                if not chunk:
+                    break
+                chunk = inflate.decompress(chunk) if inflate is not None else chunk
+                self._bytes += len(chunk)
+                if self._bytes > self.max_bytes:
+                    raise RepositoryError(f"The export at {where} is larger than {self.max_bytes // (1024 * 1024)} "
+                                          f"MB: stopped reading it", False)
+                chunks.append(chunk)
+        except requests.RequestException:
+            raise
+        except TimeoutError as exc:  # http.client beneath urllib3 1.26: socket.timeout
+            raise requests.Timeout() from exc
+        except (OSError, http.client.HTTPException) as exc:
+            raise requests.ConnectionError(str(exc)) from exc
+        finally:
+            response.close()
+        return b"".join(chunks) + (inflate.flush() if inflate is not None else b"")
 
     def list_ideas(self, include_personal: bool = False) -> list[Idea]:
         import requests
@@ -181,13 +269,19 @@ class HttpIdeaRepository(IdeaRepository):
             self.prepare()
         allowed = include_personal and self.personal_data is not False
         grants: Optional[frozenset[str]] = None
+        self._ends_at, self._bytes = time.monotonic() + self.deadline, 0
         ideas: list[Idea] = []
+        problems: list[str] = []
+        pages_of: dict[int, int] = {}
         url: Optional[str] = self.url
         params: Optional[dict] = {"page": 1, "page_size": self.page_size}
         page = 1
         seen: set[str] = set()
         with requests.Session() as session:
-            while url and page <= MAX_PAGES:
+            while url:
+                if page > self.max_pages:
+                    raise RepositoryError(f"The export at {safe_url(self.url)} has more than {self.max_pages} pages: "
+                                          "not read to the end, so no list is shown", False)
                 data = self._get_json(session, url, params, page)
                 items, next_url, pages = _page_parts(data)
                 if items is None:
@@ -198,11 +292,17 @@ class HttpIdeaRepository(IdeaRepository):
                 personal = allowed and PERSONAL_GRANT in grants
                 for n, item in enumerate(items, 1):
                     try:
-                        ideas.append(item_to_idea(item, personal))
+                        idea = item_to_idea(item, personal, problems)
                     except (KeyError, ValueError, TypeError, AttributeError) as exc:
                         raise RepositoryError(
                             f"Idea {n} on page {page} of {safe_url(url)} is not understood: "
                             f"{exc.__class__.__name__} {exc}", False) from exc
+                    if idea.idea_id in pages_of:
+                        raise RepositoryError(
+                            f"The export at {safe_url(self.url)} lists idea {idea.idea_id} twice (pages "
+                            f"{pages_of[idea.idea_id]} and {page}): the list is not shown", False)
+                    pages_of[idea.idea_id] = page
+                    ideas.append(idea)
                 if next_url:
                     next_url = urljoin(url, next_url)
                     if next_url in seen:
@@ -223,6 +323,7 @@ class HttpIdeaRepository(IdeaRepository):
             ideas = [i.without_personal_data() if i.submitter_name or i.submitter_contact else i for i in ideas]
         self._granted = grants or frozenset()
         self._cache, self._cache_personal = ideas, allowed and PERSONAL_GRANT in self._granted
+        self.problems = tuple(problems)
         return ideas
 
     # -- the rest of the interface -------------------------------------------------------------------------------

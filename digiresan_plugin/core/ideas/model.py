@@ -233,3 +233,39 @@ def to_money(value: Any) -> Optional[float]:
     if value is None or value == "":
         return None
     return float(value)
+
+
+MONEY_FIELDS = ("estimated_cost_sek", "granted_sek", "expected_yearly_effect_sek")
+DATE_FIELDS = ("submitted_on", "decided_on")
+
+
+def unreadable_note(idea: Any, name: str, value: Any) -> str:
+    """The message for one stored value of an idea that cannot be read (the idea is listed, the value empty)."""
+    what = "an amount" if name in MONEY_FIELDS else "a date (YYYY-MM-DD)" if name in DATE_FIELDS else "readable"
+    return f"Idea {idea}: {name} is '{str(value)[:80]}', not {what}; shown as empty"
+
+
+def unreadable_columns(columns: dict[str, list]) -> list[str]:
+    """In a listing's columns, amounts that are not numbers become None; they and dates that are not dates are
+    named (by reference) in the returned notes."""
+    problems: list[str] = []
+    references = columns.get("reference") or columns["idea_id"]
+    for name in MONEY_FIELDS:
+        values = columns[name]
+        for i, value in enumerate(values):
+            if value is not None and not isinstance(value, (int, float)):
+                values[i] = read_lenient(name, value, references[i], problems)
+    for name in DATE_FIELDS:
+        for i, value in enumerate(columns[name]):
+            if value and not isinstance(value, (date, datetime)):
+                read_lenient(name, value, references[i], problems)
+    return problems
+
+
+def read_lenient(name: str, value: Any, idea: Any, problems: list[str]) -> Any:
+    """A money or date field's value, or None and a note in ``problems`` when it cannot be read."""
+    try:
+        return to_money(value) if name in MONEY_FIELDS else to_date(value)
+    except (ValueError, TypeError):
+        problems.append(unreadable_note(idea, name, value))
+        return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Optional
 
+from ..redact import redact
 from .access import DATABASE, Access
 from .model import Idea, IdeaChange, IdeaEvent, SaveResult
 
@@ -26,7 +27,7 @@ class RepositoryError(RuntimeError):
     """
 
     def __init__(self, message: str, retryable: bool = True):
-        super().__init__(message)
+        super().__init__(redact(message))
         self.retryable = retryable
 
 
@@ -39,6 +40,8 @@ class IdeaRepository(ABC):
     writable: bool = True
     #: whether the source itself keeps personal data from users who may not read them (False: a local file)
     protected: bool = True
+    #: values the last listing could not read (one text per idea and field; those values are shown as empty)
+    problems: tuple[str, ...] = ()
 
     def prepare(self) -> None:  # noqa: B027 - optional hook, deliberately empty by default
         """Resolve what needs QGIS's main thread (auth manager, saved connections). Default: nothing."""

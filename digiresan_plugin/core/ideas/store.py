@@ -130,6 +130,10 @@ class IdeasStore(QObject):
                               access)
             task.report(listing)
             listing.index.prepare()  # the other columns, the facets and the search texts
+            for problem in repository.problems[:20]:  # named, and the list is shown all the same
+                LOG.warning("%s (%s)", problem, repository.label)
+            if len(repository.problems) > 20:
+                LOG.warning("%d more unreadable values in %s", len(repository.problems) - 20, repository.label)
             task.report(_Indexed)
             task.report(programme_summary(ideas))
             return layer_features(ideas)  # plain QgsFeature objects: safe in a task

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Optional
 
 from .context import ReportContext
-from .coordination import missing_warnings, warnings_for
+from .coordination import missing_warnings, unreadable_warnings, warnings_for
 from .handles import LayerHandle
 from .relations import Row, related
 from .report import Attribute, Column, Item, Section, Subject, TwinReport
@@ -49,9 +49,12 @@ def build_report(ctx: ReportContext, subject: SubjectFeature, query: Optional[di
     handle = subject.handle
     spec = handle.spec
     attributes = []
-    for name in attribute_names(ctx, handle):
+    names = attribute_names(ctx, handle)
+    unreadable = ctx.check_stored(handle, {subject.fid: subject.key}, list(names))
+    for name in names:
         col = column(ctx, handle, name)
-        attributes.append(Attribute(name, col.label, json_value(subject.attrs.get(name)), col.type))
+        value = None if (subject.fid, name) in unreadable else json_value(subject.attrs.get(name))  # never "0 km/h"
+        attributes.append(Attribute(name, col.label, value, col.type))
     bbox = None
     if subject.metric is not None and not subject.metric.isEmpty():
         box = subject.metric.boundingBox()
@@ -67,7 +70,7 @@ def build_report(ctx: ReportContext, subject: SubjectFeature, query: Optional[di
     )
     card = setup.config.card(spec.id)
     report.sections = [build_section(ctx, subject, s) for s in card.sections]
-    report.warnings = warnings_for(ctx, subject) + missing_warnings(ctx)
+    report.warnings = warnings_for(ctx, subject) + unreadable_warnings(ctx) + missing_warnings(ctx)
     return report
 
 

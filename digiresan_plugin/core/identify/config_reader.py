@@ -3,6 +3,7 @@ expected, plus the small parts (``identify``, ``labels``, relation filters, orde
 
 from __future__ import annotations
 
+import math
 from typing import Any, Optional
 
 from ..catalog import LANGUAGES, Catalog, CatalogError, Title, _Reader
@@ -30,9 +31,29 @@ class SpecReader:
 
     def number(self, data: dict, name: str, key: str, default: float, minimum: float = 0.0) -> float:
         value = self.r.opt(data, name, key, (int, float), "a number of metres", default)
-        if isinstance(value, bool) or value < minimum:
-            raise self.fail(f"{key}.{name}", f"a number ≥ {minimum:g}, got {value}")
+        if isinstance(value, bool) or not math.isfinite(value) or value < minimum:
+            raise self.fail(f"{key}.{name}", f"a finite number ≥ {minimum:g}, got {value}")
         return float(value)
+
+    def years(self, data: dict, name: str, key: str, default: int) -> int:
+        value = self.r.opt(data, name, key, int, "an integer number of years ≥ 0", default)
+        if value < 0:
+            raise self.fail(f"{key}.{name}", f"an integer number of years ≥ 0, got {value}")
+        return value
+
+    def metric_crs(self, data: dict, key: str) -> str:
+        """A projected CRS measured in metres: distances and radii are metres in it."""
+        from qgis.core import QgsCoordinateReferenceSystem, QgsUnitTypes
+
+        value = self.r.opt(data, "metric_crs", key, str, "an authority id such as 'EPSG:3006'", "EPSG:3006")
+        crs = QgsCoordinateReferenceSystem(value)
+        if not crs.isValid():
+            raise self.fail(f"{key}.metric_crs", f"a known CRS such as 'EPSG:3006', got '{value}'")
+        if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
+            units = QgsUnitTypes.toString(crs.mapUnits())
+            raise self.fail(f"{key}.metric_crs", f"a projected CRS in metres such as 'EPSG:3006', got '{value}' "
+                                                 f"({units})")
+        return value
 
     def field_names(self, data: dict, name: str, key: str) -> list[str]:
         names = self.r.opt(data, name, key, list, "a list of field names", [])
@@ -45,7 +66,7 @@ class SpecReader:
         key = "identify"
         data = self.r.obj(raw, key) if raw is not None else {}
         out: dict[str, Any] = {}
-        out["metric_crs"] = self.r.opt(data, "metric_crs", key, str, "an authority id such as 'EPSG:3006'", "EPSG:3006")
+        out["metric_crs"] = self.metric_crs(data, key)
         out["default_radius_m"] = self.number(data, "default_radius_m", key, 2.0)
         fb_raw = data.get("fallback")
         if fb_raw is None:

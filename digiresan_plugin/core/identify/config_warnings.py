@@ -66,8 +66,8 @@ def parse_warnings(p: SpecReader, raw: Any, relations: dict[str, RelationSpec]) 
         if severity not in SEVERITIES:
             raise p.fail(f"{key}.severity", f"one of {list(SEVERITIES)}, got '{severity}'")
         via = _via(p, rule, key, layer_id, relations)
-        years_default = p.r.opt(rule, "years_default", key, int, "an integer number of years", 3)
-        years_ahead = p.r.opt(rule, "years_ahead", key, int, "an integer number of years", 1)
+        years_default = p.years(rule, "years_default", key, 3)
+        years_ahead = p.years(rule, "years_ahead", key, 1)
         out.append(WarningSpec(
             id=rule_id, kind=kind, title=p.r.title(rule, key), layer=layer_id, permits=permits, plan=plan,
             fields=fields, severity=severity,

@@ -12,6 +12,7 @@ from .config import IdentifyConfig
 from .handles import LayerHandle, Metric
 from .report import TwinWarning
 from .sections import KindEnv
+from .unreadable import Unreadable, unreadable_values
 
 
 @dataclass
@@ -42,6 +43,20 @@ class ReportContext:
         self.related: dict[tuple[str, str, int], Any] = {}  # relations.Related by (relation, layer, fid)
         self.rule_results: dict[tuple[str, str, int], list[TwinWarning]] = {}
         self.missing: dict[str, list[str]] = {}
+        self.unreadable: dict[tuple[str, int, str], tuple[Any, Unreadable]] = {}  # (layer, fid, field) -> key, value
+        self._checked: set[tuple[str, int]] = set()
+
+    def check_stored(self, handle: LayerHandle, keys: dict[int, Any], fields: list[str]) -> set[tuple[int, str]]:
+        """Note the stored values of ``fields`` of features ``keys`` (fid -> key) that cannot be read (GeoPackage
+        layers); returns the (fid, field) pairs that are unreadable."""
+        if handle.gpkg is None or not fields:
+            return set()
+        todo = [fid for fid in keys if (handle.spec.id, fid) not in self._checked]
+        for fid in todo:
+            self._checked.add((handle.spec.id, fid))
+        for found in unreadable_values(handle.gpkg, handle.spec.table, todo, fields) if todo else []:
+            self.unreadable[(handle.spec.id, found.fid, found.field)] = (keys.get(found.fid), found)
+        return {(fid, name) for (layer, fid, name) in self.unreadable if layer == handle.spec.id and fid in keys}
 
     def handle(self, layer_id: str) -> Optional[LayerHandle]:
         if layer_id not in self.handles:

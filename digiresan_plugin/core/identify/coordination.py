@@ -65,6 +65,13 @@ def _evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> 
         return result
     permit_spec = setup.catalog.layer(permits_rel.to_layer)
     f = rule.fields
+    permit_handle = ctx.handle(permits_rel.to_layer)
+    if permit_handle is not None:  # an unreadable start or end date is named, not silently skipped
+        ctx.check_stored(permit_handle, {r.fid: json_value(r.attrs.get(permit_spec.key)) if permit_spec.key else None
+                                         for r in found.rows}, [f[k] for k in ("start", "end") if f.get(k)])
+    if rule.kind == "moratorium":
+        ctx.check_stored(target.handle, {target.fid: json_value(target.attrs.get(target.handle.spec.key))
+                                         if target.handle.spec.key else None}, [f["paved"]])
     permits = [
         Permit(
             Ref(permit_spec.id, json_value(r.attrs.get(permit_spec.key)) if permit_spec.key else None, r.fid),
@@ -94,6 +101,22 @@ def _evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> 
                                        rule.severity, rule.id)
     ctx.rule_results[cache_key] = result
     return result
+
+
+def unreadable_warnings(ctx: ReportContext) -> list[TwinWarning]:
+    """One data-quality warning per stored value that cannot be read (see :mod:`.unreadable`)."""
+    setup = ctx.setup
+    out = []
+    for (layer_id, fid, name), (key, found) in sorted(ctx.unreadable.items(), key=lambda i: i[0]):
+        spec = setup.catalog.layer(layer_id)
+        out.append(TwinWarning(
+            "unreadable_value", "warning",
+            message("unreadable_value", setup.language, field=setup.config.label(layer_id, name, setup.language),
+                    layer=setup.title(spec), feature=key if key is not None else f"#{fid}", raw=found.raw[:80],
+                    expected=message(f"expected_{found.expected}", setup.language)),
+            [Ref(layer_id, key, fid)],
+        ))
+    return out
 
 
 def missing_warnings(ctx: ReportContext) -> list[TwinWarning]:
@@ -134,13 +157,13 @@ def conflicts(setup: EngineSetup, progress: Optional[Callable[[float], bool]] = 
             if expression:
                 request.setFilterExpression(expression)
                 request.setSubsetOfAttributes(handle.present([c.field for c in where]), handle.fields)
-        fids = [f.id() for f in handle.source.getFeatures(request)]
+        fids = [f.id() for f in handle.features(request)]
         for start in range(0, len(fids), chunk):
             if progress is not None and progress(100.0 * start / max(1, len(fids))) is False:
                 return
             ctx = ReportContext(setup)  # fresh caches per chunk: memory stays flat on big twins
             # read the chunk first: no iterator stays open while the rules query the same source
-            features = list(handle.source.getFeatures(QgsFeatureRequest().setFilterFids(fids[start:start + chunk])))
+            features = list(handle.features(QgsFeatureRequest().setFilterFids(fids[start:start + chunk])))
             for feature in sorted(features, key=lambda f: f.id()):
                 subject = make_subject(setup, ctx.handle(layer_id), feature)
                 warnings = [w for w in warnings_for(ctx, subject) if w.kind != "missing_layer"]

@@ -16,7 +16,8 @@ a section, order, filter or rule reads and key lookups fetch no geometry.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Iterator, Optional
+from functools import wraps
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -29,6 +30,8 @@ from qgis.core import (
 
 from .. import settings
 from ..catalog import Catalog
+from ..layers import crs_defined
+from ..read_faults import raise_on_faults, watch_reads
 from ..sign_codes import sign_name
 from . import coordination
 from .card_builder import build_report, build_section
@@ -41,6 +44,21 @@ from .sections import KindEnv
 from .subjects import find_subject, subject_from
 from .texts import message
 from .values import as_int
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _faults_raise(method: F) -> F:
+    """A read the providers logged as failed raises :class:`~..read_faults.TwinReadError` instead of answering
+    with what little was read (an empty iterator is not "nothing here")."""
+    @wraps(method)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        with watch_reads() as faults:
+            result = method(*args, **kwargs)
+        raise_on_faults(faults)
+        return result
+
+    return guarded  # type: ignore[return-value]
 
 
 class TwinEngine:
@@ -88,6 +106,7 @@ class TwinEngine:
         return cls(catalog, handles.get, **kwargs)
 
     # -- public API ----------------------------------------------------------------------------
+    @_faults_raise
     def report_at_point(
         self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, radius_m: Optional[float] = None
     ) -> TwinReport:
@@ -102,6 +121,7 @@ class TwinEngine:
             return build_report(ctx, subject, query)
         return fallback_report(ctx, point_m, query)
 
+    @_faults_raise
     def report_for_feature(
         self, layer_id: str, feature: QgsFeature | int, crs: Optional[QgsCoordinateReferenceSystem] = None
     ) -> TwinReport:
@@ -119,6 +139,7 @@ class TwinEngine:
             return TwinReport(language=self.language)
         return build_report(ctx, subject, None)
 
+    @_faults_raise
     def section_for(self, layer_id: str, fid: int, section_id: str, cap: Optional[int] = None) -> Section:
         """One section of a feature's card with up to ``cap`` items (None: all) — the "show all" action."""
         ctx = ReportContext(self.setup)
@@ -133,6 +154,7 @@ class TwinEngine:
                 return build_section(ctx, subject, spec, cap=cap if cap is not None else 2**31 - 1)
         raise KeyError(section_id)
 
+    @_faults_raise
     def warnings_for_feature(
         self, layer_id: str, feature: QgsFeature | int, ctx: Optional[ReportContext] = None
     ) -> list[TwinWarning]:
@@ -151,7 +173,11 @@ class TwinEngine:
 
         Yields (layer id, feature in its layer's CRS, warnings). ``progress(percent)`` returning False stops.
         """
-        return coordination.conflicts(self.setup, progress, chunk)
+        with watch_reads() as faults:
+            for found in coordination.conflicts(self.setup, progress, chunk):
+                raise_on_faults(faults)
+                yield found
+            raise_on_faults(faults)
 
     def layer_handle(self, layer_id: str) -> Optional[LayerHandle]:
         """The handle the engine would read ``layer_id`` from now (None: not loaded)."""
@@ -166,6 +192,6 @@ class TwinEngine:
         found = self._layer_for(layer_id)
         if isinstance(found, LayerHandle):
             return found
-        if isinstance(found, QgsVectorLayer) and found.isValid():
-            return LayerHandle.from_layer(spec, found)
+        if isinstance(found, QgsVectorLayer) and found.isValid() and (not spec.is_spatial or crs_defined(found.crs())):
+            return LayerHandle.from_layer(spec, found)  # no CRS: not read (distances would be in unknown units)
         return None

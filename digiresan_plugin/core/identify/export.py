@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, QLocale
 
+from ..csv_safe import spreadsheet_safe
 from ..formatting import DASH, Formatter
 from .display import item_title, kept_columns, section_title
 from .report import Ref, ReportLike, as_report
@@ -113,7 +114,8 @@ def report_to_csv_rows(report: ReportLike) -> list[list[str]]:
 
 def report_to_csv(report: ReportLike) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(report_to_csv_rows(report))
+    rows = report_to_csv_rows(report)
+    csv.writer(out, lineterminator="\n").writerows([[spreadsheet_safe(cell) for cell in row] for row in rows])
     return out.getvalue()
 
 

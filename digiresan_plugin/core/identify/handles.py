@@ -8,13 +8,15 @@ never touched there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Iterator, Optional, Union
 
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsFeatureRequest,
     QgsFields,
     QgsGeometry,
     QgsMapLayer,
@@ -26,6 +28,9 @@ from qgis.core import (
 )
 
 from ..catalog import Catalog, LayerSpec
+from ..layers import crs_defined
+from ..read_faults import note_fault
+from .unreadable import gpkg_path
 
 
 @dataclass
@@ -39,6 +44,7 @@ class LayerHandle:
     identifiable: bool
     name: str = ""
     wkb_type: int = QgsWkbTypes.Type.Unknown
+    gpkg: Optional[str] = None  # the GeoPackage file, read directly for stored values OGR cannot show
 
     @classmethod
     def from_layer(cls, spec: LayerSpec, layer: QgsVectorLayer, snapshot: bool = False) -> "LayerHandle":
@@ -46,7 +52,17 @@ class LayerHandle:
         identifiable = bool(layer.flags() & QgsMapLayer.LayerFlag.Identifiable) and spec.identifiable
         source = QgsVectorLayerFeatureSource(layer) if snapshot else layer
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(layer.fields()),
-                   identifiable, layer.name(), layer.wkbType())
+                   identifiable, layer.name(), layer.wkbType(), gpkg_path(layer.source(), layer.providerType()))
+
+    def features(self, request: QgsFeatureRequest) -> Iterator[QgsFeature]:
+        """The features ``source.getFeatures(request)`` gives. An iterator the provider could not give a connection
+        ends empty without a word (QGIS 3.22 keeps a broken pooled connection): it is noted as a fault
+        (:mod:`..read_faults`), so it never reads as "nothing here". Checked once the iterator is done (a layer's
+        iterator may open its provider's only when first read)."""
+        iterator = self.source.getFeatures(request)
+        yield from iterator
+        if not iterator.isValid():
+            note_fault(f"{self.name or self.spec.id}: the data source gave no connection, the read failed")
 
     def has_field(self, name: str) -> bool:
         return self.fields.indexFromName(name) >= 0
@@ -58,6 +74,11 @@ class LayerHandle:
 LayerLike = Union[QgsVectorLayer, LayerHandle, None]
 
 
+def _usable(spec: LayerSpec, layer: QgsVectorLayer) -> bool:
+    """A spatial layer without a CRS is not read: its distances would be in unknown units (the loader says so)."""
+    return layer.isValid() and (not spec.is_spatial or crs_defined(layer.crs()))
+
+
 def snapshot_handles(
     catalog: Catalog, layer_for: Callable[[str], LayerLike], snapshot: bool = True
 ) -> dict[str, LayerHandle]:
@@ -67,7 +88,7 @@ def snapshot_handles(
         layer = layer_for(spec.id)
         if isinstance(layer, LayerHandle):
             handles[spec.id] = layer
-        elif layer is not None and layer.isValid():
+        elif layer is not None and _usable(spec, layer):
             handles[spec.id] = LayerHandle.from_layer(spec, layer, snapshot=snapshot)
     return handles
 

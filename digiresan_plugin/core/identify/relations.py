@@ -116,7 +116,7 @@ def _fetch(setup: EngineSetup, rel: RelationSpec, subject: SubjectFeature, targe
             expression = f"({expression}) AND {where}"
         request.setFilterExpression(expression)
         request.setFlags(request.flags() | QgsFeatureRequest.Flag.NoGeometry)
-        return [Row(f.id(), _read(f, indexes)) for f in target.source.getFeatures(request)]
+        return [Row(f.id(), _read(f, indexes)) for f in target.features(request)]
     if subject.metric is None or subject.metric.isEmpty():
         return []
     if where:
@@ -140,7 +140,7 @@ def _spatial(setup: EngineSetup, rel: RelationSpec, geometry: QgsGeometry, targe
         search = geometry.boundingBox().buffered(rel.distance_m + 0.01)
     request.setFilterRect(metric.rect_in(search, target.crs))
     rows: list[Row] = []
-    for feature in target.source.getFeatures(request):
+    for feature in target.features(request):
         other = metric.to_metric(feature.geometry(), target.crs, copy=False)
         if other.isEmpty():
             continue

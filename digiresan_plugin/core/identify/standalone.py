@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsVectorLayer
 
 from ..catalog import Catalog
-from ..layers import tag_twin_layer
+from ..layers import settle_crs, tag_twin_layer
 from ..twin_source import TwinSource, TwinSourceError
 
 
@@ -18,12 +18,18 @@ def open_twin_layers(source: TwinSource, catalog: Catalog) -> tuple[dict[str, Qg
     problems: list[str] = []
     for spec in catalog.layers:
         try:
-            layer = source.open_layer(spec)
+            layer, unreachable = source.open_layer_or_fault(spec)
         except TwinSourceError as exc:
             problems.append(str(exc))
             continue
+        if unreachable:
+            return {}, [unreachable]  # the database went away after the check: no partial twin
         if not layer.isValid():
             problems.append(f"Layer '{spec.id}': table '{spec.table}' not found or not readable in {source.describe()}")
+            continue
+        undefined_crs = settle_crs(layer, spec)
+        if undefined_crs:
+            problems.append(undefined_crs)
             continue
         tag_twin_layer(layer, spec, source.to_string())
         layers[spec.id] = layer

@@ -107,7 +107,7 @@ def subject_from(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature | 
         if complete or feature.id() < 0:
             return make_subject(setup, handle, feature, crs)
         feature = feature.id()
-    found = next(handle.source.getFeatures(QgsFeatureRequest().setFilterFid(int(feature))), None)
+    found = next(handle.features(QgsFeatureRequest().setFilterFid(int(feature))), None)
     return make_subject(setup, handle, found) if found is not None else None
 
 
@@ -116,7 +116,7 @@ def subjects_by_fid(ctx: ReportContext, layer_id: str, fids: list[int]) -> list[
     handle = ctx.handle(layer_id)
     if handle is None or not fids:
         return []
-    features = handle.source.getFeatures(QgsFeatureRequest().setFilterFids(fids))
+    features = handle.features(QgsFeatureRequest().setFilterFids(fids))
     return sorted((make_subject(ctx.setup, handle, f) for f in features), key=lambda s: s.fid)
 
 
@@ -131,7 +131,7 @@ def find_subject(ctx: ReportContext, point_m: QgsPointXY, radius: float) -> Opti
             continue
         best = None
         request = QgsFeatureRequest().setFilterRect(setup.metric.rect_in(rect, handle.crs))
-        for feature in handle.source.getFeatures(request):
+        for feature in handle.features(request):
             geometry = setup.metric.to_metric(feature.geometry(), handle.crs)
             if geometry.isEmpty():
                 continue
@@ -153,7 +153,7 @@ def features_near(setup: EngineSetup, handle: LayerHandle, point_m: QgsPointXY,
                         point_m.x() + distance, point_m.y() + distance)
     found = []
     request = QgsFeatureRequest().setFilterRect(setup.metric.rect_in(rect, handle.crs))
-    for feature in handle.source.getFeatures(request):
+    for feature in handle.features(request):
         geometry = setup.metric.to_metric(feature.geometry(), handle.crs)
         if geometry.isEmpty():
             continue

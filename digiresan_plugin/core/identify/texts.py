@@ -37,6 +37,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Inget tvillingobjekt under markören och inget inom {max} m",
     },
     "at_point_title": {"en": "{layer_title} at this point", "sv": "{layer_title} på platsen"},
+    "unreadable_value": {
+        "en": "Unreadable value: {field} of {layer} {feature} is '{raw}', not a {expected}; it is shown as empty and "
+              "the rules using it could not be checked",
+        "sv": "Oläsligt värde: {field} för {layer} {feature} är '{raw}', inte {expected}; det visas som tomt och "
+              "reglerna som använder det kunde inte kontrolleras",
+    },
+    "expected_integer": {"en": "whole number", "sv": "ett heltal"},
+    "expected_number": {"en": "number", "sv": "ett tal"},
+    "expected_date": {"en": "date (YYYY-MM-DD)", "sv": "ett datum (ÅÅÅÅ-MM-DD)"},
+    "expected_datetime": {"en": "date and time", "sv": "en tidpunkt"},
     "moratorium": {
         "en": "Permit {permit} ({start} – {end}) digs in {segment}, paved {paved}: "
         "within the {years}-year moratorium (until {until})",

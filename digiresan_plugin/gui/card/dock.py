@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFrame,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QToolBar,
@@ -34,11 +35,12 @@ from ...core.identify.report import ReportLike, Section, TwinReport, as_report, 
 from ...core.layers import twin_layer
 from ...core.log import get_logger
 from ..base_dock import DigiresanDock
+from ..long_text import open_if_full_text
 from .highlight import SubjectHighlight, subject_geometry
 from .links import FEATURE_SCHEME, SHOW_ALL_SCHEME, parse_href
 from .parts import CardParts
 from .render import CardRenderer
-from .theme import MUTED
+from .theme import MUTED, NOTICES
 
 LOG = get_logger(__name__)
 
@@ -162,6 +164,33 @@ class TwinCardDock(DigiresanDock):
         self.content_layout.addStretch(1)
         self._set_actions_enabled(False)
 
+    def show_failure(self, text: str, retry: Optional[Callable[[], None]] = None) -> None:
+        """No card but an error (a failed read is never shown as "nothing here"), with a Retry button."""
+        self._report = None
+        self._renderer = None
+        self._highlight.remove()
+        self._clear_content()
+        _severity, background, border, ink = NOTICES[0]
+        frame = QFrame(self.content)
+        frame.setObjectName("failureBox")
+        frame.setStyleSheet(f"#failureBox {{ background: {background}; border: 1px solid {border}; "
+                            f"border-left: 4px solid {border}; border-radius: 3px; }}")
+        layout = QVBoxLayout(frame)
+        label = QLabel(text, frame)
+        label.setObjectName("failureText")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {ink};")
+        layout.addWidget(label)
+        if retry is not None:
+            button = QPushButton(self.tr("Retry"), frame)
+            button.setObjectName("retryButton")
+            button.clicked.connect(retry)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.content_layout.addWidget(frame)
+        self.content_layout.addStretch(1)
+        self._set_actions_enabled(False)
+
     def update_section(self, section: Union[Section, Mapping]) -> None:
         """Replace one section (same ``id``) of the shown report, e.g. with all items after "show all"."""
         if self._report is None:
@@ -237,7 +266,9 @@ class TwinCardDock(DigiresanDock):
 
     # -- links -----------------------------------------------------------------------------
     def open_link(self, href: str) -> None:
-        """Follow a card link: a related feature (flash, select) or "show all" of a section."""
+        """Follow a card link: a related feature (flash, select), "show all" of a section or of a long value."""
+        if open_if_full_text(self, href):
+            return
         parsed = parse_href(href)
         if parsed is None:
             return

@@ -3,17 +3,18 @@ Values themselves are formatted by :class:`digiresan_plugin.core.formatting.Form
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
+from ..long_text import capped_html
 from .theme import MUTED
 
 NOWRAP = ' style="white-space:nowrap"'
 
 
 def esc(text: Any) -> str:
-    """HTML-escaped text (quotes too), line breaks kept."""
-    return html.escape(str(text), quote=True).replace("\n", "<br>")
+    """HTML-escaped text (quotes too), line breaks kept; a value longer than 2 000 characters is cut with a
+    "Show all" link (:mod:`..long_text`), so no value can freeze the card."""
+    return capped_html(text)
 
 
 def pair(label: Any, value: str) -> str:

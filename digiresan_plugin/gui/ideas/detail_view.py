@@ -19,6 +19,7 @@ from ...core.ideas.store import IdeasStore
 from ...core.ideas.vocabulary import field_value_label, label
 from ...core.log import get_logger
 from ...core.tasks import LatestTask
+from ..long_text import capped_html, open_if_full_text
 from .formatting import short
 from .table_model import STATUS_COLOURS
 
@@ -32,6 +33,7 @@ class IdeaDetailView(QTextBrowser):
                  language: str = "en"):
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.anchorClicked.connect(lambda url: open_if_full_text(self, url.toString()))  # "Show all" of a long text
         self.store = store
         self.catalog = catalog
         self.language = language
@@ -109,7 +111,7 @@ class IdeaDetailView(QTextBrowser):
         self._place_task.cancel()
 
     def idea_html(self, idea: Idea, history: Optional[list[IdeaEvent]], history_error: str, personal: bool) -> str:
-        e = html.escape
+        e = capped_html  # escaped, and no value longer than 2 000 characters is laid out
         lang = self.language
 
         def money(value: Optional[float]) -> str:
@@ -137,14 +139,14 @@ class IdeaDetailView(QTextBrowser):
             rows.append((self.tr("Contact"), e(idea.submitter_contact or "–")))
         table = "".join(f"<tr><td style='color:gray;padding-right:8px'>{k}</td><td>{v}</td></tr>" for k, v in rows)
         parts = [
-            f"<h3 style='margin:0'>{e(idea.reference)} — {e(idea.title)}</h3>",
+            f"<h3 style='margin:0'>{capped_html(idea.reference, 200)} — {capped_html(idea.title, 500)}</h3>",
             f"<table cellspacing='0' cellpadding='1'>{table}</table>",
-            f"<p style='white-space:pre-wrap'>{e(idea.description or '')}</p>",
+            f"<p style='white-space:pre-wrap'>{capped_html(idea.description or '')}</p>",
         ]
         decided = f" ({e(idea.decided_on.isoformat())})" if idea.decided_on else ""
         decision_title, none_yet, history_title = self.tr("Decision"), self.tr("None yet"), self.tr("History")
         parts.append(f"<h4 style='margin-bottom:2px'>{e(decision_title)}{decided}</h4>")
-        parts.append(f"<p style='white-space:pre-wrap;margin-top:0'>{e(idea.decision_text or none_yet)}</p>")
+        parts.append(f"<p style='white-space:pre-wrap;margin-top:0'>{capped_html(idea.decision_text or none_yet)}</p>")
         parts.append(f"<h4 style='margin-bottom:2px'>{e(history_title)}</h4>")
         parts.append(self._history_html(history, history_error))
         return "".join(parts)
