@@ -1,0 +1,170 @@
+"""Read the rows of the file a user brings: GeoPackage, Shape, GeoJSON, XLSX (through QGIS's OGR provider) or
+CSV (read here as text, geometry from a WKT column or X/Y columns), reprojected into the twin's CRS.
+
+Rows are numbered from 1 in file order (for CSV: the first row under the header is row 1). A source with
+geometry but without a CRS is refused unless one is given.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorLayer,
+)
+
+from .mapping import Mapping
+from .names import SourceFields
+from .values import ValueProblem, to_real
+
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+CSV_ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+class SourceError(ValueError):
+    """The input file cannot be read as asked; the message names the file and why."""
+
+
+@dataclass
+class SourceRow:
+    number: int
+    values: dict[str, Any]
+    geometry: Optional[QgsGeometry] = None  # in the twin's CRS
+    problem: Optional[str] = None  # a geometry that could not be read or reprojected
+
+
+class Source:
+    """One input file, opened; :meth:`rows` reads it (any thread, after opening on the main thread)."""
+
+    def __init__(self, path: Path | str, mapping: Mapping, target_crs: Optional[QgsCoordinateReferenceSystem],
+                 crs_override: str = "", transform_context: Optional[QgsCoordinateTransformContext] = None):
+        self.path = Path(str(path).split("|")[0])
+        self.text = str(path)
+        self.mapping = mapping
+        self.target_crs = target_crs
+        self.context = transform_context or QgsCoordinateTransformContext()
+        if not self.path.is_file():
+            raise SourceError(f"{self.path}: file not found")
+        self.is_csv = self.path.suffix.lower() in CSV_SUFFIXES
+        self.layer: Optional[QgsVectorLayer] = None
+        if self.is_csv:
+            self._open_csv()
+        else:
+            self._open_ogr()
+        self.crs = self._crs(crs_override)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    # -- opening ---------------------------------------------------------------------------
+    def _open_ogr(self) -> None:
+        layer = QgsVectorLayer(self.text, "import source", "ogr")
+        if not layer.isValid():
+            raise SourceError(f"{self.path}: not a vector or table file QGIS can open")
+        self.layer = layer
+        self.fields = SourceFields(layer.fields().names())
+        self.has_geometry = layer.isSpatial()
+        self.count = layer.featureCount()
+
+    def _open_csv(self) -> None:
+        for encoding in CSV_ENCODINGS:
+            try:
+                text = self.path.read_text(encoding=encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise SourceError(f"{self.path}: not UTF-8 or Windows-1252 text")
+        lines = text.splitlines()
+        if not lines:
+            raise SourceError(f"{self.path}: the file is empty (a header row is needed)")
+        header = lines[0]
+        delimiter = max((";", ",", "\t", "|"), key=header.count)
+        reader = csv.reader(lines, delimiter=delimiter)
+        names = [n.strip() for n in next(reader)]
+        self._csv_rows = list(reader)
+        self.fields = SourceFields(names)
+        self._csv_names = names
+        m = self.mapping
+        self.wkt = self.fields.first(m.wkt) if m.wkt else None
+        self.xy = (self.fields.first(m.x), self.fields.first(m.y)) if m.x and m.y else (None, None)
+        if self.wkt is None and None in self.xy and (m.wkt or m.x):
+            wanted = list(m.wkt) + list(m.x) + list(m.y)
+            raise SourceError(f"{self.path}: no geometry column (one of {', '.join(wanted)}) in the header "
+                              f"({', '.join(names)})")
+        self.has_geometry = self.wkt is not None or None not in self.xy
+        self.count = len(self._csv_rows)
+
+    def _crs(self, override: str) -> Optional[QgsCoordinateReferenceSystem]:
+        if not self.has_geometry:
+            return None
+        for text in (override, self.mapping.crs or ""):
+            if text.strip():
+                crs = QgsCoordinateReferenceSystem(text.strip())
+                if not crs.isValid():
+                    raise SourceError(f"{self.path}: '{text}' is not a coordinate reference system")
+                return crs
+        if self.layer is not None and self.layer.crs().isValid():
+            return self.layer.crs()
+        raise SourceError(f"{self.path}: the file's coordinates have no CRS; give one (for example EPSG:3006)")
+
+    # -- reading ---------------------------------------------------------------------------
+    def _transform(self) -> Optional[QgsCoordinateTransform]:
+        if self.crs is None or self.target_crs is None or not self.target_crs.isValid() or self.crs == self.target_crs:
+            return None
+        return QgsCoordinateTransform(self.crs, self.target_crs, self.context)
+
+    def rows(self) -> Iterator[SourceRow]:
+        transform = self._transform()
+        for row in (self._csv_iter() if self.is_csv else self._ogr_iter()):
+            if row.geometry is not None and row.problem is None and transform is not None:
+                try:
+                    if row.geometry.transform(transform) != 0:
+                        row.problem = "the geometry could not be reprojected into the twin's CRS"
+                except Exception as exc:  # noqa: BLE001 - QgsCsException
+                    row.problem = f"the geometry could not be reprojected into the twin's CRS ({exc})"
+            yield row
+
+    def _ogr_iter(self) -> Iterator[SourceRow]:
+        names = self.layer.fields().names()
+        request = QgsFeatureRequest()
+        if not self.has_geometry:
+            request.setFlags(QgsFeatureRequest.NoGeometry)
+        for number, feature in enumerate(self.layer.getFeatures(request), start=1):
+            geometry = feature.geometry() if self.has_geometry and feature.hasGeometry() else None
+            yield SourceRow(number, dict(zip(names, feature.attributes())), geometry)
+
+    def _csv_iter(self) -> Iterator[SourceRow]:
+        names = self._csv_names
+        wkt_at = names.index(self.wkt) if self.wkt else None
+        x_name, y_name = self.xy
+        for number, cells in enumerate(self._csv_rows, start=1):
+            if not any(c.strip() for c in cells):
+                cells = [""] * len(names)
+            values = dict(zip(names, (c.strip() for c in cells)))
+            row = SourceRow(number, values)
+            if wkt_at is not None and values.get(self.wkt):
+                geometry = QgsGeometry.fromWkt(values[self.wkt])
+                if geometry.isNull():
+                    row.problem = f"'{values[self.wkt][:40]}' in {self.wkt} is not WKT"
+                else:
+                    row.geometry = geometry
+            elif x_name is not None and y_name is not None and (values.get(x_name) or values.get(y_name)):
+                try:
+                    x, y = to_real(values.get(x_name)), to_real(values.get(y_name))
+                    if x is None or y is None:
+                        raise ValueProblem("both coordinates")
+                    row.geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y))
+                except ValueProblem as exc:
+                    row.problem = f"coordinates {x_name}/{y_name}: expected {exc}"
+            yield row

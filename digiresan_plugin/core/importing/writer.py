@@ -1,0 +1,140 @@
+"""Write into one twin table inside one transaction (GDAL/OGR): read what is there by key, insert, update,
+delete, then commit — or roll back, leaving the twin exactly as it was.
+
+GeoPackage: GDAL's own SQLite connection (the R-tree and the catalog's triggers run as for any edit); a row the
+twin's triggers refuse is reported with the database's message and the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Optional
+
+from osgeo import gdal, ogr
+
+from .values import ValueProblem, convert, is_empty
+
+_KINDS = {ogr.OFTString: "text", ogr.OFTInteger: "integer", ogr.OFTInteger64: "integer", ogr.OFTReal: "real",
+          ogr.OFTDate: "date", ogr.OFTDateTime: "datetime"}
+
+
+class WriteError(RuntimeError):
+    """The twin table cannot be opened or written; the message says which and why."""
+
+
+class TwinWriter:
+    """One twin table opened for update (``dsn``: a GeoPackage path or an OGR ``PG:`` string)."""
+
+    def __init__(self, dsn: str, table: str, describe: str):
+        self.describe, self.table = describe, table
+        gdal.UseExceptions()
+        try:
+            self.ds = gdal.OpenEx(dsn, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        except RuntimeError as exc:
+            raise WriteError(f"{describe}: cannot open for writing ({exc})") from exc
+        self.layer = self.ds.GetLayerByName(table) if self.ds is not None else None
+        if self.layer is None:
+            raise WriteError(f"{describe}: table '{table}' not found")
+        self.defn = self.layer.GetLayerDefn()
+        self.kinds: dict[str, str] = {}
+        for i in range(self.defn.GetFieldCount()):
+            fdefn = self.defn.GetFieldDefn(i)
+            kind = _KINDS.get(fdefn.GetType(), "text")
+            if fdefn.GetSubType() == ogr.OFSTBoolean:
+                kind = "boolean"
+            self.kinds[fdefn.GetName()] = kind
+        self.spatial = self.layer.GetGeomType() != ogr.wkbNone
+        self.in_transaction = False
+
+    def crs_wkt(self) -> Optional[str]:
+        srs = self.layer.GetSpatialRef()
+        return srs.ExportToWkt() if srs is not None else None
+
+    # -- reading ---------------------------------------------------------------------------
+    def normal(self, name: str, value: Any) -> Any:
+        """A stored value as the importer's typed value, to compare."""
+        if is_empty(value):
+            return None
+        try:
+            return convert(self.kinds.get(name, "text"), value)
+        except ValueProblem:
+            return value
+
+    def rows(self, names: list[str], geometry: bool = False) -> Iterator[tuple[int, tuple, Optional[bytes]]]:
+        """(fid, values of ``names``, ISO WKB or None) of every stored row."""
+        layer = self.layer
+        layer.SetIgnoredFields([n for n in self.kinds if n not in names] + ([] if geometry else ["OGR_GEOMETRY"]))
+        layer.ResetReading()
+        try:
+            for feature in layer:
+                values = tuple(self.normal(n, feature.GetField(n)) for n in names)
+                wkb = None
+                if geometry:
+                    geom = feature.GetGeometryRef()
+                    wkb = bytes(geom.ExportToIsoWkb()) if geom is not None else None
+                yield feature.GetFID(), values, wkb
+        finally:
+            layer.SetIgnoredFields([])
+            layer.ResetReading()
+
+    # -- writing ---------------------------------------------------------------------------
+    def begin(self) -> None:
+        if self.ds.StartTransaction() != 0:
+            raise WriteError(f"{self.describe}: cannot start a transaction")
+        self.in_transaction = True
+
+    def _feature(self, feature: ogr.Feature, values: dict[str, Any], wkb: Optional[bytes]) -> None:
+        for name, value in values.items():
+            if value is None:
+                feature.SetFieldNull(name)
+            elif isinstance(value, bool):
+                feature.SetField(name, int(value))
+            else:
+                feature.SetField(name, value)
+        if wkb is not None and self.spatial:
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+
+    def insert(self, values: dict[str, Any], wkb: Optional[bytes]) -> None:
+        feature = ogr.Feature(self.defn)
+        self._feature(feature, values, wkb)
+        self._call(self.layer.CreateFeature, feature)
+
+    def update(self, fid: int, values: dict[str, Any], wkb: Optional[bytes]) -> None:
+        feature = self.layer.GetFeature(fid)
+        self._feature(feature, values, wkb)
+        self._call(self.layer.SetFeature, feature)
+
+    def delete_all(self) -> int:
+        count = self.layer.GetFeatureCount()
+        fids = [f.GetFID() for f in self.rows([])]
+        for fid in fids:
+            self._call(self.layer.DeleteFeature, fid)
+        return count
+
+    @staticmethod
+    def _call(method, *args) -> None:
+        try:
+            result = method(*args)
+        except RuntimeError as exc:
+            raise RowRefused(str(exc).strip()) from None
+        if result != 0:
+            raise RowRefused(gdal.GetLastErrorMsg().strip() or "the database refused the row")
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self.in_transaction = False
+            if self.ds.CommitTransaction() != 0:
+                raise WriteError(f"{self.describe}: the import could not be committed")
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self.in_transaction = False
+            self.ds.RollbackTransaction()
+
+    def close(self) -> None:
+        self.rollback()
+        self.layer = None
+        self.ds = None
+
+
+class RowRefused(RuntimeError):
+    """The database (a trigger or constraint of the twin) refused one row; the message is the database's."""
