@@ -55,6 +55,8 @@ def write_vector(path: Path, rows: Iterable[dict[str, Any]], fields: Sequence[tu
             src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
             transform = osr.CoordinateTransformation(src, srs)
     out = ds.CreateLayer(layer, srs, geometry_type)
+    if rename is None and driver == "ESRI Shapefile":
+        rename = {name: name[:10] for name, _ in fields}  # what the driver would cut them to
     rename = rename or {}
     for name, kind in fields:
         out.CreateField(ogr.FieldDefn(rename.get(name, name), kind))

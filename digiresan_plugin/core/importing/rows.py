@@ -218,11 +218,7 @@ class RowMapper:
         abstract.dropMValue()
         wanted = self.geometry_type
         if not geometry.isGeosValid():
-            repaired = geometry.makeValid()
-            if repaired.isNull() or repaired.isEmpty() or \
-                    QgsWkbTypes.geometryType(repaired.wkbType()) != QgsWkbTypes.geometryType(geometry.wkbType()):
-                raise Rejected(GEOMETRY, None, "an invalid geometry that cannot be repaired without changing its type")
-            geometry = repaired
+            geometry = _repaired(geometry)
         single = _SINGLE.get(wanted)
         if single is not None and QgsWkbTypes.isMultiType(geometry.wkbType()):
             parts = geometry.asGeometryCollection()
@@ -240,6 +236,17 @@ class RowMapper:
                                                f"layer holds {wanted}")
             geometry.convertToMultiType()
         return bytes(geometry.asWkb())
+
+
+def _repaired(geometry: QgsGeometry) -> QgsGeometry:
+    """``makeValid`` keeping only the parts of the geometry's own dimension (a spike of a polygon collapses to a
+    line and is dropped); refused when nothing of that dimension is left."""
+    kind = geometry.type()
+    repaired = geometry.makeValid()
+    parts = [p for p in repaired.asGeometryCollection() if p.type() == kind] if not repaired.isNull() else []
+    if not parts:
+        raise Rejected(GEOMETRY, None, "an invalid geometry that cannot be repaired without changing its type")
+    return parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
 
 
 def _placeholders(text: str, name: str) -> list[str]:

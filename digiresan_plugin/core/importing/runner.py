@@ -17,8 +17,9 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContex
 
 from ..catalog import Catalog
 from ..domains import field_domains
-from ..gpkg_triggers import session_user, set_session_user
+from ..gpkg_triggers import session_user
 from ..log import get_logger
+from ..maintenance_spec import maintenance_spec
 from ..twin_source import TwinSource
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
@@ -137,11 +138,10 @@ class Importer:
         if self.mode != "replace":
             for fid, values, wkb in writer.rows(compare, geometry=writer.spatial):
                 existing.setdefault(tuple(values[i] for i in key_at), (fid, values, wkb))
-        user_set = False
+        session = maintenance_spec(self.catalog).history.session_table
         try:
-            if self.target.kind == "gpkg" and not self.dry_run:
-                user_set = set_session_user(self.target.location, self.catalog, session_user())
             writer.begin()
+            previous = writer.set_session(session, session_user()) if self.target.kind == "gpkg" else None
             if self.mode == "replace":
                 result.deleted = writer.delete_all()
             seen: dict[tuple, int] = {}
@@ -161,13 +161,13 @@ class Importer:
             if self.dry_run:
                 writer.rollback()
             else:
+                if previous is not None:
+                    writer.restore_session(session, previous)
                 writer.commit()
         except BaseException:
             writer.rollback()
             raise
         finally:
-            if user_set:
-                set_session_user(self.target.location, self.catalog, None)
             writer.close()
         return result
 

@@ -105,9 +105,12 @@ class TwinWriter:
 
     def delete_all(self) -> int:
         count = self.layer.GetFeatureCount()
-        fids = [f.GetFID() for f in self.rows([])]
-        for fid in fids:
-            self._call(self.layer.DeleteFeature, fid)
+        fids = [fid for fid, _values, _wkb in self.rows([])]
+        try:
+            for fid in fids:
+                self._call(self.layer.DeleteFeature, fid)
+        except RowRefused as exc:
+            raise WriteError(f"{self.describe}: the twin refused to empty the table for 'replace' ({exc})") from None
         return count
 
     @staticmethod
@@ -118,6 +121,25 @@ class TwinWriter:
             raise RowRefused(str(exc).strip()) from None
         if result != 0:
             raise RowRefused(gdal.GetLastErrorMsg().strip() or "the database refused the row")
+
+    def set_session(self, table: str, who: Optional[str]) -> Optional[tuple]:
+        """Inside the transaction: write ``who`` into the twin's one-row session table (read by the history
+        triggers); returns the previous (who, since) to restore before commit, None without the table."""
+        layer = self.ds.GetLayerByName(table)
+        feature = layer.GetFeature(1) if layer is not None else None
+        if feature is None:
+            return None
+        previous = (feature.GetField("who"), feature.GetField("since"))
+        feature.SetField("who", who) if who is not None else feature.SetFieldNull("who")
+        layer.SetFeature(feature)
+        return previous
+
+    def restore_session(self, table: str, previous: tuple) -> None:
+        layer = self.ds.GetLayerByName(table)
+        feature = layer.GetFeature(1)
+        for name, value in zip(("who", "since"), previous):
+            feature.SetField(name, value) if value is not None else feature.SetFieldNull(name)
+        layer.SetFeature(feature)
 
     def commit(self) -> None:
         if self.in_transaction:
