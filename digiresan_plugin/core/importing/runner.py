@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsGeometry
 
 from ..catalog import Catalog
 from ..domains import field_domains
@@ -30,6 +30,7 @@ from .writer import RowRefused, TwinWriter, WriteError
 LOG = get_logger(__name__)
 MODES = ("insert", "upsert", "replace")
 PROGRESS_EVERY = 500
+GEOMETRY_TOLERANCE = 0.001  # twin CRS units (metres): less is a reprojection's rounding, not a change
 
 
 class ImportCancelled(RuntimeError):
@@ -190,7 +191,7 @@ class Importer:
             elif self.mode == "insert":
                 raise Rejected(self.key[0], "/".join(str(k) for k in key),
                                "already in the twin (mode insert; use upsert to update)")
-            elif old[1] == values and (not self.writer.spatial or twin.wkb is None or old[2] == twin.wkb):
+            elif old[1] == values and (not self.writer.spatial or twin.wkb is None or same_geometry(old[2], twin.wkb)):
                 plan.append(("unchanged", old[0], key, twin))
             else:
                 plan.append(("update", old[0], key, twin))
@@ -222,6 +223,20 @@ class Importer:
             self.result.updated += 1
         else:
             self.result.unchanged += 1
+
+
+def same_geometry(old: Optional[bytes], new: bytes) -> bool:
+    """Equal, or apart by less than :data:`GEOMETRY_TOLERANCE` everywhere (a reprojection's last digits)."""
+    if old == new:
+        return True
+    if old is None:
+        return False
+    a, b = QgsGeometry(), QgsGeometry()
+    a.fromWkb(old)
+    b.fromWkb(new)
+    if a.wkbType() != b.wkbType() or a.constGet().nCoordinates() != b.constGet().nCoordinates():
+        return False
+    return a.hausdorffDistance(b) < GEOMETRY_TOLERANCE
 
 
 def _shown(values: dict[str, Any]) -> dict[str, Any]:

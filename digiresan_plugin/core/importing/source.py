@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -154,8 +155,8 @@ class Source:
             values = dict(zip(names, (c.strip() for c in cells)))
             row = SourceRow(number, values)
             if wkt_at is not None and values.get(self.wkt):
-                geometry = QgsGeometry.fromWkt(values[self.wkt])
-                if geometry.isNull():
+                geometry = _strict_wkt(values[self.wkt])
+                if geometry is None:
                     row.problem = f"'{values[self.wkt][:40]}' in {self.wkt} is not WKT"
                 else:
                     row.geometry = geometry
@@ -168,3 +169,16 @@ class Source:
                 except ValueProblem as exc:
                     row.problem = f"coordinates {x_name}/{y_name}: expected {exc}"
             yield row
+
+
+def _strict_wkt(text: str) -> Optional[QgsGeometry]:
+    """A geometry from WKT, None for text that is not complete WKT (QGIS alone would accept ``POLYGON((1 2``)."""
+    try:
+        parsed = ogr.CreateGeometryFromWkt(text)
+    except RuntimeError:
+        return None
+    if parsed is None or parsed.IsEmpty():
+        return None
+    geometry = QgsGeometry()
+    geometry.fromWkb(bytes(parsed.ExportToIsoWkb()))
+    return geometry
