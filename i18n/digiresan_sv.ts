@@ -1172,6 +1172,134 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     </message>
 </context>
 <context>
+    <name>ImportIntoTwinAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="78" />
+        <source>Import into twin</source>
+        <translation>Importera till tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="81" />
+        <source>Imports a file into one twin layer through a mapping (a bundled preset such as nvdb_roads, or your own JSON mapping): field names matched without regard to case and as Shape exports cut them, codes translated, values checked against the catalog's domains, geometries reprojected into the twin's CRS. Upsert matches rows by the layer's key: re-running the same import changes nothing. One transaction: a failure or Cancel leaves the twin as it was. Every refused row is listed in the rejected output with its row number and the reason; read = inserted + updated + unchanged + rejected.</source>
+        <translation>Importerar en fil till ett lager i tvillingen genom en mappning (en medföljande förinställning som nvdb_roads, eller din egen JSON-mappning): fältnamn matchas utan hänsyn till versaler och så som Shape-exporter kortar dem, koder översätts, värden kontrolleras mot katalogens värdemängder, geometrier projiceras om till tvillingens koordinatsystem. Uppdatering (upsert) matchar rader på lagrets nyckel: att köra samma import igen ändrar ingenting. En transaktion: ett fel eller Avbryt lämnar tvillingen som den var. Varje avvisad rad listas i utdata för avvisade rader med radnummer och orsak; lästa = infogade + uppdaterade + oförändrade + avvisade.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="90" />
+        <source>File to import (GeoPackage, Shape, GeoJSON, XLSX, CSV)</source>
+        <translation>Fil att importera (GeoPackage, Shape, GeoJSON, XLSX, CSV)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="93" />
+        <source>Mapping: a preset ({}) or a JSON mapping file</source>
+        <translation>Mappning: en förinställning ({}) eller en JSON-mappningsfil</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="96" />
+        <source>Twin layer id (default: the mapping's)</source>
+        <translation>Tvillingens lager-id (standard: mappningens)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="98" />
+        <source>Mode</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="100" />
+        <source>Dry run (check and count only, write nothing)</source>
+        <translation>Provkörning (kontrollera och räkna, skriv ingenting)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="102" />
+        <source>CRS of the file (when it has none, or to override it)</source>
+        <translation>Filens koordinatsystem (när den saknar ett, eller för att ersätta det)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="104" />
+        <source>Rejected rows</source>
+        <translation>Avvisade rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="107" />
+        <source>Twin catalog (JSON; default: the bundled one)</source>
+        <translation>Tvillingkatalog (JSON; standard: den medföljande)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="109" />
+        <source>Today (YYYY-MM-DD; default: the current date)</source>
+        <translation>Dagens datum (ÅÅÅÅ-MM-DD; standard: dagens datum)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115" />
+        <source>Rows read</source>
+        <translation>Lästa rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115" />
+        <source>Rows inserted</source>
+        <translation>Infogade rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115" />
+        <source>Rows updated</source>
+        <translation>Uppdaterade rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115" />
+        <source>Rows unchanged</source>
+        <translation>Oförändrade rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115" />
+        <source>Rows rejected</source>
+        <translation>Avvisade rader (antal)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="119" />
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="158" />
+        <source>Today must be a date like 2026-11-27, got '{}'</source>
+        <translation>Dagens datum måste vara ett datum som 2026-11-27, fick '{}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="175" />
+        <source>Importing {file} into {layer} of {twin} ({mode}{dry})</source>
+        <translation>Importerar {file} till {layer} i {twin} ({mode}{dry})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="175" />
+        <source>, dry run</source>
+        <translation>, provkörning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="181" />
+        <source>Cancelled: nothing was written to the twin</source>
+        <translation>Avbrutet: ingenting skrevs till tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="184" />
+        <source>Nothing was written to the twin: {}</source>
+        <translation>Ingenting skrevs till tvillingen: {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="210" />
+        <source>{file} → {layer}: read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
+        <translation>{file} → {layer}: lästa {read}, infogade {inserted}, uppdaterade {updated}, oförändrade {unchanged}, avvisade {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="215" />
+        <source>(replaced {n} rows)</source>
+        <translation>(ersatte {n} rader)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="217" />
+        <source>— dry run, nothing written</source>
+        <translation>— provkörning, ingenting skrivet</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeSummaryPanel</name>
     <message>
         <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="55" />

@@ -33,7 +33,7 @@ def nvdb_row(i: int, **changes: Any) -> dict[str, Any]:
 
 def nvdb_key(row: dict[str, Any]) -> str:
     """The segment id the preset builds (written out here, not computed the way the code does)."""
-    return "NVDB-" + row["ROUTE_ID"] + "-%.5f-%.5f" % (row["FROM_MEASURE"], row["TO_MEASURE"])
+    return f"NVDB-{row['ROUTE_ID']}-{row['FROM_MEASURE']:.5f}-{row['TO_MEASURE']:.5f}"
 
 
 def write_vector(path: Path, rows: Iterable[dict[str, Any]], fields: Sequence[tuple[str, int]], epsg: Optional[int],

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from osgeo import ogr
 
-from digiresan_plugin.core.importing import ImportCancelled, MappingError, SourceError, load_mapping, run_import
+from digiresan_plugin.core.importing import ImportCancelledError, MappingError, SourceError, load_mapping, run_import
 from digiresan_plugin.core.importing.mapping import preset_ids
 from digiresan_plugin.core.importing.writer import TwinWriter
 from digiresan_plugin.core.twin_source import TwinSource
@@ -141,7 +141,7 @@ def test_cancel_mid_run_leaves_the_twin_byte_identical(catalog, twin, tmp_path):
         seen.append(percent)
         return len(seen) < 2  # the user presses Cancel after the first 500 rows
 
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(ImportCancelledError):
         run(catalog, twin, source, "nvdb_roads", progress=progress)
     assert digest(twin) == before
     assert len(seen) == 2

@@ -111,7 +111,8 @@ def test_sign_codes_in_four_spellings_from_wgs84_coordinates(catalog, twin, tmp_
     assert got[9] == ("geometry", "no geometry")
     stored = rows(twin, "SELECT sign_id, sign_code, value, side, installed_on FROM traffic_signs "
                         "WHERE sign_id LIKE 'PROV-%' ORDER BY sign_id")
-    assert stored == [("PROV-1", "C31-50", 50, "höger", "2020-05-01"), ("PROV-2", "C31-50", 50, "vänster", "2019-06-01"),
+    assert stored == [("PROV-1", "C31-50", 50, "höger", "2020-05-01"),
+                      ("PROV-2", "C31-50", 50, "vänster", "2019-06-01"),
                       ("PROV-3", "C31-50", 50, "höger", None), ("PROV-4", "C31-50", 50, "vänster", None),
                       ("PROV-5", "B1", None, None, None)]
     x, y = stored_point(twin, "traffic_signs", "sign_id", "PROV-3")

@@ -40,7 +40,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.catalog import CatalogError, load_catalog
 from ..core.importing import (
     MODES,
-    ImportCancelled,
+    ImportCancelledError,
     Importer,
     ImportResult,
     MappingError,
@@ -177,7 +177,7 @@ class ImportIntoTwinAlgorithm(TwinAlgorithm):
             dry=self.tr(", dry run") if dry_run else ""))
         try:
             result = importer.run(self.progress(feedback))
-        except ImportCancelled:
+        except ImportCancelledError:
             feedback.reportError(self.tr("Cancelled: nothing was written to the twin"), fatalError=False)
             return {}
         except WriteError as exc:

@@ -2,9 +2,9 @@
 catalog, upserted by key in one transaction (see ``docs/architecture.md`` → Import)."""
 
 from .mapping import Mapping, MappingError, load_mapping, preset_ids, read_mapping
-from .runner import MODES, ImportCancelled, Importer, ImportResult, Rejection, run_import
+from .runner import MODES, ImportCancelledError, Importer, ImportResult, Rejection, run_import
 from .source import SourceError
 from .writer import WriteError
 
-__all__ = ["MODES", "ImportCancelled", "ImportResult", "Importer", "Mapping", "MappingError", "Rejection",
+__all__ = ["MODES", "ImportCancelledError", "ImportResult", "Importer", "Mapping", "MappingError", "Rejection",
            "SourceError", "WriteError", "load_mapping", "preset_ids", "read_mapping", "run_import"]

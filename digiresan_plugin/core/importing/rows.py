@@ -1,5 +1,5 @@
 """One source row → the twin rows it gives, typed and checked against the catalog's field rules and domains —
-or the reason it is refused (:class:`Rejected`, naming the field and the value).
+or the reason it is refused (:class:`RowRejectedError`, naming the field and the value).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from ..domains import FieldRule
 from .mapping import FieldMap, Mapping
 from .names import SourceFields
 from .source import SourceRow
-from .values import ValueProblem, convert, is_empty, map_key, sign_code, to_real, to_text
+from .values import ValueProblemError, convert, is_empty, map_key, sign_code, to_real, to_text
 
 GEOMETRY = "geometry"
 _SINGLE = {"Point": QgsWkbTypes.Point, "LineString": QgsWkbTypes.LineString, "Polygon": QgsWkbTypes.Polygon}
@@ -23,7 +23,7 @@ _QVARIANT = {"text": QVariant.String, "integer": QVariant.LongLong, "real": QVar
              "date": QVariant.String, "datetime": QVariant.String, "boolean": QVariant.Bool}
 
 
-class Rejected(Exception):
+class RowRejectedError(Exception):
     """A source row the twin cannot take: the field (or ``geometry``), the value and why."""
 
     def __init__(self, field: Optional[str], value: Any, reason: str):
@@ -71,7 +71,7 @@ class RowMapper:
     # -- one row -----------------------------------------------------------------------------
     def map(self, row: SourceRow) -> list[TwinRow]:
         if row.problem:
-            raise Rejected(GEOMETRY, None, row.problem)
+            raise RowRejectedError(GEOMETRY, None, row.problem)
         wkb = self._geometry(row.geometry) if self.geometry_type else None
         values: dict[str, Any] = {}
         classified = []
@@ -111,12 +111,13 @@ class RowMapper:
                 raw = fmap.values[key]
             elif not fmap.keep_other:
                 known = ", ".join(sorted(fmap.values))
-                raise Rejected(field, raw, f"unknown code '{to_text(raw)}' in {column or field} (known: {known})")
+                raise RowRejectedError(field, raw,
+                                       f"unknown code '{to_text(raw)}' in {column or field} (known: {known})")
         if fmap.transform == "sign_code":
             try:
                 raw, amount = sign_code(raw)
-            except ValueProblem as exc:
-                raise Rejected(field, raw, f"expected {exc}") from None
+            except ValueProblemError as exc:
+                raise RowRejectedError(field, raw, f"expected {exc}") from None
             if fmap.value_to:
                 values[fmap.value_to] = amount
         elif fmap.transform in ("upper", "lower"):
@@ -138,16 +139,16 @@ class RowMapper:
                     spec = placeholder[len(name) + 2:-1]
                     formatted = format(to_real(value), spec) if spec else to_text(value)
                     text = text.replace(placeholder, formatted)
-        except (ValueProblem, ValueError) as exc:
-            raise Rejected(fmap.target, given, f"cannot build the key from {fmap.template}: {exc}") from None
+        except (ValueProblemError, ValueError) as exc:
+            raise RowRejectedError(fmap.target, given, f"cannot build the key from {fmap.template}: {exc}") from None
         return text
 
     def _typed(self, field: str, raw: Any, factor: Optional[float] = None) -> Any:
         kind = self.kinds.get(field, "text")
         try:
             value = convert(kind, raw)
-        except ValueProblem as exc:
-            raise Rejected(field, raw, f"expected {exc}, got '{to_text(raw)}'") from None
+        except ValueProblemError as exc:
+            raise RowRejectedError(field, raw, f"expected {exc}, got '{to_text(raw)}'") from None
         if factor is not None and value is not None:
             value = value * factor
             if kind == "integer":
@@ -157,17 +158,18 @@ class RowMapper:
     def _classify(self, fmap: FieldMap, values: dict[str, Any]) -> Optional[int]:
         classes = [c.classify(values[c.field]) for c in fmap.classify if values.get(c.field) is not None]
         if not classes:
-            raise Rejected(fmap.target, None, f"no value, and none of {', '.join(c.field for c in fmap.classify)} "
-                                              "to derive it from")
+            names = ", ".join(c.field for c in fmap.classify)
+            raise RowRejectedError(fmap.target, None, f"no value, and none of {names} to derive it from")
         return max(classes)
 
     def _link(self, geometry: Optional[QgsGeometry]) -> Optional[str]:
         link = self.mapping.link
         if geometry is None or geometry.isEmpty():
-            raise Rejected(link.field, None, f"no {link.field} and no position to find the nearest {link.layer}")
+            raise RowRejectedError(link.field, None,
+                                   f"no {link.field} and no position to find the nearest {link.layer}")
         found = self.linker(geometry) if self.linker else None
         if found is None:
-            raise Rejected(link.field, None, f"no {link.layer} within {link.max_distance_m:g} m")
+            raise RowRejectedError(link.field, None, f"no {link.layer} within {link.max_distance_m:g} m")
         return found
 
     def _unpivot(self, values: dict[str, Any], source: dict[str, Any]) -> list[dict[str, Any]]:
@@ -176,7 +178,7 @@ class RowMapper:
         for index, column in self.unpivot_columns:
             raw = source.get(column) if column else None
             if is_empty(raw):
-                raise Rejected(u.value, None, f"no value for {u.index} {index} (column {column or '–'})")
+                raise RowRejectedError(u.value, None, f"no value for {u.index} {index} (column {column or '–'})")
             out.append({**values, u.index: index, u.value: self._typed(u.value, raw)})
         return out
 
@@ -188,18 +190,18 @@ class RowMapper:
                 continue
             if value is None:
                 if rule.not_null:
-                    raise Rejected(name, None, "a value is required")
+                    raise RowRejectedError(name, None, "a value is required")
                 continue
             if rule.domain is not None and rule.domain.range is None and not rule.domain.allows(value):
                 shown = ", ".join(str(c) for c in rule.domain.codes[:12]) or "–"
-                raise Rejected(name, value, f"'{value}' is not in the domain {rule.domain.id} ({shown}"
+                raise RowRejectedError(name, value, f"'{value}' is not in the domain {rule.domain.id} ({shown}"
                                             f"{', …' if len(rule.domain.codes) > 12 else ''})")
             bounds = rule.value_range
             number = to_real(value) if bounds is not None and not isinstance(value, str) else None
             if bounds is not None and number is not None and not bounds[0] <= number <= bounds[1]:
-                raise Rejected(name, value, f"{value} is outside {bounds[0]:g}–{bounds[1]:g}")
+                raise RowRejectedError(name, value, f"{value} is outside {bounds[0]:g}–{bounds[1]:g}")
             if rule.not_in_future and isinstance(value, str) and value[:10] > self.today.isoformat():
-                raise Rejected(name, value, f"{value} is in the future (today is {self.today.isoformat()})")
+                raise RowRejectedError(name, value, f"{value} is in the future (today is {self.today.isoformat()})")
         for name, expression, message in self.constraints:
             feature = QgsFeature(self.qfields)
             feature.setAttributes([values.get(n) for n in self.qfields.names()])
@@ -207,11 +209,11 @@ class RowMapper:
             context.setFeature(feature)
             result = expression.evaluate(context)
             if not expression.hasEvalError() and result is not None and not result:
-                raise Rejected(name, values.get(name), message)
+                raise RowRejectedError(name, values.get(name), message)
 
     def _geometry(self, geometry: Optional[QgsGeometry]) -> bytes:
         if geometry is None or geometry.isNull() or geometry.isEmpty():
-            raise Rejected(GEOMETRY, None, "no geometry")
+            raise RowRejectedError(GEOMETRY, None, "no geometry")
         geometry = QgsGeometry(geometry)
         abstract = geometry.get()
         abstract.dropZValue()
@@ -226,14 +228,14 @@ class RowMapper:
                 geometry = geometry.mergeLines()
                 parts = geometry.asGeometryCollection() if QgsWkbTypes.isMultiType(geometry.wkbType()) else [geometry]
             if len(parts) != 1:
-                raise Rejected(GEOMETRY, None, f"{len(parts)} parts where the twin layer holds one {wanted}")
+                raise RowRejectedError(GEOMETRY, None, f"{len(parts)} parts where the twin layer holds one {wanted}")
             geometry = parts[0]
         expected = QgsWkbTypes.parseType(wanted) if wanted else None
         if expected is not None and QgsWkbTypes.flatType(geometry.wkbType()) != expected:
             if not (QgsWkbTypes.isMultiType(expected)
                     and QgsWkbTypes.singleType(expected) == QgsWkbTypes.flatType(geometry.wkbType())):
-                raise Rejected(GEOMETRY, None, f"a {QgsWkbTypes.displayString(geometry.wkbType())} where the twin "
-                                               f"layer holds {wanted}")
+                shown = QgsWkbTypes.displayString(geometry.wkbType())
+                raise RowRejectedError(GEOMETRY, None, f"a {shown} where the twin layer holds {wanted}")
             geometry.convertToMultiType()
         return bytes(geometry.asWkb())
 
@@ -245,7 +247,7 @@ def _repaired(geometry: QgsGeometry) -> QgsGeometry:
     repaired = geometry.makeValid()
     parts = [p for p in repaired.asGeometryCollection() if p.type() == kind] if not repaired.isNull() else []
     if not parts:
-        raise Rejected(GEOMETRY, None, "an invalid geometry that cannot be repaired without changing its type")
+        raise RowRejectedError(GEOMETRY, None, "an invalid geometry that cannot be repaired without changing its type")
     return parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
 
 

@@ -23,9 +23,9 @@ from ..maintenance_spec import maintenance_spec
 from ..twin_source import TwinSource
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
-from .rows import Rejected, RowMapper
+from .rows import RowMapper, RowRejectedError
 from .source import Source
-from .writer import RowRefused, TwinWriter, WriteError
+from .writer import RowRefusedError, TwinWriter, WriteError
 
 LOG = get_logger(__name__)
 MODES = ("insert", "upsert", "replace")
@@ -33,7 +33,7 @@ PROGRESS_EVERY = 500
 GEOMETRY_TOLERANCE = 0.001  # twin CRS units (metres): less is a reprojection's rounding, not a change
 
 
-class ImportCancelled(RuntimeError):
+class ImportCancelledError(RuntimeError):
     """The user cancelled; nothing was written."""
 
 
@@ -131,7 +131,7 @@ class Importer:
 
     # -- the run -----------------------------------------------------------------------------
     def run(self, progress: Optional[Callable[[float], bool]] = None) -> ImportResult:
-        """Import, or raise (after rolling back): :class:`ImportCancelled`, :class:`WriteError`, any fault."""
+        """Import, or raise (after rolling back): :class:`ImportCancelledError`, :class:`WriteError`, any fault."""
         writer, result = self.writer, self.result
         compare = [n for n in self.mapping.targets() if n in writer.kinds]
         key_at = [compare.index(k) for k in self.key]
@@ -151,14 +151,14 @@ class Importer:
                 result.read += 1
                 if progress is not None and result.read % PROGRESS_EVERY == 0 and not progress(
                         100.0 * result.read / total):
-                    raise ImportCancelled("cancelled")
+                    raise ImportCancelledError("cancelled")
                 try:
                     self._one(row, compare, existing, seen)
-                except Rejected as exc:
+                except RowRejectedError as exc:
                     result.rejections.append(Rejection(row.number, exc.field, exc.value, exc.reason,
                                                        _shown(row.values)))
             if progress is not None and not progress(100.0):
-                raise ImportCancelled("cancelled")
+                raise ImportCancelledError("cancelled")
             if self.dry_run:
                 writer.rollback()
             else:
@@ -179,9 +179,9 @@ class Importer:
             key = tuple(twin.values.get(k) for k in self.key)
             if any(k is None for k in key):
                 missing = next(k for k, v in zip(self.key, key) if v is None)
-                raise Rejected(missing, None, "the key field has no value")
+                raise RowRejectedError(missing, None, "the key field has no value")
             if key in seen:
-                raise Rejected(self.key[0], "/".join(str(k) for k in key),
+                raise RowRejectedError(self.key[0], "/".join(str(k) for k in key),
                                f"key {'/'.join(str(k) for k in key)} appears twice in the file (first at row "
                                f"{seen[key]})")
             values = tuple(twin.values.get(n) for n in compare)
@@ -189,7 +189,7 @@ class Importer:
             if old is None:
                 plan.append(("insert", None, key, twin))
             elif self.mode == "insert":
-                raise Rejected(self.key[0], "/".join(str(k) for k in key),
+                raise RowRejectedError(self.key[0], "/".join(str(k) for k in key),
                                "already in the twin (mode insert; use upsert to update)")
             elif old[1] == values and (not self.writer.spatial or twin.wkb is None or same_geometry(old[2], twin.wkb)):
                 plan.append(("unchanged", old[0], key, twin))
@@ -204,11 +204,11 @@ class Importer:
                     self.writer.insert(twin.values, twin.wkb)
                 elif action == "update":
                     self.writer.update(fid, twin.values, twin.wkb)
-        except RowRefused as exc:
+        except RowRefusedError as exc:
             if savepoint:
                 self.writer.ds.ExecuteSQL("ROLLBACK TO digiresan_import_row")
                 self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
-            raise Rejected(None, None, f"refused by the twin: {exc}") from None
+            raise RowRejectedError(None, None, f"refused by the twin: {exc}") from None
         if savepoint:
             self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
         for action, fid, key, twin in plan:

@@ -25,7 +25,7 @@ from qgis.core import (
 
 from .mapping import Mapping
 from .names import SourceFields
-from .values import ValueProblem, to_real
+from .values import ValueProblemError, to_real
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 CSV_ENCODINGS = ("utf-8-sig", "cp1252")
@@ -164,9 +164,9 @@ class Source:
                 try:
                     x, y = to_real(values.get(x_name)), to_real(values.get(y_name))
                     if x is None or y is None:
-                        raise ValueProblem("both coordinates")
+                        raise ValueProblemError("both coordinates")
                     row.geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y))
-                except ValueProblem as exc:
+                except ValueProblemError as exc:
                     row.problem = f"coordinates {x_name}/{y_name}: expected {exc}"
             yield row
 

@@ -1,7 +1,7 @@
 """Typed values from what files hold: numbers with decimal commas and spaces, ISO and Swedish dates, yes/no words,
 sign codes in any usual spelling.
 
-Every converter returns the typed value (None for an empty cell) or raises :class:`ValueProblem` saying what was
+Every converter returns the typed value (None for an empty cell) or raises :class:`ValueProblemError` saying what was
 expected; nothing is guessed.
 """
 
@@ -31,7 +31,7 @@ _WORD_DATE_RE = re.compile(r"^(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})$")
 _SIGN_RE = re.compile(r"^(?:SE\s*[:\-]?\s*)?([A-Z])\s*(\d{1,3})(?:\s*[-:\s.]\s*(\d+))?$")
 
 
-class ValueProblem(ValueError):
+class ValueProblemError(ValueError):
     """A value cannot be read as what the twin field needs; the message says what was expected."""
 
 
@@ -62,16 +62,16 @@ def to_real(value: Any) -> Optional[float]:
         return None
     value = plain(value)
     if isinstance(value, bool):
-        raise ValueProblem("a number")
+        raise ValueProblemError("a number")
     if isinstance(value, (int, float)):
         number = float(value)
     else:
         text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
         if not _NUMBER_RE.match(text):
-            raise ValueProblem("a number (decimal point or comma)")
+            raise ValueProblemError("a number (decimal point or comma)")
         number = float(text.replace(",", "."))
     if not math.isfinite(number):
-        raise ValueProblem("a finite number")
+        raise ValueProblemError("a finite number")
     return number
 
 
@@ -80,7 +80,7 @@ def to_integer(value: Any) -> Optional[int]:
     if number is None:
         return None
     if number != int(number):
-        raise ValueProblem("a whole number")
+        raise ValueProblemError("a whole number")
     return int(number)
 
 
@@ -109,8 +109,8 @@ def to_date(value: Any) -> Optional[str]:
         if match and match.group(2) in SWEDISH_MONTHS:
             return date(int(match.group(3)), SWEDISH_MONTHS[match.group(2)], int(match.group(1))).isoformat()
     except ValueError as exc:
-        raise ValueProblem(f"a real calendar date ({exc})") from None
-    raise ValueProblem("a date (2026-05-03, 20260503, 3.5.2026, 3/5 2026 or 3 maj 2026)")
+        raise ValueProblemError(f"a real calendar date ({exc})") from None
+    raise ValueProblemError("a date (2026-05-03, 20260503, 3.5.2026, 3/5 2026 or 3 maj 2026)")
 
 
 def to_datetime(value: Any) -> Optional[str]:
@@ -123,7 +123,7 @@ def to_datetime(value: Any) -> Optional[str]:
     try:
         return datetime.fromisoformat(text).replace(microsecond=0).isoformat()
     except ValueError:
-        raise ValueProblem("a date and time (2026-05-03 14:00)") from None
+        raise ValueProblemError("a date and time (2026-05-03 14:00)") from None
 
 
 def to_boolean(value: Any) -> Optional[bool]:
@@ -137,7 +137,7 @@ def to_boolean(value: Any) -> Optional[bool]:
         return True
     if text in FALSE_WORDS:
         return False
-    raise ValueProblem("yes or no (ja/nej, true/false, 1/0)")
+    raise ValueProblemError("yes or no (ja/nej, true/false, 1/0)")
 
 
 def to_text(value: Any) -> Optional[str]:
@@ -164,18 +164,18 @@ def map_key(value: Any) -> str:
 
 def sign_code(value: Any) -> tuple[Optional[str], Optional[int]]:
     """``"SE:C31-50"``, ``"C31:50"``, ``"c31 50"`` → ``("C31-50", 50)``; ``"B1"`` → ``("B1", None)``.
-    Raises :class:`ValueProblem` for a code that is not in the bundled sign-code table."""
+    Raises :class:`ValueProblemError` for a code that is not in the bundled sign-code table."""
     text = to_text(value)
     if text is None:
         return None, None
     match = _SIGN_RE.match(text.upper())
     if not match:
-        raise ValueProblem("a sign code such as C31-50, C31:50, SE:C31-50 or c31 50")
+        raise ValueProblemError("a sign code such as C31-50, C31:50, SE:C31-50 or c31 50")
     letter, number, amount = match.groups()
     base = f"{letter}{int(number)}"
     entry = sign_table()["codes"].get(base)
     if not isinstance(entry, dict):
-        raise ValueProblem(f"a code of the sign-code table ('{base}' is not one)")
+        raise ValueProblemError(f"a code of the sign-code table ('{base}' is not one)")
     if amount is None:
         return base, None
     return f"{base}-{int(amount)}", int(amount)

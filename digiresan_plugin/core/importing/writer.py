@@ -11,7 +11,7 @@ from typing import Any, Iterator, Optional
 
 from osgeo import gdal, ogr
 
-from .values import ValueProblem, convert, is_empty
+from .values import ValueProblemError, convert, is_empty
 
 _KINDS = {ogr.OFTString: "text", ogr.OFTInteger: "integer", ogr.OFTInteger64: "integer", ogr.OFTReal: "real",
           ogr.OFTDate: "date", ogr.OFTDateTime: "datetime"}
@@ -56,7 +56,7 @@ class TwinWriter:
             return None
         try:
             return convert(self.kinds.get(name, "text"), value)
-        except ValueProblem:
+        except ValueProblemError:
             return value
 
     def rows(self, names: list[str], geometry: bool = False) -> Iterator[tuple[int, tuple, Optional[bytes]]]:
@@ -109,7 +109,7 @@ class TwinWriter:
         try:
             for fid in fids:
                 self._call(self.layer.DeleteFeature, fid)
-        except RowRefused as exc:
+        except RowRefusedError as exc:
             raise WriteError(f"{self.describe}: the twin refused to empty the table for 'replace' ({exc})") from None
         return count
 
@@ -118,9 +118,9 @@ class TwinWriter:
         try:
             result = method(*args)
         except RuntimeError as exc:
-            raise RowRefused(str(exc).strip()) from None
+            raise RowRefusedError(str(exc).strip()) from None
         if result != 0:
-            raise RowRefused(gdal.GetLastErrorMsg().strip() or "the database refused the row")
+            raise RowRefusedError(gdal.GetLastErrorMsg().strip() or "the database refused the row")
 
     def set_session(self, table: str, who: Optional[str]) -> Optional[tuple]:
         """Inside the transaction: write ``who`` into the twin's one-row session table (read by the history
@@ -158,5 +158,5 @@ class TwinWriter:
         self.ds = None
 
 
-class RowRefused(RuntimeError):
+class RowRefusedError(RuntimeError):
     """The database (a trigger or constraint of the twin) refused one row; the message is the database's."""
