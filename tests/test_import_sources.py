@@ -178,6 +178,33 @@ def test_hourly_traffic_in_24_columns(catalog, twin, tmp_path):
     assert rows(twin, "SELECT vehicles FROM traffic_counts WHERE segment_id = ? AND hour = 8", key(0)) == [(999,)]
 
 
+def test_traffic_records_become_a_weekday_profile_of_the_nearest_segment(catalog, twin, tmp_path):
+    near_a = (ORIGIN[0] + 50, ORIGIN[1] + 5)  # by segment 0
+    near_b = (ORIGIN[0] + 120 + 50, ORIGIN[1] + 5)  # by segment 1
+    far = (490000, 7000000)
+    records = []
+    for hour in range(24):
+        records.append(["A", f"2026-05-04 {hour:02d}:00", 10 * hour, *near_a])  # Monday
+        records.append(["A", f"2026-05-05T{hour:02d}:00:00", 10 * hour + 4, *near_a])  # Tuesday
+    records.append(["A", "2026-05-09 07:00", 5000, *near_a])  # Saturday
+    records += [["B", f"2026-05-04 {hour:02d}:00", 100, *near_b] for hour in range(23)]  # no 23:00
+    records += [["C", f"2026-05-04 {hour:02d}:00", 100, *far] for hour in range(24)]
+    records.append(["A", "igår", 100, *near_a])
+    source = write_csv(tmp_path / "records.csv", ["mätplats", "tid", "fordon", "X", "Y"], records)
+    result = run(catalog, twin, source, "traffic_records", crs="EPSG:3006")
+    assert result.counts() == {"read": 97, "inserted": 48, "updated": 0, "unchanged": 0, "rejected": 49,
+                               "deleted": 0}
+    reasons = [r.reason for r in result.rejections]
+    assert reasons.count("not a weekday (the twin's profile is weekday traffic)") == 1
+    assert reasons.count("no value for hour 23 (column h23)") == 23
+    assert reasons.count("no road_segments within 30 m") == 24
+    assert sum("a date and time" in r for r in reasons) == 1
+    assert rows(twin, "SELECT count(*), min(measured_year) FROM traffic_counts WHERE segment_id = ?", key(0)) == [
+        (24, 2026)]
+    assert rows(twin, "SELECT vehicles FROM traffic_counts WHERE segment_id = ? AND hour = 7", key(0)) == [(72,)]
+    assert run(catalog, twin, source, "traffic_records", crs="EPSG:3006").unchanged == 48
+
+
 PROPERTY_FIELDS = (("fastighetsbeteckning", ogr.OFTString), ("registerarea", ogr.OFTString),
                    ("ägarkategori", ogr.OFTString), ("kvarter", ogr.OFTString))
 BUILDING_FIELDS = (("objektidentitet", ogr.OFTString), ("ändamål", ogr.OFTString), ("byggår", ogr.OFTInteger),

@@ -8,6 +8,7 @@ One JSON format for both (``resources/import_presets/<id>.json``; a user file th
      "csv": {"wkt": ["WKT"], "x": ["X", "E"], "y": ["Y", "N"]},
      "link": {"field": "segment_id", "layer": "road_segments", "max_distance_m": 25},
      "unpivot": {"index": "hour", "value": "vehicles", "first": 0, "last": 23, "columns": ["h{:02d}", "h{}"]},
+     "aggregate": {"site": ["site"], "time": ["timestamp"], "value": ["vehicles"]},  # records → site profiles
      "fields": {"<twin field>": {"from": ["Name", …], "template": "NVDB-{ROUTE_ID}", "map": {"1": "asfalt"},
                                  "other": "reject" | "keep", "factor": 0.1, "default": …,
                                  "transform": "sign_code" | "upper" | "lower", "value_to": "<twin field>",
@@ -89,6 +90,15 @@ class Unpivot:
 
 
 @dataclass(frozen=True)
+class Aggregate:
+    """Records (site, timestamp, value) → one weekday hourly profile per site (see :mod:`.aggregate`)."""
+
+    site: tuple[str, ...]
+    time: tuple[str, ...]
+    value: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Mapping:
     id: str
     path: Path
@@ -103,6 +113,7 @@ class Mapping:
     link: Optional[Link] = None
     unpivot: Optional[Unpivot] = None
     merge_lines: bool = False
+    aggregate: Optional[Aggregate] = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def targets(self) -> list[str]:
@@ -213,15 +224,25 @@ class _Reader:
                 raise self.fail("unpivot.columns", "column name patterns such as 'h{:02d}'")
             unpivot = Unpivot(self.text(uraw, "index", "unpivot", True), self.text(uraw, "value", "unpivot", True),
                               int(first), int(last), columns)
+        aggregate = None
+        if raw.get("aggregate") is not None:
+            araw = raw["aggregate"]
+            if not isinstance(araw, dict):
+                raise self.fail("aggregate", "an object with site, time and value (source field names)")
+            names = {n: self.names(araw, n, "aggregate") for n in ("site", "time", "value")}
+            for name, given in names.items():
+                if not given:
+                    raise self.fail(f"aggregate.{name}", "a source field name or a list of them")
+            aggregate = Aggregate(names["site"], names["time"], names["value"])
         crs = self.text(raw, "crs", "")
         geometry = raw.get("geometry", {})
         return Mapping(
             id=mapping_id, path=self.path, title=Title(title["en"], title["sv"]), layer=layer, fields=fields,
             key=self.names(raw, "key", ""), crs=crs, wkt=self.names(csv, "wkt", "csv"), x=self.names(csv, "x", "csv"),
             y=self.names(csv, "y", "csv"), link=link, unpivot=unpivot,
-            merge_lines=bool(isinstance(geometry, dict) and geometry.get("lines") == "merge"),
+            merge_lines=bool(isinstance(geometry, dict) and geometry.get("lines") == "merge"), aggregate=aggregate,
             extra={k: v for k, v in raw.items() if k not in {"format", "id", "title", "layer", "fields", "key", "crs",
-                                                           "csv", "link", "unpivot", "geometry"}})
+                                                           "csv", "link", "unpivot", "geometry", "aggregate"}})
 
 
 def presets_dir() -> Path:

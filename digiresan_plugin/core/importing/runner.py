@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsGeometry
 
@@ -21,10 +21,12 @@ from ..gpkg_triggers import session_user
 from ..log import get_logger
 from ..maintenance_spec import maintenance_spec
 from ..twin_source import TwinSource
+from .aggregate import SITE_COLUMNS, RecordProblem, profiles
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
 from .rows import RowMapper, RowRejectedError
-from .source import Source
+from .names import SourceFields
+from .source import Source, SourceRow
 from .writer import RowRefusedError, TwinWriter, WriteError
 
 LOG = get_logger(__name__)
@@ -123,7 +125,8 @@ class Importer:
         target_crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else None
         self.source = Source(source_path, mapping, target_crs, crs, transform_context)
         geometry = self.spec.geometry if self.writer.spatial else None
-        self.mapper = RowMapper(mapping, self.source.fields, self.writer.kinds, geometry, rules,
+        fields = self.source.fields if mapping.aggregate is None else SourceFields(SITE_COLUMNS)
+        self.mapper = RowMapper(mapping, fields, self.writer.kinds, geometry, rules,
                                 today or date.today(), linker)
         self.result = ImportResult(self.source.name, self.spec.id, mode, dry_run)
         for name in self.mapper.missing:
@@ -147,16 +150,18 @@ class Importer:
                 result.deleted = writer.delete_all()
             seen: dict[tuple, int] = {}
             total = max(self.source.count, 1)
-            for row in self.source.rows():
-                result.read += 1
-                if progress is not None and result.read % PROGRESS_EVERY == 0 and not progress(
+            for row in self._rows():
+                members = getattr(row, "members", ()) or (row.number,)
+                result.read += len(members)
+                if progress is not None and result.read % PROGRESS_EVERY < len(members) and not progress(
                         100.0 * result.read / total):
                     raise ImportCancelledError("cancelled")
                 try:
-                    self._one(row, compare, existing, seen)
+                    self._one(row, compare, existing, seen, len(members))
                 except RowRejectedError as exc:
-                    result.rejections.append(Rejection(row.number, exc.field, exc.value, exc.reason,
-                                                       _shown(row.values)))
+                    result.rejections += [Rejection(number, exc.field, exc.value, exc.reason, _shown(row.values))
+                                          for number in members]
+            result.rejections.sort(key=lambda r: r.row)
             if progress is not None and not progress(100.0):
                 raise ImportCancelledError("cancelled")
             if self.dry_run:
@@ -172,7 +177,19 @@ class Importer:
             writer.close()
         return result
 
-    def _one(self, row, compare: list[str], existing: dict, seen: dict) -> None:
+    def _rows(self) -> Iterator[SourceRow]:
+        """The source's rows, or its sites' profiles for an aggregating mapping (refused records counted here)."""
+        if self.mapping.aggregate is None:
+            yield from self.source.rows()
+            return
+        problems: list[RecordProblem] = []
+        sites = list(profiles(self.source.rows(), self.source.fields, self.mapping.aggregate, problems))
+        for p in problems:
+            self.result.read += 1
+            self.result.rejections.append(Rejection(p.row, p.field, p.value, p.reason, _shown(p.values)))
+        yield from sites
+
+    def _one(self, row: SourceRow, compare: list[str], existing: dict, seen: dict, weight: int = 1) -> None:
         twin_rows = self.mapper.map(row)
         plan = []
         for twin in twin_rows:
@@ -218,11 +235,11 @@ class Importer:
                 self.result.twin_rows += 1
         actions = {p[0] for p in plan}
         if "insert" in actions:
-            self.result.inserted += 1
+            self.result.inserted += weight
         elif "update" in actions:
-            self.result.updated += 1
+            self.result.updated += weight
         else:
-            self.result.unchanged += 1
+            self.result.unchanged += weight
 
 
 def same_geometry(old: Optional[bytes], new: bytes) -> bool:
