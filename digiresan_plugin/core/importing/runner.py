@@ -24,8 +24,8 @@ from ..twin_source import TwinSource
 from .aggregate import SITE_COLUMNS, RecordProblem, profiles
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
-from .rows import RowMapper, RowRejectedError
 from .names import SourceFields
+from .rows import RowMapper, RowRejectedError
 from .source import Source, SourceRow
 from .writer import RowRefusedError, TwinWriter, WriteError
 
