@@ -123,7 +123,7 @@ class Importer:
                                    mapping.link.max_distance_m)
             link_writer.close()
         target_crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else None
-        self.source = Source(source_path, mapping, target_crs, crs, transform_context)
+        self.source = Source(source_path, mapping, target_crs, crs, transform_context, self.writer.spatial)
         geometry = self.spec.geometry if self.writer.spatial else None
         fields = self.source.fields if mapping.aggregate is None else SourceFields(SITE_COLUMNS)
         self.mapper = RowMapper(mapping, fields, self.writer.kinds, geometry, rules,

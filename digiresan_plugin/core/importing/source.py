@@ -47,12 +47,14 @@ class Source:
     """One input file, opened; :meth:`rows` reads it (any thread, after opening on the main thread)."""
 
     def __init__(self, path: Path | str, mapping: Mapping, target_crs: Optional[QgsCoordinateReferenceSystem],
-                 crs_override: str = "", transform_context: Optional[QgsCoordinateTransformContext] = None):
+                 crs_override: str = "", transform_context: Optional[QgsCoordinateTransformContext] = None,
+                 geometry_required: bool = True):
         self.path = Path(str(path).split("|")[0])
         self.text = str(path)
         self.mapping = mapping
         self.target_crs = target_crs
         self.context = transform_context or QgsCoordinateTransformContext()
+        self.geometry_required = geometry_required
         if not self.path.is_file():
             raise SourceError(f"{self.path}: file not found")
         self.is_csv = self.path.suffix.lower() in CSV_SUFFIXES
@@ -99,7 +101,7 @@ class Source:
         m = self.mapping
         self.wkt = self.fields.first(m.wkt) if m.wkt else None
         self.xy = (self.fields.first(m.x), self.fields.first(m.y)) if m.x and m.y else (None, None)
-        if self.wkt is None and None in self.xy and (m.wkt or m.x):
+        if self.wkt is None and None in self.xy and (m.wkt or m.x) and self.geometry_required:
             wanted = list(m.wkt) + list(m.x) + list(m.y)
             raise SourceError(f"{self.path}: no geometry column (one of {', '.join(wanted)}) in the header "
                               f"({', '.join(names)})")

@@ -28,7 +28,8 @@ class TwinWriter:
         self.describe, self.table = describe, table
         gdal.UseExceptions()
         try:
-            self.ds = gdal.OpenEx(dsn, gdal.OF_VECTOR | gdal.OF_UPDATE)
+            options = [] if dsn.startswith("PG:") else ["LIST_ALL_TABLES=YES"]  # the twin's own session table
+            self.ds = gdal.OpenEx(dsn, gdal.OF_VECTOR | gdal.OF_UPDATE, open_options=options)
         except RuntimeError as exc:
             raise WriteError(f"{describe}: cannot open for writing ({exc})") from exc
         self.layer = self.ds.GetLayerByName(table) if self.ds is not None else None
@@ -130,7 +131,10 @@ class TwinWriter:
         if feature is None:
             return None
         previous = (feature.GetField("who"), feature.GetField("since"))
-        feature.SetField("who", who) if who is not None else feature.SetFieldNull("who")
+        if who is None:
+            feature.SetFieldNull("who")
+        else:
+            feature.SetField("who", who)
         layer.SetFeature(feature)
         return previous
 
@@ -138,7 +142,10 @@ class TwinWriter:
         layer = self.ds.GetLayerByName(table)
         feature = layer.GetFeature(1)
         for name, value in zip(("who", "since"), previous):
-            feature.SetField(name, value) if value is not None else feature.SetFieldNull(name)
+            if value is None:
+                feature.SetFieldNull(name)
+            else:
+                feature.SetField(name, value)
         layer.SetFeature(feature)
 
     def commit(self) -> None:
