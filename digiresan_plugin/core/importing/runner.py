@@ -212,7 +212,9 @@ class Importer:
                 plan.append(("unchanged", old[0], key, twin))
             else:
                 plan.append(("update", old[0], key, twin))
-        savepoint = len(plan) > 1 and self.target.kind == "gpkg"
+        # a refused statement aborts a whole PostgreSQL transaction: there every written row gets a savepoint
+        writes = sum(1 for p in plan if p[0] != "unchanged")
+        savepoint = writes > 1 or (writes == 1 and self.target.kind != "gpkg")
         if savepoint:
             self.writer.ds.ExecuteSQL("SAVEPOINT digiresan_import_row")
         try:

@@ -1,0 +1,71 @@
+"""Import into a real PostGIS twin (pg_service, editor role): counts, idempotent upsert, a refusal of the database
+reported per row, and a failure that leaves the tables row-identical."""
+
+from __future__ import annotations
+
+import pytest
+
+from digiresan_plugin.core.importing import load_mapping, run_import
+from digiresan_plugin.core.importing.writer import TwinWriter
+from digiresan_plugin.core.twin_source import TwinSource
+
+from .conftest import TODAY
+from .import_fixtures import NVDB_FIELDS, nvdb_key, nvdb_row, write_csv, write_vector
+
+
+@pytest.fixture(scope="module")
+def loaded(pg_cluster, demo_twin):
+    pg_cluster.load_gpkg(demo_twin)
+    return pg_cluster
+
+
+def target(cluster) -> TwinSource:
+    return TwinSource.parse(f"pgservice:{cluster.service_uri('editor')}")
+
+
+def count(cluster, sql: str, *args):
+    with cluster.connect("reader") as conn, conn.cursor() as cur:
+        cur.execute(sql, args)
+        return cur.fetchone()[0]
+
+
+def test_nvdb_into_postgis_upserts_and_is_idempotent(catalog, loaded, tmp_path):
+    before = count(loaded, "SELECT count(*) FROM twin.road_segments")
+    rows = [nvdb_row(i) for i in range(8)] + [nvdb_row(60, Slitl_152=7)]
+    source = write_vector(tmp_path / "nvdb.gpkg", rows, NVDB_FIELDS, 3012)
+    result = run_import(catalog, target(loaded), source, load_mapping("nvdb_roads"), today=TODAY)
+    assert result.counts() == {"read": 9, "inserted": 8, "updated": 0, "unchanged": 0, "rejected": 1, "deleted": 0}
+    assert count(loaded, "SELECT count(*) FROM twin.road_segments") == before + 8
+    assert count(loaded, "SELECT surface || '/' || road_owner || '/' || speed_limit_kmh FROM twin.road_segments "
+                         "WHERE segment_id = %s", nvdb_key(nvdb_row(0))) == "asfalt/kommunal/40"
+    again = run_import(catalog, target(loaded), source, load_mapping("nvdb_roads"), today=TODAY)
+    assert (again.unchanged, again.rejected) == (8, 1)
+
+
+def test_a_database_refusal_is_one_rejected_row_and_a_failure_changes_nothing(catalog, loaded, tmp_path,
+                                                                            monkeypatch):
+    seg = count(loaded, "SELECT min(segment_id) FROM twin.road_segments")
+    survey = write_csv(tmp_path / "survey.csv", ["segment_id", "datum", "IRI", "spårdjup"], [
+        [seg, "2026-10-03", "1,2", "4"], ["NO-SUCH-SEGMENT", "2026-10-03", "1,2", "4"],
+        [seg, "2026-10-04", "1,4", "4"]])
+    before = count(loaded, "SELECT count(*) FROM twin.road_condition")
+    result = run_import(catalog, target(loaded), survey, load_mapping("pavement_survey"), today=TODAY)
+    assert (result.inserted, result.rejected) == (2, 1)
+    assert result.rejections[0].row == 2 and result.rejections[0].reason.startswith("refused by the twin:")
+    assert count(loaded, "SELECT count(*) FROM twin.road_condition") == before + 2
+
+    source = write_vector(tmp_path / "more.gpkg", [nvdb_row(100 + i) for i in range(10)], NVDB_FIELDS, 3006)
+    segments = count(loaded, "SELECT count(*) FROM twin.road_segments")
+    original = TwinWriter.insert
+    calls = []
+
+    def failing(self, values, wkb):
+        calls.append(1)
+        if len(calls) == 6:
+            raise OSError("connection lost (forced)")
+        original(self, values, wkb)
+
+    monkeypatch.setattr(TwinWriter, "insert", failing)
+    with pytest.raises(OSError, match="forced"):
+        run_import(catalog, target(loaded), source, load_mapping("nvdb_roads"), today=TODAY)
+    assert count(loaded, "SELECT count(*) FROM twin.road_segments") == segments
