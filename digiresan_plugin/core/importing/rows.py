@@ -50,6 +50,9 @@ class RowMapper:
         self.linker = linker
         self.columns = {f.target: fields.all_of(f.sources) for f in mapping.fields}
         self.placeholders = {name: fields.find(name) for f in mapping.fields for name in f.template_fields()}
+        self.template_parts = {f.target: [(name, p, p[len(name) + 2:-1]) for name in f.template_fields()
+                                          for p in _placeholders(f.template, name)]
+                               for f in mapping.fields if f.template}
         self.missing = sorted({s for f in mapping.fields if f.sources and not self.columns[f.target]
                                and f.default is None and not f.classify and f.template is None
                                for s in f.sources[:1]})
@@ -64,6 +67,8 @@ class RowMapper:
         self.constraints = [(rule.field, QgsExpression(rule.constraint.expression), rule.constraint.message.en)
                             for rule in rules.values() if rule.constraint is not None
                             and rule.field in mapping.targets()]
+        self.codes = {name: frozenset(rule.domain.codes) for name, rule in rules.items()
+                      if rule.domain is not None and rule.domain.range is None}
         self.qfields = QgsFields()
         for name in mapping.targets():
             self.qfields.append(QgsField(name, _QVARIANT.get(kinds.get(name, "text"), QVariant.String)))
@@ -134,11 +139,10 @@ class RowMapper:
             given[name] = value
         text = fmap.template
         try:
-            for name, value in given.items():
-                for placeholder in _placeholders(text, name):
-                    spec = placeholder[len(name) + 2:-1]
-                    formatted = format(to_real(value), spec) if spec else to_text(value)
-                    text = text.replace(placeholder, formatted)
+            for name, placeholder, spec in self.template_parts[fmap.target]:
+                value = given[name]
+                formatted = format(to_real(value), spec) if spec else to_text(value)
+                text = text.replace(placeholder, formatted)
         except (ValueProblemError, ValueError) as exc:
             raise RowRejectedError(fmap.target, given, f"cannot build the key from {fmap.template}: {exc}") from None
         return text
@@ -192,7 +196,8 @@ class RowMapper:
                 if rule.not_null:
                     raise RowRejectedError(name, None, "a value is required")
                 continue
-            if rule.domain is not None and rule.domain.range is None and not rule.domain.allows(value):
+            codes = self.codes.get(name)
+            if codes is not None and value not in codes and not rule.domain.allows(value):
                 shown = ", ".join(str(c) for c in rule.domain.codes[:12]) or "–"
                 raise RowRejectedError(name, value, f"'{value}' is not in the domain {rule.domain.id} ({shown}"
                                             f"{', …' if len(rule.domain.codes) > 12 else ''})")

@@ -38,8 +38,13 @@ class ValueProblemError(ValueError):
 def is_empty(value: Any) -> bool:
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
+    kind = type(value)
+    if kind is str:
+        return not value.strip()
+    if kind is int or kind is bool:
+        return False
+    if kind is float:
+        return math.isnan(value)
     if hasattr(value, "isNull") and callable(value.isNull) and not isinstance(value, str):
         try:
             return bool(value.isNull())  # QVariant NULL, QDate()
@@ -50,6 +55,8 @@ def is_empty(value: Any) -> bool:
 
 def plain(value: Any) -> Any:
     """A Qt value (QDate, QDateTime, QVariant) as a Python one."""
+    if type(value) in (str, int, float, bool):
+        return value
     if hasattr(value, "toPyDateTime"):
         return value.toPyDateTime()
     if hasattr(value, "toPyDate"):
@@ -58,6 +65,8 @@ def plain(value: Any) -> Any:
 
 
 def to_real(value: Any) -> Optional[float]:
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        return float(value)
     if is_empty(value):
         return None
     value = plain(value)

@@ -37,12 +37,14 @@ class TwinWriter:
             raise WriteError(f"{describe}: table '{table}' not found")
         self.defn = self.layer.GetLayerDefn()
         self.kinds: dict[str, str] = {}
+        self.index: dict[str, int] = {}
         for i in range(self.defn.GetFieldCount()):
             fdefn = self.defn.GetFieldDefn(i)
             kind = _KINDS.get(fdefn.GetType(), "text")
             if fdefn.GetSubType() == ogr.OFSTBoolean:
                 kind = "boolean"
             self.kinds[fdefn.GetName()] = kind
+            self.index[fdefn.GetName()] = i
         self.spatial = self.layer.GetGeomType() != ogr.wkbNone
         self.in_transaction = False
 
@@ -66,8 +68,9 @@ class TwinWriter:
         layer.SetIgnoredFields([n for n in self.kinds if n not in names] + ([] if geometry else ["OGR_GEOMETRY"]))
         layer.ResetReading()
         try:
+            at = [self.index[n] for n in names]
             for feature in layer:
-                values = tuple(self.normal(n, feature.GetField(n)) for n in names)
+                values = tuple(self.normal(n, feature.GetField(i)) for n, i in zip(names, at))
                 wkb = None
                 if geometry:
                     geom = feature.GetGeometryRef()
@@ -84,13 +87,17 @@ class TwinWriter:
         self.in_transaction = True
 
     def _feature(self, feature: ogr.Feature, values: dict[str, Any], wkb: Optional[bytes]) -> None:
+        index = self.index
         for name, value in values.items():
+            i = index[name]
             if value is None:
-                feature.SetFieldNull(name)
-            elif isinstance(value, bool):
-                feature.SetField(name, int(value))
+                feature.SetFieldNull(i)
+            elif type(value) is str:
+                feature.SetFieldString(i, value)
+            elif type(value) is float:
+                feature.SetField(i, value)
             else:
-                feature.SetField(name, value)
+                feature.SetFieldInteger64(i, int(value))
         if wkb is not None and self.spatial:
             feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
 
