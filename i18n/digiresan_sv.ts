@@ -1172,6 +1172,179 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="56" />
+        <source>Import data into the twin</source>
+        <translation>Importera data till tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="69" />
+        <source>Data files (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Datafiler (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="71" />
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="76" />
+        <source>My own mapping (JSON file)…</source>
+        <translation>Egen mappning (JSON-fil)…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="77" />
+        <source>Mapping</source>
+        <translation>Mappning</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="79" />
+        <source>Mapping (*.json)</source>
+        <translation>Mappning (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="81" />
+        <source>Mapping file</source>
+        <translation>Mappningsfil</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="83" />
+        <source>insert new rows only</source>
+        <translation>infoga bara nya rader</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="83" />
+        <source>update or insert by key</source>
+        <translation>uppdatera eller infoga efter nyckel</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="83" />
+        <source>replace the layer's rows</source>
+        <translation>ersätt lagrets rader</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="87" />
+        <source>Mode</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="91" />
+        <source>CRS of the file (if it has none)</source>
+        <translation>Filens koordinatsystem (om den saknar ett)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="92" />
+        <source>Dry run: check and count, write nothing</source>
+        <translation>Provkörning: kontrollera och räkna, skriv ingenting</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="96" />
+        <source>Preview</source>
+        <translation>Förhandsvisa</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="97" />
+        <source>Import</source>
+        <translation>Importera</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="98" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="99" />
+        <source>Save rejected rows…</source>
+        <translation>Spara avvisade rader…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="139" />
+        <source>Load the twin first: the import goes into the twin of the project.</source>
+        <translation>Läs in tvillingen först: importen går till projektets tvilling.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="142" />
+        <source>Choose the file to import.</source>
+        <translation>Välj filen som ska importeras.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="160" />
+        <source>Reading the first rows…</source>
+        <translation>Läser de första raderna…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="166" />
+        <source>Import preview</source>
+        <translation>Förhandsvisning av import</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="241" />
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="241" />
+        <source>Refused because</source>
+        <translation>Avvisad därför att</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="182" />
+        <source>The first {n} rows as they would enter the twin.</source>
+        <translation>De första {n} raderna så som de skulle komma in i tvillingen.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="189" />
+        <source>Importing…</source>
+        <translation>Importerar…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="201" />
+        <source>Import into the twin</source>
+        <translation>Import till tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="218" />
+        <source>Cancelled: nothing was written to the twin.</source>
+        <translation>Avbrutet: ingenting skrevs till tvillingen.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="220" />
+        <source>Nothing was written to the twin: {}</source>
+        <translation>Ingenting skrevs till tvillingen: {}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="223" />
+        <source>{file} → {layer}: read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
+        <translation>{file} → {layer}: lästa {read}, infogade {inserted}, uppdaterade {updated}, oförändrade {unchanged}, avvisade {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="228" />
+        <source>— dry run, nothing written</source>
+        <translation>— provkörning, ingenting skrivet</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="241" />
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="241" />
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="254" />
+        <source>Save rejected rows</source>
+        <translation>Spara avvisade rader</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/import_dialog.py" line="254" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>ImportIntoTwinAlgorithm</name>
     <message>
         <location filename="../digiresan_plugin/processing/import_into_twin.py" line="78" />
@@ -1848,6 +2021,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/twin_dock.py" line="271" />
         <source>removing the twin</source>
         <translation>borttagningen av tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/twin_dock.py" line="105" />
+        <source>Import data…</source>
+        <translation>Importera data…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/gui/twin_dock.py" line="106" />
+        <source>Bring a file (NVDB, survey, signs, permits, counts…) into the twin</source>
+        <translation>För in en fil (NVDB, mätning, vägmärken, tillstånd, flöden…) i tvillingen</translation>
     </message>
 </context>
 <context>

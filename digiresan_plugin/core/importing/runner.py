@@ -177,6 +177,21 @@ class Importer:
             writer.close()
         return result
 
+    def preview(self, limit: int = 10) -> list[tuple[int, Optional[dict[str, Any]], Optional[str]]]:
+        """The first ``limit`` source rows after mapping, nothing written: (row, twin values or None, reason)."""
+        out: list[tuple[int, Optional[dict[str, Any]], Optional[str]]] = []
+        try:
+            for row in self._rows():
+                try:
+                    out += [(row.number, twin.values, None) for twin in self.mapper.map(row)][:limit - len(out)]
+                except RowRejectedError as exc:
+                    out.append((row.number, None, f"{exc.field or '–'}: {exc.reason}"))
+                if len(out) >= limit:
+                    break
+        finally:
+            self.writer.close()
+        return out
+
     def _rows(self) -> Iterator[SourceRow]:
         """The source's rows, or its sites' profiles for an aggregating mapping (refused records counted here)."""
         if self.mapping.aggregate is None:
