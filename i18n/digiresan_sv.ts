@@ -1343,6 +1343,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="78" />
+        <source>Into twin layer</source>
+        <translation>Till tvillingens lager</translation>
+    </message>
 </context>
 <context>
     <name>ImportIntoTwinAlgorithm</name>

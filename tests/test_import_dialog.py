@@ -49,6 +49,7 @@ def test_import_dialog_previews_imports_and_lists_rejections(project, catalog, d
     assert dialog.table.rowCount() == 10
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
     assert headers[:3] == ["Row", "segment_id", "street_name"]
+    assert dialog.layer_label.text() == "Road segments (road_segments)"
     assert dialog.table.item(0, 1).text() == nvdb_key(nvdb_row(0))
 
     dialog.import_button.click()

@@ -34,8 +34,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.catalog import Catalog
 from ..core.i18n import ui_language
-from ..core.importing import MODES, Importer, ImportResult, load_mapping, preset_ids
-from ..core.importing.mapping import Mapping
+from ..core.importing import MODES, Importer, ImportResult, MappingError, load_mapping, preset_ids
 from ..core.layers import SOURCE_PROPERTY, twin_layers
 from ..core.loader import stored_source
 from ..core.log import get_logger
@@ -75,6 +74,8 @@ class ImportDialog(QDialog):
             self.mapping_combo.addItem(f"{mapping.title.text(self.language)} ({preset})", preset)
         self.mapping_combo.addItem(self.tr("My own mapping (JSON file)…"), "")
         form.addRow(self.tr("Mapping"), self.mapping_combo)
+        self.layer_label = QLabel(self)
+        form.addRow(self.tr("Into twin layer"), self.layer_label)
         self.mapping_file = QgsFileWidget(self)
         self.mapping_file.setFilter(self.tr("Mapping (*.json)"))
         self.mapping_file.setEnabled(False)
@@ -108,6 +109,8 @@ class ImportDialog(QDialog):
         self.status.setWordWrap(True)
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -116,8 +119,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
 
-        self.mapping_combo.currentIndexChanged.connect(
-            lambda _i: self.mapping_file.setEnabled(not self.mapping_combo.currentData()))
+        self.mapping_combo.currentIndexChanged.connect(self._mapping_changed)
+        self.mapping_file.fileChanged.connect(lambda _path: self._mapping_changed())
+        self._mapping_changed()
         self.preview_button.clicked.connect(self.preview)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel)
@@ -130,8 +134,19 @@ class ImportDialog(QDialog):
             text = text or layer.customProperty(SOURCE_PROPERTY)
         return TwinSource.parse(str(text)) if text else None
 
-    def _mapping(self) -> Mapping:
-        return load_mapping(self.mapping_combo.currentData() or self.mapping_file.filePath())
+    def _mapping_changed(self, _index: int = 0) -> None:
+        """Show which twin layer the chosen mapping fills (a broken user mapping says why)."""
+        preset = self.mapping_combo.currentData()
+        self.mapping_file.setEnabled(not preset)
+        if not preset and not self.mapping_file.filePath():
+            self.layer_label.setText("")
+            return
+        try:
+            mapping = load_mapping(preset or self.mapping_file.filePath())
+            title = self.catalog.layer(mapping.layer).title.text(self.language)
+            self.layer_label.setText(html.escape(f"{title} ({mapping.layer})"))
+        except (MappingError, KeyError) as exc:
+            self.layer_label.setText(f"<span style='color:#b00020'>{html.escape(str(exc))}</span>")
 
     def _inputs(self) -> Optional[dict[str, Any]]:
         target = self.target()
@@ -178,7 +193,8 @@ class ImportDialog(QDialog):
         for r, (number, values, reason) in enumerate(rows):
             cells = [number] + [None if values is None else values.get(c) for c in columns] + [reason]
             for c, value in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                self.table.setItem(r, c, _item(value))
+        self.table.resizeColumnsToContents()
         self._say(self.tr("The first {n} rows as they would enter the twin.").format(n=len(rows)))
 
     # -- import ---------------------------------------------------------------------------------
@@ -245,7 +261,8 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(shown))
         for r, rejection in enumerate(shown):
             for c, value in enumerate((rejection.row, rejection.field, rejection.value, rejection.reason)):
-                self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                self.table.setItem(r, c, _item(value))
+        self.table.resizeColumnsToContents()
         self.save_button.setEnabled(bool(result.rejections))
 
     def save_rejected(self) -> None:
@@ -268,6 +285,13 @@ class ImportDialog(QDialog):
     def _say(self, text: str, error: bool = False) -> None:
         shown = html.escape(text)
         self.status.setText(f"<span style='color:#b00020'>{shown}</span>" if error else shown)
+
+
+def _item(value: Any) -> QTableWidgetItem:
+    text = "" if value is None else str(value)
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    return item
 
 
 def write_rejections(path: Path, result: ImportResult) -> None:
