@@ -202,3 +202,48 @@ def test_a_mapping_naming_a_field_the_twin_lacks_says_file_and_key(catalog, twin
         run_import(catalog, TwinSource.geopackage(twin), source, load_mapping(str(mapping)), today=TODAY)
     with pytest.raises(MappingError, match="nvdb_roads"):
         load_mapping("no_such_preset")
+
+
+def test_lines_are_merged_only_when_the_mapping_says_so(catalog, twin, tmp_path):
+    two_parts = "MULTILINESTRING((484000 7004100,484050 7004100),(484050 7004100,484100 7004100))"
+    source = write_csv(tmp_path / "roads.csv", ["GID", "WKT"], [["MERGE-1", f'"{two_parts}"']])
+    raw = {"format": 1, "id": "my_lines", "title": {"en": "L", "sv": "L"}, "layer": "road_segments",
+           "csv": {"wkt": ["WKT"]}, "fields": {"segment_id": {"from": "GID"}}}
+    plain_mapping = tmp_path / "plain.json"
+    plain_mapping.write_text(json.dumps(raw), encoding="utf-8")
+    merging = tmp_path / "merge.json"
+    merging.write_text(json.dumps({**raw, "geometry": {"lines": "merge"}}), encoding="utf-8")
+    target = TwinSource.geopackage(twin)
+    refused = run_import(catalog, target, source, load_mapping(str(plain_mapping)), today=TODAY, crs="EPSG:3006")
+    assert refused.rejections[0].reason == "2 parts where the twin layer holds one LineString"
+    merged = run_import(catalog, target, source, load_mapping(str(merging)), today=TODAY, crs="EPSG:3006")
+    assert merged.inserted == 1
+    assert rows(twin, "SELECT count(*) FROM road_segments WHERE segment_id = 'MERGE-1'") == [(1,)]
+
+
+def test_an_xlsx_property_register_with_a_wkt_column(catalog, twin, tmp_path):
+    from osgeo import gdal
+
+    path = tmp_path / "fastigheter.xlsx"
+    ds = gdal.GetDriverByName("XLSX").Create(str(path), 0, 0, 0, gdal.GDT_Unknown)
+    layer = ds.CreateLayer("Blad1", None, ogr.wkbNone)
+    for name, kind in (("Fastighetsbeteckning", ogr.OFTString), ("Areal", ogr.OFTReal),
+                       ("Ägarkategori", ogr.OFTString), ("WKT", ogr.OFTString)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for designation, area, owner in (("ÖSTERSUND XL 1:1", 1500.5, "Staten"), ("ÖSTERSUND XL 1:2", 800, "Kyrkan")):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in (("Fastighetsbeteckning", designation), ("Areal", area), ("Ägarkategori", owner),
+                            ("WKT", "POLYGON((484000 7004200,484030 7004200,484030 7004230,484000 7004200))")):
+            feature.SetField(name, value)
+        layer.CreateFeature(feature)
+    feature = layer = ds = None
+    mapping = tmp_path / "xlsx_properties.json"
+    preset = json.loads((Path(__file__).resolve().parents[1] / "resources" / "import_presets" / "properties.json")
+                        .read_text(encoding="utf-8"))
+    mapping.write_text(json.dumps({**preset, "id": "xlsx_properties", "csv": {"wkt": ["WKT"]}}), encoding="utf-8")
+    result = run_import(catalog, TwinSource.geopackage(twin), path, load_mapping(str(mapping)), today=TODAY,
+                        crs="EPSG:3006")
+    assert result.counts() == {"read": 2, "inserted": 1, "updated": 0, "unchanged": 0, "rejected": 1, "deleted": 0}
+    assert result.rejections[0].field == "owner_type" and "unknown code 'Kyrkan'" in result.rejections[0].reason
+    assert rows(twin, "SELECT area_m2, owner_type FROM properties WHERE designation = 'ÖSTERSUND XL 1:1'") == [
+        (1500.5, "stat")]

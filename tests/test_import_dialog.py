@@ -82,3 +82,23 @@ def test_cancel_in_the_dialog_writes_nothing(project, catalog, demo_twin, tmp_pa
     assert hashlib.sha256(twin.read_bytes()).hexdigest() == digest
     dialog.close()
     dock.cleanup()
+
+
+def test_the_algorithm_without_a_twin_parameter_imports_into_the_projects_twin_and_reloads_it(
+        project, catalog, demo_twin, tmp_path, qgis_processing):
+    import processing
+
+    from digiresan_plugin.processing import register_provider, unregister_provider
+
+    dock, twin = loaded_dock(catalog, demo_twin, tmp_path)
+    layer = twin_layer(project, "road_segments")
+    before = layer.featureCount()
+    source = write_vector(tmp_path / "nvdb.gpkg", [nvdb_row(i) for i in range(4)], NVDB_FIELDS, 3006)
+    register_provider()
+    try:
+        result = processing.run("digiresan:import_into_twin", {"INPUT": str(source), "MAPPING": "nvdb_roads"})
+    finally:
+        unregister_provider()
+    assert result["INSERTED"] == 4
+    assert layer.featureCount() == before + 4
+    dock.cleanup()

@@ -25,7 +25,7 @@ from qgis.core import (
 
 from .mapping import Mapping
 from .names import SourceFields
-from .values import ValueProblemError, to_real
+from .values import ValueProblemError, is_empty, to_real
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 CSV_ENCODINGS = ("utf-8-sig", "cp1252")
@@ -78,6 +78,9 @@ class Source:
         self.fields = SourceFields(layer.fields().names())
         self.has_geometry = layer.isSpatial()
         self.count = layer.featureCount()
+        self.wkt, self.xy = None, (None, None)
+        if not self.has_geometry:  # a table (XLSX, DBF…): geometry from WKT or X/Y columns, as for CSV
+            self._geometry_columns(layer.fields().names())
 
     def _open_csv(self) -> None:
         for encoding in CSV_ENCODINGS:
@@ -98,6 +101,10 @@ class Source:
         self._csv_rows = list(reader)
         self.fields = SourceFields(names)
         self._csv_names = names
+        self._geometry_columns(names)
+        self.count = len(self._csv_rows)
+
+    def _geometry_columns(self, names: list[str]) -> None:
         m = self.mapping
         self.wkt = self.fields.first(m.wkt) if m.wkt else None
         self.xy = (self.fields.first(m.x), self.fields.first(m.y)) if m.x and m.y else (None, None)
@@ -106,7 +113,6 @@ class Source:
             raise SourceError(f"{self.path}: no geometry column (one of {', '.join(wanted)}) in the header "
                               f"({', '.join(names)})")
         self.has_geometry = self.wkt is not None or None not in self.xy
-        self.count = len(self._csv_rows)
 
     def _crs(self, override: str) -> Optional[QgsCoordinateReferenceSystem]:
         if not self.has_geometry:
@@ -140,37 +146,47 @@ class Source:
 
     def _ogr_iter(self) -> Iterator[SourceRow]:
         names = self.layer.fields().names()
+        own = self.layer.isSpatial()
         request = QgsFeatureRequest()
-        if not self.has_geometry:
+        if not own:
             request.setFlags(QgsFeatureRequest.NoGeometry)
         for number, feature in enumerate(self.layer.getFeatures(request), start=1):
-            geometry = feature.geometry() if self.has_geometry and feature.hasGeometry() else None
-            yield SourceRow(number, dict(zip(names, feature.attributes())), geometry)
+            row = SourceRow(number, dict(zip(names, feature.attributes())))
+            if own:
+                row.geometry = feature.geometry() if feature.hasGeometry() else None
+            elif self.has_geometry:
+                self._column_geometry(row)
+            yield row
 
     def _csv_iter(self) -> Iterator[SourceRow]:
         names = self._csv_names
-        wkt_at = names.index(self.wkt) if self.wkt else None
-        x_name, y_name = self.xy
         for number, cells in enumerate(self._csv_rows, start=1):
             if not any(c.strip() for c in cells):
                 cells = [""] * len(names)
-            values = dict(zip(names, (c.strip() for c in cells)))
-            row = SourceRow(number, values)
-            if wkt_at is not None and values.get(self.wkt):
-                geometry = _strict_wkt(values[self.wkt])
-                if geometry is None:
-                    row.problem = f"'{values[self.wkt][:40]}' in {self.wkt} is not WKT"
-                else:
-                    row.geometry = geometry
-            elif x_name is not None and y_name is not None and (values.get(x_name) or values.get(y_name)):
-                try:
-                    x, y = to_real(values.get(x_name)), to_real(values.get(y_name))
-                    if x is None or y is None:
-                        raise ValueProblemError("both coordinates")
-                    row.geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y))
-                except ValueProblemError as exc:
-                    row.problem = f"coordinates {x_name}/{y_name}: expected {exc}"
+            row = SourceRow(number, dict(zip(names, (c.strip() for c in cells))))
+            self._column_geometry(row)
             yield row
+
+    def _column_geometry(self, row: SourceRow) -> None:
+        """The row's geometry from its WKT column or X/Y columns (sets ``problem`` when they cannot be read)."""
+        values = row.values
+        x_name, y_name = self.xy
+        if self.wkt is not None and not is_empty(values.get(self.wkt)):
+            text = str(values[self.wkt])
+            geometry = _strict_wkt(text)
+            if geometry is None:
+                row.problem = f"'{text[:40]}' in {self.wkt} is not WKT"
+            else:
+                row.geometry = geometry
+        elif x_name is not None and y_name is not None and not (
+                is_empty(values.get(x_name)) and is_empty(values.get(y_name))):
+            try:
+                x, y = to_real(values.get(x_name)), to_real(values.get(y_name))
+                if x is None or y is None:
+                    raise ValueProblemError("both coordinates")
+                row.geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y))
+            except ValueProblemError as exc:
+                row.problem = f"coordinates {x_name}/{y_name}: expected {exc}"
 
 
 def _strict_wkt(text: str) -> Optional[QgsGeometry]:
