@@ -73,6 +73,14 @@ def demo_twin(path: Path) -> Path:
     return path
 
 
+def _peak_mb() -> float:
+    """The process's peak resident memory so far (VmHWM) in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
 def _import(catalog, twin: Path, source: Path) -> tuple[float, Any]:
     from digiresan_plugin.core.importing import load_mapping, run_import
     from digiresan_plugin.core.twin_source import TwinSource
@@ -116,12 +124,15 @@ def run(sizes: list[int], reps: int, out: Path) -> dict[str, Any]:
             again.append(seconds)
             assert rerun.unchanged == size, rerun.counts()
             floor.append(_ogr2ogr(source, work / "ogr2ogr_copy.gpkg"))
-        entry = {"rows": size, "import_s": statistics.median(first), "rerun_s": statistics.median(again),
-                 "ogr2ogr_s": statistics.median(floor), "rss_growth_mb": max(growth), "counts": counts}
+        peak = _peak_mb()
+        entry = {"rows": size, "peak_rss_mb": peak, "import_s": statistics.median(first),
+                 "rerun_s": statistics.median(again), "ogr2ogr_s": statistics.median(floor),
+                 "rss_growth_mb": max(growth), "counts": counts}
         entry["ratio_import_to_ogr2ogr"] = ratio(entry["import_s"], entry["ogr2ogr_s"])
         entry["rows_per_s"] = round(size / entry["import_s"])
         log(f"  import {entry['import_s']:.2f} s ({entry['rows_per_s']:,} rows/s), re-run {entry['rerun_s']:.2f} s, "
-            f"ogr2ogr {entry['ogr2ogr_s']:.2f} s → {entry['ratio_import_to_ogr2ogr']}×, RSS +{max(growth):.0f} MB")
+            f"ogr2ogr {entry['ogr2ogr_s']:.2f} s → {entry['ratio_import_to_ogr2ogr']}×, RSS +{max(growth):.0f} MB, "
+            f"peak {peak:.0f} MB")
         results["sizes"].append(entry)
     write_json(out, results)
     return results
@@ -129,11 +140,12 @@ def run(sizes: list[int], reps: int, out: Path) -> dict[str, Any]:
 
 def markdown(results: dict[str, Any]) -> str:
     lines = ["| rows | import (s) | rows/s | re-run, unchanged (s) | ogr2ogr copy (s) | import ÷ ogr2ogr "
-             "| RSS growth (MB) |",
-             "|---:|---:|---:|---:|---:|---:|---:|"]
+             "| RSS growth (MB) | peak RSS (MB) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for e in results["sizes"]:
         lines.append(f"| {e['rows']:,} | {e['import_s']:.2f} | {e['rows_per_s']:,} | {e['rerun_s']:.2f} | "
-                     f"{e['ogr2ogr_s']:.2f} | {e['ratio_import_to_ogr2ogr']} | {e['rss_growth_mb']:.0f} |")
+                     f"{e['ogr2ogr_s']:.2f} | {e['ratio_import_to_ogr2ogr']} | {e['rss_growth_mb']:.0f} | "
+                     f"{e['peak_rss_mb']:.0f} |")
     return "\n".join(lines)
 
 

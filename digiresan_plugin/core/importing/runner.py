@@ -8,6 +8,7 @@ Only the one table is written; ``replace`` empties that table (inside the transa
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -141,7 +142,7 @@ class Importer:
         existing: dict[tuple, tuple[int, tuple, Optional[bytes]]] = {}
         if self.mode != "replace":
             for fid, values, wkb in writer.rows(compare, geometry=writer.spatial):
-                existing.setdefault(tuple(values[i] for i in key_at), (fid, values, wkb))
+                existing.setdefault(tuple(values[i] for i in key_at), (fid, values, _digest(wkb)))
         session = maintenance_spec(self.catalog).history.session_table
         try:
             writer.begin()
@@ -223,7 +224,8 @@ class Importer:
             elif self.mode == "insert":
                 raise RowRejectedError(self.key[0], "/".join(str(k) for k in key),
                                "already in the twin (mode insert; use upsert to update)")
-            elif old[1] == values and (not self.writer.spatial or twin.wkb is None or same_geometry(old[2], twin.wkb)):
+            elif old[1] == values and (not self.writer.spatial or twin.wkb is None or old[2] == _digest(twin.wkb)
+                                       or same_geometry(self.writer.geometry_wkb(old[0]), twin.wkb)):
                 plan.append(("unchanged", old[0], key, twin))
             else:
                 plan.append(("update", old[0], key, twin))
@@ -248,7 +250,8 @@ class Importer:
         for action, fid, key, twin in plan:
             seen[key] = row.number
             if action != "unchanged":
-                existing[key] = (fid if fid is not None else -1, tuple(twin.values.get(n) for n in compare), twin.wkb)
+                existing[key] = (fid if fid is not None else -1, tuple(twin.values.get(n) for n in compare),
+                                 _digest(twin.wkb))
                 self.result.twin_rows += 1
         actions = {p[0] for p in plan}
         if "insert" in actions:
@@ -257,6 +260,11 @@ class Importer:
             self.result.updated += weight
         else:
             self.result.unchanged += weight
+
+
+def _digest(wkb: Optional[bytes]) -> Optional[bytes]:
+    """What is kept of a stored geometry to compare (16 bytes, not the geometry: memory stays small)."""
+    return None if wkb is None else hashlib.blake2b(wkb, digest_size=16).digest()
 
 
 def same_geometry(old: Optional[bytes], new: bytes) -> bool:

@@ -80,6 +80,14 @@ class TwinWriter:
             layer.SetIgnoredFields([])
             layer.ResetReading()
 
+    def geometry_wkb(self, fid: int) -> Optional[bytes]:
+        """The stored geometry of one row (ISO WKB), None for none."""
+        if fid is None or fid < 0:
+            return None
+        feature = self.layer.GetFeature(fid)
+        geom = feature.GetGeometryRef() if feature is not None else None
+        return bytes(geom.ExportToIsoWkb()) if geom is not None else None
+
     # -- writing ---------------------------------------------------------------------------
     def begin(self) -> None:
         if self.ds.StartTransaction() != 0:
