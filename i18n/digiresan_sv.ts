@@ -1348,6 +1348,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Into twin layer</source>
         <translation>Till tvillingens lager</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="166" />
+        <source>{layer} is being edited: save or discard the edits before importing into it</source>
+        <translation>{layer} redigeras: spara eller ångra redigeringarna innan du importerar till lagret</translation>
+    </message>
 </context>
 <context>
     <name>ImportIntoTwinAlgorithm</name>
@@ -1475,6 +1480,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/processing/import_into_twin.py" line="217" />
         <source>— dry run, nothing written</source>
         <translation>— provkörning, ingenting skrivet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="141" />
+        <source>{layer} is being edited: save or discard the edits before importing into it</source>
+        <translation>{layer} redigeras: spara eller ångra redigeringarna innan du importerar till lagret</translation>
     </message>
 </context>
 <context>

@@ -156,6 +156,16 @@ class ImportDialog(QDialog):
         if not self.file_widget.filePath():
             self._say(self.tr("Choose the file to import."), error=True)
             return None
+        try:
+            layer_id = load_mapping(self.mapping_combo.currentData() or self.mapping_file.filePath()).layer
+        except MappingError as exc:
+            self._say(str(exc), error=True)
+            return None
+        layer = twin_layers(self.project).get(layer_id)
+        if layer is not None and layer.isEditable():
+            self._say(self.tr("{layer} is being edited: save or discard the edits before importing into it").format(
+                layer=layer.name()), error=True)
+            return None
         crs = self.crs_widget.crs()
         return {"target": target, "path": self.file_widget.filePath(), "spec": self.mapping_combo.currentData()
                 or self.mapping_file.filePath(), "mode": self.mode_combo.currentData(),

@@ -129,6 +129,17 @@ class ImportIntoTwinAlgorithm(TwinAlgorithm):
         reason = self._target.check()
         if reason:
             raise QgsProcessingException(reason)
+        try:
+            layer_id = (self.parameterAsString(parameters, self.LAYER, context) or "").strip() or load_mapping(
+                self.parameterAsString(parameters, self.MAPPING, context)).layer
+        except MappingError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        project = context.project()
+        layer = twin_layers(project).get(layer_id) if project is not None else None
+        if layer is not None and layer.isEditable() and \
+                str(layer.customProperty(SOURCE_PROPERTY) or "") == self._target.to_string():
+            raise QgsProcessingException(self.tr("{layer} is being edited: save or discard the edits before "
+                                                 "importing into it").format(layer=layer.name()))
         return True
 
     def _twin(self, parameters: dict, context: QgsProcessingContext) -> TwinSource:
