@@ -261,8 +261,18 @@ def test_processing_algorithm_reports_counts_and_every_rejected_row(catalog, twi
         lines = out.read_text(encoding="utf-8").splitlines()
         assert lines[0].startswith("source_row,field,value,reason")
         assert lines[1].startswith('"9",surface,"9","unknown code \'9\' in Slitl_152')
-        with pytest.raises(Exception, match="no_such_preset"):
+        from qgis.core import QgsProcessingFeedback
+
+        class Feedback(QgsProcessingFeedback):
+            errors: list = []
+
+            def reportError(self, error, fatalError=False):  # noqa: N802, N803 - QGIS API
+                self.errors.append(error)
+
+        feedback = Feedback()
+        with pytest.raises(Exception):  # noqa: B017 - QgsProcessingException, the reason goes to the feedback
             processing.run("digiresan:import_into_twin", {"INPUT": str(source), "TWIN": str(twin),
-                                                          "MAPPING": "no_such_preset"})
+                                                          "MAPPING": "no_such_preset"}, feedback=feedback)
+        assert any("key 'MAPPING': expected a preset id (buildings, nvdb_roads" in e for e in feedback.errors)
     finally:
         unregister_provider()
