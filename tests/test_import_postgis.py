@@ -69,3 +69,39 @@ def test_a_database_refusal_is_one_rejected_row_and_a_failure_changes_nothing(ca
     with pytest.raises(OSError, match="forced"):
         run_import(catalog, target(loaded), source, load_mapping("nvdb_roads"), today=TODAY)
     assert count(loaded, "SELECT count(*) FROM twin.road_segments") == segments
+
+
+def test_the_postgis_card_of_an_imported_segment_shows_the_imported_data(catalog, loaded, tmp_path):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY
+
+    from digiresan_plugin.core.identify import TwinEngine
+    from digiresan_plugin.core.identify.standalone import open_twin_layers
+
+    from .import_fixtures import ORIGIN
+
+    i = 200  # a segment of its own: 200 // 100 rows of 40 m north of the origin
+    row = nvdb_row(i)
+    x, y = ORIGIN[0] + (i % 100) * 120.0, ORIGIN[1] + (i // 100) * 40.0
+    seg = nvdb_key(row)
+    twin = target(loaded)
+    assert run_import(catalog, twin, write_vector(tmp_path / "one.gpkg", [row], NVDB_FIELDS, 3006),
+                      load_mapping("nvdb_roads"), today=TODAY).inserted == 1
+    survey = write_csv(tmp_path / "survey.csv", ["segment_id", "datum", "IRI", "spårdjup"], [
+        [seg, "2026-06-01", "2,7", "4"]])
+    assert run_import(catalog, twin, survey, load_mapping("pavement_survey"), today=TODAY).inserted == 1
+    signs = write_csv(tmp_path / "signs.csv", ["id", "kod", "X", "Y"], [["PG-S1", "c31 30", x + 30, y - 5]])
+    assert run_import(catalog, twin, signs, load_mapping("sign_inventory"), today=TODAY,
+                      crs="EPSG:3006").inserted == 1
+    hours = [3 * h for h in range(24)]
+    counts = write_csv(tmp_path / "hourly.csv", ["segment", "år"] + [f"h{h:02d}" for h in range(24)],
+                       [[seg, 2026, *hours]])
+    assert run_import(catalog, twin, counts, load_mapping("traffic_hourly"), today=TODAY).inserted == 1
+
+    layers, problems = open_twin_layers(TwinSource.parse(f"pgservice:{loaded.service_uri('reader')}"), catalog)
+    assert "road_segments" in layers, problems
+    engine = TwinEngine(catalog, layers.get, today=TODAY)
+    report = engine.report_at_point(QgsPointXY(x + 25, y + 0.5), QgsCoordinateReferenceSystem("EPSG:3006"), 2.0)
+    assert report.subject.key == seg
+    assert report.section("condition").summary["latest_value"] == 3  # IRI 2,7 → class 3
+    assert report.section("signs").summary["codes"] == ["C31-30"]
+    assert report.section("traffic").summary["hours"] == hours
