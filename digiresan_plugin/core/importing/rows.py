@@ -15,7 +15,7 @@ from ..domains import FieldRule
 from .mapping import FieldMap, Mapping
 from .names import SourceFields
 from .source import SourceRow
-from .values import ValueProblemError, convert, is_empty, map_key, sign_code, to_real, to_text
+from .values import CONVERTERS, ValueProblemError, convert, is_empty, map_key, sign_code, to_real, to_text
 
 GEOMETRY = "geometry"
 _SINGLE = {"Point": QgsWkbTypes.Point, "LineString": QgsWkbTypes.LineString, "Polygon": QgsWkbTypes.Polygon}
@@ -67,8 +67,16 @@ class RowMapper:
         self.constraints = [(rule.field, QgsExpression(rule.constraint.expression), rule.constraint.message.en)
                             for rule in rules.values() if rule.constraint is not None
                             and rule.field in mapping.targets()]
+        self.today_text = today.isoformat()
+        self.bounds = {name: rule.value_range for name, rule in rules.items() if rule.value_range is not None}
         self.codes = {name: frozenset(rule.domain.codes) for name, rule in rules.items()
                       if rule.domain is not None and rule.domain.range is None}
+        # the common case (one column, typed as it is) on a short path; everything else through _fill
+        self.plain_fields = [(f.target, self.columns[f.target][0], CONVERTERS[kinds.get(f.target, "text")])
+                             for f in mapping.fields if _plain(f) and len(self.columns[f.target]) == 1]
+        plain_targets = {t for t, _c, _k in self.plain_fields}
+        self.other_fields = [f for f in mapping.fields if f.target not in plain_targets]
+        self.classified = [f for f in mapping.fields if f.classify]
         self.qfields = QgsFields()
         for name in mapping.targets():
             self.qfields.append(QgsField(name, _QVARIANT.get(kinds.get(name, "text"), QVariant.String)))
@@ -79,12 +87,16 @@ class RowMapper:
             raise RowRejectedError(GEOMETRY, None, row.problem)
         wkb = self._geometry(row.geometry) if self.geometry_type else None
         values: dict[str, Any] = {}
-        classified = []
-        for fmap in self.mapping.fields:
-            if fmap.classify:
-                classified.append(fmap)
-            self._fill(fmap, row.values, values)
-        for fmap in classified:
+        source = row.values
+        for field, column, converter in self.plain_fields:
+            raw = source.get(column)
+            try:
+                values[field] = converter(raw)
+            except ValueProblemError as exc:
+                raise RowRejectedError(field, raw, f"expected {exc}, got '{to_text(raw)}'") from None
+        for fmap in self.other_fields:
+            self._fill(fmap, source, values)
+        for fmap in self.classified:
             if values.get(fmap.target) is None:
                 values[fmap.target] = self._classify(fmap, values)
         link = self.mapping.link
@@ -201,12 +213,12 @@ class RowMapper:
                 shown = ", ".join(str(c) for c in rule.domain.codes[:12]) or "–"
                 raise RowRejectedError(name, value, f"'{value}' is not in the domain {rule.domain.id} ({shown}"
                                             f"{', …' if len(rule.domain.codes) > 12 else ''})")
-            bounds = rule.value_range
+            bounds = self.bounds.get(name)
             number = to_real(value) if bounds is not None and not isinstance(value, str) else None
             if bounds is not None and number is not None and not bounds[0] <= number <= bounds[1]:
                 raise RowRejectedError(name, value, f"{value} is outside {bounds[0]:g}–{bounds[1]:g}")
-            if rule.not_in_future and isinstance(value, str) and value[:10] > self.today.isoformat():
-                raise RowRejectedError(name, value, f"{value} is in the future (today is {self.today.isoformat()})")
+            if rule.not_in_future and isinstance(value, str) and value[:10] > self.today_text:
+                raise RowRejectedError(name, value, f"{value} is in the future (today is {self.today_text})")
         for name, expression, message in self.constraints:
             feature = QgsFeature(self.qfields)
             feature.setAttributes([values.get(n) for n in self.qfields.names()])
@@ -243,6 +255,12 @@ class RowMapper:
                 raise RowRejectedError(GEOMETRY, None, f"a {shown} where the twin layer holds {wanted}")
             geometry.convertToMultiType()
         return bytes(geometry.asWkb())
+
+
+def _plain(fmap: FieldMap) -> bool:
+    """A field filled from its column as it is: no template, map, factor, default, transform or class."""
+    return (fmap.template is None and fmap.values is None and fmap.factor is None and fmap.default is None
+            and fmap.transform is None and not fmap.classify)
 
 
 def _repaired(geometry: QgsGeometry) -> QgsGeometry:
