@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from digiresan_plugin.core.importing import load_mapping, run_import
+from digiresan_plugin.core.importing import ImportCancelledError, load_mapping, run_import
 from digiresan_plugin.core.importing.writer import TwinWriter
 from digiresan_plugin.core.twin_source import TwinSource
 
@@ -68,6 +68,13 @@ def test_a_database_refusal_is_one_rejected_row_and_a_failure_changes_nothing(ca
     monkeypatch.setattr(TwinWriter, "insert", failing)
     with pytest.raises(OSError, match="forced"):
         run_import(catalog, target(loaded), source, load_mapping("nvdb_roads"), today=TODAY)
+    assert count(loaded, "SELECT count(*) FROM twin.road_segments") == segments
+    monkeypatch.undo()
+
+    many = write_vector(tmp_path / "many.gpkg", [nvdb_row(300 + i) for i in range(700)], NVDB_FIELDS, 3006)
+    with pytest.raises(ImportCancelledError):  # Cancel after the first 500 rows were written
+        run_import(catalog, target(loaded), many, load_mapping("nvdb_roads"), today=TODAY,
+                   progress=lambda percent: percent < 50)
     assert count(loaded, "SELECT count(*) FROM twin.road_segments") == segments
 
 
