@@ -53,6 +53,7 @@ class RowMapper:
         self.template_parts = {f.target: [(name, p, p[len(name) + 2:-1]) for name in f.template_fields()
                                           for p in _placeholders(f.template, name)]
                                for f in mapping.fields if f.template}
+        self.template_names = {f.target: list(dict.fromkeys(f.template_fields())) for f in mapping.fields if f.template}
         self.missing = sorted({s for f in mapping.fields if f.sources and not self.columns[f.target]
                                and f.default is None and not f.classify and f.template is None
                                for s in f.sources[:1]})
@@ -143,7 +144,7 @@ class RowMapper:
 
     def _template(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
         given: dict[str, Any] = {}
-        for name in fmap.template_fields():
+        for name in self.template_names[fmap.target]:
             column = self.placeholders.get(name)
             value = source.get(column) if column else None
             if is_empty(value):
