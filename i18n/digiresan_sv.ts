@@ -272,6 +272,266 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>The demo twin was reset: {path}</source>
         <translation>Demotvillingen är återställd: {path}</translation>
     </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/aggregate.py" line="48" />
+        <source>a date and time such as 2026-05-04 07:00</source>
+        <translation>ett datum med tid, till exempel 2026-05-04 07:00</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/aggregate.py" line="63" />
+        <source>no measurement site</source>
+        <translation>ingen mätplats</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="142" />
+        <source>expected {what}</source>
+        <translation>väntade {what}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="218" />
+        <source>a value is required</source>
+        <translation>ett värde krävs</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/aggregate.py" line="79" />
+        <source>not a weekday (the twin's profile is weekday traffic)</source>
+        <translation>inte en vardag (tvillingens profil är vardagstrafik)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="136" />
+        <source>unknown code '{code}' in {column} (known: {known})</source>
+        <translation>okänd kod '{code}' i {column} (kända: {known})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="164" />
+        <source>cannot build the key from {template}: {error}</source>
+        <translation>kan inte bilda nyckeln av {template}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="184" />
+        <source>no value, and none of {fields} to derive it from</source>
+        <translation>inget värde, och inget av {fields} att härleda det ur</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="191" />
+        <source>no {field} and no position to find the nearest {layer}</source>
+        <translation>inget {field} och ingen position för att hitta närmaste {layer}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="195" />
+        <source>no {layer} within {distance} m</source>
+        <translation>inget {layer} inom {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="205" />
+        <source>no value for {field} {index} (column {column})</source>
+        <translation>inget värde för {field} {index} (kolumn {column})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="224" />
+        <source>'{value}' is not in the domain {domain} ({codes})</source>
+        <translation>'{value}' finns inte i värdemängden {domain} ({codes})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="229" />
+        <source>{value} is outside {low}–{high}</source>
+        <translation>{value} ligger utanför {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="232" />
+        <source>{value} is in the future (today is {today})</source>
+        <translation>{value} ligger i framtiden (i dag är {today})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="245" />
+        <source>no geometry</source>
+        <translation>ingen geometri</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="260" />
+        <source>{n} parts where the twin layer holds one {type}</source>
+        <translation>{n} delar där tvillingens lager har en {type}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="268" />
+        <source>a {found} where the twin layer holds {type}</source>
+        <translation>en {found} där tvillingens lager har {type}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="275" />
+        <source>expected {what}, got '{value}'</source>
+        <translation>väntade {what}, fick '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/rows.py" line="291" />
+        <source>an invalid geometry that cannot be repaired without changing its type</source>
+        <translation>en ogiltig geometri som inte kan lagas utan att byta typ</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/runner.py" line="89" />
+        <source>{twin}: importing into a saved PostgreSQL connection is not supported yet; use a pg_service entry (pgservice:&lt;service&gt;)</source>
+        <translation>{twin}: import till en sparad PostgreSQL-anslutning stöds inte än; använd en pg_service-post (pgservice:&lt;tjänst&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/runner.py" line="216" />
+        <source>the key field has no value</source>
+        <translation>nyckelfältet saknar värde</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/runner.py" line="219" />
+        <source>key {key} appears twice in the file (first at row {row})</source>
+        <translation>nyckeln {key} finns två gånger i filen (först på rad {row})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/runner.py" line="226" />
+        <source>already in the twin (mode insert; use upsert to update)</source>
+        <translation>finns redan i tvillingen (läge infoga; använd uppdatera för att ändra)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/runner.py" line="248" />
+        <source>refused by the twin: {reason}</source>
+        <translation>vägrad av tvillingen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="60" />
+        <source>{file}: file not found</source>
+        <translation>{file}: filen hittades inte</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="77" />
+        <source>{file}: not a vector or table file QGIS can open</source>
+        <translation>{file}: inte en vektor- eller tabellfil som QGIS kan öppna</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="94" />
+        <source>{file}: not UTF-8 or Windows-1252 text</source>
+        <translation>{file}: inte UTF-8- eller Windows-1252-text</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="97" />
+        <source>{file}: the file is empty (a header row is needed)</source>
+        <translation>{file}: filen är tom (en rubrikrad behövs)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="114" />
+        <source>{file}: no geometry column (one of {wanted}) in the header ({names})</source>
+        <translation>{file}: ingen geometrikolumn (någon av {wanted}) i rubrikraden ({names})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="125" />
+        <source>{file}: '{crs}' is not a coordinate reference system</source>
+        <translation>{file}: '{crs}' är inte ett koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="130" />
+        <source>{file}: the file's coordinates have no CRS; give one (for example EPSG:3006)</source>
+        <translation>{file}: filens koordinater saknar koordinatsystem; ange ett (till exempel EPSG:3006)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="145" />
+        <source>the geometry could not be reprojected into the twin's CRS</source>
+        <translation>geometrin kunde inte projiceras om till tvillingens koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="147" />
+        <source>the geometry could not be reprojected into the twin's CRS ({error})</source>
+        <translation>geometrin kunde inte projiceras om till tvillingens koordinatsystem ({error})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="182" />
+        <source>'{text}' in {column} is not WKT</source>
+        <translation>'{text}' i {column} är inte WKT</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="190" />
+        <source>both coordinates</source>
+        <translation>båda koordinaterna</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/source.py" line="193" />
+        <source>coordinates {x}/{y}: expected {what}</source>
+        <translation>koordinaterna {x}/{y}: väntade {what}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="75" />
+        <source>a number</source>
+        <translation>ett tal</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="81" />
+        <source>a number (decimal point or comma)</source>
+        <translation>ett tal (decimalpunkt eller decimalkomma)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="84" />
+        <source>a finite number</source>
+        <translation>ett ändligt tal</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="93" />
+        <source>a whole number</source>
+        <translation>ett heltal</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="122" />
+        <source>a real calendar date ({error})</source>
+        <translation>ett verkligt datum ({error})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="123" />
+        <source>a date (2026-05-03, 20260503, 3.5.2026, 3/5 2026 or 3 maj 2026)</source>
+        <translation>ett datum (2026-05-03, 20260503, 3.5.2026, 3/5 2026 eller 3 maj 2026)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="136" />
+        <source>a date and time (2026-05-03 14:00)</source>
+        <translation>ett datum med tid (2026-05-03 14:00)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="150" />
+        <source>yes or no (ja/nej, true/false, 1/0)</source>
+        <translation>ja eller nej (ja/nej, true/false, 1/0)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="183" />
+        <source>a sign code such as C31-50, C31:50, SE:C31-50 or c31 50</source>
+        <translation>en vägmärkeskod som C31-50, C31:50, SE:C31-50 eller c31 50</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/values.py" line="188" />
+        <source>a code of the sign-code table ('{code}' is not one)</source>
+        <translation>en kod i vägmärkestabellen ('{code}' är ingen)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/writer.py" line="35" />
+        <source>{twin}: cannot open for writing ({error})</source>
+        <translation>{twin}: kan inte öppnas för skrivning ({error})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/writer.py" line="38" />
+        <source>{twin}: table '{table}' not found</source>
+        <translation>{twin}: tabellen '{table}' hittades inte</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/writer.py" line="95" />
+        <source>{twin}: cannot start a transaction</source>
+        <translation>{twin}: kan inte starta en transaktion</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/writer.py" line="130" />
+        <source>{twin}: the twin refused to empty the table for 'replace' ({error})</source>
+        <translation>{twin}: tvillingen vägrade tömma tabellen för 'ersätt' ({error})</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/writer.py" line="141" />
+        <source>the database refused the row</source>
+        <translation>databasen vägrade raden</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/digiresan_plugin/core/importing/writer.py" line="172" />
+        <source>{twin}: the import could not be committed</source>
+        <translation>{twin}: importen kunde inte sparas</translation>
+    </message>
 </context>
 <context>
     <name>CardRenderer</name>

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Iterator, Optional
 
+from ..tr import tr
 from .mapping import Aggregate
 from .names import SourceFields
 from .source import SourceRow
@@ -44,7 +45,7 @@ def _timestamp(value: object) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise ValueProblemError("a date and time such as 2026-05-04 07:00") from None
+        raise ValueProblemError(tr("a date and time such as 2026-05-04 07:00")) from None
 
 
 def profiles(rows: Iterable[SourceRow], fields: SourceFields, spec: Aggregate,
@@ -59,22 +60,24 @@ def profiles(rows: Iterable[SourceRow], fields: SourceFields, spec: Aggregate,
         site: Optional[str] = to_text(row.values.get(site_col)) if site_col else None
         try:
             if site is None:
-                raise _Refused(site_col or spec.site[0], None, "no measurement site")
+                raise _Refused(site_col or spec.site[0], None, tr("no measurement site"))
             if row.problem:
                 raise _Refused("geometry", None, row.problem)
             try:
                 stamp = _timestamp(row.values.get(time_col) if time_col else None)
             except ValueProblemError as exc:
-                raise _Refused(time_col or spec.time[0], row.values.get(time_col), f"expected {exc}") from None
+                raise _Refused(time_col or spec.time[0], row.values.get(time_col),
+                              tr("expected {what}").format(what=exc)) from None
             try:
                 vehicles = to_real(row.values.get(value_col) if value_col else None)
             except ValueProblemError as exc:
-                raise _Refused(value_col or spec.value[0], row.values.get(value_col), f"expected {exc}") from None
+                raise _Refused(value_col or spec.value[0], row.values.get(value_col),
+                              tr("expected {what}").format(what=exc)) from None
             if vehicles is None:
-                raise _Refused(value_col or spec.value[0], None, "a value is required")
+                raise _Refused(value_col or spec.value[0], None, tr("a value is required"))
             if stamp.weekday() not in WEEKDAYS:
                 raise _Refused(time_col, row.values.get(time_col),
-                               "not a weekday (the twin's profile is weekday traffic)")
+                               tr("not a weekday (the twin's profile is weekday traffic)"))
         except _Refused as exc:
             problems.append(RecordProblem(row.number, exc.args[0], exc.args[1], exc.args[2], row.values))
             continue

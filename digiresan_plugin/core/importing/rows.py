@@ -12,6 +12,8 @@ from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField,
 from qgis.PyQt.QtCore import QVariant
 
 from ..domains import FieldRule
+from ..i18n import ui_language
+from ..tr import tr
 from .mapping import FieldMap, Mapping
 from .names import SourceFields
 from .source import SourceRow
@@ -65,7 +67,9 @@ class RowMapper:
                 if column is None:
                     self.missing.append(u.columns[0].format(index))
                 self.unpivot_columns.append((index, column))
-        self.constraints = [(rule.field, QgsExpression(rule.constraint.expression), rule.constraint.message.en)
+        language = ui_language()
+        self.constraints = [(rule.field, QgsExpression(rule.constraint.expression),
+                             rule.constraint.message.text(language))
                             for rule in rules.values() if rule.constraint is not None
                             and rule.field in mapping.targets()]
         self.today_text = today.isoformat()
@@ -94,7 +98,7 @@ class RowMapper:
             try:
                 values[field] = converter(raw)
             except ValueProblemError as exc:
-                raise RowRejectedError(field, raw, f"expected {exc}, got '{to_text(raw)}'") from None
+                raise RowRejectedError(field, raw, _expected(exc, raw)) from None
         for fmap in self.other_fields:
             self._fill(fmap, source, values)
         for fmap in self.classified:
@@ -129,13 +133,13 @@ class RowMapper:
                 raw = fmap.values[key]
             elif not fmap.keep_other:
                 known = ", ".join(sorted(fmap.values))
-                raise RowRejectedError(field, raw,
-                                       f"unknown code '{to_text(raw)}' in {column or field} (known: {known})")
+                raise RowRejectedError(field, raw, tr("unknown code '{code}' in {column} (known: {known})").format(
+                    code=to_text(raw), column=column or field, known=known))
         if fmap.transform == "sign_code":
             try:
                 raw, amount = sign_code(raw)
             except ValueProblemError as exc:
-                raise RowRejectedError(field, raw, f"expected {exc}") from None
+                raise RowRejectedError(field, raw, tr("expected {what}").format(what=exc)) from None
             if fmap.value_to:
                 values[fmap.value_to] = amount
         elif fmap.transform in ("upper", "lower"):
@@ -157,7 +161,8 @@ class RowMapper:
                 formatted = format(to_real(value), spec) if spec else to_text(value)
                 text = text.replace(placeholder, formatted)
         except (ValueProblemError, ValueError) as exc:
-            raise RowRejectedError(fmap.target, given, f"cannot build the key from {fmap.template}: {exc}") from None
+            raise RowRejectedError(fmap.target, given, tr("cannot build the key from {template}: {error}").format(
+                template=fmap.template, error=exc)) from None
         return text
 
     def _typed(self, field: str, raw: Any, factor: Optional[float] = None) -> Any:
@@ -165,7 +170,7 @@ class RowMapper:
         try:
             value = convert(kind, raw)
         except ValueProblemError as exc:
-            raise RowRejectedError(field, raw, f"expected {exc}, got '{to_text(raw)}'") from None
+            raise RowRejectedError(field, raw, _expected(exc, raw)) from None
         if factor is not None and value is not None:
             value = value * factor
             if kind == "integer":
@@ -176,17 +181,19 @@ class RowMapper:
         classes = [c.classify(values[c.field]) for c in fmap.classify if values.get(c.field) is not None]
         if not classes:
             names = ", ".join(c.field for c in fmap.classify)
-            raise RowRejectedError(fmap.target, None, f"no value, and none of {names} to derive it from")
+            raise RowRejectedError(fmap.target, None, tr("no value, and none of {fields} to derive it from").format(
+                fields=names))
         return max(classes)
 
     def _link(self, geometry: Optional[QgsGeometry]) -> Optional[str]:
         link = self.mapping.link
         if geometry is None or geometry.isEmpty():
-            raise RowRejectedError(link.field, None,
-                                   f"no {link.field} and no position to find the nearest {link.layer}")
+            raise RowRejectedError(link.field, None, tr("no {field} and no position to find the nearest {layer}")
+                                   .format(field=link.field, layer=link.layer))
         found = self.linker(geometry) if self.linker else None
         if found is None:
-            raise RowRejectedError(link.field, None, f"no {link.layer} within {link.max_distance_m:g} m")
+            raise RowRejectedError(link.field, None, tr("no {layer} within {distance} m").format(
+                layer=link.layer, distance=f"{link.max_distance_m:g}"))
         return found
 
     def _unpivot(self, values: dict[str, Any], source: dict[str, Any]) -> list[dict[str, Any]]:
@@ -195,7 +202,8 @@ class RowMapper:
         for index, column in self.unpivot_columns:
             raw = source.get(column) if column else None
             if is_empty(raw):
-                raise RowRejectedError(u.value, None, f"no value for {u.index} {index} (column {column or '–'})")
+                raise RowRejectedError(u.value, None, tr("no value for {field} {index} (column {column})").format(
+                    field=u.index, index=index, column=column or "–"))
             out.append({**values, u.index: index, u.value: self._typed(u.value, raw)})
         return out
 
@@ -207,19 +215,22 @@ class RowMapper:
                 continue
             if value is None:
                 if rule.not_null:
-                    raise RowRejectedError(name, None, "a value is required")
+                    raise RowRejectedError(name, None, tr("a value is required"))
                 continue
             codes = self.codes.get(name)
             if codes is not None and value not in codes and not rule.domain.allows(value):
                 shown = ", ".join(str(c) for c in rule.domain.codes[:12]) or "–"
-                raise RowRejectedError(name, value, f"'{value}' is not in the domain {rule.domain.id} ({shown}"
-                                            f"{', …' if len(rule.domain.codes) > 12 else ''})")
+                more = ", …" if len(rule.domain.codes) > 12 else ""
+                raise RowRejectedError(name, value, tr("'{value}' is not in the domain {domain} ({codes})").format(
+                    value=value, domain=rule.domain.id, codes=shown + more))
             bounds = self.bounds.get(name)
             number = to_real(value) if bounds is not None and not isinstance(value, str) else None
             if bounds is not None and number is not None and not bounds[0] <= number <= bounds[1]:
-                raise RowRejectedError(name, value, f"{value} is outside {bounds[0]:g}–{bounds[1]:g}")
+                raise RowRejectedError(name, value, tr("{value} is outside {low}–{high}").format(
+                    value=value, low=f"{bounds[0]:g}", high=f"{bounds[1]:g}"))
             if rule.not_in_future and isinstance(value, str) and value[:10] > self.today_text:
-                raise RowRejectedError(name, value, f"{value} is in the future (today is {self.today_text})")
+                raise RowRejectedError(name, value, tr("{value} is in the future (today is {today})").format(
+                    value=value, today=self.today_text))
         for name, expression, message in self.constraints:
             feature = QgsFeature(self.qfields)
             feature.setAttributes([values.get(n) for n in self.qfields.names()])
@@ -231,7 +242,7 @@ class RowMapper:
 
     def _geometry(self, geometry: Optional[QgsGeometry]) -> bytes:
         if geometry is None or geometry.isNull() or geometry.isEmpty():
-            raise RowRejectedError(GEOMETRY, None, "no geometry")
+            raise RowRejectedError(GEOMETRY, None, tr("no geometry"))
         geometry = QgsGeometry(geometry)
         abstract = geometry.get()
         abstract.dropZValue()
@@ -246,16 +257,22 @@ class RowMapper:
                 geometry = geometry.mergeLines()
                 parts = geometry.asGeometryCollection() if QgsWkbTypes.isMultiType(geometry.wkbType()) else [geometry]
             if len(parts) != 1:
-                raise RowRejectedError(GEOMETRY, None, f"{len(parts)} parts where the twin layer holds one {wanted}")
+                raise RowRejectedError(GEOMETRY, None, tr("{n} parts where the twin layer holds one {type}").format(
+                    n=len(parts), type=wanted))
             geometry = parts[0]
         expected = QgsWkbTypes.parseType(wanted) if wanted else None
         if expected is not None and QgsWkbTypes.flatType(geometry.wkbType()) != expected:
             if not (QgsWkbTypes.isMultiType(expected)
                     and QgsWkbTypes.singleType(expected) == QgsWkbTypes.flatType(geometry.wkbType())):
                 shown = QgsWkbTypes.displayString(geometry.wkbType())
-                raise RowRejectedError(GEOMETRY, None, f"a {shown} where the twin layer holds {wanted}")
+                raise RowRejectedError(GEOMETRY, None, tr("a {found} where the twin layer holds {type}").format(
+                    found=shown, type=wanted))
             geometry.convertToMultiType()
         return bytes(geometry.asWkb())
+
+
+def _expected(problem: ValueProblemError, raw: Any) -> str:
+    return tr("expected {what}, got '{value}'").format(what=problem, value=to_text(raw))
 
 
 def _plain(fmap: FieldMap) -> bool:
@@ -271,7 +288,8 @@ def _repaired(geometry: QgsGeometry) -> QgsGeometry:
     repaired = geometry.makeValid()
     parts = [p for p in repaired.asGeometryCollection() if p.type() == kind] if not repaired.isNull() else []
     if not parts:
-        raise RowRejectedError(GEOMETRY, None, "an invalid geometry that cannot be repaired without changing its type")
+        raise RowRejectedError(GEOMETRY, None, tr("an invalid geometry that cannot be repaired without changing its "
+                                                  "type"))
     return parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
 
 

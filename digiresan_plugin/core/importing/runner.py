@@ -21,6 +21,7 @@ from ..domains import field_domains
 from ..gpkg_triggers import session_user
 from ..log import get_logger
 from ..maintenance_spec import maintenance_spec
+from ..tr import tr
 from ..twin_source import TwinSource
 from .aggregate import SITE_COLUMNS, RecordProblem, profiles
 from .linking import NearestLinker
@@ -85,8 +86,8 @@ def target_dsn(source: TwinSource) -> tuple[str, str]:
         return f"PG:service={source.location}", f"{source.schema}."
     if source.kind == "pgservice":
         return f"PG:{source.location}", f"{source.schema}."
-    raise WriteError(f"{source.describe()}: importing into a saved PostgreSQL connection is not supported yet; "
-                     "use a pg_service entry (pgservice:<service>)")
+    raise WriteError(tr("{twin}: importing into a saved PostgreSQL connection is not supported yet; use a pg_service "
+                        "entry (pgservice:<service>)").format(twin=source.describe()))
 
 
 class Importer:
@@ -212,18 +213,18 @@ class Importer:
             key = tuple(twin.values.get(k) for k in self.key)
             if any(k is None for k in key):
                 missing = next(k for k, v in zip(self.key, key) if v is None)
-                raise RowRejectedError(missing, None, "the key field has no value")
+                raise RowRejectedError(missing, None, tr("the key field has no value"))
             if key in seen:
-                raise RowRejectedError(self.key[0], "/".join(str(k) for k in key),
-                               f"key {'/'.join(str(k) for k in key)} appears twice in the file (first at row "
-                               f"{seen[key]})")
+                shown = "/".join(str(k) for k in key)
+                raise RowRejectedError(self.key[0], shown, tr("key {key} appears twice in the file (first at row "
+                                                              "{row})").format(key=shown, row=seen[key]))
             values = tuple(twin.values.get(n) for n in compare)
             old = existing.get(key)
             if old is None:
                 plan.append(("insert", None, key, twin))
             elif self.mode == "insert":
                 raise RowRejectedError(self.key[0], "/".join(str(k) for k in key),
-                               "already in the twin (mode insert; use upsert to update)")
+                                       tr("already in the twin (mode insert; use upsert to update)"))
             elif old[1] == values and (not self.writer.spatial or twin.wkb is None or old[2] == _digest(twin.wkb)
                                        or same_geometry(self.writer.geometry_wkb(old[0]), twin.wkb)):
                 plan.append(("unchanged", old[0], key, twin))
@@ -244,7 +245,7 @@ class Importer:
             if savepoint:
                 self.writer.ds.ExecuteSQL("ROLLBACK TO digiresan_import_row")
                 self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
-            raise RowRejectedError(None, None, f"refused by the twin: {exc}") from None
+            raise RowRejectedError(None, None, tr("refused by the twin: {reason}").format(reason=exc)) from None
         if savepoint:
             self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
         for action, fid, key, twin in plan:

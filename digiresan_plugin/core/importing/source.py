@@ -23,6 +23,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..tr import tr
 from .mapping import Mapping
 from .names import SourceFields
 from .values import ValueProblemError, is_empty, to_real
@@ -56,7 +57,7 @@ class Source:
         self.context = transform_context or QgsCoordinateTransformContext()
         self.geometry_required = geometry_required
         if not self.path.is_file():
-            raise SourceError(f"{self.path}: file not found")
+            raise SourceError(tr("{file}: file not found").format(file=self.path))
         self.is_csv = self.path.suffix.lower() in CSV_SUFFIXES
         self.layer: Optional[QgsVectorLayer] = None
         if self.is_csv:
@@ -73,7 +74,7 @@ class Source:
     def _open_ogr(self) -> None:
         layer = QgsVectorLayer(self.text, "import source", "ogr")
         if not layer.isValid():
-            raise SourceError(f"{self.path}: not a vector or table file QGIS can open")
+            raise SourceError(tr("{file}: not a vector or table file QGIS can open").format(file=self.path))
         self.layer = layer
         self.fields = SourceFields(layer.fields().names())
         self.has_geometry = layer.isSpatial()
@@ -90,10 +91,10 @@ class Source:
             except UnicodeDecodeError:
                 continue
         else:
-            raise SourceError(f"{self.path}: not UTF-8 or Windows-1252 text")
+            raise SourceError(tr("{file}: not UTF-8 or Windows-1252 text").format(file=self.path))
         lines = text.splitlines()
         if not lines:
-            raise SourceError(f"{self.path}: the file is empty (a header row is needed)")
+            raise SourceError(tr("{file}: the file is empty (a header row is needed)").format(file=self.path))
         header = lines[0]
         delimiter = max((";", ",", "\t", "|"), key=header.count)
         reader = csv.reader(lines, delimiter=delimiter)
@@ -110,8 +111,8 @@ class Source:
         self.xy = (self.fields.first(m.x), self.fields.first(m.y)) if m.x and m.y else (None, None)
         if self.wkt is None and None in self.xy and (m.wkt or m.x) and self.geometry_required:
             wanted = list(m.wkt) + list(m.x) + list(m.y)
-            raise SourceError(f"{self.path}: no geometry column (one of {', '.join(wanted)}) in the header "
-                              f"({', '.join(names)})")
+            raise SourceError(tr("{file}: no geometry column (one of {wanted}) in the header ({names})").format(
+                file=self.path, wanted=", ".join(wanted), names=", ".join(names)))
         self.has_geometry = self.wkt is not None or None not in self.xy
 
     def _crs(self, override: str) -> Optional[QgsCoordinateReferenceSystem]:
@@ -121,11 +122,13 @@ class Source:
             if text.strip():
                 crs = QgsCoordinateReferenceSystem(text.strip())
                 if not crs.isValid():
-                    raise SourceError(f"{self.path}: '{text}' is not a coordinate reference system")
+                    raise SourceError(tr("{file}: '{crs}' is not a coordinate reference system").format(
+                        file=self.path, crs=text))
                 return crs
         if self.layer is not None and self.layer.crs().isValid():
             return self.layer.crs()
-        raise SourceError(f"{self.path}: the file's coordinates have no CRS; give one (for example EPSG:3006)")
+        raise SourceError(tr("{file}: the file's coordinates have no CRS; give one (for example EPSG:3006)").format(
+            file=self.path))
 
     # -- reading ---------------------------------------------------------------------------
     def _transform(self) -> Optional[QgsCoordinateTransform]:
@@ -139,9 +142,10 @@ class Source:
             if row.geometry is not None and row.problem is None and transform is not None:
                 try:
                     if row.geometry.transform(transform) != 0:
-                        row.problem = "the geometry could not be reprojected into the twin's CRS"
+                        row.problem = tr("the geometry could not be reprojected into the twin's CRS")
                 except Exception as exc:  # noqa: BLE001 - QgsCsException
-                    row.problem = f"the geometry could not be reprojected into the twin's CRS ({exc})"
+                    row.problem = tr("the geometry could not be reprojected into the twin's CRS ({error})").format(
+                        error=exc)
             yield row
 
     def _ogr_iter(self) -> Iterator[SourceRow]:
@@ -175,7 +179,7 @@ class Source:
             text = str(values[self.wkt])
             geometry = _strict_wkt(text)
             if geometry is None:
-                row.problem = f"'{text[:40]}' in {self.wkt} is not WKT"
+                row.problem = tr("'{text}' in {column} is not WKT").format(text=text[:40], column=self.wkt)
             else:
                 row.geometry = geometry
         elif x_name is not None and y_name is not None and not (
@@ -183,10 +187,10 @@ class Source:
             try:
                 x, y = to_real(values.get(x_name)), to_real(values.get(y_name))
                 if x is None or y is None:
-                    raise ValueProblemError("both coordinates")
+                    raise ValueProblemError(tr("both coordinates"))
                 row.geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y))
             except ValueProblemError as exc:
-                row.problem = f"coordinates {x_name}/{y_name}: expected {exc}"
+                row.problem = tr("coordinates {x}/{y}: expected {what}").format(x=x_name, y=y_name, what=exc)
 
 
 def _strict_wkt(text: str) -> Optional[QgsGeometry]:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any, Optional
 
 from ..sign_codes import sign_table
+from ..tr import tr
 
 KINDS = ("text", "integer", "real", "date", "datetime", "boolean")
 
@@ -71,16 +72,16 @@ def to_real(value: Any) -> Optional[float]:
         return None
     value = plain(value)
     if isinstance(value, bool):
-        raise ValueProblemError("a number")
+        raise ValueProblemError(tr("a number"))
     if isinstance(value, (int, float)):
         number = float(value)
     else:
         text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
         if not _NUMBER_RE.match(text):
-            raise ValueProblemError("a number (decimal point or comma)")
+            raise ValueProblemError(tr("a number (decimal point or comma)"))
         number = float(text.replace(",", "."))
     if not math.isfinite(number):
-        raise ValueProblemError("a finite number")
+        raise ValueProblemError(tr("a finite number"))
     return number
 
 
@@ -89,7 +90,7 @@ def to_integer(value: Any) -> Optional[int]:
     if number is None:
         return None
     if number != int(number):
-        raise ValueProblemError("a whole number")
+        raise ValueProblemError(tr("a whole number"))
     return int(number)
 
 
@@ -118,8 +119,8 @@ def to_date(value: Any) -> Optional[str]:
         if match and match.group(2) in SWEDISH_MONTHS:
             return date(int(match.group(3)), SWEDISH_MONTHS[match.group(2)], int(match.group(1))).isoformat()
     except ValueError as exc:
-        raise ValueProblemError(f"a real calendar date ({exc})") from None
-    raise ValueProblemError("a date (2026-05-03, 20260503, 3.5.2026, 3/5 2026 or 3 maj 2026)")
+        raise ValueProblemError(tr("a real calendar date ({error})").format(error=exc)) from None
+    raise ValueProblemError(tr("a date (2026-05-03, 20260503, 3.5.2026, 3/5 2026 or 3 maj 2026)"))
 
 
 def to_datetime(value: Any) -> Optional[str]:
@@ -132,7 +133,7 @@ def to_datetime(value: Any) -> Optional[str]:
     try:
         return datetime.fromisoformat(text).replace(microsecond=0).isoformat()
     except ValueError:
-        raise ValueProblemError("a date and time (2026-05-03 14:00)") from None
+        raise ValueProblemError(tr("a date and time (2026-05-03 14:00)")) from None
 
 
 def to_boolean(value: Any) -> Optional[bool]:
@@ -146,7 +147,7 @@ def to_boolean(value: Any) -> Optional[bool]:
         return True
     if text in FALSE_WORDS:
         return False
-    raise ValueProblemError("yes or no (ja/nej, true/false, 1/0)")
+    raise ValueProblemError(tr("yes or no (ja/nej, true/false, 1/0)"))
 
 
 def to_text(value: Any) -> Optional[str]:
@@ -179,12 +180,12 @@ def sign_code(value: Any) -> tuple[Optional[str], Optional[int]]:
         return None, None
     match = _SIGN_RE.match(text.upper())
     if not match:
-        raise ValueProblemError("a sign code such as C31-50, C31:50, SE:C31-50 or c31 50")
+        raise ValueProblemError(tr("a sign code such as C31-50, C31:50, SE:C31-50 or c31 50"))
     letter, number, amount = match.groups()
     base = f"{letter}{int(number)}"
     entry = sign_table()["codes"].get(base)
     if not isinstance(entry, dict):
-        raise ValueProblemError(f"a code of the sign-code table ('{base}' is not one)")
+        raise ValueProblemError(tr("a code of the sign-code table ('{code}' is not one)").format(code=base))
     if amount is None:
         return base, None
     return f"{base}-{int(amount)}", int(amount)

@@ -11,6 +11,7 @@ from typing import Any, Iterator, Optional
 
 from osgeo import gdal, ogr
 
+from ..tr import tr
 from .values import ValueProblemError, convert, is_empty
 
 _KINDS = {ogr.OFTString: "text", ogr.OFTInteger: "integer", ogr.OFTInteger64: "integer", ogr.OFTReal: "real",
@@ -31,10 +32,10 @@ class TwinWriter:
             options = [] if dsn.startswith("PG:") else ["LIST_ALL_TABLES=YES"]  # the twin's own session table
             self.ds = gdal.OpenEx(dsn, gdal.OF_VECTOR | gdal.OF_UPDATE, open_options=options)
         except RuntimeError as exc:
-            raise WriteError(f"{describe}: cannot open for writing ({exc})") from exc
+            raise WriteError(tr("{twin}: cannot open for writing ({error})").format(twin=describe, error=exc)) from exc
         self.layer = self.ds.GetLayerByName(table) if self.ds is not None else None
         if self.layer is None:
-            raise WriteError(f"{describe}: table '{table}' not found")
+            raise WriteError(tr("{twin}: table '{table}' not found").format(twin=describe, table=table))
         self.defn = self.layer.GetLayerDefn()
         self.kinds: dict[str, str] = {}
         self.index: dict[str, int] = {}
@@ -91,7 +92,7 @@ class TwinWriter:
     # -- writing ---------------------------------------------------------------------------
     def begin(self) -> None:
         if self.ds.StartTransaction() != 0:
-            raise WriteError(f"{self.describe}: cannot start a transaction")
+            raise WriteError(tr("{twin}: cannot start a transaction").format(twin=self.describe))
         self.in_transaction = True
 
     def _feature(self, feature: ogr.Feature, values: dict[str, Any], wkb: Optional[bytes]) -> None:
@@ -126,7 +127,8 @@ class TwinWriter:
             for fid in fids:
                 self._call(self.layer.DeleteFeature, fid)
         except RowRefusedError as exc:
-            raise WriteError(f"{self.describe}: the twin refused to empty the table for 'replace' ({exc})") from None
+            raise WriteError(tr("{twin}: the twin refused to empty the table for 'replace' ({error})").format(
+                twin=self.describe, error=exc)) from None
         return count
 
     @staticmethod
@@ -136,7 +138,7 @@ class TwinWriter:
         except RuntimeError as exc:
             raise RowRefusedError(str(exc).strip()) from None
         if result != 0:
-            raise RowRefusedError(gdal.GetLastErrorMsg().strip() or "the database refused the row")
+            raise RowRefusedError(gdal.GetLastErrorMsg().strip() or tr("the database refused the row"))
 
     def set_session(self, table: str, who: Optional[str]) -> Optional[tuple]:
         """Inside the transaction: write ``who`` into the twin's one-row session table (read by the history
@@ -167,7 +169,7 @@ class TwinWriter:
         if self.in_transaction:
             self.in_transaction = False
             if self.ds.CommitTransaction() != 0:
-                raise WriteError(f"{self.describe}: the import could not be committed")
+                raise WriteError(tr("{twin}: the import could not be committed").format(twin=self.describe))
 
     def rollback(self) -> None:
         if self.in_transaction:
