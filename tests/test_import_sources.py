@@ -198,6 +198,9 @@ def test_traffic_records_become_a_weekday_profile_of_the_nearest_segment(catalog
     assert reasons.count("not a weekday (the twin's profile is weekday traffic)") == 1
     assert reasons.count("no value for hour 23 (column h23)") == 23
     assert reasons.count("no road_segments within 30 m") == 24
+    far_rows = [r for r in result.rejections if r.reason == "no road_segments within 30 m"]
+    assert [r.row for r in far_rows] == list(range(73, 97))  # the records of site C, each with its own values
+    assert far_rows[5].values["tid"] == "2026-05-04 05:00" and far_rows[5].values["mätplats"] == "C"
     assert sum("a date and time" in r for r in reasons) == 1
     assert rows(twin, "SELECT count(*), min(measured_year) FROM traffic_counts WHERE segment_id = ?", key(0)) == [
         (24, 2026)]

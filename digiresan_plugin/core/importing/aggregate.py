@@ -26,6 +26,7 @@ SITE_COLUMNS = ["site", "year"] + [f"h{hour:02d}" for hour in range(24)]
 @dataclass
 class SiteRow(SourceRow):
     members: tuple[int, ...] = ()
+    member_values: tuple[dict, ...] = ()  # each record's own values, for the rejected-rows report
 
 
 @dataclass
@@ -54,6 +55,7 @@ def profiles(rows: Iterable[SourceRow], fields: SourceFields, spec: Aggregate,
     site_col, time_col, value_col = fields.first(spec.site), fields.first(spec.time), fields.first(spec.value)
     sums: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
     members: dict[str, list[int]] = defaultdict(list)
+    records: dict[str, list[dict]] = defaultdict(list)
     years: dict[str, int] = {}
     where: dict[str, object] = {}
     for row in rows:
@@ -83,6 +85,7 @@ def profiles(rows: Iterable[SourceRow], fields: SourceFields, spec: Aggregate,
             continue
         sums[site][stamp.hour].append(vehicles)
         members[site].append(row.number)
+        records[site].append(row.values)
         years[site] = max(years.get(site, stamp.year), stamp.year)
         if site not in where and row.geometry is not None:
             where[site] = row.geometry
@@ -90,7 +93,7 @@ def profiles(rows: Iterable[SourceRow], fields: SourceFields, spec: Aggregate,
         values: dict[str, object] = {"site": site, "year": years[site]}
         for hour, numbers in by_hour.items():
             values[f"h{hour:02d}"] = round(sum(numbers) / len(numbers))
-        yield SiteRow(members[site][0], values, where.get(site), None, tuple(members[site]))
+        yield SiteRow(members[site][0], values, where.get(site), None, tuple(members[site]), tuple(records[site]))
 
 
 class _Refused(Exception):  # noqa: N818 - internal control flow

@@ -161,8 +161,9 @@ class Importer:
                 try:
                     self._one(row, compare, existing, seen, len(members))
                 except RowRejectedError as exc:
-                    result.rejections += [Rejection(number, exc.field, exc.value, exc.reason, _shown(row.values))
-                                          for number in members]
+                    originals = getattr(row, "member_values", ()) or (row.values,)
+                    result.rejections += [Rejection(number, exc.field, exc.value, exc.reason, _shown(values))
+                                          for number, values in zip(members, originals)]
             result.rejections.sort(key=lambda r: r.row)
             if progress is not None and not progress(100.0):
                 raise ImportCancelledError("cancelled")
