@@ -272,6 +272,266 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>The demo twin was reset: {path}</source>
         <translation>Demotvillingen är återställd: {path}</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/aggregate.py" line="49"/>
+        <source>a date and time such as 2026-05-04 07:00</source>
+        <translation>ett datum med tid, till exempel 2026-05-04 07:00</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/aggregate.py" line="65"/>
+        <source>no measurement site</source>
+        <translation>ingen mätplats</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="142"/>
+        <source>expected {what}</source>
+        <translation>väntade {what}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="218"/>
+        <source>a value is required</source>
+        <translation>ett värde krävs</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/aggregate.py" line="81"/>
+        <source>not a weekday (the twin&apos;s profile is weekday traffic)</source>
+        <translation>inte en vardag (tvillingens profil är vardagstrafik)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="136"/>
+        <source>unknown code &apos;{code}&apos; in {column} (known: {known})</source>
+        <translation>okänd kod '{code}' i {column} (kända: {known})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="164"/>
+        <source>cannot build the key from {template}: {error}</source>
+        <translation>kan inte bilda nyckeln av {template}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="184"/>
+        <source>no value, and none of {fields} to derive it from</source>
+        <translation>inget värde, och inget av {fields} att härleda det ur</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="191"/>
+        <source>no {field} and no position to find the nearest {layer}</source>
+        <translation>inget {field} och ingen position för att hitta närmaste {layer}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="195"/>
+        <source>no {layer} within {distance} m</source>
+        <translation>inget {layer} inom {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="205"/>
+        <source>no value for {field} {index} (column {column})</source>
+        <translation>inget värde för {field} {index} (kolumn {column})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="224"/>
+        <source>&apos;{value}&apos; is not in the domain {domain} ({codes})</source>
+        <translation>'{value}' finns inte i värdemängden {domain} ({codes})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="229"/>
+        <source>{value} is outside {low}–{high}</source>
+        <translation>{value} ligger utanför {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="232"/>
+        <source>{value} is in the future (today is {today})</source>
+        <translation>{value} ligger i framtiden (i dag är {today})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="245"/>
+        <source>no geometry</source>
+        <translation>ingen geometri</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="260"/>
+        <source>{n} parts where the twin layer holds one {type}</source>
+        <translation>{n} delar där tvillingens lager har en {type}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="268"/>
+        <source>a {found} where the twin layer holds {type}</source>
+        <translation>en {found} där tvillingens lager har {type}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="275"/>
+        <source>expected {what}, got &apos;{value}&apos;</source>
+        <translation>väntade {what}, fick '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="291"/>
+        <source>an invalid geometry that cannot be repaired without changing its type</source>
+        <translation>en ogiltig geometri som inte kan lagas utan att byta typ</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="89"/>
+        <source>{twin}: importing into a saved PostgreSQL connection is not supported yet; use a pg_service entry (pgservice:&lt;service&gt;)</source>
+        <translation>{twin}: import till en sparad PostgreSQL-anslutning stöds inte än; använd en pg_service-post (pgservice:&lt;tjänst&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="217"/>
+        <source>the key field has no value</source>
+        <translation>nyckelfältet saknar värde</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="220"/>
+        <source>key {key} appears twice in the file (first at row {row})</source>
+        <translation>nyckeln {key} finns två gånger i filen (först på rad {row})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="227"/>
+        <source>already in the twin (mode insert; use upsert to update)</source>
+        <translation>finns redan i tvillingen (läge infoga; använd uppdatera för att ändra)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="249"/>
+        <source>refused by the twin: {reason}</source>
+        <translation>vägrad av tvillingen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="60"/>
+        <source>{file}: file not found</source>
+        <translation>{file}: filen hittades inte</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="77"/>
+        <source>{file}: not a vector or table file QGIS can open</source>
+        <translation>{file}: inte en vektor- eller tabellfil som QGIS kan öppna</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="94"/>
+        <source>{file}: not UTF-8 or Windows-1252 text</source>
+        <translation>{file}: inte UTF-8- eller Windows-1252-text</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="97"/>
+        <source>{file}: the file is empty (a header row is needed)</source>
+        <translation>{file}: filen är tom (en rubrikrad behövs)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="114"/>
+        <source>{file}: no geometry column (one of {wanted}) in the header ({names})</source>
+        <translation>{file}: ingen geometrikolumn (någon av {wanted}) i rubrikraden ({names})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="125"/>
+        <source>{file}: &apos;{crs}&apos; is not a coordinate reference system</source>
+        <translation>{file}: '{crs}' är inte ett koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="130"/>
+        <source>{file}: the file&apos;s coordinates have no CRS; give one (for example EPSG:3006)</source>
+        <translation>{file}: filens koordinater saknar koordinatsystem; ange ett (till exempel EPSG:3006)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="145"/>
+        <source>the geometry could not be reprojected into the twin&apos;s CRS</source>
+        <translation>geometrin kunde inte projiceras om till tvillingens koordinatsystem</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="147"/>
+        <source>the geometry could not be reprojected into the twin&apos;s CRS ({error})</source>
+        <translation>geometrin kunde inte projiceras om till tvillingens koordinatsystem ({error})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="182"/>
+        <source>&apos;{text}&apos; in {column} is not WKT</source>
+        <translation>'{text}' i {column} är inte WKT</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="190"/>
+        <source>both coordinates</source>
+        <translation>båda koordinaterna</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/source.py" line="193"/>
+        <source>coordinates {x}/{y}: expected {what}</source>
+        <translation>koordinaterna {x}/{y}: väntade {what}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="75"/>
+        <source>a number</source>
+        <translation>ett tal</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="81"/>
+        <source>a number (decimal point or comma)</source>
+        <translation>ett tal (decimalpunkt eller decimalkomma)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="84"/>
+        <source>a finite number</source>
+        <translation>ett ändligt tal</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="93"/>
+        <source>a whole number</source>
+        <translation>ett heltal</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="122"/>
+        <source>a real calendar date ({error})</source>
+        <translation>ett verkligt datum ({error})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="123"/>
+        <source>a date (2026-05-03, 20260503, 3.5.2026, 3/5 2026 or 3 maj 2026)</source>
+        <translation>ett datum (2026-05-03, 20260503, 3.5.2026, 3/5 2026 eller 3 maj 2026)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="136"/>
+        <source>a date and time (2026-05-03 14:00)</source>
+        <translation>ett datum med tid (2026-05-03 14:00)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="150"/>
+        <source>yes or no (ja/nej, true/false, 1/0)</source>
+        <translation>ja eller nej (ja/nej, true/false, 1/0)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="183"/>
+        <source>a sign code such as C31-50, C31:50, SE:C31-50 or c31 50</source>
+        <translation>en vägmärkeskod som C31-50, C31:50, SE:C31-50 eller c31 50</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/values.py" line="188"/>
+        <source>a code of the sign-code table (&apos;{code}&apos; is not one)</source>
+        <translation>en kod i vägmärkestabellen ('{code}' är ingen)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/writer.py" line="35"/>
+        <source>{twin}: cannot open for writing ({error})</source>
+        <translation>{twin}: kan inte öppnas för skrivning ({error})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/writer.py" line="38"/>
+        <source>{twin}: table &apos;{table}&apos; not found</source>
+        <translation>{twin}: tabellen '{table}' hittades inte</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/writer.py" line="95"/>
+        <source>{twin}: cannot start a transaction</source>
+        <translation>{twin}: kan inte starta en transaktion</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/writer.py" line="130"/>
+        <source>{twin}: the twin refused to empty the table for &apos;replace&apos; ({error})</source>
+        <translation>{twin}: tvillingen vägrade tömma tabellen för 'ersätt' ({error})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/writer.py" line="141"/>
+        <source>the database refused the row</source>
+        <translation>databasen vägrade raden</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/writer.py" line="172"/>
+        <source>{twin}: the import could not be committed</source>
+        <translation>{twin}: importen kunde inte sparas</translation>
+    </message>
 </context>
 <context>
     <name>CardRenderer</name>
@@ -822,7 +1082,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>DigiresanProvider</name>
     <message>
-        <location filename="../digiresan_plugin/processing/provider.py" line="30"/>
+        <location filename="../digiresan_plugin/processing/provider.py" line="31"/>
         <source>Digiresan digital twin</source>
         <translation>Digiresan – digital tvilling</translation>
     </message>
@@ -1515,6 +1775,322 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="55"/>
+        <source>Import data into the twin</source>
+        <translation>Importera data till tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="68"/>
+        <source>Data files (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Datafiler (*.gpkg *.shp *.geojson *.json *.csv *.txt *.xlsx);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="70"/>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="75"/>
+        <source>My own mapping (JSON file)…</source>
+        <translation>Egen mappning (JSON-fil)…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="76"/>
+        <source>Mapping</source>
+        <translation>Mappning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="80"/>
+        <source>Mapping (*.json)</source>
+        <translation>Mappning (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="82"/>
+        <source>Mapping file</source>
+        <translation>Mappningsfil</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="84"/>
+        <source>insert new rows only</source>
+        <translation>infoga bara nya rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="84"/>
+        <source>update or insert by key</source>
+        <translation>uppdatera eller infoga efter nyckel</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="84"/>
+        <source>replace the layer&apos;s rows</source>
+        <translation>ersätt lagrets rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="88"/>
+        <source>Mode</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="92"/>
+        <source>CRS of the file (if it has none)</source>
+        <translation>Filens koordinatsystem (om den saknar ett)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="93"/>
+        <source>Dry run: check and count, write nothing</source>
+        <translation>Provkörning: kontrollera och räkna, skriv ingenting</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="97"/>
+        <source>Preview</source>
+        <translation>Förhandsvisa</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="98"/>
+        <source>Import</source>
+        <translation>Importera</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="99"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="100"/>
+        <source>Save rejected rows…</source>
+        <translation>Spara avvisade rader…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="154"/>
+        <source>Load the twin first: the import goes into the twin of the project.</source>
+        <translation>Läs in tvillingen först: importen går till projektets tvilling.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="157"/>
+        <source>Choose the file to import.</source>
+        <translation>Välj filen som ska importeras.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="185"/>
+        <source>Reading the first rows…</source>
+        <translation>Läser de första raderna…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="191"/>
+        <source>Import preview</source>
+        <translation>Förhandsvisning av import</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="267"/>
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="267"/>
+        <source>Refused because</source>
+        <translation>Avvisad därför att</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="208"/>
+        <source>The first {n} rows as they would enter the twin.</source>
+        <translation>De första {n} raderna så som de skulle komma in i tvillingen.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="215"/>
+        <source>Importing…</source>
+        <translation>Importerar…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="227"/>
+        <source>Import into the twin</source>
+        <translation>Import till tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="244"/>
+        <source>Cancelled: nothing was written to the twin.</source>
+        <translation>Avbrutet: ingenting skrevs till tvillingen.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="246"/>
+        <source>Nothing was written to the twin: {}</source>
+        <translation>Ingenting skrevs till tvillingen: {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="249"/>
+        <source>{file} → {layer}: read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
+        <translation>{file} → {layer}: lästa {read}, infogade {inserted}, uppdaterade {updated}, oförändrade {unchanged}, avvisade {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="254"/>
+        <source>— dry run, nothing written</source>
+        <translation>— provkörning, ingenting skrivet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="267"/>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="267"/>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="281"/>
+        <source>Save rejected rows</source>
+        <translation>Spara avvisade rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="281"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="78"/>
+        <source>Into twin layer</source>
+        <translation>Till tvillingens lager</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="166"/>
+        <source>{layer} is being edited: save or discard the edits before importing into it</source>
+        <translation>{layer} redigeras: spara eller ångra redigeringarna innan du importerar till lagret</translation>
+    </message>
+</context>
+<context>
+    <name>ImportIntoTwinAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="78"/>
+        <source>Import into twin</source>
+        <translation>Importera till tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="81"/>
+        <source>Imports a file into one twin layer through a mapping (a bundled preset such as nvdb_roads, or your own JSON mapping): field names matched without regard to case and as Shape exports cut them, codes translated, values checked against the catalog&apos;s domains, geometries reprojected into the twin&apos;s CRS. Upsert matches rows by the layer&apos;s key: re-running the same import changes nothing. One transaction: a failure or Cancel leaves the twin as it was. Every refused row is listed in the rejected output with its row number and the reason; read = inserted + updated + unchanged + rejected.</source>
+        <translation>Importerar en fil till ett lager i tvillingen genom en mappning (en medföljande förinställning som nvdb_roads, eller din egen JSON-mappning): fältnamn matchas utan hänsyn till versaler och så som Shape-exporter kortar dem, koder översätts, värden kontrolleras mot katalogens värdemängder, geometrier projiceras om till tvillingens koordinatsystem. Uppdatering (upsert) matchar rader på lagrets nyckel: att köra samma import igen ändrar ingenting. En transaktion: ett fel eller Avbryt lämnar tvillingen som den var. Varje avvisad rad listas i utdata för avvisade rader med radnummer och orsak; lästa = infogade + uppdaterade + oförändrade + avvisade.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="90"/>
+        <source>File to import (GeoPackage, Shape, GeoJSON, XLSX, CSV)</source>
+        <translation>Fil att importera (GeoPackage, Shape, GeoJSON, XLSX, CSV)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="93"/>
+        <source>Mapping: a preset ({}) or a JSON mapping file</source>
+        <translation>Mappning: en förinställning ({}) eller en JSON-mappningsfil</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="96"/>
+        <source>Twin layer id (default: the mapping&apos;s)</source>
+        <translation>Tvillingens lager-id (standard: mappningens)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="98"/>
+        <source>Mode</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="100"/>
+        <source>Dry run (check and count only, write nothing)</source>
+        <translation>Provkörning (kontrollera och räkna, skriv ingenting)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="102"/>
+        <source>CRS of the file (when it has none, or to override it)</source>
+        <translation>Filens koordinatsystem (när den saknar ett, eller för att ersätta det)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="104"/>
+        <source>Rejected rows</source>
+        <translation>Avvisade rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="107"/>
+        <source>Twin catalog (JSON; default: the bundled one)</source>
+        <translation>Tvillingkatalog (JSON; standard: den medföljande)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="109"/>
+        <source>Today (YYYY-MM-DD; default: the current date)</source>
+        <translation>Dagens datum (ÅÅÅÅ-MM-DD; standard: dagens datum)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115"/>
+        <source>Rows read</source>
+        <translation>Lästa rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115"/>
+        <source>Rows inserted</source>
+        <translation>Infogade rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115"/>
+        <source>Rows updated</source>
+        <translation>Uppdaterade rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115"/>
+        <source>Rows unchanged</source>
+        <translation>Oförändrade rader</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="115"/>
+        <source>Rows rejected</source>
+        <translation>Avvisade rader (antal)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="119"/>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="169"/>
+        <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
+        <translation>Dagens datum måste vara ett datum som 2026-11-27, fick '{}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="186"/>
+        <source>Importing {file} into {layer} of {twin} ({mode}{dry})</source>
+        <translation>Importerar {file} till {layer} i {twin} ({mode}{dry})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="186"/>
+        <source>, dry run</source>
+        <translation>, provkörning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="192"/>
+        <source>Cancelled: nothing was written to the twin</source>
+        <translation>Avbrutet: ingenting skrevs till tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="195"/>
+        <source>Nothing was written to the twin: {}</source>
+        <translation>Ingenting skrevs till tvillingen: {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="221"/>
+        <source>{file} → {layer}: read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
+        <translation>{file} → {layer}: lästa {read}, infogade {inserted}, uppdaterade {updated}, oförändrade {unchanged}, avvisade {rejected}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="226"/>
+        <source>(replaced {n} rows)</source>
+        <translation>(ersatte {n} rader)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="228"/>
+        <source>— dry run, nothing written</source>
+        <translation>— provkörning, ingenting skrivet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="141"/>
+        <source>{layer} is being edited: save or discard the edits before importing into it</source>
+        <translation>{layer} redigeras: spara eller ångra redigeringarna innan du importerar till lagret</translation>
+    </message>
+</context>
+<context>
     <name>LongText</name>
     <message>
         <location filename="../digiresan_plugin/gui/long_text.py" line="36"/>
@@ -1815,107 +2391,107 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>TwinCardDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="68"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="66"/>
         <source>Twin card</source>
         <translation>Tvillingkort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="93"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="91"/>
         <source>Copy as text</source>
         <translation>Kopiera som text</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="93"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="91"/>
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="93"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="91"/>
         <source>Copy the card to the clipboard (text, and formatted for mail and word processors)</source>
         <translation>Kopiera kortet till urklipp (som text och formaterat för e-post och ordbehandlare)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="94"/>
         <source>Export JSON…</source>
         <translation>Exportera JSON…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="94"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="94"/>
         <source>Save the report as a JSON file</source>
         <translation>Spara rapporten som en JSON-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="98"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="98"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="98"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
         <source>Save the report as a CSV table (one row per value)</source>
         <translation>Spara rapporten som en CSV-tabell (en rad per värde)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="104"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="102"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="104"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="102"/>
         <source>How to read the twin card</source>
         <translation>Så läser du tvillingkortet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="160"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="158"/>
         <source>Choose the Twin info tool and click on the map: the card shows everything the twin knows about the place — condition, signs, excavations, traffic and conflicts.</source>
         <translation>Välj verktyget Tvillinginfo och klicka på kartan: kortet visar allt tvillingen vet om platsen — tillstånd, vägmärken, grävningar, trafik och konflikter.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="246"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="244"/>
         <source>Export twin card as JSON</source>
         <translation>Exportera tvillingkortet som JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="246"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="244"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="249"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="247"/>
         <source>Export twin card as CSV</source>
         <translation>Exportera tvillingkortet som CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="249"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="247"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="259"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="257"/>
         <source>Could not save {path}: {error}</source>
         <translation>Kunde inte spara {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="263"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="261"/>
         <source>Twin card saved to {path}</source>
         <translation>Tvillingkortet sparades i {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="288"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="286"/>
         <source>Layer &apos;{layer}&apos; is not in the project</source>
         <translation>Lagret '{layer}' finns inte i projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="188"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="186"/>
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
@@ -1993,62 +2569,62 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Ta bort tvillingens lager från projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="115"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="118"/>
         <source>Layers</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="130"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="133"/>
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="131"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="134"/>
         <source>Try the same twin source again</source>
         <translation>Försök med samma tvillingkälla igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="174"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="178"/>
         <source>Choose a GeoPackage file first.</source>
         <translation>Välj först en GeoPackage-fil.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="179"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="183"/>
         <source>No saved PostgreSQL connection: add one in the Data Source Manager.</source>
         <translation>Ingen sparad PostgreSQL-anslutning: lägg till en i datakällshanteraren.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="223"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="227"/>
         <source>Checking twin source</source>
         <translation>Kontrollerar tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="242"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="246"/>
         <source>Twin loaded with {n} problem(s): {first}</source>
         <translation>Tvillingen lästes in med {n} problem: {first}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="249"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="253"/>
         <source>{n} layers from {source}</source>
         <translation>{n} lager från {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="257"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="261"/>
         <source>Digital twin loaded: {n} layers</source>
         <translation>Den digitala tvillingen är inläst: {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="328"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="341"/>
         <source>{title} — not loaded</source>
         <translation>{title} — inte inläst</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="109"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="111"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="121"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="124"/>
         <source>An online map under the twin. It needs an internet connection; nothing is fetched while it is off, and the twin works without it.</source>
         <translation>En karta från internet under tvillingen. Den kräver en internetanslutning; inget hämtas så länge den är avslagen, och tvillingen fungerar utan den.</translation>
     </message>
@@ -2073,24 +2649,34 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Lista problemen i tvillingens data och zooma till dem</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="210"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="214"/>
         <source>loading another twin</source>
         <translation>inläsningen av en annan tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="255"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="259"/>
         <source>Read-only: you may not write to {file}, so edits cannot be saved.</source>
         <translation>Skrivskyddad: du får inte skriva till {file}, så ändringar kan inte sparas.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="274"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="278"/>
         <source>the twin source</source>
         <translation>tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="277"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="281"/>
         <source>removing the twin</source>
         <translation>borttagningen av tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="107"/>
+        <source>Import data…</source>
+        <translation>Importera data…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="108"/>
+        <source>Bring a file (NVDB, survey, signs, permits, counts…) into the twin</source>
+        <translation>För in en fil (NVDB, mätning, vägmärken, tillstånd, flöden…) i tvillingen</translation>
     </message>
 </context>
 <context>

@@ -104,10 +104,13 @@ class TwinDock(DigiresanDock):
         self.remove_button.setToolTip(self.tr("Remove the twin's layers from the project"))
         self.check_button = QPushButton(self.tr("Check data"), body)
         self.check_button.setToolTip(self.tr("List the twin's data problems and zoom to them"))
+        self.import_button = QPushButton(self.tr("Import data…"), body)
+        self.import_button.setToolTip(self.tr("Bring a file (NVDB, survey, signs, permits, counts…) into the twin"))
         self.help_button = QToolButton(body)
         self.help_button.setIcon(QgsApplication.getThemeIcon("mActionHelpContents.svg"))
         self.help_button.setToolTip(self.tr("Help"))
-        for button in (self.load_button, self.zoom_button, self.remove_button, self.check_button, self.help_button):
+        for button in (self.load_button, self.zoom_button, self.remove_button, self.check_button, self.import_button,
+                       self.help_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         layout.addWidget(self.busy_bar(body))
@@ -138,6 +141,7 @@ class TwinDock(DigiresanDock):
         self.zoom_button.clicked.connect(self.zoom_to_twin)
         self.remove_button.clicked.connect(self.remove_twin)
         self.check_button.clicked.connect(self.check_data)
+        self.import_button.clicked.connect(self.import_data)
         self.reset_demo_button.clicked.connect(lambda: reset_demo(self))
         self.retry_button.clicked.connect(self._retry)
         self.help_button.clicked.connect(lambda: open_help("dock"))
@@ -291,6 +295,15 @@ class TwinDock(DigiresanDock):
         self.quality_dialog.raise_()
         self.quality_dialog.run()
 
+    def import_data(self) -> None:
+        """The "Import data" window into the loaded twin."""
+        from .import_dialog import ImportDialog
+
+        if getattr(self, "import_dialog", None) is None:
+            self.import_dialog = ImportDialog(self.catalog, self, self.project)
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+
     def zoom_to_twin(self) -> None:
         if self.canvas is None:
             return
@@ -342,6 +355,7 @@ class TwinDock(DigiresanDock):
             box.blockSignals(False)
             box.setEnabled(bool(loaded))
         self.check_button.setEnabled(bool(loaded))
+        self.import_button.setEnabled(bool(loaded))
 
     def _message(self, text: str, level: Qgis.MessageLevel) -> None:
         self.message(text, level)

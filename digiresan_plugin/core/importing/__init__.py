@@ -1,0 +1,10 @@
+"""Import the municipality's own data into the twin: mapped by a preset or user mapping, checked against the
+catalog, upserted by key in one transaction (see ``docs/architecture.md`` → Import)."""
+
+from .mapping import Mapping, MappingError, load_mapping, preset_ids, read_mapping
+from .runner import MODES, ImportCancelledError, Importer, ImportResult, Rejection, run_import
+from .source import SourceError
+from .writer import WriteError
+
+__all__ = ["MODES", "ImportCancelledError", "ImportResult", "Importer", "Mapping", "MappingError", "Rejection",
+           "SourceError", "WriteError", "load_mapping", "preset_ids", "read_mapping", "run_import"]

@@ -1,0 +1,296 @@
+"""Import mappings: how a source file's columns become a twin layer's fields (bundled presets and user files).
+
+One JSON format for both (``resources/import_presets/<id>.json``; a user file the same way)::
+
+    {"format": 1, "id": "nvdb_roads", "title": {"en": "…", "sv": "…"}, "layer": "road_segments",
+     "key": ["segment_id"],                       # upsert key (default: the catalog layer's key)
+     "crs": "EPSG:3006",                          # for sources without a CRS (else the source's own)
+     "csv": {"wkt": ["WKT"], "x": ["X", "E"], "y": ["Y", "N"]},
+     "link": {"field": "segment_id", "layer": "road_segments", "max_distance_m": 25},
+     "unpivot": {"index": "hour", "value": "vehicles", "first": 0, "last": 23, "columns": ["h{:02d}", "h{}"]},
+     "aggregate": {"site": ["site"], "time": ["timestamp"], "value": ["vehicles"]},  # records → site profiles
+     "fields": {"<twin field>": {"from": ["Name", …], "template": "NVDB-{ROUTE_ID}", "map": {"1": "asfalt"},
+                                 "other": "reject" | "keep", "factor": 0.1, "default": …,
+                                 "transform": "sign_code" | "upper" | "lower", "value_to": "<twin field>",
+                                 "classify": [{"field": "iri_mm_m", "limits": [1.5, 2.5, 3.5, 5.0]}]}}}
+
+A malformed mapping raises :class:`MappingError` naming the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from ..catalog import Catalog, Title
+from ..paths import resources_dir
+
+PRESETS_DIR = "import_presets"
+TRANSFORMS = ("sign_code", "upper", "lower")
+_PLACEHOLDER_RE = re.compile(r"\{([^{}:]+)(?::[^{}]*)?\}")
+
+
+class MappingError(ValueError):
+    """A mapping file is malformed or does not fit the twin: says which file, which key and what was expected."""
+
+    def __init__(self, path: Path | str, key: str, expected: str):
+        self.path, self.key, self.expected = str(path), key, expected
+        super().__init__(f"{self.path}: key '{key}': expected {expected}")
+
+
+@dataclass(frozen=True)
+class ClassLimit:
+    """Classes 1…n+1 from the upper limits of classes 1…n of one (already mapped) twin field."""
+
+    field: str
+    limits: tuple[float, ...]
+
+    def classify(self, value: float) -> int:
+        return 1 + sum(1 for limit in self.limits if value >= limit)
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    target: str
+    sources: tuple[str, ...] = ()
+    template: Optional[str] = None
+    values: Optional[dict[str, Any]] = None  # case-folded source text -> twin value
+    keep_other: bool = False
+    factor: Optional[float] = None
+    default: Any = None
+    transform: Optional[str] = None
+    value_to: Optional[str] = None
+    classify: tuple[ClassLimit, ...] = ()
+
+    def template_fields(self) -> list[str]:
+        return _PLACEHOLDER_RE.findall(self.template or "")
+
+
+@dataclass(frozen=True)
+class Link:
+    """Fill ``field`` from the nearest feature of twin layer ``layer`` (its key) within ``max_distance_m``."""
+
+    field: str
+    layer: str
+    max_distance_m: float
+
+
+@dataclass(frozen=True)
+class Unpivot:
+    """One twin row per index ``first…last``: ``index`` gets the number, ``value`` the column's value."""
+
+    index: str
+    value: str
+    first: int
+    last: int
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """Records (site, timestamp, value) → one weekday hourly profile per site (see :mod:`.aggregate`)."""
+
+    site: tuple[str, ...]
+    time: tuple[str, ...]
+    value: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mapping:
+    id: str
+    path: Path
+    title: Title
+    layer: str
+    fields: tuple[FieldMap, ...]
+    key: tuple[str, ...] = ()
+    crs: Optional[str] = None
+    wkt: tuple[str, ...] = ()
+    x: tuple[str, ...] = ()
+    y: tuple[str, ...] = ()
+    link: Optional[Link] = None
+    unpivot: Optional[Unpivot] = None
+    merge_lines: bool = False
+    aggregate: Optional[Aggregate] = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def targets(self) -> list[str]:
+        names = [f.target for f in self.fields] + [f.value_to for f in self.fields if f.value_to]
+        if self.link:
+            names.append(self.link.field)
+        if self.unpivot:
+            names += [self.unpivot.index, self.unpivot.value]
+        return list(dict.fromkeys(names))
+
+
+class _Reader:
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, key: str, expected: str) -> MappingError:
+        return MappingError(self.path, key, expected)
+
+    def names(self, raw: dict, name: str, key: str) -> tuple[str, ...]:
+        value = raw.get(name, [])
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(f"{key}.{name}", "a field name or a list of field names")
+        return tuple(value)
+
+    def number(self, raw: dict, name: str, key: str, default: Any = None) -> Any:
+        value = raw.get(name, default)
+        if value is not default and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise self.fail(f"{key}.{name}", f"a number, got {json.dumps(value, ensure_ascii=False)}")
+        return value
+
+    def text(self, raw: dict, name: str, key: str, required: bool = False) -> Optional[str]:
+        value = raw.get(name)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{key}.{name}", "a non-empty text")
+        return value
+
+    def field_map(self, target: str, raw: Any, key: str) -> FieldMap:
+        if not isinstance(raw, dict):
+            raise self.fail(key, "an object")
+        unknown = sorted(set(raw) - {"from", "template", "map", "other", "factor", "default", "transform",
+                                     "value_to", "classify", "comment"})
+        if unknown:
+            raise self.fail(f"{key}.{unknown[0]}", "one of from, template, map, other, factor, default, "
+                                                   "transform, value_to, classify")
+        values = raw.get("map")
+        if values is not None:
+            if not isinstance(values, dict) or not values:
+                raise self.fail(f"{key}.map", "an object of source value → twin value")
+            values = {str(k).strip().casefold(): v for k, v in values.items()}
+        other = raw.get("other", "reject")
+        if other not in ("reject", "keep"):
+            raise self.fail(f"{key}.other", "'reject' or 'keep'")
+        transform = raw.get("transform")
+        if transform is not None and transform not in TRANSFORMS:
+            raise self.fail(f"{key}.transform", f"one of {list(TRANSFORMS)}")
+        classify = []
+        for i, item in enumerate(raw.get("classify", [])):
+            ikey = f"{key}.classify[{i}]"
+            if not isinstance(item, dict) or not isinstance(item.get("field"), str):
+                raise self.fail(ikey, "an object with 'field' and 'limits'")
+            limits = item.get("limits")
+            if (not isinstance(limits, list) or not limits or sorted(limits) != limits
+                    or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in limits)):
+                raise self.fail(f"{ikey}.limits", "a rising list of numbers (upper limits of classes 1…n)")
+            classify.append(ClassLimit(item["field"], tuple(float(v) for v in limits)))
+        sources = self.names(raw, "from", key)
+        template = self.text(raw, "template", key)
+        if not sources and template is None and "default" not in raw and not classify:
+            raise self.fail(key, "'from', 'template', 'default' or 'classify'")
+        return FieldMap(target, sources, template, values, other == "keep", self.number(raw, "factor", key),
+                        raw.get("default"), transform, self.text(raw, "value_to", key), tuple(classify))
+
+    def mapping(self, raw: Any) -> Mapping:
+        if not isinstance(raw, dict):
+            raise self.fail("(top level)", "an object")
+        if raw.get("format") != 1:
+            raise self.fail("format", "the integer 1")
+        mapping_id = self.text(raw, "id", "", required=True)
+        title = raw.get("title") or {}
+        if not isinstance(title, dict) or not all(isinstance(title.get(k), str) for k in ("en", "sv")):
+            raise self.fail("title", "an object with 'en' and 'sv' texts")
+        layer = self.text(raw, "layer", "", required=True)
+        fields_raw = raw.get("fields")
+        if not isinstance(fields_raw, dict) or not fields_raw:
+            raise self.fail("fields", "an object of twin field → how to fill it")
+        fields = tuple(self.field_map(name, spec, f"fields.{name}") for name, spec in fields_raw.items())
+        csv = raw.get("csv", {})
+        if not isinstance(csv, dict):
+            raise self.fail("csv", "an object with 'wkt' or 'x' and 'y'")
+        link = None
+        if raw.get("link") is not None:
+            lraw = raw["link"]
+            if not isinstance(lraw, dict):
+                raise self.fail("link", "an object with field, layer and max_distance_m")
+            distance = self.number(lraw, "max_distance_m", "link", 25)
+            link = Link(self.text(lraw, "field", "link", True), self.text(lraw, "layer", "link", True), float(distance))
+        unpivot = None
+        if raw.get("unpivot") is not None:
+            uraw = raw["unpivot"]
+            if not isinstance(uraw, dict):
+                raise self.fail("unpivot", "an object with index, value, first, last and columns")
+            first, last = self.number(uraw, "first", "unpivot", 0), self.number(uraw, "last", "unpivot", 23)
+            columns = self.names(uraw, "columns", "unpivot")
+            if not columns or not all("{" in c for c in columns):
+                raise self.fail("unpivot.columns", "column name patterns such as 'h{:02d}'")
+            unpivot = Unpivot(self.text(uraw, "index", "unpivot", True), self.text(uraw, "value", "unpivot", True),
+                              int(first), int(last), columns)
+        aggregate = None
+        if raw.get("aggregate") is not None:
+            araw = raw["aggregate"]
+            if not isinstance(araw, dict):
+                raise self.fail("aggregate", "an object with site, time and value (source field names)")
+            names = {n: self.names(araw, n, "aggregate") for n in ("site", "time", "value")}
+            for name, given in names.items():
+                if not given:
+                    raise self.fail(f"aggregate.{name}", "a source field name or a list of them")
+            aggregate = Aggregate(names["site"], names["time"], names["value"])
+        crs = self.text(raw, "crs", "")
+        geometry = raw.get("geometry", {})
+        return Mapping(
+            id=mapping_id, path=self.path, title=Title(title["en"], title["sv"]), layer=layer, fields=fields,
+            key=self.names(raw, "key", ""), crs=crs, wkt=self.names(csv, "wkt", "csv"), x=self.names(csv, "x", "csv"),
+            y=self.names(csv, "y", "csv"), link=link, unpivot=unpivot,
+            merge_lines=bool(isinstance(geometry, dict) and geometry.get("lines") == "merge"), aggregate=aggregate,
+            extra={k: v for k, v in raw.items() if k not in {"format", "id", "title", "layer", "fields", "key", "crs",
+                                                           "csv", "link", "unpivot", "geometry", "aggregate"}})
+
+
+def presets_dir() -> Path:
+    return resources_dir() / PRESETS_DIR
+
+
+def preset_ids() -> list[str]:
+    """The bundled presets' ids, sorted."""
+    return sorted(p.stem for p in presets_dir().glob("*.json"))
+
+
+def read_mapping(path: Path | str) -> Mapping:
+    path = Path(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise MappingError(path, "(file)", f"a readable file ({exc.strerror})") from exc
+    except json.JSONDecodeError as exc:
+        raise MappingError(path, f"(line {exc.lineno}, column {exc.colno})", f"valid JSON: {exc.msg}") from exc
+    return _Reader(path).mapping(raw)
+
+
+def load_mapping(preset_or_path: str) -> Mapping:
+    """A bundled preset by id (``nvdb_roads``) or a user mapping file."""
+    text = (preset_or_path or "").strip()
+    if text in preset_ids():
+        return read_mapping(presets_dir() / f"{text}.json")
+    if text.lower().endswith(".json"):
+        return read_mapping(text)
+    raise MappingError(text or "(none)", "MAPPING", f"a preset id ({', '.join(preset_ids())}) or a JSON file")
+
+
+def check_against(mapping: Mapping, catalog: Catalog, columns: dict[str, str], key: tuple[str, ...]) -> None:
+    """Raise :class:`MappingError` when the mapping names a layer or field the twin does not have."""
+    try:
+        spec = catalog.layer(mapping.layer)
+    except KeyError:
+        raise MappingError(mapping.path, "layer", f"a layer id of the catalog "
+                                                  f"({', '.join(s.id for s in catalog.layers)})") from None
+    for name in mapping.targets():
+        if name not in columns:
+            raise MappingError(mapping.path, f"fields.{name}", f"a field of the twin table '{spec.table}' "
+                                                              f"({', '.join(columns)})")
+    for name in key:
+        if name not in mapping.targets():
+            raise MappingError(mapping.path, "key", f"key fields that the mapping fills, '{name}' is not")
+    if mapping.link is not None:
+        try:
+            catalog.layer(mapping.link.layer)
+        except KeyError:
+            raise MappingError(mapping.path, "link.layer", "a layer id of the catalog") from None

@@ -1,0 +1,307 @@
+"""One source row → the twin rows it gives, typed and checked against the catalog's field rules and domains —
+or the reason it is refused (:class:`RowRejectedError`, naming the field and the value).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Optional
+
+from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
+from qgis.PyQt.QtCore import QVariant
+
+from ..domains import FieldRule
+from ..i18n import ui_language
+from ..tr import tr
+from .mapping import FieldMap, Mapping
+from .names import SourceFields
+from .source import SourceRow
+from .values import CONVERTERS, ValueProblemError, convert, is_empty, map_key, sign_code, to_real, to_text
+
+GEOMETRY = "geometry"
+_SINGLE = {"Point": QgsWkbTypes.Type.Point, "LineString": QgsWkbTypes.Type.LineString,
+           "Polygon": QgsWkbTypes.Type.Polygon}
+_QVARIANT = {"text": QVariant.String, "integer": QVariant.LongLong, "real": QVariant.Double,
+             "date": QVariant.String, "datetime": QVariant.String, "boolean": QVariant.Bool}
+
+
+class RowRejectedError(Exception):
+    """A source row the twin cannot take: the field (or ``geometry``), the value and why."""
+
+    def __init__(self, field: Optional[str], value: Any, reason: str):
+        super().__init__(reason)
+        self.field, self.value, self.reason = field, value, reason
+
+
+@dataclass
+class TwinRow:
+    values: dict[str, Any]
+    wkb: Optional[bytes] = None
+
+
+Linker = Callable[[QgsGeometry], Optional[str]]
+
+
+class RowMapper:
+    """Maps rows of one source with one mapping onto one twin layer (``kinds``: twin column → value kind)."""
+
+    def __init__(self, mapping: Mapping, fields: SourceFields, kinds: dict[str, str], geometry_type: Optional[str],
+                 rules: dict[str, FieldRule], today: date, linker: Optional[Linker] = None):
+        self.mapping, self.kinds, self.rules, self.today = mapping, kinds, rules, today
+        self.geometry_type = geometry_type
+        self.linker = linker
+        self.columns = {f.target: fields.all_of(f.sources) for f in mapping.fields}
+        self.placeholders = {name: fields.find(name) for f in mapping.fields for name in f.template_fields()}
+        self.template_parts = {f.target: [(name, p, p[len(name) + 2:-1]) for name in f.template_fields()
+                                          for p in _placeholders(f.template, name)]
+                               for f in mapping.fields if f.template}
+        self.template_names = {f.target: list(dict.fromkeys(f.template_fields())) for f in mapping.fields if f.template}
+        self.missing = sorted({s for f in mapping.fields if f.sources and not self.columns[f.target]
+                               and f.default is None and not f.classify and f.template is None
+                               for s in f.sources[:1]})
+        self.unpivot_columns: list[tuple[int, str]] = []
+        if mapping.unpivot:
+            u = mapping.unpivot
+            for index in range(u.first, u.last + 1):
+                column = fields.first([pattern.format(index) for pattern in u.columns])
+                if column is None:
+                    self.missing.append(u.columns[0].format(index))
+                self.unpivot_columns.append((index, column))
+        language = ui_language()
+        self.constraints = [(rule.field, QgsExpression(rule.constraint.expression),
+                             rule.constraint.message.text(language))
+                            for rule in rules.values() if rule.constraint is not None
+                            and rule.field in mapping.targets()]
+        self.today_text = today.isoformat()
+        self.bounds = {name: rule.value_range for name, rule in rules.items() if rule.value_range is not None}
+        self.codes = {name: frozenset(rule.domain.codes) for name, rule in rules.items()
+                      if rule.domain is not None and rule.domain.range is None}
+        # the common case (one column, typed as it is) on a short path; everything else through _fill
+        self.plain_fields = [(f.target, self.columns[f.target][0], CONVERTERS[kinds.get(f.target, "text")])
+                             for f in mapping.fields if _plain(f) and len(self.columns[f.target]) == 1]
+        plain_targets = {t for t, _c, _k in self.plain_fields}
+        self.other_fields = [f for f in mapping.fields if f.target not in plain_targets]
+        self.classified = [f for f in mapping.fields if f.classify]
+        self.qfields = QgsFields()
+        for name in mapping.targets():
+            self.qfields.append(QgsField(name, _QVARIANT.get(kinds.get(name, "text"), QVariant.String)))
+
+    # -- one row -----------------------------------------------------------------------------
+    def map(self, row: SourceRow) -> list[TwinRow]:
+        if row.problem:
+            raise RowRejectedError(GEOMETRY, None, row.problem)
+        wkb = self._geometry(row.geometry) if self.geometry_type else None
+        values: dict[str, Any] = {}
+        source = row.values
+        for field, column, converter in self.plain_fields:
+            raw = source.get(column)
+            try:
+                values[field] = converter(raw)
+            except ValueProblemError as exc:
+                raise RowRejectedError(field, raw, _expected(exc, raw)) from None
+        for fmap in self.other_fields:
+            self._fill(fmap, source, values)
+        for fmap in self.classified:
+            if values.get(fmap.target) is None:
+                values[fmap.target] = self._classify(fmap, values)
+        link = self.mapping.link
+        if link is not None and values.get(link.field) is None:
+            values[link.field] = self._link(row.geometry)
+        rows = [values] if self.mapping.unpivot is None else self._unpivot(values, row.values)
+        for out in rows:
+            self._check(out)
+        return [TwinRow(out, wkb) for out in rows]
+
+    def _fill(self, fmap: FieldMap, source: dict[str, Any], values: dict[str, Any]) -> None:
+        raw: Any = None
+        column = None
+        for column in self.columns[fmap.target]:
+            if not is_empty(source.get(column)):
+                raw = source[column]
+                break
+        if fmap.template is not None and raw is None:
+            raw = self._template(fmap, source)
+        field = fmap.target
+        if is_empty(raw):
+            raw = fmap.default
+        if is_empty(raw):
+            values.setdefault(field, None)
+            return
+        if fmap.values is not None:
+            key = map_key(raw)
+            if key in fmap.values:
+                raw = fmap.values[key]
+            elif not fmap.keep_other:
+                known = ", ".join(sorted(fmap.values))
+                raise RowRejectedError(field, raw, tr("unknown code '{code}' in {column} (known: {known})").format(
+                    code=to_text(raw), column=column or field, known=known))
+        if fmap.transform == "sign_code":
+            try:
+                raw, amount = sign_code(raw)
+            except ValueProblemError as exc:
+                raise RowRejectedError(field, raw, tr("expected {what}").format(what=exc)) from None
+            if fmap.value_to:
+                values[fmap.value_to] = amount
+        elif fmap.transform in ("upper", "lower"):
+            raw = getattr(str(raw), fmap.transform)()
+        values[field] = self._typed(field, raw, fmap.factor)
+
+    def _template(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
+        given: dict[str, Any] = {}
+        for name in self.template_names[fmap.target]:
+            column = self.placeholders.get(name)
+            value = source.get(column) if column else None
+            if is_empty(value):
+                return None
+            given[name] = value
+        text = fmap.template
+        try:
+            for name, placeholder, spec in self.template_parts[fmap.target]:
+                value = given[name]
+                formatted = format(to_real(value), spec) if spec else to_text(value)
+                text = text.replace(placeholder, formatted)
+        except (ValueProblemError, ValueError) as exc:
+            raise RowRejectedError(fmap.target, given, tr("cannot build the key from {template}: {error}").format(
+                template=fmap.template, error=exc)) from None
+        return text
+
+    def _typed(self, field: str, raw: Any, factor: Optional[float] = None) -> Any:
+        kind = self.kinds.get(field, "text")
+        try:
+            value = convert(kind, raw)
+        except ValueProblemError as exc:
+            raise RowRejectedError(field, raw, _expected(exc, raw)) from None
+        if factor is not None and value is not None:
+            value = value * factor
+            if kind == "integer":
+                value = int(round(value))
+        return value
+
+    def _classify(self, fmap: FieldMap, values: dict[str, Any]) -> Optional[int]:
+        classes = [c.classify(values[c.field]) for c in fmap.classify if values.get(c.field) is not None]
+        if not classes:
+            names = ", ".join(c.field for c in fmap.classify)
+            raise RowRejectedError(fmap.target, None, tr("no value, and none of {fields} to derive it from").format(
+                fields=names))
+        return max(classes)
+
+    def _link(self, geometry: Optional[QgsGeometry]) -> Optional[str]:
+        link = self.mapping.link
+        if geometry is None or geometry.isEmpty():
+            raise RowRejectedError(link.field, None, tr("no {field} and no position to find the nearest {layer}")
+                                   .format(field=link.field, layer=link.layer))
+        found = self.linker(geometry) if self.linker else None
+        if found is None:
+            raise RowRejectedError(link.field, None, tr("no {layer} within {distance} m").format(
+                layer=link.layer, distance=f"{link.max_distance_m:g}"))
+        return found
+
+    def _unpivot(self, values: dict[str, Any], source: dict[str, Any]) -> list[dict[str, Any]]:
+        u = self.mapping.unpivot
+        out = []
+        for index, column in self.unpivot_columns:
+            raw = source.get(column) if column else None
+            if is_empty(raw):
+                raise RowRejectedError(u.value, None, tr("no value for {field} {index} (column {column})").format(
+                    field=u.index, index=index, column=column or "–"))
+            out.append({**values, u.index: index, u.value: self._typed(u.value, raw)})
+        return out
+
+    # -- checks ------------------------------------------------------------------------------
+    def _check(self, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            rule = self.rules.get(name)
+            if rule is None:
+                continue
+            if value is None:
+                if rule.not_null:
+                    raise RowRejectedError(name, None, tr("a value is required"))
+                continue
+            codes = self.codes.get(name)
+            if codes is not None and value not in codes and not rule.domain.allows(value):
+                shown = ", ".join(str(c) for c in rule.domain.codes[:12]) or "–"
+                more = ", …" if len(rule.domain.codes) > 12 else ""
+                raise RowRejectedError(name, value, tr("'{value}' is not in the domain {domain} ({codes})").format(
+                    value=value, domain=rule.domain.id, codes=shown + more))
+            bounds = self.bounds.get(name)
+            number = to_real(value) if bounds is not None and not isinstance(value, str) else None
+            if bounds is not None and number is not None and not bounds[0] <= number <= bounds[1]:
+                raise RowRejectedError(name, value, tr("{value} is outside {low}–{high}").format(
+                    value=value, low=f"{bounds[0]:g}", high=f"{bounds[1]:g}"))
+            if rule.not_in_future and isinstance(value, str) and value[:10] > self.today_text:
+                raise RowRejectedError(name, value, tr("{value} is in the future (today is {today})").format(
+                    value=value, today=self.today_text))
+        for name, expression, message in self.constraints:
+            feature = QgsFeature(self.qfields)
+            feature.setAttributes([values.get(n) for n in self.qfields.names()])
+            context = QgsExpressionContext()
+            context.setFeature(feature)
+            result = expression.evaluate(context)
+            if not expression.hasEvalError() and result is not None and not result:
+                raise RowRejectedError(name, values.get(name), message)
+
+    def _geometry(self, geometry: Optional[QgsGeometry]) -> bytes:
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            raise RowRejectedError(GEOMETRY, None, tr("no geometry"))
+        geometry = QgsGeometry(geometry)
+        abstract = geometry.get()
+        abstract.dropZValue()
+        abstract.dropMValue()
+        wanted = self.geometry_type
+        if not geometry.isGeosValid():
+            geometry = _repaired(geometry)
+        single = _SINGLE.get(wanted)
+        if single is not None and QgsWkbTypes.isMultiType(geometry.wkbType()):
+            parts = geometry.asGeometryCollection()
+            if len(parts) > 1 and wanted == "LineString" and self.mapping.merge_lines:
+                geometry = geometry.mergeLines()
+                parts = geometry.asGeometryCollection() if QgsWkbTypes.isMultiType(geometry.wkbType()) else [geometry]
+            if len(parts) != 1:
+                raise RowRejectedError(GEOMETRY, None, tr("{n} parts where the twin layer holds one {type}").format(
+                    n=len(parts), type=wanted))
+            geometry = parts[0]
+        expected = QgsWkbTypes.parseType(wanted) if wanted else None
+        if expected is not None and QgsWkbTypes.flatType(geometry.wkbType()) != expected:
+            if not (QgsWkbTypes.isMultiType(expected)
+                    and QgsWkbTypes.singleType(expected) == QgsWkbTypes.flatType(geometry.wkbType())):
+                shown = QgsWkbTypes.displayString(geometry.wkbType())
+                raise RowRejectedError(GEOMETRY, None, tr("a {found} where the twin layer holds {type}").format(
+                    found=shown, type=wanted))
+            geometry.convertToMultiType()
+        return bytes(geometry.asWkb())
+
+
+def _expected(problem: ValueProblemError, raw: Any) -> str:
+    return tr("expected {what}, got '{value}'").format(what=problem, value=to_text(raw))
+
+
+def _plain(fmap: FieldMap) -> bool:
+    """A field filled from its column as it is: no template, map, factor, default, transform or class."""
+    return (fmap.template is None and fmap.values is None and fmap.factor is None and fmap.default is None
+            and fmap.transform is None and not fmap.classify)
+
+
+def _repaired(geometry: QgsGeometry) -> QgsGeometry:
+    """``makeValid`` keeping only the parts of the geometry's own dimension (a spike of a polygon collapses to a
+    line and is dropped); refused when nothing of that dimension is left."""
+    kind = geometry.type()
+    repaired = geometry.makeValid()
+    parts = [p for p in repaired.asGeometryCollection() if p.type() == kind] if not repaired.isNull() else []
+    if not parts:
+        raise RowRejectedError(GEOMETRY, None, tr("an invalid geometry that cannot be repaired without changing its "
+                                                  "type"))
+    return parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
+
+
+def _placeholders(text: str, name: str) -> list[str]:
+    out, start = [], 0
+    while True:
+        at = text.find("{" + name, start)
+        if at < 0:
+            return out
+        end = text.find("}", at)
+        candidate = text[at:end + 1]
+        if candidate[len(name) + 1] in ":}":
+            out.append(candidate)
+        start = end + 1

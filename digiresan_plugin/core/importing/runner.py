@@ -1,0 +1,304 @@
+"""Run one import: a source file through a mapping into one twin layer, in one transaction.
+
+``read = inserted + updated + unchanged + rejected`` always holds, counted in source rows (a source row that gives
+several twin rows, e.g. 24 hourly columns, counts once: inserted if any of its rows is new, else updated if any
+changed). A dry run does everything, then rolls back. A failure or a cancel rolls back: the twin is as before.
+Only the one table is written; ``replace`` empties that table (inside the transaction) before inserting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsGeometry
+
+from ..catalog import Catalog
+from ..domains import field_domains
+from ..gpkg_triggers import session_user
+from ..log import get_logger
+from ..maintenance_spec import maintenance_spec
+from ..tr import tr
+from ..twin_source import TwinSource
+from .aggregate import SITE_COLUMNS, RecordProblem, profiles
+from .linking import NearestLinker
+from .mapping import Mapping, MappingError, check_against
+from .names import SourceFields
+from .rows import RowMapper, RowRejectedError
+from .source import Source, SourceRow
+from .writer import RowRefusedError, TwinWriter, WriteError
+
+LOG = get_logger(__name__)
+MODES = ("insert", "upsert", "replace")
+PROGRESS_EVERY = 500
+GEOMETRY_TOLERANCE = 0.001  # twin CRS units (metres): less is a reprojection's rounding, not a change
+
+
+class ImportCancelledError(RuntimeError):
+    """The user cancelled; nothing was written."""
+
+
+@dataclass
+class Rejection:
+    row: int
+    field: Optional[str]
+    value: Any
+    reason: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ImportResult:
+    source: str
+    layer: str
+    mode: str
+    dry_run: bool
+    read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    twin_rows: int = 0  # twin rows inserted or updated
+    rejections: list[Rejection] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+    @property
+    def balanced(self) -> bool:
+        return self.read == self.inserted + self.updated + self.unchanged + self.rejected
+
+    def counts(self) -> dict[str, int]:
+        return {"read": self.read, "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
+                "rejected": self.rejected, "deleted": self.deleted}
+
+
+def target_dsn(source: TwinSource) -> tuple[str, str]:
+    """The OGR data source string and table prefix of a twin source."""
+    if source.kind == "gpkg":
+        return source.location, ""
+    if source.kind == "pgservice" and "=" not in source.location:
+        return f"PG:service={source.location}", f"{source.schema}."
+    if source.kind == "pgservice":
+        return f"PG:{source.location}", f"{source.schema}."
+    raise WriteError(tr("{twin}: importing into a saved PostgreSQL connection is not supported yet; use a pg_service "
+                        "entry (pgservice:<service>)").format(twin=source.describe()))
+
+
+class Importer:
+    """Everything one run needs, opened; :meth:`run` does it."""
+
+    def __init__(self, catalog: Catalog, target: TwinSource, source_path: Path | str, mapping: Mapping,
+                 mode: str = "upsert", dry_run: bool = False, today: Optional[date] = None, crs: str = "",
+                 transform_context: Optional[QgsCoordinateTransformContext] = None):
+        if mode not in MODES:
+            raise MappingError(mapping.path, "MODE", f"one of {', '.join(MODES)}, got '{mode}'")
+        self.catalog, self.target, self.mapping, self.mode, self.dry_run = catalog, target, mapping, mode, dry_run
+        if mapping.layer not in {s.id for s in catalog.layers}:
+            raise MappingError(mapping.path, "layer", f"a layer id of the catalog "
+                                                      f"({', '.join(s.id for s in catalog.layers)})")
+        self.spec = catalog.layer(mapping.layer)
+        dsn, prefix = target_dsn(target)
+        self.prefix = prefix
+        self.writer = TwinWriter(dsn, prefix + self.spec.table, f"{target.describe()}: {self.spec.table}")
+        self.key = mapping.key or ((self.spec.key,) if self.spec.key else ())
+        if not self.key:
+            raise MappingError(mapping.path, "key", f"key fields (layer '{self.spec.id}' has no key in the catalog)")
+        check_against(mapping, catalog, self.writer.kinds, self.key)
+        rules = {r.field: r for r in field_domains(catalog).rules_for(self.spec.id)}
+        unfilled = [r.field for r in rules.values() if r.not_null and r.field not in mapping.targets()
+                    and r.field in self.writer.kinds]
+        if unfilled:
+            raise MappingError(mapping.path, f"fields.{unfilled[0]}", "a mapping for this required twin field")
+        linker = None
+        crs_wkt = self.writer.crs_wkt()
+        if mapping.link is not None:
+            link_spec = catalog.layer(mapping.link.layer)
+            link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
+            crs_wkt = crs_wkt or link_writer.crs_wkt()
+            linker = NearestLinker(self.writer.ds, prefix + link_spec.table, link_spec.key or mapping.link.field,
+                                   mapping.link.max_distance_m)
+            link_writer.close()
+        target_crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else None
+        self.source = Source(source_path, mapping, target_crs, crs, transform_context, self.writer.spatial)
+        geometry = self.spec.geometry if self.writer.spatial else None
+        fields = self.source.fields if mapping.aggregate is None else SourceFields(SITE_COLUMNS)
+        self.mapper = RowMapper(mapping, fields, self.writer.kinds, geometry, rules,
+                                today or date.today(), linker)
+        self.result = ImportResult(self.source.name, self.spec.id, mode, dry_run)
+        for name in self.mapper.missing:
+            self.result.warnings.append(f"{self.source.name}: no column {name} (mapping {mapping.id})")
+
+    # -- the run -----------------------------------------------------------------------------
+    def run(self, progress: Optional[Callable[[float], bool]] = None) -> ImportResult:
+        """Import, or raise (after rolling back): :class:`ImportCancelledError`, :class:`WriteError`, any fault."""
+        writer, result = self.writer, self.result
+        compare = [n for n in self.mapping.targets() if n in writer.kinds]
+        key_at = [compare.index(k) for k in self.key]
+        existing: dict[tuple, tuple[int, tuple, Optional[bytes]]] = {}
+        if self.mode != "replace":
+            for fid, values, wkb in writer.rows(compare, geometry=writer.spatial):
+                existing.setdefault(tuple(values[i] for i in key_at), (fid, values, _digest(wkb)))
+        session = maintenance_spec(self.catalog).history.session_table
+        try:
+            writer.begin()
+            previous = writer.set_session(session, session_user()) if self.target.kind == "gpkg" else None
+            if self.mode == "replace":
+                result.deleted = writer.delete_all()
+            seen: dict[tuple, int] = {}
+            total = max(self.source.count, 1)
+            for row in self._rows():
+                members = getattr(row, "members", ()) or (row.number,)
+                result.read += len(members)
+                if progress is not None and result.read % PROGRESS_EVERY < len(members) and not progress(
+                        100.0 * result.read / total):
+                    raise ImportCancelledError("cancelled")
+                try:
+                    self._one(row, compare, existing, seen, len(members))
+                except RowRejectedError as exc:
+                    originals = getattr(row, "member_values", ()) or (row.values,)
+                    result.rejections += [Rejection(number, exc.field, exc.value, exc.reason, _shown(values))
+                                          for number, values in zip(members, originals)]
+            result.rejections.sort(key=lambda r: r.row)
+            if progress is not None and not progress(100.0):
+                raise ImportCancelledError("cancelled")
+            if self.dry_run:
+                writer.rollback()
+            else:
+                if previous is not None:
+                    writer.restore_session(session, previous)
+                writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.close()
+        return result
+
+    def preview(self, limit: int = 10) -> list[tuple[int, Optional[dict[str, Any]], Optional[str]]]:
+        """The first ``limit`` source rows after mapping, nothing written: (row, twin values or None, reason)."""
+        out: list[tuple[int, Optional[dict[str, Any]], Optional[str]]] = []
+        try:
+            for row in self._rows():
+                try:
+                    out += [(row.number, twin.values, None) for twin in self.mapper.map(row)][:limit - len(out)]
+                except RowRejectedError as exc:
+                    out.append((row.number, None, f"{exc.field or '–'}: {exc.reason}"))
+                if len(out) >= limit:
+                    break
+        finally:
+            self.writer.close()
+        return out
+
+    def _rows(self) -> Iterator[SourceRow]:
+        """The source's rows, or its sites' profiles for an aggregating mapping (refused records counted here)."""
+        if self.mapping.aggregate is None:
+            yield from self.source.rows()
+            return
+        problems: list[RecordProblem] = []
+        sites = list(profiles(self.source.rows(), self.source.fields, self.mapping.aggregate, problems))
+        for p in problems:
+            self.result.read += 1
+            self.result.rejections.append(Rejection(p.row, p.field, p.value, p.reason, _shown(p.values)))
+        yield from sites
+
+    def _one(self, row: SourceRow, compare: list[str], existing: dict, seen: dict, weight: int = 1) -> None:
+        twin_rows = self.mapper.map(row)
+        plan = []
+        for twin in twin_rows:
+            key = tuple(twin.values.get(k) for k in self.key)
+            if any(k is None for k in key):
+                missing = next(k for k, v in zip(self.key, key) if v is None)
+                raise RowRejectedError(missing, None, tr("the key field has no value"))
+            if key in seen:
+                shown = "/".join(str(k) for k in key)
+                raise RowRejectedError(self.key[0], shown, tr("key {key} appears twice in the file (first at row "
+                                                              "{row})").format(key=shown, row=seen[key]))
+            values = tuple(twin.values.get(n) for n in compare)
+            old = existing.get(key)
+            if old is None:
+                plan.append(("insert", None, key, twin))
+            elif self.mode == "insert":
+                raise RowRejectedError(self.key[0], "/".join(str(k) for k in key),
+                                       tr("already in the twin (mode insert; use upsert to update)"))
+            elif old[1] == values and (not self.writer.spatial or twin.wkb is None or old[2] == _digest(twin.wkb)
+                                       or same_geometry(self.writer.geometry_wkb(old[0]), twin.wkb)):
+                plan.append(("unchanged", old[0], key, twin))
+            else:
+                plan.append(("update", old[0], key, twin))
+        # a refused statement aborts a whole PostgreSQL transaction: there every written row gets a savepoint
+        writes = sum(1 for p in plan if p[0] != "unchanged")
+        savepoint = writes > 1 or (writes == 1 and self.target.kind != "gpkg")
+        if savepoint:
+            self.writer.ds.ExecuteSQL("SAVEPOINT digiresan_import_row")
+        try:
+            for action, fid, _key, twin in plan:
+                if action == "insert":
+                    self.writer.insert(twin.values, twin.wkb)
+                elif action == "update":
+                    self.writer.update(fid, twin.values, twin.wkb)
+        except RowRefusedError as exc:
+            if savepoint:
+                self.writer.ds.ExecuteSQL("ROLLBACK TO digiresan_import_row")
+                self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
+            raise RowRejectedError(None, None, tr("refused by the twin: {reason}").format(reason=exc)) from None
+        if savepoint:
+            self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
+        for action, fid, key, twin in plan:
+            seen[key] = row.number
+            if action != "unchanged":
+                existing[key] = (fid if fid is not None else -1, tuple(twin.values.get(n) for n in compare),
+                                 _digest(twin.wkb))
+                self.result.twin_rows += 1
+        actions = {p[0] for p in plan}
+        if "insert" in actions:
+            self.result.inserted += weight
+        elif "update" in actions:
+            self.result.updated += weight
+        else:
+            self.result.unchanged += weight
+
+
+def _digest(wkb: Optional[bytes]) -> Optional[bytes]:
+    """What is kept of a stored geometry to compare (16 bytes, not the geometry: memory stays small)."""
+    return None if wkb is None else hashlib.blake2b(wkb, digest_size=16).digest()
+
+
+def same_geometry(old: Optional[bytes], new: bytes) -> bool:
+    """Equal, or apart by less than :data:`GEOMETRY_TOLERANCE` everywhere (a reprojection's last digits)."""
+    if old == new:
+        return True
+    if old is None:
+        return False
+    a, b = QgsGeometry(), QgsGeometry()
+    a.fromWkb(old)
+    b.fromWkb(new)
+    if a.wkbType() != b.wkbType() or a.constGet().nCoordinates() != b.constGet().nCoordinates():
+        return False
+    return a.hausdorffDistance(b) < GEOMETRY_TOLERANCE
+
+
+def _shown(values: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for name, value in values.items():
+        if hasattr(value, "isNull") and not isinstance(value, str):
+            try:
+                value = None if value.isNull() else str(value.toString() if hasattr(value, "toString") else value)
+            except TypeError:
+                value = str(value)
+        out[name] = value
+    return out
+
+
+def run_import(catalog: Catalog, target: TwinSource, source_path: Path | str, mapping: Mapping, mode: str = "upsert",
+               dry_run: bool = False, today: Optional[date] = None, crs: str = "",
+               progress: Optional[Callable[[float], bool]] = None,
+               transform_context: Optional[QgsCoordinateTransformContext] = None) -> ImportResult:
+    """Open, import and close (see :class:`Importer`)."""
+    importer = Importer(catalog, target, source_path, mapping, mode, dry_run, today, crs, transform_context)
+    return importer.run(progress)
