@@ -11,8 +11,10 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
+from .budget_scenario import BudgetScenarioAlgorithm
 from .check_twin import CheckTwinAlgorithm
 from .coordination_conflicts import CoordinationConflictsAlgorithm
+from .maintenance_candidates import MaintenanceCandidatesAlgorithm
 from .report_at_point import ReportAtPointAlgorithm
 from .report_for_features import ReportForFeaturesAlgorithm
 
@@ -42,3 +44,5 @@ class DigiresanProvider(QgsProcessingProvider):
         for algorithm in (ReportAtPointAlgorithm(), ReportForFeaturesAlgorithm(), CoordinationConflictsAlgorithm()):
             self.addAlgorithm(algorithm)
         self.addAlgorithm(CheckTwinAlgorithm())
+        self.addAlgorithm(MaintenanceCandidatesAlgorithm())
+        self.addAlgorithm(BudgetScenarioAlgorithm())
