@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -189,24 +190,17 @@ class BudgetScenarioAlgorithm(InvestmentAlgorithm):
             last = r.years[-1]
             feedback.pushInfo(self.tr("{id}: {treated} segments treated, backlog {backlog} MSEK in {year}").format(
                 id=r.scenario_id, treated=len(r.treated), backlog=f"{last.backlog_sek / 1e6:.1f}", year=last.year))
-        self.results = results
-        self.outputs = {self.OUTPUT: dest, self.TREATED: tdest, "WRITTEN": 0}
-        return dict(self.outputs)
-
-    def postProcessAlgorithm(self, context: QgsProcessingContext,  # noqa: N802 - QGIS API
-                             feedback: QgsProcessingFeedback) -> dict:
-        """Accept on the main thread: the paving-plan layer is written here, not in the worker thread."""
-        outputs = dict(getattr(self, "outputs", {}))
-        results = getattr(self, "results", [])
+        written = 0
         if self.accept and results:
+            # a layer of this thread on the same table (the prepared one belongs to the main thread)
+            layer = QgsVectorLayer(self.plan_layer.source(), self.plan_layer.name(), self.plan_layer.providerType())
             try:
-                written = accept_scenario(self.plan_layer, self.catalog, self.model, results[0])
+                written = accept_scenario(layer, self.catalog, self.model, results[0])
             except PlanError as exc:
                 raise QgsProcessingException(str(exc)) from exc
             feedback.pushInfo(self.tr("{count} rows written into the paving plan as scenario {id}").format(
                 count=written, id=results[0].scenario_id))
-            outputs["WRITTEN"] = written
-        return outputs
+        return {self.OUTPUT: dest, self.TREATED: tdest, "WRITTEN": written}
 
 
 def _year_row(r: ScenarioResult, y: YearResult) -> list[Any]:
