@@ -16,8 +16,16 @@ from qgis.core import (
 
 from digiresan_plugin.processing import register_provider, unregister_provider
 
-from .investment_fixture import BACKLOG_NOW, BUDGET, BUDGET_FOR_THREE, CANDIDATES, EXPECTED, PERMITS, TODAY, \
-    build_investment_twin
+from .investment_fixture import (
+    BACKLOG_NOW,
+    BUDGET,
+    BUDGET_FOR_THREE,
+    CANDIDATES,
+    EXPECTED,
+    PERMITS,
+    TODAY,
+    build_investment_twin,
+)
 
 COMMON = {"TODAY": TODAY.isoformat(), "LANGUAGE": 0, "MORATORIUM_YEARS": 3}
 
@@ -96,7 +104,6 @@ def test_budget_scenarios_side_by_side_and_bad_budget(provider, tmp_path):
 
 
 def test_a_bad_model_file_is_a_clear_error(provider, tmp_path):
-    import processing
 
     twin = build_investment_twin(tmp_path / "twin.gpkg", BUDGET)
     bad = tmp_path / "model.json"

@@ -29,7 +29,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.investment.model import STRATEGIES
 from ..core.investment.plan import PlanError, accept_scenario, plan_layer_id
-from ..core.investment.scenario import ScenarioCancelled, ScenarioResult, YearResult, run_scenario
+from ..core.investment.scenario import ScenarioCancelledError, ScenarioResult, YearResult, run_scenario
 from .investment_common import InvestmentAlgorithm, sink_crs
 
 YEAR_FIELDS = (
@@ -165,7 +165,7 @@ class BudgetScenarioAlgorithm(InvestmentAlgorithm):
                 try:
                     results.append(run_scenario(self.model, net, years, budget, strategy, first,
                                                 self.moratorium(), sid, self.progress(feedback)))
-                except ScenarioCancelled:
+                except ScenarioCancelledError:
                     return {}
         year_fields, treated_fields = _fields(YEAR_FIELDS), _fields(TREATED_FIELDS)
         sink, dest = self.create_sink(parameters, self.OUTPUT, context, year_fields, QgsWkbTypes.NoGeometry)

@@ -80,40 +80,42 @@ def find_candidates(model: MaintenanceModel, net: Network, language: str = "en",
     """The assessment with its candidates, worst first (severity, then ÅDT)."""
     a = assess(model, net, moratorium_years)
     first_year = first_year or _year(net.today_jd) + 1
-    classes = cond.condition_class(model, net.iri, net.rut)
     rows = np.flatnonzero(a.level >= cond.NEEDS_ACTION)
-    order = np.lexsort((-np.nan_to_num(net.aadt[rows]), -a.severity[rows]))
-    for seg in rows[order]:
-        a.candidates.append(_candidate(model, net, a, int(seg), int(classes[seg]), language, first_year))
+    rows = rows[np.lexsort((-np.nan_to_num(net.aadt[rows]), -a.severity[rows]))]
+    columns = {name: values[rows].tolist() for name, values in (
+        ("class", cond.condition_class(model, net.iri, net.rut)), ("fclass", net.fclass), ("group", net.group),
+        ("level", a.level), ("iri", net.iri), ("rut", net.rut), ("aadt", net.aadt), ("jd", net.latest_jd),
+        ("choice", a.choice), ("cost", a.cost), ("area", net.area), ("assumed", net.width_assumed),
+        ("severity", a.severity), ("bc", a.benefit_cost), ("forecast", a.forecast_jd), ("earliest", a.earliest),
+        ("iri_level", a.iri_level), ("rut_level", a.rut_level))}
+    reasons = _Reasons(model, language)
+    groups = [g.title.text(language) for g in model.groups]
+    for i, seg in enumerate(rows.tolist()):
+        row = {k: v[i] for k, v in columns.items()}
+        k = row["choice"]
+        treatment = model.treatments[k] if k >= 0 else None
+        permits = net.permits.get(seg, [])
+        aadt = row["aadt"] if row["aadt"] == row["aadt"] else None
+        c = Candidate(
+            index=seg, segment_id=net.ids[seg], street=net.streets[seg],
+            functional_class=row["fclass"] if row["fclass"] >= 0 else None, group=groups[row["group"]],
+            level=LEVELS[row["level"]], iri_mm_m=row["iri"], rut_mm=row["rut"], aadt=aadt,
+            inspected_on=date.fromordinal(row["jd"] - JD_OFFSET) if row["jd"] else None,
+            condition_class=row["class"], treatment=treatment.code if treatment else "", cost_sek=row["cost"],
+            area_m2=row["area"], width_assumed=row["assumed"], severity=row["severity"], benefit_cost=row["bc"],
+            forecast_year=None if row["forecast"] != row["forecast"] else _year(row["forecast"]),
+            coordination=status(a.coordination, seg, bool(treatment and treatment.digs), first_year),
+            earliest_year=row["earliest"] or None, utilities=tuple(utilities(permits)),
+            permits=tuple(p.permit_id for p in permits),
+            planned=tuple(f"{y} {t or ''}".strip() for y, t, _s in sorted(net.planned.get(seg, []),
+                                                                          key=lambda r: r[0])),
+            reason="")
+        a.candidates.append(Candidate(**{**c.__dict__, "reason": reasons.text(c, row)}))
     return a
 
 
 def _year(jd: float) -> int:
     return date.fromordinal(int(jd) - JD_OFFSET).year
-
-
-def _candidate(model: MaintenanceModel, net: Network, a: Assessment, seg: int, klass: int, language: str,
-               first_year: int) -> Candidate:
-    k = int(a.choice[seg])
-    treatment = model.treatments[k] if k >= 0 else None
-    permits = net.permits.get(seg, [])
-    coord = status(a.coordination, seg, bool(treatment and treatment.digs), first_year)
-    earliest = int(a.earliest[seg]) or None
-    fclass = int(net.fclass[seg]) if net.fclass[seg] >= 0 else None
-    aadt = float(net.aadt[seg]) if np.isfinite(net.aadt[seg]) else None
-    forecast = None if np.isnan(a.forecast_jd[seg]) else _year(a.forecast_jd[seg])
-    planned = tuple(f"{y} {t or ''}".strip() for y, t, _s in sorted(net.planned.get(seg, []), key=lambda r: r[0]))
-    c = Candidate(
-        index=seg, segment_id=net.ids[seg], street=net.streets[seg], functional_class=fclass,
-        group=model.groups[int(net.group[seg])].title.text(language), level=LEVELS[int(a.level[seg])],
-        iri_mm_m=float(net.iri[seg]), rut_mm=float(net.rut[seg]), aadt=aadt,
-        inspected_on=date.fromordinal(int(net.latest_jd[seg]) - JD_OFFSET) if net.latest_jd[seg] else None,
-        condition_class=klass, treatment=treatment.code if treatment else "", cost_sek=float(a.cost[seg]),
-        area_m2=float(net.area[seg]), width_assumed=bool(net.width_assumed[seg]), severity=float(a.severity[seg]),
-        benefit_cost=float(a.benefit_cost[seg]), forecast_year=forecast, coordination=coord,
-        earliest_year=earliest, utilities=tuple(utilities(permits)), permits=tuple(p.permit_id for p in permits),
-        planned=planned)
-    return _with_reason(model, net, a, c, language)
 
 
 def number(value: float, digits: int, language: str) -> str:
@@ -122,30 +124,43 @@ def number(value: float, digits: int, language: str) -> str:
     return text.replace(".", ",") if language.startswith("sv") else text
 
 
-def _with_reason(model: MaintenanceModel, net: Network, a: Assessment, c: Candidate, language: str) -> Candidate:
-    group = model.groups[int(net.group[c.index])]
-    parts = []
-    for measure, value, lvl, unit, action, urgent in (
-            ("IRI", c.iri_mm_m, a.iri_level[c.index], "", group.needs_action.iri_mm_m, group.urgent.iri_mm_m),
-            (tr("rut"), c.rut_mm, a.rut_level[c.index], " mm", group.needs_action.rut_mm, group.urgent.rut_mm)):
-        if not np.isfinite(value):
-            continue
-        shown = number(value, 1, language)
-        if lvl >= 1:
-            limit = urgent if lvl >= 2 else action
-            parts.append(tr("{measure} {value}{unit} > {limit} for {group}").format(
-                measure=measure, value=shown, unit=unit, limit=number(limit, 1, language), group=c.group))
-        else:
-            parts.append(f"{measure} {shown}{unit}")
-    if c.aadt is not None:
-        parts.append(tr("ÅDT {aadt}").format(aadt=number(c.aadt, 0, language)))
-    if c.width_assumed:
-        parts.append(tr("width assumed {width} m").format(width=number(model.default_width_m, 1, language)))
-    if c.coordination == "dig_first":
-        parts.append(tr("dig first: {permits}; pave from {year}").format(
-            permits=", ".join(c.permits), year=c.earliest_year))
-    elif c.coordination == "moratorium":
-        parts.append(tr("dig moratorium: not before {year}").format(year=c.earliest_year))
-    if not c.treatment:
-        parts.append(tr("no treatment rule matches"))
-    return Candidate(**{**c.__dict__, "reason": "; ".join(parts)})
+class _Reasons:
+    """The readable reason of a candidate; the words and limits looked up once per run."""
+
+    def __init__(self, model: MaintenanceModel, language: str) -> None:
+        self.language = language
+        self.limits = [((g.needs_action.iri_mm_m, g.urgent.iri_mm_m), (g.needs_action.rut_mm, g.urgent.rut_mm))
+                       for g in model.groups]
+        self.above = tr("{measure} {value}{unit} > {limit} for {group}")
+        self.rut = tr("rut")
+        self.aadt = tr("ÅDT {aadt}")
+        self.width = tr("width assumed {width} m").format(width=number(model.default_width_m, 1, language))
+        self.dig_first = tr("dig first: {permits}; pave from {year}")
+        self.moratorium = tr("dig moratorium: not before {year}")
+        self.no_rule = tr("no treatment rule matches")
+
+    def text(self, c: Candidate, row: dict) -> str:
+        lang = self.language
+        iri_limits, rut_limits = self.limits[row["group"]]
+        parts = []
+        for measure, value, level, unit, limits in (("IRI", c.iri_mm_m, row["iri_level"], "", iri_limits),
+                                                    (self.rut, c.rut_mm, row["rut_level"], " mm", rut_limits)):
+            if value != value:
+                continue
+            shown = number(value, 1, lang)
+            if level >= 1:
+                parts.append(self.above.format(measure=measure, value=shown, unit=unit,
+                                               limit=number(limits[level - 1], 1, lang), group=c.group))
+            else:
+                parts.append(f"{measure} {shown}{unit}")
+        if c.aadt is not None:
+            parts.append(self.aadt.format(aadt=number(c.aadt, 0, lang)))
+        if c.width_assumed:
+            parts.append(self.width)
+        if c.coordination == "dig_first":
+            parts.append(self.dig_first.format(permits=", ".join(c.permits), year=c.earliest_year))
+        elif c.coordination == "moratorium":
+            parts.append(self.moratorium.format(year=c.earliest_year))
+        if not c.treatment:
+            parts.append(self.no_rule)
+        return "; ".join(parts)

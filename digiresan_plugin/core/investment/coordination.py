@@ -40,9 +40,10 @@ def coordinate(model: MaintenanceModel, net: Network, moratorium_years: int) -> 
     for seg, permits in net.permits.items():
         after[seg] = max(_permit_year(model, p, net.today_jd) for p in permits)
     moratorium = np.zeros(n, np.int32)
-    paved = net.last_paved > 0
-    if moratorium_years > 0 and paved.any():
-        for seg in np.flatnonzero(paved):
+    # only those paved recently enough to be under it today (366-day years: none missed)
+    recent = (net.last_paved > 0) & (net.last_paved + moratorium_years * 366 > net.today_jd)
+    if moratorium_years > 0 and recent.any():
+        for seg in np.flatnonzero(recent):
             day = date.fromordinal(int(net.last_paved[seg]) - JD_OFFSET)
             try:
                 end = day.replace(year=day.year + moratorium_years)

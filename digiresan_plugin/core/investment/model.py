@@ -255,8 +255,10 @@ class _Parser:
         if not all(fallback in b.iri_mm_m_per_year and fallback in b.rut_mm_per_year for b in bands):
             raise self.fail("deterioration.fallback_surface", "a surface every band has rates for", fallback)
         key = "deterioration"
-        iri = (self.number(raw, "trend_min_iri_mm_m_per_year", key), self.number(raw, "trend_max_iri_mm_m_per_year", key))
-        rut = (self.number(raw, "trend_min_rut_mm_per_year", key), self.number(raw, "trend_max_rut_mm_per_year", key))
+        iri = (self.number(raw, "trend_min_iri_mm_m_per_year", key),
+               self.number(raw, "trend_max_iri_mm_m_per_year", key))
+        rut = (self.number(raw, "trend_min_rut_mm_per_year", key),
+               self.number(raw, "trend_max_rut_mm_per_year", key))
         return Deterioration(int(self.number(raw, "min_inspections", key, minimum=2)), tuple(bands), fallback,
                              iri, rut)
 

@@ -14,11 +14,12 @@ from datetime import date
 from typing import Callable, Optional
 
 import numpy as np
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsProject
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
 from ..catalog import Catalog
 from ..identify.config import identify_config
 from .model import MaintenanceModel
+from .permits import read_permits
 from .sources import JD_OFFSET, LayerInput, SourceError, julian, read_rows
 
 DAYS_PER_YEAR = 365.25
@@ -127,7 +128,7 @@ def read_network(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     _read_inspections(catalog, model, inputs, net, index)
     progress(70)
     _default_rates(model, net)
-    net.permits = _read_permits(catalog, model, inputs, segments, index, net.today_jd, seg_src.fields["id"])
+    net.permits = read_permits(catalog, model, inputs, segments, net.fids, net.today_jd)
     net.planned = _read_plan(catalog, model, inputs, index)
     progress(90)
     return net
@@ -159,21 +160,21 @@ def _read_inspections(catalog: Catalog, model: MaintenanceModel, inputs: dict[st
     rel = _relation(catalog, src.relation, "inspections")
     layer = _input(inputs, rel.to_layer, "inspections")
     f = src.fields
-    keys, days, iri, rut = [], [], [], []
-    get = index.get
-    for key, day, i_value, r_value in read_rows(layer, [rel.to_field, f["date"], f["iri"], f["rut"]],
-                                                dates=(f["date"],)):
-        seg = get(str(key)) if key is not None else None
-        if seg is None or day is None:
-            continue
-        keys.append(seg)
-        days.append(day)
-        iri.append(np.nan if i_value is None else i_value)
-        rut.append(np.nan if r_value is None else r_value)
-    if not keys:
+    rows = list(read_rows(layer, [rel.to_field, f["date"], f["iri"], f["rut"]], dates=(f["date"],)))
+    if not rows:
         return
-    seg, day = np.array(keys, np.int64), np.array(days, np.int64)
-    iri_a, rut_a = np.array(iri, np.float64), np.array(rut, np.float64)
+    keys, days, iri, rut = zip(*rows)
+    del rows
+    get = index.get
+    seg = np.fromiter((get(k if k.__class__ is str else str(k), -1) for k in keys), np.int64, len(keys))
+    day = np.array(days, dtype=np.float64)  # None → NaN
+    known = (seg >= 0) & np.isfinite(day)
+    seg, day = seg[known], day[known].astype(np.int64)
+    iri_a = np.array(iri, dtype=np.float64)[known]
+    rut_a = np.array(rut, dtype=np.float64)[known]
+    del keys, days, iri, rut
+    if not len(seg):
+        return
     order = np.lexsort((day, seg))
     seg, day, iri_a, rut_a = seg[order], day[order], iri_a[order], rut_a[order]
     last = np.r_[seg[1:] != seg[:-1], True]  # the latest inspection of each segment
@@ -190,7 +191,7 @@ def _read_inspections(catalog: Catalog, model: MaintenanceModel, inputs: dict[st
     denominator = count * sxx - sx * sx
     enough = (count >= model.deterioration.min_inspections) & (denominator > 1e-9)
     safe = np.where(enough, denominator, 1.0)
-    for values, target in ((iri_a[since], "iri_rate"), (rut_a[since], "rut_rate")):
+    for values, target in ((iri_a[since], "iri_rate"), (rut_a[since], "rut_rate")):  # noqa: B007
         sy, sxy = np.bincount(s, values, n), np.bincount(s, x * values, n)
         setattr(net, target, np.where(enough, (count * sxy - sx * sy) / safe, np.nan))
     net.own_trend = enough & (net.iri_rate > 0) & (net.rut_rate >= 0)
@@ -222,54 +223,6 @@ def default_rates(model: MaintenanceModel, net: Network) -> tuple[np.ndarray, np
             rut[mask] = band.rut_mm_per_year.get(code, band.rut_mm_per_year[det.fallback_surface])
         assigned |= in_band
     return iri, rut
-
-
-def _read_permits(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], segments: LayerInput,
-                  index: dict[str, int], today: int, id_field: str) -> dict[int, list[Permit]]:
-    """Open or planned permits (the relation's filter, not ended before today) per segment index."""
-    src = model.sources["permits"]
-    rel = _relation(catalog, src.relation, "permits")
-    layer = _input(inputs, rel.to_layer, "permits")
-    f = src.fields
-    names = [f[k] for k in ("id", "applicant", "utility", "start", "end", "status")]
-    layer.require({k: f[k] for k in ("id", "applicant", "utility", "start", "end", "status")}, "permit")
-    excluded = {str(v) for c in rel.where if c.op == "not_in" for v in c.values}
-    included = {str(v) for c in rel.where if c.op == "in" for v in c.values}
-    transform = None
-    if layer.crs != segments.crs:
-        transform = QgsCoordinateTransform(layer.crs, segments.crs, QgsProject.instance().transformContext())
-    metric = QgsCoordinateReferenceSystem(identify_config(catalog).metric_crs)
-    distance = rel.distance_m
-    if segments.crs.isGeographic():  # a rough degree buffer for the rectangle; the exact test is in metres below
-        distance = rel.distance_m / 111_000.0
-    out: dict[int, list[Permit]] = {}
-    request_ids = [segments.fields.indexOf(id_field)]
-    for pid, applicant, utility, start, end, status, geometry in read_rows(
-            layer, names, dates=(f["start"], f["end"]), geometry=True):
-        if status is not None and (str(status) in excluded or (included and str(status) not in included)):
-            continue
-        if (end is not None and end < today) or geometry is None or geometry.isEmpty():
-            continue
-        if transform is not None:
-            geometry.transform(transform)
-        permit = Permit(str(pid), applicant, utility, start, end, status)
-        rect = geometry.boundingBox().buffered(distance)
-        request = QgsFeatureRequest().setFilterRect(rect).setSubsetOfAttributes(request_ids)
-        for feature in segments.source.getFeatures(request):
-            seg = index.get(str(feature.attributes()[request_ids[0]]))
-            if seg is None or not _within(feature.geometry(), geometry, rel.distance_m, segments.crs, metric):
-                continue
-            out.setdefault(seg, []).append(permit)
-    return out
-
-
-def _within(a, b, distance_m: float, crs: QgsCoordinateReferenceSystem, metric) -> bool:
-    if crs.isGeographic():
-        transform = QgsCoordinateTransform(crs, metric, QgsProject.instance().transformContext())
-        a, b = type(a)(a), type(b)(b)
-        a.transform(transform)
-        b.transform(transform)
-    return a.distance(b) <= distance_m + 1e-6
 
 
 def _read_plan(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput],

@@ -64,7 +64,7 @@ class ScenarioResult:
     treated: list[TreatedSegment] = field(default_factory=list)
 
 
-class ScenarioCancelled(Exception):
+class ScenarioCancelledError(Exception):
     """The user cancelled the scenario."""
 
 
@@ -93,7 +93,7 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
                  strategy: str = "worst_first", first_year: Optional[int] = None,
                  moratorium_years: Optional[int] = None, scenario_id: str = "",
                  progress: Optional[Progress] = None) -> ScenarioResult:
-    """The scenario's years; :class:`ScenarioCancelled` when ``progress`` returns False."""
+    """The scenario's years; :class:`ScenarioCancelledError` when ``progress`` returns False."""
     if strategy not in STRATEGIES:
         raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}, got '{strategy}'")
     if years < 1 or budget_sek_per_year < 0:
@@ -145,7 +145,7 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
                 year, budget_sek_per_year, float(cost[sel].sum()), int(len(sel)), float(net.length[sel].sum()),
                 int((needing & ~allowed).sum()), shares, ok, backlog(model, net, end_iri, end_rut)))
             if progress is not None and not progress(100.0 * (step + 1) / years):
-                raise ScenarioCancelled()
+                raise ScenarioCancelledError()
     finally:
         net.iri_rate, net.rut_rate = saved_rates
     return result

@@ -1,0 +1,125 @@
+"""Open or planned permits per road segment, by the catalog's spatial relation (within its distance in metres,
+its status filter, not ended before today).
+
+Candidate segments per permit come from the segment table's R-tree (GeoPackage: one indexed query per permit)
+or from QGIS's spatial filter (other providers); the exact distance is then measured on the geometries, fetched
+in one request.
+"""
+
+# ruff: noqa: S608 - the R-tree table name comes from gpkg_geometry_columns and is quoted
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Optional
+
+import numpy as np
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsProject
+
+from ..catalog import Catalog
+from ..identify.config import identify_config
+from .model import MaintenanceModel
+from .sources import LayerInput, SourceError, read_rows
+
+DEGREE_M = 111_000.0
+
+
+def _rtree_candidates(segments: LayerInput, rects: list) -> Optional[list[list[int]]]:
+    """Feature ids whose bounding box meets each rectangle, from the GeoPackage R-tree; None without one."""
+    if segments.gpkg is None:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{segments.gpkg}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?",
+                           (segments.table,)).fetchone()
+        if row is None:
+            return None
+        name = f"rtree_{segments.table}_{row[0]}"
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is None:
+            return None
+        sql = f'SELECT id FROM "{name}" WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?'
+        return [[r[0] for r in conn.execute(sql, (r.xMaximum(), r.xMinimum(), r.yMaximum(), r.yMinimum()))]
+                for r in rects]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def read_permits(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], segments: LayerInput,
+                 fids: np.ndarray, today_jd: int) -> dict[int, list]:
+    """Segment index (position in ``fids``) → the permits near it."""
+    from .network import Permit
+
+    src = model.sources["permits"]
+    rel = identify_config(catalog).relations.get(src.relation)
+    if rel is None:
+        raise SourceError(f"The maintenance model's permits relation '{src.relation}' is not in the catalog")
+    layer = inputs.get(rel.to_layer)
+    if layer is None:
+        raise SourceError(f"The twin has no layer '{rel.to_layer}' (permits)")
+    f = src.fields
+    roles = ("id", "applicant", "utility", "start", "end", "status")
+    layer.require({k: f[k] for k in roles}, "permit")
+    excluded = {str(v) for c in rel.where if c.op == "not_in" for v in c.values}
+    included = {str(v) for c in rel.where if c.op == "in" for v in c.values}
+    context = QgsProject.instance().transformContext()
+    to_segments = QgsCoordinateTransform(layer.crs, segments.crs, context) if layer.crs != segments.crs else None
+    geographic = segments.crs.isGeographic()
+    to_metric = QgsCoordinateTransform(segments.crs, QgsCoordinateReferenceSystem(
+        identify_config(catalog).metric_crs), context) if geographic else None
+    buffer = rel.distance_m / DEGREE_M if geographic else rel.distance_m
+    permits, shapes = [], []
+    for pid, applicant, utility, start, end, status, geometry in read_rows(
+            layer, [f[k] for k in roles], dates=(f["start"], f["end"]), geometry=True):
+        if status is not None and (str(status) in excluded or (included and str(status) not in included)):
+            continue
+        if (end is not None and end < today_jd) or geometry is None or geometry.isEmpty():
+            continue
+        if to_segments is not None:
+            geometry.transform(to_segments)
+        permits.append(Permit(str(pid), applicant, utility, start, end, status))
+        shapes.append(geometry)
+    if not permits:
+        return {}
+    rects = [g.boundingBox().buffered(buffer) for g in shapes]
+    near = _rtree_candidates(segments, rects)
+    geometries: dict[int, object] = {}
+    if near is None:  # QGIS's spatial filter, one request per permit
+        near = []
+        for rect in rects:
+            hits = []
+            for feature in segments.source.getFeatures(QgsFeatureRequest().setFilterRect(rect).setNoAttributes()):
+                geometries[feature.id()] = feature.geometry()
+                hits.append(feature.id())
+            near.append(hits)
+    else:
+        wanted = sorted({fid for hits in near for fid in hits})
+        request = QgsFeatureRequest().setFilterFids(wanted).setNoAttributes()
+        geometries = {feature.id(): feature.geometry() for feature in segments.source.getFeatures(request)}
+    wanted = np.array(sorted({fid for hits in near for fid in hits}), dtype=np.int64)
+    order = np.argsort(fids, kind="stable")
+    pos = np.clip(np.searchsorted(fids[order], wanted), 0, max(len(fids) - 1, 0))
+    found = (fids[order][pos] == wanted) if len(fids) else np.zeros(len(wanted), bool)
+    segment_of = dict(zip(wanted[found].tolist(), order[pos[found]].tolist()))
+    out: dict[int, list] = {}
+    for permit, shape, hits in zip(permits, shapes, near):
+        if not hits:
+            continue
+        if to_metric is not None:
+            shape = type(shape)(shape)
+            shape.transform(to_metric)
+        for fid in hits:
+            line = geometries.get(fid)
+            if line is None:
+                continue
+            if to_metric is not None:
+                line = type(line)(line)
+                line.transform(to_metric)
+            seg = segment_of.get(fid)
+            if seg is not None and line.distance(shape) <= rel.distance_m + 1e-6:
+                out.setdefault(seg, []).append(permit)
+    return out
