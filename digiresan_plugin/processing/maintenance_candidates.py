@@ -86,7 +86,7 @@ class MaintenanceCandidatesAlgorithm(InvestmentAlgorithm):
         fields = candidate_fields()
         sink, dest = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiLineString,
                                       sink_crs(self))
-        geometries = self.segment_geometries(net, [c.index for c in candidates])
+        geometries = self.segment_geometries(net, candidates.indexes.tolist())
         total = 0.0
         for c in candidates:
             if feedback.isCanceled():

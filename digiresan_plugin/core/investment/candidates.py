@@ -4,6 +4,7 @@ priority, coordination status and a readable reason ("IRI 5.8 > 4.5 for class 4â
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -18,7 +19,7 @@ from .network import JD_OFFSET, Network
 from .treatments import benefit_cost, choose, costs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     index: int
     segment_id: str
@@ -60,7 +61,7 @@ class Assessment:
     forecast_jd: np.ndarray
     coordination: Coordination
     earliest: np.ndarray
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: "CandidateList" = field(default_factory=lambda: CandidateList())
 
 
 def assess(model: MaintenanceModel, net: Network, moratorium_years: Optional[int] = None) -> Assessment:
@@ -75,6 +76,57 @@ def assess(model: MaintenanceModel, net: Network, moratorium_years: Optional[int
                       coordination, earliest_year(model, coordination, choice))
 
 
+class CandidateList(Sequence):
+    """The candidates in priority order, made one at a time when read (a million segments stay light)."""
+
+    def __init__(self, model: Optional[MaintenanceModel] = None, net: Optional[Network] = None,
+                 a: Optional[Assessment] = None, rows: Optional[np.ndarray] = None, language: str = "en",
+                 first_year: int = 0) -> None:
+        self.model, self.net, self.a, self.language, self.first_year = model, net, a, language, first_year
+        self.indexes = rows if rows is not None else np.zeros(0, np.int64)
+        if model is not None:
+            self.classes = cond.condition_class(model, net.iri[rows], net.rut[rows])
+            self.groups = [g.title.text(language) for g in model.groups]
+            self.reasons = _Reasons(model, language)
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._make(int(self.indexes[i]), int(self.classes[i]))
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def _make(self, seg: int, klass: int) -> Candidate:
+        model, net, a = self.model, self.net, self.a
+        k = int(a.choice[seg])
+        treatment = model.treatments[k] if k >= 0 else None
+        permits = net.permits.get(seg, [])
+        aadt = float(net.aadt[seg])
+        fclass, jd, forecast = int(net.fclass[seg]), int(net.latest_jd[seg]), float(a.forecast_jd[seg])
+        values = dict(
+            index=seg, segment_id=net.ids[seg], street=net.streets[seg],
+            functional_class=fclass if fclass >= 0 else None, group=self.groups[int(net.group[seg])],
+            level=LEVELS[int(a.level[seg])], iri_mm_m=float(net.iri[seg]), rut_mm=float(net.rut[seg]),
+            aadt=aadt if aadt == aadt else None, inspected_on=date.fromordinal(jd - JD_OFFSET) if jd else None,
+            condition_class=klass, treatment=treatment.code if treatment else "", cost_sek=float(a.cost[seg]),
+            area_m2=float(net.length[seg] * net.width[seg]), width_assumed=bool(net.width_assumed[seg]),
+            severity=float(a.severity[seg]), benefit_cost=float(a.benefit_cost[seg]),
+            forecast_year=None if forecast != forecast else _year(forecast),
+            coordination=status(a.coordination, seg, bool(treatment and treatment.digs), self.first_year),
+            earliest_year=int(a.earliest[seg]) or None, utilities=tuple(utilities(permits)),
+            permits=tuple(p.permit_id for p in permits),
+            planned=tuple(f"{y} {t or ''}".strip() for y, t, _s in sorted(net.planned.get(seg, []),
+                                                                          key=lambda r: r[0])))
+        values["reason"] = self.reasons.text(values, int(net.group[seg]), int(a.iri_level[seg]),
+                                             int(a.rut_level[seg]))
+        return Candidate(**values)
+
+
 def find_candidates(model: MaintenanceModel, net: Network, language: str = "en",
                     moratorium_years: Optional[int] = None, first_year: Optional[int] = None) -> Assessment:
     """The assessment with its candidates, worst first (severity, then Ã…DT)."""
@@ -82,35 +134,7 @@ def find_candidates(model: MaintenanceModel, net: Network, language: str = "en",
     first_year = first_year or _year(net.today_jd) + 1
     rows = np.flatnonzero(a.level >= cond.NEEDS_ACTION)
     rows = rows[np.lexsort((-np.nan_to_num(net.aadt[rows]), -a.severity[rows]))]
-    columns = {name: values[rows].tolist() for name, values in (
-        ("class", cond.condition_class(model, net.iri, net.rut)), ("fclass", net.fclass), ("group", net.group),
-        ("level", a.level), ("iri", net.iri), ("rut", net.rut), ("aadt", net.aadt), ("jd", net.latest_jd),
-        ("choice", a.choice), ("cost", a.cost), ("area", net.area), ("assumed", net.width_assumed),
-        ("severity", a.severity), ("bc", a.benefit_cost), ("forecast", a.forecast_jd), ("earliest", a.earliest),
-        ("iri_level", a.iri_level), ("rut_level", a.rut_level))}
-    reasons = _Reasons(model, language)
-    groups = [g.title.text(language) for g in model.groups]
-    for i, seg in enumerate(rows.tolist()):
-        row = {k: v[i] for k, v in columns.items()}
-        k = row["choice"]
-        treatment = model.treatments[k] if k >= 0 else None
-        permits = net.permits.get(seg, [])
-        aadt = row["aadt"] if row["aadt"] == row["aadt"] else None
-        c = Candidate(
-            index=seg, segment_id=net.ids[seg], street=net.streets[seg],
-            functional_class=row["fclass"] if row["fclass"] >= 0 else None, group=groups[row["group"]],
-            level=LEVELS[row["level"]], iri_mm_m=row["iri"], rut_mm=row["rut"], aadt=aadt,
-            inspected_on=date.fromordinal(row["jd"] - JD_OFFSET) if row["jd"] else None,
-            condition_class=row["class"], treatment=treatment.code if treatment else "", cost_sek=row["cost"],
-            area_m2=row["area"], width_assumed=row["assumed"], severity=row["severity"], benefit_cost=row["bc"],
-            forecast_year=None if row["forecast"] != row["forecast"] else _year(row["forecast"]),
-            coordination=status(a.coordination, seg, bool(treatment and treatment.digs), first_year),
-            earliest_year=row["earliest"] or None, utilities=tuple(utilities(permits)),
-            permits=tuple(p.permit_id for p in permits),
-            planned=tuple(f"{y} {t or ''}".strip() for y, t, _s in sorted(net.planned.get(seg, []),
-                                                                          key=lambda r: r[0])),
-            reason="")
-        a.candidates.append(Candidate(**{**c.__dict__, "reason": reasons.text(c, row)}))
+    a.candidates = CandidateList(model, net, a, rows, language, first_year)
     return a
 
 
@@ -139,28 +163,28 @@ class _Reasons:
         self.moratorium = tr("dig moratorium: not before {year}")
         self.no_rule = tr("no treatment rule matches")
 
-    def text(self, c: Candidate, row: dict) -> str:
+    def text(self, c: dict, group: int, iri_level: int, rut_level: int) -> str:
         lang = self.language
-        iri_limits, rut_limits = self.limits[row["group"]]
+        iri_limits, rut_limits = self.limits[group]
         parts = []
-        for measure, value, level, unit, limits in (("IRI", c.iri_mm_m, row["iri_level"], "", iri_limits),
-                                                    (self.rut, c.rut_mm, row["rut_level"], " mm", rut_limits)):
+        for measure, value, level, unit, limits in (("IRI", c["iri_mm_m"], iri_level, "", iri_limits),
+                                                    (self.rut, c["rut_mm"], rut_level, " mm", rut_limits)):
             if value != value:
                 continue
             shown = number(value, 1, lang)
             if level >= 1:
                 parts.append(self.above.format(measure=measure, value=shown, unit=unit,
-                                               limit=number(limits[level - 1], 1, lang), group=c.group))
+                                               limit=number(limits[level - 1], 1, lang), group=c["group"]))
             else:
                 parts.append(f"{measure} {shown}{unit}")
-        if c.aadt is not None:
-            parts.append(self.aadt.format(aadt=number(c.aadt, 0, lang)))
-        if c.width_assumed:
+        if c["aadt"] is not None:
+            parts.append(self.aadt.format(aadt=number(c["aadt"], 0, lang)))
+        if c["width_assumed"]:
             parts.append(self.width)
-        if c.coordination == "dig_first":
-            parts.append(self.dig_first.format(permits=", ".join(c.permits), year=c.earliest_year))
-        elif c.coordination == "moratorium":
-            parts.append(self.moratorium.format(year=c.earliest_year))
-        if not c.treatment:
+        if c["coordination"] == "dig_first":
+            parts.append(self.dig_first.format(permits=", ".join(c["permits"]), year=c["earliest_year"]))
+        elif c["coordination"] == "moratorium":
+            parts.append(self.moratorium.format(year=c["earliest_year"]))
+        if not c["treatment"]:
             parts.append(self.no_rule)
         return "; ".join(parts)

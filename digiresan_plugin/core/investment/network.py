@@ -20,7 +20,19 @@ from ..catalog import Catalog
 from ..identify.config import identify_config
 from .model import MaintenanceModel
 from .permits import read_permits
-from .sources import JD_OFFSET, LayerInput, SourceError, julian, read_rows
+from .sources import (
+    JD_OFFSET,
+    Categories,
+    LayerInput,
+    SourceError,
+    columns_of,
+    floats,
+    ints,
+    julian,
+    read_children_by_parent,
+    read_rows,
+    texts,
+)
 
 DAYS_PER_YEAR = 365.25
 Progress = Callable[[float], bool]
@@ -97,82 +109,128 @@ def read_network(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     names = [f[k] for k in ("id", "street", "functional_class", "surface", "width", "aadt", "last_paved")]
     segments.require({k: f[k] for k in f if k not in ("length",)}, "segment")
     length_field = f.get("length") if f.get("length") and segments.has_field(f["length"]) else None
-    rows = list(read_rows(segments, names + ([length_field] if length_field else []), dates=(f["last_paved"],),
-                          geometry=length_field is None, fid=True))
+    length_of = floats if length_field else _Lengths(segments, catalog)
+    streets, surfaces = Categories(), Categories()
+    cols = columns_of(read_rows(segments, names + ([length_field] if length_field else []),
+                                dates=(f["last_paved"],), geometry=length_field is None, fid=True),
+                      [ints, texts, streets, _classes, surfaces, floats, floats, ints, length_of])
     progress(30)
-    n = len(rows)
-    cols = list(zip(*rows)) if rows else [()] * (len(names) + 2)
-    fids = np.array(cols[0], dtype=np.int64)
-    cols = cols[1:]
-    ids = [str(v) for v in cols[0]]
-    index = {sid: i for i, sid in enumerate(ids)}
-    fclass = np.array([-1 if v is None else int(v) for v in cols[2]], dtype=np.int32)
-    groups = np.array([model.group_index_of(None if c < 0 else int(c)) for c in range(-1, 10)], dtype=np.int8)
-    group = np.where((fclass >= 0) & (fclass <= 9), groups[np.clip(fclass, -1, 9) + 1],
-                     model.group_index_of(None)).astype(np.int8)
-    surface_codes = tuple(sorted({str(v) for v in cols[3] if v is not None}))
-    code_index = {c: i for i, c in enumerate(surface_codes)}
-    surface = np.array([-1 if v is None else code_index[str(v)] for v in cols[3]], dtype=np.int16)
-    width = _floats(cols[4], n)
+    fids, ids, street, fclass_raw, surface, width, aadt, last_paved, length = (
+        c if c is not None else np.zeros(0) for c in cols)
+    ids = ids if isinstance(ids, list) else []
+    n = len(ids)
+    del cols
+    fclass = np.asarray(fclass_raw, np.int32)
+    groups = np.array([model.group_index_of(c) for c in range(10)], dtype=np.int8)
+    default_group = model.group_index_of(None)
+    group = np.where(fclass >= 0, groups[np.clip(fclass, 0, 9)], default_group).astype(np.int8)
+    width = np.asarray(width, dtype=np.float64)
     width_assumed = ~(width > 0)
     width[width_assumed] = model.default_width_m
-    aadt = _floats(cols[5], n)
-    last_paved = np.array([0 if v is None else v for v in cols[6]], dtype=np.int64)
-    length = _floats(cols[7], n) if length_field else _lengths(cols[7], segments, catalog)
+    length = np.asarray(length, dtype=np.float64)
     length[~np.isfinite(length)] = 0.0
-    net = Network(today_jd(today), ids, list(cols[1]), fclass, group, surface_codes, surface, width, width_assumed,
-                  aadt, length, last_paved, np.zeros(n, np.int32), np.zeros(n, np.int64), np.full(n, np.nan),
-                  np.full(n, np.nan), np.zeros(n), np.zeros(n), np.zeros(n, bool))
-    net.fids = fids
-    del rows, cols
-    _read_inspections(catalog, model, inputs, net, index)
+    net = Network(today_jd(today), ids, _StreetNames(street, streets.values), fclass, group, surfaces.values,
+                  np.asarray(surface, np.int16), width, width_assumed, np.asarray(aadt, np.float64), length,
+                  np.asarray(last_paved, np.int64), np.zeros(n, np.int32), np.zeros(n, np.int64),
+                  np.full(n, np.nan), np.full(n, np.nan), np.zeros(n), np.zeros(n), np.zeros(n, bool))
+    net.fids = np.asarray(fids, np.int64)
+    _read_inspections(catalog, model, inputs, net, segments)
     progress(70)
     _default_rates(model, net)
     net.permits = read_permits(catalog, model, inputs, segments, net.fids, net.today_jd)
-    net.planned = _read_plan(catalog, model, inputs, index)
+    net.planned = _read_plan(catalog, model, inputs, net, segments)
     progress(90)
     return net
 
 
-def _floats(values, n: int) -> np.ndarray:
-    return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64) if n else np.zeros(0)
-
-
-def _lengths(geometries, layer: LayerInput, catalog: Catalog) -> np.ndarray:
-    transform = None
-    if layer.crs.isGeographic():
-        metric = QgsCoordinateReferenceSystem(identify_config(catalog).metric_crs)
-        transform = QgsCoordinateTransform(layer.crs, metric, QgsProject.instance().transformContext())
-    out = np.zeros(len(geometries))
-    for i, g in enumerate(geometries):
-        if g is None or g.isEmpty():
-            continue
-        if transform is not None:
-            g = type(g)(g)
-            g.transform(transform)
-        out[i] = g.length()
+def _classes(values: tuple) -> np.ndarray:
+    """Functional classes 0–9; -1 for NULL or outside 0–9."""
+    out = np.array([-1 if v is None else v for v in values], dtype=np.int32)
+    out[(out < 0) | (out > 9)] = -1
     return out
 
 
-def _read_inspections(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], net: Network,
-                      index: dict[str, int]) -> None:
-    src = model.sources["inspections"]
-    rel = _relation(catalog, src.relation, "inspections")
-    layer = _input(inputs, rel.to_layer, "inspections")
-    f = src.fields
-    rows = list(read_rows(layer, [rel.to_field, f["date"], f["iri"], f["rut"]], dates=(f["date"],)))
-    if not rows:
-        return
-    keys, days, iri, rut = zip(*rows)
-    del rows
+class _Lengths:
+    """Geometry lengths in metres (through the catalog's metric CRS when the layer is geographic), per batch."""
+
+    def __init__(self, layer: LayerInput, catalog: Catalog) -> None:
+        self.transform = None
+        if layer.crs.isGeographic():
+            metric = QgsCoordinateReferenceSystem(identify_config(catalog).metric_crs)
+            self.transform = QgsCoordinateTransform(layer.crs, metric, QgsProject.instance().transformContext())
+
+    def __call__(self, geometries: tuple) -> np.ndarray:
+        out = np.zeros(len(geometries))
+        for i, g in enumerate(geometries):
+            if g is None or g.isEmpty():
+                continue
+            if self.transform is not None:
+                g = type(g)(g)
+                g.transform(self.transform)
+            out[i] = g.length()
+        return out
+
+
+class _StreetNames:
+    """Street names by segment index, stored as codes into the distinct names."""
+
+    def __init__(self, codes: np.ndarray, names: tuple[str, ...]) -> None:
+        self.codes, self.names = np.asarray(codes, np.int32), names
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, i: int) -> Optional[str]:
+        code = int(self.codes[i])
+        return self.names[code] if code >= 0 else None
+
+
+def _positions(net: Network, parent_fids: np.ndarray) -> np.ndarray:
+    """Segment index of each parent feature id (-1 where none)."""
+    if not len(net.fids):
+        return np.full(len(parent_fids), -1, np.int64)
+    order = np.argsort(net.fids, kind="stable")
+    ordered = net.fids[order]
+    pos = np.clip(np.searchsorted(ordered, parent_fids), 0, len(ordered) - 1)
+    return np.where(ordered[pos] == parent_fids, order[pos], -1)
+
+
+def _key_positions(net: Network, keys: list) -> np.ndarray:
+    """Segment index of each key value (-1 where none), through a dictionary of the segment ids."""
+    index = {sid: i for i, sid in enumerate(net.ids)}
     get = index.get
-    seg = np.fromiter((get(k if k.__class__ is str else str(k), -1) for k in keys), np.int64, len(keys))
-    day = np.array(days, dtype=np.float64)  # None → NaN
+    return np.fromiter((get(k if k.__class__ is str else str(k), -1) for k in keys), np.int64, len(keys))
+
+
+def _child_rows(catalog: Catalog, relation_id: str, kind: str, inputs: dict[str, LayerInput], net: Network,
+                segments: LayerInput, names: list[str], dates: tuple[str, ...], converters: list,
+                optional: bool = False) -> Optional[tuple[np.ndarray, list]]:
+    """(segment index per row, the named columns) of the relation's child layer; joined by key in SQL when
+    both are tables of one GeoPackage, else by a dictionary of the ids."""
+    rel = _relation(catalog, relation_id, kind)
+    child = inputs.get(rel.to_layer)
+    if child is None:
+        if optional:
+            return None
+        raise SourceError(f"The twin has no layer '{rel.to_layer}' ({kind})")
+    rows = read_children_by_parent(child, segments, rel.to_field, rel.from_field, names, dates)
+    if rows is not None:
+        cols = columns_of(rows, [ints] + converters)
+        return (_positions(net, cols[0]) if cols[0] is not None else np.zeros(0, np.int64)), cols[1:]
+    cols = columns_of(read_rows(child, [rel.to_field] + names, dates=dates), [texts] + converters)
+    return (_key_positions(net, cols[0]) if cols[0] is not None else np.zeros(0, np.int64)), cols[1:]
+
+
+def _read_inspections(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], net: Network,
+                      segments: LayerInput) -> None:
+    src = model.sources["inspections"]
+    f = src.fields
+    seg, (day, iri_a, rut_a) = _child_rows(catalog, src.relation, "inspections", inputs, net, segments,
+                                            [f["date"], f["iri"], f["rut"]], (f["date"],), [floats, floats, floats])
+    if day is None:
+        return
     known = (seg >= 0) & np.isfinite(day)
-    seg, day = seg[known], day[known].astype(np.int64)
-    iri_a = np.array(iri, dtype=np.float64)[known]
-    rut_a = np.array(rut, dtype=np.float64)[known]
-    del keys, days, iri, rut
+    seg, day, iri_a, rut_a = seg[known], day[known].astype(np.int64), iri_a[known], rut_a[known]
     if not len(seg):
         return
     order = np.lexsort((day, seg))
@@ -225,21 +283,25 @@ def default_rates(model: MaintenanceModel, net: Network) -> tuple[np.ndarray, np
     return iri, rut
 
 
-def _read_plan(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput],
-               index: dict[str, int]) -> dict[int, list[tuple]]:
+def _read_plan(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], net: Network,
+               segments: LayerInput) -> dict[int, list[tuple]]:
     src = model.sources["paving_plan"]
+    f = src.fields
     rel = _relation(catalog, src.relation, "paving plan")
     layer = inputs.get(rel.to_layer)
     if layer is None:
         return {}
-    f = src.fields
-    names = [rel.to_field, f["year"], f["treatment"]]
+    names = [f["year"], f["treatment"]]
     scenario = f.get("scenario") if f.get("scenario") and layer.has_field(f["scenario"]) else None
+    found = _child_rows(catalog, src.relation, "paving plan", inputs, net, segments,
+                        names + ([scenario] if scenario else []), (), [floats, texts] + ([texts] if scenario else []),
+                        optional=True)
+    if found is None or found[1][0] is None:
+        return {}
+    seg, cols = found
     out: dict[int, list[tuple]] = {}
-    for row in read_rows(layer, names + ([scenario] if scenario else [])):
-        seg = index.get(str(row[0]))
-        if seg is not None and row[1] is not None:
-            out.setdefault(seg, []).append((int(row[1]), row[2], row[3] if scenario else None))
+    for i in np.flatnonzero((seg >= 0) & np.isfinite(cols[0])).tolist():
+        out.setdefault(int(seg[i]), []).append((int(cols[0][i]), cols[1][i], cols[2][i] if scenario else None))
     return out
 
 

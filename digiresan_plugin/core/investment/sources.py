@@ -14,9 +14,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
@@ -166,3 +168,105 @@ def _sqlite_cursor(layer: LayerInput, names: list[str], dates: tuple[str, ...], 
     except sqlite3.Error:
         conn.close()
         raise
+
+
+BATCH = 65_536
+
+
+class Categories:
+    """A text column as small integer codes (-1 = NULL) and its distinct values, filled batch by batch."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(self.index)
+
+    def __call__(self, values: tuple) -> np.ndarray:
+        index = self.index
+        out = np.empty(len(values), np.int32)
+        for i, v in enumerate(values):
+            if v is None:
+                out[i] = -1
+                continue
+            key = v if v.__class__ is str else str(v)
+            code = index.get(key)
+            if code is None:
+                code = index[key] = len(index)
+            out[i] = code
+        return out
+
+
+def floats(values: tuple) -> np.ndarray:
+    return np.array(values, dtype=np.float64)  # None → NaN
+
+
+def ints(values: tuple) -> np.ndarray:
+    return np.array([0 if v is None else v for v in values], dtype=np.int64)
+
+
+def texts(values: tuple) -> list:
+    return [v if v is None or v.__class__ is str else str(v) for v in values]
+
+
+def columns_of(rows: Iterator[tuple], converters: list) -> list:
+    """The rows' columns, converted batch by batch so memory stays near the columns' own size; a converter
+    maps a tuple of values to an array (:func:`floats`, :func:`ints`, :class:`Categories`) or a list
+    (:func:`texts`)."""
+    parts: list[list] = [[] for _ in converters]
+    while True:
+        batch = list(islice(rows, BATCH))
+        if not batch:
+            break
+        for i, values in enumerate(zip(*batch)):
+            parts[i].append(converters[i](values))
+        del batch
+    out = []
+    for p in parts:
+        if p and isinstance(p[0], np.ndarray):
+            out.append(np.concatenate(p))
+        elif p:
+            out.append([v for part in p for v in part])
+        else:
+            out.append(None)
+    return out
+
+
+def read_children_by_parent(child: LayerInput, parent: LayerInput, child_key: str, parent_key: str,
+                            names: list[str], dates: tuple[str, ...] = ()) -> Optional[Iterator[tuple]]:
+    """Rows ``(parent feature id, *names)`` of ``child`` joined to ``parent`` by key inside one GeoPackage (no key
+    strings reach Python); None when the two are not tables of the same GeoPackage."""
+    if child.gpkg is None or parent.gpkg is None or child.gpkg != parent.gpkg:
+        return None
+    for name in names + [child_key]:
+        if not child.has_field(name):
+            raise SourceError(f"Layer '{child.layer_id}' has no field '{name}'")
+    columns = ", ".join(
+        f'CAST(julianday(substr(c."{n}", 1, 10)) + 0.5 AS INTEGER)' if n in dates else f'c."{n}"' for n in names)
+    try:
+        conn = sqlite3.connect(f"file:{child.gpkg}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        pk = conn.execute("SELECT name FROM pragma_table_info(?) WHERE pk = 1", (parent.table,)).fetchone()
+        if pk is None:
+            conn.close()
+            return None
+        cursor = conn.execute(f'SELECT p."{pk[0]}", {columns} FROM "{child.table}" c '
+                              f'JOIN "{parent.table}" p ON p."{parent_key}" = c."{child_key}"')
+    except sqlite3.Error:
+        conn.close()
+        return None
+
+    def rows() -> Iterator[tuple]:
+        try:
+            while True:
+                batch = cursor.fetchmany(50_000)
+                if not batch:
+                    return
+                yield from batch
+        finally:
+            conn.close()
+
+    return rows()
