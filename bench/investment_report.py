@@ -51,8 +51,9 @@ def investment_lines(rows: list[dict]) -> list[str]:
                      f"{c['median_s']:.3f} | {r['ratio_candidates_floor']:.2f}× | {c['candidates']:,} | "
                      f"{c['cost_msek']:,.1f} | {s['worst_first']['median_s']:.3f} | "
                      f"{s['benefit_cost']['median_s']:.3f} | {r['peak_rss_mb']:,.0f} |")
-    lines += ["", "Floor: `SELECT … FROM road_segments LEFT JOIN (… row_number() OVER (PARTITION BY segment_id ORDER BY "
-              "inspected_on DESC)) …`, all rows fetched. Candidates: from the opened layers to the list with reasons "
-              "(`read_network` + `find_candidates`: segments, every inspection with the trends, open permits near "
-              "each segment, the paving plan). Scenario: 5 years at 12 MSEK per year on the network read once.", ""]
+    lines += ["", "Floor: `SELECT … FROM road_segments LEFT JOIN (… row_number() OVER (PARTITION BY segment_id "
+              "ORDER BY inspected_on DESC)) …`, all rows fetched. Candidates: from the opened layers to the list "
+              "with reasons (`read_network` + `find_candidates`: segments, every inspection with the trends, open "
+              "permits near each segment, the paving plan). Scenario: 5 years at 12 MSEK per year on the network "
+              "read once.", ""]
     return lines
