@@ -152,6 +152,8 @@ class DigiresanPlugin:
 
     def _init_twin_info(self) -> None:
         """The Twin info map tool and the card dock it fills."""
+        from .core.investment.card import MaintenanceCard
+        from .core.layers import twin_layers
         from .gui.card.dock import TwinCardDock
         from .gui.help import open_help
         from .gui.identify_controller import IdentifyController
@@ -164,6 +166,8 @@ class DigiresanPlugin:
         self.card_dock.hide()
         self._signals.connect(self.card_dock.helpRequested, lambda: open_help("card"))
         self.identify = IdentifyController(self.iface, self.catalog, self.card_dock)
+        # the road card's Maintenance section (core/investment/card.py): level, next limit, treatment, cost
+        self.identify.extra_sections.append(MaintenanceCard(self.catalog, lambda: twin_layers(QgsProject.instance())))
         action = QAction(icon("twin_info.svg"), self.tr("Twin info"), self.iface.mainWindow())
         action.setObjectName("DigiresanTwinInfoAction")
         action.setCheckable(True)

@@ -185,3 +185,29 @@ def test_demo_twin_candidates_and_a_scenario(qgis_app, demo_twin, catalog, model
     assert [y.year for y in result.years] == [2027, 2028, 2029, 2030, 2031]
     assert all(y.spend_sek <= 12e6 for y in result.years)
     assert all(abs(sum(y.class_share.values()) - 1.0) < 1e-9 for y in result.years)
+
+
+def _subject(layers, sid: str) -> dict:
+    from qgis.core import QgsFeatureRequest
+
+    layer = layers["road_segments"]
+    feature = next(layer.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"segment_id\" = '{sid}'")))
+    box = feature.geometry().boundingBox()
+    return {"layer": "road_segments", "key": sid, "fid": feature.id(), "bbox_crs": "EPSG:3006",
+            "bbox": [box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()]}
+
+
+def test_the_road_card_gets_a_maintenance_section(qgis_app, candidates_twin, catalog, model):
+    from digiresan_plugin.core.investment.card import MaintenanceCard
+
+    layers = _layers(candidates_twin, catalog)
+    card = MaintenanceCard(catalog, lambda: layers, today=lambda: TODAY, model=model)
+    section = card({"subject": _subject(layers, "D1"), "language": "en"})
+    values = section["items"][0]["values"]
+    assert section["id"] == "maintenance" and section["kind"] == "attributes"
+    assert values["level"] == "needs action" and values["treatment"] == "Ny beläggning"
+    assert values["cost_sek"] == "300 000"
+    assert values["coordination"] == "dig first (Jämtkraft Elnät (el)); pave from 2028"
+    t1 = card({"subject": _subject(layers, "T1"), "language": "en"})["items"][0]["values"]
+    assert (t1["level"], t1["forecast_year"], t1["treatment"]) == ("acceptable", 2027, "none needed now")
+    assert card({"subject": {"layer": "buildings", "key": "B1"}, "language": "en"}) is None

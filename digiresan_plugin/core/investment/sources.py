@@ -12,7 +12,7 @@ layers). Dates come back as Julian day numbers (``int``), NULL as ``None``.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
@@ -23,6 +23,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsFields,
+    QgsRectangle,
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
 )
@@ -45,6 +46,12 @@ class LayerInput:
     crs: QgsCoordinateReferenceSystem
     gpkg: Optional[Path] = None  # the GeoPackage file when the layer is a whole table of one
     table: Optional[str] = None
+    expression: Optional[str] = None  # read only these features (QGIS path; e.g. one segment for its card)
+    rect: Optional[QgsRectangle] = None  # …or only those in this rectangle (layer CRS)
+
+    def only(self, expression: Optional[str] = None, rect: Optional[QgsRectangle] = None) -> "LayerInput":
+        """This layer restricted to the features matching ``expression`` / meeting ``rect`` (no fast path)."""
+        return replace(self, gpkg=None, table=None, expression=expression, rect=rect)
 
     def has_field(self, name: str) -> bool:
         return self.fields.indexOf(name) >= 0
@@ -137,8 +144,12 @@ def read_rows(layer: LayerInput, names: list[str], dates: tuple[str, ...] = (),
             finally:
                 conn.close()
     request = QgsFeatureRequest().setSubsetOfAttributes([layer.fields.indexOf(n) for n in names])
-    if not geometry:
+    if not geometry and layer.rect is None:
         request.setFlags(QgsFeatureRequest.NoGeometry)
+    if layer.expression:
+        request.setFilterExpression(layer.expression)
+    if layer.rect is not None:
+        request.setFilterRect(layer.rect)
     indexes = [layer.fields.indexOf(n) for n in names]
     date_positions = {i for i, n in enumerate(names) if n in dates}
     for feature in layer.source.getFeatures(request):
