@@ -272,6 +272,111 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>The demo twin was reset: {path}</source>
         <translation>Demotvillingen är återställd: {path}</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="158" />
+        <source>{measure} {value}{unit} &gt; {limit} for {group}</source>
+        <translation>{measure} {value}{unit} &gt; {limit} för {group}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="159" />
+        <source>rut</source>
+        <translation>spårdjup</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="160" />
+        <source>ÅDT {aadt}</source>
+        <translation>ÅDT {aadt}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="161" />
+        <source>width assumed {width} m</source>
+        <translation>bredd antagen {width} m</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="162" />
+        <source>dig first: {permits}; pave from {year}</source>
+        <translation>gräv först: {permits}; belägg från {year}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="129" />
+        <source>dig moratorium: not before {year}</source>
+        <translation>grävstopp: inte före {year}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="115" />
+        <source>no treatment rule matches</source>
+        <translation>ingen åtgärdsregel passar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="108" />
+        <source>not inspected</source>
+        <translation>inte mätt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="108" />
+        <source>acceptable</source>
+        <translation>godtagbart</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="108" />
+        <source>needs action</source>
+        <translation>behöver åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="108" />
+        <source>urgent</source>
+        <translation>akut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="109" />
+        <source>Condition by the model</source>
+        <translation>Tillstånd enligt modellen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="112" />
+        <source>Next limit crossed</source>
+        <translation>Nästa gräns passeras</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="120" />
+        <source>Suggested treatment</source>
+        <translation>Föreslagen åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="116" />
+        <source>Cost (SEK)</source>
+        <translation>Kostnad (kr)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="117" />
+        <source>Coordination</source>
+        <translation>Samordning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="118" />
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="120" />
+        <source>none needed now</source>
+        <translation>ingen behövs nu</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="126" />
+        <source>dig first ({utilities}); pave from {year}</source>
+        <translation>gräv först ({utilities}); belägg från {year}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="130" />
+        <source>clear</source>
+        <translation>fritt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="134" />
+        <source>Maintenance</source>
+        <translation>Underhåll</translation>
+    </message>
 </context>
 <context>
     <name>CardRenderer</name>
@@ -1927,6 +2032,150 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Unknown</source>
         <translation>Okänt</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetScenarioAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="91" />
+        <source>Budget scenario</source>
+        <translation>Budgetscenario</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="94" />
+        <source>Runs the maintenance model over N years with a budget per year (SEK; several budgets separated by commas run side by side) and a strategy (worst first, or benefit per SEK). Per year: the segments treated, the spend, the network's condition distribution (share of length per class 1–5; class 0 = not inspected), the share acceptable and the backlog (SEK to bring every segment to acceptable). Segments with open or planned permits are paved after the digs; digging treatments wait for the dig moratorium to end. Accept writes the scenario's rows into the paving plan, marked with its id.</source>
+        <translation>Kör underhållsmodellen över N år med en budget per år (kr; flera budgetar åtskilda med kommatecken körs sida vid sida) och en strategi (sämst först, eller nytta per krona). Per år: de åtgärdade segmenten, kostnaden, nätets tillståndsfördelning (andel av längden per klass 1–5; klass 0 = inte mätt), andelen godtagbart och underhållsskulden (kronor för att få varje segment godtagbart). Segment med öppna eller planerade grävtillstånd beläggs efter grävningarna; åtgärder som gräver väntar tills grävstoppet är slut. Godkänn skriver scenariots rader i beläggningsplanen, märkta med dess id.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="105" />
+        <source>Years</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="108" />
+        <source>Budget per year (SEK; several separated by commas)</source>
+        <translation>Budget per år (kr; flera åtskilda med kommatecken)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="110" />
+        <source>Strategy</source>
+        <translation>Strategi</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="110" />
+        <source>Worst first</source>
+        <translation>Sämst först</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="110" />
+        <source>Benefit/cost</source>
+        <translation>Nytta/kostnad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="113" />
+        <source>Accept: write the scenario into the paving plan (one scenario only)</source>
+        <translation>Godkänn: skriv scenariot i beläggningsplanen (bara ett scenario)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="116" />
+        <source>Scenario id (default: strategy and budget)</source>
+        <translation>Scenario-id (standard: strategi och budget)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="118" />
+        <source>Scenario years</source>
+        <translation>Scenarioår</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="120" />
+        <source>Treated segments</source>
+        <translation>Åtgärdade segment</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="122" />
+        <source>First year (default: next year)</source>
+        <translation>Första år (standard: nästa år)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="128" />
+        <source>Paving-plan rows written</source>
+        <translation>Skrivna rader i beläggningsplanen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="134" />
+        <source>Budget per year must be numbers in SEK, got '{}'</source>
+        <translation>Budget per år måste vara tal i kronor, fick '{}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="140" />
+        <source>Accept writes one scenario: give one budget and one strategy</source>
+        <translation>Godkänn skriver ett scenario: ange en budget och en strategi</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="149" />
+        <source>Accept needs the twin as a file or connection (TWIN or CONNECTION), with a layer '{}'</source>
+        <translation>Godkänn behöver tvillingen som fil eller anslutning (TWIN eller CONNECTION), med ett lager '{}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="164" />
+        <source>Scenario {}</source>
+        <translation>Scenario {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="191" />
+        <source>{id}: {treated} segments treated, backlog {backlog} MSEK in {year}</source>
+        <translation>{id}: {treated} segment åtgärdade, underhållsskuld {backlog} Mkr år {year}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="201" />
+        <source>{count} rows written into the paving plan as scenario {id}</source>
+        <translation>{count} rader skrivna i beläggningsplanen som scenario {id}</translation>
+    </message>
+</context>
+<context>
+    <name>InvestmentAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/investment_common.py" line="39" />
+        <source>Maintenance planning</source>
+        <translation>Underhållsplanering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/investment_common.py" line="45" />
+        <source>Maintenance model (JSON; default: the plugin setting or the bundled one)</source>
+        <translation>Underhållsmodell (JSON; standard: insticksprogrammets inställning eller den medföljande)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/investment_common.py" line="63" />
+        <source>Today must be a date like 2026-11-27, got '{}'</source>
+        <translation>Dagens datum måste vara ett datum som 2026-11-27, fick '{}'</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceCandidatesAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="75" />
+        <source>Maintenance candidates</source>
+        <translation>Underhållskandidater</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="65" />
+        <source>Every road segment whose latest inspection is above the maintenance model's limits (IRI, rut depth per functional-class group), with the treatment the model's rules choose, its cost (length × width × unit cost), a priority (severity), the benefit per SEK, the year the next limit is crossed, the coordination status (dig first where permits are open or planned, dig moratorium) and a readable reason. Worst first.</source>
+        <translation>Varje vägsegment vars senaste mätning ligger över underhållsmodellens gränser (IRI, spårdjup per grupp av funktionella vägklasser), med åtgärden som modellens regler väljer, dess kostnad (längd × bredd × enhetspris), en prioritet (allvarlighet), nyttan per krona, året då nästa gräns passeras, samordningsläget (gräv först där grävtillstånd är öppna eller planerade, grävstopp) och ett läsbart skäl. Sämst först.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="78" />
+        <source>Number of candidates</source>
+        <translation>Antal kandidater</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="79" />
+        <source>Cost of every candidate (SEK)</source>
+        <translation>Kostnad för alla kandidater (kr)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="102" />
+        <source>{count} candidates, {cost} MSEK</source>
+        <translation>{count} kandidater, {cost} Mkr</translation>
     </message>
 </context>
 </TS>
