@@ -143,8 +143,9 @@ def _year(jd: float) -> int:
 
 
 def number(value: float, digits: int, language: str) -> str:
-    """``9 000``, ``5.8`` (en) / ``5,8`` (sv): thin groups, the language's decimal mark."""
-    text = f"{value:,.{digits}f}".replace(",", " ")
+    """``9 000``, ``5.8`` (en) / ``5,8`` (sv): groups split by a no-break space (a number never wraps), the
+    language's decimal mark."""
+    text = f"{value:,.{digits}f}".replace(",", "\u00a0")
     return text.replace(".", ",") if language.startswith("sv") else text
 
 

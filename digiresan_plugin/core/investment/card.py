@@ -118,7 +118,10 @@ class MaintenanceCard:
                      ("reason", tr("Why"), c.reason, "text")]
         elif level >= 0:
             rows.append(("treatment", tr("Suggested treatment"), tr("none needed now"), "text"))
-        return _section(subject, model, rows, None)
+        title = levels.get(level, "")
+        if a.candidates and a.candidates[0].treatment:
+            title = f"{title}: {a.candidates[0].treatment}"
+        return _section(subject, model, rows, None, title)
 
 
 def _coordination(c) -> str:
@@ -130,10 +133,11 @@ def _coordination(c) -> str:
     return tr("clear")
 
 
-def _section(subject: dict, model: MaintenanceModel, rows: list, error: Optional[str]) -> dict:
+def _section(subject: dict, model: MaintenanceModel, rows: list, error: Optional[str],
+             item_title: str = "") -> dict:
     title = tr("Maintenance")
     item = {"layer": model.sources["segments"].layer, "key": subject.get("key"), "fid": subject.get("fid"),
-            "title": title, "values": {field: value for field, _label, value, _type in rows}, "extra": {}}
+            "title": item_title or title, "values": {field: value for field, _label, value, _type in rows}, "extra": {}}
     return {
         "id": SECTION_ID, "title": title, "kind": "attributes", "layer": model.sources["segments"].layer,
         "layer_title": title, "total": 1 if rows else 0, "truncated": False, "cap": 1,
