@@ -61,11 +61,13 @@ def severity(model: MaintenanceModel, group: np.ndarray, iri: np.ndarray, rut: n
     return np.fmax(iri / lim["iri_action"], rut / lim["rut_action"])
 
 
-def at_time(net: Network, iri: np.ndarray, rut: np.ndarray, since_jd: np.ndarray,
-            jd: float) -> tuple[np.ndarray, np.ndarray]:
-    """IRI and rut grown at each segment's rate from ``since_jd`` to ``jd`` (never backwards)."""
+def at_time(net: Network, iri: np.ndarray, rut: np.ndarray, since_jd: np.ndarray, jd: float,
+            rates: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """IRI and rut grown at each segment's rate (``rates``, default the network's) from ``since_jd`` to ``jd``
+    (never backwards)."""
+    iri_rate, rut_rate = rates if rates is not None else (net.iri_rate, net.rut_rate)
     years = np.maximum(0.0, (jd - since_jd) / DAYS_PER_YEAR)
-    return iri + net.iri_rate * years, rut + net.rut_rate * years
+    return iri + iri_rate * years, rut + rut_rate * years
 
 
 def forecast_jd(model: MaintenanceModel, net: Network) -> np.ndarray:

@@ -107,47 +107,43 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
                                        backlog(model, net, net.iri, net.rut)))
     iri, rut = net.iri.copy(), net.rut.copy()
     since = net.latest_jd.astype(np.float64)
-    saved_rates = net.iri_rate, net.rut_rate
-    net.iri_rate, net.rut_rate = net.iri_rate.copy(), net.rut_rate.copy()
+    rates = net.iri_rate.copy(), net.rut_rate.copy()  # the network is never changed (tasks may share it)
     fresh_iri, fresh_rut = default_rates(model, net)
-    try:
-        for step, year in enumerate(range(first_year, first_year + years)):
-            mid = _jd(year, 7, 1)
-            now_iri, now_rut = cond.at_time(net, iri, rut, since, mid)
-            iri_level, rut_level = cond.measure_levels(model, net.group, now_iri, now_rut)
-            level = cond.levels(iri_level, rut_level)
-            choice = choose(model, net, iri_level, rut_level, mask=level >= cond.NEEDS_ACTION)
-            cost = costs(model, net, choice)
-            needing = choice >= 0
-            allowed = needing & (earliest_year(model, coordination, choice) <= year)
-            rows = np.flatnonzero(allowed)
-            if strategy == "worst_first":
-                score = cond.severity(model, net.group, now_iri, now_rut)[rows]
-                order = np.lexsort((-np.nan_to_num(net.aadt[rows]), -score))
-            else:
-                score = benefit_cost(model, net, choice, now_iri, now_rut, cost)[rows]
-                order = np.lexsort((-cond.severity(model, net.group, now_iri, now_rut)[rows], -score))
-            rows, score = rows[order], score[order]
-            taken = _fit(cost[rows], budget_sek_per_year)
-            sel, sel_score = rows[taken], score[taken]
-            for seg, priority in zip(sel.tolist(), sel_score.tolist()):
-                result.treated.append(TreatedSegment(
-                    year, seg, net.ids[seg], net.streets[seg], model.treatments[int(choice[seg])].code,
-                    float(cost[seg]), float(priority), float(now_iri[seg]), float(now_rut[seg])))
-            a_iri, a_rut = after_values(model, choice[sel], now_iri[sel], now_rut[sel])
-            iri[sel], rut[sel], since[sel] = a_iri, a_rut, mid
-            net.iri_rate[sel], net.rut_rate[sel] = fresh_iri[sel], fresh_rut[sel]
-            if mor_years > 0:
-                coordination.moratorium_end_year[sel] = year + mor_years
-            end_iri, end_rut = cond.at_time(net, iri, rut, since, _jd(year, 12, 31))
-            shares, ok = distribution(model, net, end_iri, end_rut)
-            result.years.append(YearResult(
-                year, budget_sek_per_year, float(cost[sel].sum()), int(len(sel)), float(net.length[sel].sum()),
-                int((needing & ~allowed).sum()), shares, ok, backlog(model, net, end_iri, end_rut)))
-            if progress is not None and not progress(100.0 * (step + 1) / years):
-                raise ScenarioCancelledError()
-    finally:
-        net.iri_rate, net.rut_rate = saved_rates
+    for step, year in enumerate(range(first_year, first_year + years)):
+        mid = _jd(year, 7, 1)
+        now_iri, now_rut = cond.at_time(net, iri, rut, since, mid, rates)
+        iri_level, rut_level = cond.measure_levels(model, net.group, now_iri, now_rut)
+        level = cond.levels(iri_level, rut_level)
+        choice = choose(model, net, iri_level, rut_level, mask=level >= cond.NEEDS_ACTION)
+        cost = costs(model, net, choice)
+        needing = choice >= 0
+        allowed = needing & (earliest_year(model, coordination, choice) <= year)
+        rows = np.flatnonzero(allowed)
+        if strategy == "worst_first":
+            score = cond.severity(model, net.group, now_iri, now_rut)[rows]
+            order = np.lexsort((-np.nan_to_num(net.aadt[rows]), -score))
+        else:
+            score = benefit_cost(model, net, choice, now_iri, now_rut, cost)[rows]
+            order = np.lexsort((-cond.severity(model, net.group, now_iri, now_rut)[rows], -score))
+        rows, score = rows[order], score[order]
+        taken = _fit(cost[rows], budget_sek_per_year)
+        sel, sel_score = rows[taken], score[taken]
+        for seg, priority in zip(sel.tolist(), sel_score.tolist()):
+            result.treated.append(TreatedSegment(
+                year, seg, net.ids[seg], net.streets[seg], model.treatments[int(choice[seg])].code,
+                float(cost[seg]), float(priority), float(now_iri[seg]), float(now_rut[seg])))
+        a_iri, a_rut = after_values(model, choice[sel], now_iri[sel], now_rut[sel])
+        iri[sel], rut[sel], since[sel] = a_iri, a_rut, mid
+        rates[0][sel], rates[1][sel] = fresh_iri[sel], fresh_rut[sel]
+        if mor_years > 0:
+            coordination.moratorium_end_year[sel] = year + mor_years
+        end_iri, end_rut = cond.at_time(net, iri, rut, since, _jd(year, 12, 31), rates)
+        shares, ok = distribution(model, net, end_iri, end_rut)
+        result.years.append(YearResult(
+            year, budget_sek_per_year, float(cost[sel].sum()), int(len(sel)), float(net.length[sel].sum()),
+            int((needing & ~allowed).sum()), shares, ok, backlog(model, net, end_iri, end_rut)))
+        if progress is not None and not progress(100.0 * (step + 1) / years):
+            raise ScenarioCancelledError()
     return result
 
 
