@@ -29,7 +29,7 @@ class ScenarioChart(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
-        box = QRectF(self.rect()).adjusted(40, 8, -8, -40)
+        box = QRectF(self.rect()).adjusted(40, 8, -24, -40)
         painter.setPen(QPen(self.palette().mid().color()))
         painter.drawRect(box)
         years = sorted({y for _n, points in self.series for y, _v in points})

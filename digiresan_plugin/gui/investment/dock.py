@@ -110,6 +110,8 @@ class MaintenancePlanDock(DigiresanDock):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setToolTip(self.tr("Double-click a candidate for its card"))
+        for column, width in enumerate((110, 150, 170, 80, 60, 80, 70)):
+            self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.filter_edit.textChanged.connect(self._filter)
         self.coordination_combo.currentIndexChanged.connect(self._filter)
@@ -126,6 +128,7 @@ class MaintenancePlanDock(DigiresanDock):
         self.years_spin.setValue(5)
         self.years_spin.setSuffix(self.tr(" years"))
         self.budget_edit = QLineEdit("8 12 16", page)
+        self.budget_edit.setMinimumWidth(80)
         self.budget_edit.setToolTip(self.tr("Budget per year in MSEK; several separated by spaces run side by side"))
         self.strategy_combo = QComboBox(page)
         self.strategy_combo.addItems([self.tr("Worst first"), self.tr("Benefit/cost"), self.tr("Both")])
@@ -246,7 +249,7 @@ class MaintenancePlanDock(DigiresanDock):
         self.results.setColumnCount(len(headers))
         self.results.setRowCount(len(years) + (1 if result else 0))
         self.results.setHorizontalHeaderLabels(headers)
-        labels = [self.tr("now")] + [str(y) for y in years]
+        labels = [self.tr("measured")] + [str(y) for y in years]
         self.results.setVerticalHeaderLabels(labels)
         for c, r in enumerate(result):
             for row, y in enumerate([r.baseline] + r.years):

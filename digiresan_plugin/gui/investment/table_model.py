@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex,
 
 from ...core.investment.candidates import Candidate, CandidateList, number
 
-COLUMNS = ("segment_id", "street", "treatment", "reason", "cost_sek", "severity", "coordination", "forecast_year")
+COLUMNS = ("street", "segment_id", "treatment", "cost_sek", "severity", "coordination", "forecast_year", "reason")
 
 
 def _tr(text: str) -> str:
@@ -23,8 +23,8 @@ class CandidateTableModel(QAbstractTableModel):
         self.rows: list[int] = []  # positions in the candidate list, after the filter
         self._cache: dict[int, Candidate] = {}
         self.language = "en"
-        self.headers = [_tr("Segment"), _tr("Street"), _tr("Treatment"), _tr("Reason"), _tr("Cost (SEK)"),
-                        _tr("Priority"), _tr("Coordination"), _tr("Next limit")]
+        self.headers = [_tr("Street"), _tr("Segment"), _tr("Treatment"), _tr("Cost (SEK)"), _tr("Priority"),
+                        _tr("Coordination"), _tr("Next limit"), _tr("Reason")]
         self.coordination_words = {"clear": _tr("clear"), "dig_first": _tr("dig first"),
                                    "moratorium": _tr("moratorium")}
 
