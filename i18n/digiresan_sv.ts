@@ -888,6 +888,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/plugin.py" line="219" />
+        <source>Maintenance plan</source>
+        <translation>Underhållsplan</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/plugin.py" line="220" />
+        <source>Show or hide the maintenance candidates and the budget scenarios</source>
+        <translation>Visa eller dölj underhållskandidaterna och budgetscenarierna</translation>
+    </message>
 </context>
 <context>
     <name>DigiresanProvider</name>
@@ -2176,6 +2186,237 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="102" />
         <source>{count} candidates, {cost} MSEK</source>
         <translation>{count} kandidater, {cost} Mkr</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateTableModel</name>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="22" />
+        <source>Street</source>
+        <translation>Gata</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="22" />
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="22" />
+        <source>Treatment</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="22" />
+        <source>Cost (SEK)</source>
+        <translation>Kostnad (kr)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="23" />
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="23" />
+        <source>Coordination</source>
+        <translation>Samordning</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="23" />
+        <source>Next limit</source>
+        <translation>Nästa gräns</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="23" />
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="24" />
+        <source>clear</source>
+        <translation>fritt</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="24" />
+        <source>dig first</source>
+        <translation>gräv först</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="25" />
+        <source>moratorium</source>
+        <translation>grävstopp</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePlanDock</name>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="65" />
+        <source>Maintenance plan</source>
+        <translation>Underhållsplan</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="74" />
+        <source>Find candidates</source>
+        <translation>Hitta kandidater</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="75" />
+        <source>Find the candidates of the loaded twin</source>
+        <translation>Hitta kandidaterna i den laddade tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="82" />
+        <source>Candidates</source>
+        <translation>Kandidater</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="233" />
+        <source>Budget scenarios</source>
+        <translation>Budgetscenarier</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="94" />
+        <source>Filter: street, segment, treatment, reason…</source>
+        <translation>Filter: gata, segment, åtgärd, skäl…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="97" />
+        <source>Any coordination</source>
+        <translation>All samordning</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="97" />
+        <source>Clear</source>
+        <translation>Fritt</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="97" />
+        <source>Dig first</source>
+        <translation>Gräv först</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="97" />
+        <source>Moratorium</source>
+        <translation>Grävstopp</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="100" />
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="112" />
+        <source>Double-click a candidate for its card</source>
+        <translation>Dubbelklicka på en kandidat för dess kort</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="129" />
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="132" />
+        <source>Budget per year in MSEK; several separated by spaces run side by side</source>
+        <translation>Budget per år i Mkr; flera åtskilda med mellanslag körs sida vid sida</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="134" />
+        <source>Worst first</source>
+        <translation>Sämst först</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="134" />
+        <source>Benefit/cost</source>
+        <translation>Nytta/kostnad</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="134" />
+        <source>Both</source>
+        <translation>Båda</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="135" />
+        <source>Run</source>
+        <translation>Kör</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="136" />
+        <source>MSEK/year</source>
+        <translation>Mkr/år</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="153" />
+        <source>Load the twin first</source>
+        <translation>Ladda tvillingen först</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="168" />
+        <source>Maintenance candidates</source>
+        <translation>Underhållskandidater</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="173" />
+        <source>Candidates not found: {}</source>
+        <translation>Kandidaterna hittades inte: {}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="180" />
+        <source>{count} of {segments} segments need action; backlog {cost} MSEK</source>
+        <translation>{count} av {segments} segment behöver åtgärd; underhållsskuld {cost} Mkr</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="194" />
+        <source>Export candidates</source>
+        <translation>Exportera kandidater</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="194" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="202" />
+        <source>Could not write {path}: {error}</source>
+        <translation>Kunde inte skriva {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="204" />
+        <source>{count} candidates written to {path}</source>
+        <translation>{count} kandidater skrivna till {path}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="211" />
+        <source>Find the candidates first</source>
+        <translation>Hitta kandidaterna först</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="216" />
+        <source>Budgets are numbers in MSEK, e.g. 8 12 16</source>
+        <translation>Budgetar är tal i Mkr, t.ex. 8 12 16</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="238" />
+        <source>Scenarios failed: {}</source>
+        <translation>Scenarierna misslyckades: {}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="247" />
+        <source>acceptable</source>
+        <translation>godtagbart</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="247" />
+        <source>backlog MSEK</source>
+        <translation>skuld Mkr</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="247" />
+        <source>spend MSEK</source>
+        <translation>kostnad Mkr</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/invest/digiresan_plugin/gui/investment/dock.py" line="252" />
+        <source>measured</source>
+        <translation>uppmätt</translation>
     </message>
 </context>
 </TS>

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...core.investment.candidates import Candidate, CandidateList, number
 
 COLUMNS = ("street", "segment_id", "treatment", "cost_sek", "severity", "coordination", "forecast_year", "reason")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CandidateTableModel", text)
 
 
 class CandidateTableModel(QAbstractTableModel):
@@ -23,10 +19,10 @@ class CandidateTableModel(QAbstractTableModel):
         self.rows: list[int] = []  # positions in the candidate list, after the filter
         self._cache: dict[int, Candidate] = {}
         self.language = "en"
-        self.headers = [_tr("Street"), _tr("Segment"), _tr("Treatment"), _tr("Cost (SEK)"), _tr("Priority"),
-                        _tr("Coordination"), _tr("Next limit"), _tr("Reason")]
-        self.coordination_words = {"clear": _tr("clear"), "dig_first": _tr("dig first"),
-                                   "moratorium": _tr("moratorium")}
+        self.headers = [self.tr("Street"), self.tr("Segment"), self.tr("Treatment"), self.tr("Cost (SEK)"),
+                        self.tr("Priority"), self.tr("Coordination"), self.tr("Next limit"), self.tr("Reason")]
+        self.coordination_words = {"clear": self.tr("clear"), "dig_first": self.tr("dig first"),
+                                   "moratorium": self.tr("moratorium")}
 
     def set_candidates(self, candidates: Optional[CandidateList], language: str = "en") -> None:
         self.beginResetModel()
