@@ -2128,8 +2128,8 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     </message>
     <message>
         <location filename="../digiresan_plugin/processing/budget_scenario.py" line="164" />
-        <source>Scenario {}</source>
-        <translation>Scenario {}</translation>
+        <source>Running scenario {}</source>
+        <translation>Kör scenario {}</translation>
     </message>
     <message>
         <location filename="../digiresan_plugin/processing/budget_scenario.py" line="191" />
@@ -2198,7 +2198,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     <message>
         <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="22" />
         <source>Segment</source>
-        <translation>Segment</translation>
+        <translation>Vägsegment</translation>
     </message>
     <message>
         <location filename="../work/wt/invest/digiresan_plugin/gui/investment/table_model.py" line="22" />

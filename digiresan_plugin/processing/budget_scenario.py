@@ -161,7 +161,7 @@ class BudgetScenarioAlgorithm(InvestmentAlgorithm):
         for strategy in self.strategies:
             for budget in self.budgets:
                 sid = self.custom_id or scenario_id(strategy, budget)
-                feedback.pushInfo(self.tr("Scenario {}").format(sid))
+                feedback.pushInfo(self.tr("Running scenario {}").format(sid))
                 try:
                     results.append(run_scenario(self.model, net, years, budget, strategy, first,
                                                 self.moratorium(), sid, self.progress(feedback)))
