@@ -49,6 +49,13 @@ def _rtree_candidates(segments: LayerInput, rects: list) -> Optional[list[list[i
         conn.close()
 
 
+def _open(status, end, excluded: set, included: set, today_jd: int) -> bool:
+    """The relation's status filter holds and the permit has not ended before today."""
+    if status is not None and (str(status) in excluded or (included and str(status) not in included)):
+        return False
+    return end is None or end >= today_jd
+
+
 def read_permits(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], segments: LayerInput,
                  fids: np.ndarray, today_jd: int) -> dict[int, list]:
     """Segment index (position in ``fids``) → the permits near it."""
@@ -73,15 +80,25 @@ def read_permits(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
         identify_config(catalog).metric_crs), context) if geographic else None
     buffer = rel.distance_m / DEGREE_M if geographic else rel.distance_m
     permits, shapes = [], []
-    for pid, applicant, utility, start, end, status, geometry in read_rows(
-            layer, [f[k] for k in roles], dates=(f["start"], f["end"]), geometry=True):
-        if status is not None and (str(status) in excluded or (included and str(status) not in included)):
-            continue
-        if (end is not None and end < today_jd) or geometry is None or geometry.isEmpty():
+    if layer.gpkg is not None:  # attributes by SQL, then the geometries of the open permits only
+        kept = {}
+        for fid, pid, applicant, utility, start, end, status in read_rows(
+                layer, [f[k] for k in roles], dates=(f["start"], f["end"]), fid=True):
+            if _open(status, end, excluded, included, today_jd):
+                kept[fid] = Permit(str(pid), applicant, utility, start, end, status)
+        request = QgsFeatureRequest().setFilterFids(list(kept)).setNoAttributes()
+        rows = ((kept[feature.id()], feature.geometry()) for feature in layer.source.getFeatures(request))
+    else:
+        rows = ((Permit(str(pid), applicant, utility, start, end, status), geometry)
+                for pid, applicant, utility, start, end, status, geometry in read_rows(
+                    layer, [f[k] for k in roles], dates=(f["start"], f["end"]), geometry=True)
+                if _open(status, end, excluded, included, today_jd))
+    for permit, geometry in rows:
+        if geometry is None or geometry.isEmpty():
             continue
         if to_segments is not None:
             geometry.transform(to_segments)
-        permits.append(Permit(str(pid), applicant, utility, start, end, status))
+        permits.append(permit)
         shapes.append(geometry)
     if not permits:
         return {}
