@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Callable, Optional
 
 import numpy as np
@@ -21,6 +22,7 @@ from ..identify.config import identify_config
 from .model import MaintenanceModel
 from .permits import read_permits
 from .sources import (
+    BATCH,
     JD_OFFSET,
     Categories,
     LayerInput,
@@ -221,37 +223,73 @@ def _child_rows(catalog: Catalog, relation_id: str, kind: str, inputs: dict[str,
     return (_key_positions(net, cols[0]) if cols[0] is not None else np.zeros(0, np.int64)), cols[1:]
 
 
+def _child_batches(catalog: Catalog, relation_id: str, kind: str, inputs: dict[str, LayerInput], net: Network,
+                   segments: LayerInput, names: list[str], dates: tuple[str, ...], converters: list):
+    """Like :func:`_child_rows`, batch by batch: ``(segment index per row, the named columns)`` (memory stays
+    near one batch whatever the number of child rows)."""
+    rel = _relation(catalog, relation_id, kind)
+    child = inputs.get(rel.to_layer)
+    if child is None:
+        raise SourceError(f"The twin has no layer '{rel.to_layer}' ({kind})")
+    rows = read_children_by_parent(child, segments, rel.to_field, rel.from_field, names, dates)
+    by_fid = rows is not None
+    if rows is None:
+        rows = read_rows(child, [rel.to_field] + names, dates=dates)
+    index = None if by_fid else {sid: i for i, sid in enumerate(net.ids)}
+    while True:
+        batch = list(islice(rows, BATCH))
+        if not batch:
+            return
+        columns = list(zip(*batch))
+        del batch
+        if by_fid:
+            seg = _positions(net, np.array(columns[0], dtype=np.int64))
+        else:
+            get = index.get
+            seg = np.fromiter((get(k if k.__class__ is str else str(k), -1) for k in columns[0]), np.int64,
+                              len(columns[0]))
+        yield seg, [convert(values) for convert, values in zip(converters, columns[1:])]
+
+
 def _read_inspections(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], net: Network,
                       segments: LayerInput) -> None:
+    """Latest inspection and the least-squares sums of the trend since the last paving, batch by batch."""
     src = model.sources["inspections"]
     f = src.fields
-    seg, (day, iri_a, rut_a) = _child_rows(catalog, src.relation, "inspections", inputs, net, segments,
-                                            [f["date"], f["iri"], f["rut"]], (f["date"],), [floats, floats, floats])
-    if day is None:
-        return
-    known = (seg >= 0) & np.isfinite(day)
-    seg, day, iri_a, rut_a = seg[known], day[known].astype(np.int64), iri_a[known], rut_a[known]
-    if not len(seg):
-        return
-    order = np.lexsort((day, seg))
-    seg, day, iri_a, rut_a = seg[order], day[order], iri_a[order], rut_a[order]
-    last = np.r_[seg[1:] != seg[:-1], True]  # the latest inspection of each segment
     n = len(net)
-    net.n_insp = np.bincount(seg, minlength=n).astype(np.int32)
-    net.latest_jd[seg[last]] = day[last]
-    net.iri[seg[last]] = iri_a[last]
-    net.rut[seg[last]] = rut_a[last]
-    # own trend: least squares over the inspections since the last paving
-    since = (day >= net.last_paved[seg]) & np.isfinite(iri_a) & np.isfinite(rut_a)
-    s, x = seg[since], (day[since] - net.today_jd) / DAYS_PER_YEAR
-    count = np.bincount(s, minlength=n).astype(np.float64)
-    sx, sxx = np.bincount(s, x, n), np.bincount(s, x * x, n)
+    count_all = np.zeros(n, np.int64)
+    count, sx, sxx = np.zeros(n), np.zeros(n), np.zeros(n)
+    sums = {"iri": (np.zeros(n), np.zeros(n)), "rut": (np.zeros(n), np.zeros(n))}
+    for seg, (day, iri_a, rut_a) in _child_batches(catalog, src.relation, "inspections", inputs, net, segments,
+                                                   [f["date"], f["iri"], f["rut"]], (f["date"],),
+                                                   [floats, floats, floats]):
+        known = (seg >= 0) & np.isfinite(day)
+        seg, day, iri_a, rut_a = seg[known], day[known].astype(np.int64), iri_a[known], rut_a[known]
+        if not len(seg):
+            continue
+        count_all += np.bincount(seg, minlength=n)
+        order = np.lexsort((day, seg))
+        s_o, d_o = seg[order], day[order]
+        last = np.r_[s_o[1:] != s_o[:-1], True]  # each segment's latest in this batch
+        ls, ld = s_o[last], d_o[last]
+        newer = ld >= net.latest_jd[ls]  # a later batch wins a tie, as a later row does within one
+        pick = order[last][newer]
+        net.latest_jd[ls[newer]] = ld[newer]
+        net.iri[ls[newer]], net.rut[ls[newer]] = iri_a[pick], rut_a[pick]
+        since = (day >= net.last_paved[seg]) & np.isfinite(iri_a) & np.isfinite(rut_a)
+        s, x = seg[since], (day[since] - net.today_jd) / DAYS_PER_YEAR
+        count += np.bincount(s, minlength=n)
+        sx += np.bincount(s, x, n)
+        sxx += np.bincount(s, x * x, n)
+        for values, (sy, sxy) in ((iri_a[since], sums["iri"]), (rut_a[since], sums["rut"])):
+            sy += np.bincount(s, values, n)
+            sxy += np.bincount(s, x * values, n)
+    net.n_insp = count_all.astype(np.int32)
     denominator = count * sxx - sx * sx
     enough = (count >= model.deterioration.min_inspections) & (denominator > 1e-9)
     safe = np.where(enough, denominator, 1.0)
-    for values, target in ((iri_a[since], "iri_rate"), (rut_a[since], "rut_rate")):  # noqa: B007
-        sy, sxy = np.bincount(s, values, n), np.bincount(s, x * values, n)
-        setattr(net, target, np.where(enough, (count * sxy - sx * sy) / safe, np.nan))
+    for name, (sy, sxy) in sums.items():
+        setattr(net, f"{name}_rate", np.where(enough, (count * sxy - sx * sy) / safe, np.nan))
     net.own_trend = enough & (net.iri_rate > 0) & (net.rut_rate >= 0)
 
 
