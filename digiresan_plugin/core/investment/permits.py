@@ -11,6 +11,7 @@ in one request.
 from __future__ import annotations
 
 import sqlite3
+from itertools import islice
 from typing import Optional
 
 import numpy as np
@@ -22,6 +23,7 @@ from .model import MaintenanceModel
 from .sources import LayerInput, SourceError, read_rows
 
 DEGREE_M = 111_000.0
+CHUNK = 4096  # permits matched at a time
 
 
 def _rtree_candidates(segments: LayerInput, rects: list) -> Optional[list[list[int]]]:
@@ -79,7 +81,6 @@ def read_permits(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     to_metric = QgsCoordinateTransform(segments.crs, QgsCoordinateReferenceSystem(
         identify_config(catalog).metric_crs), context) if geographic else None
     buffer = rel.distance_m / DEGREE_M if geographic else rel.distance_m
-    permits, shapes = [], []
     if layer.gpkg is not None:  # attributes by SQL, then the geometries of the open permits only
         kept = {}
         for fid, pid, applicant, utility, start, end, status in read_rows(
@@ -93,50 +94,70 @@ def read_permits(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
                 for pid, applicant, utility, start, end, status, geometry in read_rows(
                     layer, [f[k] for k in roles], dates=(f["start"], f["end"]), geometry=True)
                 if _open(status, end, excluded, included, today_jd))
-    for permit, geometry in rows:
-        if geometry is None or geometry.isEmpty():
-            continue
-        if to_segments is not None:
-            geometry.transform(to_segments)
-        permits.append(permit)
-        shapes.append(geometry)
-    if not permits:
-        return {}
-    rects = [g.boundingBox().buffered(buffer) for g in shapes]
-    near = _rtree_candidates(segments, rects)
-    geometries: dict[int, object] = {}
-    if near is None:  # QGIS's spatial filter, one request per permit
-        near = []
-        for rect in rects:
-            hits = []
-            for feature in segments.source.getFeatures(QgsFeatureRequest().setFilterRect(rect).setNoAttributes()):
-                geometries[feature.id()] = feature.geometry()
-                hits.append(feature.id())
-            near.append(hits)
-    else:
-        wanted = sorted({fid for hits in near for fid in hits})
-        request = QgsFeatureRequest().setFilterFids(wanted).setNoAttributes()
-        geometries = {feature.id(): feature.geometry() for feature in segments.source.getFeatures(request)}
-    wanted = np.array(sorted({fid for hits in near for fid in hits}), dtype=np.int64)
-    order = np.argsort(fids, kind="stable")
-    pos = np.clip(np.searchsorted(fids[order], wanted), 0, max(len(fids) - 1, 0))
-    found = (fids[order][pos] == wanted) if len(fids) else np.zeros(len(wanted), bool)
-    segment_of = dict(zip(wanted[found].tolist(), order[pos[found]].tolist()))
-    out: dict[int, list] = {}
-    for permit, shape, hits in zip(permits, shapes, near):
-        if not hits:
-            continue
-        if to_metric is not None:
-            shape = type(shape)(shape)
-            shape.transform(to_metric)
-        for fid in hits:
-            line = geometries.get(fid)
-            if line is None:
+    match = _Matcher(segments, fids, rel.distance_m, buffer, to_segments, to_metric)
+    while True:  # a chunk of permits at a time: their segments' geometries are fetched and dropped per chunk
+        raw = list(islice(rows, CHUNK))
+        if not raw:
+            return match.out
+        match.add([(p, g) for p, g in raw if g is not None and not g.isEmpty()])
+
+
+class _Matcher:
+    """Permits matched to the segments within the relation's distance, chunk by chunk."""
+
+    def __init__(self, segments: LayerInput, fids: np.ndarray, distance_m: float, buffer: float,
+                 to_segments, to_metric) -> None:
+        self.segments, self.fids, self.distance_m, self.buffer = segments, fids, distance_m, buffer
+        self.to_segments, self.to_metric = to_segments, to_metric
+        self.order = np.argsort(fids, kind="stable")
+        self.sorted = fids[self.order]
+        self.out: dict[int, list] = {}
+
+    def add(self, chunk: list) -> None:
+        if not chunk:
+            return
+        shapes = []
+        for _permit, geometry in chunk:
+            if self.to_segments is not None:
+                geometry.transform(self.to_segments)
+            shapes.append(geometry)
+        rects = [g.boundingBox().buffered(self.buffer) for g in shapes]
+        near = _rtree_candidates(self.segments, rects)
+        geometries: dict[int, object] = {}
+        if near is None:  # QGIS's spatial filter, one request per permit
+            near = []
+            for rect in rects:
+                hits = []
+                request = QgsFeatureRequest().setFilterRect(rect).setNoAttributes()
+                for feature in self.segments.source.getFeatures(request):
+                    geometries[feature.id()] = feature.geometry()
+                    hits.append(feature.id())
+                near.append(hits)
+        else:
+            wanted = sorted({fid for hits in near for fid in hits})
+            request = QgsFeatureRequest().setFilterFids(wanted).setNoAttributes()
+            geometries = {feature.id(): feature.geometry() for feature in self.segments.source.getFeatures(request)}
+        segment_of = self._segments_of(sorted({fid for hits in near for fid in hits}))
+        for (permit, _g), shape, hits in zip(chunk, shapes, near):
+            if not hits:
                 continue
-            if to_metric is not None:
-                line = type(line)(line)
-                line.transform(to_metric)
-            seg = segment_of.get(fid)
-            if seg is not None and line.distance(shape) <= rel.distance_m + 1e-6:
-                out.setdefault(seg, []).append(permit)
-    return out
+            if self.to_metric is not None:
+                shape = type(shape)(shape)
+                shape.transform(self.to_metric)
+            for fid in hits:
+                line, seg = geometries.get(fid), segment_of.get(fid)
+                if line is None or seg is None:
+                    continue
+                if self.to_metric is not None:
+                    line = type(line)(line)
+                    line.transform(self.to_metric)
+                if line.distance(shape) <= self.distance_m + 1e-6:
+                    self.out.setdefault(seg, []).append(permit)
+
+    def _segments_of(self, wanted_fids: list) -> dict[int, int]:
+        wanted = np.array(wanted_fids, dtype=np.int64)
+        if not len(self.sorted) or not len(wanted):
+            return {}
+        pos = np.clip(np.searchsorted(self.sorted, wanted), 0, len(self.sorted) - 1)
+        found = self.sorted[pos] == wanted
+        return dict(zip(wanted[found].tolist(), self.order[pos[found]].tolist()))
