@@ -19,15 +19,22 @@ ACCEPTABLE, NEEDS_ACTION, URGENT = 0, 1, 2
 FORECAST_HORIZON_YEARS = 100.0  # beyond this the forecast says "not within a lifetime" (None)
 
 
+_LIMITS: list = []  # one entry: (model, group array, limits), the arrays a whole run keeps asking for
+
+
 def group_limits(model: MaintenanceModel, group: np.ndarray) -> dict[str, np.ndarray]:
-    """The needs-action and urgent limits of every segment's group."""
+    """The needs-action and urgent limits of every segment's group (made once per model and network)."""
+    if _LIMITS and _LIMITS[0][0] is model and _LIMITS[0][1] is group:
+        return _LIMITS[0][2]
     table = {
         "iri_action": [g.needs_action.iri_mm_m for g in model.groups],
         "rut_action": [g.needs_action.rut_mm for g in model.groups],
         "iri_urgent": [g.urgent.iri_mm_m for g in model.groups],
         "rut_urgent": [g.urgent.rut_mm for g in model.groups],
     }
-    return {k: np.asarray(v, dtype=np.float64)[group] for k, v in table.items()}
+    limits = {k: np.asarray(v, dtype=np.float64)[group] for k, v in table.items()}
+    _LIMITS[:] = [(model, group, limits)]
+    return limits
 
 
 def measure_levels(model: MaintenanceModel, group: np.ndarray, iri: np.ndarray,
