@@ -23,7 +23,7 @@ from .twins import is_ready
 FULL_SCALES = (10_000, 100_000, 1_000_000)
 FULL_IDEAS = (1_000, 10_000, 100_000)
 QUICK_IDEAS = (1_000, 10_000)
-PARTS = {"identify", "ideas", "postgis", "quality"}
+PARTS = {"identify", "ideas", "postgis", "quality", "investment"}
 
 
 def _ints(text: str) -> list[int]:
@@ -131,7 +131,9 @@ def main(argv: Optional[list[str]] = None) -> int:
                                "ideas_counts": counts, "points": args.points, "reps": reps, "clicks": clicks,
                                "identify": [], "ideas": [], "postgis": None}
     results["quality"] = []
-    generator = Generator(scales if ("identify" in only or "quality" in only or "postgis" in only and postgres)
+    results["investment"] = []
+    generator = Generator(scales if ("identify" in only or "quality" in only or "investment" in only
+                                     or "postgis" in only and postgres)
                           else [])
     for scale in (scales if "identify" in only else []):
         if not generator.wait_for(scale):
@@ -173,6 +175,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         data = _run_child(["bench.quality", "--scale", str(scale), "--out", str(out), "--reps", str(reps), *pg], out)
         if data:
             results["quality"].append(data)
+    for scale in (scales if "investment" in only else []):
+        if not generator.wait_for(scale):
+            continue
+        log(f"maintenance planning at scale {scale:,} (own process)")
+        out = BENCH_DIR / f"investment_{scale}.json"
+        data = _run_child(["bench.investment", "--scale", str(scale), "--out", str(out), "--reps", str(reps)], out)
+        if data:
+            results["investment"].append(data)
     for part in PARTS - only:  # kept from the previous run
         results[part] = previous.get(part, [] if part != "postgis" else None)
     if args.only:

@@ -39,6 +39,7 @@ class DigiresanPlugin:
         self.twin_dock = None
         self.card_dock = None
         self.ideas_dock = None
+        self.plan_dock = None
         self.identify = None
         self.translator: Optional[QTranslator] = None
         self.provider = None
@@ -85,6 +86,7 @@ class DigiresanPlugin:
         self._init_twin_dock()
         self._init_twin_info()
         self._init_ideas_dock()
+        self._init_plan_dock()
         self._init_options()
         self._init_locator()
         self._init_maintenance()
@@ -111,6 +113,10 @@ class DigiresanPlugin:
             self.ideas_dock.cleanup()
             self._remove_dock(self.ideas_dock)
             self.ideas_dock = None
+        if self.plan_dock is not None:
+            self.plan_dock.cleanup()
+            self._remove_dock(self.plan_dock)
+            self.plan_dock = None
         if self.card_dock is not None:
             self.card_dock.cleanup()
             self._remove_dock(self.card_dock)
@@ -152,6 +158,8 @@ class DigiresanPlugin:
 
     def _init_twin_info(self) -> None:
         """The Twin info map tool and the card dock it fills."""
+        from .core.investment.card import MaintenanceCard
+        from .core.layers import twin_layers
         from .gui.card.dock import TwinCardDock
         from .gui.help import open_help
         from .gui.identify_controller import IdentifyController
@@ -164,6 +172,8 @@ class DigiresanPlugin:
         self.card_dock.hide()
         self._signals.connect(self.card_dock.helpRequested, lambda: open_help("card"))
         self.identify = IdentifyController(self.iface, self.catalog, self.card_dock)
+        # the road card's Maintenance section (core/investment/card.py): level, next limit, treatment, cost
+        self.identify.extra_sections.append(MaintenanceCard(self.catalog, lambda: twin_layers(QgsProject.instance())))
         action = QAction(icon("twin_info.svg"), self.tr("Twin info"), self.iface.mainWindow())
         action.setObjectName("DigiresanTwinInfoAction")
         action.setCheckable(True)
@@ -192,6 +202,23 @@ class DigiresanPlugin:
         if self.identify is not None:
             # ideas linked to the card's subject or located within 25 m of it (public fields only)
             self.identify.extra_sections.append(self.ideas_dock.store.card_section)
+
+    def _init_plan_dock(self) -> None:
+        """The maintenance plan: candidates and budget scenarios of the loaded twin (gui/investment)."""
+        from .core.layers import twin_layers
+        from .gui.investment.dock import MaintenancePlanDock
+
+        open_feature = self.identify.show_feature if self.identify is not None else None
+        self.plan_dock = MaintenancePlanDock(self.catalog, lambda: twin_layers(QgsProject.instance()), open_feature,
+                                             self.iface.mainWindow(), self.iface.messageBar())
+        self.plan_dock.setObjectName("DigiresanMaintenancePlanDock")
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
+        self.plan_dock.hide()
+        action = self.plan_dock.toggleViewAction()
+        action.setIcon(icon("twin_dock.svg"))
+        action.setText(self.tr("Maintenance plan"))
+        action.setToolTip(self.tr("Show or hide the maintenance candidates and the budget scenarios"))
+        self._add_action(action, owned=False)
 
     def _ideas_dock_visible(self, visible: bool) -> None:
         """Read the ideas the first time the list is opened."""

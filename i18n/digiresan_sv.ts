@@ -283,12 +283,12 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>ingen mätplats</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="142"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="143"/>
         <source>expected {what}</source>
         <translation>väntade {what}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="218"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="219"/>
         <source>a value is required</source>
         <translation>ett värde krävs</translation>
     </message>
@@ -298,72 +298,72 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>inte en vardag (tvillingens profil är vardagstrafik)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="136"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="137"/>
         <source>unknown code &apos;{code}&apos; in {column} (known: {known})</source>
         <translation>okänd kod '{code}' i {column} (kända: {known})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="164"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="165"/>
         <source>cannot build the key from {template}: {error}</source>
         <translation>kan inte bilda nyckeln av {template}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="184"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="185"/>
         <source>no value, and none of {fields} to derive it from</source>
         <translation>inget värde, och inget av {fields} att härleda det ur</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="191"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="192"/>
         <source>no {field} and no position to find the nearest {layer}</source>
         <translation>inget {field} och ingen position för att hitta närmaste {layer}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="195"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="196"/>
         <source>no {layer} within {distance} m</source>
         <translation>inget {layer} inom {distance} m</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="205"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="206"/>
         <source>no value for {field} {index} (column {column})</source>
         <translation>inget värde för {field} {index} (kolumn {column})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="224"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="225"/>
         <source>&apos;{value}&apos; is not in the domain {domain} ({codes})</source>
         <translation>'{value}' finns inte i värdemängden {domain} ({codes})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="229"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="230"/>
         <source>{value} is outside {low}–{high}</source>
         <translation>{value} ligger utanför {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="232"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="233"/>
         <source>{value} is in the future (today is {today})</source>
         <translation>{value} ligger i framtiden (i dag är {today})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="245"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="246"/>
         <source>no geometry</source>
         <translation>ingen geometri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="260"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="261"/>
         <source>{n} parts where the twin layer holds one {type}</source>
         <translation>{n} delar där tvillingens lager har en {type}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="268"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="269"/>
         <source>a {found} where the twin layer holds {type}</source>
         <translation>en {found} där tvillingens lager har {type}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="275"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="276"/>
         <source>expected {what}, got &apos;{value}&apos;</source>
         <translation>väntade {what}, fick '{value}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/rows.py" line="291"/>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="292"/>
         <source>an invalid geometry that cannot be repaired without changing its type</source>
         <translation>en ogiltig geometri som inte kan lagas utan att byta typ</translation>
     </message>
@@ -531,6 +531,267 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/core/importing/writer.py" line="172"/>
         <source>{twin}: the import could not be committed</source>
         <translation>{twin}: importen kunde inte sparas</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="159"/>
+        <source>{measure} {value}{unit} &gt; {limit} for {group}</source>
+        <translation>{measure} {value}{unit} &gt; {limit} för {group}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="160"/>
+        <source>rut</source>
+        <translation>spårdjup</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="161"/>
+        <source>ÅDT {aadt}</source>
+        <translation>ÅDT {aadt}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="162"/>
+        <source>width assumed {width} m</source>
+        <translation>bredd antagen {width} m</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/candidates.py" line="163"/>
+        <source>dig first: {permits}; pave from {year}</source>
+        <translation>gräv först: {permits}; belägg från {year}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="132"/>
+        <source>dig moratorium: not before {year}</source>
+        <translation>grävstopp: inte före {year}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="115"/>
+        <source>no treatment rule matches</source>
+        <translation>ingen åtgärdsregel passar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="108"/>
+        <source>not inspected</source>
+        <translation>inte mätt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="108"/>
+        <source>acceptable</source>
+        <translation>godtagbart</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="108"/>
+        <source>needs action</source>
+        <translation>behöver åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="108"/>
+        <source>urgent</source>
+        <translation>akut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="109"/>
+        <source>Condition by the model</source>
+        <translation>Tillstånd enligt modellen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="112"/>
+        <source>Next limit crossed</source>
+        <translation>Nästa gräns passeras</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="120"/>
+        <source>Suggested treatment</source>
+        <translation>Föreslagen åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="116"/>
+        <source>Cost (SEK)</source>
+        <translation>Kostnad (kr)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="117"/>
+        <source>Coordination</source>
+        <translation>Samordning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="118"/>
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="120"/>
+        <source>none needed now</source>
+        <translation>ingen behövs nu</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="129"/>
+        <source>dig first ({utilities}); pave from {year}</source>
+        <translation>gräv först ({utilities}); belägg från {year}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="133"/>
+        <source>clear</source>
+        <translation>fritt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="138"/>
+        <source>Maintenance</source>
+        <translation>Underhåll</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetScenarioAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="91"/>
+        <source>Budget scenario</source>
+        <translation>Budgetscenario</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="94"/>
+        <source>Runs the maintenance model over N years with a budget per year (SEK; several budgets separated by commas run side by side) and a strategy (worst first, or benefit per SEK). Per year: the segments treated, the spend, the network's condition distribution (share of length per class 1–5; class 0 = not inspected), the share acceptable and the backlog (SEK to bring every segment to acceptable). Segments with open or planned permits are paved after the digs; digging treatments wait for the dig moratorium to end. Accept writes the scenario's rows into the paving plan, marked with its id.</source>
+        <translation>Kör underhållsmodellen över N år med en budget per år (kr; flera budgetar åtskilda med kommatecken körs sida vid sida) och en strategi (sämst först, eller nytta per krona). Per år: de åtgärdade segmenten, kostnaden, nätets tillståndsfördelning (andel av längden per klass 1–5; klass 0 = inte mätt), andelen godtagbart och underhållsskulden (kronor för att få varje segment godtagbart). Segment med öppna eller planerade grävtillstånd beläggs efter grävningarna; åtgärder som gräver väntar tills grävstoppet är slut. Godkänn skriver scenariots rader i beläggningsplanen, märkta med dess id.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="105"/>
+        <source>Years</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="108"/>
+        <source>Budget per year (SEK; several separated by commas)</source>
+        <translation>Budget per år (kr; flera åtskilda med kommatecken)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="110"/>
+        <source>Strategy</source>
+        <translation>Strategi</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="110"/>
+        <source>Worst first</source>
+        <translation>Sämst först</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="110"/>
+        <source>Benefit/cost</source>
+        <translation>Nytta/kostnad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="113"/>
+        <source>Accept: write the scenario into the paving plan (one scenario only)</source>
+        <translation>Godkänn: skriv scenariot i beläggningsplanen (bara ett scenario)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="116"/>
+        <source>Scenario id (default: strategy and budget)</source>
+        <translation>Scenario-id (standard: strategi och budget)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="118"/>
+        <source>Scenario years</source>
+        <translation>Scenarioår</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="120"/>
+        <source>Treated segments</source>
+        <translation>Åtgärdade segment</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="122"/>
+        <source>First year (default: next year)</source>
+        <translation>Första år (standard: nästa år)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="128"/>
+        <source>Paving-plan rows written</source>
+        <translation>Skrivna rader i beläggningsplanen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="134"/>
+        <source>Budget per year must be numbers in SEK, got &apos;{}&apos;</source>
+        <translation>Budget per år måste vara tal i kronor, fick '{}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="140"/>
+        <source>Accept writes one scenario: give one budget and one strategy</source>
+        <translation>Godkänn skriver ett scenario: ange en budget och en strategi</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="149"/>
+        <source>Accept needs the twin as a file or connection (TWIN or CONNECTION), with a layer &apos;{}&apos;</source>
+        <translation>Godkänn behöver tvillingen som fil eller anslutning (TWIN eller CONNECTION), med ett lager '{}'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="164"/>
+        <source>Running scenario {}</source>
+        <translation>Kör scenario {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="191"/>
+        <source>{id}: {treated} segments treated, backlog {backlog} MSEK in {year}</source>
+        <translation>{id}: {treated} segment åtgärdade, underhållsskuld {backlog} Mkr år {year}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/budget_scenario.py" line="201"/>
+        <source>{count} rows written into the paving plan as scenario {id}</source>
+        <translation>{count} rader skrivna i beläggningsplanen som scenario {id}</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateTableModel</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="22"/>
+        <source>Street</source>
+        <translation>Gata</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="22"/>
+        <source>Segment</source>
+        <translation>Vägsegment</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="22"/>
+        <source>Treatment</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="22"/>
+        <source>Cost (SEK)</source>
+        <translation>Kostnad (kr)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="23"/>
+        <source>Priority</source>
+        <translation>Prioritet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="23"/>
+        <source>Coordination</source>
+        <translation>Samordning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="23"/>
+        <source>Next limit</source>
+        <translation>Nästa gräns</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="23"/>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="24"/>
+        <source>clear</source>
+        <translation>fritt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="24"/>
+        <source>dig first</source>
+        <translation>gräv först</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/table_model.py" line="25"/>
+        <source>moratorium</source>
+        <translation>grävstopp</translation>
     </message>
 </context>
 <context>
@@ -1044,45 +1305,55 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>DigiresanPlugin</name>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="83"/>
+        <location filename="../digiresan_plugin/plugin.py" line="84"/>
         <source>Digiresan</source>
         <translation>Digiresan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="241"/>
+        <location filename="../digiresan_plugin/plugin.py" line="268"/>
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="150"/>
+        <location filename="../digiresan_plugin/plugin.py" line="156"/>
         <source>Show or hide the Digital twin dock</source>
         <translation>Visa eller dölj panelen Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="167"/>
+        <location filename="../digiresan_plugin/plugin.py" line="177"/>
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="171"/>
+        <location filename="../digiresan_plugin/plugin.py" line="181"/>
         <source>Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything</source>
         <translation>Tvillinginfo (Ctrl+Alt+I): klicka var som helst på kartan och få ett kort med allt om platsen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="187"/>
+        <location filename="../digiresan_plugin/plugin.py" line="197"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="188"/>
+        <location filename="../digiresan_plugin/plugin.py" line="198"/>
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/plugin.py" line="219"/>
+        <source>Maintenance plan</source>
+        <translation>Underhållsplan</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/plugin.py" line="220"/>
+        <source>Show or hide the maintenance candidates and the budget scenarios</source>
+        <translation>Visa eller dölj underhållskandidaterna och budgetscenarierna</translation>
     </message>
 </context>
 <context>
     <name>DigiresanProvider</name>
     <message>
-        <location filename="../digiresan_plugin/processing/provider.py" line="31"/>
+        <location filename="../digiresan_plugin/processing/provider.py" line="33"/>
         <source>Digiresan digital twin</source>
         <translation>Digiresan – digital tvilling</translation>
     </message>
@@ -2091,6 +2362,24 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     </message>
 </context>
 <context>
+    <name>InvestmentAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/investment_common.py" line="39"/>
+        <source>Maintenance planning</source>
+        <translation>Underhållsplanering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/investment_common.py" line="45"/>
+        <source>Maintenance model (JSON; default: the plugin setting or the bundled one)</source>
+        <translation>Underhållsmodell (JSON; standard: insticksprogrammets inställning eller den medföljande)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/investment_common.py" line="63"/>
+        <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
+        <translation>Dagens datum måste vara ett datum som 2026-11-27, fick '{}'</translation>
+    </message>
+</context>
+<context>
     <name>LongText</name>
     <message>
         <location filename="../digiresan_plugin/gui/long_text.py" line="36"/>
@@ -2101,6 +2390,207 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/long_text.py" line="50"/>
         <source>Full text</source>
         <translation>Hela texten</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceCandidatesAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="75"/>
+        <source>Maintenance candidates</source>
+        <translation>Underhållskandidater</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="65"/>
+        <source>Every road segment whose latest inspection is above the maintenance model's limits (IRI, rut depth per functional-class group), with the treatment the model's rules choose, its cost (length × width × unit cost), a priority (severity), the benefit per SEK, the year the next limit is crossed, the coordination status (dig first where permits are open or planned, dig moratorium) and a readable reason. Worst first.</source>
+        <translation>Varje vägsegment vars senaste mätning ligger över underhållsmodellens gränser (IRI, spårdjup per grupp av funktionella vägklasser), med åtgärden som modellens regler väljer, dess kostnad (längd × bredd × enhetspris), en prioritet (allvarlighet), nyttan per krona, året då nästa gräns passeras, samordningsläget (gräv först där grävtillstånd är öppna eller planerade, grävstopp) och ett läsbart skäl. Sämst först.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="78"/>
+        <source>Number of candidates</source>
+        <translation>Antal kandidater</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="79"/>
+        <source>Cost of every candidate (SEK)</source>
+        <translation>Kostnad för alla kandidater (kr)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/maintenance_candidates.py" line="102"/>
+        <source>{count} candidates, {cost} MSEK</source>
+        <translation>{count} kandidater, {cost} Mkr</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenancePlanDock</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="65"/>
+        <source>Maintenance plan</source>
+        <translation>Underhållsplan</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="74"/>
+        <source>Find candidates</source>
+        <translation>Hitta kandidater</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="75"/>
+        <source>Find the candidates of the loaded twin</source>
+        <translation>Hitta kandidaterna i den laddade tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="82"/>
+        <source>Candidates</source>
+        <translation>Kandidater</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="233"/>
+        <source>Budget scenarios</source>
+        <translation>Budgetscenarier</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="94"/>
+        <source>Filter: street, segment, treatment, reason…</source>
+        <translation>Filter: gata, segment, åtgärd, skäl…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="97"/>
+        <source>Any coordination</source>
+        <translation>All samordning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="97"/>
+        <source>Clear</source>
+        <translation>Fritt</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="97"/>
+        <source>Dig first</source>
+        <translation>Gräv först</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="97"/>
+        <source>Moratorium</source>
+        <translation>Grävstopp</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="100"/>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="112"/>
+        <source>Double-click a candidate for its card</source>
+        <translation>Dubbelklicka på en kandidat för dess kort</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="129"/>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="132"/>
+        <source>Budget per year in MSEK; several separated by spaces run side by side</source>
+        <translation>Budget per år i Mkr; flera åtskilda med mellanslag körs sida vid sida</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="134"/>
+        <source>Worst first</source>
+        <translation>Sämst först</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="134"/>
+        <source>Benefit/cost</source>
+        <translation>Nytta/kostnad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="134"/>
+        <source>Both</source>
+        <translation>Båda</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="135"/>
+        <source>Run</source>
+        <translation>Kör</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="136"/>
+        <source>MSEK/year</source>
+        <translation>Mkr/år</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="153"/>
+        <source>Load the twin first</source>
+        <translation>Ladda tvillingen först</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="168"/>
+        <source>Maintenance candidates</source>
+        <translation>Underhållskandidater</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="173"/>
+        <source>Candidates not found: {}</source>
+        <translation>Kandidaterna hittades inte: {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="180"/>
+        <source>{count} of {segments} segments need action; backlog {cost} MSEK</source>
+        <translation>{count} av {segments} segment behöver åtgärd; underhållsskuld {cost} Mkr</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="194"/>
+        <source>Export candidates</source>
+        <translation>Exportera kandidater</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="194"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="202"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>Kunde inte skriva {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="204"/>
+        <source>{count} candidates written to {path}</source>
+        <translation>{count} kandidater skrivna till {path}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="211"/>
+        <source>Find the candidates first</source>
+        <translation>Hitta kandidaterna först</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="216"/>
+        <source>Budgets are numbers in MSEK, e.g. 8 12 16</source>
+        <translation>Budgetar är tal i Mkr, t.ex. 8 12 16</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="238"/>
+        <source>Scenarios failed: {}</source>
+        <translation>Scenarierna misslyckades: {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="247"/>
+        <source>acceptable</source>
+        <translation>godtagbart</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="247"/>
+        <source>backlog MSEK</source>
+        <translation>skuld Mkr</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="247"/>
+        <source>spend MSEK</source>
+        <translation>kostnad Mkr</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="252"/>
+        <source>measured</source>
+        <translation>uppmätt</translation>
     </message>
 </context>
 <context>

@@ -228,7 +228,7 @@ def test_plugin_speaks_swedish_when_qgis_does_and_english_after_unload(swedish_q
 
         # menu and toolbar actions
         texts = [a.text() for a in iface.submenus["&Digiresan"].actions()]
-        assert texts == ["Digital tvilling", "Tvillinginfo", "Digiresan-idéer"]
+        assert texts == ["Digital tvilling", "Tvillinginfo", "Digiresan-idéer", "Underhållsplan"]
         assert [a.text() for a in plugin.toolbar.actions()] == texts
         assert plugin.toolbar.windowTitle() == "Digiresan"
         twin_info = plugin.toolbar.actions()[1]

@@ -11,9 +11,11 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
+from .budget_scenario import BudgetScenarioAlgorithm
 from .check_twin import CheckTwinAlgorithm
 from .coordination_conflicts import CoordinationConflictsAlgorithm
 from .import_into_twin import ImportIntoTwinAlgorithm
+from .maintenance_candidates import MaintenanceCandidatesAlgorithm
 from .report_at_point import ReportAtPointAlgorithm
 from .report_for_features import ReportForFeaturesAlgorithm
 
@@ -44,3 +46,5 @@ class DigiresanProvider(QgsProcessingProvider):
             self.addAlgorithm(algorithm)
         self.addAlgorithm(CheckTwinAlgorithm())
         self.addAlgorithm(ImportIntoTwinAlgorithm())
+        self.addAlgorithm(MaintenanceCandidatesAlgorithm())
+        self.addAlgorithm(BudgetScenarioAlgorithm())

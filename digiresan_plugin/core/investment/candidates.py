@@ -1,0 +1,191 @@
+"""Maintenance candidates: every segment whose latest inspection needs action, with its treatment, cost,
+priority, coordination status and a readable reason ("IRI 5.8 > 4.5 for class 4–5 streets; rut 19 mm; ÅDT 9 000").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+import numpy as np
+
+from ..tr import tr
+from . import condition as cond
+from .coordination import Coordination, coordinate, earliest_year, status, utilities
+from .model import LEVELS, MaintenanceModel
+from .network import JD_OFFSET, Network
+from .treatments import benefit_cost, choose, costs
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    index: int
+    segment_id: str
+    street: Optional[str]
+    functional_class: Optional[int]
+    group: str
+    level: str  # needs_action | urgent
+    iri_mm_m: float
+    rut_mm: float
+    aadt: Optional[float]
+    inspected_on: Optional[date]
+    condition_class: int
+    treatment: str
+    cost_sek: float
+    area_m2: float
+    width_assumed: bool
+    severity: float
+    benefit_cost: float
+    forecast_year: Optional[int]  # when the next limit (urgent) is crossed
+    coordination: str  # clear | dig_first | moratorium
+    earliest_year: Optional[int]
+    utilities: tuple[str, ...] = ()
+    permits: tuple[str, ...] = ()
+    planned: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass
+class Assessment:
+    """The network's condition now and what the model makes of it: arrays per segment."""
+
+    iri_level: np.ndarray
+    rut_level: np.ndarray
+    level: np.ndarray
+    choice: np.ndarray
+    cost: np.ndarray
+    severity: np.ndarray
+    benefit_cost: np.ndarray
+    forecast_jd: np.ndarray
+    coordination: Coordination
+    earliest: np.ndarray
+    candidates: "CandidateList" = field(default_factory=lambda: CandidateList())
+
+
+def assess(model: MaintenanceModel, net: Network, moratorium_years: Optional[int] = None) -> Assessment:
+    years = model.dig_moratorium_years if moratorium_years is None else moratorium_years
+    iri_level, rut_level = cond.measure_levels(model, net.group, net.iri, net.rut)
+    level = cond.levels(iri_level, rut_level)
+    choice = choose(model, net, iri_level, rut_level, mask=level >= cond.NEEDS_ACTION)
+    cost = costs(model, net, choice)
+    coordination = coordinate(model, net, years)
+    return Assessment(iri_level, rut_level, level, choice, cost, cond.severity(model, net.group, net.iri, net.rut),
+                      benefit_cost(model, net, choice, net.iri, net.rut, cost), cond.forecast_jd(model, net),
+                      coordination, earliest_year(model, coordination, choice))
+
+
+class CandidateList(Sequence):
+    """The candidates in priority order, made one at a time when read (a million segments stay light)."""
+
+    def __init__(self, model: Optional[MaintenanceModel] = None, net: Optional[Network] = None,
+                 a: Optional[Assessment] = None, rows: Optional[np.ndarray] = None, language: str = "en",
+                 first_year: int = 0) -> None:
+        self.model, self.net, self.a, self.language, self.first_year = model, net, a, language, first_year
+        self.indexes = rows if rows is not None else np.zeros(0, np.int64)
+        if model is not None:
+            self.classes = cond.condition_class(model, net.iri[rows], net.rut[rows])
+            self.groups = [g.title.text(language) for g in model.groups]
+            self.reasons = _Reasons(model, language)
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return self._make(int(self.indexes[i]), int(self.classes[i]))
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def _make(self, seg: int, klass: int) -> Candidate:
+        model, net, a = self.model, self.net, self.a
+        k = int(a.choice[seg])
+        treatment = model.treatments[k] if k >= 0 else None
+        permits = net.permits.get(seg, [])
+        aadt = float(net.aadt[seg])
+        fclass, jd, forecast = int(net.fclass[seg]), int(net.latest_jd[seg]), float(a.forecast_jd[seg])
+        values = dict(
+            index=seg, segment_id=net.ids[seg], street=net.streets[seg],
+            functional_class=fclass if fclass >= 0 else None, group=self.groups[int(net.group[seg])],
+            level=LEVELS[int(a.level[seg])], iri_mm_m=float(net.iri[seg]), rut_mm=float(net.rut[seg]),
+            aadt=aadt if aadt == aadt else None, inspected_on=date.fromordinal(jd - JD_OFFSET) if jd else None,
+            condition_class=klass, treatment=treatment.code if treatment else "", cost_sek=float(a.cost[seg]),
+            area_m2=float(net.length[seg] * net.width[seg]), width_assumed=bool(net.width_assumed[seg]),
+            severity=float(a.severity[seg]), benefit_cost=float(a.benefit_cost[seg]),
+            forecast_year=None if forecast != forecast else _year(forecast),
+            coordination=status(a.coordination, seg, bool(treatment and treatment.digs), self.first_year),
+            earliest_year=int(a.earliest[seg]) or None, utilities=tuple(utilities(permits)),
+            permits=tuple(p.permit_id for p in permits),
+            planned=tuple(f"{y} {t or ''}".strip() for y, t, _s in sorted(net.planned.get(seg, []),
+                                                                          key=lambda r: r[0])))
+        values["reason"] = self.reasons.text(values, int(net.group[seg]), int(a.iri_level[seg]),
+                                             int(a.rut_level[seg]))
+        return Candidate(**values)
+
+
+def find_candidates(model: MaintenanceModel, net: Network, language: str = "en",
+                    moratorium_years: Optional[int] = None, first_year: Optional[int] = None) -> Assessment:
+    """The assessment with its candidates, worst first (severity, then ÅDT)."""
+    a = assess(model, net, moratorium_years)
+    first_year = first_year or _year(net.today_jd) + 1
+    rows = np.flatnonzero(a.level >= cond.NEEDS_ACTION)
+    rows = rows[np.lexsort((-np.nan_to_num(net.aadt[rows]), -a.severity[rows]))]
+    a.candidates = CandidateList(model, net, a, rows, language, first_year)
+    return a
+
+
+def _year(jd: float) -> int:
+    return date.fromordinal(int(jd) - JD_OFFSET).year
+
+
+def number(value: float, digits: int, language: str) -> str:
+    """``9 000``, ``5.8`` (en) / ``5,8`` (sv): groups split by a no-break space (a number never wraps), the
+    language's decimal mark."""
+    text = f"{value:,.{digits}f}".replace(",", "\u00a0")
+    return text.replace(".", ",") if language.startswith("sv") else text
+
+
+class _Reasons:
+    """The readable reason of a candidate; the words and limits looked up once per run."""
+
+    def __init__(self, model: MaintenanceModel, language: str) -> None:
+        self.language = language
+        self.limits = [((g.needs_action.iri_mm_m, g.urgent.iri_mm_m), (g.needs_action.rut_mm, g.urgent.rut_mm))
+                       for g in model.groups]
+        self.above = tr("{measure} {value}{unit} > {limit} for {group}")
+        self.rut = tr("rut")
+        self.aadt = tr("ÅDT {aadt}")
+        self.width = tr("width assumed {width} m").format(width=number(model.default_width_m, 1, language))
+        self.dig_first = tr("dig first: {permits}; pave from {year}")
+        self.moratorium = tr("dig moratorium: not before {year}")
+        self.no_rule = tr("no treatment rule matches")
+
+    def text(self, c: dict, group: int, iri_level: int, rut_level: int) -> str:
+        lang = self.language
+        iri_limits, rut_limits = self.limits[group]
+        parts = []
+        for measure, value, level, unit, limits in (("IRI", c["iri_mm_m"], iri_level, "", iri_limits),
+                                                    (self.rut, c["rut_mm"], rut_level, " mm", rut_limits)):
+            if value != value:
+                continue
+            shown = number(value, 1, lang)
+            if level >= 1:
+                parts.append(self.above.format(measure=measure, value=shown, unit=unit,
+                                               limit=number(limits[level - 1], 1, lang), group=c["group"]))
+            else:
+                parts.append(f"{measure} {shown}{unit}")
+        if c["aadt"] is not None:
+            parts.append(self.aadt.format(aadt=number(c["aadt"], 0, lang)))
+        if c["width_assumed"]:
+            parts.append(self.width)
+        if c["coordination"] == "dig_first":
+            parts.append(self.dig_first.format(permits=", ".join(c["permits"]), year=c["earliest_year"]))
+        elif c["coordination"] == "moratorium":
+            parts.append(self.moratorium.format(year=c["earliest_year"]))
+        if not c["treatment"]:
+            parts.append(self.no_rule)
+        return "; ".join(parts)

@@ -1,0 +1,283 @@
+"""Rows of the twin layers the model reads, as plain Python values, safe off the main thread.
+
+:func:`layer_inputs` (main thread) snapshots each layer as a ``QgsVectorLayerFeatureSource`` plus what the
+readers need (fields, CRS, the GeoPackage file when there is one). :func:`read_rows` then reads named fields
+from a snapshot in any thread: straight from the GeoPackage's SQLite table when the layer is a plain GeoPackage
+table without a filter (one ``SELECT``, the fast path), else through QGIS's feature iterator (PostGIS, filtered
+layers). Dates come back as Julian day numbers (``int``), NULL as ``None``.
+"""
+
+# ruff: noqa: S608 - table and column names are quoted identifiers checked against the layer's own fields
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime
+
+JD_OFFSET = 1721425  # date.toordinal() + JD_OFFSET = Julian day number (QDate.toJulianDay)
+
+
+class SourceError(ValueError):
+    """A layer the model needs is missing or lacks a field: names the layer and the field."""
+
+
+@dataclass
+class LayerInput:
+    """A layer's snapshot and what the readers need; made on the main thread."""
+
+    layer_id: str
+    source: QgsVectorLayerFeatureSource
+    fields: QgsFields
+    crs: QgsCoordinateReferenceSystem
+    gpkg: Optional[Path] = None  # the GeoPackage file when the layer is a whole table of one
+    table: Optional[str] = None
+    expression: Optional[str] = None  # read only these features (QGIS path; e.g. one segment for its card)
+    rect: Optional[QgsRectangle] = None  # …or only those in this rectangle (layer CRS)
+
+    def only(self, expression: Optional[str] = None, rect: Optional[QgsRectangle] = None) -> "LayerInput":
+        """This layer restricted to the features matching ``expression`` / meeting ``rect`` (no fast path)."""
+        return replace(self, gpkg=None, table=None, expression=expression, rect=rect)
+
+    def has_field(self, name: str) -> bool:
+        return self.fields.indexOf(name) >= 0
+
+    def require(self, names: dict[str, str], what: str) -> None:
+        for role, name in names.items():
+            if not self.has_field(name):
+                raise SourceError(f"Layer '{self.layer_id}' has no field '{name}' ({what} {role})")
+
+
+def layer_inputs(layers: dict[str, QgsVectorLayer]) -> dict[str, LayerInput]:
+    """Snapshots of ``layers`` (layer id → layer); call on the main thread."""
+    out = {}
+    for layer_id, layer in layers.items():
+        if layer is None or not layer.isValid():
+            continue
+        gpkg, table = _gpkg_table(layer)
+        out[layer_id] = LayerInput(layer_id, QgsVectorLayerFeatureSource(layer), layer.fields(), layer.crs(),
+                                   gpkg, table)
+    return out
+
+
+def _gpkg_table(layer: QgsVectorLayer) -> tuple[Optional[Path], Optional[str]]:
+    if layer.providerType() != "ogr" or layer.subsetString() or layer.isEditable():
+        return None, None
+    parts = layer.source().split("|")
+    path = Path(parts[0])
+    options = dict(p.split("=", 1) for p in parts[1:] if "=" in p)
+    if path.suffix.lower() != ".gpkg" or not path.is_file() or "layername" not in options:
+        return None, None
+    return path, options["layername"]
+
+
+def julian(value: Any) -> Optional[int]:
+    """A date value (QDate, QDateTime, date, 'YYYY-MM-DD…' text) as a Julian day number; None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, QDate):
+        return value.toJulianDay() if value.isValid() else None
+    if isinstance(value, QDateTime):
+        return value.date().toJulianDay() if value.isValid() else None
+    if isinstance(value, datetime):
+        return value.date().toordinal() + JD_OFFSET
+    if isinstance(value, date):
+        return value.toordinal() + JD_OFFSET
+    text = str(value).strip()
+    if len(text) < 10:
+        return None
+    try:
+        return date.fromisoformat(text[:10]).toordinal() + JD_OFFSET
+    except ValueError:
+        return None
+
+
+def _plain(value: Any) -> Any:
+    if value is None:
+        return None
+    cls = value.__class__
+    if cls is str or cls is int or cls is float:
+        return value
+    if isinstance(value, (QDate, QDateTime)):
+        return julian(value)
+    try:
+        if value.isNull():  # QVariant NULL
+            return None
+    except AttributeError:
+        pass
+    return value
+
+
+def read_rows(layer: LayerInput, names: list[str], dates: tuple[str, ...] = (),
+              geometry: bool = False, fid: bool = False) -> Iterator[tuple]:
+    """Tuples of ``names`` (dates as Julian days), the feature id first when ``fid``, the ``QgsGeometry`` last
+    when ``geometry``."""
+    missing = [n for n in names if not layer.has_field(n)]
+    if missing:
+        raise SourceError(f"Layer '{layer.layer_id}' has no field '{missing[0]}'")
+    if layer.gpkg is not None and not geometry:
+        try:
+            conn, cursor = _sqlite_cursor(layer, names, dates, fid)
+        except sqlite3.Error:
+            conn = None  # an unusual GeoPackage: QGIS reads it
+        if conn is not None:
+            try:
+                while True:
+                    batch = cursor.fetchmany(50_000)
+                    if not batch:
+                        return
+                    yield from batch
+            finally:
+                conn.close()
+    request = QgsFeatureRequest().setSubsetOfAttributes([layer.fields.indexOf(n) for n in names])
+    if not geometry and layer.rect is None:
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    if layer.expression:
+        request.setFilterExpression(layer.expression)
+    if layer.rect is not None:
+        request.setFilterRect(layer.rect)
+    indexes = [layer.fields.indexOf(n) for n in names]
+    date_positions = {i for i, n in enumerate(names) if n in dates}
+    for feature in layer.source.getFeatures(request):
+        attrs = feature.attributes()
+        row = [_plain(attrs[i]) for i in indexes]
+        for i in date_positions:
+            if row[i] is not None and not isinstance(row[i], int):
+                row[i] = julian(row[i])
+        if fid:
+            row.insert(0, feature.id())
+        if geometry:
+            row.append(feature.geometry())
+        yield tuple(row)
+
+
+def _sqlite_cursor(layer: LayerInput, names: list[str], dates: tuple[str, ...], fid: bool) -> tuple:
+    columns = ", ".join(
+        f'CAST(julianday(substr("{n}", 1, 10)) + 0.5 AS INTEGER)' if n in dates else f'"{n}"' for n in names)
+    conn = sqlite3.connect(f"file:{layer.gpkg}?mode=ro", uri=True)
+    try:
+        if fid:
+            pk = conn.execute("SELECT name FROM pragma_table_info(?) WHERE pk = 1", (layer.table,)).fetchone()
+            if pk is None:
+                raise sqlite3.OperationalError(f"no primary key in {layer.table}")
+            columns = f'"{pk[0]}", {columns}'
+        return conn, conn.execute(f'SELECT {columns} FROM "{layer.table}"')
+    except sqlite3.Error:
+        conn.close()
+        raise
+
+
+BATCH = 65_536
+
+
+class Categories:
+    """A text column as small integer codes (-1 = NULL) and its distinct values, filled batch by batch."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(self.index)
+
+    def __call__(self, values: tuple) -> np.ndarray:
+        index = self.index
+        out = np.empty(len(values), np.int32)
+        for i, v in enumerate(values):
+            if v is None:
+                out[i] = -1
+                continue
+            key = v if v.__class__ is str else str(v)
+            code = index.get(key)
+            if code is None:
+                code = index[key] = len(index)
+            out[i] = code
+        return out
+
+
+def floats(values: tuple) -> np.ndarray:
+    return np.array(values, dtype=np.float64)  # None → NaN
+
+
+def ints(values: tuple) -> np.ndarray:
+    return np.array([0 if v is None else v for v in values], dtype=np.int64)
+
+
+def texts(values: tuple) -> list:
+    return [v if v is None or v.__class__ is str else str(v) for v in values]
+
+
+def columns_of(rows: Iterator[tuple], converters: list) -> list:
+    """The rows' columns, converted batch by batch so memory stays near the columns' own size; a converter
+    maps a tuple of values to an array (:func:`floats`, :func:`ints`, :class:`Categories`) or a list
+    (:func:`texts`)."""
+    parts: list[list] = [[] for _ in converters]
+    while True:
+        batch = list(islice(rows, BATCH))
+        if not batch:
+            break
+        for i, values in enumerate(zip(*batch)):
+            parts[i].append(converters[i](values))
+        del batch
+    out = []
+    for p in parts:
+        if p and isinstance(p[0], np.ndarray):
+            out.append(np.concatenate(p))
+        elif p:
+            out.append([v for part in p for v in part])
+        else:
+            out.append(None)
+    return out
+
+
+def read_children_by_parent(child: LayerInput, parent: LayerInput, child_key: str, parent_key: str,
+                            names: list[str], dates: tuple[str, ...] = ()) -> Optional[Iterator[tuple]]:
+    """Rows ``(parent feature id, *names)`` of ``child`` joined to ``parent`` by key inside one GeoPackage (no key
+    strings reach Python); None when the two are not tables of the same GeoPackage."""
+    if child.gpkg is None or parent.gpkg is None or child.gpkg != parent.gpkg:
+        return None
+    for name in names + [child_key]:
+        if not child.has_field(name):
+            raise SourceError(f"Layer '{child.layer_id}' has no field '{name}'")
+    columns = ", ".join(
+        f'CAST(julianday(substr(c."{n}", 1, 10)) + 0.5 AS INTEGER)' if n in dates else f'c."{n}"' for n in names)
+    try:
+        conn = sqlite3.connect(f"file:{child.gpkg}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        pk = conn.execute("SELECT name FROM pragma_table_info(?) WHERE pk = 1", (parent.table,)).fetchone()
+        if pk is None:
+            conn.close()
+            return None
+        cursor = conn.execute(f'SELECT p."{pk[0]}", {columns} FROM "{child.table}" c '
+                              f'JOIN "{parent.table}" p ON p."{parent_key}" = c."{child_key}"')
+    except sqlite3.Error:
+        conn.close()
+        return None
+
+    def rows() -> Iterator[tuple]:
+        try:
+            while True:
+                batch = cursor.fetchmany(50_000)
+                if not batch:
+                    return
+                yield from batch
+        finally:
+            conn.close()
+
+    return rows()

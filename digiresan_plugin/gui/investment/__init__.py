@@ -1,0 +1,1 @@
+"""The maintenance plan dock (candidates, budget scenarios) over core/investment."""
