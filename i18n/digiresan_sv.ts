@@ -445,6 +445,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Missing layers</source>
         <translation>Lager som saknas</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/card/sections/documents.py" line="32"/>
+        <source>file missing: {path}</source>
+        <translation>filen saknas: {path}</translation>
+    </message>
 </context>
 <context>
     <name>CheckTwinAlgorithm</name>

@@ -43,7 +43,8 @@ def test_load_puts_every_layer_in_its_group_with_its_style(project, catalog, dem
     root = project.layerTreeRoot()
     twin_group = root.children()[0]
     assert twin_group.name() == "Digital twin"
-    assert group_titles(twin_group) == ["Streets", "Works", "Buildings & properties", "Parks", "Background"]
+    assert group_titles(twin_group) == ["Streets", "Works", "Buildings & properties", "Parks",
+                                        "Agreements & documents", "Background"]
     streets = twin_group.children()[0]
     assert [n.layer().customProperty(LAYER_ID_PROPERTY) for n in streets.findLayers()] == [
         "traffic_signs", "road_segments", "road_condition", "paving_plan", "traffic_counts",
@@ -62,7 +63,8 @@ def test_swedish_titles(project, catalog, demo_twin):
     TwinLoader(catalog, project, "sv").load(TwinSource.geopackage(demo_twin))
     twin_group = project.layerTreeRoot().children()[0]
     assert twin_group.name() == "Digital tvilling"
-    assert group_titles(twin_group) == ["Gator", "Arbeten", "Byggnader och fastigheter", "Parker", "Bakgrund"]
+    assert group_titles(twin_group) == ["Gator", "Arbeten", "Byggnader och fastigheter", "Parker",
+                                        "Avtal och dokument", "Bakgrund"]
     assert twin_layer(project, "excavation_permits").name() == "Grävtillstånd"
 
 

@@ -8,6 +8,7 @@ never touched there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
 from qgis.core import (
@@ -19,6 +20,7 @@ from qgis.core import (
     QgsGeometry,
     QgsMapLayer,
     QgsPointXY,
+    QgsProviderRegistry,
     QgsRectangle,
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
@@ -39,6 +41,7 @@ class LayerHandle:
     identifiable: bool
     name: str = ""
     wkb_type: int = QgsWkbTypes.Unknown
+    folder: Optional[str] = None  # the folder of the file the layer is read from (a GeoPackage), else None
 
     @classmethod
     def from_layer(cls, spec: LayerSpec, layer: QgsVectorLayer, snapshot: bool = False) -> "LayerHandle":
@@ -46,13 +49,21 @@ class LayerHandle:
         identifiable = bool(layer.flags() & QgsMapLayer.Identifiable) and spec.identifiable
         source = QgsVectorLayerFeatureSource(layer) if snapshot else layer
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(layer.fields()),
-                   identifiable, layer.name(), layer.wkbType())
+                   identifiable, layer.name(), layer.wkbType(), file_folder(layer))
 
     def has_field(self, name: str) -> bool:
         return self.fields.indexFromName(name) >= 0
 
     def present(self, names: set[str] | list[str] | tuple[str, ...]) -> list[str]:
         return [n for n in names if self.has_field(n)]
+
+
+def file_folder(layer: QgsVectorLayer) -> Optional[str]:
+    """The folder of the file ``layer`` reads (a GeoPackage, a shapefile), None for a database or a service."""
+    if layer.providerType() != "ogr":
+        return None
+    path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
+    return str(Path(path).resolve().parent) if path and Path(path).is_file() else None
 
 
 LayerLike = Union[QgsVectorLayer, LayerHandle, None]

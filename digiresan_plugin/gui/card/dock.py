@@ -14,7 +14,7 @@ from typing import Callable, Mapping, Optional, Union
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QMimeData, QSize, Qt, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QFont, QPalette
+from qgis.PyQt.QtGui import QDesktopServices, QFont, QPalette
 from qgis.PyQt.QtWidgets import (
     QAction,
     QApplication,
@@ -38,7 +38,7 @@ from ..base_dock import DigiresanDock
 from .browser import AutoHeightBrowser
 from .formatting import esc
 from .highlight import SubjectHighlight, subject_geometry
-from .links import FEATURE_SCHEME, SHOW_ALL_SCHEME, parse_href
+from .links import FEATURE_SCHEME, SHOW_ALL_SCHEME, is_external, parse_href
 from .render import CardRenderer
 from .sections import renderer_for
 from .theme import MUTED, NOTICES
@@ -250,6 +250,8 @@ class TwinCardDock(DigiresanDock):
         """Follow a card link: a related feature (flash, select) or "show all" of a section."""
         parsed = parse_href(href)
         if parsed is None:
+            if is_external(href):  # a document: its file or address, opened by the system's handler
+                QDesktopServices.openUrl(QUrl(href))
             return
         scheme, value = parsed
         if scheme == FEATURE_SCHEME:
