@@ -12,8 +12,8 @@ Known answers (today = 2026-11-27):
   DOC-5 on PR1, DOC-6 on AV-1 (an absolute path); DOC-7 names a park that does not exist, DOC-8 names PARK-1's id
   under the buildings layer (neither shows anywhere);
 - regulations: LTF-1 (30 km/h along S1, no C31-30 there: the one ``regulation_without_sign``), LTF-2 (50 along S1,
-  SIGN-1 C31-50 10 m away), LTF-3 (parking, crossing S1: not along it), LTF-4 (40, far away, with SIGN-9 C31-40
-  beside it), LTF-5 (no traffic, across PARK-1); SIGN-6 (C31-40 by S2) has no regulation: the one
+  SIGN-1 C31-50 8 m away; signs count within 9 m), LTF-3 (parking, crossing S1: not along it), LTF-4 (40, far away,
+  with SIGN-9 C31-40 beside it), LTF-5 (no traffic, across PARK-1); SIGN-6 (C31-40 by S2) has no regulation: the one
   ``sign_without_regulation``; SIGN-1 (C31-50, the general limit) needs none;
 - park assets of PARK-1: PA-1 playground inspected 400 days ago (12 months: the one ``park_asset_overdue``),
   PA-2 playground 300 days ago, PA-3 bench 500 days ago (36 months), PA-4 litter bin never (no interval).
@@ -76,7 +76,7 @@ def documents(folder: Path) -> list:
 REGULATIONS = [
     ("LINESTRING(481600 7005610, 481700 7005610)",
      ["2380 2026:1", "hastighet", "30", date(2026, 1, 1), None, "Högsta tillåtna hastighet 30 km/tim"]),
-    ("LINESTRING(481600 7005611, 481700 7005611)",
+    ("LINESTRING(481600 7005612, 481700 7005612)",
      ["2380 2026:2", "hastighet", "50", date(2020, 1, 1), None, "Högsta tillåtna hastighet 50 km/tim"]),
     ("LINESTRING(481650 7005560, 481650 7005660)",
      ["2380 2026:3", "parkering", "förbud", date(2021, 1, 1), None, "Förbud att parkera"]),

@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 SPATIAL = {
     "road_segments": "LINESTRING", "traffic_signs": "POINT", "excavation_permits": "POLYGON",
     "buildings": "POLYGON", "properties": "POLYGON", "parks": "POLYGON", "ideas": "POINT", "water": "POLYGON",
+    "local_regulations": "LINESTRING", "agreements": "POLYGON", "park_assets": "POINT",
 }
 TEXT, INT, REAL, DATE, BOOL = {"TEXT"}, {"INTEGER", "MEDIUMINT", "INT"}, {"REAL", "DOUBLE"}, {"DATE"}, {"BOOLEAN"}
 CONTRACT = {

@@ -160,3 +160,24 @@ def test_asset_card_shows_its_park_and_its_warning(catalog, layers):
     assert rules(report) == [("agreement_expiring", "AV-1"), ("park_asset_overdue", "PA-1")]
     assert rules(card(engine_for(catalog, layers), layers, "park_assets", "asset_id", "PA-2")) == [
         ("agreement_expiring", "AV-1")]
+
+
+def test_documents_form_has_a_file_picker_relative_to_the_twin(project, catalog, twin, tmp_path):
+    from qgis.gui import QgsAttributeForm, QgsExternalResourceWidget
+
+    from digiresan_plugin.core.layers import twin_layer
+    from digiresan_plugin.core.loader import TwinLoader
+    from digiresan_plugin.core.twin_source import TwinSource
+    from tests.maintenance_fixtures import init_editor_widgets
+
+    init_editor_widgets()
+    assert TwinLoader(catalog, project, "en").load(TwinSource.geopackage(twin)).problems == []
+    documents = twin_layer(project, "documents")
+    setup = documents.editorWidgetSetup(documents.fields().indexOf("path_or_url"))
+    assert setup.type() == "ExternalResource"
+    assert setup.config()["DefaultRoot"] == str(twin.parent.resolve()) and setup.config()["RelativeStorage"] == 2
+    feature = next(documents.getFeatures(QgsFeatureRequest().setFilterExpression("\"document_id\" = 'DOC-1'")))
+    form = QgsAttributeForm(documents, feature)
+    (picker,) = form.findChildren(QgsExternalResourceWidget)
+    assert picker.documentPath() == "docs/badhusparken.pdf"  # stored relative, shown as it is stored
+    form.deleteLater()
