@@ -28,6 +28,7 @@ from tests.tile_server import TileServer, loopback_catalog
 ALL_LAYERS = {
     "road_segments", "road_condition", "paving_plan", "traffic_signs", "excavation_permits",
     "traffic_counts", "buildings", "properties", "parks", "water",
+    "park_assets", "local_regulations", "agreements", "documents",
 }
 
 
@@ -47,7 +48,7 @@ def test_load_puts_every_layer_in_its_group_with_its_style(project, catalog, dem
                                         "Agreements & documents", "Background"]
     streets = twin_group.children()[0]
     assert [n.layer().customProperty(LAYER_ID_PROPERTY) for n in streets.findLayers()] == [
-        "traffic_signs", "road_segments", "road_condition", "paving_plan", "traffic_counts",
+        "traffic_signs", "road_segments", "road_condition", "paving_plan", "traffic_counts", "local_regulations",
     ]
     roads = twin_layer(project, "road_segments")
     assert roads.crs().authid() == "EPSG:3006"
