@@ -181,3 +181,25 @@ def test_documents_form_has_a_file_picker_relative_to_the_twin(project, catalog,
     (picker,) = form.findChildren(QgsExternalResourceWidget)
     assert picker.documentPath() == "docs/badhusparken.pdf"  # stored relative, shown as it is stored
     form.deleteLater()
+
+
+def test_card_links_documents_and_the_dock_opens_them_with_the_system(catalog, layers, twin, monkeypatch):
+    from qgis.gui import QgsMessageBar
+
+    from digiresan_plugin.gui.card import dock as dock_module
+    from digiresan_plugin.gui.card.dock import TwinCardDock
+    from digiresan_plugin.gui.card.render import report_to_html
+
+    report = card(engine_for(catalog, layers), layers, "parks", "park_id", "PARK-1")
+    html = report_to_html(report)
+    present = (twin.parent / "docs/badhusparken.pdf").resolve().as_uri()
+    assert f'<a href="{present}">Skötselplan Badhusparken</a>' in html
+    assert "file missing: " + str(twin.parent / "docs/saknas.pdf") in html
+    opened = []
+    monkeypatch.setattr(dock_module.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    dock = TwinCardDock(None, message_bar=QgsMessageBar())
+    dock.open_link(present)
+    dock.open_link("https://example.org/s1.jpg")
+    dock.open_link("javascript:alert(1)")  # neither a file nor an address: ignored
+    assert opened == [present, "https://example.org/s1.jpg"]
+    dock.deleteLater()
