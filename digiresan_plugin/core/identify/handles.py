@@ -8,6 +8,7 @@ never touched there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
@@ -41,7 +42,13 @@ class LayerHandle:
     identifiable: bool
     name: str = ""
     wkb_type: int = QgsWkbTypes.Unknown
-    folder: Optional[str] = None  # the folder of the file the layer is read from (a GeoPackage), else None
+    provider: str = ""  # the data provider ("ogr", "postgres", …) and the layer's source, for :attr:`folder`
+    uri: str = ""
+
+    @property
+    def folder(self) -> Optional[str]:
+        """The folder of the file the layer is read from (a GeoPackage), else None (decoded once per source)."""
+        return _file_folder(self.provider, self.uri)
 
     @classmethod
     def from_layer(cls, spec: LayerSpec, layer: QgsVectorLayer, snapshot: bool = False) -> "LayerHandle":
@@ -49,7 +56,7 @@ class LayerHandle:
         identifiable = bool(layer.flags() & QgsMapLayer.Identifiable) and spec.identifiable
         source = QgsVectorLayerFeatureSource(layer) if snapshot else layer
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(layer.fields()),
-                   identifiable, layer.name(), layer.wkbType(), file_folder(layer))
+                   identifiable, layer.name(), layer.wkbType(), layer.providerType(), layer.source())
 
     def has_field(self, name: str) -> bool:
         return self.fields.indexFromName(name) >= 0
@@ -60,9 +67,14 @@ class LayerHandle:
 
 def file_folder(layer: QgsVectorLayer) -> Optional[str]:
     """The folder of the file ``layer`` reads (a GeoPackage, a shapefile), None for a database or a service."""
-    if layer.providerType() != "ogr":
+    return _file_folder(layer.providerType(), layer.source())
+
+
+@lru_cache(maxsize=64)
+def _file_folder(provider: str, uri: str) -> Optional[str]:
+    if provider != "ogr" or not uri:
         return None
-    path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
+    path = QgsProviderRegistry.instance().decodeUri("ogr", uri).get("path") or ""
     return str(Path(path).resolve().parent) if path and Path(path).is_file() else None
 
 
