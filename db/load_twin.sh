@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Load a twin GeoPackage into PostGIS: every table into schema `twin` (replacing what is there), key and spatial
+# Load a twin GeoPackage into PostGIS: every table into schema `twin` (replacing what is there, dropping twin
+# tables the GeoPackage has not), key and spatial
 # indexes, ANALYZE, grants; an `ideas` table (and `idea_events`, if present) replaces the rows of ideas.ideas.
 #
 #   db/load_twin.sh [--dbname NAME] TWIN.gpkg
@@ -14,7 +15,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --dbname) DBNAME=$2; shift 2 ;;
     --dbname=*) DBNAME=${1#*=}; shift ;;
-    -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
     -*) echo "load_twin.sh: unknown option $1" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -64,6 +65,14 @@ if [ "${#TWIN_LAYERS[@]}" -gt 0 ]; then
   # migration 006: foreign keys off while the tables are replaced (back on below)
   "${PSQL[@]}" -c "DO \$\$ BEGIN IF to_regprocedure('maintenance.drop_foreign_keys()') IS NOT NULL THEN
                      PERFORM maintenance.drop_foreign_keys(); END IF; END \$\$;"
+  # the twin is replaced as a whole: a table of an earlier load that this GeoPackage has not (e.g. an older twin
+  # without the agreements) must not stay behind
+  keep=$(printf "'%s'," "${TWIN_LAYERS[@]}")
+  "${PSQL[@]}" -c "DO \$\$ DECLARE t text; BEGIN
+                     FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'twin'
+                                AND tablename <> ALL (ARRAY[${keep%,}]::text[]) LOOP
+                       EXECUTE format('DROP TABLE twin.%I CASCADE', t);
+                     END LOOP; END \$\$;"
   ogr_load twin "" "${TWIN_LAYERS[@]}"
 fi
 
@@ -78,7 +87,8 @@ DECLARE
     key_sets text[][] := ARRAY[
         ['segment_id', 'hour'], ['segment_id', 'inspected_on'], ['segment_id', 'planned_year'],
         ['segment_id', ''], ['sign_id', ''], ['permit_id', ''], ['building_id', ''], ['designation', ''],
-        ['park_id', '']];
+        ['park_id', ''], ['linked_key', ''], ['agreement_id', ''], ['asset_id', ''], ['regulation_id', ''],
+        ['document_id', '']];
     i int;
     wanted text[];
 BEGIN

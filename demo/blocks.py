@@ -127,6 +127,7 @@ def _park(t: Tile, ring: List[Point], row: int, block_no: int, name: str, kind: 
         prefix = t.park_names[t.n_parks % len(t.park_names)]
         name = prefix + ("torget" if kind == "torg" else "parken")
     t.n_parks += 1
+    t.parks.append((f"PARK-{t.tag}{t.n_parks:02d}", name, ring))
     t.w.tables["parks"].add_feature(polygon_blob(ring), (
         f"PARK-{t.tag}{t.n_parks:02d}", name, mclass, t.days(-rng.randint(1, 45)).isoformat(), kind,
         round(area(ring), 1)))
@@ -136,6 +137,7 @@ def _park(t: Tile, ring: List[Point], row: int, block_no: int, name: str, kind: 
 
 def _property(t: Tile, ring: List[Point], designation: str, owner_type: str, plan: str,
               block: Optional[str]) -> None:
+    t.properties.append((designation, owner_type, ring))
     t.w.tables["properties"].add_feature(polygon_blob(ring), (
         designation, round(area(ring), 1), owner_type, plan, block))
 

@@ -59,6 +59,7 @@ def write_buildings(t: Tile, rect: Rect, cell: tuple, commercial: bool, designat
         else:
             year = rng.randint(1885, 2015) if commercial else rng.randint(1900, 2022)
             floors = rng.randint(*FLOORS[purp])
+        t.buildings.append((f"BYG-{t.tag}{t.n_buildings:05d}", designation, owner))
         t.w.tables["buildings"].add_feature(polygon_blob(rect_ring((bx0, by0, bx1, by1))), (
             f"BYG-{t.tag}{t.n_buildings:05d}", purp, year, floors, owner, designation,
             round((bx1 - bx0) * (by1 - by0), 1)))

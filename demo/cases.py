@@ -31,6 +31,17 @@ KNOWN_CASES: Dict[str, dict] = {
     "bus_corridor": {"street_name": "Kyrkgatan"},
     "property": {"designation": "Östersund Hjorten 3", "block": "Hjorten"},
     "park": {"name": "Badhusparken"},
+    # The twin's memory (demo/memory.py): the park maintenance agreement of Badhusparken is in its notice period,
+    # its playground is overdue for inspection (12 months).
+    "agreement_expiring": {"park": "Badhusparken", "ends_in_days": 45, "notice_months": 3,
+                           "counterparty": "Parkservice Jämtland AB", "contact": "Anna Ek, 063-14 30 00"},
+    "park_asset_overdue": {"park": "Badhusparken", "kind": "lekplats", "inspected_days_ago": 400},
+    # A 30 km/h regulation by the school on one Rådhusgatan segment, with no C31-30 sign put up; its id is
+    # "2380 <today's year>:901" (the generated ones are numbered from 1 in earlier years).
+    "regulation_without_sign": {"number": 901, "segment_id": "OST-RADHUSGATAN-0004", "value": 30,
+                                "decided_days_ago": 120},
+    # Tullgatan's 30 km/h was never written down as a regulation: its C31-30 signs have none.
+    "sign_without_regulation": {"street_name": "Tullgatan"},
 }
 KNOWN_SEGMENTS = {
     KNOWN_CASES[k]["segment_id"]

@@ -174,6 +174,14 @@ class TableSink:
             self.flush()
         return fid
 
+    def add_without_geometry(self, attrs: tuple) -> int:
+        """Queue one feature whose geometry is NULL (e.g. an agreement linked by key only); returns its fid."""
+        self.count += 1
+        self._rows.append((self.count, None) + attrs)
+        if len(self._rows) >= self.chunk:
+            self.flush()
+        return self.count
+
     def add(self, attrs: tuple) -> None:
         """Queue one row of an attribute table."""
         self.count += 1

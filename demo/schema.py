@@ -38,6 +38,19 @@ SCHEMA = {
         ("kind", "TEXT"), ("area_m2", "REAL")]),
     "water": ("POLYGON", "Lakes and watercourses (background)", [
         ("water_id", "TEXT NOT NULL"), ("name", "TEXT"), ("kind", "TEXT")]),
+    "local_regulations": ("LINESTRING", "Local traffic regulations (lokala trafikföreskrifter) along the streets", [
+        ("regulation_id", "TEXT NOT NULL"), ("kind", "TEXT"), ("value", "TEXT"), ("valid_from", "DATE"),
+        ("valid_to", "DATE"), ("text", "TEXT")]),
+    "agreements": ("POLYGON", "Agreements: the area they cover, or linked to one feature by key", [
+        ("agreement_id", "TEXT NOT NULL"), ("kind", "TEXT"), ("counterparty", "TEXT"), ("contact", "TEXT"),
+        ("valid_from", "DATE"), ("valid_to", "DATE"), ("notice_months", "MEDIUMINT"), ("annual_cost_sek", "INTEGER"),
+        ("description", "TEXT"), ("linked_layer", "TEXT"), ("linked_key", "TEXT")]),
+    "documents": (None, "Documents linked to a twin feature: a file relative to the twin's folder or an address", [
+        ("document_id", "TEXT NOT NULL"), ("linked_layer", "TEXT"), ("linked_key", "TEXT"), ("title", "TEXT"),
+        ("kind", "TEXT"), ("path_or_url", "TEXT"), ("dated", "DATE")]),
+    "park_assets": ("POINT", "Park assets: playgrounds, benches, lighting, trees, litter bins", [
+        ("asset_id", "TEXT NOT NULL"), ("park_id", "TEXT"), ("kind", "TEXT"), ("installed_on", "DATE"),
+        ("last_inspected", "DATE"), ("condition_class", "MEDIUMINT")]),
 }
 INDEXES = (
     ("road_segments", ("segment_id",), True), ("road_segments", ("street_name",), False),
@@ -50,5 +63,9 @@ INDEXES = (
     ("properties", ("designation",), True),
     ("parks", ("park_id",), True),
     ("water", ("water_id",), True),
+    ("local_regulations", ("regulation_id",), True),
+    ("agreements", ("agreement_id",), True), ("agreements", ("linked_key",), False),
+    ("documents", ("document_id",), True), ("documents", ("linked_key",), False),
+    ("park_assets", ("asset_id",), True), ("park_assets", ("park_id",), False),
 )
 TABLES = tuple(SCHEMA)

@@ -53,6 +53,11 @@ class Tile:
         self.n_buildings = 0
         self.n_parks = 0
         self.trakt_units = {"Norr": 9, "Söder": 14}
+        self.seed = seed
+        # what the memory writer (agreements, documents, park assets) needs of what was written before it
+        self.parks: List[tuple] = []  # (park_id, name, ring)
+        self.properties: List[tuple] = []  # (designation, owner_type, ring)
+        self.buildings: List[tuple] = []  # (building_id, designation, owner)
 
     def days(self, n: int) -> date:
         """``today`` moved by ``n`` days."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import blocks, network, shore, streets, traffic, works
+from . import blocks, memory, network, shore, streets, traffic, works
 from .gpkg_writer import polygon_blob
 from .tile import Tile
 
@@ -10,7 +10,8 @@ LAKE_BEYOND = 2500.0  # metres the lake goes on north of the first and south of 
 
 
 def write_tile(t: Tile) -> None:
-    """The lake (first column), streets with condition, plan and traffic, signs, permits, blocks."""
+    """The lake (first column), streets with condition, plan and traffic, signs, permits, blocks; then the twin's
+    memory (regulations, agreements, documents, park assets), last so that everything before stays the same."""
     if t.tx == 0:
         north = LAKE_BEYOND if t.ty == 0 else 0.0
         south = LAKE_BEYOND if t.ty == t.rows - 1 else 0.0
@@ -23,3 +24,4 @@ def write_tile(t: Tile) -> None:
     traffic.write_signs(t)
     works.write_permits(t)
     blocks.write_blocks(t)
+    memory.write_memory(t)

@@ -184,32 +184,32 @@
         <translation>kvalitetskontrollen läser GeoPackage- och PostGIS-lager, inte '{provider}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="43"/>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="45"/>
         <source>No geometry</source>
         <translation>Ingen geometri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="45"/>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="47"/>
         <source>Empty geometry</source>
         <translation>Tom geometri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="49"/>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="51"/>
         <source>Invalid geometry: {reason}</source>
         <translation>Ogiltig geometri: {reason}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="105"/>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="107"/>
         <source>No feature of {target} at all (expected one within {limit} m)</source>
         <translation>Inget objekt alls i {target} (väntat ett inom {limit} m)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="107"/>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="109"/>
         <source>Nearest feature of {target} is {distance} m away (expected within {limit} m)</source>
         <translation>Närmaste objekt i {target} ligger {distance} m bort (väntat inom {limit} m)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="143"/>
+        <location filename="../digiresan_plugin/core/quality/spatial_rules.py" line="145"/>
         <source>Sign {code} says {value}, but {field} of {target} {key} is {limit}</source>
         <translation>Märket {code} anger {value}, men {field} för {target} {key} är {limit}</translation>
     </message>
@@ -965,6 +965,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/card/render.py" line="43"/>
         <source>Missing layers</source>
         <translation>Lager som saknas</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/card/sections/documents.py" line="32"/>
+        <source>file missing: {path}</source>
+        <translation>filen saknas: {path}</translation>
     </message>
 </context>
 <context>
@@ -2443,7 +2448,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Kandidater</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/investment/dock.py" line="233"/>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="234"/>
         <source>Budget scenarios</source>
         <translation>Budgetscenarier</translation>
     </message>
@@ -2553,42 +2558,42 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Kunde inte skriva {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/investment/dock.py" line="204"/>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="205"/>
         <source>{count} candidates written to {path}</source>
         <translation>{count} kandidater skrivna till {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/investment/dock.py" line="211"/>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="212"/>
         <source>Find the candidates first</source>
         <translation>Hitta kandidaterna först</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/investment/dock.py" line="216"/>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="217"/>
         <source>Budgets are numbers in MSEK, e.g. 8 12 16</source>
         <translation>Budgetar är tal i Mkr, t.ex. 8 12 16</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/investment/dock.py" line="238"/>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="239"/>
         <source>Scenarios failed: {}</source>
         <translation>Scenarierna misslyckades: {}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/investment/dock.py" line="247"/>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="248"/>
         <source>acceptable</source>
         <translation>godtagbart</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/investment/dock.py" line="247"/>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="248"/>
         <source>backlog MSEK</source>
         <translation>skuld Mkr</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/investment/dock.py" line="247"/>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="248"/>
         <source>spend MSEK</source>
         <translation>kostnad Mkr</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/investment/dock.py" line="252"/>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="253"/>
         <source>measured</source>
         <translation>uppmätt</translation>
     </message>
@@ -2976,7 +2981,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Tvillingkortet sparades i {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="286"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="288"/>
         <source>Layer &apos;{layer}&apos; is not in the project</source>
         <translation>Lagret '{layer}' finns inte i projektet</translation>
     </message>

@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 SPATIAL = {
     "road_segments": "LINESTRING", "traffic_signs": "POINT", "excavation_permits": "POLYGON",
     "buildings": "POLYGON", "properties": "POLYGON", "parks": "POLYGON", "ideas": "POINT", "water": "POLYGON",
+    "local_regulations": "LINESTRING", "agreements": "POLYGON", "park_assets": "POINT",
 }
 TEXT, INT, REAL, DATE, BOOL = {"TEXT"}, {"INTEGER", "MEDIUMINT", "INT"}, {"REAL", "DOUBLE"}, {"DATE"}, {"BOOLEAN"}
 CONTRACT = {
@@ -55,6 +56,15 @@ CONTRACT = {
     "properties": {"designation": TEXT, "area_m2": REAL, "owner_type": TEXT, "detailed_plan": TEXT, "block": TEXT},
     "parks": {"park_id": TEXT, "name": TEXT, "maintenance_class": TEXT, "last_maintained": DATE},
     "water": {"water_id": TEXT, "name": TEXT, "kind": TEXT},
+    "local_regulations": {"regulation_id": TEXT, "kind": TEXT, "value": TEXT, "valid_from": DATE, "valid_to": DATE,
+                          "text": TEXT},
+    "agreements": {"agreement_id": TEXT, "kind": TEXT, "counterparty": TEXT, "contact": TEXT, "valid_from": DATE,
+                   "valid_to": DATE, "notice_months": INT, "annual_cost_sek": INT, "description": TEXT,
+                   "linked_layer": TEXT, "linked_key": TEXT},
+    "documents": {"document_id": TEXT, "linked_layer": TEXT, "linked_key": TEXT, "title": TEXT, "kind": TEXT,
+                  "path_or_url": TEXT, "dated": DATE},
+    "park_assets": {"asset_id": TEXT, "park_id": TEXT, "kind": TEXT, "installed_on": DATE, "last_inspected": DATE,
+                    "condition_class": INT},
 }
 # Indexes the contract asks for: (table, leading columns).
 KEY_INDEXES = [

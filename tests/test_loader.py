@@ -29,6 +29,7 @@ from tests.tile_server import TileServer, loopback_catalog
 ALL_LAYERS = {
     "road_segments", "road_condition", "paving_plan", "traffic_signs", "excavation_permits",
     "traffic_counts", "buildings", "properties", "parks", "water",
+    "park_assets", "local_regulations", "agreements", "documents",
 }
 
 
@@ -44,10 +45,11 @@ def test_load_puts_every_layer_in_its_group_with_its_style(project, catalog, dem
     root = project.layerTreeRoot()
     twin_group = root.children()[0]
     assert twin_group.name() == "Digital twin"
-    assert group_titles(twin_group) == ["Streets", "Works", "Buildings & properties", "Parks", "Background"]
+    assert group_titles(twin_group) == ["Streets", "Works", "Buildings & properties", "Parks",
+                                        "Agreements & documents", "Background"]
     streets = twin_group.children()[0]
     assert [n.layer().customProperty(LAYER_ID_PROPERTY) for n in streets.findLayers()] == [
-        "traffic_signs", "road_segments", "road_condition", "paving_plan", "traffic_counts",
+        "traffic_signs", "road_segments", "road_condition", "paving_plan", "traffic_counts", "local_regulations",
     ]
     roads = twin_layer(project, "road_segments")
     assert roads.crs().authid() == "EPSG:3006"
@@ -63,7 +65,8 @@ def test_swedish_titles(project, catalog, demo_twin):
     TwinLoader(catalog, project, "sv").load(TwinSource.geopackage(demo_twin))
     twin_group = project.layerTreeRoot().children()[0]
     assert twin_group.name() == "Digital tvilling"
-    assert group_titles(twin_group) == ["Gator", "Arbeten", "Byggnader och fastigheter", "Parker", "Bakgrund"]
+    assert group_titles(twin_group) == ["Gator", "Arbeten", "Byggnader och fastigheter", "Parker",
+                                        "Avtal och dokument", "Bakgrund"]
     assert twin_layer(project, "excavation_permits").name() == "Grävtillstånd"
 
 

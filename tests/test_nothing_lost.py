@@ -116,7 +116,7 @@ def test_remove_asks_first_and_says_what_goes(project, catalog, demo_twin, tmp_p
     assert len(twin_layers(project)) == len(catalog.layers)  # nothing removed
     title, text = asked[-1]
     assert title == "Remove the twin"
-    assert "Remove the 10 twin layers (Excavation permits, Traffic signs, Road segments" in text  # + the lake
+    assert "Remove the 14 twin layers (Excavation permits, Traffic signs, Road segments" in text  # + the lake
     assert f"The data in {path.name} is not changed" in text
     given += [QMessageBox.StandardButton.Yes]
     dock.remove_twin()

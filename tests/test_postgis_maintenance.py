@@ -155,7 +155,7 @@ def test_loading_again_replaces_the_tables(loaded, demo_twin):
     try:
         segments = one(demo_twin, "SELECT count(*) FROM road_segments")
         assert scalar(conn, "SELECT count(*) FROM twin.road_segments") == segments
-        assert scalar(conn, "SELECT count(*) FROM pg_constraint WHERE conname LIKE 'digiresan|%%|parent'") == 3
+        assert scalar(conn, "SELECT count(*) FROM pg_constraint WHERE conname LIKE 'digiresan|%%|parent'") == 4
     finally:
         conn.close()
 

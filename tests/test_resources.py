@@ -49,6 +49,12 @@ CONTRACT = {
     "parks": ("Polygon", "park_id:string&field=name:string&field=maintenance_class:integer"
               "&field=last_maintained:date"),
     "water": ("Polygon", "water_id:string&field=name:string&field=kind:string"),
+    "park_assets": ("Point", "asset_id:string&field=park_id:string&field=kind:string&field=installed_on:date"
+                    "&field=last_inspected:date&field=condition_class:integer"),
+    "local_regulations": ("LineString", "regulation_id:string&field=kind:string&field=value:string"
+                          "&field=valid_from:date&field=valid_to:date&field=text:string"),
+    "agreements": ("Polygon", "agreement_id:string&field=kind:string&field=counterparty:string"
+                   "&field=valid_to:date"),
 }
 # table -> (renderer class, number of categories or rules, label max scale or None for no labels)
 EXPECTED = {
@@ -59,6 +65,9 @@ EXPECTED = {
     "properties": (QgsSingleSymbolRenderer, 1, 4000),
     "parks": (QgsSingleSymbolRenderer, 1, 10000),
     "water": (QgsSingleSymbolRenderer, 1, 60000),
+    "park_assets": (QgsSingleSymbolRenderer, 1, None),
+    "local_regulations": (QgsSingleSymbolRenderer, 1, None),
+    "agreements": (QgsSingleSymbolRenderer, 1, None),
 }
 DOMAIN_CODES = (
     [f"B{n}" for n in range(1, 9)] + ["C1", "C2", "C27", "C31"] + [f"C{n}" for n in range(35, 41)]

@@ -61,6 +61,7 @@ class LayerSpec:
     crs: Optional[str] = None
     search_fields: tuple[str, ...] = ()
     optional: bool = False  # a source without the table loads without a problem (e.g. a background layer)
+    geometry_optional: bool = False  # a feature may have no geometry (e.g. an agreement linked by key only)
 
     @property
     def is_spatial(self) -> bool:
@@ -227,6 +228,7 @@ def _parse_catalog(data: Any, path: Path | str) -> Catalog:
                 crs=r.opt(raw, "crs", key, str, "an authority id such as 'EPSG:3006'", None),
                 search_fields=tuple(search_fields),
                 optional=r.opt(raw, "optional", key, bool, "true or false", False),
+                geometry_optional=r.opt(raw, "geometry_optional", key, bool, "true or false", False),
             )
         )
     ids = [s.id for s in layers]

@@ -26,7 +26,8 @@ from .sign_codes import sign_name
 
 Code = Union[str, int]
 DOMAIN_TYPES = ("text", "integer")
-RULE_KEYS = {"domain", "range", "not_null", "unique", "not_in_future", "read_only", "default", "constraint"}
+RULE_KEYS = {"domain", "range", "not_null", "unique", "not_in_future", "read_only", "default", "constraint",
+             "attachment"}
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class FieldRule:
     read_only: bool = False
     default: Optional[str] = None
     constraint: Optional[Constraint] = None
+    attachment: bool = False  # a file (relative to the twin's folder) or an address: the form's file picker
 
     @property
     def value_range(self) -> Optional[tuple[float, float]]:
@@ -263,7 +265,7 @@ class _Parser:
             range=self.range(raw["range"], f"{key}.range") if "range" in raw else None,
             not_null=self.flag(raw, "not_null", key), unique=self.flag(raw, "unique", key),
             not_in_future=self.flag(raw, "not_in_future", key), read_only=self.flag(raw, "read_only", key),
-            default=default, constraint=constraint,
+            default=default, constraint=constraint, attachment=self.flag(raw, "attachment", key),
         )
 
 

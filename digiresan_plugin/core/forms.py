@@ -2,7 +2,8 @@
 
 Applied to every loaded twin layer by :func:`apply_field_setup` (the loader's maintenance hook). Widgets follow the
 field rules and the field type: a domain with values → ValueMap (label shown, code stored), a range → Range spin box,
-a date → DateTime with calendar popup, a boolean → CheckBox, the key of a child table → RelationReference to its
+a date → DateTime with calendar popup, a boolean → CheckBox, an ``attachment`` → a file picker relative to the
+twin's folder, the key of a child table → RelationReference to its
 parent (searchable, loads lazily, so it stays fast with 10^6 parents). Constraints are hard (QGIS's forms and
 attribute table refuse to save a bad value) and carry the catalog's message in the UI language.
 """
@@ -23,6 +24,7 @@ from qgis.PyQt.QtCore import QVariant
 from .catalog import Catalog
 from .domains import FieldRule, field_domains
 from .field_checks import field_checks, field_label
+from .identify.handles import file_folder
 from .maintenance_spec import maintenance_spec
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -52,6 +54,8 @@ def apply_field_setup(catalog: Catalog, layer_id: str, layer: QgsVectorLayer, la
             layer.setFieldAlias(index, label)
         rule = domains.rule(layer_id, name)
         widget = _widget(qfield.type(), rule, language)
+        if rule is not None and rule.attachment:
+            widget = attachment_widget(file_folder(layer))
         relation = parent_keys.get(name)
         if relation is not None:
             widget = QgsEditorWidgetSetup("RelationReference", {
@@ -70,6 +74,16 @@ def apply_field_setup(catalog: Catalog, layer_id: str, layer: QgsVectorLayer, la
         if (rule is not None and rule.read_only) or name in derived:
             form.setReadOnly(index, True)
     layer.setEditFormConfig(form)
+
+
+def attachment_widget(folder: Optional[str]) -> QgsEditorWidgetSetup:
+    """A file picker that stores the path relative to the twin's folder (the GeoPackage's), or an absolute path or
+    an address when the twin has no folder; the form shows it as a link that opens the file."""
+    config = {"FileWidget": True, "FileWidgetButton": True, "UseLink": True, "FullUrl": True,
+              "StorageMode": 0, "DocumentViewer": 0, "RelativeStorage": 0}
+    if folder:
+        config.update({"DefaultRoot": folder, "RelativeStorage": 2})  # relative to the default root
+    return QgsEditorWidgetSetup("ExternalResource", config)
 
 
 def _widget(kind: QVariant.Type, rule: Optional[FieldRule], language: str) -> Optional[QgsEditorWidgetSetup]:

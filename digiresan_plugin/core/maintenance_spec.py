@@ -1,4 +1,5 @@
-"""What the maintenance side reads from the catalog besides the domains: key relations (parent → child tables),
+"""What the maintenance side reads from the catalog besides the domains: key relations (parent → child tables:
+from the parent's key, without a filter),
 spatial relation distances, derived fields (a stored copy kept current by triggers) and the history tables.
 
 Read straight from the catalog's JSON (``relations``, ``derived_fields``, ``history``); malformed entries raise
@@ -108,8 +109,10 @@ def parse_maintenance(catalog: Catalog) -> MaintenanceSpec:
             if layer not in layer_ids:
                 raise _fail(catalog, f"{key}.{name}", f"a layer id of the catalog, got '{layer}'")
         if raw.get("type") == "key":
-            keys.append(KeyRelation(rel_id, parent, child, _text(catalog, raw, "from_field", key),
-                                    _text(catalog, raw, "to_field", key)))
+            from_field = _text(catalog, raw, "from_field", key)
+            if raw.get("where") or from_field != catalog.layer(parent).key:
+                continue  # a filtered link (e.g. documents by layer and key) or a lookup: no parent and child
+            keys.append(KeyRelation(rel_id, parent, child, from_field, _text(catalog, raw, "to_field", key)))
         else:
             distance = raw.get("distance_m")
             if distance is not None and (isinstance(distance, bool) or not isinstance(distance, (int, float))

@@ -34,6 +34,7 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting("ideas_authcfg", "", "QGIS auth manager id for the ideas export's token (never the token itself)"),
     Setting("card_export_dir", "", "folder of the last card export"),
     Setting("maintenance_model", "", '"" = the bundled resources/maintenance_model.json; else a model JSON file'),
+    Setting("documents_folder", "", "folder for relative document paths when the twin has no file (PostGIS)"),
 )}
 
 # kept for callers that list the defaults

@@ -87,6 +87,17 @@ LAYERS: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ("park_id", "string"), ("name", "string"), ("maintenance_class", "integer"), ("last_maintained", "date"),
     ]),
     "water": ("Polygon", [("water_id", "string"), ("name", "string"), ("kind", "string")]),
+    "park_assets": ("Point", [
+        ("asset_id", "string"), ("park_id", "string"), ("kind", "string"), ("installed_on", "date"),
+        ("last_inspected", "date"), ("condition_class", "integer"),
+    ]),
+    "local_regulations": ("LineString", [
+        ("regulation_id", "string"), ("kind", "string"), ("value", "string"), ("valid_from", "date"),
+        ("valid_to", "date"), ("text", "string"),
+    ]),
+    "agreements": ("Polygon", [
+        ("agreement_id", "string"), ("kind", "string"), ("counterparty", "string"), ("valid_to", "date"),
+    ]),
 }
 
 # Roads: condition class 1 (very good) .. 5 (very poor), green -> red; NULL = not inspected.
@@ -422,6 +433,27 @@ def style_water(layer: QgsVectorLayer) -> None:
     layer.setLabelsEnabled(True)
 
 
+# --- the twin's memory: park assets, local traffic regulations, agreements ------------------------------------
+
+def style_park_assets(layer: QgsVectorLayer) -> None:
+    layer.setRenderer(QgsSingleSymbolRenderer(marker(QgsSimpleMarkerSymbolLayerBase.Circle, QColor("#2f5d1e"),
+                                                     QColor("#ffffff"), 1.8, 0.3)))
+
+
+def style_local_regulations(layer: QgsVectorLayer) -> None:
+    """A thin dashed violet line beside the street (offset), so the street's own colour stays visible."""
+    line = QgsSimpleLineSymbolLayer(QColor("#7b3fa0"), 0.4, Qt.DashLine)
+    line.setWidthUnit(MM)
+    line.setOffset(1.2)
+    line.setOffsetUnit(MM)
+    layer.setRenderer(QgsSingleSymbolRenderer(make_symbol(QgsLineSymbol, [line])))
+
+
+def style_agreements(layer: QgsVectorLayer) -> None:
+    """Outline only (an agreement area covers what it is about)."""
+    layer.setRenderer(QgsSingleSymbolRenderer(flat_fill(QColor(0, 0, 0, 0), QColor("#d07a00"), 0.4, Qt.NoBrush)))
+
+
 BUILDERS: dict[str, Callable[[QgsVectorLayer], None]] = {
     "road_segments": style_road_segments,
     "traffic_signs": style_traffic_signs,
@@ -430,6 +462,9 @@ BUILDERS: dict[str, Callable[[QgsVectorLayer], None]] = {
     "properties": style_properties,
     "parks": style_parks,
     "water": style_water,
+    "park_assets": style_park_assets,
+    "local_regulations": style_local_regulations,
+    "agreements": style_agreements,
 }
 CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering
 

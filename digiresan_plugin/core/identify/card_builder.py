@@ -3,6 +3,7 @@ and summarised by the section's kind (:mod:`.sections`), then the coordination w
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any, Optional
 
@@ -11,7 +12,7 @@ from .coordination import missing_warnings, unreadable_warnings, warnings_for
 from .handles import LayerHandle
 from .relations import Row, related
 from .report import Attribute, Column, Item, Section, Subject, TwinReport
-from .sections import SectionKind, kind_of
+from .sections import KindEnv, SectionKind, kind_of
 from .specs import DISTANCE_FIELD, SectionSpec
 from .subjects import SubjectFeature, fill_template
 from .values import field_type, json_value, py_value, text
@@ -69,9 +70,15 @@ def build_report(ctx: ReportContext, subject: SubjectFeature, query: Optional[di
         fallback=fallback,
     )
     card = setup.config.card(spec.id)
-    report.sections = [build_section(ctx, subject, s) for s in card.sections]
+    report.sections = [build_section(ctx, subject, s) for s in card.sections if not _optional_absent(ctx, s)]
     report.warnings = warnings_for(ctx, subject) + unreadable_warnings(ctx) + missing_warnings(ctx)
     return report
+
+
+def _optional_absent(ctx: ReportContext, spec: SectionSpec) -> bool:
+    """The section reads an optional layer (``"optional": true``) the project does not have: left off the card."""
+    target = ctx.setup.catalog.layer(ctx.setup.config.relations[spec.relation].to_layer)
+    return target.optional and ctx.handle(target.id) is None
 
 
 def build_section(ctx: ReportContext, subject: SubjectFeature, spec: SectionSpec,
@@ -100,8 +107,9 @@ def build_section(ctx: ReportContext, subject: SubjectFeature, spec: SectionSpec
     names = handle.present(spec.columns) if spec.columns else [
         handle.fields.at(i).name() for i in range(handle.fields.count())]
     section.columns = [column(ctx, handle, n) for n in names]
-    section.items = [_item(ctx, kind, spec, handle, row, names) for row in rows[:cap]]
-    section.summary = kind.summary(spec, rows, subject.attrs, setup.kinds)
+    env = replace(setup.kinds, folder=handle.folder or setup.kinds.folder)
+    section.items = [_item(env, kind, spec, handle, row, names) for row in rows[:cap]]
+    section.summary = kind.summary(spec, rows, subject.attrs, env)
     return section
 
 
@@ -119,7 +127,7 @@ def _ordered(kind: SectionKind, spec: SectionSpec, rows: list[Row]) -> list[Row]
     return rows
 
 
-def _item(ctx: ReportContext, kind: SectionKind, spec: SectionSpec, handle: LayerHandle, row: Row,
+def _item(env: KindEnv, kind: SectionKind, spec: SectionSpec, handle: LayerHandle, row: Row,
           names: list[str]) -> Item:
     lspec = handle.spec
     key = json_value(row.attrs.get(lspec.key)) if lspec.key else None
@@ -131,5 +139,5 @@ def _item(ctx: ReportContext, kind: SectionKind, spec: SectionSpec, handle: Laye
     extra: dict[str, Any] = {}
     if row.distance_m is not None:
         extra["distance_m"] = round(row.distance_m, 2)
-    extra.update(kind.item_extra(spec, row.attrs, ctx.setup.kinds))
+    extra.update(kind.item_extra(spec, row.attrs, env))
     return Item(lspec.id, key, row.fid, title, {n: json_value(row.attrs.get(n)) for n in names}, extra)

@@ -56,15 +56,18 @@ class IdentifyConfig:
         spec = self.catalog.layer(rel.to_layer)
         names: set[str] = {n for n in (spec.key, spec.display_field, rel.to_field) if n}
         names.update(c.field for c in rel.where)
+        reading = {relation_id} | {r.id for r in self.relations.values() if relation_id in r.of}
         for card in self.cards.values():
             for section in card.sections:
-                if section.relation != relation_id:
+                if section.relation not in reading:
                     continue
                 names.update(section.columns)
                 names.update(o.field for o in section.order_by if o.field != DISTANCE_FIELD)
                 names.update(kind_of(section.kind).fields(section))
                 names.update(template_fields(section.item_title))
         for rule in self.warnings:
+            if rule.related in reading:
+                names.update(rule.related_fields)
             for role, name in rule.fields.items():
                 read_through = {
                     rule.permits: role in ("start", "end"),
@@ -76,8 +79,9 @@ class IdentifyConfig:
 
     def needs_all_fields(self, relation_id: str) -> bool:
         """True when a section shows every field of the related layer (no columns listed)."""
+        reading = {relation_id} | {r.id for r in self.relations.values() if relation_id in r.of}
         return any(
-            s.relation == relation_id and not s.columns for c in self.cards.values() for s in c.sections
+            s.relation in reading and not s.columns for c in self.cards.values() for s in c.sections
         )
 
 

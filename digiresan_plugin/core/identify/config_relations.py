@@ -25,6 +25,9 @@ def parse_relations(p: SpecReader, raw: Any) -> dict[str, RelationSpec]:
         from_layer = p.layer_ref(rel, "from", key, spatial=spatial)
         to_layer = p.layer_ref(rel, "to", key, spatial=spatial)
         where = p.conditions(rel.get("where"), f"{key}.where")
+        if kind == "any":
+            out[rel_id] = _any(p, rel, key, rel_id, from_layer, to_layer, out)
+            continue
         if kind == "key":
             out[rel_id] = RelationSpec(
                 rel_id, from_layer, to_layer, kind,
@@ -42,10 +45,29 @@ def parse_relations(p: SpecReader, raw: Any) -> dict[str, RelationSpec]:
         limit = p.r.opt(rel, "limit", key, int, "a positive integer", 1 if predicate == "nearest" else None)
         if limit is not None and limit < 1:
             raise p.fail(f"{key}.limit", f"a positive integer, got {limit}")
+        min_length = p.number(rel, "min_length_m", key, 0.0) if predicate == "along" else 0.0
         out[rel_id] = RelationSpec(
-            rel_id, from_layer, to_layer, kind, predicate=predicate, distance_m=distance, limit=limit, where=where
+            rel_id, from_layer, to_layer, kind, predicate=predicate, distance_m=distance, limit=limit, where=where,
+            min_length_m=min_length,
         )
     return out
+
+
+def _any(p: SpecReader, rel: dict, key: str, rel_id: str, from_layer: str, to_layer: str,
+         known: dict[str, RelationSpec]) -> RelationSpec:
+    """``{"type": "any", "of": [...]}``: relations listed before it, from and to the same layers."""
+    of = p.r.req(rel, "of", key, list, "a list of relation ids (listed before this one)")
+    if not of:
+        raise p.fail(f"{key}.of", "a non-empty list of relation ids")
+    for j, sub_id in enumerate(of):
+        sub = known.get(sub_id) if isinstance(sub_id, str) else None
+        if sub is None or sub.type == "any":
+            raise p.fail(f"{key}.of[{j}]",
+                         f"the id of a key or spatial relation listed before '{rel_id}', got {sub_id!r}")
+        if sub.from_layer != from_layer or sub.to_layer != to_layer:
+            raise p.fail(f"{key}.of[{j}]", f"a relation from '{from_layer}' to '{to_layer}', '{sub_id}' is from "
+                                           f"'{sub.from_layer}' to '{sub.to_layer}'")
+    return RelationSpec(rel_id, from_layer, to_layer, "any", of=tuple(of))
 
 
 def relation_from(p: SpecReader, relations: dict[str, RelationSpec], value: str, key: str, layer_id: str) -> str:

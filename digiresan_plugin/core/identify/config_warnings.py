@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from .config_item_warnings import item_parts
 from .config_reader import SpecReader
 from .config_relations import relation_from
-from .specs import SEVERITIES, WARNING_FIELDS, WARNING_KINDS, RelationSpec, ViaSpec, WarningSpec
+from .specs import (
+    ITEM_WARNING_KINDS,
+    SEVERITIES,
+    WARNING_FIELDS,
+    WARNING_KINDS,
+    RelationSpec,
+    ViaSpec,
+    WarningSpec,
+)
 
 
 def _rule_relation(p: SpecReader, rule: dict, name: str, key: str, layer_id: str,
@@ -47,6 +56,13 @@ def _via(p: SpecReader, rule: dict, key: str, layer_id: str, relations: dict[str
     return tuple(via)
 
 
+def _severity(p: SpecReader, rule: dict, key: str) -> str:
+    severity = p.r.opt(rule, "severity", key, str, f"one of {list(SEVERITIES)}", "warning")
+    if severity not in SEVERITIES:
+        raise p.fail(f"{key}.severity", f"one of {list(SEVERITIES)}, got '{severity}'")
+    return severity
+
+
 def parse_warnings(p: SpecReader, raw: Any, relations: dict[str, RelationSpec]) -> tuple[WarningSpec, ...]:
     items = p.r.typed(raw, "warnings", list, "a list of warning rules") if raw is not None else []
     out = []
@@ -59,12 +75,18 @@ def parse_warnings(p: SpecReader, raw: Any, relations: dict[str, RelationSpec]) 
         if kind not in WARNING_KINDS:
             raise p.fail(f"{key}.kind", f"one of {list(WARNING_KINDS)}, got '{kind}'")
         layer_id = p.layer_ref(rule, "layer", key)
+        if kind in ITEM_WARNING_KINDS:
+            out.append(WarningSpec(
+                id=rule_id, kind=kind, title=p.r.title(rule, key), layer=layer_id, permits=None,
+                fields=_fields(p, rule, key, kind) if "fields" in rule or WARNING_FIELDS[kind] else {},
+                severity=_severity(p, rule, key), via=_via(p, rule, key, layer_id, relations),
+                **item_parts(p, rule, key, kind, layer_id, relations),
+            ))
+            continue
         permits = _rule_relation(p, rule, "permits", key, layer_id, relations, True)
         plan = _rule_relation(p, rule, "plan", key, layer_id, relations, kind == "dig_before_paving")
         fields = _fields(p, rule, key, kind)
-        severity = p.r.opt(rule, "severity", key, str, f"one of {list(SEVERITIES)}", "warning")
-        if severity not in SEVERITIES:
-            raise p.fail(f"{key}.severity", f"one of {list(SEVERITIES)}, got '{severity}'")
+        severity = _severity(p, rule, key)
         via = _via(p, rule, key, layer_id, relations)
         years_default = p.years(rule, "years_default", key, 3)
         years_ahead = p.years(rule, "years_ahead", key, 1)

@@ -9,11 +9,13 @@ from typing import Callable, Iterator, Optional
 
 from qgis.core import QgsFeature, QgsFeatureRequest
 
+from . import item_warnings
 from .context import EngineSetup, ReportContext
+from .item_warnings import optional_absent
 from .relations import related, where_expression
 from .report import Ref, TwinWarning
 from .rules import Permit, Target, dig_before_paving, moratorium, permit_overlap
-from .specs import RelationSpec, WarningSpec
+from .specs import ITEM_WARNING_KINDS, RelationSpec, WarningSpec
 from .subjects import SubjectFeature, make_subject, subjects_by_fid
 from .texts import join_list, message
 from .values import as_date, as_int, json_value
@@ -32,13 +34,17 @@ def warnings_for(ctx: ReportContext, subject: SubjectFeature) -> list[TwinWarnin
             if via.layer != subject.layer:
                 continue
             via_rel = setup.config.relations[via.relation]
+            if optional_absent(ctx, via_rel.to_layer) or (
+                    rule.related and optional_absent(ctx, setup.config.relations[rule.related].to_layer)):
+                continue
+            item = rule.kind in ITEM_WARNING_KINDS  # every warning of the related feature, not only those naming us
             found = related(ctx, via_rel, subject)
             if found.error:
                 if found.missing:
                     ctx.note_missing(via_rel.to_layer, rule.title.text(setup.language))
                 continue
             for target in subjects_by_fid(ctx, rule.layer, [r.fid for r in found.rows[: setup.cap]]):
-                out.extend(w for w in _evaluate(ctx, rule, target) if w.refers_to(subject.layer, subject.fid))
+                out.extend(w for w in _evaluate(ctx, rule, target) if item or w.refers_to(subject.layer, subject.fid))
     seen = set()
     unique = []
     for w in out:
@@ -54,6 +60,9 @@ def _evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> 
     if cache_key in ctx.rule_results:
         return ctx.rule_results[cache_key]
     setup = ctx.setup
+    if rule.kind in ITEM_WARNING_KINDS:
+        ctx.rule_results[cache_key] = item_warnings.evaluate(ctx, rule, target)
+        return ctx.rule_results[cache_key]
     result: list[TwinWarning] = []
     rule_title = rule.title.text(setup.language)
     permits_rel = setup.config.relations[rule.permits]
@@ -142,6 +151,8 @@ def conflicts(setup: EngineSetup, progress: Optional[Callable[[float], bool]] = 
     """
     layers: dict[str, list[RelationSpec]] = {}
     for rule in setup.config.warnings:
+        if rule.permits is None:  # the item kinds are not about permits
+            continue
         for via in rule.via:
             layers.setdefault(via.layer, []).append(setup.config.relations[rule.permits])
     for layer_id, permit_relations in layers.items():

@@ -96,7 +96,7 @@ class TwinEngine:
             years[rule.id] = as_int(value) if as_int(value) is not None else rule.years_default
         self.setup = EngineSetup(
             catalog, self.config, self.metric, self.language, self.today, self.cap, years,
-            KindEnv(self.language, self.today, sign_name), self._resolve,
+            KindEnv(self.language, self.today, sign_name, _documents_folder(setting_values)), self._resolve,
         )
 
     @classmethod
@@ -195,3 +195,11 @@ class TwinEngine:
         if isinstance(found, QgsVectorLayer) and found.isValid() and (not spec.is_spatial or crs_defined(found.crs())):
             return LayerHandle.from_layer(spec, found)  # no CRS: not read (distances would be in unknown units)
         return None
+
+
+def _documents_folder(setting_values: Optional[dict[str, Any]]) -> Optional[str]:
+    """The folder relative document paths of a twin without a file of its own (PostGIS) are resolved against."""
+    value = (setting_values or {}).get("documents_folder")
+    if value is None:
+        value = settings.get("documents_folder", "")
+    return str(value) if value else None

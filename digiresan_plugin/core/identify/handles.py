@@ -8,6 +8,8 @@ never touched there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Union
 
 from qgis.core import (
@@ -21,6 +23,7 @@ from qgis.core import (
     QgsGeometry,
     QgsMapLayer,
     QgsPointXY,
+    QgsProviderRegistry,
     QgsRectangle,
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
@@ -45,6 +48,13 @@ class LayerHandle:
     name: str = ""
     wkb_type: int = QgsWkbTypes.Type.Unknown
     gpkg: Optional[str] = None  # the GeoPackage file, read directly for stored values OGR cannot show
+    provider: str = ""  # the data provider ("ogr", "postgres", …) and the layer's source, for :attr:`folder`
+    uri: str = ""
+
+    @property
+    def folder(self) -> Optional[str]:
+        """The folder of the file the layer is read from (a GeoPackage), else None (decoded once per source)."""
+        return _file_folder(self.provider, self.uri)
 
     @classmethod
     def from_layer(cls, spec: LayerSpec, layer: QgsVectorLayer, snapshot: bool = False) -> "LayerHandle":
@@ -52,7 +62,8 @@ class LayerHandle:
         identifiable = bool(layer.flags() & QgsMapLayer.LayerFlag.Identifiable) and spec.identifiable
         source = QgsVectorLayerFeatureSource(layer) if snapshot else layer
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(layer.fields()),
-                   identifiable, layer.name(), layer.wkbType(), gpkg_path(layer.source(), layer.providerType()))
+                   identifiable, layer.name(), layer.wkbType(), gpkg_path(layer.source(), layer.providerType()),
+                   layer.providerType(), layer.source())
 
     def features(self, request: QgsFeatureRequest) -> Iterator[QgsFeature]:
         """The features ``source.getFeatures(request)`` gives. An iterator the provider could not give a connection
@@ -69,6 +80,19 @@ class LayerHandle:
 
     def present(self, names: set[str] | list[str] | tuple[str, ...]) -> list[str]:
         return [n for n in names if self.has_field(n)]
+
+
+def file_folder(layer: QgsVectorLayer) -> Optional[str]:
+    """The folder of the file ``layer`` reads (a GeoPackage, a shapefile), None for a database or a service."""
+    return _file_folder(layer.providerType(), layer.source())
+
+
+@lru_cache(maxsize=64)
+def _file_folder(provider: str, uri: str) -> Optional[str]:
+    if provider != "ogr" or not uri:
+        return None
+    path = QgsProviderRegistry.instance().decodeUri("ogr", uri).get("path") or ""
+    return str(Path(path).resolve().parent) if path and Path(path).is_file() else None
 
 
 LayerLike = Union[QgsVectorLayer, LayerHandle, None]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry
+from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsWkbTypes
 
 from ..log import get_logger
 from .context import EngineSetup, ReportContext
@@ -68,6 +68,8 @@ def related(ctx: ReportContext, rel: RelationSpec, subject: SubjectFeature) -> R
         title = setup.title(setup.catalog.layer(rel.to_layer))
         result = Related(error=message("layer_missing", setup.language, title=title, layer=rel.to_layer),
                          missing=True)
+    elif rel.type == "any":
+        result = _any(ctx, rel, subject)
     else:
         try:
             result = Related(rows=_fetch(setup, rel, subject, target))
@@ -77,6 +79,22 @@ def related(ctx: ReportContext, rel: RelationSpec, subject: SubjectFeature) -> R
                                            layer=rel.to_layer, error=exc))
     ctx.related[cache_key] = result
     return result
+
+
+def _any(ctx: ReportContext, rel: RelationSpec, subject: SubjectFeature) -> Related:
+    """The rows of every relation ``rel`` joins, each feature once (the nearest reading of it); the first error
+    is the union's."""
+    rows: dict[int, Row] = {}
+    for sub_id in rel.of:
+        found = related(ctx, ctx.setup.config.relations[sub_id], subject)
+        if found.error:
+            return found
+        for row in found.rows:
+            kept = rows.get(row.fid)
+            if kept is None or (row.distance_m is not None and (kept.distance_m is None
+                                                                 or row.distance_m < kept.distance_m)):
+                rows[row.fid] = row
+    return Related(rows=[rows[fid] for fid in sorted(rows)])
 
 
 def _attribute_subset(setup: EngineSetup, rel: RelationSpec, target: LayerHandle) -> Optional[list[str]]:
@@ -144,7 +162,11 @@ def _spatial(setup: EngineSetup, rel: RelationSpec, geometry: QgsGeometry, targe
         other = metric.to_metric(feature.geometry(), target.crs, copy=False)
         if other.isEmpty():
             continue
-        if predicate in ("within_distance", "nearest"):
+        if predicate == "along":
+            distance = _along(geometry, other, rel)
+            if distance is None:
+                continue
+        elif predicate in ("within_distance", "nearest"):
             if engine.intersects(other.constGet()):
                 distance = 0.0
             else:
@@ -165,3 +187,17 @@ def _spatial(setup: EngineSetup, rel: RelationSpec, geometry: QgsGeometry, targe
         rows.sort(key=lambda r: (r.distance_m, r.fid))
         rows = rows[: rel.limit or 1]
     return rows
+
+
+def _along(subject: QgsGeometry, other: QgsGeometry, rel: RelationSpec) -> Optional[float]:
+    """Distance when ``other`` runs beside the subject: within ``distance_m`` over at least ``min_length_m`` metres
+    of the subject (all of a shorter subject); a line crossing it or touching its end does not. None: not along."""
+    distance = subject.distance(other)
+    if distance > rel.distance_m + EPS_M:
+        return None
+    if subject.type() != QgsWkbTypes.GeometryType.LineGeometry:
+        return distance
+    beside = subject.intersection(other.buffer(max(rel.distance_m, EPS_M), 8)).length()
+    if beside + EPS_M < min(rel.min_length_m, subject.length()):
+        return None
+    return distance

@@ -10,10 +10,13 @@ from typing import Any, Optional
 
 from ..catalog import Title
 
-RELATION_TYPES = ("key", "spatial")
-SPATIAL_PREDICATES = ("within_distance", "contains_subject_point", "point_within_subject", "nearest")
+RELATION_TYPES = ("key", "spatial", "any")  # any: the rows of any of its relations (``of``), once
+SPATIAL_PREDICATES = ("within_distance", "contains_subject_point", "point_within_subject", "nearest", "along")
 CONDITION_OPS = ("eq", "ne", "in", "not_in")
-WARNING_KINDS = ("moratorium", "permit_overlap", "dig_before_paving")
+# item kinds look at one feature of the rule's layer (agreements, regulations, signs, assets); through ``via`` every
+# warning of the related feature shows on the card (the permit kinds keep only those involving the card's feature)
+ITEM_WARNING_KINDS = ("expiring", "requires_match", "overdue")
+WARNING_KINDS = ("moratorium", "permit_overlap", "dig_before_paving") + ITEM_WARNING_KINDS
 SEVERITIES = ("warning", "info")
 DISTANCE_FIELD = "$distance"  # pseudo field usable in order_by: metres from the subject (spatial relations)
 
@@ -22,6 +25,9 @@ WARNING_FIELDS: dict[str, dict[str, bool]] = {
     "moratorium": {"paved": True, "start": True, "end": False},
     "permit_overlap": {"start": True, "end": False},
     "dig_before_paving": {"planned_year": True, "treatment": False},
+    "expiring": {"end": True, "notice_months": False},
+    "requires_match": {},
+    "overdue": {"date": True, "class": False},
 }
 
 
@@ -46,6 +52,8 @@ class RelationSpec:
     distance_m: float = 0.0
     limit: Optional[int] = None  # nearest: how many
     where: tuple[Condition, ...] = ()
+    of: tuple[str, ...] = ()  # any: the relations whose rows it joins
+    min_length_m: float = 0.0  # along: metres of the subject the other feature must run beside (within distance_m)
 
     @property
     def is_spatial(self) -> bool:
@@ -95,7 +103,7 @@ class WarningSpec:
     kind: str
     title: Title
     layer: str  # the layer whose features the rule looks at (e.g. road segments)
-    permits: str  # relation id: the permits concerned
+    permits: Optional[str]  # relation id: the permits concerned (None for the item kinds)
     plan: Optional[str] = None  # relation id: planned works (dig_before_paving)
     fields: dict[str, str] = field(default_factory=dict)
     severity: str = "warning"
@@ -103,6 +111,12 @@ class WarningSpec:
     years_default: int = 3
     years_ahead: int = 1
     via: tuple[ViaSpec, ...] = ()
+    # item kinds (ITEM_WARNING_KINDS)
+    related: Optional[str] = None  # requires_match: relation id whose rows must hold a match
+    related_fields: tuple[str, ...] = ()  # fields of the related layer the rule reads
+    when: tuple[Condition, ...] = ()  # the rule applies to features for which these hold
+    message: Optional[Title] = None  # the warning's text, a template filled with the feature's fields
+    options: dict[str, Any] = field(default_factory=dict)  # default_notice_days, months, default_months, expect
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ def geometries(ctx: RunContext, inp: LayerInput, done: float, share: float) -> N
             return
         geometry = feature.geometry()
         if geometry.isNull():
+            if inp.spec.geometry_optional:
+                continue
             ctx.add(layer_id, None, feature.id(), GEOMETRY_FIELD, "geometry_missing", ERROR, tr("No geometry"))
         elif geometry.isEmpty():
             ctx.add(layer_id, None, feature.id(), GEOMETRY_FIELD, "geometry_empty", ERROR, tr("Empty geometry"))

@@ -14,7 +14,7 @@ from typing import Callable, Mapping, Optional, Union
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QMimeData, QSize, Qt, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QPalette
+from qgis.PyQt.QtGui import QDesktopServices, QPalette
 from qgis.PyQt.QtWidgets import (
     QAction,
     QApplication,
@@ -37,7 +37,7 @@ from ...core.log import get_logger
 from ..base_dock import DigiresanDock
 from ..long_text import open_if_full_text
 from .highlight import SubjectHighlight, subject_geometry
-from .links import FEATURE_SCHEME, SHOW_ALL_SCHEME, parse_href
+from .links import FEATURE_SCHEME, SHOW_ALL_SCHEME, is_external, parse_href
 from .parts import CardParts
 from .render import CardRenderer
 from .theme import MUTED, NOTICES
@@ -271,6 +271,8 @@ class TwinCardDock(DigiresanDock):
             return
         parsed = parse_href(href)
         if parsed is None:
+            if is_external(href):  # a document: its file or address, opened by the system's handler
+                QDesktopServices.openUrl(QUrl(href))
             return
         scheme, value = parsed
         if scheme == FEATURE_SCHEME:

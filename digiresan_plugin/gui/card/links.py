@@ -30,3 +30,8 @@ def parse_href(href: str) -> Optional[tuple[str, Any]]:
     if scheme == SHOW_ALL_SCHEME and rest:
         return SHOW_ALL_SCHEME, unquote(rest)
     return None
+
+
+def is_external(href: str) -> bool:
+    """A document's link: a local file or a web address (opened outside QGIS)."""
+    return href.partition(":")[0].lower() in ("file", "http", "https")

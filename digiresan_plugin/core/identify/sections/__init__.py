@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from .attributes import AttributesKind
 from .base import KindEnv, SectionKind
+from .documents import DocumentsKind
 from .hourly_profile import HourlyProfileKind
 from .latest_with_trend import LatestWithTrendKind
 from .list import ListKind
 from .sign_list import SignListKind
 
 KINDS: dict[str, SectionKind] = {kind.name: kind for kind in (
-    ListKind(), LatestWithTrendKind(), HourlyProfileKind(), SignListKind(), AttributesKind())}
+    ListKind(), LatestWithTrendKind(), HourlyProfileKind(), SignListKind(), AttributesKind(), DocumentsKind())}
 SECTION_KINDS = tuple(KINDS)
 
 

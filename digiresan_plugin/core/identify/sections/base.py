@@ -32,11 +32,13 @@ class RowLike(Protocol):
 
 @dataclass(frozen=True)
 class KindEnv:
-    """What a kind may know about the report being built: its language, today, the sign-name lookup."""
+    """What a kind may know about the report being built: its language, today, the sign-name lookup, the folder
+    relative document paths are resolved against (the related layer's GeoPackage folder, else the setting)."""
 
     language: str
     today: date
     sign_name: Optional[Callable[[str, str], Optional[str]]] = None
+    folder: Optional[str] = None
 
 
 class SectionKind:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .attributes import AttributesRenderer
 from .base import SectionRenderer
+from .documents import DocumentsRenderer
 from .hourly_profile import HourlyProfileRenderer
 from .latest_with_trend import LatestWithTrendRenderer
 from .list import ListRenderer
@@ -15,6 +16,7 @@ RENDERERS: dict[str, SectionRenderer] = {
     "hourly_profile": HourlyProfileRenderer(),
     "sign_list": SignListRenderer(),
     "attributes": AttributesRenderer(),
+    "documents": DocumentsRenderer(),
 }
 
 

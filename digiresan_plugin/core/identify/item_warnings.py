@@ -1,0 +1,66 @@
+"""The item warning rules of a feature (kinds ``expiring``, ``requires_match``, ``overdue``, see
+:mod:`.item_rules`): the rule reads the feature itself (and one relation for ``requires_match``), its message is the
+catalog's template filled with the feature's fields and what the rule found."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from .context import ReportContext
+from .item_rules import expiring, has_match, matches, overdue, plain
+from .relations import related
+from .report import TwinWarning
+from .specs import WarningSpec
+from .subjects import SubjectFeature, fill_template
+from .values import as_date, as_int
+
+
+def optional_absent(ctx: ReportContext, layer_id: str) -> bool:
+    """``layer_id`` is an optional catalog layer the project does not have (its rules are skipped silently)."""
+    return ctx.setup.catalog.layer(layer_id).optional and ctx.handle(layer_id) is None
+
+
+def evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> list[TwinWarning]:
+    """The warnings of one item rule about ``target`` (a feature of ``rule.layer``)."""
+    setup = ctx.setup
+    attrs = target.attrs
+    if rule.when and not matches(rule.when, attrs):
+        return []
+    found: dict[str, Any]
+    if rule.kind == "expiring":
+        hit = expiring(as_date(attrs.get(rule.fields["end"])), as_int(attrs.get(rule.fields.get("notice_months", ""))),
+                       int(rule.options.get("default_notice_days", 90)), setup.today)
+        if hit is None:
+            return []
+        found = {"days": hit[0], "notice_by": hit[1].isoformat()}
+    elif rule.kind == "overdue":
+        months_by = rule.options.get("months") or {}
+        kind = plain(attrs.get(rule.fields["class"])) if rule.fields.get("class") else ""
+        months = months_by.get(kind, rule.options.get("default_months"))
+        hit = overdue(as_date(attrs.get(rule.fields["date"])), as_int(months), setup.today)
+        if hit is None:
+            return []
+        found = {"months": months, "due": hit[0].isoformat() if hit[0] else "–"}
+    else:  # requires_match
+        rel = setup.config.relations[rule.related]
+        if optional_absent(ctx, rel.to_layer):
+            return []
+        rows = related(ctx, rel, target)
+        if rows.error:
+            if rows.missing:
+                ctx.note_missing(rel.to_layer, rule.title.text(setup.language))
+            return []
+        as_text = {k: plain(v) for k, v in attrs.items()}
+        expected = {name: fill_template(template, as_text) for name, template in rule.options["expect"].items()}
+        if has_match(expected, [r.attrs for r in rows.rows]):
+            return []
+        found = {"expected": " ".join(expected.values())}
+    return [TwinWarning(rule.kind, rule.severity, _message(rule, attrs, found, setup.language), [target.ref],
+                        rule.id)]
+
+
+def _message(rule: WarningSpec, attrs: dict[str, Any], found: dict[str, Any], language: str) -> str:
+    template: Optional[str] = rule.message.text(language) if rule.message is not None else None
+    values = dict(attrs)
+    values.update(found)
+    return fill_template(template or rule.title.text(language), values)
