@@ -18,6 +18,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsFields,
+    QgsMapLayer,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -103,12 +104,42 @@ class TwinAlgorithm(QgsProcessingAlgorithm):
             self.addParameter(parameter)
 
     # -- preparation (main thread) -------------------------------------------------------------
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Every algorithm lets go of the twin layers it opened when its run ends, however it ends: QGIS may keep
+        a failed run's algorithm until it exits, and a layer released after QGIS has shut down crashes it."""
+        super().__init_subclass__(**kwargs)
+        run = cls.__dict__.get("processAlgorithm")
+        if run is None or getattr(run, "releases_layers", False):
+            return
+
+        def processAlgorithm(self, *args: Any, **kw: Any):  # noqa: N802 - QGIS API
+            try:
+                return run(self, *args, **kw)
+            finally:
+                self.release()
+
+        processAlgorithm.releases_layers = True
+        processAlgorithm.__doc__ = run.__doc__
+        cls.processAlgorithm = processAlgorithm
+
     def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
                          feedback: QgsProcessingFeedback) -> bool:
-        hint = self.input_layer(parameters, context)
-        self.prepare_engine(parameters, context, feedback, hint)
-        self.prepared(parameters, context, hint)
+        try:
+            hint = self.input_layer(parameters, context)
+            self.prepare_engine(parameters, context, feedback, hint)
+            self.prepared(parameters, context, hint)
+        except BaseException:
+            self.release()
+            raise
         return True
+
+    def release(self) -> None:
+        """Drop the engine and the layers opened or picked for this run (any attribute holding a layer)."""
+        self.engine = None
+        self.layers = {}
+        for name, value in list(vars(self).items()):
+            if isinstance(value, QgsMapLayer):
+                setattr(self, name, None)
 
     def input_layer(self, parameters: dict, context: QgsProcessingContext) -> Optional[QgsVectorLayer]:
         """An input layer whose GeoPackage is the twin when no twin source is given (none by default)."""
