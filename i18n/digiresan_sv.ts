@@ -445,6 +445,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Missing layers</source>
         <translation>Lager som saknas</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="80" />
+        <source>Also here:</source>
+        <translation>Även här:</translation>
+    </message>
 </context>
 <context>
     <name>CheckTwinAlgorithm</name>

@@ -117,6 +117,7 @@ REPORT = {
          "summary": {}, "error": "Layer 'Paving plan' (paving_plan) is not in the project"},
     ],
     "ideas": [],
+    "also_here": [],
 }
 
 

@@ -38,7 +38,7 @@ from ..base_dock import DigiresanDock
 from .browser import AutoHeightBrowser
 from .formatting import esc
 from .highlight import SubjectHighlight, subject_geometry
-from .links import FEATURE_SCHEME, SHOW_ALL_SCHEME, parse_href
+from .links import CARD_SCHEME, FEATURE_SCHEME, SHOW_ALL_SCHEME, parse_href
 from .render import CardRenderer
 from .sections import renderer_for
 from .theme import MUTED, NOTICES
@@ -53,6 +53,7 @@ class TwinCardDock(DigiresanDock):
     """Shows one twin report: header, warnings first, then foldable sections; copy and export it."""
 
     featureActivated = pyqtSignal(str, int)  # noqa: N815 - Qt signal; catalog layer id, feature id
+    cardRequested = pyqtSignal(str, int)  # noqa: N815 - Qt signal; "Also here": the card of layer id, feature id
     showAllRequested = pyqtSignal(str)  # noqa: N815 - Qt signal; section id
     helpRequested = pyqtSignal()  # noqa: N815 - Qt signal
 
@@ -255,6 +256,9 @@ class TwinCardDock(DigiresanDock):
         if scheme == FEATURE_SCHEME:
             layer_id, fid = value
             self.activate_feature(layer_id, fid)
+        elif scheme == CARD_SCHEME:
+            layer_id, fid = value
+            self.cardRequested.emit(layer_id, fid)
         elif scheme == SHOW_ALL_SCHEME:
             self.showAllRequested.emit(value)
 
