@@ -46,6 +46,7 @@ class DigiresanPlugin:
         self.locator_filter = None
         self.edit_watch = None
         self.gpkg_watch = None
+        self.dock_layout = None
         self._signals = SignalBag()
         self._install_translator()
 
@@ -85,12 +86,17 @@ class DigiresanPlugin:
         self._init_twin_dock()
         self._init_twin_info()
         self._init_ideas_dock()
+        self._init_dock_layout()
         self._init_options()
         self._init_locator()
         self._init_maintenance()
 
     def unload(self) -> None:
         self._signals.disconnect_all()
+        if self.dock_layout is not None:
+            self.dock_layout.close()
+            self.dock_layout.deleteLater()
+            self.dock_layout = None
         for watch in (self.edit_watch, self.gpkg_watch):
             if watch is not None:
                 watch.cleanup()
@@ -192,6 +198,19 @@ class DigiresanPlugin:
         if self.identify is not None:
             # ideas linked to the card's subject or located within 25 m of it (public fields only)
             self.identify.extra_sections.append(self.ideas_dock.store.card_section)
+
+    def _init_dock_layout(self) -> None:
+        """Twin dock and card tabbed on the right, the ideas at the bottom, the user's arrangement remembered."""
+        from .gui.dock_layout import DockLayout
+
+        window = self.iface.mainWindow()
+        self.dock_layout = DockLayout(window, {"twin": self.twin_dock, "card": self.card_dock,
+                                               "ideas": self.ideas_dock})
+        self.dock_layout.apply()
+        if window.isVisible():  # enabled in a running QGIS
+            self.dock_layout.settle()
+        elif hasattr(self.iface, "initializationCompleted"):  # start-up: after QGIS restored its window state
+            self._signals.connect(self.iface.initializationCompleted, self.dock_layout.settle)
 
     def _ideas_dock_visible(self, visible: bool) -> None:
         """Read the ideas the first time the list is opened."""
