@@ -198,6 +198,8 @@ class DigiresanPlugin:
         if self.identify is not None:
             # ideas linked to the card's subject or located within 25 m of it (public fields only)
             self.identify.extra_sections.append(self.ideas_dock.store.card_section)
+        if self.card_dock is not None:
+            self._signals.connect(self.card_dock.ideaRequested, self._locator_idea)  # an idea on the card
 
     def _init_dock_layout(self) -> None:
         """Twin dock and card tabbed on the right, the ideas at the bottom, the user's arrangement remembered."""
@@ -267,7 +269,7 @@ class DigiresanPlugin:
             self.identify.show_feature(hit.layer_id, hit.fids[0])
 
     def _locator_idea(self, idea_id: int) -> None:
-        """An idea found in the locator: open the ideas list on it."""
+        """An idea found in the locator or clicked on the card: open the ideas list on it."""
         if self.ideas_dock is not None:
             self.ideas_dock.setUserVisible(True)
             self.ideas_dock.clear_filters()

@@ -389,6 +389,32 @@ def test_links_round_trip():
     assert parse_href("feature:odd%3Alayer:3") == ("feature", ("odd:layer", 3))
     assert parse_href("showall:at_point%3Aproperties") == ("showall", "at_point:properties")
     assert parse_href("https://example.org") is None and parse_href("feature:x:y") is None
+    assert parse_href("card:parks:3") == ("card", ("parks", 3)) and parse_href("idea:12") == ("idea", 12)
+    assert parse_href("idea:x") is None
+
+
+def test_ideas_section_is_a_compact_list_linking_each_idea(qgis_app, locale_setting):
+    """One row per idea: the reference links to the idea in the ideas dock, the title stays whole, one status."""
+    from digiresan_plugin.core.ideas.card import ideas_section
+    from digiresan_plugin.core.ideas.model import Idea
+
+    locale_setting("en_US")
+    ideas = [Idea(12, "DR-2025-0015", "Luftkvalitetsmätare längs infarterna", status="Under bedömning",
+                  linked_layer="road_segments", linked_key="OST-1"),
+             Idea(13, "DR-2026-0002", "Bänkar <vid> torget", status="Beviljad", linked_layer="road_segments",
+                  linked_key="OST-1")]
+    data = report()
+    data["sections"].append(ideas_section(ideas, "road_segments", "OST-1", None))
+    dock = make_dock()
+    dock.show_report(data)
+    html = CardRenderer(dock.report).section_html(dock.report.section("ideas"))
+    assert html.count("<tr") == 2 and "<th" not in html  # no header row, no repeated "Feature" column
+    assert '<a href="idea:12">DR-2025-0015</a>' in html and "Luftkvalitetsmätare längs infarterna" in html
+    assert "Bänkar &lt;vid&gt; torget" in html and "Under&nbsp;bedömning" in html
+    asked = []
+    dock.ideaRequested.connect(asked.append)
+    dock.open_link("idea:13")
+    assert asked == [13]
 
 
 # -- exports -------------------------------------------------------------------------------------------------

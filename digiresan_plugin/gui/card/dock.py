@@ -38,7 +38,7 @@ from ..base_dock import DigiresanDock
 from .browser import AutoHeightBrowser
 from .formatting import esc
 from .highlight import SubjectHighlight, subject_geometry
-from .links import CARD_SCHEME, FEATURE_SCHEME, SHOW_ALL_SCHEME, parse_href
+from .links import CARD_SCHEME, FEATURE_SCHEME, IDEA_SCHEME, SHOW_ALL_SCHEME, parse_href
 from .render import CardRenderer
 from .sections import renderer_for
 from .theme import MUTED, NOTICES
@@ -54,6 +54,7 @@ class TwinCardDock(DigiresanDock):
 
     featureActivated = pyqtSignal(str, int)  # noqa: N815 - Qt signal; catalog layer id, feature id
     cardRequested = pyqtSignal(str, int)  # noqa: N815 - Qt signal; "Also here": the card of layer id, feature id
+    ideaRequested = pyqtSignal(int)  # noqa: N815 - Qt signal; an idea's id (open it in the ideas dock)
     showAllRequested = pyqtSignal(str)  # noqa: N815 - Qt signal; section id
     helpRequested = pyqtSignal()  # noqa: N815 - Qt signal
 
@@ -259,6 +260,8 @@ class TwinCardDock(DigiresanDock):
         elif scheme == CARD_SCHEME:
             layer_id, fid = value
             self.cardRequested.emit(layer_id, fid)
+        elif scheme == IDEA_SCHEME:
+            self.ideaRequested.emit(value)
         elif scheme == SHOW_ALL_SCHEME:
             self.showAllRequested.emit(value)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .attributes import AttributesRenderer
 from .base import SectionRenderer
 from .hourly_profile import HourlyProfileRenderer
+from .ideas import IdeasRenderer
 from .latest_with_trend import LatestWithTrendRenderer
 from .list import ListRenderer
 from .sign_list import SignListRenderer
@@ -15,6 +16,7 @@ RENDERERS: dict[str, SectionRenderer] = {
     "hourly_profile": HourlyProfileRenderer(),
     "sign_list": SignListRenderer(),
     "attributes": AttributesRenderer(),
+    "ideas": IdeasRenderer(),
 }
 
 
