@@ -1223,6 +1223,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Granted: Beviljad, Delvis beviljad and Genomförd, booked in the year of the decision. Effect: the same plus Genomförd utan medel. Bars: share of the 50 MSEK budget, of the 100 MSEK effect target and of the 2 : 1 ratio.</source>
         <translation>Beviljat: Beviljad, Delvis beviljad och Genomförd, bokfört det år beslutet fattades. Effekt: samma plus Genomförd utan medel. Staplar: andel av budgeten på 50 mnkr, av effektmålet på 100 mnkr och av kvoten 2 : 1.</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="56" />
+        <source>Granted</source>
+        <translation>Beviljat</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="107" />
+        <source>Granted {first}–{last}</source>
+        <translation>Beviljat {first}–{last}</translation>
+    </message>
 </context>
 <context>
     <name>QualityDialog</name>

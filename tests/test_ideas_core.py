@@ -25,7 +25,7 @@ from digiresan_plugin.core.ideas.model import (
     event_text,
     same_value,
 )
-from digiresan_plugin.core.ideas.summary import programme_summary
+from digiresan_plugin.core.ideas.summary import programme_summary, programme_years
 
 
 def idea(idea_id, reference, title, description, theme, category, submitted, status, cost, granted, effect,
@@ -67,7 +67,7 @@ def refs(ideas) -> list[str]:
 
 # --- summary --------------------------------------------------------------------------------------------------
 def test_programme_summary_sums_known_by_construction():
-    s = programme_summary(IDEAS)
+    s = programme_summary(IDEAS, (2020, 2021, 2022))
     # granted (Beviljad, Delvis beviljad, Genomförd) by decision year; id 9 decided 2023 counts in 2022;
     # id 8 (Återkallad) does not count although it has 300 000 granted.
     assert s.granted_by_year == {2020: 800_000.0, 2021: 1_000_000.0, 2022: 250_000.0}
@@ -82,8 +82,20 @@ def test_programme_summary_sums_known_by_construction():
 
 
 def test_summary_of_nothing_has_no_ratio():
-    s = programme_summary([])
+    s = programme_summary([], (2020, 2021, 2022))
     assert s.granted_total == 0 and s.ratio is None and s.granted_by_year == {2020: 0, 2021: 0, 2022: 0}
+
+
+def test_programme_years_follow_the_ideas_or_the_setting():
+    received = [date(2024, 3, 1), date(2026, 5, 2), date(2025, 1, 9)]
+    ideas = [Idea(i, f"DR-{d.year}-{i:04d}", "x", submitted_on=d, status="Beviljad", granted_sek=100.0,
+                  decided_on=d) for i, d in enumerate(received, 1)]
+    assert programme_years(ideas) == (2024, 2025, 2026)  # the latest year received and the two before
+    assert programme_years(ideas, first_year=2020) == (2020, 2021, 2022)
+    s = programme_summary(ideas)
+    assert s.years == (2024, 2025, 2026) and s.granted_by_year == {2024: 100.0, 2025: 100.0, 2026: 100.0}
+    assert programme_summary(ideas, first_year=2020).granted_by_year == {2020: 0.0, 2021: 0.0, 2022: 300.0}
+    assert programme_years([]) == tuple(range(date.today().year - 2, date.today().year + 1))
 
 
 def test_ratio_per_idea():

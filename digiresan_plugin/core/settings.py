@@ -31,6 +31,7 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting("ideas_source", "", '"" = the twin source; else gpkg:/pgservice:/postgres: or an https export URL'),
     Setting("ideas_authcfg", "", "QGIS auth manager id for the ideas export's token (never the token itself)"),
     Setting("card_export_dir", "", "folder of the last card export"),
+    Setting("programme_first_year", 0, "first of the ideas programme's three years; 0 = from the ideas' dates"),
     Setting("dock_layout", "", 'JSON: where the user put the docks (gui/dock_layout.py); "" = the default layout'),
 )}
 

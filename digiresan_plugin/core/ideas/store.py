@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from .. import settings
 from ..log import get_logger
 from ..tasks import BackgroundTask, LatestTask, run_task
 from .card import card_section
@@ -109,6 +110,7 @@ class IdeasStore(QObject):
             self.failed.emit(str(exc))
             return False
         repository = self._repository
+        first_year = int(settings.get("programme_first_year"))  # read here, on the main thread
 
         def work(task: BackgroundTask) -> list:
             ideas = repository.list_ideas(include_personal=personal)
@@ -117,7 +119,7 @@ class IdeasStore(QObject):
             task.report(listing)
             listing.index.prepare()  # the other columns, the facets and the search texts
             task.report(_Indexed)
-            task.report(programme_summary(ideas))
+            task.report(programme_summary(ideas, first_year=first_year))
             return layer_features(ideas)  # plain QgsFeature objects: safe in a task
 
         self._load_id += 1
