@@ -1,6 +1,6 @@
 """Kind ``ideas`` on the card (core/ideas/card.py): a compact list, one idea a row — its reference (a link that opens
-the idea in the ideas dock), its title wrapping between words, and its status with the status colour; whether it is
-linked to the feature or only located here in small print under the title."""
+the idea in the ideas dock) and its status with the status colour, the title below wrapping between words, and in
+small print whether it is linked to the feature or only located here."""
 
 from __future__ import annotations
 
@@ -33,6 +33,6 @@ class IdeasRenderer(SectionRenderer):
             state = (f'<span style="color:{colour}">●</span>&nbsp;{esc(status).replace(" ", "&nbsp;")}'
                      if status else DASH)
             bg = f' bgcolor="{ZEBRA_BG}"' if i % 2 else ""
-            rows.append(f'<tr{bg}><td valign="top"{NOWRAP}>{reference}</td><td valign="top" width="100%">{title}</td>'
-                        f'<td valign="top"{NOWRAP}>{state}</td></tr>')
+            # one cell a row: Qt's rich text squeezes a wide title column to a letter when other cells do not wrap
+            rows.append(f'<tr{bg}><td><b>{reference}</b>&nbsp;&nbsp;<span{NOWRAP}>{state}</span><br>{title}</td></tr>')
         return f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>'
