@@ -556,8 +556,11 @@ def test_subject_is_highlighted_while_the_card_is_shown(qgis_canvas, qgis_parent
     dock.show_report(report())
     assert highlights() == [dock.highlight]
     assert dock.highlight.isVisible()
+    casing = dock._highlight.casing  # a white casing under the halo: visible on every condition colour
+    assert casing is not None and casing.isVisible() and casing.strokeColor().name() == "#ffffff"
     dock.show_report(report())  # a new card replaces the highlight
     assert len(highlights()) == 1
+    assert len([i for i in qgis_canvas.scene().items() if isinstance(i, QgsRubberBand)]) == 1
     dock.clear()
     assert highlights() == [] and dock.highlight is None
     dock.show_report(report())
