@@ -19,6 +19,7 @@ from .theme import (
     HIGHLIGHT_COLOR,
     HIGHLIGHT_FILL_ALPHA,
     HIGHLIGHT_MIN_WIDTH_MM,
+    HIGHLIGHT_WIDTH_PX,
 )
 
 
@@ -62,6 +63,7 @@ class SubjectHighlight:
         highlight.setFillColor(fill)
         highlight.setBuffer(HIGHLIGHT_BUFFER_MM)
         highlight.setMinWidth(HIGHLIGHT_MIN_WIDTH_MM)
+        highlight.setWidth(HIGHLIGHT_WIDTH_PX)  # a geometry highlight draws its stroke this wide
         highlight.show()
         self.item = highlight
         self.layer_id = layer.id()
