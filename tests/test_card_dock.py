@@ -558,9 +558,10 @@ def test_subject_is_highlighted_while_the_card_is_shown(qgis_canvas, qgis_parent
     assert dock.highlight.isVisible()
     casing = dock._highlight.casing  # a white casing under the halo: visible on every condition colour
     assert casing is not None and casing.isVisible() and casing.strokeColor().name() == "#ffffff"
-    dock.show_report(report())  # a new card replaces the highlight
+    bands = len([i for i in qgis_canvas.scene().items() if isinstance(i, QgsRubberBand)])
+    dock.show_report(report())  # a new card replaces the highlight and its casing
     assert len(highlights()) == 1
-    assert len([i for i in qgis_canvas.scene().items() if isinstance(i, QgsRubberBand)]) == 1
+    assert len([i for i in qgis_canvas.scene().items() if isinstance(i, QgsRubberBand)]) == bands
     dock.clear()
     assert highlights() == [] and dock.highlight is None
     dock.show_report(report())

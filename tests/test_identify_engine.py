@@ -108,7 +108,8 @@ def test_condition_latest_and_trend(engine):
     assert summary["latest"]["iri_mm_m"] == 3.4 and summary["latest"]["rut_depth_mm"] == 11.0
     assert [h["value"] for h in summary["history"]] == [3, 2, 4]
     assert summary["trend"] == "worsening"
-    assert summary["trend_text"].startswith("Worsening: 3 → 2 → 4")
+    assert summary["trend_text"] == "Worsening: 2 → 4 (since 2024)"  # the two latest: 2024 (2), 2026 (4)
+    assert summary["history_text"] == "All inspections: 3 → 2 → 4 (2022–2026)"
 
 
 def test_signage_within_15_m_with_names(engine):
