@@ -220,3 +220,21 @@ def test_values_compare_and_print_like_the_database():
     assert same_value("decided_on", date(2021, 3, 4), "2021-03-04")
     assert event_text(150000.0) == "150000.00" and event_text(date(2021, 3, 4)) == "2021-03-04"
     assert event_text(None) is None and event_text("") is None
+
+
+def test_swedish_ideas_csv_has_semicolons_and_decimal_commas(tmp_path):
+    import csv
+
+    from digiresan_plugin.core.csv_style import csv_style
+    from digiresan_plugin.core.ideas.export import write_csv
+
+    ideas = [Idea(1, "DR-2026-0001", "Bänkar; vid torget", status="Beviljad", granted_sek=150_000.5,
+                  estimated_cost_sek=200_000.0, expected_yearly_effect_sek=300_001.0, x=481000.25, y=7005000.0)]
+    path = tmp_path / "ideer.csv"
+    assert write_csv(path, ideas, style=csv_style("sv")) == 1
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    header, row = list(csv.reader(path.open(encoding="utf-8-sig", newline=""), delimiter=";"))
+    values = dict(zip(header, row))
+    assert values["title"] == "Bänkar; vid torget"  # quoted, one column
+    assert (values["granted_sek"], values["estimated_cost_sek"], values["x"]) == ("150000,50", "200000", "481000,25")
+    assert values["ratio"] == "1,50"  # effect / estimated cost: 300 001 / 200 000

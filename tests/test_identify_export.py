@@ -111,3 +111,27 @@ def test_files(s1_report, tmp_path: Path):
     write_csv(s1_report, tmp_path / "excel.csv", excel=True)
     assert (tmp_path / "excel.csv").read_bytes().startswith(b"\xef\xbb\xbfsection,layer,key,")
     assert (tmp_path / "plain.csv").read_bytes().startswith(b"section,layer,key,")
+
+
+def test_swedish_csv_opens_in_columns_in_swedish_excel(qgis_app, s1_report, tmp_path):
+    """Semicolons, decimal comma, a byte order mark, a Swedish header and Swedish words (fixtures_twin: S1's latest
+    inspection has IRI 3.4, width 9.0 m, worsening)."""
+    from digiresan_plugin.core.identify.export import write_csv
+    from digiresan_plugin.core.identify.report import TwinReport
+
+    report = TwinReport.from_dict(dict(s1_report.to_dict(), language="sv"))
+    path = tmp_path / "kort.csv"
+    write_csv(report, path, excel=True)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["avsnitt", "lager", "nyckel", "fid", "fält", "etikett", "värde"]
+    assert all(len(row) == 7 for row in rows)
+    assert ["condition", "road_condition", S1, "2", "iri_mm_m", "IRI (mm/m)", "3,4"] in rows
+    assert ["condition", "road_condition", "", "", "summary.trend", "trend", "Försämras"] in rows
+    assert any(r[4] == "emergency" and r[6] == "nej" for r in rows)
+    english = tmp_path / "card.csv"
+    write_csv(s1_report, english, excel=True)
+    rows = list(csv.reader(io.StringIO(english.read_text(encoding="utf-8-sig"))))
+    assert rows[0][0] == "section" and ["condition", "road_condition", S1, "2", "iri_mm_m", "IRI (mm/m)",
+                                         "3.4"] in rows

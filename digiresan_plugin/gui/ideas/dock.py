@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core import settings
 from ...core.catalog import Catalog
+from ...core.csv_style import csv_style
 from ...core.i18n import ui_language
 from ...core.ideas.export import write_csv
 from ...core.ideas.model import Conflict, Idea
@@ -377,7 +378,8 @@ class IdeasDock(DigiresanDock):
         """Write the filtered list, in the table's order, to a UTF-8 CSV (Excel-friendly BOM); returns rows.
 
         Personal data only in coordinator mode."""
-        return write_csv(path, self.model.visible_ideas(), personal=self.show_personal)
+        return write_csv(path, self.model.visible_ideas(), personal=self.show_personal,
+                         style=csv_style(self.language))
 
     # -- lifecycle -------------------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
