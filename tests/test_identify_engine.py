@@ -232,6 +232,7 @@ def test_markup_is_kept_raw(engine):
 def test_building_shows_the_property_it_stands_on(engine):
     report = at(engine, ON_B1)
     assert (report.subject.layer, report.subject.key) == ("buildings", "BLD-1")
+    assert report.subject.title == "Building – Bostad, BLD-1"  # the kind, then a readable name
     assert keys(report.section("property")) == ["Östersund Hjorten 3"]
 
 
@@ -254,7 +255,7 @@ def test_permit_lists_its_segments_and_its_warnings(engine):
 def test_sign_and_park_cards(engine):
     sign = at(engine, ON_SIGN1)
     assert (sign.subject.layer, sign.subject.key) == ("traffic_signs", "SIGN-1")
-    assert sign.subject.title == "C31-50 (SIGN-1)"
+    assert sign.subject.title == "Speed limit 50 km/h (C31-50, SIGN-1)"  # the sign's name leads
     assert keys(sign.section("segment")) == [S1]
     assert sign.section("segment").items[0].extra["distance_m"] == pytest.approx(10.0, abs=0.01)
     park = at(engine, ON_PARK)
@@ -414,6 +415,9 @@ def test_swedish_report(catalog, layers):
     names = {i.values["sign_code"]: i.extra["name"] for i in report.section("signs").items}
     assert names["C31-50"] == "Hastighetsbegränsning 50 km/h"
     assert {a.field: a.label for a in report.subject.attributes}["street_name"] == "Gata"
+    swedish = make_engine(catalog, layers, language="sv")
+    assert at(swedish, ON_B1).subject.title == "Byggnad – Bostad, BLD-1"
+    assert at(swedish, ON_SIGN1).subject.title == "Hastighetsbegränsning 50 km/h (C31-50, SIGN-1)"
 
 
 def test_snapshot_engine_runs_in_a_task(catalog, layers):

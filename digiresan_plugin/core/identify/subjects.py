@@ -7,7 +7,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -58,6 +58,21 @@ class _Blank(dict):
         return "–"
 
 
+class _TitleFormatter(string.Formatter):
+    """``{field}`` as text; ``{field:sign}``: the name of the sign code in ``field`` (in the report's language)."""
+
+    def __init__(self, sign_name: Optional[Callable[[str, str], Optional[str]]], language: str):
+        super().__init__()
+        self.sign_name, self.language = sign_name, language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "sign":
+            if self.sign_name is None or value in (None, "–"):
+                return str(value)
+            return self.sign_name(str(value), self.language) or str(value)
+        return super().format_field(value, format_spec)
+
+
 @lru_cache(maxsize=256)
 def _template_names(template: str) -> tuple[str, ...]:
     try:
@@ -66,10 +81,15 @@ def _template_names(template: str) -> tuple[str, ...]:
         return ()
 
 
-def fill_template(template: str, attrs: dict[str, Any]) -> str:
-    """``template`` filled from ``attrs`` ('–' for NULL or unknown fields); a broken template comes back as is."""
+def fill_template(template: str, attrs: dict[str, Any],
+                  sign_name: Optional[Callable[[str, str], Optional[str]]] = None, language: str = "en") -> str:
+    """``template`` filled from ``attrs`` ('–' for NULL or unknown fields; ``{field:sign}`` names a sign code with
+    ``sign_name``); a broken template comes back as is."""
+    values = _Blank({k: text(attrs.get(k)) for k in _template_names(template)})
     try:
-        return template.format_map(_Blank({k: text(attrs.get(k)) for k in _template_names(template)}))
+        if ":sign}" in template:
+            return _TitleFormatter(sign_name, language).vformat(template, (), values)
+        return template.format_map(values)
     except (ValueError, IndexError, AttributeError, KeyError):
         return template
 
@@ -90,7 +110,8 @@ def make_subject(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature,
     spec = handle.spec
     card = setup.config.card(spec.id)
     if card.title:
-        title = fill_template(card.title, attrs)
+        template = card.title if isinstance(card.title, str) else card.title.text(setup.language)
+        title = fill_template(template, attrs, setup.kinds.sign_name, setup.language)
     else:
         display = attrs.get(spec.display_field) if spec.display_field else None
         key = attrs.get(spec.key) if spec.key else None
