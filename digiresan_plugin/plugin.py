@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon, QKeySequence
 from qgis.PyQt.QtWidgets import QAction, QToolBar
@@ -168,7 +168,8 @@ class DigiresanPlugin:
         self.card_dock.setObjectName("DigiresanTwinCardDock")
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.card_dock)
         self.card_dock.hide()
-        self._signals.connect(self.card_dock.helpRequested, lambda: open_help("card"))
+        self._signals.connect(self.card_dock.helpRequested,
+                              lambda: open_help("card", lambda text: self.card_dock.message(text, Qgis.Warning, 10)))
         self.identify = IdentifyController(self.iface, self.catalog, self.card_dock)
         action = QAction(icon("twin_info.svg"), self.tr("Twin info"), self.iface.mainWindow())
         action.setObjectName("DigiresanTwinInfoAction")

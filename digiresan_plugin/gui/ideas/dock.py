@@ -126,7 +126,8 @@ class IdeasDock(DigiresanDock):
     def _connect(self) -> None:
         self.refresh_button.clicked.connect(self.refresh)
         self.header.retry.connect(self.refresh)
-        self.header.help_button.clicked.connect(lambda: open_help("ideas"))
+        self.header.help_button.clicked.connect(
+            lambda: open_help("ideas", lambda text: self.message(text, Qgis.Warning, 10)))
         self.header.export_requested.connect(self._export)
         self.zoom_button.clicked.connect(self.zoom_to_selected)
         self.pick_button.toggled.connect(self._pick_toggled)
