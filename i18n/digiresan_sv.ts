@@ -1563,6 +1563,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Layer '{layer}' is not in the project</source>
         <translation>Lagret '{layer}' finns inte i projektet</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="212" />
+        <source>The card is on the clipboard (text, and formatted for mail and word processors)</source>
+        <translation>Kortet ligger i urklipp (text, och formaterat för e-post och ordbehandlare)</translation>
+    </message>
 </context>
 <context>
     <name>TwinDock</name>
@@ -1942,6 +1947,19 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Unknown</source>
         <translation>Okänt</translation>
+    </message>
+</context>
+<context>
+    <name>DigiresanHelp</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/help.py" line="63" />
+        <source>The help is not installed with the plugin.</source>
+        <translation>Hjälpen är inte installerad med insticksprogrammet.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/help.py" line="68" />
+        <source>No web browser opened. The help is at {path}</source>
+        <translation>Ingen webbläsare öppnades. Hjälpen finns i {path}</translation>
     </message>
 </context>
 </TS>

@@ -266,7 +266,7 @@ def test_markup_in_values_is_shown_literally(qgis_app, locale_setting):
 def test_null_values_show_as_a_dash(qgis_app, locale_setting):
     locale_setting("en_US")
     renderer = CardRenderer(report())
-    assert 'Surface</td><td>–</td>' in renderer.subject_html()
+    assert 'Surface</td><td valign="top">–</td>' in renderer.subject_html()
     text = report_to_text(report())
     assert "  Surface: –" in text
     assert "IRI: –" in text  # the second inspection has no IRI
@@ -494,6 +494,7 @@ def test_copy_puts_the_card_on_the_clipboard(qgis_app, locale_setting):
     assert SCRIPT in text and "Last paved: 11/27/25" in text and "  ! Permit GT-2026-0001" in text
     assert "Showing 3 of 250" in text
     assert mime.hasHtml() and "&lt;script&gt;" in mime.html() and "<script>" not in mime.html()
+    assert "clipboard" in dock.message_bar.currentItem().text()  # "Copy" confirms
     dock.cleanup()
 
 

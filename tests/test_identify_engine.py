@@ -491,3 +491,11 @@ def test_identify_catalog_errors_name_file_key_and_expectation(tmp_path, mutate,
     assert info.value.path == str(path)
     assert info.value.key == key
     assert expected in info.value.expected
+
+
+def test_excavations_name_the_applicant_and_the_ta_plan(engine):
+    """The utility owner a planner calls and the traffic plan, for each permit on the road card."""
+    items = {i.key: i.values for i in at(engine, ON_S1).section("excavations").items}
+    assert items["GT-2026-0001"]["applicant"] == "Östersunds kommun VA"
+    assert items["GT-2026-0001"]["ta_plan_id"] == "TA-1"
+    assert items["GT-2027-0005"]["ta_plan_id"] is None

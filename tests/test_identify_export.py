@@ -89,8 +89,8 @@ def test_csv_rows_keep_the_raw_values(s1_report):
     hours = next(r for r in rows if r[0] == "traffic" and r[4] == "summary.hours")
     assert json.loads(hours[6]) == S1_HOURS
     # 10 attributes, 7 warnings; condition 8 summary (trend, all inspections, …) + 3 × 4 values; signs 2 + 3 × 6;
-    # permits 2 + 3 × 11; traffic 7 + 24 × 3; paving plan 1 + 2 × 2
-    assert len(rows) == 1 + 10 + 7 + (8 + 12) + (2 + 18) + (2 + 33) + (7 + 72) + (1 + 4)
+    # permits 2 + 3 × 13 (with applicant and TA plan); traffic 7 + 24 × 3; paving plan 1 + 2 × 2
+    assert len(rows) == 1 + 10 + 7 + (8 + 12) + (2 + 18) + (2 + 39) + (7 + 72) + (1 + 4)
     assert list(csv.reader(io.StringIO(report_to_csv(s1_report)))) == rows
 
 

@@ -209,6 +209,8 @@ class TwinCardDock(DigiresanDock):
         mime.setText(report_to_text(self._report))
         mime.setHtml(self._renderer.card_html())
         QApplication.clipboard().setMimeData(mime)
+        self.message(self.tr("The card is on the clipboard (text, and formatted for mail and word processors)"),
+                     Qgis.Success, 3)
 
     def export_json(self, path: str | Path) -> None:
         write_json(self._report or TwinReport(), path)

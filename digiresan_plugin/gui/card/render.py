@@ -125,7 +125,11 @@ class CardRenderer:
         rows = []
         for i, (label, value) in enumerate(pairs):
             bg = f' bgcolor="{ZEBRA_BG}"' if i % 2 else ""
-            rows.append(f'<tr{bg}><td width="42%" style="color:{MUTED}">{label}</td><td>{value}</td></tr>')
+            # a one-word label (Swedish "Fastighetsbeteckning") never breaks inside the word; longer ones wrap
+            # between words
+            nowrap = "; white-space:nowrap" if " " not in label.strip() else ""
+            rows.append(f'<tr{bg}><td width="45%" valign="top" style="color:{MUTED}{nowrap}">{label}</td>'
+                        f'<td valign="top">{value}</td></tr>')
         return f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>'
 
     def attributes_title(self) -> str:
