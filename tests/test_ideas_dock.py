@@ -321,3 +321,15 @@ def test_detail_names_the_linked_twin_layer_by_its_catalog_title(make_dock, gpkg
                                  "ORDER BY idea_id LIMIT 1")
     dock.select_idea(idea_id)
     assert f"Road segments {key}" in dock.detail.toPlainText()
+
+
+def test_amounts_read_the_swedish_way(qgis_app):
+    """Thin-space digit groups: "330 000 kr" on the detail, "330 000,00" in the history (English: commas)."""
+    from qgis.PyQt.QtCore import QLocale
+
+    from digiresan_plugin.core.formatting import amount, grouped
+
+    sv, en = QLocale("sv_SE"), QLocale("en_GB")
+    assert amount(330000.0, sv) == "330\u202f000\u00a0kr"
+    assert grouped(330000.0, sv, 2) == "330\u202f000,00"
+    assert grouped(330000.0, en, 2) == "330,000.00" and amount(None, sv) == "–"

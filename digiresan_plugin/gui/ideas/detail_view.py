@@ -10,11 +10,26 @@ from qgis.PyQt.QtCore import QLocale
 from qgis.PyQt.QtWidgets import QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
+from ...core.formatting import DASH, grouped
+from ...core.formatting import amount as amount_text
 from ...core.ideas.editing import field_label
 from ...core.ideas.model import IDEAS_CRS, Idea, IdeaEvent
 from ...core.ideas.store import IdeasStore
 from .formatting import short
 from .table_model import STATUS_COLOURS
+
+
+def history_value(field: str, value: Optional[str]) -> str:
+    """A changed value as the history shows it: amounts (``*_sek``) in the locale with two decimals
+    ("330 000,00"), anything else as stored; a dash for none."""
+    if value is None or value == "":
+        return DASH
+    if field.endswith("_sek"):
+        try:
+            return grouped(float(value), QLocale(), 2)
+        except ValueError:
+            return value
+    return value
 
 
 class IdeaDetailView(QTextBrowser):
@@ -50,7 +65,7 @@ class IdeaDetailView(QTextBrowser):
         loc = QLocale()
 
         def money(value: Optional[float]) -> str:
-            return "–" if value is None else e(loc.toString(float(value), "f", 0) + " kr")
+            return e(amount_text(value, loc))
 
         ratio = idea.ratio
         rows = [
@@ -99,8 +114,7 @@ class IdeaDetailView(QTextBrowser):
         items = []
         for ev in history:
             when = ev.changed_at.replace("T", " ")[:16]
-            old = "–" if ev.old_value is None else ev.old_value
-            new = "–" if ev.new_value is None else ev.new_value
+            old, new = history_value(ev.field, ev.old_value), history_value(ev.field, ev.new_value)
             label = field_label(ev.field)
             items.append(
                 f"<tr><td style='color:gray;padding-right:6px'>{e(when)}</td><td>{e(ev.changed_by)}</td>"
