@@ -29,7 +29,6 @@ from digiresan_plugin.core.identify.export import report_to_csv, report_to_json,
 from digiresan_plugin.core.identify.report import TwinReport
 from digiresan_plugin.core.identify.sections.hourly_profile import profile_text
 from digiresan_plugin.core.layers import LAYER_ID_PROPERTY
-from digiresan_plugin.core.paths import i18n_dir
 from digiresan_plugin.gui.card.browser import AutoHeightBrowser
 from digiresan_plugin.gui.card.chart import HourlyChart
 from digiresan_plugin.gui.card.dock import ATTRIBUTES_ID, TwinCardDock
@@ -149,7 +148,9 @@ def swedish_translation(qgis_app):
     """The compiled Swedish translation (build/i18n/digiresan_sv.qm, ``make build``) installed for one test: the
     card's words come from it alone."""
     ts = Path(__file__).resolve().parent.parent / "i18n" / "digiresan_sv.ts"
-    qm = Path(i18n_dir()) / "digiresan_sv.qm"
+    # build/i18n, never a folder inside the package (i18n_dir() falls back to one before the first `make build`,
+    # and a .qm left there would shadow the built one for the rest of the suite)
+    qm = Path(__file__).resolve().parent.parent / "build" / "i18n" / "digiresan_sv.qm"
     if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
         lrelease = shutil.which("lrelease")
         if lrelease is None:
