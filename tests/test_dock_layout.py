@@ -10,7 +10,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsSettings
 from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QRect, Qt
-from qgis.PyQt.QtWidgets import QApplication, QMainWindow
+from qgis.PyQt.QtWidgets import QApplication, QMainWindow, QWidget
 
 from digiresan_plugin.core import settings
 from digiresan_plugin.core.identify import TwinEngine
@@ -37,13 +37,13 @@ def twin(tmp_path_factory):
 
 
 class Window:
-    """A QGIS-like main window: a map canvas in the middle, the plugin's three docks, a bounded screen."""
+    """A QGIS-like main window: the plugin's three docks around the middle, a bounded screen."""
 
-    def __init__(self, catalog, screen: QRect):
+    def __init__(self, catalog, screen: QRect, canvas: QgsMapCanvas):
         self.screen = screen
         self.window = QMainWindow()
-        self.canvas = QgsMapCanvas(self.window)
-        self.window.setCentralWidget(self.canvas)
+        self.canvas = canvas  # pytest-qgis's canvas: the window deleted after the test never takes it along
+        self.window.setCentralWidget(QWidget(self.window))
         bar = QgsMessageBar()
         self.twin = TwinDock(catalog, self.canvas, bar, self.window)
         self.twin.setObjectName("DigiresanTwinDock")
@@ -78,11 +78,11 @@ def settle() -> None:
 
 
 @pytest.fixture()
-def make_window(qgis_app, catalog, clean_layout_setting):
+def make_window(qgis_app, qgis_canvas, catalog, clean_layout_setting):
     made = []
 
     def make(screen: QRect) -> Window:
-        made.append(Window(catalog, screen))
+        made.append(Window(catalog, screen, qgis_canvas))
         return made[-1]
 
     yield make
