@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon, QKeySequence
 from qgis.PyQt.QtWidgets import QAction, QToolBar
@@ -47,6 +47,7 @@ class DigiresanPlugin:
         self.locator_filter = None
         self.edit_watch = None
         self.gpkg_watch = None
+        self.dock_layout = None
         self._signals = SignalBag()
         self._install_translator()
 
@@ -87,12 +88,17 @@ class DigiresanPlugin:
         self._init_twin_info()
         self._init_ideas_dock()
         self._init_plan_dock()
+        self._init_dock_layout()
         self._init_options()
         self._init_locator()
         self._init_maintenance()
 
     def unload(self) -> None:
         self._signals.disconnect_all()
+        if self.dock_layout is not None:
+            self.dock_layout.close()
+            self.dock_layout.deleteLater()
+            self.dock_layout = None
         for watch in (self.edit_watch, self.gpkg_watch):
             if watch is not None:
                 watch.cleanup()
@@ -170,7 +176,8 @@ class DigiresanPlugin:
         self.card_dock.setObjectName("DigiresanTwinCardDock")
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.card_dock)
         self.card_dock.hide()
-        self._signals.connect(self.card_dock.helpRequested, lambda: open_help("card"))
+        warn = lambda text: self.card_dock.message(text, Qgis.MessageLevel.Warning, 10)  # noqa: E731
+        self._signals.connect(self.card_dock.helpRequested, lambda: open_help("card", warn))
         self.identify = IdentifyController(self.iface, self.catalog, self.card_dock)
         # the road card's Maintenance section (core/investment/card.py): level, next limit, treatment, cost
         self.identify.extra_sections.append(MaintenanceCard(self.catalog, lambda: twin_layers(QgsProject.instance())))
@@ -202,6 +209,21 @@ class DigiresanPlugin:
         if self.identify is not None:
             # ideas linked to the card's subject or located within 25 m of it (public fields only)
             self.identify.extra_sections.append(self.ideas_dock.store.card_section)
+        if self.card_dock is not None:
+            self._signals.connect(self.card_dock.ideaRequested, self._locator_idea)  # an idea on the card
+
+    def _init_dock_layout(self) -> None:
+        """Twin dock and card tabbed on the right, the ideas at the bottom, the user's arrangement remembered."""
+        from .gui.dock_layout import DockLayout
+
+        window = self.iface.mainWindow()
+        self.dock_layout = DockLayout(window, {"twin": self.twin_dock, "card": self.card_dock,
+                                               "ideas": self.ideas_dock, "plan": getattr(self, "plan_dock", None)})
+        self.dock_layout.apply()
+        if window.isVisible():  # enabled in a running QGIS
+            self.dock_layout.settle()
+        elif hasattr(self.iface, "initializationCompleted"):  # start-up: after QGIS restored its window state
+            self._signals.connect(self.iface.initializationCompleted, self.dock_layout.settle)
 
     def _init_plan_dock(self) -> None:
         """The maintenance plan: candidates and budget scenarios of the loaded twin (gui/investment)."""
@@ -283,7 +305,7 @@ class DigiresanPlugin:
             self.identify.show_feature(hit.layer_id, hit.fids[0])
 
     def _locator_idea(self, idea_id: int) -> None:
-        """An idea found in the locator: open the ideas list on it."""
+        """An idea found in the locator or clicked on the card: open the ideas list on it."""
         if self.ideas_dock is not None:
             self.ideas_dock.setUserVisible(True)
             self.ideas_dock.clear_filters()

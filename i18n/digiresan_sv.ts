@@ -802,27 +802,27 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Inget hittat här</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="117"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="136"/>
         <source>Attributes</source>
         <translation>Egenskaper</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="103"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="118"/>
         <source>Warnings</source>
         <translation>Varningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="150"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="169"/>
         <source>Nothing found</source>
         <translation>Inget hittat</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="143"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="162"/>
         <source>Showing {shown} of {total}</source>
         <translation>Visar {shown} av {total}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="146"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="165"/>
         <source>Show all</source>
         <translation>Visa alla</translation>
     </message>
@@ -852,52 +852,52 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="95"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="112"/>
         <source>today</source>
         <translation>i dag</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="97"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="114"/>
         <source>tomorrow</source>
         <translation>i morgon</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="98"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="115"/>
         <source>in {n} days</source>
         <translation>om {n} dagar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="101"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="118"/>
         <source>last day</source>
         <translation>sista dagen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="102"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="119"/>
         <source>{n} days left</source>
         <translation>{n} dagar kvar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="37"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="39"/>
         <source>ongoing</source>
         <translation>pågår</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="39"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="41"/>
         <source>ended</source>
         <translation>avslutad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="40"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="42"/>
         <source>upcoming</source>
         <translation>kommande</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="31"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="33"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/formatting.py" line="31"/>
+        <location filename="../digiresan_plugin/core/formatting.py" line="33"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
@@ -942,7 +942,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Timme</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/render.py" line="103"/>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="118"/>
         <source>Notes</source>
         <translation>Upplysningar</translation>
     </message>
@@ -970,6 +970,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/card/sections/documents.py" line="32"/>
         <source>file missing: {path}</source>
         <translation>filen saknas: {path}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/card/render.py" line="80"/>
+        <source>Also here:</source>
+        <translation>Även här:</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1250,19 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     </message>
 </context>
 <context>
+    <name>DigiresanHelp</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/help.py" line="63"/>
+        <source>The help is not installed with the plugin.</source>
+        <translation>Hjälpen är inte installerad med insticksprogrammet.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/help.py" line="68"/>
+        <source>No web browser opened. The help is at {path}</source>
+        <translation>Ingen webbläsare öppnades. Hjälpen finns i {path}</translation>
+    </message>
+</context>
+<context>
     <name>DigiresanOptionsPage</name>
     <message>
         <location filename="../digiresan_plugin/gui/options_page.py" line="22"/>
@@ -1310,47 +1328,47 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>DigiresanPlugin</name>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="84"/>
+        <location filename="../digiresan_plugin/plugin.py" line="85"/>
         <source>Digiresan</source>
         <translation>Digiresan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="268"/>
+        <location filename="../digiresan_plugin/plugin.py" line="290"/>
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="156"/>
+        <location filename="../digiresan_plugin/plugin.py" line="162"/>
         <source>Show or hide the Digital twin dock</source>
         <translation>Visa eller dölj panelen Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="177"/>
+        <location filename="../digiresan_plugin/plugin.py" line="184"/>
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="181"/>
+        <location filename="../digiresan_plugin/plugin.py" line="188"/>
         <source>Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything</source>
         <translation>Tvillinginfo (Ctrl+Alt+I): klicka var som helst på kartan och få ett kort med allt om platsen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="197"/>
+        <location filename="../digiresan_plugin/plugin.py" line="204"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="198"/>
+        <location filename="../digiresan_plugin/plugin.py" line="205"/>
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="219"/>
+        <location filename="../digiresan_plugin/plugin.py" line="241"/>
         <source>Maintenance plan</source>
         <translation>Underhållsplan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="220"/>
+        <location filename="../digiresan_plugin/plugin.py" line="242"/>
         <source>Show or hide the maintenance candidates and the budget scenarios</source>
         <translation>Visa eller dölj underhållskandidaterna och budgetscenarierna</translation>
     </message>
@@ -1366,107 +1384,107 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeaDetailView</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="48"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="63"/>
         <source>Select an idea to see its details.</source>
         <translation>Välj en idé för att se detaljerna.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="122"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="137"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="124"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="139"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="125"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="140"/>
         <source>Department</source>
         <translation>Förvaltning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="126"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="141"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="127"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="142"/>
         <source>Received</source>
         <translation>Inkom</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="128"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="143"/>
         <source>Estimated cost</source>
         <translation>Beräknad kostnad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="129"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="144"/>
         <source>Granted</source>
         <translation>Beviljat</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="130"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="145"/>
         <source>Yearly effect</source>
         <translation>Årlig effekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="131"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="146"/>
         <source>Effect/cost</source>
         <translation>Effekt/kostnad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="134"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="149"/>
         <source>Linked to</source>
         <translation>Kopplad till</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="136"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="151"/>
         <source>Location</source>
         <translation>Plats</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="138"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="153"/>
         <source>Submitter</source>
         <translation>Förslagsställare</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="139"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="154"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="147"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="162"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="147"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="162"/>
         <source>None yet</source>
         <translation>Inget ännu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="147"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="162"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="159"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="174"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="162"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="177"/>
         <source>No changes recorded</source>
         <translation>Inga registrerade ändringar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="91"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="106"/>
         <source>Naming the place of an idea</source>
         <translation>Tar fram platsen för en idé</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="106"/>
+        <location filename="../digiresan_plugin/gui/ideas/detail_view.py" line="121"/>
         <source>{name} ({distance} m)</source>
         <translation>{name} ({distance} m bort)</translation>
     </message>
@@ -1474,22 +1492,22 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="72"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="73"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="116"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="117"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="118"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="119"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="120"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="121"/>
         <source>Programme</source>
         <translation>Program</translation>
     </message>
@@ -1813,7 +1831,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasMapLayer</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/map_layer.py" line="78"/>
+        <location filename="../digiresan_plugin/gui/ideas/map_layer.py" line="81"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
@@ -1821,42 +1839,42 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasStore</name>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="143"/>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="145"/>
         <source>Loading Digiresan ideas</source>
         <translation>Läser in Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="168"/>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="170"/>
         <source>The ideas could not be loaded</source>
         <translation>Idéerna kunde inte läsas in</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="182"/>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="184"/>
         <source>No history</source>
         <translation>Ingen historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="184"/>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="186"/>
         <source>Loading idea history</source>
         <translation>Läser in idéns historik</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="197"/>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="199"/>
         <source>The idea could not be saved</source>
         <translation>Idén kunde inte sparas</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="200"/>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="202"/>
         <source>Saving Digiresan idea</source>
         <translation>Sparar Digiresan-idé</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="214"/>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="216"/>
         <source>No audit note written</source>
         <translation>Ingen loggnotering skrevs</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/ideas/store.py" line="216"/>
+        <location filename="../digiresan_plugin/core/ideas/store.py" line="218"/>
         <source>Writing a Digiresan audit note</source>
         <translation>Skriver en Digiresan-loggnotering</translation>
     </message>
@@ -2025,27 +2043,27 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdentifyController</name>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="106"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="107"/>
         <source>Twin info failed: {error}</source>
         <translation>Tvillinginfo misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="181"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="198"/>
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="133"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="150"/>
         <source>Could not show all of &apos;{section}&apos;: {error}</source>
         <translation>Kunde inte visa allt i '{section}': {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="120"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="132"/>
         <source>Could not show the card: {error}</source>
         <translation>Kunde inte visa kortet: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="171"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="188"/>
         <source>The twin database did not answer: {error}</source>
         <translation>Tvillingdatabasen svarade inte: {error}</translation>
     </message>
@@ -2601,49 +2619,54 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>ProgrammeSummaryPanel</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="57"/>
-        <source>Granted 2020–2022</source>
-        <translation>Beviljat 2020–2022</translation>
-    </message>
-    <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="57"/>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="58"/>
         <source>Expected yearly effect</source>
         <translation>Förväntad årlig effekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="58"/>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="59"/>
         <source>Effect per granted SEK</source>
         <translation>Effekt per beviljad krona</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="102"/>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="104"/>
         <source>{n} ideas · {funded} funded · {effect} with an expected effect</source>
         <translation>{n} idéer · {funded} beviljade · {effect} med förväntad effekt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="107"/>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="117"/>
         <source>+{year} MSEK · {total} of {budget} MSEK</source>
         <translation>+{year} mnkr · {total} av {budget} mnkr</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="110"/>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="120"/>
         <source>{granted} of {budget} MSEK · {left} MSEK left</source>
         <translation>{granted} av {budget} mnkr · {left} mnkr kvar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="114"/>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="124"/>
         <source>{effect} of {target} MSEK a year</source>
         <translation>{effect} av {target} mnkr per år</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="129"/>
         <source>{ratio} : 1 (target {target} : 1)</source>
         <translation>{ratio} : 1 (mål {target} : 1)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="122"/>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="132"/>
         <source>Granted: Beviljad, Delvis beviljad and Genomförd, booked in the year of the decision. Effect: the same plus Genomförd utan medel. Bars: share of the 50 MSEK budget, of the 100 MSEK effect target and of the 2 : 1 ratio.</source>
         <translation>Beviljat: Beviljad, Delvis beviljad och Genomförd, bokfört det år beslutet fattades. Effekt: samma plus Genomförd utan medel. Staplar: andel av budgeten på 50 mnkr, av effektmålet på 100 mnkr och av kvoten 2 : 1.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="58"/>
+        <source>Granted</source>
+        <translation>Beviljat</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/ideas/summary_panel.py" line="113"/>
+        <source>Granted {first}–{last}</source>
+        <translation>Beviljat {first}–{last}</translation>
     </message>
 </context>
 <context>
@@ -2828,57 +2851,57 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>TwinAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="75"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="76"/>
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="82"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="83"/>
         <source>Twin GeoPackage</source>
         <translation>Tvillingens GeoPackage</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="84"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="85"/>
         <source>…or twin source (postgres:&lt;saved connection&gt;, pgservice:&lt;service&gt;, gpkg:&lt;file&gt;)</source>
         <translation>…eller tvillingkälla (postgres:&lt;sparad anslutning&gt;, pgservice:&lt;tjänst&gt;, gpkg:&lt;fil&gt;)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="91"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="92"/>
         <source>Twin catalog (JSON; default: the bundled one)</source>
         <translation>Tvillingkatalog (JSON; standard: den medföljande)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="93"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="94"/>
         <source>Today (YYYY-MM-DD; default: the current date)</source>
         <translation>Dagens datum (ÅÅÅÅ-MM-DD; standard: aktuellt datum)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="95"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="96"/>
         <source>Report language</source>
         <translation>Rapportspråk</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="97"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="98"/>
         <source>Dig moratorium (years; default: the plugin setting)</source>
         <translation>Grävstopp (år; standard: insticksprogrammets inställning)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="134"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="165"/>
         <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
         <translation>Dagens datum ska anges som t.ex. 2026-11-27, inte '{}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="164"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="195"/>
         <source>Using the twin layers of the current project</source>
         <translation>Använder tvillinglagren i det aktuella projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="168"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="199"/>
         <source>Twin source: {}</source>
         <translation>Tvillingkälla: {}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="173"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="204"/>
         <source>No twin layer could be read from {}</source>
         <translation>Inget tvillinglager kunde läsas från {}</translation>
     </message>
@@ -2886,109 +2909,114 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>TwinCardDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="66"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="68"/>
         <source>Twin card</source>
         <translation>Tvillingkort</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="91"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="93"/>
         <source>Copy as text</source>
         <translation>Kopiera som text</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="91"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="93"/>
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="91"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="93"/>
         <source>Copy the card to the clipboard (text, and formatted for mail and word processors)</source>
         <translation>Kopiera kortet till urklipp (som text och formaterat för e-post och ordbehandlare)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="94"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
         <source>Export JSON…</source>
         <translation>Exportera JSON…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="94"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="94"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
         <source>Save the report as a JSON file</source>
         <translation>Spara rapporten som en JSON-fil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="98"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="98"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="96"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="98"/>
         <source>Save the report as a CSV table (one row per value)</source>
         <translation>Spara rapporten som en CSV-tabell (en rad per värde)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="102"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="104"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="102"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="104"/>
         <source>How to read the twin card</source>
         <translation>Så läser du tvillingkortet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="158"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="160"/>
         <source>Choose the Twin info tool and click on the map: the card shows everything the twin knows about the place — condition, signs, excavations, traffic and conflicts.</source>
         <translation>Välj verktyget Tvillinginfo och klicka på kartan: kortet visar allt tvillingen vet om platsen — tillstånd, vägmärken, grävningar, trafik och konflikter.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="244"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="248"/>
         <source>Export twin card as JSON</source>
         <translation>Exportera tvillingkortet som JSON</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="244"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="248"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="247"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="251"/>
         <source>Export twin card as CSV</source>
         <translation>Exportera tvillingkortet som CSV</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="247"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="251"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="257"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="261"/>
         <source>Could not save {path}: {error}</source>
         <translation>Kunde inte spara {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="261"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="265"/>
         <source>Twin card saved to {path}</source>
         <translation>Tvillingkortet sparades i {path}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="288"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="297"/>
         <source>Layer &apos;{layer}&apos; is not in the project</source>
         <translation>Lagret '{layer}' finns inte i projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/card/dock.py" line="186"/>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="188"/>
         <source>Retry</source>
         <translation>Försök igen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/card/dock.py" line="230"/>
+        <source>The card is on the clipboard (text, and formatted for mail and word processors)</source>
+        <translation>Kortet ligger i urklipp (text, och formaterat för e-post och ordbehandlare)</translation>
     </message>
 </context>
 <context>
@@ -3079,37 +3107,37 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Försök med samma tvillingkälla igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="178"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="179"/>
         <source>Choose a GeoPackage file first.</source>
         <translation>Välj först en GeoPackage-fil.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="183"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="184"/>
         <source>No saved PostgreSQL connection: add one in the Data Source Manager.</source>
         <translation>Ingen sparad PostgreSQL-anslutning: lägg till en i datakällshanteraren.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="227"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="228"/>
         <source>Checking twin source</source>
         <translation>Kontrollerar tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="246"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="247"/>
         <source>Twin loaded with {n} problem(s): {first}</source>
         <translation>Tvillingen lästes in med {n} problem: {first}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="253"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="254"/>
         <source>{n} layers from {source}</source>
         <translation>{n} lager från {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="261"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="262"/>
         <source>Digital twin loaded: {n} layers</source>
         <translation>Den digitala tvillingen är inläst: {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="341"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="342"/>
         <source>{title} — not loaded</source>
         <translation>{title} — inte inläst</translation>
     </message>
@@ -3144,22 +3172,22 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Lista problemen i tvillingens data och zooma till dem</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="214"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="215"/>
         <source>loading another twin</source>
         <translation>inläsningen av en annan tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="259"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="260"/>
         <source>Read-only: you may not write to {file}, so edits cannot be saved.</source>
         <translation>Skrivskyddad: du får inte skriva till {file}, så ändringar kan inte sparas.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="278"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="279"/>
         <source>the twin source</source>
         <translation>tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="281"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="282"/>
         <source>removing the twin</source>
         <translation>borttagningen av tvillingen</translation>
     </message>
@@ -3200,12 +3228,12 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>TwinLocatorFilter</name>
     <message>
-        <location filename="../digiresan_plugin/gui/locator.py" line="58"/>
+        <location filename="../digiresan_plugin/gui/locator.py" line="60"/>
         <source>Digital twin features</source>
         <translation>Objekt i den digitala tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/locator.py" line="90"/>
+        <location filename="../digiresan_plugin/gui/locator.py" line="92"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>

@@ -188,6 +188,17 @@ STREET_LIGHTS = {
 }
 
 
+# Subject choice (build_twin(..., extra=SUBJECT_ROWS)): a park inside property PR2, a sign 2.5 m from S1 at x = 481 654
+# (P2, the nearest permit, starts 6 m away).
+SUBJECT_ROWS: dict[str, list[tuple[Optional[str], list]]] = {
+    "parks": [(box(481770, 7005650, 481795, 7005695), ["PARK-2", "Kyrkparken", 1, date(2026, 8, 1)])],
+    "traffic_signs": [("POINT(481654 7005612.5)", ["SIGN-7", "C31-30", "30", "höger", None])],
+}
+IN_KYRKPARKEN = (481780.0, 7005670.0)  # inside PARK-2 and PR2
+BESIDE_KYRKPARKEN = (481769.0, 7005670.0)  # inside PR2, 1 m west of PARK-2
+ON_S1_BY_SIGN7 = (481654.0, 7005610.0)  # on S1, 2.5 m from SIGN-7
+
+
 def _srs(epsg: int) -> osr.SpatialReference:
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
@@ -200,8 +211,10 @@ def build_twin(
     crs: Optional[dict[str, int]] = None,
     street_lights: bool = False,
     skip: tuple[str, ...] = (),
+    extra: Optional[dict[str, list[tuple[Optional[str], list]]]] = None,
 ) -> Path:
-    """Write the fixture twin. ``crs``: EPSG code per layer (default 3006 for all)."""
+    """Write the fixture twin. ``crs``: EPSG code per layer (default 3006 for all); ``extra``: more rows per layer
+    (e.g. :data:`SUBJECT_ROWS`)."""
     crs = crs or {}
     path = Path(path)
     if path.exists():
@@ -214,6 +227,8 @@ def build_twin(
     for name, spec in layers.items():
         if name in skip:
             continue
+        if extra and name in extra:
+            spec = dict(spec, rows=list(spec["rows"]) + list(extra[name]))
         epsg = crs.get(name, 3006)
         srs = _srs(epsg) if spec["geom"] is not None else None
         transform = osr.CoordinateTransformation(source_srs, srs) if srs is not None and epsg != 3006 else None

@@ -29,7 +29,6 @@ from digiresan_plugin.core.identify.export import report_to_csv, report_to_json,
 from digiresan_plugin.core.identify.report import TwinReport
 from digiresan_plugin.core.identify.sections.hourly_profile import profile_text
 from digiresan_plugin.core.layers import LAYER_ID_PROPERTY
-from digiresan_plugin.core.paths import i18n_dir
 from digiresan_plugin.gui.card.browser import AutoHeightBrowser
 from digiresan_plugin.gui.card.chart import HourlyChart
 from digiresan_plugin.gui.card.dock import TwinCardDock
@@ -118,6 +117,7 @@ REPORT = {
          "summary": {}, "error": "Layer 'Paving plan' (paving_plan) is not in the project"},
     ],
     "ideas": [],
+    "also_here": [],
 }
 
 
@@ -149,7 +149,9 @@ def swedish_translation(qgis_app):
     """The compiled Swedish translation (build/i18n/digiresan_sv.qm, ``make build``) installed for one test: the
     card's words come from it alone."""
     ts = Path(__file__).resolve().parent.parent / "i18n" / "digiresan_sv.ts"
-    qm = Path(i18n_dir()) / "digiresan_sv.qm"
+    # build/i18n, never a folder inside the package (i18n_dir() falls back to one before the first `make build`,
+    # and a .qm left there would shadow the built one for the rest of the suite)
+    qm = Path(__file__).resolve().parent.parent / "build" / "i18n" / "digiresan_sv.qm"
     if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
         lrelease = shutil.which("lrelease")
         if lrelease is None:
@@ -267,7 +269,7 @@ def test_markup_in_values_is_shown_literally(qgis_app, locale_setting):
 def test_null_values_show_as_a_dash(qgis_app, locale_setting):
     locale_setting("en_US")
     renderer = CardRenderer(report())
-    assert 'Surface</td><td>–</td>' in renderer.subject_html()
+    assert 'Surface</td><td valign="top">–</td>' in renderer.subject_html()
     text = report_to_text(report())
     assert "  Surface: –" in text
     assert "IRI: –" in text  # the second inspection has no IRI
@@ -412,6 +414,32 @@ def test_links_round_trip():
     assert parse_href("feature:odd%3Alayer:3") == ("feature", ("odd:layer", 3))
     assert parse_href("showall:at_point%3Aproperties") == ("showall", "at_point:properties")
     assert parse_href("https://example.org") is None and parse_href("feature:x:y") is None
+    assert parse_href("card:parks:3") == ("card", ("parks", 3)) and parse_href("idea:12") == ("idea", 12)
+    assert parse_href("idea:x") is None
+
+
+def test_ideas_section_is_a_compact_list_linking_each_idea(qgis_app, locale_setting):
+    """One row per idea: the reference links to the idea in the ideas dock, the title stays whole, one status."""
+    from digiresan_plugin.core.ideas.card import ideas_section
+    from digiresan_plugin.core.ideas.model import Idea
+
+    locale_setting("en_US")
+    ideas = [Idea(12, "DR-2025-0015", "Luftkvalitetsmätare längs infarterna", status="Under bedömning",
+                  linked_layer="road_segments", linked_key="OST-1"),
+             Idea(13, "DR-2026-0002", "Bänkar <vid> torget", status="Beviljad", linked_layer="road_segments",
+                  linked_key="OST-1")]
+    data = report()
+    data["sections"].append(ideas_section(ideas, "road_segments", "OST-1", None))
+    dock = make_dock()
+    dock.show_report(data)
+    html = CardRenderer(dock.report).section_html(dock.report.section("ideas"))
+    assert html.count("<tr") == 2 and "<th" not in html  # no header row, no repeated "Feature" column
+    assert '<a href="idea:12">DR-2025-0015</a>' in html and "Luftkvalitetsmätare längs infarterna" in html
+    assert "Bänkar &lt;vid&gt; torget" in html and "Under&nbsp;bedömning" in html
+    asked = []
+    dock.ideaRequested.connect(asked.append)
+    dock.open_link("idea:13")
+    assert asked == [13]
 
 
 # -- exports -------------------------------------------------------------------------------------------------
@@ -491,6 +519,7 @@ def test_copy_puts_the_card_on_the_clipboard(qgis_app, locale_setting):
     assert SCRIPT in text and "Last paved: 11/27/25" in text and "  ! Permit GT-2026-0001" in text
     assert "Showing 3 of 250" in text
     assert mime.hasHtml() and "&lt;script&gt;" in mime.html() and "<script>" not in mime.html()
+    assert "clipboard" in dock.message_bar.currentItem().text()  # "Copy" confirms
     dock.cleanup()
 
 
@@ -553,8 +582,12 @@ def test_subject_is_highlighted_while_the_card_is_shown(qgis_canvas, qgis_parent
     dock.show_report(report())
     assert highlights() == [dock.highlight]
     assert dock.highlight.isVisible()
-    dock.show_report(report())  # a new card replaces the highlight
+    casing = dock._highlight.casing  # a white casing under the halo: visible on every condition colour
+    assert casing is not None and casing.isVisible() and casing.strokeColor().name() == "#ffffff"
+    bands = len([i for i in qgis_canvas.scene().items() if isinstance(i, QgsRubberBand)])
+    dock.show_report(report())  # a new card replaces the highlight and its casing
     assert len(highlights()) == 1
+    assert len([i for i in qgis_canvas.scene().items() if isinstance(i, QgsRubberBand)]) == bands
     dock.clear()
     assert highlights() == [] and dock.highlight is None
     dock.show_report(report())

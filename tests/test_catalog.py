@@ -35,7 +35,7 @@ def test_bundled_catalog_describes_the_contract_tables():
     assert catalog.layer("road_condition").geometry is None
     # subjects in priority order: road segment before permit, sign, building, property, park
     assert [s.id for s in catalog.identifiable_layers()] == [
-        "road_segments", "excavation_permits", "park_assets", "traffic_signs", "buildings", "properties", "parks",
+        "road_segments", "excavation_permits", "park_assets", "traffic_signs", "buildings", "parks", "properties",
         "local_regulations",
     ]
     for spec in catalog.layers:

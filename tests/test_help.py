@@ -163,3 +163,11 @@ def test_open_help_follows_the_qgis_ui_language(qgis_app, locale: str, language:
     url = catcher.urls[0]
     assert url.fragment() == "card"
     assert Path(url.toLocalFile()) == HELP / language / "index.html"
+
+
+def test_open_help_says_so_when_no_browser_opens(qgis_app, monkeypatch) -> None:
+    told = []
+    monkeypatch.setattr("digiresan_plugin.gui.help.QDesktopServices.openUrl", staticmethod(lambda url: False))
+    assert not open_help("card", told.append)
+    assert len(told) == 1 and told[0].startswith("No web browser opened. The help is at ")
+    assert told[0].endswith("index.html")

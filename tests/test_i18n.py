@@ -328,3 +328,28 @@ def test_plugin_stays_english_without_the_swedish_locale(qgis_app, compiled_qm):
                 settings.remove(key)
             else:
                 settings.setValue(key, value)
+
+
+def test_the_language_is_the_translation_qgis_started_with(qgis_app):
+    """Changing the locale in the Options dialog mid-session does not switch the cards: QGIS's start-up
+    translation wins over the settings read later."""
+    from qgis.core import QgsApplication
+
+    from digiresan_plugin.core.i18n import ui_language
+
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    try:
+        QgsApplication.setTranslation("sv_SE")
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", "en_GB")  # what the Options dialog wrote after start-up
+        assert ui_language() == "sv"
+        QgsApplication.setTranslation("")
+        assert ui_language() == "en"  # no start-up translation (tests, scripts): the settings
+    finally:
+        QgsApplication.setTranslation("")
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)

@@ -35,7 +35,7 @@ def references(section) -> list[str]:
 def test_the_section_lists_linked_ideas_and_ideas_within_25_m_in_swedish(qgis_app):
     section = card_section(IDEAS, report("sv", bbox=BOX, bbox_crs="EPSG:3006"))
     assert section == {
-        "id": "ideas", "title": "Digiresan-idéer", "kind": "list", "layer": "ideas", "layer_title": "Digiresan-idéer",
+        "id": "ideas", "title": "Digiresan-idéer", "kind": "ideas", "layer": "ideas", "layer_title": "Digiresan-idéer",
         "total": 3, "truncated": False, "cap": 50,
         "columns": [
             {"field": "reference", "label": "Referens", "type": "text"},
@@ -45,13 +45,13 @@ def test_the_section_lists_linked_ideas_and_ideas_within_25_m_in_swedish(qgis_ap
         "items": [
             {"layer": "ideas", "key": "DR-2020-0004", "fid": None, "title": "DR-2020-0004 Ny beläggning",
              "values": {"reference": "DR-2020-0004", "title": "Ny beläggning", "status": "Inkommen"},
-             "extra": {"relation": "kopplad till objektet"}},
+             "extra": {"relation": "kopplad till objektet", "idea_id": 4}},
             {"layer": "ideas", "key": "DR-2021-0001", "fid": None, "title": "DR-2021-0001 Bänkar vid torget",
              "values": {"reference": "DR-2021-0001", "title": "Bänkar vid torget", "status": "Beviljad"},
-             "extra": {"relation": "ligger här"}},
+             "extra": {"relation": "ligger här", "idea_id": 1}},
             {"layer": "ideas", "key": "DR-2021-0003", "fid": None, "title": "DR-2021-0003 Belysning i hörnet",
              "values": {"reference": "DR-2021-0003", "title": "Belysning i hörnet", "status": "Avslagen"},
-             "extra": {"relation": "ligger här"}},
+             "extra": {"relation": "ligger här", "idea_id": 3}},
         ],
         "summary": {}, "error": None,
     }

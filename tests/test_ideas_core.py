@@ -25,7 +25,7 @@ from digiresan_plugin.core.ideas.model import (
     event_text,
     same_value,
 )
-from digiresan_plugin.core.ideas.summary import programme_summary
+from digiresan_plugin.core.ideas.summary import programme_summary, programme_years
 
 
 def idea(idea_id, reference, title, description, theme, category, submitted, status, cost, granted, effect,
@@ -67,7 +67,7 @@ def refs(ideas) -> list[str]:
 
 # --- summary --------------------------------------------------------------------------------------------------
 def test_programme_summary_sums_known_by_construction():
-    s = programme_summary(IDEAS)
+    s = programme_summary(IDEAS, (2020, 2021, 2022))
     # granted (Beviljad, Delvis beviljad, Genomförd) by decision year; id 9 decided 2023 counts in 2022;
     # id 8 (Återkallad) does not count although it has 300 000 granted.
     assert s.granted_by_year == {2020: 800_000.0, 2021: 1_000_000.0, 2022: 250_000.0}
@@ -82,8 +82,20 @@ def test_programme_summary_sums_known_by_construction():
 
 
 def test_summary_of_nothing_has_no_ratio():
-    s = programme_summary([])
+    s = programme_summary([], (2020, 2021, 2022))
     assert s.granted_total == 0 and s.ratio is None and s.granted_by_year == {2020: 0, 2021: 0, 2022: 0}
+
+
+def test_programme_years_follow_the_ideas_or_the_setting():
+    received = [date(2024, 3, 1), date(2026, 5, 2), date(2025, 1, 9)]
+    ideas = [Idea(i, f"DR-{d.year}-{i:04d}", "x", submitted_on=d, status="Beviljad", granted_sek=100.0,
+                  decided_on=d) for i, d in enumerate(received, 1)]
+    assert programme_years(ideas) == (2024, 2025, 2026)  # the latest year received and the two before
+    assert programme_years(ideas, first_year=2020) == (2020, 2021, 2022)
+    s = programme_summary(ideas)
+    assert s.years == (2024, 2025, 2026) and s.granted_by_year == {2024: 100.0, 2025: 100.0, 2026: 100.0}
+    assert programme_summary(ideas, first_year=2020).granted_by_year == {2020: 0.0, 2021: 0.0, 2022: 300.0}
+    assert programme_years([]) == tuple(range(date.today().year - 2, date.today().year + 1))
 
 
 def test_ratio_per_idea():
@@ -208,3 +220,21 @@ def test_values_compare_and_print_like_the_database():
     assert same_value("decided_on", date(2021, 3, 4), "2021-03-04")
     assert event_text(150000.0) == "150000.00" and event_text(date(2021, 3, 4)) == "2021-03-04"
     assert event_text(None) is None and event_text("") is None
+
+
+def test_swedish_ideas_csv_has_semicolons_and_decimal_commas(tmp_path):
+    import csv
+
+    from digiresan_plugin.core.csv_style import csv_style
+    from digiresan_plugin.core.ideas.export import write_csv
+
+    ideas = [Idea(1, "DR-2026-0001", "Bänkar; vid torget", status="Beviljad", granted_sek=150_000.5,
+                  estimated_cost_sek=200_000.0, expected_yearly_effect_sek=300_001.0, x=481000.25, y=7005000.0)]
+    path = tmp_path / "ideer.csv"
+    assert write_csv(path, ideas, style=csv_style("sv")) == 1
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    header, row = list(csv.reader(path.open(encoding="utf-8-sig", newline=""), delimiter=";"))
+    values = dict(zip(header, row))
+    assert values["title"] == "Bänkar; vid torget"  # quoted, one column
+    assert (values["granted_sek"], values["estimated_cost_sek"], values["x"]) == ("150000,50", "200000", "481000,25")
+    assert values["ratio"] == "1,50"  # effect / estimated cost: 300 001 / 200 000

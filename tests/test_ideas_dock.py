@@ -368,9 +368,13 @@ def test_programme_summary_panel_shows_the_sums(make_dock, gpkg, monkeypatch, la
     by_year = dict(rows(gpkg, "SELECT CAST(substr(coalesce(decided_on, submitted_on), 1, 4) AS INTEGER), "
                               "sum(granted_sek) FROM ideas WHERE status IN ('Beviljad', 'Delvis beviljad', "
                               "'Genomförd') AND granted_sek > 0 GROUP BY 1"))
-    in_2022 = sum(v for y, v in by_year.items() if y >= 2022)  # decisions in 2023 are booked in 2022
-    value_label, _bar = dock.year_bars[2022]
-    assert value_label.text().startswith("+" + num(in_2022 / 1e6, 1) + " MSEK")
+    (last_received,), = rows(gpkg, "SELECT max(CAST(substr(submitted_on, 1, 4) AS INTEGER)) FROM ideas")
+    assert sorted(dock.year_bars) == [last_received - 2, last_received - 1, last_received]  # from the data
+    in_last = sum(v for y, v in by_year.items() if y >= last_received)  # later decisions go in the last year
+    value_label, _bar = dock.year_bars[last_received]
+    assert value_label.text().startswith("+" + num(in_last / 1e6, 1) + " MSEK")
+    assert by_year.get(last_received - 1)  # the demo's ideas have grants in more than one programme year
+    assert not dock.year_bars[last_received - 1][0].text().startswith("+" + num(0, 1) + " MSEK")
     if language == "sv":
         assert "," in dock.ratio_label.text() and "." not in dock.ratio_label.text()
     big = max(i.estimated_cost_sek or 0 for i in dock.model.ideas())
@@ -549,3 +553,15 @@ def test_the_location_names_the_nearest_street_and_the_property_before_the_coord
         for name in inside:
             assert name in location
         assert location.endswith(f"E {idea.x:.0f}, N {idea.y:.0f} (EPSG:3006)")
+
+
+def test_amounts_read_the_swedish_way(qgis_app):
+    """Thin-space digit groups: "330 000 kr" on the detail, "330 000,00" in the history (English: commas)."""
+    from qgis.PyQt.QtCore import QLocale
+
+    from digiresan_plugin.core.formatting import amount, grouped
+
+    sv, en = QLocale("sv_SE"), QLocale("en_GB")
+    assert amount(330000.0, sv) == "330\u202f000\u00a0kr"
+    assert grouped(330000.0, sv, 2) == "330\u202f000,00"
+    assert grouped(330000.0, en, 2) == "330,000.00" and amount(None, sv) == "–"

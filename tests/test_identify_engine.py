@@ -108,7 +108,8 @@ def test_condition_latest_and_trend(engine):
     assert summary["latest"]["iri_mm_m"] == 3.4 and summary["latest"]["rut_depth_mm"] == 11.0
     assert [h["value"] for h in summary["history"]] == [3, 2, 4]
     assert summary["trend"] == "worsening"
-    assert summary["trend_text"].startswith("Worsening: 3 → 2 → 4")
+    assert summary["trend_text"] == "Worsening: 2 → 4 (since 2024)"  # the two latest: 2024 (2), 2026 (4)
+    assert summary["history_text"] == "All inspections: 3 → 2 → 4 (2022–2026)"
 
 
 def test_signage_within_15_m_with_names(engine):
@@ -231,6 +232,7 @@ def test_markup_is_kept_raw(engine):
 def test_building_shows_the_property_it_stands_on(engine):
     report = at(engine, ON_B1)
     assert (report.subject.layer, report.subject.key) == ("buildings", "BLD-1")
+    assert report.subject.title == "Building – Bostad, BLD-1"  # the kind, then a readable name
     assert keys(report.section("property")) == ["Östersund Hjorten 3"]
 
 
@@ -253,7 +255,7 @@ def test_permit_lists_its_segments_and_its_warnings(engine):
 def test_sign_and_park_cards(engine):
     sign = at(engine, ON_SIGN1)
     assert (sign.subject.layer, sign.subject.key) == ("traffic_signs", "SIGN-1")
-    assert sign.subject.title == "C31-50 (SIGN-1)"
+    assert sign.subject.title == "Speed limit 50 km/h (C31-50, SIGN-1)"  # the sign's name leads
     assert keys(sign.section("segment")) == [S1]
     assert sign.section("segment").items[0].extra["distance_m"] == pytest.approx(10.0, abs=0.01)
     park = at(engine, ON_PARK)
@@ -376,7 +378,9 @@ def test_every_query_is_restricted(catalog, layers):
     engine = TwinEngine(catalog, handles.get, today=TODAY, setting_values={"dig_moratorium_years": 3})
     report = at(engine, ON_S1)
     assert report.subject.key == S1
-    assert len(log) == 6  # subject + condition + signs + permits + traffic + paving plan (rules reuse them)
+    # one query per identifiable layer (the click), then condition + signs + permits + traffic + paving plan
+    # (the rules reuse them)
+    assert len(log) == len(catalog.identifiable_layers()) + 5
     for name, request in log:
         unfiltered = QgsFeatureRequest.FilterType.FilterNone
         restricted = not request.filterRect().isNull() or request.filterType() != unfiltered
@@ -413,6 +417,9 @@ def test_swedish_report(catalog, layers):
     names = {i.values["sign_code"]: i.extra["name"] for i in report.section("signs").items}
     assert names["C31-50"] == "Hastighetsbegränsning 50 km/h"
     assert {a.field: a.label for a in report.subject.attributes}["street_name"] == "Gata"
+    swedish = make_engine(catalog, layers, language="sv")
+    assert at(swedish, ON_B1).subject.title == "Byggnad – Bostad, BLD-1"
+    assert at(swedish, ON_SIGN1).subject.title == "Hastighetsbegränsning 50 km/h (C31-50, SIGN-1)"
 
 
 def test_snapshot_engine_runs_in_a_task(catalog, layers):
@@ -486,3 +493,11 @@ def test_identify_catalog_errors_name_file_key_and_expectation(tmp_path, mutate,
     assert info.value.path == str(path)
     assert info.value.key == key
     assert expected in info.value.expected
+
+
+def test_excavations_name_the_applicant_and_the_ta_plan(engine):
+    """The utility owner a planner calls and the traffic plan, for each permit on the road card."""
+    items = {i.key: i.values for i in at(engine, ON_S1).section("excavations").items}
+    assert items["GT-2026-0001"]["applicant"] == "Östersunds kommun VA"
+    assert items["GT-2026-0001"]["ta_plan_id"] == "TA-1"
+    assert items["GT-2027-0005"]["ta_plan_id"] is None

@@ -48,8 +48,9 @@ def test_text_reads_like_the_card(qgis_app, s1_report):
     assert "  ÅDT (vehicles/day): 8400" in lines
     # condition: inspections 2022 → 2024 → 2026 with classes 3 → 2 → 4, newest first, decimal comma
     at = lines.index("Condition (3)")
-    assert lines[at + 1] == "  Worsening: 3 → 2 → 4 (2022–2026)"
-    assert lines[at + 2] == "  - 2026-05-14 — Condition class (1–5): 4; IRI (mm/m): 3,4; Rut depth (mm): 11"
+    assert lines[at + 1] == "  Worsening: 2 → 4 (since 2024)"
+    assert lines[at + 2] == "  All inspections: 3 → 2 → 4 (2022–2026)"
+    assert lines[at + 3] == "  - 2026-05-14 — Condition class (1–5): 4; IRI (mm/m): 3,4; Rut depth (mm): 11"
     # signs within 15 m, by code: the sign name leads, a missing value is a dash
     assert f"  - E19 — Parking; Value: {SCRIPT}; Side: vänster; Installed: –" in lines
     assert "  - C31-50 — Speed limit 50 km/h; Value: 50; Side: höger; Installed: 2019-04-01" in lines
@@ -87,9 +88,9 @@ def test_csv_rows_keep_the_raw_values(s1_report):
     assert ["excavations", "excavation_permits", "GT-2027-0005", "5", "emergency", "Emergency dig", ""] in rows
     hours = next(r for r in rows if r[0] == "traffic" and r[4] == "summary.hours")
     assert json.loads(hours[6]) == S1_HOURS
-    # 10 attributes, 7 warnings; condition 7 summary + 3 × 4 values; signs 2 + 3 × 6; permits 2 + 3 × 11;
-    # traffic 7 + 24 × 3; paving plan 1 + 2 × 2
-    assert len(rows) == 1 + 10 + 7 + (7 + 12) + (2 + 18) + (2 + 33) + (7 + 72) + (1 + 4)
+    # 10 attributes, 7 warnings; condition 8 summary (trend, all inspections, …) + 3 × 4 values; signs 2 + 3 × 6;
+    # permits 2 + 3 × 13 (with applicant and TA plan); traffic 7 + 24 × 3; paving plan 1 + 2 × 2
+    assert len(rows) == 1 + 10 + 7 + (8 + 12) + (2 + 18) + (2 + 39) + (7 + 72) + (1 + 4)
     assert list(csv.reader(io.StringIO(report_to_csv(s1_report)))) == rows
 
 
@@ -110,3 +111,27 @@ def test_files(s1_report, tmp_path: Path):
     write_csv(s1_report, tmp_path / "excel.csv", excel=True)
     assert (tmp_path / "excel.csv").read_bytes().startswith(b"\xef\xbb\xbfsection,layer,key,")
     assert (tmp_path / "plain.csv").read_bytes().startswith(b"section,layer,key,")
+
+
+def test_swedish_csv_opens_in_columns_in_swedish_excel(qgis_app, s1_report, tmp_path):
+    """Semicolons, decimal comma, a byte order mark, a Swedish header and Swedish words (fixtures_twin: S1's latest
+    inspection has IRI 3.4, width 9.0 m, worsening)."""
+    from digiresan_plugin.core.identify.export import write_csv
+    from digiresan_plugin.core.identify.report import TwinReport
+
+    report = TwinReport.from_dict(dict(s1_report.to_dict(), language="sv"))
+    path = tmp_path / "kort.csv"
+    write_csv(report, path, excel=True)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["avsnitt", "lager", "nyckel", "fid", "fält", "etikett", "värde"]
+    assert all(len(row) == 7 for row in rows)
+    assert ["condition", "road_condition", S1, "2", "iri_mm_m", "IRI (mm/m)", "3,4"] in rows
+    assert ["condition", "road_condition", "", "", "summary.trend", "trend", "Försämras"] in rows
+    assert any(r[4] == "emergency" and r[6] == "nej" for r in rows)
+    english = tmp_path / "card.csv"
+    write_csv(s1_report, english, excel=True)
+    rows = list(csv.reader(io.StringIO(english.read_text(encoding="utf-8-sig"))))
+    assert rows[0][0] == "section" and ["condition", "road_condition", S1, "2", "iri_mm_m", "IRI (mm/m)",
+                                         "3.4"] in rows

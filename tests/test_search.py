@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from qgis.core import QgsFeedback, QgsLocatorContext, QgsPointXY
 
 from digiresan_plugin.core.layers import twin_layer
@@ -60,3 +61,22 @@ def test_locator_triggers_zoom_and_selection(project, catalog, demo_twin, qgis_c
     centre = roads.selectedFeatures()[0].geometry().centroid().asPoint()
     assert qgis_canvas.extent().contains(QgsPointXY(centre))
     assert hits and hits[0].text == "Prästgatan"
+
+
+def test_natural_order_and_a_street_scale_zoom(project, catalog, demo_twin, qgis_canvas, qgis_parent):
+    """Hjorten 1, 3, 10 in number order; a permit (a few metres wide) is shown at 1:1 500, not closer."""
+    from digiresan_plugin.core.search import natural_key
+
+    assert sorted(["Hjorten 10", "Hjorten 3", "Hjorten 1"], key=natural_key) == ["Hjorten 1", "Hjorten 3",
+                                                                                 "Hjorten 10"]
+    qgis_parent.show()
+    TwinLoader(catalog, project, "en").load(TwinSource.geopackage(demo_twin))
+    qgis_canvas.setDestinationCrs(twin_layer(project, "road_segments").crs())
+    locator = TwinLocatorFilter(catalog, qgis_canvas, lambda hit: None)
+    locator.prepare("GT-0001", QgsLocatorContext())
+    results = []
+    locator.resultFetched.connect(results.append)
+    locator.fetchResults("GT-0001", QgsLocatorContext(), QgsFeedback())
+    permit = next(r for r in results if r.displayString == "GT-0001")
+    locator.triggerResult(permit)
+    assert qgis_canvas.scale() == pytest.approx(1500.0, rel=0.01)

@@ -307,3 +307,26 @@ def test_background_task_gives_the_same_card(qgis_iface, qgis_canvas, qgis_paren
     assert shown[0] == on_main_thread
     controller.unload()
     dock.cleanup()
+
+
+@needs_engine
+def test_also_here_opens_the_other_card_and_back(qgis_iface, qgis_canvas, qgis_parent, catalog, twin_project):
+    """fixtures_twin: building BLD-1 stands on property Hjorten 3, a click on it hits both."""
+    from digiresan_plugin.gui.card.links import card_href
+    from digiresan_plugin.gui.card.render import CardRenderer
+
+    from .fixtures_twin import ON_B1
+
+    controller, dock = make_controller(qgis_iface, catalog)
+    controller.identify_at(QgsPointXY(*ON_B1), QgsCoordinateReferenceSystem("EPSG:3006"), 2.0)
+    report = dock.report
+    assert (report.subject.layer, report.subject.key) == ("buildings", "BLD-1")
+    (hit,) = report.also_here
+    assert (hit.layer, hit.key) == ("properties", "Östersund Hjorten 3")
+    header = CardRenderer(report).header_html()
+    assert "Also here:" in header and card_href("properties", hit.fid) in header
+    dock.open_link(card_href("properties", hit.fid))  # one click
+    back = dock.report
+    assert (back.subject.layer, back.subject.key) == ("properties", "Östersund Hjorten 3")
+    assert [(h.layer, h.key) for h in back.also_here] == [("buildings", "BLD-1")]
+    assert back.query == report.query

@@ -15,6 +15,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
 from .settings import qgis_value
 
 DASH = "–"
+THIN_SPACE = "\u202f"  # narrow no-break space: Swedish digit groups ("330 000 kr")
+NO_BREAK = "\u00a0"
 translate = QCoreApplication.translate
 
 
@@ -38,6 +40,21 @@ def work_state(state: str) -> str:
     if state == "ended":
         return translate("CardRenderer", "ended")
     return translate("CardRenderer", "upcoming")
+
+
+def grouped(value: float, locale: Optional[QLocale] = None, decimals: int = 0) -> str:
+    """``value`` with the locale's digit groups (a thin space where the locale groups with a space) and
+    ``decimals`` decimals: "330 000" / "330 000,00" in Swedish, "330,000.00" in English."""
+    loc = QLocale(locale) if locale is not None else card_locale()
+    loc.setNumberOptions(loc.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    text = loc.toString(float(value), "f", decimals)
+    separator = loc.groupSeparator()
+    return text.replace(separator, THIN_SPACE) if separator in (" ", NO_BREAK, THIN_SPACE) else text
+
+
+def amount(value: Optional[float], locale: Optional[QLocale] = None, decimals: int = 0) -> str:
+    """An amount in SEK: "330 000 kr" (a dash for None)."""
+    return DASH if value is None else f"{grouped(value, locale, decimals)}{NO_BREAK}kr"
 
 
 class Formatter:

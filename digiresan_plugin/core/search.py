@@ -5,6 +5,7 @@ Built on the main thread from the project's layers (feature-source snapshots), t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -100,7 +101,13 @@ class TwinSearch:
                 hit.fids.append(feature.id())
                 hit.extent.combineExtentWith(box)
         prefix = text.lower()
-        return sorted(grouped.values(), key=lambda h: (not h.text.lower().startswith(prefix), h.text))
+        return sorted(grouped.values(), key=lambda h: (not h.text.lower().startswith(prefix), natural_key(h.text)))
+
+
+def natural_key(text: str) -> tuple:
+    """Sort key with numbers by value: "Hjorten 1", "Hjorten 3", "Hjorten 10" (not 1, 10, 3)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+                 for part in re.split(r"(\d+)", text) if part)
 
 
 def _escape_like(text: str) -> str:

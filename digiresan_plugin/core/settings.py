@@ -35,6 +35,8 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting("card_export_dir", "", "folder of the last card export"),
     Setting("maintenance_model", "", '"" = the bundled resources/maintenance_model.json; else a model JSON file'),
     Setting("documents_folder", "", "folder for relative document paths when the twin has no file (PostGIS)"),
+    Setting("programme_first_year", 0, "first of the ideas programme's three years; 0 = from the ideas' dates"),
+    Setting("dock_layout", "", 'JSON: where the user put the docks (gui/dock_layout.py); "" = the default layout'),
 )}
 
 # kept for callers that list the defaults

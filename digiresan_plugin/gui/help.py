@@ -7,9 +7,9 @@ there); in a source checkout it is ``docs/help/<lang>/index.html``. Anchors name
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
-from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 
 from ..core.i18n import SUPPORTED, ui_language
@@ -54,9 +54,17 @@ def help_url(language: str, anchor: str = "") -> QUrl:
     return url
 
 
-def open_help(anchor: str = "") -> bool:
-    """Open the help in QGIS's UI language (Swedish or English) in the default browser; False if none found."""
+def open_help(anchor: str = "", tell: Optional[Callable[[str], None]] = None) -> bool:
+    """Open the help in QGIS's UI language (Swedish or English) in the default browser; False if none found or
+    no browser opened, and then ``tell`` (e.g. a dock's message) says so and where the help file is."""
     url = help_url(ui_language(), anchor)
     if not url.isValid() or url.isEmpty():
+        if tell is not None:
+            tell(QCoreApplication.translate("DigiresanHelp", "The help is not installed with the plugin."))
         return False
-    return bool(QDesktopServices.openUrl(url))
+    if QDesktopServices.openUrl(url):
+        return True
+    if tell is not None:
+        tell(QCoreApplication.translate("DigiresanHelp", "No web browser opened. The help is at {path}").format(
+            path=url.toLocalFile()))
+    return False

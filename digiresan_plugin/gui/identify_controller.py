@@ -22,7 +22,7 @@ from ..core import settings
 from ..core.catalog import Catalog
 from ..core.i18n import ui_language
 from ..core.identify.engine import TwinEngine
-from ..core.identify.report import Section, TwinReport, as_section
+from ..core.identify.report import Hit, Section, TwinReport, as_section
 from ..core.layers import twin_layer
 from ..core.log import get_logger
 from ..core.read_faults import TwinReadError
@@ -63,6 +63,7 @@ class IdentifyController(QObject):
         self._signals = SignalBag()
         self._signals.connect(self.tool.clicked, self.identify_at)
         self._signals.connect(self.dock.showAllRequested, self.show_all)
+        self._signals.connect(self.dock.cardRequested, self.show_also_here)
 
     # -- engine ------------------------------------------------------------------------------
     def layer_for(self, layer_id: str) -> Optional[QgsVectorLayer]:
@@ -119,6 +120,22 @@ class IdentifyController(QObject):
         except (LookupError, KeyError) as exc:
             self._fail(self.tr("Could not show the card: {error}").format(error=exc))
             return
+        self._show(report)
+
+    def show_also_here(self, layer_id: str, fid: int) -> None:
+        """The card of another feature under the same click ("Also here"); the card it replaces joins the list,
+        so one click goes back."""
+        shown = self.dock.report
+        try:
+            report = self.make_engine().report_for_feature(layer_id, int(fid))
+        except (LookupError, KeyError) as exc:
+            self._fail(self.tr("Could not show the card: {error}").format(error=exc))
+            return
+        if shown is not None and shown.subject is not None and report.subject is not None:
+            old = shown.subject
+            others = [Hit(old.layer, old.layer_title, old.key, old.fid, old.title)] + list(shown.also_here)
+            report.also_here = [h for h in others if (h.layer, h.fid) != (layer_id, int(fid))]
+            report.query = shown.query
         self._show(report)
 
     def show_all(self, section_id: str) -> None:

@@ -20,6 +20,8 @@ from ..core.i18n import ui_language
 from ..core.layers import twin_layer
 from ..core.search import SearchHit, TwinSearch
 
+MIN_ZOOM_SCALE = 1500.0  # a hit is shown at 1:1 500 or smaller scales (the street around it)
+
 
 class TwinLocatorFilter(QgsLocatorFilter):
     """Streets, property designations, permit ids, ... from the loaded twin.
@@ -127,6 +129,8 @@ class TwinLocatorFilter(QgsLocatorFilter):
         )
         extent.grow(max(30 * metre, 0.1 * max(extent.width(), extent.height())))  # a lone point or a straight street
         self.canvas.setExtent(extent)
+        if 0 < self.canvas.scale() < MIN_ZOOM_SCALE:  # a permit or a sign: street scale, not 1:440
+            self.canvas.zoomScale(MIN_ZOOM_SCALE)
         self.canvas.refresh()
         if layer is not None:
             layer.selectByIds(hit.fids)

@@ -144,7 +144,8 @@ class TwinDock(DigiresanDock):
         self.import_button.clicked.connect(self.import_data)
         self.reset_demo_button.clicked.connect(lambda: reset_demo(self))
         self.retry_button.clicked.connect(self._retry)
-        self.help_button.clicked.connect(lambda: open_help("dock"))
+        self.help_button.clicked.connect(
+            lambda: open_help("dock", lambda text: self.message(text, Qgis.MessageLevel.Warning, 10)))
         self._kind_changed()
 
     def _kind_changed(self) -> None:

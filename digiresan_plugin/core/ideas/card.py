@@ -24,6 +24,8 @@ from .model import IDEAS_CRS, Idea
 LOG = get_logger(__name__)
 
 SECTION_ID = "ideas"
+#: drawn by gui/card/sections/ideas.py (a compact linked list); anything else reads it as a ``list``
+SECTION_KIND = "ideas"
 #: ideas this close to the subject's bounding box are "located here" (metres)
 NEAR_SUBJECT_M = 25.0
 
@@ -87,10 +89,10 @@ def ideas_section(
             "layer": "ideas", "key": idea.reference, "fid": None,
             "title": f"{idea.reference} {idea.title}",
             "values": {"reference": idea.reference, "title": idea.title, "status": idea.status},
-            "extra": {"relation": linked_text if linked else located_text},
+            "extra": {"relation": linked_text if linked else located_text, "idea_id": idea.idea_id},
         })
     return {
-        "id": SECTION_ID, "title": title, "kind": "list", "layer": "ideas", "layer_title": title,
+        "id": SECTION_ID, "title": title, "kind": SECTION_KIND, "layer": "ideas", "layer_title": title,
         "total": len(found), "truncated": False, "cap": cap,
         "columns": [
             {"field": "reference", "label": message("ideas_reference", language), "type": "text"},

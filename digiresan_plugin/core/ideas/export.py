@@ -1,5 +1,6 @@
-"""The ideas list as a CSV file (UTF-8 with a BOM, so Excel reads å, ä, ö); personal data only when asked for;
-formula-like texts neutralised (:mod:`..csv_safe`)."""
+"""The ideas list as a CSV file for a spreadsheet in the UI language (UTF-8 with a BOM, so Excel reads å, ä, ö;
+Swedish: semicolons and a decimal comma); personal data only when asked for; formula-like texts neutralised
+(:mod:`..csv_safe`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..csv_safe import spreadsheet_safe
+from ..csv_style import CsvStyle, csv_style
 from .model import PERSONAL_FIELDS, Idea
 
 CSV_FIELDS = (
@@ -19,16 +21,24 @@ CSV_FIELDS = (
 CSV_PERSONAL_FIELDS = PERSONAL_FIELDS
 
 
-def write_csv(path: Path | str, ideas: Sequence[Idea], personal: bool = False) -> int:
-    """Write ``ideas`` in their order (a header row first; the submitter columns only if ``personal``); returns
-    the number of ideas written. Raises OSError when the file cannot be written."""
+def write_csv(path: Path | str, ideas: Sequence[Idea], personal: bool = False,
+              style: CsvStyle = csv_style("en")) -> int:
+    """Write ``ideas`` in their order (a header row first; the submitter columns only if ``personal``) in
+    ``style``; returns the number of ideas written. Raises OSError when the file cannot be written."""
     fields = CSV_FIELDS + (CSV_PERSONAL_FIELDS if personal else ())
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+    with open(path, "w", encoding=style.encoding, newline="") as handle:
+        writer = csv.writer(handle, delimiter=style.delimiter)
         writer.writerow(fields)
         for idea in ideas:
-            writer.writerow([spreadsheet_safe(csv_value(idea, f)) for f in fields])
+            writer.writerow([spreadsheet_safe(_styled(csv_value(idea, f), style)) for f in fields])
     return len(ideas)
+
+
+def _styled(value: Any, style: CsvStyle) -> Any:
+    """Numbers (money, ratio, coordinates) with the style's decimal sign."""
+    if isinstance(value, str) and value and value.replace(".", "", 1).lstrip("-").isdigit():
+        return style.number(value)
+    return value
 
 
 def csv_value(idea: Idea, name: str) -> Any:

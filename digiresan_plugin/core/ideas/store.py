@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from .. import settings
 from ..log import get_logger
 from ..tasks import BackgroundTask, LatestTask, run_task
 from .access import Access
@@ -120,6 +121,7 @@ class IdeasStore(QObject):
             self.failed.emit(str(exc))
             return False
         repository = self._repository
+        first_year = int(settings.get("programme_first_year"))  # read here, on the main thread
 
         def work(task: BackgroundTask) -> list:
             # a protecting source gives personal data only where allowed; a local file only on the explicit choice
@@ -135,7 +137,7 @@ class IdeasStore(QObject):
             if len(repository.problems) > 20:
                 LOG.warning("%d more unreadable values in %s", len(repository.problems) - 20, repository.label)
             task.report(_Indexed)
-            task.report(programme_summary(ideas))
+            task.report(programme_summary(ideas, first_year=first_year))
             return layer_features(ideas)  # plain QgsFeature objects: safe in a task
 
         self._load_id += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Optional, Sequence
 
 import numpy as np
@@ -35,11 +36,15 @@ class ProgrammeSummary:
     effect_count: int = 0
 
     @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted(self.granted_by_year))
+
+    @property
     def remaining(self) -> float:
         return self.budget - self.granted_total
 
     def cumulative_by_year(self) -> dict[int, float]:
-        """Granted up to and including each programme year (grants decided before 2020 count in 2020)."""
+        """Granted up to and including each programme year (grants decided before the first year count in it)."""
         total = 0.0
         out: dict[int, float] = {}
         for year in sorted(self.granted_by_year):
@@ -54,15 +59,28 @@ def grant_year(idea: Idea) -> Optional[int]:
     return day.year if day else None
 
 
-def programme_summary(ideas: Sequence[Idea], years: tuple[int, ...] = PROGRAMME_YEARS) -> ProgrammeSummary:
+def programme_years(ideas: Sequence[Idea], first_year: int = 0) -> tuple[int, ...]:
+    """The programme's years: ``first_year`` and the two after it, or (``first_year`` 0) the three years that end
+    with the latest year an idea was received (this year when there is none), so the bars follow the data."""
+    length = len(PROGRAMME_YEARS)
+    if first_year and first_year > 0:
+        return tuple(range(int(first_year), int(first_year) + length))
+    received = year_column(ideas, "submitted_on") if ideas else np.zeros(0, dtype=int)
+    last = int(received.max()) if received.size and received.max() > 0 else date.today().year
+    return tuple(range(last - length + 1, last + 1))
+
+
+def programme_summary(ideas: Sequence[Idea], years: Optional[tuple[int, ...]] = None,
+                      first_year: int = 0) -> ProgrammeSummary:
     """Granted per year (statuses in :data:`~.model.FUNDED_STATUSES`), yearly effect (statuses in
     :data:`~.model.EFFECT_STATUSES`) and the programme ratio = effect / granted (effect per programme SEK, against
     2:1).
 
     A grant is booked in the year of its decision (else the year received); grants outside ``years`` are added to
-    the nearest programme year, so the per-year sums add up to the total. Works on columns: 100 000 ideas in
-    milliseconds.
+    the nearest programme year, so the per-year sums add up to the total. ``years`` None: :func:`programme_years`
+    (``first_year``, the ``programme_first_year`` setting). Works on columns: 100 000 ideas in milliseconds.
     """
+    years = tuple(years) if years else programme_years(ideas, first_year)
     status = column(ideas, "status")
     funded = np.array(list(map(FUNDED_STATUSES.__contains__, status)), dtype=bool)
     effective = np.array(list(map(EFFECT_STATUSES.__contains__, status)), dtype=bool)

@@ -70,7 +70,9 @@ def parse_cards(p: SpecReader, raw: Any, relations: dict[str, RelationSpec]) -> 
             raise p.fail(f"{key}.sections", f"unique section ids, '{duplicates[0]}' appears twice")
         out[layer_id] = CardSpec(
             layer=layer_id,
-            title=p.r.opt(card, "title", key, str, "a title template such as '{name} ({id})'", None),
+            title=(p.r.title(card, key) if isinstance(card.get("title"), dict) else
+                   p.r.opt(card, "title", key, str, "a title template such as '{name} ({id})' or an object with "
+                           "'en' and 'sv' templates", None)),
             attributes=tuple(attributes),
             sections=tuple(sections),
         )

@@ -39,9 +39,9 @@ from .config import IdentifyConfig, identify_config
 from .context import EngineSetup, ReportContext
 from .fallback import fallback_report
 from .handles import LayerHandle, LayerLike, Metric, snapshot_handles
-from .report import Section, TwinReport, TwinWarning
+from .report import Hit, Section, TwinReport, TwinWarning
 from .sections import KindEnv
-from .subjects import find_subject, subject_from
+from .subjects import find_subjects, subject_from
 from .texts import message
 from .values import as_int
 
@@ -110,15 +110,19 @@ class TwinEngine:
     def report_at_point(
         self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, radius_m: Optional[float] = None
     ) -> TwinReport:
-        """The card for a click: the subject under ``point`` (within ``radius_m`` metres on the ground) in the
-        catalog's priority order, or "click anywhere": the nearest street and what lies at the point."""
+        """The card for a click: the subject under ``point`` (within ``radius_m`` metres on the ground; points, then
+        lines, then the smallest polygon containing the click, see :mod:`.subjects`) with the other hits in
+        ``also_here``, or "click anywhere": the nearest street and what lies at the point."""
         radius = self.config.default_radius_m if radius_m is None else float(radius_m)
         ctx = ReportContext(self.setup)
         point_m = self.metric.point_to_metric(QgsPointXY(point), crs)
         query = {"x": point.x(), "y": point.y(), "crs": crs.authid() or crs.toWkt(), "radius_m": radius}
-        subject = find_subject(ctx, point_m, radius)
-        if subject is not None:
-            return build_report(ctx, subject, query)
+        found = find_subjects(ctx, point_m, radius)
+        if found:
+            report = build_report(ctx, found[0], query)
+            report.also_here = [Hit(s.layer, self.setup.title(s.handle.spec), s.key, s.fid, s.title)
+                                for s in found[1:]]
+            return report
         return fallback_report(ctx, point_m, query)
 
     @_faults_raise

@@ -17,12 +17,16 @@ from typing import Any, Optional
 from qgis.PyQt.QtCore import QCoreApplication, QLocale
 
 from ..csv_safe import spreadsheet_safe
+from ..csv_style import RAW, CsvStyle, csv_style
 from ..formatting import DASH, Formatter
 from .display import item_title, kept_columns, section_title
 from .report import Ref, ReportLike, as_report
 from .sections import kind_of
+from .texts import message
 
 CSV_HEADER = ["section", "layer", "key", "fid", "field", "label", "value"]
+CSV_HEADER_SV = ["avsnitt", "lager", "nyckel", "fid", "fält", "etikett", "värde"]
+TREND_FIELDS = ("trend",)  # summary values that are words of the report's language (improving/worsening/stable)
 translate = QCoreApplication.translate
 
 
@@ -70,26 +74,31 @@ def report_to_text(report: ReportLike, locale: Optional[QLocale] = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _csv_text(value: Any) -> str:
+def _csv_text(value: Any, style: CsvStyle = RAW) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return style.boolean(value)
     if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
+        return style.number(f"{value:g}" if abs(value) < 1e15 else str(value))
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-def report_to_csv_rows(report: ReportLike) -> list[list[str]]:
-    """Long-format rows, header first: section, layer, key, fid, field, label, value (raw values, ISO dates)."""
+def report_to_csv_rows(report: ReportLike, style: CsvStyle = RAW) -> list[list[str]]:
+    """Long-format rows, header first: section, layer, key, fid, field, label, value (ISO dates). ``style``
+    :data:`~..csv_style.RAW`: raw values, English header; a language's style (:func:`~..csv_style.csv_style`): its
+    header, decimal sign, yes/no and trend words."""
     report = as_report(report)
-    rows: list[list[str]] = [list(CSV_HEADER)]
+    swedish = style.language == "sv"
+    rows: list[list[str]] = [list(CSV_HEADER_SV if swedish else CSV_HEADER)]
 
     def add(section: str, layer: Any, key: Any, fid: Any, field_name: str, label: Any, value: Any) -> None:
+        if swedish and field_name.startswith("summary.") and field_name[8:] in TREND_FIELDS and value:
+            value = message(str(value), style.language)
         rows.append([section, _csv_text(layer), _csv_text(key), _csv_text(fid), field_name, _csv_text(label),
-                     _csv_text(value)])
+                     _csv_text(value, style)])
 
     subject = report.subject
     if subject is not None:
@@ -112,10 +121,11 @@ def report_to_csv_rows(report: ReportLike) -> list[list[str]]:
     return rows
 
 
-def report_to_csv(report: ReportLike) -> str:
+def report_to_csv(report: ReportLike, style: CsvStyle = RAW) -> str:
     out = io.StringIO()
-    rows = report_to_csv_rows(report)
-    csv.writer(out, lineterminator="\n").writerows([[spreadsheet_safe(cell) for cell in row] for row in rows])
+    rows = report_to_csv_rows(report, style)
+    csv.writer(out, delimiter=style.delimiter, lineterminator="\n").writerows(
+        [[spreadsheet_safe(cell) for cell in row] for row in rows])
     return out.getvalue()
 
 
@@ -129,5 +139,8 @@ def write_json(report: ReportLike, path: Path | str) -> None:
 
 
 def write_csv(report: ReportLike, path: Path | str, excel: bool = False) -> None:
-    """``excel``: with a byte order mark, so Excel opens å, ä, ö right."""
-    Path(path).write_text(report_to_csv(report), encoding="utf-8-sig" if excel else "utf-8")
+    """``excel``: for a spreadsheet in the report's language (Swedish: semicolons, decimal comma, Swedish header
+    and words; both with a byte order mark, so Excel opens å, ä, ö right); else raw."""
+    report = as_report(report)
+    style = csv_style(report.language) if excel else RAW
+    Path(path).write_text(report_to_csv(report, style), encoding=style.encoding)

@@ -195,6 +195,26 @@ class Subject:
 
 
 @dataclass
+class Hit:
+    """Another twin feature under the same click ("Also here"), best first."""
+
+    layer: str
+    layer_title: str
+    key: Any
+    fid: int
+    title: str
+
+    def to_dict(self) -> dict:
+        return {"layer": self.layer, "layer_title": self.layer_title, "key": self.key, "fid": self.fid,
+                "title": self.title}
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Hit":
+        return cls(data.get("layer", ""), data.get("layer_title", ""), data.get("key"), data.get("fid"),
+                   data.get("title", ""))
+
+
+@dataclass
 class TwinReport:
     language: str = "en"
     query: Optional[dict[str, Any]] = None
@@ -203,6 +223,7 @@ class TwinReport:
     warnings: list[TwinWarning] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     ideas: list[Any] = field(default_factory=list)
+    also_here: list[Hit] = field(default_factory=list)  # the other features under the click, best first
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -223,6 +244,7 @@ class TwinReport:
             "warnings": [w.to_dict() for w in self.warnings],
             "sections": [s.to_dict() for s in self.sections],
             "ideas": list(self.ideas),
+            "also_here": [h.to_dict() for h in self.also_here],
         }
 
     @classmethod
@@ -237,6 +259,7 @@ class TwinReport:
             warnings=[TwinWarning.from_dict(w) for w in data.get("warnings") or []],
             sections=[Section.from_dict(s) for s in data.get("sections") or []],
             ideas=list(data.get("ideas") or []),
+            also_here=[Hit.from_dict(h) for h in data.get("also_here") or []],
         )
 
 

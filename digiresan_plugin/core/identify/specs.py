@@ -6,7 +6,7 @@ Built by :func:`.config.parse_identify`; read by the engine and by the section k
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 from ..catalog import Title
 
@@ -84,7 +84,9 @@ class SectionSpec:
 @dataclass(frozen=True)
 class CardSpec:
     layer: str
-    title: Optional[str] = None  # a template such as "{street_name} ({segment_id})"
+    # a template such as "{street_name} ({segment_id})", or one per language (Title); "{field:sign}" gives the name
+    # of the sign code in a field
+    title: Optional[Union[str, Title]] = None
     attributes: tuple[str, ...] = ()  # empty: all fields of the layer
     sections: tuple[SectionSpec, ...] = ()
 

@@ -1,12 +1,13 @@
-"""The feature a card is about: found under a click (catalog priority, metres on the ground) or given, read once
-with everything the rest of the report needs (attributes, metric geometry, layer geometry, title)."""
+"""The feature a card is about: found under a click the way a person means it (points, then lines, then the smallest
+polygon containing the click; metres on the ground; catalog priority breaks ties) or given, read once with
+everything the rest of the report needs (attributes, metric geometry, layer geometry, title)."""
 
 from __future__ import annotations
 
 import string
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -16,6 +17,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsRectangle,
+    QgsWkbTypes,
 )
 
 from .context import EngineSetup, ReportContext
@@ -24,6 +26,7 @@ from .report import Ref
 from .values import json_value, py_value, text
 
 EPS_M = 1e-6
+MAX_HITS = 12  # the subject and the "Also here" features of one click
 
 
 @dataclass
@@ -55,6 +58,21 @@ class _Blank(dict):
         return "–"
 
 
+class _TitleFormatter(string.Formatter):
+    """``{field}`` as text; ``{field:sign}``: the name of the sign code in ``field`` (in the report's language)."""
+
+    def __init__(self, sign_name: Optional[Callable[[str, str], Optional[str]]], language: str):
+        super().__init__()
+        self.sign_name, self.language = sign_name, language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "sign":
+            if self.sign_name is None or value in (None, "–"):
+                return str(value)
+            return self.sign_name(str(value), self.language) or str(value)
+        return super().format_field(value, format_spec)
+
+
 @lru_cache(maxsize=256)
 def _template_names(template: str) -> tuple[str, ...]:
     try:
@@ -63,10 +81,15 @@ def _template_names(template: str) -> tuple[str, ...]:
         return ()
 
 
-def fill_template(template: str, attrs: dict[str, Any]) -> str:
-    """``template`` filled from ``attrs`` ('–' for NULL or unknown fields); a broken template comes back as is."""
+def fill_template(template: str, attrs: dict[str, Any],
+                  sign_name: Optional[Callable[[str, str], Optional[str]]] = None, language: str = "en") -> str:
+    """``template`` filled from ``attrs`` ('–' for NULL or unknown fields; ``{field:sign}`` names a sign code with
+    ``sign_name``); a broken template comes back as is."""
+    values = _Blank({k: text(attrs.get(k)) for k in _template_names(template)})
     try:
-        return template.format_map(_Blank({k: text(attrs.get(k)) for k in _template_names(template)}))
+        if ":sign}" in template:
+            return _TitleFormatter(sign_name, language).vformat(template, (), values)
+        return template.format_map(values)
     except (ValueError, IndexError, AttributeError, KeyError):
         return template
 
@@ -87,7 +110,8 @@ def make_subject(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature,
     spec = handle.spec
     card = setup.config.card(spec.id)
     if card.title:
-        title = fill_template(card.title, attrs)
+        template = card.title if isinstance(card.title, str) else card.title.text(setup.language)
+        title = fill_template(template, attrs, setup.kinds.sign_name, setup.language)
     else:
         display = attrs.get(spec.display_field) if spec.display_field else None
         key = attrs.get(spec.key) if spec.key else None
@@ -120,16 +144,32 @@ def subjects_by_fid(ctx: ReportContext, layer_id: str, fids: list[int]) -> list[
     return sorted((make_subject(ctx.setup, handle, f) for f in features), key=lambda s: s.fid)
 
 
-def find_subject(ctx: ReportContext, point_m: QgsPointXY, radius: float) -> Optional[SubjectFeature]:
-    """The feature under the click in the first identifiable layer (catalog priority) that has one."""
+def _rank(geometry: QgsGeometry, probe: QgsGeometry, distance: float, priority: int, fid: int) -> tuple:
+    """How well a hit matches what a person means by the click (smaller is better): points before lines before
+    polygons; points and lines nearest first; polygons containing the click smallest first (a park or a building
+    inside a property), then polygons only near the click, nearest first; the catalog's priority breaks ties."""
+    kind = QgsWkbTypes.geometryType(geometry.wkbType())
+    if kind == QgsWkbTypes.GeometryType.PointGeometry:
+        return (0, 0, distance, priority, fid)
+    if kind == QgsWkbTypes.GeometryType.LineGeometry:
+        return (1, 0, distance, priority, fid)
+    if distance <= EPS_M and geometry.intersects(probe):
+        return (2, 0, round(geometry.area(), 2), priority, fid)  # to the cm²: equal shapes tie
+    return (2, 1, distance, priority, fid)
+
+
+def find_subjects(ctx: ReportContext, point_m: QgsPointXY, radius: float,
+                  limit: int = MAX_HITS) -> list[SubjectFeature]:
+    """The features within ``radius`` metres of the click in every identifiable layer, best first (see
+    :func:`_rank`); at most ``limit``."""
     setup = ctx.setup
     probe = QgsGeometry.fromPointXY(point_m)
     rect = QgsRectangle(point_m.x() - radius, point_m.y() - radius, point_m.x() + radius, point_m.y() + radius)
+    hits: list[tuple[tuple, LayerHandle, QgsFeature]] = []
     for spec in setup.catalog.identifiable_layers():
         handle = ctx.handle(spec.id)
         if handle is None or not handle.identifiable:
             continue
-        best = None
         request = QgsFeatureRequest().setFilterRect(setup.metric.rect_in(rect, handle.crs))
         for feature in handle.features(request):
             geometry = setup.metric.to_metric(feature.geometry(), handle.crs)
@@ -137,12 +177,16 @@ def find_subject(ctx: ReportContext, point_m: QgsPointXY, radius: float) -> Opti
                 continue
             distance = geometry.distance(probe)
             if distance <= radius + EPS_M:
-                rank = (distance, geometry.area(), feature.id())
-                if best is None or rank < best[0]:
-                    best = (rank, QgsFeature(feature))
-        if best is not None:
-            return make_subject(setup, handle, best[1])
-    return None
+                hits.append((_rank(geometry, probe, distance, spec.priority, feature.id()), handle,
+                             QgsFeature(feature)))
+    hits.sort(key=lambda hit: hit[0])
+    return [make_subject(setup, handle, feature) for _, handle, feature in hits[:limit]]
+
+
+def find_subject(ctx: ReportContext, point_m: QgsPointXY, radius: float) -> Optional[SubjectFeature]:
+    """The feature a person means by the click (the best of :func:`find_subjects`), or None."""
+    found = find_subjects(ctx, point_m, radius, limit=1)
+    return found[0] if found else None
 
 
 def features_near(setup: EngineSetup, handle: LayerHandle, point_m: QgsPointXY,

@@ -66,6 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "worsening": {"en": "Worsening", "sv": "Försämras"},
     "stable": {"en": "Stable", "sv": "Oförändrat"},
     "single_inspection": {"en": "One inspection only", "sv": "Endast en mätning"},
+    "since": {"en": "since", "sv": "sedan"},
+    "all_inspections": {"en": "All inspections", "sv": "Alla mätningar"},
     "and": {"en": "and", "sv": "och"},
     "peak_text": {"en": "Peak hours {peaks}", "sv": "Högtrafik {peaks}"},
     "aadt_text": {"en": "ÅDT {aadt}", "sv": "ÅDT {aadt}"},

@@ -37,7 +37,7 @@ from ...core.log import get_logger
 from ..base_dock import DigiresanDock
 from ..long_text import open_if_full_text
 from .highlight import SubjectHighlight, subject_geometry
-from .links import FEATURE_SCHEME, SHOW_ALL_SCHEME, is_external, parse_href
+from .links import CARD_SCHEME, FEATURE_SCHEME, IDEA_SCHEME, SHOW_ALL_SCHEME, is_external, parse_href
 from .parts import CardParts
 from .render import CardRenderer
 from .theme import MUTED, NOTICES
@@ -51,6 +51,8 @@ class TwinCardDock(DigiresanDock):
     """Shows one twin report: header, warnings first, then foldable sections; copy and export it."""
 
     featureActivated = pyqtSignal(str, int)  # noqa: N815 - Qt signal; catalog layer id, feature id
+    cardRequested = pyqtSignal(str, int)  # noqa: N815 - Qt signal; "Also here": the card of layer id, feature id
+    ideaRequested = pyqtSignal(int)  # noqa: N815 - Qt signal; an idea's id (open it in the ideas dock)
     showAllRequested = pyqtSignal(str)  # noqa: N815 - Qt signal; section id
     helpRequested = pyqtSignal()  # noqa: N815 - Qt signal
 
@@ -225,6 +227,8 @@ class TwinCardDock(DigiresanDock):
         mime.setText(report_to_text(self._report))
         mime.setHtml(self._renderer.card_html())
         QApplication.clipboard().setMimeData(mime)
+        self.message(self.tr("The card is on the clipboard (text, and formatted for mail and word processors)"),
+                     Qgis.MessageLevel.Success, 3)
 
     def export_json(self, path: str | Path) -> None:
         write_json(self._report or TwinReport(), path)
@@ -278,6 +282,11 @@ class TwinCardDock(DigiresanDock):
         if scheme == FEATURE_SCHEME:
             layer_id, fid = value
             self.activate_feature(layer_id, fid)
+        elif scheme == CARD_SCHEME:
+            layer_id, fid = value
+            self.cardRequested.emit(layer_id, fid)
+        elif scheme == IDEA_SCHEME:
+            self.ideaRequested.emit(value)
         elif scheme == SHOW_ALL_SCHEME:
             self.showAllRequested.emit(value)
 

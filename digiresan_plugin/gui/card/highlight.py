@@ -1,16 +1,26 @@
-"""The card's subject on the map: a QGIS highlight in the user's identify colours (``Map/highlight/*``), drawn
-from the geometry the report carries (the feature is not read again)."""
+"""The card's subject on the map: a thick magenta halo (a QGIS highlight) on a white casing (a rubber band), which
+stands out on every condition class, road and sign colour; drawn from the geometry the report carries (the feature
+is not read again)."""
 
 from __future__ import annotations
 
 from typing import Any, Optional
 
-from qgis.core import Qgis, QgsFeatureRequest, QgsGeometry, QgsVectorLayer
-from qgis.gui import QgsHighlight, QgsMapCanvas
+from qgis.core import QgsFeatureRequest, QgsGeometry, QgsVectorLayer, QgsWkbTypes
+from qgis.gui import QgsHighlight, QgsMapCanvas, QgsRubberBand
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ...core.identify.report import Subject
-from ...core.settings import qgis_value
+from .theme import (
+    CASING_COLOR,
+    CASING_WIDTH_PX,
+    HIGHLIGHT_BUFFER_MM,
+    HIGHLIGHT_COLOR,
+    HIGHLIGHT_FILL_ALPHA,
+    HIGHLIGHT_MIN_WIDTH_MM,
+    HIGHLIGHT_WIDTH_PX,
+)
 
 
 def subject_geometry(subject: Subject, layer: QgsVectorLayer) -> Optional[QgsGeometry]:
@@ -29,25 +39,46 @@ class SubjectHighlight:
     def __init__(self, canvas: Optional[QgsMapCanvas]):
         self.canvas = canvas
         self.item: Optional[QgsHighlight] = None
+        self.casing: Optional[QgsRubberBand] = None
         self.layer_id: Optional[str] = None  # the QGIS layer id the highlight belongs to
 
     def show(self, geometry: QgsGeometry, layer: QgsVectorLayer) -> QgsHighlight:
         self.remove()
+        kind = QgsWkbTypes.geometryType(geometry.wkbType())
+        casing = QgsRubberBand(self.canvas, kind)
+        casing.setToGeometry(geometry, layer)
+        casing.setStrokeColor(QColor(CASING_COLOR))
+        casing.setFillColor(QColor(Qt.GlobalColor.transparent))
+        casing.setWidth(CASING_WIDTH_PX)
+        if kind == QgsWkbTypes.GeometryType.PointGeometry:
+            casing.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
+            casing.setIconSize(CASING_WIDTH_PX * 2)
+        casing.show()
+        self.casing = casing
         highlight = QgsHighlight(self.canvas, geometry, layer)
-        color = QColor(qgis_value("Map/highlight/color", Qgis.DEFAULT_HIGHLIGHT_COLOR.name(), str))
-        alpha = qgis_value("Map/highlight/colorAlpha", Qgis.DEFAULT_HIGHLIGHT_COLOR.alpha(), int)
+        color = QColor(HIGHLIGHT_COLOR)
         highlight.setColor(color)
         fill = QColor(color)
-        fill.setAlpha(alpha)
+        fill.setAlpha(HIGHLIGHT_FILL_ALPHA)
         highlight.setFillColor(fill)
-        highlight.setBuffer(qgis_value("Map/highlight/buffer", Qgis.DEFAULT_HIGHLIGHT_BUFFER_MM, float))
-        highlight.setMinWidth(qgis_value("Map/highlight/minWidth", Qgis.DEFAULT_HIGHLIGHT_MIN_WIDTH_MM, float))
+        highlight.setBuffer(HIGHLIGHT_BUFFER_MM)
+        highlight.setMinWidth(HIGHLIGHT_MIN_WIDTH_MM)
+        highlight.setWidth(HIGHLIGHT_WIDTH_PX)  # a geometry highlight draws its stroke this wide
         highlight.show()
         self.item = highlight
         self.layer_id = layer.id()
         return highlight
 
     def remove(self) -> None:
+        if self.casing is not None:
+            try:
+                self.casing.reset()
+                scene = self.casing.scene()
+                if scene is not None:
+                    scene.removeItem(self.casing)
+            except RuntimeError:  # the canvas is already gone
+                pass
+            self.casing = None
         if self.item is not None:
             try:
                 scene = self.item.scene()

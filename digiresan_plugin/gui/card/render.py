@@ -17,7 +17,7 @@ from ...core.identify.display import section_title
 from ...core.identify.report import ReportLike, Section, TwinWarning, as_report
 from ...core.identify.sections import kind_of
 from .formatting import esc
-from .links import feature_href, show_all_href
+from .links import card_href, feature_href, show_all_href
 from .sections import renderer_for
 from .theme import ERROR_INK, INFO_INK, INK, MUTED, NOTICES, ZEBRA_BG, template
 
@@ -60,10 +60,25 @@ class CardRenderer:
             parts.append(f'<p style="margin:0"><span style="font-size:large; font-weight:600; color:{INK}">'
                          f'{title}</span></p>')
             parts.append(f'<p style="margin:0; color:{MUTED}">{esc(subject.layer_title or DASH)}</p>')
+        parts.append(self.also_here_html())
         reason = (self.report.fallback or {}).get("reason")
         if reason:
             parts.append(f'<p style="margin-top:4px; color:{INFO_INK}">ℹ {esc(reason)}</p>')
         return "".join(parts)
+
+    def also_here_html(self) -> str:
+        """"Also here: …": one link per other feature under the click (its card), "" when there is none."""
+        links = []
+        for hit in self.report.also_here:
+            if hit.fid is None:
+                continue
+            name = esc(hit.title if hit.title not in (None, "") else DASH)
+            tip = esc(hit.layer_title or hit.layer)
+            links.append(f'<a href="{esc(card_href(hit.layer, hit.fid))}" title="{tip}">{name}</a>')
+        if not links:
+            return ""
+        label = esc(self.tr("Also here:"))
+        return f'<p style="margin-top:3px; color:{MUTED}">{label} {" · ".join(links)}</p>'
 
     # warnings --------------------------------------------------------------------------------
     def warning_html(self, warning: TwinWarning) -> str:
@@ -110,7 +125,11 @@ class CardRenderer:
         rows = []
         for i, (label, value) in enumerate(pairs):
             bg = f' bgcolor="{ZEBRA_BG}"' if i % 2 else ""
-            rows.append(f'<tr{bg}><td width="42%" style="color:{MUTED}">{label}</td><td>{value}</td></tr>')
+            # a one-word label (Swedish "Fastighetsbeteckning") never breaks inside the word; longer ones wrap
+            # between words
+            nowrap = "; white-space:nowrap" if " " not in label.strip() else ""
+            rows.append(f'<tr{bg}><td width="45%" valign="top" style="color:{MUTED}{nowrap}">{label}</td>'
+                        f'<td valign="top">{value}</td></tr>')
         return f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>'
 
     def attributes_title(self) -> str:

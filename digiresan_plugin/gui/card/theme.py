@@ -23,6 +23,14 @@ BAR_COLOR = "#5b8db8"
 PEAK_COLOR = "#d9822b"
 AXIS_COLOR = "#d5dbe1"
 NO_COUNT_COLOR = "#e3e7eb"
+# the card's subject on the map: a magenta halo on a white casing, unlike any condition class, road or sign colour
+HIGHLIGHT_COLOR = "#e000e0"
+HIGHLIGHT_FILL_ALPHA = 40
+HIGHLIGHT_WIDTH_PX = 5
+HIGHLIGHT_BUFFER_MM = 0.6
+HIGHLIGHT_MIN_WIDTH_MM = 1.2
+CASING_COLOR = "#ffffff"
+CASING_WIDTH_PX = 10
 TREND_COLORS = {"worsening": "#b3261e", "improving": "#2e7d32", "stable": MUTED}
 TREND_SIGNS = {"worsening": "▼", "improving": "▲", "stable": "●"}
 # (severity, background, border, ink) of the warning and the note boxes, in card order

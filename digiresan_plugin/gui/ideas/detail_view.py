@@ -8,9 +8,11 @@ import html
 from typing import Optional
 
 from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QLocale
 from qgis.PyQt.QtWidgets import QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
+from ...core.formatting import DASH, grouped
 from ...core.ideas.editing import field_label
 from ...core.ideas.formats import number
 from ...core.ideas.location import Place, describe_place, place_sources
@@ -24,6 +26,19 @@ from .formatting import short
 from .table_model import STATUS_COLOURS
 
 LOG = get_logger(__name__)
+
+
+def history_value(field: str, value: Optional[str]) -> str:
+    """A changed value as the history shows it: amounts (``*_sek``) in the locale with two decimals
+    ("330 000,00"), anything else as stored; a dash for none."""
+    if value is None or value == "":
+        return DASH
+    if field.endswith("_sek"):
+        try:
+            return grouped(float(value), QLocale(), 2)
+        except ValueError:
+            return value
+    return value
 
 
 class IdeaDetailView(QTextBrowser):
@@ -164,8 +179,8 @@ class IdeaDetailView(QTextBrowser):
         items = []
         for ev in history:
             when = ev.changed_at.replace("T", " ")[:16]
-            old = "–" if ev.old_value is None else field_value_label(ev.field, ev.old_value)
-            new = "–" if ev.new_value is None else field_value_label(ev.field, ev.new_value)
+            old, new = (history_value(ev.field, value) if ev.field.endswith("_sek") or value in (None, "")
+                        else field_value_label(ev.field, value) for value in (ev.old_value, ev.new_value))
             label = field_label(ev.field)
             items.append(
                 f"<tr><td style='color:gray;padding-right:6px'>{e(when)}</td><td>{e(ev.changed_by)}</td>"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Sequence
 
-from qgis.core import QgsProject
+from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -142,7 +142,8 @@ class IdeasDock(IdeasAccessMixin, DigiresanDock):
         self.header.retry.connect(lambda _checked=False: self.refresh())
         self.header.personal_toggled.connect(self.show_local_personal_data)
         self._signals.connect(settings.notifier().changed, self._setting_changed)
-        self.header.help_button.clicked.connect(lambda: open_help("ideas"))
+        self.header.help_button.clicked.connect(
+            lambda: open_help("ideas", lambda text: self.message(text, Qgis.MessageLevel.Warning, 10)))
         self.header.export_requested.connect(self._export)
         self.zoom_button.clicked.connect(self.zoom_to_selected)
         self.pick_button.toggled.connect(self._pick_toggled)

@@ -14,6 +14,7 @@ from qgis.core import Qgis
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core import settings
+from ...core.csv_style import csv_style
 from ...core.ideas.editing import user_name
 from ...core.ideas.export import CSV_PERSONAL_FIELDS, write_csv
 from ...core.ideas.repository import IdeaRepository
@@ -147,7 +148,7 @@ class IdeasAccessMixin:
         ``personal``: with the submitters' columns, when they are shown; such an export is logged and noted in
         the source's audit log (who, how many, which fields, where)."""
         personal = personal and self.show_personal
-        n = write_csv(path, self.model.visible_ideas(), personal=personal)
+        n = write_csv(path, self.model.visible_ideas(), personal=personal, style=csv_style(self.language))
         if personal:
             fields = ", ".join(CSV_PERSONAL_FIELDS)
             LOG.warning("Digiresan ideas: %s exported %d ideas with personal data (%s) to %s", user_name(), n,

@@ -38,6 +38,9 @@ LAYER_CHUNK = 2000  # map features added per event-loop turn
 FLAG_CHUNK = 5000  # "listed" flags written per event-loop turn
 
 
+IDEA_OUTLINE = "#2b0a3d"  # the ideas' star edge: dark, unlike the white edges of the twin's point symbols
+
+
 class IdeasMapLayer(QObject):
     """Owns the ideas layer of the project (found again by :data:`LAYER_PROPERTY` after a reload of the plugin)."""
 
@@ -81,9 +84,10 @@ class IdeasMapLayer(QObject):
         layer.setCustomProperty(LAYER_PROPERTY, True)
         categories = []
         for status in STATUSES:
+            # a star of its own (signs are circles, triangles and diamonds), dark-edged on the status colour
             symbol = QgsMarkerSymbol.createSimple({
-                "name": "circle", "color": STATUS_COLOURS[status], "outline_color": "#ffffff",
-                "outline_width": "0.4", "size": "3.2"})
+                "name": "star", "color": STATUS_COLOURS[status], "outline_color": IDEA_OUTLINE,
+                "outline_width": "0.35", "size": "4.4"})
             categories.append(QgsRendererCategory(status, symbol, label(status)))
         layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
         layer.setDisplayExpression('"reference" || \' – \' || "title"')

@@ -53,8 +53,9 @@ class ProgrammeSummaryPanel(QScrollArea):
         row = 2
         self.year_bars: dict[int, tuple[QLabel, QProgressBar]] = {}
         self.summary_rows: dict[str, tuple[QLabel, QLabel, QProgressBar]] = {}
+        self._year_rows: list[tuple[QLabel, QLabel, QProgressBar]] = []
         keys = [(str(year), str(year)) for year in PROGRAMME_YEARS] + [
-            ("granted", self.tr("Granted 2020–2022")), ("effect", self.tr("Expected yearly effect")),
+            ("granted", self.tr("Granted")), ("effect", self.tr("Expected yearly effect")),
             ("ratio", self.tr("Effect per granted SEK"))]
         for key, title in keys:
             if key == "granted":
@@ -79,6 +80,7 @@ class ProgrammeSummaryPanel(QScrollArea):
             self.summary_rows[key] = (name, value, bar)
             if key.isdigit():
                 self.year_bars[int(key)] = (value, bar)
+                self._year_rows.append((name, value, bar))
         self.granted_label, self.granted_bar = self.summary_rows["granted"][1:]
         self.effect_label, self.effect_bar = self.summary_rows["effect"][1:]
         self.ratio_label, self.ratio_bar = self.summary_rows["ratio"][1:]
@@ -102,6 +104,14 @@ class ProgrammeSummaryPanel(QScrollArea):
         self.summary_title.setText(self.tr("{n} ideas · {funded} funded · {effect} with an expected effect").format(
             n=count, funded=summary.funded_count, effect=summary.effect_count))
         cumulative = summary.cumulative_by_year()
+        years = summary.years
+        self.year_bars.clear()  # the programme's years follow the data (or the programme_first_year setting)
+        for year, (name, value, bar) in zip(years, self._year_rows):
+            name.setText(str(year))
+            self.year_bars[year] = (value, bar)
+        if years:
+            self.summary_rows["granted"][0].setText(self.tr("Granted {first}–{last}").format(
+                first=years[0], last=years[-1]))
         for year, (value, bar) in self.year_bars.items():
             total = cumulative.get(year, 0.0)
             value.setText(self.tr("+{year} MSEK · {total} of {budget} MSEK").format(

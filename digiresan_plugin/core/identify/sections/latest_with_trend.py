@@ -1,5 +1,6 @@
 """Kind ``latest_with_trend``: dated measurements (e.g. road condition inspections), newest first, the latest
-value and whether it got better or worse than the one before."""
+value and whether it got better or worse than the one before. The trend text says only what the two latest show
+("Worsening: 2 → 4 since 2024"); the whole sequence is a text of its own ("All inspections: 3 → 2 → 4 (2022–2026)")."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def latest_with_trend(
     dated = [h for h in history if h[0] is not None and as_number(h[1]) is not None]
     if not dated:
         return {"latest": None, "latest_date": None, "latest_value": None, "previous_value": None,
-                "trend": None, "trend_text": None, "history": []}
+                "trend": None, "trend_text": None, "history_text": None, "history": []}
     latest_date, latest_value, latest_values = dated[0]
     chronological = list(reversed(dated))
     out: dict[str, Any] = {
@@ -31,6 +32,7 @@ def latest_with_trend(
         "previous_value": None,
         "trend": None,
         "trend_text": message("single_inspection", language),
+        "history_text": None,
         "history": [{"date": d.isoformat(), "value": json_value(v)} for d, v, _ in chronological],
     }
     if len(dated) < 2:
@@ -45,8 +47,13 @@ def latest_with_trend(
     else:
         trend = "improving"
     out["trend"] = trend
-    steps = " → ".join(_short(v) for _, v, _ in chronological)
-    out["trend_text"] = f"{message(trend, language)}: {steps} ({chronological[0][0].year}–{latest_date.year})"
+    since = dated[1][0]
+    out["trend_text"] = (f"{message(trend, language)}: {_short(dated[1][1])} → {_short(latest_value)} "
+                         f"({message('since', language)} {since.year})")
+    if len(dated) > 2:
+        steps = " → ".join(_short(v) for _, v, _ in chronological)
+        out["history_text"] = (f"{message('all_inspections', language)}: {steps} "
+                               f"({chronological[0][0].year}–{latest_date.year})")
     return out
 
 
@@ -85,5 +92,5 @@ class LatestWithTrendKind(SectionKind):
                 f"{section.id}_trend": s.get("trend")}
 
     def text_lines(self, section: Section, fmt: Formatter) -> list[str]:
-        trend_text = section.summary.get("trend_text")
-        return [str(trend_text)] if trend_text else []
+        texts = (section.summary.get("trend_text"), section.summary.get("history_text"))
+        return [str(t) for t in texts if t]

@@ -6,6 +6,7 @@ from .attributes import AttributesRenderer
 from .base import SectionRenderer
 from .documents import DocumentsRenderer
 from .hourly_profile import HourlyProfileRenderer
+from .ideas import IdeasRenderer
 from .latest_with_trend import LatestWithTrendRenderer
 from .list import ListRenderer
 from .sign_list import SignListRenderer
@@ -17,6 +18,7 @@ RENDERERS: dict[str, SectionRenderer] = {
     "sign_list": SignListRenderer(),
     "attributes": AttributesRenderer(),
     "documents": DocumentsRenderer(),
+    "ideas": IdeasRenderer(),
 }
 
 

@@ -1,5 +1,5 @@
-"""Kind ``latest_with_trend`` on the card: the trend in colour (▲ improving, ▼ worsening), then the measurements,
-the latest in bold."""
+"""Kind ``latest_with_trend`` on the card: the trend of the two latest in colour (▲ improving, ▼ worsening), the
+whole sequence muted below it, then the measurements, the latest in bold."""
 
 from __future__ import annotations
 
@@ -20,5 +20,7 @@ class LatestWithTrendRenderer(SectionRenderer):
         colour = TREND_COLORS.get(trend, MUTED)
         sign = TREND_SIGNS.get(trend, "")
         sign_html = f'<span style="color:{colour}">{sign}</span> ' if sign else ""
+        history = section.summary.get("history_text")
+        history_html = f'<br><span style="color:{MUTED}">{esc(history)}</span>' if history else ""
         return (f'<p style="margin-bottom:4px">{sign_html}<span style="color:{colour}; font-weight:600">'
-                f'{esc(text)}</span></p>')
+                f'{esc(text)}</span>{history_html}</p>')
