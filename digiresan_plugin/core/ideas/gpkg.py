@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import struct
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, Optional
 
 from .access import LOCAL_FILE, Access
 from .columns import IdeaList
+from .gpkg_geometry import register_st_functions, xy
 from .gpkg_notes import write_note
 from .model import (
     EDITABLE_FIELDS,
@@ -46,65 +46,6 @@ _IDEA_ORDER = (
     "geom", "linked_layer", "linked_key", "submitter_name", "submitter_contact", "version", "updated_at",
     "updated_by",
 )
-_ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
-
-
-# --- GeoPackage geometry blobs -------------------------------------------------------------------------------------
-def _header(blob: bytes) -> Optional[tuple[int, int, bool]]:
-    """(header length, envelope doubles, little endian) of a GP blob, None if not one or empty."""
-    if not blob or len(blob) < 8 or blob[:2] != b"GP":
-        return None
-    flags = blob[3]
-    if flags & 0x10:  # empty geometry
-        return None
-    n = _ENVELOPE_DOUBLES.get((flags >> 1) & 0x07, 0)
-    return 8 + 8 * n, n, bool(flags & 0x01)
-
-
-def point_xy(blob: Optional[bytes]) -> tuple[Optional[float], Optional[float]]:
-    """x, y of a GeoPackage Point blob (None, None for NULL/empty/not a point)."""
-    head = _header(blob) if blob else None
-    if head is None:
-        return None, None
-    start = head[0]
-    wkb = blob[start:start + 21]
-    if len(wkb) < 21:
-        return None, None
-    fmt = "<Idd" if wkb[0] == 1 else ">Idd"
-    gtype, x, y = struct.unpack(fmt, wkb[1:21])
-    if gtype % 1000 != 1:
-        return None, None
-    return x, y
-
-
-def point_blob(x: float, y: float, srs_id: int = 3006) -> bytes:
-    """A GeoPackage Point blob without envelope (as GDAL writes points)."""
-    return struct.pack("<2sBBi", b"GP", 0, 0x01, srs_id) + struct.pack("<BIdd", 1, 1, x, y)
-
-
-def _envelope(blob: Optional[bytes]) -> Optional[tuple[float, float, float, float]]:
-    head = _header(blob) if blob else None
-    if head is None:
-        return None
-    _start, n, little = head
-    if n >= 4:
-        return struct.unpack(("<" if little else ">") + "4d", blob[8:40])  # minx, maxx, miny, maxy
-    x, y = point_xy(blob)
-    return None if x is None else (x, x, y, y)
-
-
-def _st(index: int):
-    def fn(blob):
-        env = _envelope(blob)
-        return None if env is None else env[index]
-
-    return fn
-
-
-def _register_st_functions(conn: sqlite3.Connection) -> None:
-    conn.create_function("ST_IsEmpty", 1, lambda blob: 1 if _envelope(blob) is None else 0)
-    for name, index in (("ST_MinX", 0), ("ST_MaxX", 1), ("ST_MinY", 2), ("ST_MaxY", 3)):
-        conn.create_function(name, 1, _st(index))
 
 
 # --- rows ----------------------------------------------------------------------------------------------------------
@@ -125,18 +66,8 @@ def _date(text: Any):
     return day
 
 
-_POINT_LE = struct.Struct("<dd")
-
-
-def _xy(blob: Optional[bytes]) -> tuple[Optional[float], Optional[float]]:
-    # fast path: GDAL's point blob (no envelope, little endian) with a little-endian 2D WKB point
-    if blob is not None and len(blob) == 29 and blob[3] == 1 and blob[8] == 1 and blob[9] == 1:
-        return _POINT_LE.unpack_from(blob, 13)
-    return point_xy(blob)
-
-
 def _row_to_idea(row: tuple) -> Idea:
-    x, y = _xy(row[14])
+    x, y = xy(row[14])
     version = row[19]
     return Idea(
         row[0], row[1], row[2], row[3] or "", row[4], row[5], row[6], _date(row[7]), row[8], row[9], row[10],
@@ -195,7 +126,7 @@ class GeoPackageIdeaRepository(IdeaRepository):
             locked = "locked" in str(exc) or "busy" in str(exc)
             raise RepositoryError(f"Cannot read {self.path}: {exc}" if locked else
                                   f"{self.path} is not a readable GeoPackage: {exc}", retryable=locked) from exc
-        _register_st_functions(conn)
+        register_st_functions(conn)
         return conn
 
     def _columns(self, conn: sqlite3.Connection) -> set[str]:
@@ -263,7 +194,7 @@ class GeoPackageIdeaRepository(IdeaRepository):
                 columns = {name: list(values) for name, values in zip(_IDEA_ORDER, zip(*rows))}
                 self.problems = tuple(unreadable_columns(columns))
                 blobs = columns.pop("geom")
-                points = list(map(_xy, blobs))
+                points = list(map(xy, blobs))
                 columns["x"] = [p[0] for p in points]
                 columns["y"] = [p[1] for p in points]
         except sqlite3.Error as exc:

@@ -16,7 +16,8 @@ from datetime import date
 import numpy as np
 
 from .model import MaintenanceModel
-from .network import JD_OFFSET, Network, Permit
+from .network import JD_OFFSET, Network
+from .permits import Permit
 
 CLEAR, DIG_FIRST, MORATORIUM = "clear", "dig_first", "moratorium"
 

@@ -20,7 +20,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsP
 from ..catalog import Catalog
 from ..identify.config import identify_config
 from .model import MaintenanceModel
-from .permits import read_permits
+from .permits import Permit, read_permits
 from .sources import (
     BATCH,
     JD_OFFSET,
@@ -38,16 +38,6 @@ from .sources import (
 
 DAYS_PER_YEAR = 365.25
 Progress = Callable[[float], bool]
-
-
-@dataclass(frozen=True)
-class Permit:
-    permit_id: str
-    applicant: Optional[str]
-    utility: Optional[str]
-    start_jd: Optional[int]
-    end_jd: Optional[int]
-    status: Optional[str]
 
 
 @dataclass

@@ -11,6 +11,7 @@ in one request.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from itertools import islice
 from typing import Optional
 
@@ -21,6 +22,19 @@ from ..catalog import Catalog
 from ..identify.config import identify_config
 from .model import MaintenanceModel
 from .sources import LayerInput, SourceError, read_rows
+
+
+@dataclass(frozen=True)
+class Permit:
+    """A permit near a segment, its dates as day numbers (``network.JD_OFFSET``)."""
+
+    permit_id: str
+    applicant: Optional[str]
+    utility: Optional[str]
+    start_jd: Optional[int]
+    end_jd: Optional[int]
+    status: Optional[str]
+
 
 DEGREE_M = 111_000.0
 CHUNK = 4096  # permits matched at a time
@@ -61,8 +75,6 @@ def _open(status, end, excluded: set, included: set, today_jd: int) -> bool:
 def read_permits(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], segments: LayerInput,
                  fids: np.ndarray, today_jd: int) -> dict[int, list]:
     """Segment index (position in ``fids``) → the permits near it."""
-    from .network import Permit
-
     src = model.sources["permits"]
     rel = identify_config(catalog).relations.get(src.relation)
     if rel is None:
