@@ -31,6 +31,8 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting("ideas_source", "", '"" = the twin source; else gpkg:/pgservice:/postgres: or an https export URL'),
     Setting("ideas_authcfg", "", "QGIS auth manager id for the ideas export's token (never the token itself)"),
     Setting("card_export_dir", "", "folder of the last card export"),
+    Setting("dig_notice_months", 3, "months before a planned paving that the 'dig now' notice starts"),
+    Setting("work_window_hours", 6, "hours of a permit's daily work window (the quietest hours on the street)"),
 )}
 
 # kept for callers that list the defaults
