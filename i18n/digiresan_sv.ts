@@ -590,29 +590,29 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Samordningskonflikter</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="36" />
-        <source>Finds every open excavation permit in conflict with the catalog's coordination rules: digging in a street paved less than the moratorium ago, two permits overlapping in time on the same street, or digging where paving is planned this year or next. Output: the permits' areas with the reasons.</source>
-        <translation>Hittar alla ej avslutade grävtillstånd som strider mot katalogens samordningsregler: grävning i en gata som fått ny beläggning inom grävstoppstiden, två grävtillstånd som överlappar i tid på samma gata, eller grävning där beläggning planeras i år eller nästa år. Resultat: grävtillståndens ytor med orsakerna.</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="75" />
+        <source>Every coordination conflict of the whole network whose period touches FROM–TO (default today to 14 days ahead; both empty: the full network): the card&apos;s rules (dig moratorium, overlapping permits, dig before paving), two permits at the same place and time (space_time), at the same place within months (space: shared trenching), at the same time by a shared crossing (time), the dig-now notice before a planned paving and the dig ban in force. One row per conflict with its rule id, class, both permits, the segment, the period, the handling status and the message.</source>
+        <translation>Varje samordningskonflikt i hela nätet vars period berör FROM–TO (standard i dag till 14 dagar framåt; båda tomma: hela nätet): kortets regler (grävstopp, överlappande grävtillstånd, gräv före beläggning), två tillstånd på samma plats samtidigt (space_time), på samma plats inom några månader (space: samförläggning), samtidigt vid en gemensam korsning (time), uppmaningen att gräva nu före en planerad beläggning och grävstoppet som gäller. En rad per konflikt med regel-id, klass, båda tillstånden, segmentet, perioden, hanteringsstatus och meddelandet.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="44" />
-        <source>Permits in conflict</source>
-        <translation>Grävtillstånd i konflikt</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="86" />
+        <source>From (YYYY-MM-DD or &apos;today&apos;; empty: no start)</source>
+        <translation>Från (ÅÅÅÅ-MM-DD eller &apos;today&apos;; tomt: ingen början)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="47" />
-        <source>Number of permits in conflict</source>
-        <translation>Antal grävtillstånd i konflikt</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="89" />
+        <source>To (YYYY-MM-DD or &apos;+days&apos; after From; empty: no end)</source>
+        <translation>Till (ÅÅÅÅ-MM-DD eller &apos;+dagar&apos; efter Från; tomt: inget slut)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="55" />
-        <source>The twin has no layer the coordination rules apply to ({})</source>
-        <translation>Tvillingen har inget lager som samordningsreglerna gäller för ({})</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="94" />
+        <source>Number of conflicts</source>
+        <translation>Antal konflikter</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="85" />
-        <source>{} permits in conflict</source>
-        <translation>{} grävtillstånd i konflikt</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="1" />
+        <source>{} conflicts</source>
+        <translation>{} konflikter</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from .config import CoordinationSpec, parse_coordination
 from .kept import kept_conflicts, kept_rules
 from .lifecycle import dig_notice, moratorium_in_force
 from .model import Conflict, Window
+from .notes import NotesStore
 from .reader import Network, NetworkReader, Progress, ReadError
 from .work_window import WorkWindow, work_window
 
@@ -57,6 +58,7 @@ class Board:
         admit = config.relations[self.rules[0].permits].where if self.rules else ()
         self.reader = NetworkReader(spec, engine.layer_handle, engine.metric, admit)
         self.network: Optional[Network] = None
+        self.notes: Optional[NotesStore] = None  # the handling notes (set by the caller that knows the source)
 
     def moratorium_years(self) -> int:
         rule = next((r for r in self.rules if r.kind == "moratorium"), None)

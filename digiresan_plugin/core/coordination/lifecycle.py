@@ -40,7 +40,7 @@ def dig_notice(spec: CoordinationSpec, segment: SegmentRow, plans: Sequence[tupl
         fingerprint = "|".join([f"plan:{year}"] + [p.fingerprint for p in holders])
         out.append(Conflict(rule.id, "", rule.severity, None, None, segment.id, segment.street, start, end, message,
                             fingerprint, tuple(p.fid for p in holders), segment.fid,
-                            {"parties": [p.party for p in holders]}))
+                            {"parties": [p.party for p in holders], "plan": year}))
     return out
 
 

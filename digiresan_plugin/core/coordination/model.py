@@ -87,8 +87,10 @@ class Conflict:
 
     @property
     def key(self) -> tuple[str, str, str, str]:
-        """What the handling notes are keyed by: rule id and the permit/segment keys ('' for none)."""
-        return (self.rule, self.permit_id or "", self.other_id or "", self.segment_id or "")
+        """What the handling notes are keyed by: rule id and the permit/segment keys ('' for none); a row about a
+        planned paving (no second permit) has ``plan:<year>`` in the second permit's place."""
+        other = self.other_id or (f"plan:{self.extra['plan']}" if "plan" in self.extra else "")
+        return (self.rule, self.permit_id or "", other, self.segment_id or "")
 
 
 def _iso(day: Optional[date]) -> str:
