@@ -39,6 +39,7 @@ class DigiresanPlugin:
         self.twin_dock = None
         self.card_dock = None
         self.ideas_dock = None
+        self.coordination_dock = None
         self.identify = None
         self.translator: Optional[QTranslator] = None
         self.provider = None
@@ -85,6 +86,7 @@ class DigiresanPlugin:
         self._init_twin_dock()
         self._init_twin_info()
         self._init_ideas_dock()
+        self._init_coordination_dock()
         self._init_options()
         self._init_locator()
         self._init_maintenance()
@@ -107,6 +109,10 @@ class DigiresanPlugin:
             self.identify.unload()
             self.identify.deleteLater()
             self.identify = None
+        if self.coordination_dock is not None:
+            self.coordination_dock.cleanup()
+            self._remove_dock(self.coordination_dock)
+            self.coordination_dock = None
         if self.ideas_dock is not None:
             self.ideas_dock.cleanup()
             self._remove_dock(self.ideas_dock)
@@ -192,6 +198,32 @@ class DigiresanPlugin:
         if self.identify is not None:
             # ideas linked to the card's subject or located within 25 m of it (public fields only)
             self.identify.extra_sections.append(self.ideas_dock.store.card_section)
+
+    def _init_coordination_dock(self) -> None:
+        """The coordination board; the permits get time on the map (temporal properties) after each load."""
+        from .core.coordination.temporal import apply_temporal
+        from .core.layers import twin_layer
+        from .gui.coordination.dock import CoordinationDock
+
+        self.coordination_dock = CoordinationDock(
+            self.catalog, self.iface.mapCanvas(), self.iface.messageBar(), self.iface.mainWindow(),
+            show_feature=self.identify.show_feature if self.identify is not None else None)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.coordination_dock)
+        self.coordination_dock.hide()
+        action = self.coordination_dock.toggleViewAction()
+        action.setIcon(icon("/mIconTemporal.svg"))
+        action.setText(self.tr("Coordination"))
+        action.setToolTip(self.tr("Show or hide the coordination board: every conflict of the coming weeks"))
+        self._add_action(action, owned=False)
+
+        def loaded(_report=None) -> None:
+            apply_temporal(self.catalog, lambda layer_id: twin_layer(QgsProject.instance(), layer_id))
+
+        loaded()
+        self._signals.connect(self.twin_dock.loaded, loaded)
+        self._signals.connect(self.coordination_dock.visibilityChanged,
+                              lambda visible: visible and self.coordination_dock.rows is None
+                              and self.coordination_dock.refresh())
 
     def _ideas_dock_visible(self, visible: bool) -> None:
         """Read the ideas the first time the list is opened."""

@@ -783,6 +783,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/plugin.py" line="206" />
+        <source>Coordination</source>
+        <translation>Samordning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/plugin.py" line="216" />
+        <source>Show or hide the coordination board: every conflict of the coming weeks</source>
+        <translation>Visa eller dölj samordningstavlan: alla konflikter de närmaste veckorna</translation>
+    </message>
 </context>
 <context>
     <name>DigiresanProvider</name>
@@ -1927,6 +1937,232 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/core/style_labels.py" line="18" />
         <source>Unknown</source>
         <translation>Okänt</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinationDock</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="94" />
+        <source>Accepted with reason</source>
+        <translation>Godtagen med motivering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="91" />
+        <source>All rules</source>
+        <translation>Alla regler</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="92" />
+        <source>Any status</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="110" />
+        <source>Class</source>
+        <translation>Klass</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="1" />
+        <source>Coordination</source>
+        <translation>Samordning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="149" />
+        <source>Coordination board</source>
+        <translation>Samordningstavla</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="110" />
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="80" />
+        <source>Follow the Temporal Controller</source>
+        <translation>Följ tidskontrollen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="84" />
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="259" />
+        <source>Handling saved</source>
+        <translation>Hanteringen sparad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="93" />
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="13" />
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="93" />
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="204" />
+        <source>No coordination warnings in this period</source>
+        <translation>Inga samordningsvarningar under perioden</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="33" />
+        <source>Note</source>
+        <translation>Notering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="181" />
+        <source>Other rules</source>
+        <translation>Övriga regler</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="97" />
+        <source>Permit, applicant, utility or street</source>
+        <translation>Tillstånd, sökande, ledningsägare eller gata</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="111" />
+        <source>Permits</source>
+        <translation>Tillstånd</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="82" />
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="94" />
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="111" />
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="261" />
+        <source>Save coordination handling</source>
+        <translation>Spara samordningshantering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="110" />
+        <source>Severity</source>
+        <translation>Allvarlighet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="180" />
+        <source>Space and time</source>
+        <translation>Plats och tid</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="180" />
+        <source>Space only</source>
+        <translation>Endast plats</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="111" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="110" />
+        <source>Street / start</source>
+        <translation>Gata / start</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="154" />
+        <source>The coordination board failed: {error}</source>
+        <translation>Samordningstavlan misslyckades: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="253" />
+        <source>The handling could not be saved: {error}</source>
+        <translation>Hanteringen kunde inte sparas: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="247" />
+        <source>This twin has no place for coordination notes</source>
+        <translation>Den här tvillingen har ingen plats för samordningsanteckningar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="181" />
+        <source>Time only</source>
+        <translation>Endast tid</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="138" />
+        <source>Warning</source>
+        <translation>Varning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="1" />
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+</context>
+<context>
+    <name>HandlingEditor</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="31" />
+        <source>Accepted with reason</source>
+        <translation>Godtagen med motivering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="70" />
+        <source>An accepted warning needs a reason</source>
+        <translation>En godtagen varning behöver en motivering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="43" />
+        <source>Assignee</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="30" />
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="30" />
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="45" />
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="44" />
+        <source>Reason</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="31" />
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="38" />
+        <source>Save handling</source>
+        <translation>Spara hantering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="42" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="35" />
+        <source>Why the warning is accepted</source>
+        <translation>Varför varningen godtas</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from typing import Any, Optional
 
 from qgis.core import (
-    QgsDataSourceUri,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -26,7 +25,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..core.coordination.board import Board, BoardError
 from ..core.coordination.model import Conflict, Window
-from ..core.coordination.notes import NotesError, NotesStore, notes_store, statuses_for
+from ..core.coordination.notes import NotesError, NotesStore, statuses_for, store_for_layer
 from ..core.layers import twin_layers
 from .common import TwinAlgorithm
 
@@ -111,14 +110,7 @@ class CoordinationConflictsAlgorithm(TwinAlgorithm):
         layer = self.layers.get(layer_id)
         if layer is None and context.project() is not None:
             layer = twin_layers(context.project()).get(layer_id)
-        if layer is None:
-            return None
-        if layer.providerType() == "ogr":
-            return notes_store("gpkg", layer.source().split("|")[0])
-        if layer.providerType() == "postgres":
-            uri = QgsDataSourceUri(layer.source())  # the auth manager fills in a saved connection's login
-            return notes_store("postgres", uri.service() or uri.database() or "PostgreSQL", uri.connectionInfo(True))
-        return None
+        return store_for_layer(layer)
 
     def processAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
                          feedback: QgsProcessingFeedback) -> dict:

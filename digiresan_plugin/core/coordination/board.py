@@ -60,6 +60,12 @@ class Board:
         self.network: Optional[Network] = None
         self.notes: Optional[NotesStore] = None  # the handling notes (set by the caller that knows the source)
 
+    def rule_titles(self) -> dict[str, str]:
+        """Rule id -> title in the board's language: the card's kept rules, then the coordination rules."""
+        titles = {r.id: r.title.text(self.language) for r in self.rules}
+        titles.update((r.id, r.title.text(self.language)) for r in self.spec.rules)
+        return titles
+
     def moratorium_years(self) -> int:
         rule = next((r for r in self.rules if r.kind == "moratorium"), None)
         return self.years.get(rule.id, rule.years_default) if rule else 0
@@ -112,3 +118,28 @@ def sort_rows(rows: list[Conflict], by: str = "start") -> list[Conflict]:
         "street": lambda c: (c.street,) + base(c),
     }
     return sorted(rows, key=keys[by])
+
+
+def filter_rows(rows: list[Conflict], statuses: dict, rule: str = "", status: str = "", text: str = "") -> list:
+    """Rows of ``rule`` (id; '' any) and handling ``status`` ('' any) whose permits, parties, street or message
+    hold ``text`` (case-insensitive)."""
+    needle = text.strip().casefold()
+    out = []
+    for row in rows:
+        if rule and row.rule != rule:
+            continue
+        if status and statuses.get(row.key, "new") != status:
+            continue
+        if needle and needle not in " ".join(
+                [row.permit_id or "", row.other_id or "", row.street, row.message]).casefold():
+            continue
+        out.append(row)
+    return out
+
+
+def class_counts(rows: list[Conflict]) -> dict[str, int]:
+    """Rows per conflict class ('' for the rules without one)."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.conflict_class] = counts.get(row.conflict_class, 0) + 1
+    return counts

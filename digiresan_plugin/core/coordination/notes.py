@@ -212,6 +212,21 @@ def notes_store(kind: str, location: str, conninfo: str = "") -> Optional[NotesS
     return None
 
 
+def store_for_layer(layer: Any) -> Optional[NotesStore]:
+    """The notes store of the twin a layer comes from: its GeoPackage, or its PostgreSQL database (main thread:
+    the auth manager fills in a saved connection's login, kept in memory only). None for other providers."""
+    if layer is None:
+        return None
+    if layer.providerType() == "ogr":
+        return notes_store("gpkg", layer.source().split("|")[0])
+    if layer.providerType() == "postgres":
+        from qgis.core import QgsDataSourceUri
+
+        uri = QgsDataSourceUri(layer.source())
+        return notes_store("postgres", uri.service() or uri.database() or "PostgreSQL", uri.connectionInfo(True))
+    return None
+
+
 def statuses_for(board: Any, rows: Iterable[Conflict]) -> dict[Key, str]:
     """Each row's effective status from the board's notes store (``board.notes``; none: every row ``new``)."""
     store: Optional[NotesStore] = getattr(board, "notes", None)

@@ -1,0 +1,109 @@
+"""The Coordination dock: the board for the coming two weeks grouped by street, filters, counts, a click that
+zooms and opens the card, handling saved in the twin."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from qgis.core import QgsRectangle
+from qgis.PyQt.QtCore import QCoreApplication
+
+from digiresan_plugin.core.coordination.notes import GpkgNotes
+from digiresan_plugin.gui.coordination.dock import ROW_ROLE, CoordinationDock
+
+from .coordination_fixture import EXPECTED_14_DAYS, TODAY, X0, Y0, build_coordination_twin
+from .fixtures_twin import open_layers
+
+
+def wait(condition, timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("timed out waiting")
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+
+
+@pytest.fixture()
+def board_dock(tmp_path, catalog, qgis_canvas):
+    path = build_coordination_twin(tmp_path / "coord.gpkg")
+    layers = open_layers(path, catalog)
+    qgis_canvas.setDestinationCrs(layers["road_segments"].crs())
+    qgis_canvas.setLayers(list(layers.values()))
+    qgis_canvas.setExtent(QgsRectangle(X0 - 100, Y0 - 100, X0 + 200, Y0 + 2000))
+    opened = []
+    dock = CoordinationDock(catalog, qgis_canvas, layer_for=layers.get, today=TODAY,
+                            show_feature=lambda layer, fid: opened.append((layer, fid)))
+    dock.refresh()
+    wait(lambda: not dock.is_busy())
+    QCoreApplication.processEvents()
+    yield dock, path, layers, opened
+    dock.cleanup()
+    # no deleteLater(): the wrapper releases the dock when the test lets go of it
+    qgis_canvas.stopRendering()
+    qgis_canvas.setLayers([])  # the session's canvas must not keep (or render) layers this test releases
+    QCoreApplication.processEvents()
+
+
+def children(dock):
+    out = []
+    for i in range(dock.tree.topLevelItemCount()):
+        group = dock.tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            out.append((group.text(0), group.child(j).data(0, ROW_ROLE)))
+    return out
+
+
+def test_the_coming_two_weeks_grouped_by_street(board_dock):
+    dock = board_dock[0]
+    rows = children(dock)
+    assert {row.rule for _street, row in rows} == EXPECTED_14_DAYS
+    assert {street for street, _row in rows} == {"Malmgatan", "Ovägen", "Sjögatan"}
+    assert all(street == row.street for street, row in rows)
+    assert dock.counts.text() == "Space and time: 1 · Space only: 1 · Other rules: 2"
+
+
+def test_filters_by_rule_status_and_text(board_dock):
+    dock = board_dock[0]
+    dock.rule_filter.setCurrentIndex(dock.rule_filter.findData("permit_overlap"))
+    assert [row.rule for _s, row in children(dock)] == ["permit_overlap"]
+    dock.rule_filter.setCurrentIndex(0)
+    dock.text_filter.setText("gt-s2")
+    assert [row.rule for _s, row in children(dock)] == ["coordination_space"]
+    dock.text_filter.setText("")
+    dock.status_filter.setCurrentIndex(dock.status_filter.findData("resolved"))
+    assert children(dock) == []
+
+
+def test_a_click_zooms_and_opens_the_card_and_handling_is_saved(board_dock):
+    dock, path, layers, opened = board_dock
+    group = next(dock.tree.topLevelItem(i) for i in range(dock.tree.topLevelItemCount())
+                 if dock.tree.topLevelItem(i).text(0) == "Ovägen")
+    item = next(group.child(j) for j in range(group.childCount())
+                if group.child(j).data(0, ROW_ROLE).rule == "coordination_space_time")
+    dock.tree.setCurrentItem(item)
+    dock._open(item)
+    permit = next(f for f in layers["excavation_permits"].getFeatures() if f["permit_id"] == "GT-3")
+    assert opened == [("excavation_permits", permit.id())]
+    assert dock.canvas.extent().contains(permit.geometry().boundingBox())
+    assert dock.canvas.extent().width() < 300
+    dock.editor.status.setCurrentIndex(dock.editor.status.findData("resolved"))
+    dock.editor.assignee.setText("Anna")
+    dock.editor.save.click()
+    row = item.data(0, ROW_ROLE)
+    wait(lambda: dock.statuses.get(row.key) == "resolved")
+    assert GpkgNotes(path).load()[row.key].assignee == "Anna"
+    dock.status_filter.setCurrentIndex(dock.status_filter.findData("resolved"))
+    assert [r.rule for _s, r in children(dock)] == ["coordination_space_time"]
+
+
+def test_accepted_needs_a_reason(board_dock):
+    dock = board_dock[0]
+    item = dock.tree.topLevelItem(0).child(0)
+    dock.tree.setCurrentItem(item)
+    dock.editor.status.setCurrentIndex(dock.editor.status.findData("accepted"))
+    saved = []
+    dock.editor.saveRequested.connect(saved.append)
+    dock.editor.save.click()
+    assert saved == [] and dock.editor.reason.placeholderText() == "An accepted warning needs a reason"

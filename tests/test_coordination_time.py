@@ -1,0 +1,61 @@
+"""Time on the map: the permits get temporal properties from their dates, and the Temporal Controller's range is
+the date the card and the board answer for."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from qgis.core import QgsDateTimeRange, QgsVectorLayerTemporalContext, QgsVectorLayerTemporalProperties
+from qgis.gui import QgsMessageBar
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+
+from digiresan_plugin.core.coordination.temporal import apply_temporal, as_of, temporal_fields
+from digiresan_plugin.gui.card.dock import TwinCardDock
+from digiresan_plugin.gui.identify_controller import IdentifyController
+
+from .fixtures_twin import S2, build_twin, open_layers
+
+
+def at(day: date) -> QDateTime:
+    return QDateTime(QDate(day), QTime(0, 0))
+
+
+def test_permits_play_over_time(tmp_path, catalog):
+    layers = open_layers(build_twin(tmp_path / "twin.gpkg"), catalog)
+    assert temporal_fields(catalog) == {"excavation_permits": ("start_date", "end_date")}
+    assert apply_temporal(catalog, layers.get) == ["excavation_permits"]
+    props = layers["excavation_permits"].temporalProperties()
+    assert props.isActive() and (props.startField(), props.endField()) == ("start_date", "end_date")
+    assert props.mode() == QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromFields
+    # on 2026-12-10 three permits are on the map (P1, P2 ongoing; P6 ended 2026-12-07)
+    context = QgsVectorLayerTemporalContext()
+    context.setLayer(layers["excavation_permits"])
+    visible = props.createFilterString(context, QgsDateTimeRange(at(date(2026, 12, 10)), at(date(2026, 12, 10))))
+    ids = {f["permit_id"] for f in layers["excavation_permits"].getFeatures(visible)}
+    assert ids == {"GT-2026-0001", "GT-2026-0002"}
+    assert not layers["road_segments"].temporalProperties().isActive()
+
+
+def test_the_temporal_controller_changes_what_the_card_says(tmp_path, catalog, qgis_iface):
+    layers = open_layers(build_twin(tmp_path / "twin.gpkg"), catalog)
+    canvas = qgis_iface.mapCanvas()
+    dock = TwinCardDock(canvas, message_bar=QgsMessageBar())
+    controller = IdentifyController(qgis_iface, catalog, dock, layer_for=layers.get)
+    try:
+        s2 = next(f.id() for f in layers["road_segments"].getFeatures() if f["segment_id"] == S2)
+        canvas.setTemporalRange(QgsDateTimeRange(QDateTime(), QDateTime()))
+        today = as_of(canvas)
+        assert controller.make_engine().today == today == date.today()
+        # S2: paving planned 2031, permit P6; "dig before paving" looks one year ahead of the date answered for
+        kinds = [w.kind for w in controller.make_engine().report_for_feature("road_segments", s2).warnings]
+        assert "dig_before_paving" not in kinds
+        canvas.setTemporalRange(QgsDateTimeRange(at(date(2030, 6, 1)), at(date(2030, 6, 14))))
+        assert as_of(canvas) == date(2030, 6, 1)
+        engine = controller.make_engine()
+        assert engine.today == date(2030, 6, 1)
+        kinds = [w.kind for w in engine.report_for_feature("road_segments", s2).warnings]
+        assert kinds == ["dig_before_paving"]
+    finally:
+        canvas.setTemporalRange(QgsDateTimeRange(QDateTime(), QDateTime()))
+        controller.unload()
+        dock.cleanup()
