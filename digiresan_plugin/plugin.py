@@ -211,7 +211,7 @@ class DigiresanPlugin:
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.coordination_dock)
         self.coordination_dock.hide()
         action = self.coordination_dock.toggleViewAction()
-        action.setIcon(icon("/mIconTemporal.svg"))
+        action.setIcon(icon("coordination.svg"))
         action.setText(self.tr("Coordination"))
         action.setToolTip(self.tr("Show or hide the coordination board: every conflict of the coming weeks"))
         self._add_action(action, owned=False)
@@ -221,6 +221,12 @@ class DigiresanPlugin:
 
         loaded()
         self._signals.connect(self.twin_dock.loaded, loaded)
+        if self.identify is not None:  # the work window on segment and permit cards
+            from .core.coordination.card import WorkWindowCard
+
+            self.work_window = WorkWindowCard(self.catalog, lambda layer_id: twin_layer(QgsProject.instance(),
+                                                                                       layer_id))
+            self.identify.extra_sections.append(self.work_window.card_section)
         self._signals.connect(self.coordination_dock.visibilityChanged,
                               lambda visible: visible and self.coordination_dock.rows is None
                               and self.coordination_dock.refresh())

@@ -2106,6 +2106,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>to</source>
         <translation>till</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="219" />
+        <source>Work window on {street}: {window} (avoid {avoid})</source>
+        <translation>Arbetsfönster på {street}: {window} (undvik {avoid})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="222" />
+        <source>No hourly counts on {street}</source>
+        <translation>Inga timräkningar på {street}</translation>
+    </message>
 </context>
 <context>
     <name>HandlingEditor</name>

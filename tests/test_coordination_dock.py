@@ -59,8 +59,8 @@ def test_the_coming_two_weeks_grouped_by_street(board_dock):
     dock = board_dock[0]
     rows = children(dock)
     assert {row.rule for _street, row in rows} == EXPECTED_14_DAYS
-    assert {street for street, _row in rows} == {"Malmgatan", "Ovägen", "Sjögatan"}
-    assert all(street == row.street for street, row in rows)
+    assert {street for street, _row in rows} == {"Malmgatan (1)", "Ovägen (2)", "Sjögatan (1)"}
+    assert all(street.startswith(f"{row.street} (") for street, row in rows)
     assert dock.counts.text() == "Space and time: 1 · Space only: 1 · Other rules: 2"
 
 
@@ -79,10 +79,11 @@ def test_filters_by_rule_status_and_text(board_dock):
 def test_a_click_zooms_and_opens_the_card_and_handling_is_saved(board_dock):
     dock, path, layers, opened = board_dock
     group = next(dock.tree.topLevelItem(i) for i in range(dock.tree.topLevelItemCount())
-                 if dock.tree.topLevelItem(i).text(0) == "Ovägen")
+                 if dock.tree.topLevelItem(i).text(0) == "Ovägen (2)")
     item = next(group.child(j) for j in range(group.childCount())
                 if group.child(j).data(0, ROW_ROLE).rule == "coordination_space_time")
     dock.tree.setCurrentItem(item)
+    assert dock.window_label.text() == "No hourly counts on Ovägen"
     dock._open(item)
     permit = next(f for f in layers["excavation_permits"].getFeatures() if f["permit_id"] == "GT-3")
     assert opened == [("excavation_permits", permit.id())]

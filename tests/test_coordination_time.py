@@ -59,3 +59,24 @@ def test_the_temporal_controller_changes_what_the_card_says(tmp_path, catalog, q
         canvas.setTemporalRange(QgsDateTimeRange(QDateTime(), QDateTime()))
         controller.unload()
         dock.cleanup()
+
+
+def test_the_work_window_on_segment_and_permit_cards(tmp_path, catalog):
+    from digiresan_plugin.core.coordination.card import WorkWindowCard
+    from digiresan_plugin.core.identify import TwinEngine
+
+    from .coordination_fixture import TODAY, build_coordination_twin
+
+    layers = open_layers(build_coordination_twin(tmp_path / "coord.gpkg"), catalog)
+    engine = TwinEngine(catalog, layers.get, today=TODAY)
+    card = WorkWindowCard(catalog, layers.get, hours=6)
+    t1 = next(f.id() for f in layers["road_segments"].getFeatures() if f["segment_id"] == "T1")
+    found = card.card_section(engine.report_for_feature("road_segments", t1).to_dict())
+    assert [i["values"] for i in found["items"]] == [
+        {"segment": "T1", "window": "09–15", "avoid": "07–08, 16–17", "vehicles": 600}]
+    assert found["summary"]["text"] == "Work 09–15 (6 h between 06 and 22); avoid 07–08, 16–17"
+    permit = next(f.id() for f in layers["excavation_permits"].getFeatures() if f["permit_id"] == "GT-T1")
+    found = card.card_section(engine.report_for_feature("excavation_permits", permit).to_dict())
+    assert [i["values"]["window"] for i in found["items"]] == ["09–15"]
+    other = next(f.id() for f in layers["excavation_permits"].getFeatures() if f["permit_id"] == "GT-1")
+    assert card.card_section(engine.report_for_feature("excavation_permits", other).to_dict()) is None  # no counts

@@ -115,6 +115,9 @@ class CoordinationDock(DigiresanDock):
         self.tree.itemActivated.connect(lambda item, _c: self._open(item))
         self.tree.itemClicked.connect(lambda item, _c: self._open(item))
         layout.addWidget(self.tree, 1)
+        self.window_label = QLabel(body)
+        self.window_label.setWordWrap(True)
+        layout.addWidget(self.window_label)
         self.editor = HandlingEditor(body)
         self.editor.saveRequested.connect(self.save_note)
         layout.addWidget(self.editor)
@@ -195,10 +198,12 @@ class CoordinationDock(DigiresanDock):
                 statuses.get(self.statuses.get(row.key, "new"), ""), row.message])
             item.setData(0, ROW_ROLE, row)
             item.setToolTip(7, row.message)
-        for group in streets.values():
-            group.setText(1, str(group.childCount()))
+        for street, group in streets.items():
+            group.setText(0, f"{street or '–'} ({group.childCount()})")
         self.tree.setSortingEnabled(True)
         self.tree.expandAll()
+        for column in range(COLUMNS - 1):
+            self.tree.resizeColumnToContents(column)
         counts = class_counts(rows)
         self.counts.setText(" · ".join(f"{classes[c]}: {counts[c]}" for c in classes if counts.get(c)) or
                             self.tr("No coordination warnings in this period"))
@@ -209,6 +214,13 @@ class CoordinationDock(DigiresanDock):
 
     def _selected(self, item: Optional[QTreeWidgetItem], _previous: Any = None) -> None:
         row = self._row(item)
+        window = self.board.work_window(row.segment_id) if row and row.segment_id and self.board else None
+        if window is not None:
+            self.window_label.setText(self.tr("Work window on {street}: {window} (avoid {avoid})").format(
+                street=row.street, window=window.label(), avoid=window.peaks_label() or "–"))
+        else:
+            self.window_label.setText(self.tr("No hourly counts on {street}").format(street=row.street) if row
+                                      else "")
         self.editor.show_conflict(row, self.notes.get(row.key) if row else None,
                                   self.statuses.get(row.key, "new") if row else "new")
 
