@@ -98,3 +98,13 @@ def test_a_bad_coordination_key_names_the_key(tmp_path, change, key):
     with pytest.raises(CatalogError) as caught:
         parse_coordination(catalog, identify_config(catalog).relations)
     assert caught.value.key == key and str(path) in str(caught.value)
+
+
+def test_work_window_spans_and_limits():
+    from digiresan_plugin.core.coordination.work_window import work_window
+
+    midday = [10] * 6 + [200] * 5 + [900, 1000, 950, 980, 800] + [300] * 6 + [10] * 2  # peaks 11–16
+    window = work_window(midday, 6, 6, 22)
+    assert (window.label(), window.peaks_label()) == ("16–22", "11–16")
+    assert work_window(midday, 6, 6, 10) is None  # six hours do not fit between 06 and 10
+    assert work_window(midday[:23], 6) is None and work_window([None] + midday[1:], 6) is None

@@ -21,7 +21,14 @@ class WorkWindow:
         return f"{self.start_hour:02d}–{self.end_hour:02d}"
 
     def peaks_label(self) -> str:
-        return ", ".join(f"{h:02d}–{h + 1:02d}" for h in self.peaks)
+        """The hours to avoid as spans: '07–08, 11–16'."""
+        spans: list[list[int]] = []
+        for h in self.peaks:
+            if spans and spans[-1][1] == h:
+                spans[-1][1] = h + 1
+            else:
+                spans.append([h, h + 1])
+        return ", ".join(f"{a:02d}–{b:02d}" for a, b in spans)
 
 
 def work_window(hours: Sequence[Optional[float]], length: int, from_hour: int = 6,

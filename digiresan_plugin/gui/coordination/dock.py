@@ -242,7 +242,7 @@ class CoordinationDock(DigiresanDock):
                 geometry.transform(transform)
                 shown.append(geometry)
             extent = QgsGeometry.unaryUnion(shown).boundingBox()
-            extent.grow(max(30.0, extent.width() * 0.5) if crs.isGeographic() is False else 0.0005)
+            extent.grow(max(60.0, extent.width()) if not crs.isGeographic() else 0.0008)
             self.canvas.setExtent(extent)
             self.canvas.refresh()
             self.canvas.flashGeometries(shown, crs)
