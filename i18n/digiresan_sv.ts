@@ -2116,6 +2116,26 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>No hourly counts on {street}</source>
         <translation>Inga timräkningar på {street}</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="297" />
+        <source>Select a warning first: the timeline shows its street</source>
+        <translation>Välj en varning först: tidslinjen visar dess gata</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="87" />
+        <source>The year of the selected warning&apos;s street: permits, dig bans and paving</source>
+        <translation>Året för den valda varningens gata: grävtillstånd, grävstopp och beläggning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="42" />
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="299" />
+        <source>Timeline: {street}</source>
+        <translation>Tidslinje: {street}</translation>
+    </message>
 </context>
 <context>
     <name>HandlingEditor</name>
@@ -2173,6 +2193,19 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/coordination/handling.py" line="35" />
         <source>Why the warning is accepted</source>
         <translation>Varför varningen godtas</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/timeline.py" line="101" />
+        <source>Export PNG…</source>
+        <translation>Exportera PNG…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/timeline.py" line="110" />
+        <source>Export the timeline</source>
+        <translation>Exportera tidslinjen</translation>
     </message>
 </context>
 </TS>

@@ -88,7 +88,7 @@ def test_a_click_zooms_and_opens_the_card_and_handling_is_saved(board_dock):
     permit = next(f for f in layers["excavation_permits"].getFeatures() if f["permit_id"] == "GT-3")
     assert opened == [("excavation_permits", permit.id())]
     assert dock.canvas.extent().contains(permit.geometry().boundingBox())
-    assert dock.canvas.extent().width() < 300
+    assert dock.canvas.extent().height() < 300  # zoomed in from the 2 km view
     dock.editor.status.setCurrentIndex(dock.editor.status.findData("resolved"))
     dock.editor.assignee.setText("Anna")
     dock.editor.save.click()
@@ -108,3 +108,26 @@ def test_accepted_needs_a_reason(board_dock):
     dock.editor.saveRequested.connect(saved.append)
     dock.editor.save.click()
     assert saved == [] and dock.editor.reason.placeholderText() == "An accepted warning needs a reason"
+
+
+def test_the_timeline_of_a_street_and_its_png(board_dock, tmp_path):
+    from qgis.PyQt.QtGui import QImage
+
+    from digiresan_plugin.gui.coordination.timeline import TimelineView
+
+    dock = board_dock[0]
+    data = dock.timeline_for("Malmgatan")
+    assert data.lanes == (("M1", "Malmgatan (M1)"),)
+    bars = {(b.kind, b.label, b.start.isoformat(), b.end.isoformat(), b.conflict) for b in data.bars}
+    # as of 2026-11-27, from 2026-09-27 for a year: GT-2 (ended) is before it; GT-1 is in the moratorium
+    assert bars == {("permit", "GT-1", "2026-12-02", "2026-12-17", True),
+                    ("moratorium", "", "2026-09-27", "2027-09-27", False)}
+    fjall = {(b.kind, b.start.isoformat(), b.end.isoformat()) for b in dock.timeline_for("Fjällgatan").bars}
+    assert ("notice", "2027-02-01", "2027-04-30") in fjall and ("paving", "2027-05-01", "2027-05-07") in fjall
+    view = TimelineView(data)
+    path = tmp_path / "timeline.png"
+    assert view.export_png(str(path))
+    image = QImage(str(path))
+    assert image.width() == view.sizeHint().width() and image.height() == view.sizeHint().height()
+    x = int(view.x_of(data.bars[0].start)) + 5  # inside GT-1's bar
+    assert image.pixelColor(x, 34 + 18 + 12).name() == "#2f5d8a"

@@ -29,15 +29,17 @@ from qgis.PyQt.QtWidgets import (
 from ...core import settings
 from ...core.catalog import Catalog
 from ...core.coordination.board import Board, BoardError, class_counts, filter_rows
-from ...core.coordination.model import Conflict, Window
+from ...core.coordination.model import Conflict, Window, add_months
 from ...core.coordination.notes import Note, NotesError, effective_status, store_for_layer
 from ...core.coordination.temporal import as_of
+from ...core.coordination.timeline import street_segments, timeline
 from ...core.i18n import ui_language
 from ...core.identify.engine import TwinEngine
 from ...core.layers import twin_layer
 from ...core.tasks import LatestTask, run_task
 from ..base_dock import DigiresanDock
 from .handling import HandlingEditor
+from .timeline import TimelineDialog
 
 ROW_ROLE = Qt.UserRole + 1
 COLUMNS = 8  # street/start, end, severity, class, rule, permits, status, message
@@ -81,11 +83,18 @@ class CoordinationDock(DigiresanDock):
         self.follow_time.toggled.connect(lambda _on: self._temporal_changed())
         self.refresh_button = QPushButton(self.tr("Refresh"), body)
         self.refresh_button.clicked.connect(self.refresh)
+        self.timeline_button = QPushButton(self.tr("Timeline"), body)
+        self.timeline_button.setToolTip(self.tr("The year of the selected warning's street: permits, dig bans and "
+                                                "paving"))
+        self.timeline_button.clicked.connect(self.show_timeline)
         for widget in (QLabel(self.tr("From"), body), self.from_edit, QLabel(self.tr("to"), body), self.to_edit,
                        self.refresh_button):
             dates.addWidget(widget)
         layout.addLayout(dates)
-        layout.addWidget(self.follow_time)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.follow_time, 1)
+        time_row.addWidget(self.timeline_button)
+        layout.addLayout(time_row)
         filters = QHBoxLayout()
         self.rule_filter, self.status_filter = QComboBox(body), QComboBox(body)
         self.rule_filter.addItem(self.tr("All rules"), "")
@@ -271,6 +280,24 @@ class CoordinationDock(DigiresanDock):
             self.message(self.tr("Handling saved"), Qgis.Success, 3)
 
         run_task(self.tr("Save coordination handling"), lambda _task: store.save(note), done)
+
+    def timeline_for(self, street: str):
+        """The timeline of ``street`` over the year around the as-of date (after a refresh)."""
+        board = self.board
+        if board is None or board.network is None:
+            return None
+        start = add_months(board.as_of, -2)
+        return timeline(board.network, street_segments(board.network, street), self.rows or [], start,
+                        add_months(start, 12), board.moratorium_years(), board.notice_months, board.spec)
+
+    def show_timeline(self) -> None:
+        row = self._row(self.tree.currentItem())
+        data = self.timeline_for(row.street) if row is not None else None
+        if data is None:
+            self.message(self.tr("Select a warning first: the timeline shows its street"), Qgis.Info, 4)
+            return
+        self.timeline_dialog = TimelineDialog(data, self.tr("Timeline: {street}").format(street=row.street), self)
+        self.timeline_dialog.show()
 
     # -- time ---------------------------------------------------------------------------------------------
     def _temporal_changed(self) -> None:
