@@ -94,10 +94,11 @@ class Board:
             out.extend(dig_notice(self.spec, seg, plans, permits, self.notice_months, self.as_of, window,
                                   self.language))
             out.extend(moratorium_in_force(self.spec, seg, years, self.as_of, window, self.language))
+        self.reader.traffic(net, {c.segment_id for c in out if c.segment_id})  # the rows' work windows
         return sort_rows(out)
 
     def work_window(self, segment_id: str) -> Optional[WorkWindow]:
-        """The quietest daily window on a segment (after :meth:`conflicts` read the network)."""
+        """The quietest daily window on a segment of a row (after :meth:`conflicts` read the network)."""
         if self.network is None:
             return None
         hours = self.network.traffic.get(segment_id)

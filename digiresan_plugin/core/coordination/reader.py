@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
-from qgis.core import QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsSpatialIndex
+from qgis.core import QgsExpression, QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsSpatialIndex
 
 from ..identify.handles import LayerHandle, Metric
 from ..identify.specs import Condition
@@ -91,7 +91,6 @@ class NetworkReader:
         if progress is not None and progress(60.0) is False:
             return net
         self._plans(net)
-        self._traffic(net)
         return net
 
     # -- segments ------------------------------------------------------------------------------------
@@ -102,18 +101,20 @@ class NetworkReader:
         names = _fields(handle, part, key)
         request = QgsFeatureRequest().setSubsetOfAttributes(names, handle.fields)
         tol = self.spec.node_tolerance_m
+        street_field, paved_field = part.field("street"), part.field("paved")
         for f in handle.source.getFeatures(request):
             sid = str(py_value(f[key]) if key else f.id())
             geom = self.metric.to_metric(f.geometry(), handle.crs)
             nodes: tuple = ()
             if not geom.isNull():
-                vertices = list(geom.vertices())
-                if vertices:
-                    ends = (vertices[0], vertices[-1])
-                    nodes = tuple(dict.fromkeys((round(p.x() / tol), round(p.y() / tol)) for p in ends))
+                count = geom.constGet().nCoordinates()
+                if count:
+                    a, b = geom.vertexAt(0), geom.vertexAt(count - 1)
+                    nodes = tuple(dict.fromkeys(((round(a.x() / tol), round(a.y() / tol)),
+                                                 (round(b.x() / tol), round(b.y() / tol)))))
                 net.segment_geometry[sid] = geom
-            street = py_value(f[part.field("street")]) if part.field("street") else None
-            net.segments[sid] = SegmentRow(f.id(), sid, str(street or sid), as_date(f[part.field("paved")]), nodes)
+            street = py_value(f[street_field]) if street_field else None
+            net.segments[sid] = SegmentRow(f.id(), sid, str(street or sid), as_date(f[paved_field]), nodes)
 
     # -- permits ---------------------------------------------------------------------------------------
     def _relevant(self, start: Optional[date], end: Optional[date], window: Window) -> bool:
@@ -189,19 +190,29 @@ class NetworkReader:
                 net.plans.setdefault(sid, []).append(
                     (as_int(f[part.field("year")]), py_value(f[treatment]) if treatment else None))
 
-    def _traffic(self, net: Network) -> None:
+    def traffic(self, net: Network, segment_ids: Iterable[str], chunk: int = 500) -> None:
+        """Read the latest hourly profile of ``segment_ids`` into ``net.traffic`` (only the rows' segments are
+        read: the counts are the biggest table of a twin)."""
         part = self.spec.traffic
         handle = self.resolve(part.layer) if part else None
         if part is None or handle is None:
             return
+        ids = sorted({str(s) for s in segment_ids} - set(net.traffic))
         names = _fields(handle, part, None)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(
-            names, handle.fields)
+        column = QgsExpression.quotedColumnRef(part.field("segment"))
+        for start in range(0, len(ids), chunk):
+            values = ", ".join(QgsExpression.quotedValue(s) for s in ids[start:start + chunk])
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(
+                names, handle.fields).setFilterExpression(f"{column} IN ({values})")
+            self._traffic_rows(net, handle, part, request)
+
+    def _traffic_rows(self, net: Network, handle: LayerHandle, part: LayerPart, request: QgsFeatureRequest) -> None:
         year_field = part.field("year")
+        seg_field, hour_field, vehicles_field = part.field("segment"), part.field("hour"), part.field("vehicles")
         latest: dict[str, int] = {}
         for f in handle.source.getFeatures(request):
-            sid = str(py_value(f[part.field("segment")]))
-            hour = as_int(f[part.field("hour")])
+            sid = str(py_value(f[seg_field]))
+            hour = as_int(f[hour_field])
             year = as_int(f[year_field]) if year_field else 0
             if hour is None or not 0 <= hour <= 23 or year is None:
                 continue
@@ -209,7 +220,7 @@ class NetworkReader:
                 latest[sid] = year
                 net.traffic[sid] = [None] * 24
             if year == latest[sid]:
-                net.traffic[sid][hour] = as_number(f[part.field("vehicles")])
+                net.traffic[sid][hour] = as_number(f[vehicles_field])
 
 
 def _grown(rect: QgsRectangle, d: float) -> QgsRectangle:

@@ -25,6 +25,21 @@ COLOURS = {"permit": QColor("#2f5d8a"), "moratorium": QColor("#f3c98b"), "notice
 ROWS = {"moratorium": (4, 10), "notice": (4, 10), "paving": (2, 14), "permit": (18, 24)}  # (y offset, height)
 
 
+def permit_tracks(data: Timeline) -> dict:
+    """Permit bars that overlap another one in their lane -> track 0 or 1 (alternating by start)."""
+    out = {}
+    by_lane: dict = {}
+    for bar in data.bars:
+        if bar.kind == "permit":
+            by_lane.setdefault(bar.lane, []).append(bar)
+    for bars in by_lane.values():
+        bars.sort(key=lambda b: (b.start, b.label))
+        for i, bar in enumerate(bars):
+            if any(o is not bar and o.start <= bar.end and bar.start <= o.end for o in bars):
+                out[bar] = i % 2
+    return out
+
+
 class TimelineView(QWidget):
     def __init__(self, data: Timeline, parent: Optional[QWidget] = None):
         super().__init__(parent)
@@ -63,6 +78,7 @@ class TimelineView(QWidget):
                              QDate(month).toString("MMM yyyy"))
             month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
         lane_of = {sid: i for i, (sid, _label) in enumerate(data.lanes)}
+        tracks = permit_tracks(data)
         for i, (_sid, label) in enumerate(data.lanes):
             y = HEADER_H + i * LANE_H
             painter.setPen(QPen(QColor("#eeeeee")))
@@ -71,6 +87,8 @@ class TimelineView(QWidget):
             painter.drawText(QRectF(4, y, LABEL_W - 8, LANE_H), Qt.AlignLeft | Qt.AlignVCenter, label)
         for bar in data.bars:
             y0, h = ROWS[bar.kind]
+            if bar.kind == "permit" and bar in tracks:  # overlapping permits share the row in two halves
+                y0, h = y0 + tracks[bar] * (h // 2), h // 2 - 1
             y = HEADER_H + lane_of[bar.lane] * LANE_H + y0
             rect = QRectF(self.x_of(bar.start), y, max(2.0, ((bar.end - bar.start).days + 1) * DAY_W), h)
             painter.setPen(QPen(QColor("#c0392b"), 2) if bar.conflict else Qt.NoPen)
