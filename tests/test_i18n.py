@@ -227,7 +227,7 @@ def test_plugin_speaks_swedish_when_qgis_does_and_english_after_unload(swedish_q
 
         # menu and toolbar actions
         texts = [a.text() for a in iface.submenus["&Digiresan"].actions()]
-        assert texts == ["Digital tvilling", "Tvillinginfo", "Digiresan-idéer"]
+        assert texts == ["Digital tvilling", "Tvillinginfo", "Digiresan-idéer", "Samordning"]
         assert [a.text() for a in plugin.toolbar.actions()] == texts
         assert plugin.toolbar.windowTitle() == "Digiresan"
         twin_info = plugin.toolbar.actions()[1]
@@ -239,6 +239,12 @@ def test_plugin_speaks_swedish_when_qgis_does_and_english_after_unload(swedish_q
         assert ideas.status_combo.itemText(0) == "Alla statusar"
         assert ideas.search_edit.placeholderText() == "Sök i titel och beskrivning"
         assert [ideas.tabs.tabText(i) for i in range(ideas.tabs.count())][:2] == ["Detaljer", "Beslut"]
+
+        # the coordination board
+        board = plugin.coordination_dock
+        assert board.windowTitle() == "Samordning"
+        assert board.rule_filter.itemText(0) == "Alla regler" and board.timeline_button.text() == "Tidslinje"
+        assert board.editor.save.text() == "Spara hantering"
 
         # the card dock and its toolbar
         card = plugin.card_dock
