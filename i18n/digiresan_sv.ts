@@ -2208,4 +2208,42 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Exportera tidslinjen</translation>
     </message>
 </context>
+<context>
+    <name>CoordinationStatementAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="47" />
+        <source>A one-page PDF for one excavation permit: a map of the permit and the works it conflicts with, every coordination conflict it takes part in, the work window on its streets and the contacts of the other permits, in the report language.</source>
+        <translation>En PDF på en sida för ett grävtillstånd: en karta över tillståndet och arbetena det krockar med, varje samordningskonflikt det ingår i, arbetsfönstret på dess gator och kontakterna för de andra tillstånden, på rapportspråket.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="44" />
+        <source>Coordination statement (PDF)</source>
+        <translation>Samordningsbesked (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="78" />
+        <source>No permit &apos;{}&apos; in the twin</source>
+        <translation>Inget tillstånd &apos;{}&apos; i tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="55" />
+        <source>Permit id</source>
+        <translation>Tillstånds-id</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="57" />
+        <source>Statement (PDF)</source>
+        <translation>Besked (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="137" />
+        <source>The PDF could not be written: {}</source>
+        <translation>PDF:en kunde inte skrivas: {}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="1" />
+        <source>{} conflicts in the statement</source>
+        <translation>{} konflikter i beskedet</translation>
+    </message>
+</context>
 </TS>

@@ -50,7 +50,7 @@ def test_provider_and_algorithms_are_registered(provider):
     assert provider.name() == "Digiresan"
     ids = {a.id() for a in provider.algorithms()}
     assert ids == {"digiresan:report_at_point", "digiresan:report_for_features", "digiresan:coordination_conflicts",
-                   "digiresan:check_twin"}
+                   "digiresan:check_twin", "digiresan:coordination_statement"}
     assert not provider.icon().isNull()
     assert register_provider() is provider  # idempotent
 

@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.paths import resources_dir
 from .check_twin import CheckTwinAlgorithm
 from .coordination_conflicts import CoordinationConflictsAlgorithm
+from .coordination_statement import CoordinationStatementAlgorithm
 from .report_at_point import ReportAtPointAlgorithm
 from .report_for_features import ReportForFeaturesAlgorithm
 
@@ -42,3 +43,4 @@ class DigiresanProvider(QgsProcessingProvider):
         for algorithm in (ReportAtPointAlgorithm(), ReportForFeaturesAlgorithm(), CoordinationConflictsAlgorithm()):
             self.addAlgorithm(algorithm)
         self.addAlgorithm(CheckTwinAlgorithm())
+        self.addAlgorithm(CoordinationStatementAlgorithm())

@@ -58,6 +58,7 @@ class Board:
         admit = config.relations[self.rules[0].permits].where if self.rules else ()
         self.reader = NetworkReader(spec, engine.layer_handle, engine.metric, admit)
         self.network: Optional[Network] = None
+        self.last_rows: list[Conflict] = []
         self.notes: Optional[NotesStore] = None  # the handling notes (set by the caller that knows the source)
 
     def rule_titles(self) -> dict[str, str]:
@@ -95,7 +96,8 @@ class Board:
                                   self.language))
             out.extend(moratorium_in_force(self.spec, seg, years, self.as_of, window, self.language))
         self.reader.traffic(net, {c.segment_id for c in out if c.segment_id})  # the rows' work windows
-        return sort_rows(out)
+        self.last_rows = sort_rows(out)
+        return self.last_rows
 
     def work_window(self, segment_id: str) -> Optional[WorkWindow]:
         """The quietest daily window on a segment of a row (after :meth:`conflicts` read the network)."""
