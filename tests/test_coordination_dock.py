@@ -7,6 +7,7 @@ import time
 
 import pytest
 from qgis.core import QgsRectangle
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 
 from digiresan_plugin.core.coordination.notes import GpkgNotes
@@ -40,7 +41,7 @@ def board_dock(tmp_path, catalog, qgis_canvas):
     QCoreApplication.processEvents()
     yield dock, path, layers, opened
     dock.cleanup()
-    # no deleteLater(): the wrapper releases the dock when the test lets go of it
+    sip.delete(dock)  # now: its widgets' slots hold the dock (and through it the layers) in a cycle
     qgis_canvas.stopRendering()
     qgis_canvas.setLayers([])  # the session's canvas must not keep (or render) layers this test releases
     QCoreApplication.processEvents()

@@ -7,6 +7,7 @@ from datetime import date
 
 from qgis.core import QgsDateTimeRange, QgsVectorLayerTemporalContext, QgsVectorLayerTemporalProperties
 from qgis.gui import QgsMessageBar
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from digiresan_plugin.core.coordination.temporal import apply_temporal, as_of, temporal_fields
@@ -59,6 +60,7 @@ def test_the_temporal_controller_changes_what_the_card_says(tmp_path, catalog, q
         canvas.setTemporalRange(QgsDateTimeRange(QDateTime(), QDateTime()))
         controller.unload()
         dock.cleanup()
+        sip.delete(dock)
 
 
 def test_the_work_window_on_segment_and_permit_cards(tmp_path, catalog):

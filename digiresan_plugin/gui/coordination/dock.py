@@ -315,5 +315,6 @@ class CoordinationDock(DigiresanDock):
     def cleanup(self) -> None:
         self._task.cancel()
         self.board, self.rows = None, None  # the board holds feature sources of the twin's layers
+        self._layer_for = lambda _layer_id: None
         self.tree.clear()
         super().cleanup()
