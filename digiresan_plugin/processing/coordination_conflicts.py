@@ -101,8 +101,13 @@ class CoordinationConflictsAlgorithm(TwinAlgorithm):
             self.window = parse_window(text(self.FROM, "today"), text(self.TO, "+14"), self.engine.today)
             self.board = Board(self.engine)
         except (ValueError, BoardError) as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            self.release()
+            raise QgsProcessingException(str(exc)) from None
         self.board.notes = self._notes(context)
+
+    def release(self) -> None:
+        """Let go of the twin's layers before a failure is raised: a traceback QGIS keeps must not hold them."""
+        self.board, self.engine, self.layers = None, None, {}
 
     def _notes(self, context: QgsProcessingContext) -> Optional[NotesStore]:
         """The handling notes of the twin the permits come from (main thread: a saved connection's info)."""
@@ -117,7 +122,8 @@ class CoordinationConflictsAlgorithm(TwinAlgorithm):
         try:
             rows = self.board.conflicts(self.window, self.progress(feedback))
         except BoardError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            self.release()
+            raise QgsProcessingException(str(exc)) from None
         fields = QgsFields()
         for name, kind in COLUMNS:
             fields.append(QgsField(name, kind))

@@ -64,7 +64,12 @@ class CoordinationStatementAlgorithm(TwinAlgorithm):
         try:
             self.board = Board(self.engine)
         except BoardError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            self.release()
+            raise QgsProcessingException(str(exc)) from None
+
+    def release(self) -> None:
+        """Let go of the twin's layers before a failure is raised: a traceback QGIS keeps must not hold them."""
+        self.board, self.engine, self.layers, self.project_layers = None, None, {}, {}
 
     def processAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
                          feedback: QgsProcessingFeedback) -> dict:
@@ -72,9 +77,11 @@ class CoordinationStatementAlgorithm(TwinAlgorithm):
         try:
             self.board.conflicts(Window())
         except BoardError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            self.release()
+            raise QgsProcessingException(str(exc)) from None
         statement = statement_for(self.board, permit_id)
         if statement is None:
+            self.release()
             raise QgsProcessingException(self.tr("No permit '{}' in the twin").format(permit_id))
         title, lines = statement.lines(self.engine.language, self.engine.today.isoformat())
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
