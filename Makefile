@@ -15,7 +15,7 @@ VENV       := .venv
 PY         := $(VENV)/bin/python
 SYS_PY     := /usr/bin/python3
 APT_PACKAGES      := qgis python3-qgis qgis-providers gdal-bin python3-numpy
-APT_TOOL_PACKAGES := pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb
+APT_TOOL_PACKAGES := pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb poppler-utils
 QGIS_PROFILE_DIR  ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PYTEST_ARGS ?=
 

@@ -19,7 +19,7 @@ set -euo pipefail
 
 RECIPE=5  # bump when the way the root is provisioned changes
 PACKAGES="qgis python3-qgis qgis-providers gdal-bin python3-numpy postgresql postgresql-postgis \
-pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb make e2fsprogs ca-certificates"
+pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb poppler-utils make e2fsprogs ca-certificates"
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 say() { echo "ltr: $*"; }

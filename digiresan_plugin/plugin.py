@@ -40,6 +40,7 @@ class DigiresanPlugin:
         self.card_dock = None
         self.ideas_dock = None
         self.plan_dock = None
+        self.coordination_dock = None
         self.identify = None
         self.translator: Optional[QTranslator] = None
         self.provider = None
@@ -88,6 +89,7 @@ class DigiresanPlugin:
         self._init_twin_info()
         self._init_ideas_dock()
         self._init_plan_dock()
+        self._init_coordination_dock()
         self._init_dock_layout()
         self._init_options()
         self._init_locator()
@@ -115,6 +117,10 @@ class DigiresanPlugin:
             self.identify.unload()
             self.identify.deleteLater()
             self.identify = None
+        if self.coordination_dock is not None:
+            self.coordination_dock.cleanup()
+            self._remove_dock(self.coordination_dock)
+            self.coordination_dock = None
         if self.ideas_dock is not None:
             self.ideas_dock.cleanup()
             self._remove_dock(self.ideas_dock)
@@ -218,7 +224,8 @@ class DigiresanPlugin:
 
         window = self.iface.mainWindow()
         self.dock_layout = DockLayout(window, {"twin": self.twin_dock, "card": self.card_dock,
-                                               "ideas": self.ideas_dock, "plan": getattr(self, "plan_dock", None)})
+                                               "ideas": self.ideas_dock, "plan": self.plan_dock,
+                                               "coordination": self.coordination_dock})
         self.dock_layout.apply()
         if window.isVisible():  # enabled in a running QGIS
             self.dock_layout.settle()
@@ -241,6 +248,38 @@ class DigiresanPlugin:
         action.setText(self.tr("Maintenance plan"))
         action.setToolTip(self.tr("Show or hide the maintenance candidates and the budget scenarios"))
         self._add_action(action, owned=False)
+
+    def _init_coordination_dock(self) -> None:
+        """The coordination board; the permits get time on the map (temporal properties) after each load."""
+        from .core.coordination.temporal import apply_temporal
+        from .core.layers import twin_layer
+        from .gui.coordination.dock import CoordinationDock
+
+        self.coordination_dock = CoordinationDock(
+            self.catalog, self.iface.mapCanvas(), self.iface.messageBar(), self.iface.mainWindow(),
+            show_feature=self.identify.show_feature if self.identify is not None else None)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.coordination_dock)
+        self.coordination_dock.hide()
+        action = self.coordination_dock.toggleViewAction()
+        action.setIcon(icon("coordination.svg"))
+        action.setText(self.tr("Coordination"))
+        action.setToolTip(self.tr("Show or hide the coordination board: every conflict of the coming weeks"))
+        self._add_action(action, owned=False)
+
+        def loaded(_report=None) -> None:
+            apply_temporal(self.catalog, lambda layer_id: twin_layer(QgsProject.instance(), layer_id))
+
+        loaded()
+        self._signals.connect(self.twin_dock.loaded, loaded)
+        if self.identify is not None:  # the work window on segment and permit cards
+            from .core.coordination.card import WorkWindowCard
+
+            self.work_window = WorkWindowCard(self.catalog, lambda layer_id: twin_layer(QgsProject.instance(),
+                                                                                       layer_id))
+            self.identify.extra_sections.append(self.work_window.card_section)
+        self._signals.connect(self.coordination_dock.visibilityChanged,
+                              lambda visible: visible and self.coordination_dock.rows is None
+                              and self.coordination_dock.refresh())
 
     def _ideas_dock_visible(self, visible: bool) -> None:
         """Read the ideas the first time the list is opened."""

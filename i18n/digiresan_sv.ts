@@ -1116,34 +1116,270 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>CoordinationConflictsAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="33"/>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="90"/>
         <source>Coordination conflicts</source>
         <translation>Samordningskonflikter</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="36"/>
-        <source>Finds every open excavation permit in conflict with the catalog&apos;s coordination rules: digging in a street paved less than the moratorium ago, two permits overlapping in time on the same street, or digging where paving is planned this year or next. Output: the permits&apos; areas with the reasons.</source>
-        <translation>Hittar alla ej avslutade grävtillstånd som strider mot katalogens samordningsregler: grävning i en gata som fått ny beläggning inom grävstoppstiden, två grävtillstånd som överlappar i tid på samma gata, eller grävning där beläggning planeras i år eller nästa år. Resultat: grävtillståndens ytor med orsakerna.</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="73"/>
+        <source>Every coordination conflict of the whole network whose period touches FROM–TO (default today to 14 days ahead; both empty: the full network): the card's rules (dig moratorium, overlapping permits, dig before paving), two permits at the same place and time (space_time), at the same place within months (space: shared trenching), at the same time by a shared crossing (time), the dig-now notice before a planned paving and the dig ban in force. One row per conflict with its rule id, class, both permits, the segment, the period, the handling status and the message.</source>
+        <translation>Varje samordningskonflikt i hela nätet vars period berör FROM–TO (standard i dag till 14 dagar framåt; båda tomma: hela nätet): kortets regler (grävstopp, överlappande grävtillstånd, gräv före beläggning), två tillstånd på samma plats samtidigt (space_time), på samma plats inom några månader (space: samförläggning), samtidigt vid en gemensam korsning (time), uppmaningen att gräva nu före en planerad beläggning och grävstoppet som gäller. En rad per konflikt med regel-id, klass, båda tillstånden, segmentet, perioden, hanteringsstatus och meddelandet.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="44"/>
-        <source>Permits in conflict</source>
-        <translation>Grävtillstånd i konflikt</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="84"/>
+        <source>From (YYYY-MM-DD or &apos;today&apos;; empty: no start)</source>
+        <translation>Från (ÅÅÅÅ-MM-DD eller 'today'; tomt: ingen början)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="47"/>
-        <source>Number of permits in conflict</source>
-        <translation>Antal grävtillstånd i konflikt</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="87"/>
+        <source>To (YYYY-MM-DD or &apos;+days&apos; after From; empty: no end)</source>
+        <translation>Till (ÅÅÅÅ-MM-DD eller '+dagar' efter Från; tomt: inget slut)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="55"/>
-        <source>The twin has no layer the coordination rules apply to ({})</source>
-        <translation>Tvillingen har inget lager som samordningsreglerna gäller för ({})</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="93"/>
+        <source>Number of conflicts</source>
+        <translation>Antal konflikter</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="85"/>
-        <source>{} permits in conflict</source>
-        <translation>{} grävtillstånd i konflikt</translation>
+        <location filename="../digiresan_plugin/processing/coordination_conflicts.py" line="146"/>
+        <source>{} conflicts</source>
+        <translation>{} konflikter</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinationDock</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="58"/>
+        <source>Coordination</source>
+        <translation>Samordning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="82"/>
+        <source>Follow the Temporal Controller</source>
+        <translation>Följ tidskontrollen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="84"/>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="86"/>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="87"/>
+        <source>The year of the selected warning&apos;s street: permits, dig bans and paving</source>
+        <translation>Året för den valda varningens gata: grävtillstånd, grävstopp och beläggning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="90"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="90"/>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="100"/>
+        <source>All rules</source>
+        <translation>Alla regler</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="101"/>
+        <source>Any status</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="102"/>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="102"/>
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="102"/>
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="102"/>
+        <source>Accepted with reason</source>
+        <translation>Godtagen med motivering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="106"/>
+        <source>Permit, applicant, utility or street</source>
+        <translation>Tillstånd, sökande, ledningsägare eller gata</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <source>Street / start</source>
+        <translation>Gata / start</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <source>Severity</source>
+        <translation>Allvarlighet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <source>Class</source>
+        <translation>Klass</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <source>Permits</source>
+        <translation>Tillstånd</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="161"/>
+        <source>Coordination board</source>
+        <translation>Samordningstavla</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="166"/>
+        <source>The coordination board failed: {error}</source>
+        <translation>Samordningstavlan misslyckades: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="192"/>
+        <source>Space and time</source>
+        <translation>Plats och tid</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="192"/>
+        <source>Space only</source>
+        <translation>Endast plats</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="193"/>
+        <source>Time only</source>
+        <translation>Endast tid</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="193"/>
+        <source>Other rules</source>
+        <translation>Övriga regler</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="194"/>
+        <source>Warning</source>
+        <translation>Varning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="194"/>
+        <source>Note</source>
+        <translation>Notering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="217"/>
+        <source>No coordination warnings in this period</source>
+        <translation>Inga samordningsvarningar under perioden</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="228"/>
+        <source>Work window on {street}: {window} (avoid {avoid})</source>
+        <translation>Arbetsfönster på {street}: {window} (undvik {avoid})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="231"/>
+        <source>No hourly counts on {street}</source>
+        <translation>Inga timräkningar på {street}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="268"/>
+        <source>This twin has no place for coordination notes</source>
+        <translation>Den här tvillingen har ingen plats för samordningsanteckningar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="274"/>
+        <source>The handling could not be saved: {error}</source>
+        <translation>Hanteringen kunde inte sparas: {error}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="280"/>
+        <source>Handling saved</source>
+        <translation>Hanteringen sparad</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="282"/>
+        <source>Save coordination handling</source>
+        <translation>Spara samordningshantering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="297"/>
+        <source>Select a warning first: the timeline shows its street</source>
+        <translation>Välj en varning först: tidslinjen visar dess gata</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="299"/>
+        <source>Timeline: {street}</source>
+        <translation>Tidslinje: {street}</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinationStatementAlgorithm</name>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="44"/>
+        <source>Coordination statement (PDF)</source>
+        <translation>Samordningsbesked (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="47"/>
+        <source>A one-page PDF for one excavation permit: a map of the permit and the works it conflicts with, every coordination conflict it takes part in, the work window on its streets and the contacts of the other permits, in the report language.</source>
+        <translation>En PDF på en sida för ett grävtillstånd: en karta över tillståndet och arbetena det krockar med, varje samordningskonflikt det ingår i, arbetsfönstret på dess gator och kontakterna för de andra tillstånden, på rapportspråket.</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="55"/>
+        <source>Permit id</source>
+        <translation>Tillstånds-id</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="57"/>
+        <source>Statement (PDF)</source>
+        <translation>Besked (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="85"/>
+        <source>No permit &apos;{}&apos; in the twin</source>
+        <translation>Inget tillstånd '{}' i tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="89"/>
+        <source>{} conflicts in the statement</source>
+        <translation>{} konflikter i beskedet</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="144"/>
+        <source>The PDF could not be written: {}</source>
+        <translation>PDF:en kunde inte skrivas: {}</translation>
     </message>
 </context>
 <context>
@@ -1328,57 +1564,125 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>DigiresanPlugin</name>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="85"/>
+        <location filename="../digiresan_plugin/plugin.py" line="86"/>
         <source>Digiresan</source>
         <translation>Digiresan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="290"/>
+        <location filename="../digiresan_plugin/plugin.py" line="329"/>
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="162"/>
+        <location filename="../digiresan_plugin/plugin.py" line="168"/>
         <source>Show or hide the Digital twin dock</source>
         <translation>Visa eller dölj panelen Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="184"/>
+        <location filename="../digiresan_plugin/plugin.py" line="190"/>
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="188"/>
+        <location filename="../digiresan_plugin/plugin.py" line="194"/>
         <source>Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything</source>
         <translation>Tvillinginfo (Ctrl+Alt+I): klicka var som helst på kartan och få ett kort med allt om platsen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="204"/>
+        <location filename="../digiresan_plugin/plugin.py" line="210"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="205"/>
+        <location filename="../digiresan_plugin/plugin.py" line="211"/>
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="241"/>
+        <location filename="../digiresan_plugin/plugin.py" line="248"/>
         <source>Maintenance plan</source>
         <translation>Underhållsplan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="242"/>
+        <location filename="../digiresan_plugin/plugin.py" line="249"/>
         <source>Show or hide the maintenance candidates and the budget scenarios</source>
         <translation>Visa eller dölj underhållskandidaterna och budgetscenarierna</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/plugin.py" line="265"/>
+        <source>Coordination</source>
+        <translation>Samordning</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/plugin.py" line="266"/>
+        <source>Show or hide the coordination board: every conflict of the coming weeks</source>
+        <translation>Visa eller dölj samordningstavlan: alla konflikter de närmaste veckorna</translation>
     </message>
 </context>
 <context>
     <name>DigiresanProvider</name>
     <message>
-        <location filename="../digiresan_plugin/processing/provider.py" line="33"/>
+        <location filename="../digiresan_plugin/processing/provider.py" line="34"/>
         <source>Digiresan digital twin</source>
         <translation>Digiresan – digital tvilling</translation>
+    </message>
+</context>
+<context>
+    <name>HandlingEditor</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="30"/>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="30"/>
+        <source>In progress</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="30"/>
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="30"/>
+        <source>Accepted with reason</source>
+        <translation>Godtagen med motivering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="35"/>
+        <source>Why the warning is accepted</source>
+        <translation>Varför varningen godtas</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="38"/>
+        <source>Save handling</source>
+        <translation>Spara hantering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="42"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="43"/>
+        <source>Assignee</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="44"/>
+        <source>Reason</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="45"/>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/handling.py" line="70"/>
+        <source>An accepted warning needs a reason</source>
+        <translation>En godtagen varning behöver en motivering</translation>
     </message>
 </context>
 <context>
@@ -1492,22 +1796,22 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="73"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="72"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="117"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="116"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="118"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="121"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock.py" line="120"/>
         <source>Programme</source>
         <translation>Program</translation>
     </message>
@@ -1517,12 +1821,12 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock_access.py" line="138"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock_access.py" line="139"/>
         <source>Could not write {path}: {error}</source>
         <translation>Kunde inte skriva {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock_access.py" line="141"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock_access.py" line="142"/>
         <source>Exported {n} ideas to {path}</source>
         <translation>Exporterade {n} idéer till {path}</translation>
     </message>
@@ -1537,7 +1841,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Beslutsdatum</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/dock_access.py" line="161"/>
+        <location filename="../digiresan_plugin/gui/ideas/dock_access.py" line="162"/>
         <source>The audit note could not be written: {error}</source>
         <translation>Loggnoteringen kunde inte skrivas: {error}</translation>
     </message>
@@ -2043,27 +2347,27 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdentifyController</name>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="107"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="109"/>
         <source>Twin info failed: {error}</source>
         <translation>Tvillinginfo misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="198"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="200"/>
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="150"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="152"/>
         <source>Could not show all of &apos;{section}&apos;: {error}</source>
         <translation>Kunde inte visa allt i '{section}': {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="132"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="134"/>
         <source>Could not show the card: {error}</source>
         <translation>Kunde inte visa kortet: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/identify_controller.py" line="188"/>
+        <location filename="../digiresan_plugin/gui/identify_controller.py" line="190"/>
         <source>The twin database did not answer: {error}</source>
         <translation>Tvillingdatabasen svarade inte: {error}</translation>
     </message>
@@ -2846,6 +3150,19 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/processing/report_for_features.py" line="90"/>
         <source>Cannot tell which twin layer the input is: give its catalog id in &apos;Twin layer id&apos;</source>
         <translation>Kan inte avgöra vilket tvillinglager indata kommer från: ange lagrets id i 'Tvillinglagrets id i katalogen'</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/timeline.py" line="119"/>
+        <source>Export PNG…</source>
+        <translation>Exportera PNG…</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/timeline.py" line="128"/>
+        <source>Export the timeline</source>
+        <translation>Exportera tidslinjen</translation>
     </message>
 </context>
 <context>

@@ -228,7 +228,7 @@ def test_plugin_speaks_swedish_when_qgis_does_and_english_after_unload(swedish_q
 
         # menu and toolbar actions
         texts = [a.text() for a in iface.submenus["&Digiresan"].actions()]
-        assert texts == ["Digital tvilling", "Tvillinginfo", "Digiresan-idéer", "Underhållsplan"]
+        assert texts == ["Digital tvilling", "Tvillinginfo", "Digiresan-idéer", "Underhållsplan", "Samordning"]
         assert [a.text() for a in plugin.toolbar.actions()] == texts
         assert plugin.toolbar.windowTitle() == "Digiresan"
         twin_info = plugin.toolbar.actions()[1]
@@ -248,6 +248,12 @@ def test_plugin_speaks_swedish_when_qgis_does_and_english_after_unload(swedish_q
         from digiresan_plugin.core.ideas.formats import mnkr
 
         assert mnkr(12_345_678) == "12,3 mnkr"
+
+        # the coordination board
+        board = plugin.coordination_dock
+        assert board.windowTitle() == "Samordning"
+        assert board.rule_filter.itemText(0) == "Alla regler" and board.timeline_button.text() == "Tidslinje"
+        assert board.editor.save.text() == "Spara hantering"
 
         # the card dock and its toolbar
         card = plugin.card_dock

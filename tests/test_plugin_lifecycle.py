@@ -34,10 +34,10 @@ def test_initgui_adds_toolbar_menu_and_dock(qgis_app):
     plugin.initGui()
     assert plugin.twin_dock is not None
     assert set(iface.window.findChildren(QDockWidget)) == {plugin.twin_dock, plugin.card_dock, plugin.ideas_dock,
-                                                           plugin.plan_dock}
+                                                           plugin.plan_dock, plugin.coordination_dock}
     assert "&Digiresan" in iface.submenus
     texts = [a.text() for a in iface.submenus["&Digiresan"].actions()]
-    assert {"Digital twin", "Twin info", "Digiresan ideas", "Maintenance plan"} <= set(texts)
+    assert {"Digital twin", "Twin info", "Digiresan ideas", "Maintenance plan", "Coordination"} <= set(texts)
     twin_info = next(a for a in iface.submenus["&Digiresan"].actions() if a.text() == "Twin info")
     twin_info.trigger()
     assert iface.canvas.mapTool() is plugin.identify.tool

@@ -9,7 +9,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from qgis.core import NULL, QgsApplication, QgsCoordinateReferenceSystem, QgsPointXY, QgsVectorLayer
+from qgis.core import (
+    NULL,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsPointXY,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
 
 from digiresan_plugin.core.identify import TwinEngine
 from digiresan_plugin.processing import register_provider, unregister_provider
@@ -44,7 +51,7 @@ def test_provider_and_algorithms_are_registered(provider):
     ids = {a.id() for a in provider.algorithms()}
     assert ids == {"digiresan:report_at_point", "digiresan:report_for_features", "digiresan:coordination_conflicts",
                    "digiresan:check_twin", "digiresan:import_into_twin", "digiresan:maintenance_candidates",
-                   "digiresan:budget_scenario"}
+                   "digiresan:budget_scenario", "digiresan:coordination_statement"}
     assert not provider.icon().isNull()
     assert register_provider() is provider  # idempotent
 
@@ -113,33 +120,75 @@ def test_report_for_features_table(provider, twin, tmp_path):
     assert s3["condition_latest"] == NULL and s3["traffic_peak_hours"] == NULL and s3["warnings"] == NULL
 
 
-def test_coordination_conflicts_layer(provider, twin, tmp_path):
+def conflict_rows(path: str) -> list:
+    layer = QgsVectorLayer(path, "conflicts", "ogr")
+    assert layer.isValid() and layer.crs().authid() == "EPSG:3006"
+    return [(f["rule"], f["class"], f["permit_id"], f["other_id"], f["segment_id"]) for f in layer.getFeatures()]
+
+
+def test_coordination_conflicts_full_network(provider, twin, tmp_path):
     import processing
 
     out = tmp_path / "conflicts.gpkg"
-    result = processing.run("digiresan:coordination_conflicts", {"TWIN": str(twin), "OUTPUT": str(out), **COMMON})
+    result = processing.run("digiresan:coordination_conflicts", {
+        "TWIN": str(twin), "OUTPUT": str(out), "FROM": "", "TO": "", **COMMON})
+    rows = conflict_rows(result["OUTPUT"])
+    p1, p2, p3, p4, p5 = "GT-2026-0001", "GT-2026-0002", "GT-2026-0003", "GT-2026-0004", "GT-2027-0005"
+    # the card's rules: P3 is closed, P4 touches no segment, P6 is alone on a street paved in 2015
+    kept = {(r[0], r[2]) for r in rows if r[1] == ""}
+    assert {p for rule, p in kept if rule in ("moratorium", "dig_before_paving")} == {p1, p2, p5}
+    assert [r for r in rows if r[0] == "permit_overlap"] == [("permit_overlap", "", p2, p1, S1)]
+    # P3 ended 30 days ago: it still counts (restoration) and meets P2; P4 touches P1; all but P4 are on S1
+    assert sorted(r[2:4] for r in rows if r[1] == "space_time") == [(p2, p1), (p3, p2)]
+    assert sorted(r[2:4] for r in rows if r[1] == "space") == [(p1, p4), (p1, p5), (p2, p5), (p3, p1), (p3, p5)]
+    assert not [r for r in rows if r[1] == "time"]  # S1 and S2 share no crossing
+    # paving planned 2027 and 2030 on S1, 2031 on S2; S1 paved a year ago
+    assert sorted(r[4] for r in rows if r[0] == "dig_notice") == [S1, S1, S2]
+    assert [r[4] for r in rows if r[0] == "moratorium_in_force"] == [S1]
+    assert result["COUNT"] == len(rows) == 18
     layer = QgsVectorLayer(result["OUTPUT"], "conflicts", "ogr")
-    assert layer.isValid() and layer.crs().authid() == "EPSG:3006"
-    conflicts = {f["permit_id"]: f for f in layer.getFeatures()}
-    # P3 is closed, P4 touches no segment, P6 is alone on a street paved in 2015
-    assert set(conflicts) == {"GT-2026-0001", "GT-2026-0002", "GT-2027-0005"}
-    assert conflicts["GT-2026-0001"]["kinds"] == "dig_before_paving, moratorium, permit_overlap"
-    assert conflicts["GT-2027-0005"]["kinds"] == "dig_before_paving, moratorium"
-    assert conflicts["GT-2026-0002"]["segments"] == S1
-    assert "moratorium" in conflicts["GT-2026-0001"]["reason"]
-    assert conflicts["GT-2026-0001"].geometry().area() == pytest.approx(200.0)
-    assert result["COUNT"] == 3
+    overlap = next(f for f in layer.getFeatures() if f["rule"] == "permit_overlap")
+    assert overlap["start"].toString("yyyy-MM-dd") == "2026-12-07" and overlap["end"].toString("yyyy-MM-dd") == (
+        "2026-12-12")
+    assert overlap.geometry().area() == pytest.approx(400.0)  # both permits' areas
+    assert overlap["handling_status"] == "new" and "GT-2026-0001" in overlap["message"]
 
 
-def test_coordination_conflicts_with_shorter_moratorium(provider, twin, tmp_path):
+def test_coordination_conflicts_default_window_and_shorter_moratorium(provider, twin, tmp_path):
     import processing
 
     result = processing.run("digiresan:coordination_conflicts", {
         "TWIN": str(twin), "OUTPUT": str(tmp_path / "c.gpkg"), **{**COMMON, "MORATORIUM_YEARS": 1}})
-    layer = QgsVectorLayer(result["OUTPUT"], "conflicts", "ogr")
-    kinds = {f["permit_id"]: f["kinds"] for f in layer.getFeatures()}
-    assert kinds["GT-2026-0002"] == "dig_before_paving, moratorium, permit_overlap"
-    assert kinds["GT-2027-0005"] == "dig_before_paving"
+    rows = conflict_rows(result["OUTPUT"])
+    # today → +14 days: the card's rules only for P1 and P2 (P5 starts in 2027); S1 was paved exactly a year ago
+    assert {r[2] for r in rows if r[0] == "dig_before_paving"} == {"GT-2026-0001", "GT-2026-0002"}
+    assert {r[0] for r in rows} == {"dig_before_paving", "moratorium", "permit_overlap", "coordination_space_time",
+                                    "coordination_space"}
+    assert {r[2] for r in rows if r[0] == "moratorium"} == {"GT-2026-0002"}  # P1 starts after the year is over
+
+
+class Errors(QgsProcessingFeedback):
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: list[str] = []
+
+    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803 - QGIS API
+        self.errors.append(error)
+
+
+@pytest.mark.parametrize("window, expected", [
+    ({"FROM": "27/11"}, "FROM must be a date like 2026-11-27, 'today' or '+14', got '27/11'"),
+    ({"FROM": "2026-12-01", "TO": "2026-11-01"}, "TO (2026-11-01) is before FROM (2026-12-01)"),
+])
+def test_coordination_conflicts_bad_window(provider, twin, tmp_path, window, expected):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    feedback = Errors()
+    with pytest.raises(QgsProcessingException):
+        processing.run("digiresan:coordination_conflicts", {
+            "TWIN": str(twin), "OUTPUT": str(tmp_path / "c.gpkg"), **window, **COMMON}, feedback=feedback)
+    assert any(expected in e for e in feedback.errors), feedback.errors
 
 
 # -- the real command line -----------------------------------------------------------------------------------

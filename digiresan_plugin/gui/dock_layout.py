@@ -46,8 +46,12 @@ def shrinkable(dock: QDockWidget) -> None:
     dock.setProperty("digiresanShrinkable", True)
 
 
+EXTRA_TABS = ("plan", "coordination")  # docks tabbed beside the twin dock by default
+
+
 class DockLayout(QObject):
-    """Places ``docks`` ({"twin", "card", "ideas", "plan"} → dock) in ``window`` and remembers the user's arrangement.
+    """Places ``docks`` ({"twin", "card", "ideas"} and :data:`EXTRA_TABS` → dock) in ``window`` and remembers the
+    user's arrangement.
 
     ``bounds()``: the rectangle the window must stay inside (default: its screen's available geometry)."""
 
@@ -168,17 +172,19 @@ class DockLayout(QObject):
                 window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         if twin is not None and card is not None:
             window.tabifyDockWidget(twin, card)
-        plan = self.docks.get("plan")  # the maintenance plan: one more tab beside the twin dock
-        if plan is not None:
-            plan.setFloating(False)
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, plan)
-            if twin is not None:
-                window.tabifyDockWidget(twin, plan)
+        for role in EXTRA_TABS:  # the maintenance plan, the coordination board: more tabs beside the twin dock
+            dock = self.docks.get(role)
+            if dock is not None:
+                dock.setFloating(False)
+                window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                if twin is not None:
+                    window.tabifyDockWidget(twin, dock)
         if ideas is not None:
             ideas.setFloating(False)
             window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, ideas)
         width = max(SIDE_MIN, int(window.width() * SIDE_SHARE))
-        self._sizes = {"twin": width, "card": width, "plan": width, "ideas": int(window.height() * BOTTOM_SHARE)}
+        self._sizes = {"twin": width, "card": width, "ideas": int(window.height() * BOTTOM_SHARE),
+                       **{role: width for role in EXTRA_TABS}}
         self._sized.clear()
         for role, dock in self.docks.items():
             if dock.isVisible():

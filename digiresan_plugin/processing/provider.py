@@ -14,6 +14,7 @@ from ..core.paths import resources_dir
 from .budget_scenario import BudgetScenarioAlgorithm
 from .check_twin import CheckTwinAlgorithm
 from .coordination_conflicts import CoordinationConflictsAlgorithm
+from .coordination_statement import CoordinationStatementAlgorithm
 from .import_into_twin import ImportIntoTwinAlgorithm
 from .maintenance_candidates import MaintenanceCandidatesAlgorithm
 from .report_at_point import ReportAtPointAlgorithm
@@ -48,3 +49,4 @@ class DigiresanProvider(QgsProcessingProvider):
         self.addAlgorithm(ImportIntoTwinAlgorithm())
         self.addAlgorithm(MaintenanceCandidatesAlgorithm())
         self.addAlgorithm(BudgetScenarioAlgorithm())
+        self.addAlgorithm(CoordinationStatementAlgorithm())

@@ -1,0 +1,89 @@
+"""One scale's coordination benchmark, in its own process.
+
+``python -m bench.coordination --scale N --out build/bench/coordination_N.json [--reps 3]``
+
+- **board, 14 days**: :class:`Board` conflicts for today → +14 days (the dock's default), everything included:
+  reading the network, the spatial matching of permits to segments and to each other, every rule.
+- **full network**: the same with no window (``FROM``/``TO`` empty in Processing).
+- **native join**: QGIS's own ``native:joinattributesbylocation`` (permits × road segments, intersects, to a
+  memory layer) on the same layers: the spatial step alone. Target: full network ≤ 1.0× the native join.
+
+Medians of ``reps`` runs after one warm-up each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Optional
+
+from .common import TODAY, log, machine, qgis_app, ratio, timed, write_json
+from .twins import ensure_twin
+
+
+def run(scale: int, out: Path, reps: int = 3) -> dict[str, Any]:
+    qgis_app()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    from digiresan_plugin.core.catalog import load_catalog
+    from digiresan_plugin.core.coordination.board import Board
+    from digiresan_plugin.core.coordination.model import Window
+    from digiresan_plugin.core.identify import TwinEngine
+    from digiresan_plugin.core.twin_source import TwinSource
+
+    Processing.initialize()
+    path = ensure_twin(scale)
+    catalog = load_catalog()
+    source = TwinSource.geopackage(path)
+    layers = {spec.id: source.open_layer(spec) for spec in catalog.layers}
+    layers = {k: v for k, v in layers.items() if v.isValid()}
+    engine = TwinEngine(catalog, layers.get, today=TODAY, setting_values={"dig_moratorium_years": 3})
+    window = Window(TODAY, TODAY + timedelta(days=14))
+    results: dict[str, Any] = {"kind": "coordination", "scale": scale, "machine": machine(), "reps": reps,
+                               "permits": layers["excavation_permits"].featureCount(),
+                               "segments": layers["road_segments"].featureCount()}
+
+    def board(w: Window) -> int:
+        return len(Board(engine).conflicts(w))
+
+    def native() -> int:
+        alg = QgsApplication.processingRegistry().algorithmById("native:joinattributesbylocation")
+        context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+        params = {"INPUT": layers["excavation_permits"], "JOIN": layers["road_segments"], "PREDICATE": [0],
+                  "METHOD": 0, "DISCARD_NONMATCHING": False, "OUTPUT": "memory:"}
+        result, ok = alg.run(params, context, feedback)
+        return int(context.getMapLayer(result["OUTPUT"]).featureCount()) if ok else -1
+
+    for name, fn in (("board_14_days", lambda: board(window)), ("full_network", lambda: board(Window())),
+                     ("native_join", native)):
+        fn()  # warm-up: file cache, providers
+        times, counts = [], []
+        for _ in range(reps):
+            elapsed, count = timed(fn)
+            times.append(elapsed)
+            counts.append(count)
+        results[name] = {"median_ms": round(statistics.median(times), 1), "runs_ms": [round(t, 1) for t in times],
+                         "rows": counts[-1]}
+        log(f"coordination {scale:,}: {name} median {results[name]['median_ms']:.0f} ms ({counts[-1]:,} rows)")
+    results["full_vs_native"] = ratio(results["full_network"]["median_ms"], results["native_join"]["median_ms"])
+    write_json(out, results)
+    return results
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.coordination")
+    parser.add_argument("--scale", type=int, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--reps", type=int, default=3)
+    args = parser.parse_args(argv)
+    run(args.scale, args.out, args.reps)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""The coordination board over the whole network: reads the twin once (:mod:`.reader`), runs the kept card rules,
+the conflict classes and the dig-ban lifecycle, and answers sorted rows for a date window (both sides open: the
+full network). Settings are read when the board is built (main thread); :meth:`Board.conflicts` is safe in a
+task on snapshot handles."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable, Optional
+
+from .. import settings
+from ..identify.engine import TwinEngine
+from ..identify.values import as_int
+from .classes import pair_conflicts
+from .config import CoordinationSpec, parse_coordination
+from .kept import kept_conflicts, kept_rules
+from .lifecycle import dig_notice, moratorium_in_force
+from .model import Conflict, Window
+from .notes import NotesStore
+from .reader import Network, NetworkReader, Progress, ReadError
+from .work_window import WorkWindow, work_window
+
+SEVERITY_ORDER = {"warning": 0, "info": 1}
+
+
+class BoardError(RuntimeError):
+    """The catalog has no ``coordination`` key or the twin lacks what the board reads."""
+
+
+def _setting(key: Optional[str], values: dict[str, Any], default: int) -> int:
+    if not key:
+        return default
+    value = values.get(key)
+    if value is None:
+        value = settings.get(key, default)
+    number = as_int(value)
+    return default if number is None else number
+
+
+class Board:
+    """Conflicts of the whole network for a window, for one engine (catalog, layers, language, today)."""
+
+    def __init__(self, engine: TwinEngine, setting_values: Optional[dict[str, Any]] = None,
+                 as_of: Optional[date] = None):
+        config = engine.config
+        spec = parse_coordination(engine.catalog, config.relations)
+        if spec is None:
+            raise BoardError(f"{engine.catalog.path}: the catalog has no 'coordination' key")
+        self.spec: CoordinationSpec = spec
+        self.engine = engine
+        self.language = engine.language
+        self.as_of = as_of or engine.today
+        values = setting_values or {}
+        self.notice_months = _setting(spec.notice_setting, values, spec.notice_months_default)
+        self.window_hours = _setting(spec.window_setting, values, spec.window_hours_default)
+        self.years = dict(engine.setup.years)
+        self.rules = kept_rules(spec, config.warnings, config.relations)
+        admit = config.relations[self.rules[0].permits].where if self.rules else ()
+        self.reader = NetworkReader(spec, engine.layer_handle, engine.metric, admit)
+        self.network: Optional[Network] = None
+        self.last_rows: list[Conflict] = []
+        self.notes: Optional[NotesStore] = None  # the handling notes (set by the caller that knows the source)
+
+    def rule_titles(self) -> dict[str, str]:
+        """Rule id -> title in the board's language: the card's kept rules, then the coordination rules."""
+        titles = {r.id: r.title.text(self.language) for r in self.rules}
+        titles.update((r.id, r.title.text(self.language)) for r in self.spec.rules)
+        return titles
+
+    def moratorium_years(self) -> int:
+        rule = next((r for r in self.rules if r.kind == "moratorium"), None)
+        return self.years.get(rule.id, rule.years_default) if rule else 0
+
+    def conflicts(self, window: Window, progress: Progress = None) -> list[Conflict]:
+        """Every row whose period touches ``window``, by start, severity, rule, permit."""
+        try:
+            net = self.reader.read(window, progress)
+        except ReadError as exc:
+            raise BoardError(str(exc)) from exc
+        self.network = net
+        out = pair_conflicts(self.spec, net.permits, net.segments, net.near, window, self.language)
+        on_segment: dict[str, list] = {}
+        for p in net.permits.values():
+            for sid in p.segments:
+                on_segment.setdefault(sid, []).append(p)
+        years = self.moratorium_years()
+        total = max(1, len(net.segments))
+        for n, (sid, seg) in enumerate(sorted(net.segments.items())):
+            if progress is not None and n % 5000 == 0 and progress(60.0 + 40.0 * n / total) is False:
+                break
+            permits = on_segment.get(sid, [])
+            plans = net.plans.get(sid, [])
+            out.extend(kept_conflicts(self.spec, self.rules, self.years, seg, permits, plans, self.as_of, window,
+                                      self.language))
+            out.extend(dig_notice(self.spec, seg, plans, permits, self.notice_months, self.as_of, window,
+                                  self.language))
+            out.extend(moratorium_in_force(self.spec, seg, years, self.as_of, window, self.language))
+        self.reader.traffic(net, {c.segment_id for c in out if c.segment_id})  # the rows' work windows
+        self.last_rows = sort_rows(out)
+        return self.last_rows
+
+    def work_window(self, segment_id: str) -> Optional[WorkWindow]:
+        """The quietest daily window on a segment of a row (after :meth:`conflicts` read the network)."""
+        if self.network is None:
+            return None
+        hours = self.network.traffic.get(segment_id)
+        if not hours:
+            return None
+        return work_window(hours, self.window_hours, self.spec.window_from_hour, self.spec.window_to_hour)
+
+
+def sort_rows(rows: list[Conflict], by: str = "start") -> list[Conflict]:
+    """Rows sorted by ``start`` (default), ``severity``, ``class`` or ``street``; ties by start, rule, keys."""
+    def base(c: Conflict) -> tuple:
+        return (c.start or date.min, c.rule, c.permit_id or "", c.other_id or "", c.segment_id or "")
+
+    keys: dict[str, Callable[[Conflict], tuple]] = {
+        "start": base,
+        "severity": lambda c: (SEVERITY_ORDER.get(c.severity, 9),) + base(c),
+        "class": lambda c: (c.conflict_class or "~",) + base(c),
+        "street": lambda c: (c.street,) + base(c),
+    }
+    return sorted(rows, key=keys[by])
+
+
+def filter_rows(rows: list[Conflict], statuses: dict, rule: str = "", status: str = "", text: str = "") -> list:
+    """Rows of ``rule`` (id; '' any) and handling ``status`` ('' any) whose permits, parties, street or message
+    hold ``text`` (case-insensitive)."""
+    needle = text.strip().casefold()
+    out = []
+    for row in rows:
+        if rule and row.rule != rule:
+            continue
+        if status and statuses.get(row.key, "new") != status:
+            continue
+        if needle and needle not in " ".join(
+                [row.permit_id or "", row.other_id or "", row.street, row.message]).casefold():
+            continue
+        out.append(row)
+    return out
+
+
+def class_counts(rows: list[Conflict]) -> dict[str, int]:
+    """Rows per conflict class ('' for the rules without one)."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.conflict_class] = counts.get(row.conflict_class, 0) + 1
+    return counts

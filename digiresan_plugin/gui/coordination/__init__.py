@@ -1,0 +1,1 @@
+"""The coordination board dock (:mod:`.dock`) and its handling editor (:mod:`.handling`)."""

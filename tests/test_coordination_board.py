@@ -1,0 +1,110 @@
+"""The coordination board over the whole network: each rule and class fires once on a fixture built for it,
+the near-misses do not, a date window narrows the rows, the work window comes from the hourly profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digiresan_plugin.core.coordination.board import Board
+from digiresan_plugin.core.coordination.model import Window
+from digiresan_plugin.core.identify import TwinEngine
+
+from .coordination_fixture import EXPECTED_14_DAYS, EXPECTED_FULL, TODAY, build_coordination_twin, d
+from .fixtures_twin import open_layers
+
+
+@pytest.fixture(scope="module")
+def coord_twin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_coordination_twin(tmp_path_factory.mktemp("coord") / "coord.gpkg")
+
+
+@pytest.fixture()
+def board(coord_twin, catalog):
+    layers = open_layers(coord_twin, catalog)
+    engine = TwinEngine(catalog, layers.get, today=TODAY, setting_values={"dig_moratorium_years": 3})
+    board = Board(engine, {"dig_notice_months": 3, "work_window_hours": 6})
+    board.layers = layers  # keep the layers alive
+    return board
+
+
+def test_each_rule_fires_exactly_once_on_the_full_network(board):
+    rows = board.conflicts(Window())
+    fired = {}
+    for row in rows:
+        fired.setdefault(row.rule, []).append((row.permit_id, row.other_id, row.segment_id))
+    assert fired == {rule: [keys] for rule, keys in EXPECTED_FULL.items()}
+
+
+def test_classes_and_periods(board):
+    rows = {r.rule: r for r in board.conflicts(Window())}
+    assert rows["coordination_space_time"].conflict_class == "space_time"
+    assert (rows["coordination_space_time"].start, rows["coordination_space_time"].end) == (d(7), d(40))
+    assert rows["coordination_space"].conflict_class == "space"
+    assert rows["coordination_time"].conflict_class == "time"
+    assert (rows["coordination_time"].start, rows["coordination_time"].end) == (d(40), d(50))
+    assert rows["moratorium"].conflict_class == "" and rows["dig_notice"].conflict_class == ""
+    assert "Torggatan" in rows["coordination_time"].message and "Tvärgatan" in rows["coordination_time"].message
+    assert "100 days" in rows["coordination_space"].message
+    notice = rows["dig_notice"]
+    assert (notice.start.isoformat(), notice.end.isoformat()) == ("2027-02-01", "2027-04-30")
+    assert "Elnät AB (GT-10)" in notice.message and "2027-05-01" in notice.message
+    assert rows["moratorium_in_force"].end.isoformat() == "2028-11-26"  # paved 2025-11-27 + 3 years, exclusive
+    assert "emergency dig" in rows["moratorium_exempt"].message
+
+
+def test_a_fourteen_day_window(board):
+    rows = board.conflicts(Window(TODAY, d(14)))
+    assert {r.rule for r in rows} == EXPECTED_14_DAYS
+    assert [r.start for r in rows] == sorted(r.start for r in rows)
+
+
+def test_swedish_texts(coord_twin, catalog):
+    layers = open_layers(coord_twin, catalog)
+    engine = TwinEngine(catalog, layers.get, today=TODAY, language="sv", setting_values={"dig_moratorium_years": 3})
+    rows = {r.rule: r for r in Board(engine).conflicts(Window())}
+    assert "samförlägg" in rows["coordination_space"].message
+    assert "akut grävning" in rows["moratorium_exempt"].message
+
+
+def test_work_window_from_the_hourly_profile(board):
+    board.conflicts(Window())
+    window = board.work_window("T1")
+    assert (window.label(), window.vehicles, window.peaks_label()) == ("09–15", 600, "07–08, 16–17")
+    assert board.work_window("M1") is None
+
+
+@pytest.mark.parametrize("change, key", [
+    (lambda c: c["rules"][0].update(kind="nearby"), "coordination.rules[0:coordination_space_time].kind"),
+    (lambda c: c.update(near_relation="segment_signs"), "coordination.near_relation"),
+    (lambda c: c["permits"]["fields"].pop("start"), "coordination.permits.fields.start"),
+    (lambda c: c.update(paving_day="13-01"), "coordination.paving_day"),
+    (lambda c: c["rules"].append(dict(c["rules"][0])), "coordination.rules"),
+])
+def test_a_bad_coordination_key_names_the_key(tmp_path, change, key):
+    import json
+
+    from digiresan_plugin.core.catalog import CatalogError, load_catalog
+    from digiresan_plugin.core.coordination.config import parse_coordination
+    from digiresan_plugin.core.identify.config import identify_config
+    from digiresan_plugin.core.paths import default_catalog_path
+
+    data = json.loads(default_catalog_path().read_text(encoding="utf-8"))
+    change(data["coordination"])
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    catalog = load_catalog(path)
+    with pytest.raises(CatalogError) as caught:
+        parse_coordination(catalog, identify_config(catalog).relations)
+    assert caught.value.key == key and str(path) in str(caught.value)
+
+
+def test_work_window_spans_and_limits():
+    from digiresan_plugin.core.coordination.work_window import work_window
+
+    midday = [10] * 6 + [200] * 5 + [900, 1000, 950, 980, 800] + [300] * 6 + [10] * 2  # peaks 11–16
+    window = work_window(midday, 6, 6, 22)
+    assert (window.label(), window.peaks_label()) == ("16–22", "11–16")
+    assert work_window(midday, 6, 6, 10) is None  # six hours do not fit between 06 and 10
+    assert work_window(midday[:23], 6) is None and work_window([None] + midday[1:], 6) is None

@@ -1,0 +1,134 @@
+"""The Coordination dock: the board for the coming two weeks grouped by street, filters, counts, a click that
+zooms and opens the card, handling saved in the twin."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from qgis.core import QgsRectangle
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication
+
+from digiresan_plugin.core.coordination.notes import GpkgNotes
+from digiresan_plugin.gui.coordination.dock import ROW_ROLE, CoordinationDock
+
+from .coordination_fixture import EXPECTED_14_DAYS, TODAY, X0, Y0, build_coordination_twin
+from .fixtures_twin import open_layers
+
+
+def wait(condition, timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("timed out waiting")
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+
+
+@pytest.fixture()
+def board_dock(tmp_path, catalog, qgis_canvas):
+    path = build_coordination_twin(tmp_path / "coord.gpkg")
+    layers = open_layers(path, catalog)
+    qgis_canvas.setDestinationCrs(layers["road_segments"].crs())
+    qgis_canvas.setLayers(list(layers.values()))
+    qgis_canvas.setExtent(QgsRectangle(X0 - 100, Y0 - 100, X0 + 200, Y0 + 2000))
+    opened = []
+    dock = CoordinationDock(catalog, qgis_canvas, layer_for=layers.get, today=TODAY,
+                            show_feature=lambda layer, fid: opened.append((layer, fid)))
+    dock.refresh()
+    wait(lambda: not dock.is_busy())
+    QCoreApplication.processEvents()
+    yield dock, path, layers, opened
+    dock.cleanup()
+    sip.delete(dock)  # now: its widgets' slots hold the dock (and through it the layers) in a cycle
+    qgis_canvas.stopRendering()
+    qgis_canvas.setLayers([])  # the session's canvas must not keep (or render) layers this test releases
+    QCoreApplication.processEvents()
+
+
+def children(dock):
+    out = []
+    for i in range(dock.tree.topLevelItemCount()):
+        group = dock.tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            out.append((group.text(0), group.child(j).data(0, ROW_ROLE)))
+    return out
+
+
+def test_the_coming_two_weeks_grouped_by_street(board_dock):
+    dock = board_dock[0]
+    rows = children(dock)
+    assert {row.rule for _street, row in rows} == EXPECTED_14_DAYS
+    assert {street for street, _row in rows} == {"Malmgatan (1)", "Ovägen (2)", "Sjögatan (1)"}
+    assert all(street.startswith(f"{row.street} (") for street, row in rows)
+    assert dock.counts.text() == "Space and time: 1 · Space only: 1 · Other rules: 2"
+
+
+def test_filters_by_rule_status_and_text(board_dock):
+    dock = board_dock[0]
+    dock.rule_filter.setCurrentIndex(dock.rule_filter.findData("permit_overlap"))
+    assert [row.rule for _s, row in children(dock)] == ["permit_overlap"]
+    dock.rule_filter.setCurrentIndex(0)
+    dock.text_filter.setText("gt-s2")
+    assert [row.rule for _s, row in children(dock)] == ["coordination_space"]
+    dock.text_filter.setText("")
+    dock.status_filter.setCurrentIndex(dock.status_filter.findData("resolved"))
+    assert children(dock) == []
+
+
+def test_a_click_zooms_and_opens_the_card_and_handling_is_saved(board_dock):
+    dock, path, layers, opened = board_dock
+    group = next(dock.tree.topLevelItem(i) for i in range(dock.tree.topLevelItemCount())
+                 if dock.tree.topLevelItem(i).text(0) == "Ovägen (2)")
+    item = next(group.child(j) for j in range(group.childCount())
+                if group.child(j).data(0, ROW_ROLE).rule == "coordination_space_time")
+    dock.tree.setCurrentItem(item)
+    assert dock.window_label.text() == "No hourly counts on Ovägen"
+    dock._open(item)
+    permit = next(f for f in layers["excavation_permits"].getFeatures() if f["permit_id"] == "GT-3")
+    assert opened == [("excavation_permits", permit.id())]
+    assert dock.canvas.extent().contains(permit.geometry().boundingBox())
+    assert dock.canvas.extent().height() < 300  # zoomed in from the 2 km view
+    dock.editor.status.setCurrentIndex(dock.editor.status.findData("resolved"))
+    dock.editor.assignee.setText("Anna")
+    dock.editor.save.click()
+    row = item.data(0, ROW_ROLE)
+    wait(lambda: dock.statuses.get(row.key) == "resolved")
+    assert GpkgNotes(path).load()[row.key].assignee == "Anna"
+    dock.status_filter.setCurrentIndex(dock.status_filter.findData("resolved"))
+    assert [r.rule for _s, r in children(dock)] == ["coordination_space_time"]
+
+
+def test_accepted_needs_a_reason(board_dock):
+    dock = board_dock[0]
+    item = dock.tree.topLevelItem(0).child(0)
+    dock.tree.setCurrentItem(item)
+    dock.editor.status.setCurrentIndex(dock.editor.status.findData("accepted"))
+    saved = []
+    dock.editor.saveRequested.connect(saved.append)
+    dock.editor.save.click()
+    assert saved == [] and dock.editor.reason.placeholderText() == "An accepted warning needs a reason"
+
+
+def test_the_timeline_of_a_street_and_its_png(board_dock, tmp_path):
+    from qgis.PyQt.QtGui import QImage
+
+    from digiresan_plugin.gui.coordination.timeline import TimelineView
+
+    dock = board_dock[0]
+    data = dock.timeline_for("Malmgatan")
+    assert data.lanes == (("M1", "Malmgatan (M1)"),)
+    bars = {(b.kind, b.label, b.start.isoformat(), b.end.isoformat(), b.conflict) for b in data.bars}
+    # as of 2026-11-27, from 2026-09-27 for a year: GT-2 (ended) is before it; GT-1 is in the moratorium
+    assert bars == {("permit", "GT-1", "2026-12-02", "2026-12-17", True),
+                    ("moratorium", "", "2026-09-27", "2027-09-27", False)}
+    fjall = {(b.kind, b.start.isoformat(), b.end.isoformat()) for b in dock.timeline_for("Fjällgatan").bars}
+    assert ("notice", "2027-02-01", "2027-04-30") in fjall and ("paving", "2027-05-01", "2027-05-07") in fjall
+    view = TimelineView(data)
+    path = tmp_path / "timeline.png"
+    assert view.export_png(str(path))
+    image = QImage(str(path))
+    assert image.width() == view.sizeHint().width() and image.height() == view.sizeHint().height()
+    x = int(view.x_of(data.bars[0].start)) + 5  # inside GT-1's bar
+    assert image.pixelColor(x, 34 + 18 + 12).name() == "#2f5d8a"
