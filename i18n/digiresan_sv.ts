@@ -29,17 +29,17 @@
         <translation>Databasen vägrade ändringen i {layer}: {detail}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/demo_copy.py" line="45"/>
+        <location filename="../digiresan_plugin/core/demo_copy.py" line="69"/>
         <source>The embedded demo twin is missing: {path} (a source checkout builds it with &apos;make demo&apos;)</source>
         <translation>Den inbyggda demotvillingen saknas: {path} (i en källkodskopia byggs den med 'make demo')</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/demo_copy.py" line="55"/>
+        <location filename="../digiresan_plugin/core/demo_copy.py" line="80"/>
         <source>Cannot copy the demo twin to {path}: {error}</source>
         <translation>Kan inte kopiera demotvillingen till {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/demo_copy.py" line="82"/>
+        <location filename="../digiresan_plugin/core/demo_copy.py" line="107"/>
         <source>Cannot replace the demo twin {path}: {error}</source>
         <translation>Kan inte ersätta demotvillingen {path}: {error}</translation>
     </message>
@@ -1269,77 +1269,77 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Samordningstavlan misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="192"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="193"/>
         <source>Space and time</source>
         <translation>Plats och tid</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="192"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="193"/>
         <source>Space only</source>
         <translation>Endast plats</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="193"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="194"/>
         <source>Time only</source>
         <translation>Endast tid</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="193"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="194"/>
         <source>Other rules</source>
         <translation>Övriga regler</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="194"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="195"/>
         <source>Warning</source>
         <translation>Varning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="194"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="195"/>
         <source>Note</source>
         <translation>Notering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="217"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="218"/>
         <source>No coordination warnings in this period</source>
         <translation>Inga samordningsvarningar under perioden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="228"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="229"/>
         <source>Work window on {street}: {window} (avoid {avoid})</source>
         <translation>Arbetsfönster på {street}: {window} (undvik {avoid})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="231"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="232"/>
         <source>No hourly counts on {street}</source>
         <translation>Inga timräkningar på {street}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="268"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="269"/>
         <source>This twin has no place for coordination notes</source>
         <translation>Den här tvillingen har ingen plats för samordningsanteckningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="274"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="275"/>
         <source>The handling could not be saved: {error}</source>
         <translation>Hanteringen kunde inte sparas: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="280"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="282"/>
         <source>Handling saved</source>
         <translation>Hanteringen sparad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="282"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="284"/>
         <source>Save coordination handling</source>
         <translation>Spara samordningshantering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="297"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="299"/>
         <source>Select a warning first: the timeline shows its street</source>
         <translation>Välj en varning först: tidslinjen visar dess gata</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="299"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="301"/>
         <source>Timeline: {street}</source>
         <translation>Tidslinje: {street}</translation>
     </message>
@@ -1357,27 +1357,27 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>En PDF på en sida för ett grävtillstånd: en karta över tillståndet och arbetena det krockar med, varje samordningskonflikt det ingår i, arbetsfönstret på dess gator och kontakterna för de andra tillstånden, på rapportspråket.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="55"/>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="56"/>
         <source>Permit id</source>
         <translation>Tillstånds-id</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="57"/>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="58"/>
         <source>Statement (PDF)</source>
         <translation>Besked (PDF)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="85"/>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="86"/>
         <source>No permit &apos;{}&apos; in the twin</source>
         <translation>Inget tillstånd '{}' i tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="89"/>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="90"/>
         <source>{} conflicts in the statement</source>
         <translation>{} konflikter i beskedet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="144"/>
+        <location filename="../digiresan_plugin/processing/coordination_statement.py" line="145"/>
         <source>The PDF could not be written: {}</source>
         <translation>PDF:en kunde inte skrivas: {}</translation>
     </message>
@@ -3155,12 +3155,12 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>TimelineDialog</name>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/timeline.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/coordination/timeline.py" line="122"/>
         <source>Export PNG…</source>
         <translation>Exportera PNG…</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/timeline.py" line="128"/>
+        <location filename="../digiresan_plugin/gui/coordination/timeline.py" line="131"/>
         <source>Export the timeline</source>
         <translation>Exportera tidslinjen</translation>
     </message>
@@ -3409,52 +3409,52 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Ta bort tvillingens lager från projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="118"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="122"/>
         <source>Layers</source>
         <translation>Lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="133"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="137"/>
         <source>Retry</source>
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="134"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="138"/>
         <source>Try the same twin source again</source>
         <translation>Försök med samma tvillingkälla igen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="179"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="183"/>
         <source>Choose a GeoPackage file first.</source>
         <translation>Välj först en GeoPackage-fil.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="184"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="188"/>
         <source>No saved PostgreSQL connection: add one in the Data Source Manager.</source>
         <translation>Ingen sparad PostgreSQL-anslutning: lägg till en i datakällshanteraren.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="228"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="232"/>
         <source>Checking twin source</source>
         <translation>Kontrollerar tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="247"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="251"/>
         <source>Twin loaded with {n} problem(s): {first}</source>
         <translation>Tvillingen lästes in med {n} problem: {first}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="254"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="258"/>
         <source>{n} layers from {source}</source>
         <translation>{n} lager från {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="262"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="269"/>
         <source>Digital twin loaded: {n} layers</source>
         <translation>Den digitala tvillingen är inläst: {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="342"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="352"/>
         <source>{title} — not loaded</source>
         <translation>{title} — inte inläst</translation>
     </message>
@@ -3464,7 +3464,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="124"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="128"/>
         <source>An online map under the twin. It needs an internet connection; nothing is fetched while it is off, and the twin works without it.</source>
         <translation>En karta från internet under tvillingen. Den kräver en internetanslutning; inget hämtas så länge den är avslagen, och tvillingen fungerar utan den.</translation>
     </message>
@@ -3489,22 +3489,22 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Lista problemen i tvillingens data och zooma till dem</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="215"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="219"/>
         <source>loading another twin</source>
         <translation>inläsningen av en annan tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="260"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="267"/>
         <source>Read-only: you may not write to {file}, so edits cannot be saved.</source>
         <translation>Skrivskyddad: du får inte skriva till {file}, så ändringar kan inte sparas.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="279"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="286"/>
         <source>the twin source</source>
         <translation>tvillingkällan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/twin_dock.py" line="282"/>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="289"/>
         <source>removing the twin</source>
         <translation>borttagningen av tvillingen</translation>
     </message>
@@ -3517,6 +3517,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/twin_dock.py" line="108"/>
         <source>Bring a file (NVDB, survey, signs, permits, counts…) into the twin</source>
         <translation>För in en fil (NVDB, mätning, vägmärken, tillstånd, flöden…) i tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="264"/>
+        <source>This version of the plugin comes with a newer demo twin: 'Reset demo twin…' uses it (your copy is kept as a backup).</source>
+        <translation>Den här versionen av insticksprogrammet har en nyare demotvilling: 'Återställ demotvillingen…' använder den (din kopia sparas som säkerhetskopia).</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="349"/>
+        <source>{title} — not in this twin</source>
+        <translation>{title} — finns inte i den här tvillingen</translation>
     </message>
 </context>
 <context>

@@ -291,3 +291,19 @@ def test_the_card_says_who_changed_the_subject_last(project, catalog, demo_twin,
     assert "Edit history" in html and "→ Kortgatan" in html
     watch.cleanup()
 
+
+
+def test_a_newer_bundled_demo_is_announced_never_forced(demo_home):
+    copy = demo_copy.ensure_user_demo()
+    assert not demo_copy.is_outdated()
+    with open(copy, "ab") as handle:  # the user's edits
+        handle.write(b"")
+    edited = digest(copy)
+    demo_home.write_bytes(demo_home.read_bytes() + b"\0" * 1024)  # a plugin update ships another demo
+    assert demo_copy.is_outdated()
+    assert demo_copy.ensure_user_demo() == copy and digest(copy) == edited  # the copy is not replaced unasked
+    demo_copy.reset_user_demo()
+    assert not demo_copy.is_outdated() and digest(copy) == digest(demo_home)
+    assert digest(copy.with_name(copy.stem + ".bak.gpkg")) == edited  # the old copy kept
+    demo_copy._stamp_path(copy).unlink()  # a copy made by an older version of the plugin: no record
+    assert demo_copy.is_outdated()

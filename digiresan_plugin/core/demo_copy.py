@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Optional
 
 from .paths import DEMO_TWIN_NAME, demo_twin_path
 from .tr import tr
@@ -40,6 +41,29 @@ def bundled_demo_path() -> Path:
     return demo_twin_path()
 
 
+def _stamp_path(target: Path) -> Path:
+    return target.with_name(target.name + ".from")
+
+
+def _bundled_stamp(bundled: Path) -> str:
+    """Which bundled demo a copy was made from: its size and modification time (a plugin update changes both)."""
+    info = bundled.stat()
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def is_outdated(target: Optional[Path] = None) -> bool:
+    """Whether the plugin now ships another demo twin than the one the user's copy was made from (a copy made by
+    an older version has no record: outdated too). The copy itself is never replaced unasked: it may hold edits."""
+    target = target or user_demo_path()
+    bundled = bundled_demo_path()
+    if not target.is_file() or not bundled.is_file():
+        return False
+    try:
+        return _stamp_path(target).read_text().strip() != _bundled_stamp(bundled)
+    except OSError:
+        return True
+
+
 def _copy(bundled: Path, target: Path) -> None:
     if not bundled.is_file():
         raise DemoTwinError(tr("The embedded demo twin is missing: {path} (a source checkout builds it with "
@@ -51,6 +75,7 @@ def _copy(bundled: Path, target: Path) -> None:
         for suffix in SIDE_FILES:  # a stale journal of an older copy must never be replayed onto the new one
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, target)
+        _stamp_path(target).write_text(_bundled_stamp(bundled) + "\n")
     except OSError as exc:
         raise DemoTwinError(tr("Cannot copy the demo twin to {path}: {error}").format(
             path=target, error=exc.strerror or exc)) from exc

@@ -28,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core import settings
+from ..core import demo_copy, settings
 from ..core.catalog import Catalog
 from ..core.compat import null_rectangle
 from ..core.i18n import ui_language
@@ -109,10 +109,14 @@ class TwinDock(DigiresanDock):
         self.help_button = QToolButton(body)
         self.help_button.setIcon(QgsApplication.getThemeIcon("mActionHelpContents.svg"))
         self.help_button.setToolTip(self.tr("Help"))
-        for button in (self.load_button, self.zoom_button, self.remove_button, self.check_button, self.import_button,
-                       self.help_button):
+        for button in (self.load_button, self.zoom_button, self.remove_button, self.help_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        maintenance = QHBoxLayout()  # a second row: the dock stays narrow enough for a 1366 px screen
+        for button in (self.check_button, self.import_button):
+            maintenance.addWidget(button)
+        maintenance.addStretch(1)
+        layout.addLayout(maintenance)
         layout.addWidget(self.busy_bar(body))
 
         layout.addWidget(QLabel(self.tr("Layers"), body))
@@ -256,6 +260,9 @@ class TwinDock(DigiresanDock):
             )
         for notice in report.notices:
             self._message(notice, Qgis.MessageLevel.Warning)
+        if source.is_demo and demo_copy.is_outdated():
+            self._message(self.tr("This version of the plugin comes with a newer demo twin: 'Reset demo twin…' "
+                                  "uses it (your copy is kept as a backup)."), Qgis.MessageLevel.Info)
         if not source.writable():
             self.status_label.setText(self.status_label.text() + "\n" + self.tr(
                 "Read-only: you may not write to {file}, so edits cannot be saved.").format(file=source.location))
@@ -338,9 +345,12 @@ class TwinDock(DigiresanDock):
         self.layer_list.clear()
         for spec in self.catalog.layers:
             layer = loaded.get(spec.id)
-            if layer is None:
+            if layer is None and loaded and spec.optional:  # an optional layer this twin does not have: no fault
+                text = self.tr("{title} — not in this twin").format(title=spec.title.text(self.language))
+                icon = "mIconInfo.svg"
+            elif layer is None:
                 text = self.tr("{title} — not loaded").format(title=spec.title.text(self.language))
-                icon = "mIconWarning.svg" if loaded and not spec.optional else "mActionRemove.svg"
+                icon = "mIconWarning.svg" if loaded else "mActionRemove.svg"
             else:
                 text = spec.title.text(self.language)
                 icon = "mIconTableLayer.svg" if not spec.is_spatial else "mActionAddOgrLayer.svg"
