@@ -98,7 +98,7 @@ def test_postgres_choice_without_connections_explains(project, catalog):
 
 def test_background_map_checkbox_is_off_by_default_and_adds_or_removes_the_map(project, demo_twin, tmp_path,
                                                                              monkeypatch):
-    from qgis.PyQt.QtWidgets import QMessageBox
+    from qgis.PyQt.QtWidgets import QLabel, QMessageBox
 
     from digiresan_plugin.gui import twin_guard
 
@@ -108,7 +108,8 @@ def test_background_map_checkbox_is_off_by_default_and_adds_or_removes_the_map(p
         catalog = loopback_catalog(tmp_path, server.url)
         dock, _bar = make_dock(catalog)
         box = dock.background_boxes["osm"]
-        assert box.text() == "OpenStreetMap (online, © OpenStreetMap contributors)"
+        label = next(lbl for lbl in dock.findChildren(QLabel) if lbl.buddy() is box)
+        assert label.text() == "OpenStreetMap (online, © OpenStreetMap contributors)"
         assert not box.isChecked() and not box.isEnabled()  # nothing to lay it under yet
         dock.load(TwinSource.geopackage(demo_twin))
         assert box.isEnabled() and not box.isChecked() and background_maps(project) == {}

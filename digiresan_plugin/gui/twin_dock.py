@@ -78,6 +78,8 @@ class TwinDock(DigiresanDock):
         layout = QVBoxLayout(body)
         form = QFormLayout()
         self.kind_combo = QComboBox(body)
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_combo.setMinimumContentsLength(16)  # narrower than its longest entry: the dock fits a small screen
         self.kind_combo.addItem(self.tr("Embedded demo twin (central Östersund)"), KIND_DEMO)
         self.kind_combo.addItem(self.tr("GeoPackage file"), KIND_GPKG)
         self.kind_combo.addItem(self.tr("PostgreSQL connection"), KIND_POSTGRES)
@@ -92,6 +94,8 @@ class TwinDock(DigiresanDock):
         self.file_label = QLabel(self.tr("File"), body)
         form.addRow(self.file_label, self.file_widget)
         self.connection_combo = QComboBox(body)
+        self.connection_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.connection_combo.setMinimumContentsLength(16)
         self.connection_label = QLabel(self.tr("Connection"), body)
         form.addRow(self.connection_label, self.connection_combo)
         layout.addLayout(form)
@@ -109,13 +113,14 @@ class TwinDock(DigiresanDock):
         self.help_button = QToolButton(body)
         self.help_button.setIcon(QgsApplication.getThemeIcon("mActionHelpContents.svg"))
         self.help_button.setToolTip(self.tr("Help"))
-        for button in (self.load_button, self.zoom_button, self.remove_button, self.help_button):
+        for button in (self.load_button, self.zoom_button, self.remove_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         maintenance = QHBoxLayout()  # a second row: the dock stays narrow enough for a 1366 px screen
         for button in (self.check_button, self.import_button):
             maintenance.addWidget(button)
         maintenance.addStretch(1)
+        maintenance.addWidget(self.help_button)
         layout.addLayout(maintenance)
         layout.addWidget(self.busy_bar(body))
 
@@ -124,12 +129,19 @@ class TwinDock(DigiresanDock):
         layout.addWidget(self.layer_list, 1)
         self.background_boxes: dict[str, QCheckBox] = {}
         for spec in self.catalog.background_maps:  # online maps under the twin: off until the user wants one
-            box = QCheckBox(spec.title.text(self.language), body)
+            box = QCheckBox(body)
             box.setToolTip(self.tr("An online map under the twin. It needs an internet connection; nothing is "
                                    "fetched while it is off, and the twin works without it."))
             box.toggled.connect(lambda on, map_id=spec.id: self._show_background_map(map_id, on))
             self.background_boxes[spec.id] = box
-            layout.addWidget(box)
+            label = QLabel(spec.title.text(self.language), body)  # wraps in a narrow dock, where a check box cannot
+            label.setWordWrap(True)
+            label.setBuddy(box)
+            label.setToolTip(box.toolTip())
+            row = QHBoxLayout()
+            row.addWidget(box, 0)
+            row.addWidget(label, 1)
+            layout.addLayout(row)
         self.status_label = QLabel(body)
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from qgis.core import (
+    Qgis,
     QgsGeometry,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -140,7 +141,9 @@ class CoordinationStatementAlgorithm(TwinAlgorithm):
         body.attemptResize(QgsLayoutSize(140, 175, mm))
         layout.addLayoutItem(body)
         Path(output).parent.mkdir(parents=True, exist_ok=True)
-        result = QgsLayoutExporter(layout).exportToPdf(output, QgsLayoutExporter.PdfExportSettings())
+        pdf = QgsLayoutExporter.PdfExportSettings()
+        pdf.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # searchable text (QGIS 3.40 draws outlines)
+        result = QgsLayoutExporter(layout).exportToPdf(output, pdf)
         if result != QgsLayoutExporter.ExportResult.Success:
             raise QgsProcessingException(self.tr("The PDF could not be written: {}").format(output))
 
