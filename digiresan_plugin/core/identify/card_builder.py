@@ -51,7 +51,7 @@ def build_report(ctx: ReportContext, subject: SubjectFeature, query: Optional[di
     spec = handle.spec
     attributes = []
     names = attribute_names(ctx, handle)
-    unreadable = ctx.check_stored(handle, {subject.fid: subject.key}, list(names))
+    unreadable = ctx.check_stored(handle, {subject.fid: subject.key}, list(names), {subject.fid: subject.attrs})
     for name in names:
         col = column(ctx, handle, name)
         value = None if (subject.fid, name) in unreadable else json_value(subject.attrs.get(name))  # never "0 km/h"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from ..catalog import Catalog, LayerSpec
 from .config import IdentifyConfig
@@ -34,6 +34,11 @@ class EngineSetup:
         return spec.title.text(self.language)
 
 
+def _maybe_unread(value: Any) -> bool:
+    """OGR's value for a stored value it cannot read: NULL (dates) or 0 (numbers)."""
+    return value is None or (isinstance(value, (int, float)) and value == 0)
+
+
 class ReportContext:
     """Per-report state: resolved layers, fetched relations (shared by sections and rules), missing layers."""
 
@@ -46,12 +51,15 @@ class ReportContext:
         self.unreadable: dict[tuple[str, int, str], tuple[Any, Unreadable]] = {}  # (layer, fid, field) -> key, value
         self._checked: set[tuple[str, int]] = set()
 
-    def check_stored(self, handle: LayerHandle, keys: dict[int, Any], fields: list[str]) -> set[tuple[int, str]]:
+    def check_stored(self, handle: LayerHandle, keys: dict[int, Any], fields: list[str],
+                     read: Optional[dict[int, Mapping[str, Any]]] = None) -> set[tuple[int, str]]:
         """Note the stored values of ``fields`` of features ``keys`` (fid -> key) that cannot be read (GeoPackage
-        layers); returns the (fid, field) pairs that are unreadable."""
+        layers); returns the (fid, field) pairs that are unreadable. ``read``: what OGR gave for each feature — a
+        stored value OGR cannot read comes out as NULL or 0, so only features with such a value are looked up."""
         if handle.gpkg is None or not fields:
             return set()
-        todo = [fid for fid in keys if (handle.spec.id, fid) not in self._checked]
+        todo = [fid for fid in keys if (handle.spec.id, fid) not in self._checked
+                and (read is None or fid not in read or any(_maybe_unread(read[fid].get(n)) for n in fields))]
         for fid in todo:
             self._checked.add((handle.spec.id, fid))
         for found in unreadable_values(handle.gpkg, handle.spec.table, todo, fields) if todo else []:

@@ -77,10 +77,11 @@ def _evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> 
     permit_handle = ctx.handle(permits_rel.to_layer)
     if permit_handle is not None:  # an unreadable start or end date is named, not silently skipped
         ctx.check_stored(permit_handle, {r.fid: json_value(r.attrs.get(permit_spec.key)) if permit_spec.key else None
-                                         for r in found.rows}, [f[k] for k in ("start", "end") if f.get(k)])
+                                         for r in found.rows}, [f[k] for k in ("start", "end") if f.get(k)],
+                           {r.fid: r.attrs for r in found.rows})
     if rule.kind == "moratorium":
         ctx.check_stored(target.handle, {target.fid: json_value(target.attrs.get(target.handle.spec.key))
-                                         if target.handle.spec.key else None}, [f["paved"]])
+                                         if target.handle.spec.key else None}, [f["paved"]], {target.fid: target.attrs})
     permits = [
         Permit(
             Ref(permit_spec.id, json_value(r.attrs.get(permit_spec.key)) if permit_spec.key else None, r.fid),
