@@ -27,7 +27,7 @@ from pathlib import Path
 
 from osgeo import ogr, osr
 
-from .fixtures_twin import LAYERS, B, D, box
+from .fixtures_twin import LAYERS, box, write_layer
 
 TODAY = date(2026, 11, 27)
 X0, Y0 = 480000.0, 7000000.0
@@ -124,30 +124,6 @@ def build_coordination_twin(path: Path) -> Path:
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     for name, spec in LAYERS.items():
-        layer = ds.CreateLayer(name, srs if spec["geom"] is not None else None,
-                               spec["geom"] if spec["geom"] is not None else ogr.wkbNone,
-                               ["FID=fid", "GEOMETRY_NAME=geom"])
-        for field_name, kind in spec["fields"]:
-            definition = ogr.FieldDefn(field_name, ogr.OFTInteger if kind == B else kind)
-            if kind == B:
-                definition.SetSubType(ogr.OFSTBoolean)
-            layer.CreateField(definition)
-        defn = layer.GetLayerDefn()
-        ds.StartTransaction()
-        for wkt, values in rows.get(name, []):
-            feature = ogr.Feature(defn)
-            for (field_name, kind), value in zip(spec["fields"], values):
-                if value is None:
-                    feature.SetFieldNull(field_name)
-                elif kind == D:
-                    feature.SetField(field_name, value.year, value.month, value.day, 0, 0, 0, 0)
-                elif kind == B:
-                    feature.SetField(field_name, int(bool(value)))
-                else:
-                    feature.SetField(field_name, value)
-            if wkt is not None:
-                feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-            layer.CreateFeature(feature)
-        ds.CommitTransaction()
+        write_layer(ds, name, spec, rows.get(name, []), srs if spec["geom"] is not None else None)
     ds = None
     return path

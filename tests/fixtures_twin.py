@@ -232,37 +232,43 @@ def build_twin(
         epsg = crs.get(name, 3006)
         srs = _srs(epsg) if spec["geom"] is not None else None
         transform = osr.CoordinateTransformation(source_srs, srs) if srs is not None and epsg != 3006 else None
-        layer = ds.CreateLayer(name, srs, spec["geom"] if spec["geom"] is not None else ogr.wkbNone,
-                               ["FID=fid", "GEOMETRY_NAME=geom"])
-        for field_name, kind in spec["fields"]:
-            definition = ogr.FieldDefn(field_name, ogr.OFTInteger if kind == B else kind)
-            if kind == B:
-                definition.SetSubType(ogr.OFSTBoolean)
-            layer.CreateField(definition)
-        defn = layer.GetLayerDefn()
-        ds.StartTransaction()
-        for wkt, values in spec["rows"]:
-            feature = ogr.Feature(defn)
-            for (field_name, kind), value in zip(spec["fields"], values):
-                if value is None:
-                    feature.SetFieldNull(field_name)
-                elif kind == D:
-                    feature.SetField(field_name, value.year, value.month, value.day, 0, 0, 0, 0)
-                elif kind == B:
-                    feature.SetField(field_name, int(bool(value)))
-                else:
-                    feature.SetField(field_name, value)
-            if wkt is not None:
-                geometry = ogr.CreateGeometryFromWkt(wkt)
-                if transform is not None:
-                    geometry.Transform(transform)
-                feature.SetGeometry(geometry)
-            layer.CreateFeature(feature)
-        ds.CommitTransaction()
+        write_layer(ds, name, spec, spec["rows"], srs, transform)
         for column in spec["index"]:
             ds.ExecuteSQL(f'CREATE INDEX "idx_{name}_{column}" ON "{name}" ("{column}")')
     ds = None
     return path
+
+
+def write_layer(ds, name: str, spec: dict, rows, srs, transform=None) -> None:
+    """Create layer ``name`` (fields and geometry type of ``spec``) in the OGR data source ``ds`` and write ``rows``
+    ((WKT in EPSG:3006 or None, values in field order)) in one transaction, reprojected by ``transform`` if given."""
+    layer = ds.CreateLayer(name, srs, spec["geom"] if spec["geom"] is not None else ogr.wkbNone,
+                           ["FID=fid", "GEOMETRY_NAME=geom"])
+    for field_name, kind in spec["fields"]:
+        definition = ogr.FieldDefn(field_name, ogr.OFTInteger if kind == B else kind)
+        if kind == B:
+            definition.SetSubType(ogr.OFSTBoolean)
+        layer.CreateField(definition)
+    defn = layer.GetLayerDefn()
+    ds.StartTransaction()
+    for wkt, values in rows:
+        feature = ogr.Feature(defn)
+        for (field_name, kind), value in zip(spec["fields"], values):
+            if value is None:
+                feature.SetFieldNull(field_name)
+            elif kind == D:
+                feature.SetField(field_name, value.year, value.month, value.day, 0, 0, 0, 0)
+            elif kind == B:
+                feature.SetField(field_name, int(bool(value)))
+            else:
+                feature.SetField(field_name, value)
+        if wkt is not None:
+            geometry = ogr.CreateGeometryFromWkt(wkt)
+            if transform is not None:
+                geometry.Transform(transform)
+            feature.SetGeometry(geometry)
+        layer.CreateFeature(feature)
+    ds.CommitTransaction()
 
 
 def catalog_with_street_lights(tmp_path: Path) -> Catalog:
