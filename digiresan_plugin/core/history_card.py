@@ -40,9 +40,11 @@ class HistoryReader:
         self._layer = None
 
     def layer(self) -> Optional[QgsVectorLayer]:
+        """The history layer, opened once per source (and again after :meth:`reopen`): a twin without a history
+        table is not asked again on every click."""
         if self.source is None:
             return None
-        if self._layer is None or not self._layer.isValid():
+        if self._layer is None:
             self._layer = history_layer(self.source, self.catalog)
         return self._layer if self._layer.isValid() else None
 
