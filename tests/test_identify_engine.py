@@ -22,6 +22,7 @@ from qgis.core import (
 from digiresan_plugin.core.catalog import CatalogError, parse_catalog
 from digiresan_plugin.core.identify import LayerHandle, TwinEngine, parse_identify
 from digiresan_plugin.core.identify.export import report_to_csv, report_to_json, report_to_text
+from digiresan_plugin.core.identify.query import to_request
 from digiresan_plugin.core.identify.sections.hourly_profile import peak_hours
 from digiresan_plugin.core.layers import twin_layer
 from digiresan_plugin.core.measure import radius_in_metres
@@ -368,12 +369,29 @@ class RecordingSource:
         return self.layer.getFeatures(request)
 
 
-def test_every_query_is_restricted(catalog, layers):
+class RecordingReader:
+    """The direct GeoPackage reader, remembering each query as the QGIS request it stands for."""
+
+    def __init__(self, reader, fields, name, log):
+        self.reader, self.fields, self.name, self.log = reader, fields, name, log
+
+    def read(self, query):
+        self.log.append((self.name, to_request(query, self.fields)))
+        return self.reader.read(query)
+
+
+@pytest.mark.parametrize("direct", [False, True], ids=["through QGIS", "GeoPackage reader"])
+def test_every_query_is_restricted(catalog, layers, direct):
     log = []
     handles = {}
     for layer_id, layer in layers.items():
         handle = LayerHandle.from_layer(catalog.layer(layer_id), layer)
-        handle.source = RecordingSource(layer, log)
+        assert handle.reader is not None
+        if direct:
+            handle.reader = RecordingReader(handle.reader, handle.fields, layer.name(), log)
+        else:
+            handle.reader = None
+            handle.source = RecordingSource(layer, log)
         handles[layer_id] = handle
     engine = TwinEngine(catalog, handles.get, today=TODAY, setting_values={"dig_moratorium_years": 3})
     report = at(engine, ON_S1)

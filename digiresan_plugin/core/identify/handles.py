@@ -7,6 +7,7 @@ never touched there.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,8 +33,13 @@ from qgis.core import (
 
 from ..catalog import Catalog, LayerSpec
 from ..layers import crs_defined
+from ..log import get_logger
 from ..read_faults import note_fault
+from .gpkg_reader import GpkgReader, reader_for_layer
+from .query import Query, to_request
 from .unreadable import gpkg_path
+
+LOG = get_logger(__name__)
 
 
 @dataclass
@@ -50,6 +56,7 @@ class LayerHandle:
     gpkg: Optional[str] = None  # the GeoPackage file, read directly for stored values OGR cannot show
     provider: str = ""  # the data provider ("ogr", "postgres", …) and the layer's source, for :attr:`folder`
     uri: str = ""
+    reader: Optional[GpkgReader] = None  # reads a plain GeoPackage table straight through SQLite (see gpkg_reader)
 
     @property
     def folder(self) -> Optional[str]:
@@ -61,9 +68,20 @@ class LayerHandle:
         """A handle on ``layer`` (call on the main thread). ``snapshot``: read through a feature source copy."""
         identifiable = bool(layer.flags() & QgsMapLayer.LayerFlag.Identifiable) and spec.identifiable
         source = QgsVectorLayerFeatureSource(layer) if snapshot else layer
-        return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(layer.fields()),
+        fields = layer.fields()
+        return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(fields),
                    identifiable, layer.name(), layer.wkbType(), gpkg_path(layer.source(), layer.providerType()),
-                   layer.providerType(), layer.source())
+                   layer.providerType(), layer.source(), reader_for_layer(layer, fields))
+
+    def read(self, query: Query) -> Iterator[Any]:
+        """The features ``query`` asks for (QgsFeature-like: ``id()``, ``attributes()``, ``geometry()``): straight
+        from the GeoPackage where the handle has a reader, else through QGIS (also when the direct read fails)."""
+        if self.reader is not None:
+            try:
+                return iter(self.reader.read(query))
+            except (sqlite3.Error, LookupError, OSError) as exc:
+                LOG.info(f"{self.name or self.spec.id}: read through QGIS ({exc})")
+        return self.features(to_request(query, self.fields))
 
     def features(self, request: QgsFeatureRequest) -> Iterator[QgsFeature]:
         """The features ``source.getFeatures(request)`` gives. An iterator the provider could not give a connection

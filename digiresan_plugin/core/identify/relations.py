@@ -5,14 +5,16 @@ rules."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
-from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry, QgsWkbTypes
+from qgis.core import QgsFeature, QgsGeometry, QgsWkbTypes
 
 from ..log import get_logger
 from .context import EngineSetup, ReportContext
 from .handles import LayerHandle
+from .query import Query, usable_conditions
+from .query import where_expression as query_where
 from .specs import Condition, RelationSpec
 from .subjects import EPS_M, SubjectFeature
 from .texts import message
@@ -38,23 +40,8 @@ class Related:
 
 
 def where_expression(conditions: tuple[Condition, ...], handle: LayerHandle) -> Optional[str]:
-    """SQL-compilable QGIS expression for the relation's filter (unknown status counts as matching 'not_in')."""
-    parts = []
-    for c in conditions:
-        if not handle.has_field(c.field):
-            LOG.warning(f"Filter field '{c.field}' not in layer '{handle.spec.id}': filter ignored")
-            continue
-        col = QgsExpression.quotedColumnRef(c.field)
-        values = ", ".join(QgsExpression.quotedValue(v) for v in c.values)
-        if c.op == "eq":
-            parts.append(QgsExpression.createFieldEqualityExpression(c.field, c.values[0]))
-        elif c.op == "ne":
-            parts.append(f"{col} IS NULL OR {col} <> {QgsExpression.quotedValue(c.values[0])}")
-        elif c.op == "in":
-            parts.append(f"{col} IN ({values})")
-        else:
-            parts.append(f"{col} IS NULL OR {col} NOT IN ({values})")
-    return " AND ".join(f"({p})" for p in parts) if parts else None
+    """SQL-compilable QGIS expression for the relation's filter on ``handle`` (see :func:`.query.where_expression`)."""
+    return query_where(usable_conditions(conditions, handle.fields, handle.spec.id))
 
 
 def related(ctx: ReportContext, rel: RelationSpec, subject: SubjectFeature) -> Related:
@@ -121,29 +108,20 @@ def _indexes(target: LayerHandle, subset: Optional[list[str]]) -> list[tuple[str
 def _fetch(setup: EngineSetup, rel: RelationSpec, subject: SubjectFeature, target: LayerHandle) -> list[Row]:
     subset = _attribute_subset(setup, rel, target)
     indexes = _indexes(target, subset)
-    where = where_expression(rel.where, target)
-    request = QgsFeatureRequest()
-    if subset is not None:
-        request.setSubsetOfAttributes(subset, target.fields)
+    where = tuple(usable_conditions(rel.where, target.fields, target.spec.id))
     if rel.type == "key":
         value = subject.attrs.get(rel.from_field)
         if value is None or not target.has_field(rel.to_field):
             return []
-        expression = QgsExpression.createFieldEqualityExpression(rel.to_field, value)
-        if where:
-            expression = f"({expression}) AND {where}"
-        request.setFilterExpression(expression)
-        request.setFlags(request.flags() | QgsFeatureRequest.Flag.NoGeometry)
-        return [Row(f.id(), _read(f, indexes)) for f in target.features(request)]
+        query = Query(equals=(rel.to_field, value), where=where, attributes=subset, geometry=False)
+        return [Row(f.id(), _read(f, indexes)) for f in target.read(query)]
     if subject.metric is None or subject.metric.isEmpty():
         return []
-    if where:
-        request.setFilterExpression(where)
-    return _spatial(setup, rel, subject.metric, target, request, indexes)
+    return _spatial(setup, rel, subject.metric, target, Query(where=where, attributes=subset), indexes)
 
 
 def _spatial(setup: EngineSetup, rel: RelationSpec, geometry: QgsGeometry, target: LayerHandle,
-             request: QgsFeatureRequest, indexes: list[tuple[str, int]]) -> list[Row]:
+             query: Query, indexes: list[tuple[str, int]]) -> list[Row]:
     predicate = rel.predicate
     metric = setup.metric
     engine = QgsGeometry.createGeometryEngine(geometry.constGet())
@@ -156,9 +134,8 @@ def _spatial(setup: EngineSetup, rel: RelationSpec, geometry: QgsGeometry, targe
         search = geometry.boundingBox().buffered(0.01)
     else:
         search = geometry.boundingBox().buffered(rel.distance_m + 0.01)
-    request.setFilterRect(metric.rect_in(search, target.crs))
     rows: list[Row] = []
-    for feature in target.features(request):
+    for feature in target.read(replace(query, rect=metric.rect_in(search, target.crs))):
         other = metric.to_metric(feature.geometry(), target.crs, copy=False)
         if other.isEmpty():
             continue

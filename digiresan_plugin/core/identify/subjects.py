@@ -13,7 +13,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsRectangle,
@@ -22,6 +21,7 @@ from qgis.core import (
 
 from .context import EngineSetup, ReportContext
 from .handles import LayerHandle
+from .query import Query
 from .report import Ref
 from .values import json_value, py_value, text
 
@@ -131,7 +131,7 @@ def subject_from(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature | 
         if complete or feature.id() < 0:
             return make_subject(setup, handle, feature, crs)
         feature = feature.id()
-    found = next(handle.features(QgsFeatureRequest().setFilterFid(int(feature))), None)
+    found = next(handle.read(Query(fids=[int(feature)])), None)
     return make_subject(setup, handle, found) if found is not None else None
 
 
@@ -140,7 +140,7 @@ def subjects_by_fid(ctx: ReportContext, layer_id: str, fids: list[int]) -> list[
     handle = ctx.handle(layer_id)
     if handle is None or not fids:
         return []
-    features = handle.features(QgsFeatureRequest().setFilterFids(fids))
+    features = handle.read(Query(fids=fids))
     return sorted((make_subject(ctx.setup, handle, f) for f in features), key=lambda s: s.fid)
 
 
@@ -170,17 +170,21 @@ def find_subjects(ctx: ReportContext, point_m: QgsPointXY, radius: float,
         handle = ctx.handle(spec.id)
         if handle is None or not handle.identifiable:
             continue
-        request = QgsFeatureRequest().setFilterRect(setup.metric.rect_in(rect, handle.crs))
-        for feature in handle.features(request):
+        for feature in handle.read(Query(rect=setup.metric.rect_in(rect, handle.crs))):
             geometry = setup.metric.to_metric(feature.geometry(), handle.crs)
             if geometry.isEmpty():
                 continue
             distance = geometry.distance(probe)
             if distance <= radius + EPS_M:
                 hits.append((_rank(geometry, probe, distance, spec.priority, feature.id()), handle,
-                             QgsFeature(feature)))
+                             _kept(feature)))
     hits.sort(key=lambda hit: hit[0])
     return [make_subject(setup, handle, feature) for _, handle, feature in hits[:limit]]
+
+
+def _kept(feature: Any) -> Any:
+    """A feature to keep after its iterator moved on (QGIS's are copied; the GeoPackage reader's are its own)."""
+    return QgsFeature(feature) if isinstance(feature, QgsFeature) else feature
 
 
 def find_subject(ctx: ReportContext, point_m: QgsPointXY, radius: float) -> Optional[SubjectFeature]:
@@ -196,13 +200,12 @@ def features_near(setup: EngineSetup, handle: LayerHandle, point_m: QgsPointXY,
     rect = QgsRectangle(point_m.x() - distance, point_m.y() - distance,
                         point_m.x() + distance, point_m.y() + distance)
     found = []
-    request = QgsFeatureRequest().setFilterRect(setup.metric.rect_in(rect, handle.crs))
-    for feature in handle.features(request):
+    for feature in handle.read(Query(rect=setup.metric.rect_in(rect, handle.crs))):
         geometry = setup.metric.to_metric(feature.geometry(), handle.crs)
         if geometry.isEmpty():
             continue
         d = geometry.distance(probe)
         if d <= distance + EPS_M:
-            found.append((d, QgsFeature(feature)))
+            found.append((d, _kept(feature)))
     found.sort(key=lambda x: (x[0], x[1].id()))
     return found
