@@ -141,4 +141,6 @@ def test_a_replaced_file_is_read_again(tmp_path: Path, demo_twin, catalog, proje
     del other
     changed.replace(path)  # a new file under the same name (a re-created demo copy, a restored backup)
     assert before != "Ny gata"
-    assert reader.read(Query(fids=[1]))[0].attributes()[name_index] == "Ny gata"
+    again = reader_for_layer(layer, layer.fields())  # what the next report's handle reads through
+    assert again is not reader
+    assert again.read(Query(fids=[1]))[0].attributes()[name_index] == "Ny gata"

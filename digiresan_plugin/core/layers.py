@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Optional
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsMapLayer, QgsProject, QgsVectorLayer
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .catalog import LayerSpec
@@ -47,11 +49,56 @@ def settle_crs(layer: QgsVectorLayer, spec: LayerSpec) -> Optional[str]:
 
 
 def twin_layer(project: QgsProject, layer_id: str) -> Optional[QgsVectorLayer]:
-    """The project's layer for catalog layer ``layer_id``, if loaded."""
+    """The project's layer for catalog layer ``layer_id``, if loaded (on the main thread from an index the project's
+    and its layers' signals keep current: a click asks this a dozen times)."""
+    app = QCoreApplication.instance()
+    if app is not None and threading.current_thread() is threading.main_thread():
+        index = _INDEXES.get(id(project))
+        if index is None or index.project is not project:
+            index = _INDEXES[id(project)] = _TwinLayerIndex(project)
+        return index.get(layer_id)
+    return _scan(project, layer_id)
+
+
+def _scan(project: QgsProject, layer_id: str) -> Optional[QgsVectorLayer]:
     for layer in project.mapLayers().values():
         if layer.customProperty(LAYER_ID_PROPERTY) == layer_id and isinstance(layer, QgsVectorLayer):
             return layer
     return None
+
+
+class _TwinLayerIndex:
+    """Catalog layer id -> the project's layer, rebuilt after layers are added or removed or a tag changes."""
+
+    def __init__(self, project: QgsProject):
+        self.project = project
+        self.layers: Optional[dict[str, QgsVectorLayer]] = None
+        self.watched: set[str] = set()
+        project.layersAdded.connect(self.invalidate)
+        project.layersRemoved.connect(self.invalidate)
+        project.cleared.connect(self.invalidate)
+
+    def invalidate(self, *_args: object) -> None:
+        self.layers = None
+
+    def get(self, layer_id: str) -> Optional[QgsVectorLayer]:
+        if self.layers is None:
+            self.layers = {}
+            for layer in self.project.mapLayers().values():
+                if layer.id() not in self.watched:
+                    layer.customPropertyChanged.connect(self.invalidate)
+                    self.watched.add(layer.id())
+                tag = layer.customProperty(LAYER_ID_PROPERTY)
+                if tag and isinstance(layer, QgsVectorLayer):
+                    self.layers.setdefault(str(tag), layer)
+        layer = self.layers.get(layer_id)
+        if layer is not None and sip.isdeleted(layer):  # deleted without leaving the project first
+            self.layers = None
+            return _scan(self.project, layer_id)
+        return layer
+
+
+_INDEXES: dict[int, _TwinLayerIndex] = {}
 
 
 def twin_layers(project: QgsProject) -> dict[str, QgsVectorLayer]:

@@ -167,9 +167,10 @@ def _identity(path: str) -> tuple[int, int]:
     return stat.st_dev, stat.st_ino
 
 
-def connection(path: str) -> sqlite3.Connection:
-    """This thread's read-only connection to ``path`` (a new one when the file was replaced)."""
-    identity = _identity(path)
+def connection(path: str, identity: Optional[tuple[int, int]] = None) -> sqlite3.Connection:
+    """This thread's read-only connection to ``path`` (a new one when the file was replaced: ``identity``, the
+    file's device and inode, when the caller has just looked)."""
+    identity = identity or _identity(path)
     known = _CONNECTIONS.open.get(path)
     if known is not None and known[0] == identity:
         return known[1]
@@ -211,11 +212,11 @@ def _describe(conn: sqlite3.Connection, table: str, fields: QgsFields) -> Option
 class GpkgReader:
     """Reads one GeoPackage table for a layer with ``fields`` (the layer's, in its order)."""
 
-    def __init__(self, path: str, table: str, fields: QgsFields):
-        self.path, self.table, self.fields = path, table, fields
+    def __init__(self, path: str, table: str, fields: QgsFields, identity: tuple[int, int]):
+        self.path, self.table, self.fields, self.identity = path, table, fields, identity
         self._statements: dict[tuple, tuple[str, list[int]]] = {}
         try:
-            self._shape = _describe(connection(path), table, fields)
+            self._shape = _describe(connection(path, identity), table, fields)
         except (OSError, sqlite3.Error) as exc:
             LOG.info(f"{path}: {table} is read through QGIS ({exc})")
             self._shape = None
@@ -274,7 +275,7 @@ class GpkgReader:
             params += [_bindable(v) for v in c.values]
         if query.fids is not None:
             params.append("[" + ",".join(str(int(f)) for f in query.fids) + "]")
-        rows = connection(self.path).execute(sql, params).fetchall()
+        rows = connection(self.path, self.identity).execute(sql, params).fetchall()
         width, count = len(wanted), len(shape.columns)
         has_blob = query.geometry and shape.geometry is not None
         converters = shape.converters
@@ -315,14 +316,15 @@ def reader_for_layer(layer: QgsVectorLayer, fields: QgsFields) -> Optional[GpkgR
     if not path.lower().endswith(".gpkg") or not table:
         return None
     try:
-        key = (path, table, _identity(path), tuple(fields.names()))
+        identity = _identity(path)
     except OSError:
         return None
+    key = (path, table, identity, tuple(fields.names()))
     reader = _READERS.get(key)
     if reader is None:
         if any(fields.fieldOrigin(i) != QgsFields.FieldOrigin.OriginProvider for i in range(fields.count())):
             return None
-        reader = GpkgReader(path, table, fields)
+        reader = GpkgReader(path, table, fields, identity)
         with _READERS_LOCK:
             if len(_READERS) > 256:
                 _READERS.clear()

@@ -8,7 +8,7 @@ never touched there.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Union
@@ -57,6 +57,12 @@ class LayerHandle:
     provider: str = ""  # the data provider ("ogr", "postgres", …) and the layer's source, for :attr:`folder`
     uri: str = ""
     reader: Optional[GpkgReader] = None  # reads a plain GeoPackage table straight through SQLite (see gpkg_reader)
+    field_names: tuple = field(init=False, repr=False, compare=False)  # in the layer's order
+    names: frozenset = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.field_names = tuple(self.fields.names())
+        self.names = frozenset(self.field_names)
 
     @property
     def folder(self) -> Optional[str]:
@@ -94,10 +100,10 @@ class LayerHandle:
             note_fault(f"{self.name or self.spec.id}: the data source gave no connection, the read failed")
 
     def has_field(self, name: str) -> bool:
-        return self.fields.indexFromName(name) >= 0
+        return name in self.names
 
     def present(self, names: set[str] | list[str] | tuple[str, ...]) -> list[str]:
-        return [n for n in names if self.has_field(n)]
+        return [n for n in names if n in self.names]
 
 
 def file_folder(layer: QgsVectorLayer) -> Optional[str]:

@@ -12,6 +12,7 @@ from qgis.core import QgsFeature, QgsGeometry, QgsWkbTypes
 
 from ..log import get_logger
 from .context import EngineSetup, ReportContext
+from .gpkg_reader import LiteFeature
 from .handles import LayerHandle
 from .query import Query, usable_conditions
 from .query import where_expression as query_where
@@ -94,6 +95,8 @@ def _attribute_subset(setup: EngineSetup, rel: RelationSpec, target: LayerHandle
 
 def _read(feature: QgsFeature, indexes: list[tuple[str, int]]) -> dict[str, Any]:
     values = feature.attributes()
+    if feature.__class__ is LiteFeature:  # plain Python values already
+        return {name: values[i] for name, i in indexes}
     return {name: py_value(values[i]) for name, i in indexes if i < len(values)}
 
 

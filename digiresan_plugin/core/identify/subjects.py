@@ -20,6 +20,7 @@ from qgis.core import (
 )
 
 from .context import EngineSetup, ReportContext
+from .gpkg_reader import LiteFeature
 from .handles import LayerHandle
 from .query import Query
 from .report import Ref
@@ -97,9 +98,12 @@ def fill_template(template: str, attrs: dict[str, Any],
 def make_subject(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature,
                  crs: Optional[QgsCoordinateReferenceSystem] = None) -> SubjectFeature:
     """``feature`` of ``handle`` as a subject; ``crs``: its geometry's CRS when it is not the layer's."""
-    fields = feature.fields() if feature.fields().count() else handle.fields
-    values = feature.attributes()
-    attrs = {fields.at(i).name(): py_value(values[i]) for i in range(min(fields.count(), len(values)))}
+    if feature.__class__ is LiteFeature:  # plain Python values in the handle's field order already
+        attrs = dict(zip(handle.field_names, feature.attributes()))
+    else:
+        fields = feature.fields() if feature.fields().count() else handle.fields
+        values = feature.attributes()
+        attrs = {fields.at(i).name(): py_value(values[i]) for i in range(min(fields.count(), len(values)))}
     metric = geometry = None
     if handle.spec.is_spatial and feature.hasGeometry():
         geometry = feature.geometry()
