@@ -11,11 +11,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsPointXY, QgsRectangle, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsField,
+    QgsPointXY,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
 
 from digiresan_plugin.core.identify import LayerHandle, TwinEngine
 from digiresan_plugin.core.identify.export import report_to_json
 from digiresan_plugin.core.identify.gpkg_reader import GpkgReader, reader_for_layer
+from digiresan_plugin.core.identify.handles import live_handle
 from digiresan_plugin.core.identify.query import Query, to_request
 from digiresan_plugin.core.identify.specs import Condition
 from digiresan_plugin.core.identify.values import py_value
@@ -144,3 +153,24 @@ def test_a_replaced_file_is_read_again(tmp_path: Path, demo_twin, catalog, proje
     again = reader_for_layer(layer, layer.fields())  # what the next report's handle reads through
     assert again is not reader
     assert again.read(Query(fids=[1]))[0].attributes()[name_index] == "Ny gata"
+
+
+def test_live_handles_are_kept_between_clicks_until_the_layer_changes(layers, catalog):
+    roads = layers["road_segments"]
+    spec = catalog.layer("road_segments")
+    first = live_handle(spec, roads)
+    assert live_handle(spec, roads) is first  # the next click reads through the same handle
+    roads.setSubsetString('"functional_class" = 4')
+    filtered = live_handle(spec, roads)
+    assert filtered is not first and filtered.reader is None  # the subset string is QGIS's: read through it
+    roads.setSubsetString("")
+    assert roads.startEditing()
+    try:
+        editing = live_handle(spec, roads)
+        assert editing.reader is None  # the edit buffer is QGIS's
+        assert roads.addAttribute(QgsField("note", QVariant.String))
+        assert "note" in live_handle(spec, roads).names  # new fields, new handle
+    finally:
+        roads.rollBack()
+    after = live_handle(spec, roads)
+    assert after.reader is not None and "note" not in after.names

@@ -19,6 +19,11 @@ from .values import field_type, json_value, py_value, text
 
 
 def _sort_key(value: Any) -> tuple:
+    cls = value.__class__
+    if cls is int or cls is float:
+        return (0, float(value))
+    if cls is str:
+        return (2, value)
     value = py_value(value)
     if isinstance(value, bool):
         return (0, float(value))

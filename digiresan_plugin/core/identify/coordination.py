@@ -43,7 +43,10 @@ def warnings_for(ctx: ReportContext, subject: SubjectFeature) -> list[TwinWarnin
                 if found.missing:
                     ctx.note_missing(via_rel.to_layer, rule.title.text(setup.language))
                 continue
-            for target in subjects_by_fid(ctx, rule.layer, [r.fid for r in found.rows[: setup.cap]]):
+            rows = found.rows[: setup.cap]
+            if item:  # a related feature its rule cannot fire for is not read again
+                rows = [r for r in rows if item_warnings.may_fire(rule, r.attrs, setup.today)]
+            for target in subjects_by_fid(ctx, rule.layer, [r.fid for r in rows]):
                 out.extend(w for w in _evaluate(ctx, rule, target) if item or w.refers_to(subject.layer, subject.fid))
     seen = set()
     unique = []

@@ -38,7 +38,7 @@ from .card_builder import build_report, build_section
 from .config import IdentifyConfig, identify_config
 from .context import EngineSetup, ReportContext
 from .fallback import fallback_report
-from .handles import LayerHandle, LayerLike, Metric, snapshot_handles
+from .handles import LayerHandle, LayerLike, Metric, live_handle, snapshot_handles
 from .report import Hit, Section, TwinReport, TwinWarning
 from .sections import KindEnv
 from .subjects import find_subjects, subject_from
@@ -197,7 +197,7 @@ class TwinEngine:
         if isinstance(found, LayerHandle):
             return found
         if isinstance(found, QgsVectorLayer) and found.isValid() and (not spec.is_spatial or crs_defined(found.crs())):
-            return LayerHandle.from_layer(spec, found)  # no CRS: not read (distances would be in unknown units)
+            return live_handle(spec, found)  # no CRS: not read (distances would be in unknown units)
         return None
 
 

@@ -225,6 +225,13 @@ class GpkgReader:
     def usable(self) -> bool:
         return self._shape is not None
 
+    def is_current(self) -> bool:
+        """The file is still the one this reader described (not replaced since)."""
+        try:
+            return _identity(self.path) == self.identity
+        except OSError:
+            return False
+
     def _statement(self, query: Query, shape: _Table) -> tuple[str, list[int]]:
         if query.attributes is None:
             wanted = list(range(len(shape.columns)))

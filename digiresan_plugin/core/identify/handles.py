@@ -8,6 +8,7 @@ never touched there.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -104,6 +105,48 @@ class LayerHandle:
 
     def present(self, names: set[str] | list[str] | tuple[str, ...]) -> list[str]:
         return [n for n in names if n in self.names]
+
+
+class _HandleCache:
+    """Handles on live layers (not snapshots), kept from one click to the next on the main thread and dropped when
+    anything they hold changes (the layer's CRS, fields, name, source, flags, subset string, edit state) or the
+    GeoPackage file their reader opened is replaced."""
+
+    SIGNALS = ("crsChanged", "updatedFields", "nameChanged", "dataSourceChanged", "flagsChanged",
+               "subsetStringChanged", "editingStarted", "editingStopped", "willBeDeleted")
+
+    def __init__(self) -> None:
+        self.handles: dict[tuple[str, str], LayerHandle] = {}
+        self.watched: set[str] = set()
+
+    def get(self, spec: LayerSpec, layer: QgsVectorLayer) -> LayerHandle:
+        if threading.current_thread() is not threading.main_thread():
+            return LayerHandle.from_layer(spec, layer)
+        layer_id = layer.id()
+        key = (layer_id, spec.id)
+        handle = self.handles.get(key)
+        if (handle is not None and handle.source is layer and handle.spec is spec
+                and (handle.reader is None or handle.reader.is_current())):
+            return handle
+        if layer_id not in self.watched:
+            for name in self.SIGNALS:
+                getattr(layer, name).connect(lambda *_args, lid=layer_id: self.forget(lid))
+            self.watched.add(layer_id)
+        handle = self.handles[key] = LayerHandle.from_layer(spec, layer)
+        return handle
+
+    def forget(self, layer_id: str) -> None:
+        for key in [k for k in self.handles if k[0] == layer_id]:
+            del self.handles[key]
+
+
+_HANDLES = _HandleCache()
+
+
+def live_handle(spec: LayerSpec, layer: QgsVectorLayer) -> LayerHandle:
+    """The handle on ``layer`` the engine reads a live layer through (cached between clicks, see
+    :class:`_HandleCache`); treat it as read-only."""
+    return _HANDLES.get(spec, layer)
 
 
 def file_folder(layer: QgsVectorLayer) -> Optional[str]:

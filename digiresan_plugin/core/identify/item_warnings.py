@@ -20,6 +20,23 @@ def optional_absent(ctx: ReportContext, layer_id: str) -> bool:
     return ctx.setup.catalog.layer(layer_id).optional and ctx.handle(layer_id) is None
 
 
+def may_fire(rule: WarningSpec, attrs: dict[str, Any], today: Any) -> bool:
+    """False when ``attrs`` (a related row: some of the feature's fields) already show that ``rule`` cannot fire
+    for the feature — its ``when`` fails, or the dates it reads are there and outside its window — so the feature is
+    not read in full nor its relation queried. True when it may fire or the row lacks a field the rule reads."""
+    if rule.when:
+        if any(c.field not in attrs for c in rule.when):
+            return True
+        if not matches(rule.when, attrs):
+            return False
+    if rule.kind == "expiring":
+        end, notice = rule.fields["end"], rule.fields.get("notice_months", "")
+        if end in attrs and (not notice or notice in attrs):
+            return expiring(as_date(attrs.get(end)), as_int(attrs.get(notice)),
+                            int(rule.options.get("default_notice_days", 90)), today) is not None
+    return True
+
+
 def evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> list[TwinWarning]:
     """The warnings of one item rule about ``target`` (a feature of ``rule.layer``)."""
     setup = ctx.setup

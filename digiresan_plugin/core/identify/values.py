@@ -85,6 +85,11 @@ def as_date(value: Any) -> Optional[date]:
 
 
 def as_number(value: Any) -> Optional[float]:
+    cls = value.__class__
+    if cls is float:  # the common cases first (every hourly count, every limit)
+        return None if value != value else value
+    if cls is int:
+        return float(value)
     value = py_value(value)
     if isinstance(value, bool):
         return float(value)
@@ -99,6 +104,8 @@ def as_number(value: Any) -> Optional[float]:
 
 
 def as_int(value: Any) -> Optional[int]:
+    if value.__class__ is int:
+        return value
     number = as_number(value)
     return None if number is None else int(number)
 
