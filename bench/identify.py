@@ -7,7 +7,8 @@ Per point, on one offscreen canvas (800×600 px, EPSG:3006, centred on the point
 search radius is a few metres on the ground, the same radius our engine gets):
 
 - native: ``QgsMapToolIdentify(canvas).identify(x, y, TopDownAll, <the twin's spatial layers>)``;
-- ours (data): ``engine.report_at_point(point, crs, radius_m)`` — the full road-segment report;
+- ours (data): a new ``TwinEngine`` (as the controller builds per click) and its ``report_at_point(point, crs,
+  radius_m)`` — the full road-segment report;
 - ours rendered: ``dock.show_report(report)`` (the typed report) + ``processEvents()`` in the Twin card dock;
 - card on screen: ours (data) + rendered, per click.
 
@@ -136,7 +137,12 @@ class Harness:
                                   QgsMapToolIdentify.Type.VectorLayer)
 
     def ours(self, point, radius_m: float):
-        return self.engine.report_at_point(point, self.crs, radius_m)
+        """Our report as a click gets it: a new engine over the project's layers (what the controller builds per
+        click), then the report."""
+        from digiresan_plugin.core.identify import TwinEngine
+
+        return TwinEngine(self.catalog, self.engine.layer_for, today=TODAY, language="en").report_at_point(
+            point, self.crs, radius_m)
 
     def render(self, report) -> None:
         """Show the card and run the event loop once as QGIS's would: paint, then delete the previous card's
@@ -272,6 +278,21 @@ def measure_clicks(h: Harness, points: list[dict[str, Any]], reps: int) -> dict[
     return out
 
 
+def measure_first_card(h: Harness, points: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first card after the twin is loaded (nothing read yet: connections, readers, the dock's widgets): our
+    report + card on screen at the first point; QGIS's first identify at the second, for scale."""
+    at = h.center_on(points[0]["x"], points[0]["y"])
+    started = time.perf_counter()
+    report = h.ours(at, h.radius_m(at))
+    engine_ms = ms(time.perf_counter() - started)
+    h.render(report)
+    card_ms = ms(time.perf_counter() - started)
+    h.center_on(points[1]["x"], points[1]["y"])
+    started = time.perf_counter()
+    h.native()
+    return {"engine_ms": engine_ms, "card_ms": card_ms, "native_ms": ms(time.perf_counter() - started)}
+
+
 def measure_engine_build(h: Harness, runs: int = 50) -> dict[str, Any]:
     """A new engine per click is what the controller does: its cost on its own."""
     from digiresan_plugin.core.identify import TwinEngine
@@ -368,6 +389,7 @@ def run(gpkg: Path, n_points: int = 200, reps: int = 3, clicks: int = 1000, load
         radius = h.radius_m(QgsPointXY(center))
         points = pick_points(gpkg, n_points, radius)
         result["rss_start_mb"] = round(rss_start, 2)
+        result["first_card"] = measure_first_card(h, points)
         progress(f"[{label} {scale or ''}] {len(points)} points × {reps} reps: native identify vs ours vs card")
         result["identify"] = measure_clicks(h, points, reps)
         result["engine_build"] = measure_engine_build(h)

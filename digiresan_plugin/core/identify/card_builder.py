@@ -43,7 +43,7 @@ def attribute_names(ctx: ReportContext, handle: LayerHandle) -> list[str]:
 
 
 def column(ctx: ReportContext, handle: LayerHandle, name: str) -> Column:
-    index = handle.fields.indexFromName(name)
+    index = handle.index.get(name, -1)
     qfield = handle.fields.at(index) if index >= 0 else None
     return Column(name, ctx.setup.config.label(handle.spec.id, name, ctx.setup.language), field_type(qfield))
 

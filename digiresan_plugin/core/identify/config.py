@@ -40,6 +40,8 @@ class IdentifyConfig:
     relations: dict[str, RelationSpec] = field(default_factory=dict)
     cards: dict[str, CardSpec] = field(default_factory=dict)
     warnings: tuple[WarningSpec, ...] = ()
+    #: relation id -> the fields its reads need (None: all), filled as engines ask (the config never changes)
+    fields_read: dict[str, Optional[list[str]]] = field(default_factory=dict, compare=False, repr=False)
 
     def label(self, layer_id: str, field_name: str, language: str) -> str:
         title = self.labels.get(layer_id, {}).get(field_name)

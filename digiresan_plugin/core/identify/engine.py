@@ -97,7 +97,13 @@ class TwinEngine:
         self.setup = EngineSetup(
             catalog, self.config, self.metric, self.language, self.today, self.cap, years,
             KindEnv(self.language, self.today, sign_name, _documents_folder(setting_values)), self._resolve,
+            fields_read=self.config.fields_read,
         )
+
+    @property
+    def layer_for(self) -> Callable[[str], LayerLike]:
+        """What this engine resolves catalog layer ids with."""
+        return self._layer_for
 
     @classmethod
     def snapshot(cls, catalog: Catalog, layer_for: Callable[[str], LayerLike], **kwargs: Any) -> "TwinEngine":

@@ -60,10 +60,12 @@ class LayerHandle:
     reader: Optional[GpkgReader] = None  # reads a plain GeoPackage table straight through SQLite (see gpkg_reader)
     field_names: tuple = field(init=False, repr=False, compare=False)  # in the layer's order
     names: frozenset = field(init=False, repr=False, compare=False)
+    index: dict = field(init=False, repr=False, compare=False)  # field name -> its index
 
     def __post_init__(self) -> None:
         self.field_names = tuple(self.fields.names())
         self.names = frozenset(self.field_names)
+        self.index = {name: i for i, name in enumerate(self.field_names)}
 
     @property
     def folder(self) -> Optional[str]:

@@ -101,11 +101,10 @@ def _read(feature: QgsFeature, indexes: list[tuple[str, int]]) -> dict[str, Any]
 
 
 def _indexes(target: LayerHandle, subset: Optional[list[str]]) -> list[tuple[str, int]]:
-    fields = target.fields
     if subset is None:
-        return [(fields.at(i).name(), i) for i in range(fields.count())]
-    found = ((name, fields.indexFromName(name)) for name in subset)
-    return [(name, index) for name, index in found if index >= 0]
+        return list(target.index.items())
+    index = target.index
+    return [(name, index[name]) for name in subset if name in index]
 
 
 def _fetch(setup: EngineSetup, rel: RelationSpec, subject: SubjectFeature, target: LayerHandle) -> list[Row]:
