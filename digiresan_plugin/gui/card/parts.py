@@ -67,12 +67,6 @@ class CardParts:
         wanted: list[QWidget] = []
         self.content.setUpdatesEnabled(False)
         try:
-            kept = {p.widget for p in old_parts.values()}
-            while self.layout.count():  # the hint of an empty card, the stretch: the parts stay
-                item = self.layout.takeAt(0)
-                if item.widget() is not None and item.widget() not in kept:
-                    item.widget().hide()
-                    item.widget().deleteLater()
             header = renderer.header_html()
             wanted.append(self._part(old_parts, ("header",), lambda: self._text_part(header), header).widget)
             for severity, background, border, ink in NOTICES:
@@ -94,12 +88,31 @@ class CardParts:
                 if key not in self.parts:
                     part.widget.hide()
                     part.widget.deleteLater()
-            for widget in wanted:
-                self.layout.addWidget(widget)
-                widget.show()
-            self.layout.addStretch(1)
+            self._arrange(wanted, {p.widget for p in old_parts.values()})
         finally:
             self.content.setUpdatesEnabled(True)
+
+    def _arrange(self, wanted: list[QWidget], kept: set[QWidget]) -> None:
+        """The layout holds ``wanted`` in order, then a stretch. Only what differs from the last card moves (a notice
+        box more or less, another section), so Qt does not lay the whole card out again."""
+        layout = self.layout
+        for index, widget in enumerate(wanted):
+            item = layout.itemAt(index)
+            if item is not None and item.widget() is widget:
+                continue
+            if layout.indexOf(widget) >= 0:
+                layout.removeWidget(widget)
+            layout.insertWidget(index, widget)
+            widget.show()
+        while layout.count() > len(wanted):  # the previous card's leftovers, the hint of an empty card
+            item = layout.itemAt(len(wanted))
+            if item.spacerItem() is not None and layout.count() == len(wanted) + 1:
+                return  # the stretch below the card stays
+            widget = layout.takeAt(len(wanted)).widget()
+            if widget is not None and widget not in kept:
+                widget.hide()
+                widget.deleteLater()
+        layout.addStretch(1)
 
     def replace_section(self, renderer: CardRenderer, section: Section) -> None:
         """Show ``section`` in a new box where the box of the same id is (e.g. all items after "show all")."""
