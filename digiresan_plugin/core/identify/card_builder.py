@@ -3,7 +3,6 @@ and summarised by the section's kind (:mod:`.sections`), then the coordination w
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any, Optional
 
@@ -43,9 +42,15 @@ def attribute_names(ctx: ReportContext, handle: LayerHandle) -> list[str]:
 
 
 def column(ctx: ReportContext, handle: LayerHandle, name: str) -> Column:
-    index = handle.index.get(name, -1)
-    qfield = handle.fields.at(index) if index >= 0 else None
-    return Column(name, ctx.setup.config.label(handle.spec.id, name, ctx.setup.language), field_type(qfield))
+    """The report column of field ``name`` (one object per layer handle, field and language: reports only read it)."""
+    key = ("column", name, ctx.setup.language)
+    found = handle.memo.get(key)
+    if found is None:
+        index = handle.index.get(name, -1)
+        qfield = handle.fields.at(index) if index >= 0 else None
+        found = handle.memo[key] = Column(name, ctx.setup.config.label(handle.spec.id, name, ctx.setup.language),
+                                          field_type(qfield))
+    return found
 
 
 def build_report(ctx: ReportContext, subject: SubjectFeature, query: Optional[dict],
@@ -112,7 +117,7 @@ def build_section(ctx: ReportContext, subject: SubjectFeature, spec: SectionSpec
     names = handle.present(spec.columns) if spec.columns else [
         handle.fields.at(i).name() for i in range(handle.fields.count())]
     section.columns = [column(ctx, handle, n) for n in names]
-    env = replace(setup.kinds, folder=handle.folder or setup.kinds.folder)
+    env = ctx.kinds_for(handle.folder or setup.kinds.folder)
     section.items = [_item(env, kind, spec, handle, row, names) for row in rows[:cap]]
     section.summary = kind.summary(spec, rows, subject.attrs, env)
     return section

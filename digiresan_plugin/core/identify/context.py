@@ -3,7 +3,7 @@ finder, the relation reader, the card builder and the warning rules."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Callable, Mapping, Optional
 
@@ -50,6 +50,7 @@ class ReportContext:
         self.missing: dict[str, list[str]] = {}
         self.unreadable: dict[tuple[str, int, str], tuple[Any, Unreadable]] = {}  # (layer, fid, field) -> key, value
         self._checked: set[tuple[str, int]] = set()
+        self._kinds: dict[Optional[str], Any] = {}
 
     def check_stored(self, handle: LayerHandle, keys: dict[int, Any], fields: list[str],
                      read: Optional[dict[int, Mapping[str, Any]]] = None) -> set[tuple[int, str]]:
@@ -65,6 +66,13 @@ class ReportContext:
         for found in unreadable_values(handle.gpkg, handle.spec.table, todo, fields) if todo else []:
             self.unreadable[(handle.spec.id, found.fid, found.field)] = (keys.get(found.fid), found)
         return {(fid, name) for (layer, fid, name) in self.unreadable if layer == handle.spec.id and fid in keys}
+
+    def kinds_for(self, folder: Optional[str]) -> Any:
+        """The section kinds' environment with ``folder`` for relative document paths (one per folder and report)."""
+        env = self._kinds.get(folder)
+        if env is None:
+            env = self._kinds[folder] = replace(self.setup.kinds, folder=folder)
+        return env
 
     def handle(self, layer_id: str) -> Optional[LayerHandle]:
         if layer_id not in self.handles:

@@ -61,11 +61,13 @@ class LayerHandle:
     field_names: tuple = field(init=False, repr=False, compare=False)  # in the layer's order
     names: frozenset = field(init=False, repr=False, compare=False)
     index: dict = field(init=False, repr=False, compare=False)  # field name -> its index
+    memo: dict = field(init=False, repr=False, compare=False)  # what reports derive from the layer's fields
 
     def __post_init__(self) -> None:
         self.field_names = tuple(self.fields.names())
         self.names = frozenset(self.field_names)
         self.index = {name: i for i, name in enumerate(self.field_names)}
+        self.memo = {}
 
     @property
     def folder(self) -> Optional[str]:
