@@ -433,7 +433,8 @@ def test_ideas_section_is_a_compact_list_linking_each_idea(qgis_app, locale_sett
     dock = make_dock()
     dock.show_report(data)
     html = CardRenderer(dock.report).section_html(dock.report.section("ideas"))
-    assert html.count("<tr") == 2 and "<th" not in html  # no header row, no repeated "Feature" column
+    # one paragraph per idea: no header row, no repeated "Feature" column, no table squeezing the title
+    assert html.count("<p ") == 2 and "<th" not in html and "<table" not in html
     assert '<a href="idea:12">DR-2025-0015</a>' in html and "Luftkvalitetsmätare längs infarterna" in html
     assert "Bänkar &lt;vid&gt; torget" in html and "Under&nbsp;bedömning" in html
     asked = []

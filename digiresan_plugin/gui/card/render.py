@@ -16,7 +16,7 @@ from ...core.formatting import DASH, Formatter
 from ...core.identify.display import section_title
 from ...core.identify.report import ReportLike, Section, TwinWarning, as_report
 from ...core.identify.sections import kind_of
-from .formatting import esc
+from .formatting import bullet_list, esc
 from .links import card_href, feature_href, show_all_href
 from .sections import renderer_for
 from .theme import ERROR_INK, INFO_INK, INK, MUTED, NOTICES, ZEBRA_BG, template
@@ -105,13 +105,13 @@ class CardRenderer:
         groups: dict[str, list[TwinWarning]] = {}
         for w in chosen:
             groups.setdefault(str(w.kind or ""), []).append(w)
-        rows = []
+        parts = []
         for kind, warnings in groups.items():
             heading = self.warning_kind(kind)
             if heading and (len(groups) > 1 or len(warnings) > 1):
-                rows.append(f'<tr><td colspan="2" style="padding-top:3px"><b>{esc(heading)}</b></td></tr>')
-            rows += [f'<tr><td valign="top" width="12">•</td><td>{self.warning_html(w)}</td></tr>' for w in warnings]
-        return f'<table cellspacing="0" cellpadding="1" width="100%">{"".join(rows)}</table>'
+                parts.append(f'<p style="margin:3px 0 1px 0"><b>{esc(heading)}</b></p>')
+            parts.append(bullet_list([self.warning_html(w) for w in warnings]))
+        return "".join(parts)
 
     def warnings_heading(self, severity: str = "warning") -> str:
         count = sum(1 for w in self.report.warnings if (w.severity or "warning") == severity)

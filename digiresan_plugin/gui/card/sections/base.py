@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QWidget
 from ....core.formatting import DASH, Formatter
 from ....core.identify.display import item_title, kept_columns
 from ....core.identify.report import Column, Item, Section
-from ..formatting import NOWRAP, esc, pair
+from ..formatting import NOWRAP, esc, pair, zebra_list
 from ..links import feature_href
 from ..theme import HEAD_BG, INFO_INK, PEAK_COLOR, ZEBRA_BG
 
@@ -119,7 +119,7 @@ class SectionRenderer:
         """Title, meaning and timing on the first line; "label value · …" on the second."""
         fmt = card.fmt
         rows = []
-        for i, item in enumerate(section.items):
+        for item in section.items:
             extra, values = item.extra, item.values
             first = f"<b>{item_link(item, item_title(section, item, fmt))}</b>"
             if "name" in extras and extra.get("name"):
@@ -133,6 +133,5 @@ class SectionRenderer:
             if isinstance(distance, (int, float)) and distance > 0:
                 details.append(pair(translate("CardRenderer", "Distance"), f"{fmt.value(distance, 'real')} m"))
             second = " · ".join(details)
-            bg = f' bgcolor="{ZEBRA_BG}"' if i % 2 else ""
-            rows.append(f'<tr{bg}><td>{first}' + (f"<br>{second}" if second else "") + "</td></tr>")
-        return f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>'
+            rows.append(first + (f"<br>{second}" if second else ""))
+        return zebra_list(rows)

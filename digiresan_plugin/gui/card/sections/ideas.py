@@ -7,9 +7,9 @@ from __future__ import annotations
 from ....core.formatting import DASH
 from ....core.identify.report import Section
 from ...ideas.table_model import STATUS_COLOURS
-from ..formatting import NOWRAP, esc
+from ..formatting import NOWRAP, esc, zebra_list
 from ..links import idea_href
-from ..theme import MUTED, ZEBRA_BG
+from ..theme import MUTED
 from .base import Card, SectionRenderer
 
 
@@ -18,7 +18,7 @@ class IdeasRenderer(SectionRenderer):
 
     def items_html(self, card: Card, section: Section) -> str:
         rows = []
-        for i, item in enumerate(section.items):
+        for item in section.items:
             values, extra = item.values, item.extra
             reference = esc(values.get("reference") or item.key or DASH)
             idea_id = extra.get("idea_id")
@@ -32,7 +32,5 @@ class IdeasRenderer(SectionRenderer):
             colour = STATUS_COLOURS.get(status, MUTED)
             state = (f'<span style="color:{colour}">●</span>&nbsp;{esc(status).replace(" ", "&nbsp;")}'
                      if status else DASH)
-            bg = f' bgcolor="{ZEBRA_BG}"' if i % 2 else ""
-            # one cell a row: Qt's rich text squeezes a wide title column to a letter when other cells do not wrap
-            rows.append(f'<tr{bg}><td><b>{reference}</b>&nbsp;&nbsp;<span{NOWRAP}>{state}</span><br>{title}</td></tr>')
-        return f'<table cellspacing="0" cellpadding="3" width="100%">{"".join(rows)}</table>'
+            rows.append(f"<b>{reference}</b>&nbsp;&nbsp;<span{NOWRAP}>{state}</span><br>{title}")
+        return zebra_list(rows)
