@@ -2,6 +2,7 @@
 # Take a screenshot of the real QGIS with the plugin and the demo twin loaded, under Xvfb.
 #   scripts/screenshot.sh OUT.png [EXTRA_CODE.py]
 # EXTRA_CODE.py (optional) runs inside QGIS after the twin is loaded (e.g. to click with the Twin info tool).
+# SCREENSHOT_LOCALE=sv_SE: QGIS in Swedish.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$(realpath -m "${1:?usage: screenshot.sh OUT.png [EXTRA_CODE.py]}")
@@ -12,6 +13,10 @@ profiles="$top/build/profiles-shot"
 
 rm -rf "$profiles" && mkdir -p "$profiles/profiles/shot/QGIS"
 /usr/bin/python3 "$top/scripts/enable_plugin.py" "$profiles/profiles/shot/QGIS/QGIS3.ini" digiresan_plugin
+if [ -n "${SCREENSHOT_LOCALE:-}" ]; then  # e.g. sv_SE: QGIS (and the plugin) in Swedish
+  printf '\n[locale]\noverrideFlag=true\nuserLocale=%s\nglobalLocale=%s\n' "$SCREENSHOT_LOCALE" "$SCREENSHOT_LOCALE" \
+    >> "$profiles/profiles/shot/QGIS/QGIS3.ini"
+fi
 code="$top/build/shot_startup.py"
 {
   cat "$top/scripts/run_startup.py"
