@@ -65,7 +65,8 @@ class MaintenanceCard:
 
     def _inputs(self, model: MaintenanceModel, subject: dict) -> dict:
         config = identify_config(self.catalog)
-        layers = {k: v for k, v in self.layers().items() if v is not None and v.isValid()}
+        needed = _layers_read(model, config)  # a snapshot of only these: a click must not copy the whole twin
+        layers = {k: v for k, v in self.layers().items() if k in needed and v is not None and v.isValid()}
         inputs = layer_inputs(layers)
         key = subject["key"]
         seg_layer = model.sources["segments"].layer
@@ -122,6 +123,18 @@ class MaintenanceCard:
         if a.candidates and a.candidates[0].treatment:
             title = f"{title}: {a.candidates[0].treatment}"
         return _section(subject, model, rows, None, title)
+
+
+def _layers_read(model: MaintenanceModel, config: Any) -> set[str]:
+    """The catalog layers the model's sources read: their own layer or their relation's target."""
+    needed = set()
+    for source in model.sources.values():
+        if source.layer:
+            needed.add(source.layer)
+        rel = config.relations.get(source.relation) if source.relation else None
+        if rel is not None:
+            needed.add(rel.to_layer)
+    return needed
 
 
 def _coordination(c) -> str:
