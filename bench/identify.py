@@ -10,7 +10,9 @@ search radius is a few metres on the ground, the same radius our engine gets):
 - ours (data): a new ``TwinEngine`` (as the controller builds per click) and its ``report_at_point(point, crs,
   radius_m)`` — the full road-segment report;
 - ours rendered: ``dock.show_report(report)`` (the typed report) + ``processEvents()`` in the Twin card dock;
-- card on screen: ours (data) + rendered, per click.
+- the plugin's extra sections: what ``plugin.py`` adds to every card (maintenance, work window, edit history),
+  computed from the report as the controller does;
+- card on screen: ours (data) + extra sections + rendered, per click (what a click in the plugin costs).
 
 Each point is measured ``reps`` times (interleaved: native, ours, render); the per-point median goes into the
 median and p95 over the points. Then: memory (RSS) over 1000 clicks, the loader (median of 5 loads into a
@@ -114,6 +116,7 @@ class Harness:
     engine: Any
     layers: list
     crs: Any
+    extras: list = None  # the card sections the plugin adds to every click (IdentifyController.extra_sections)
 
     def center_on(self, x: float, y: float):
         """Centre the canvas on (x, y) at the bench scale; return the exact map point of the centre pixel."""
@@ -143,6 +146,19 @@ class Harness:
 
         return TwinEngine(self.catalog, self.engine.layer_for, today=TODAY, language="en").report_at_point(
             point, self.crs, radius_m)
+
+    def add_extras(self, report) -> None:
+        """What the controller does before showing a card: the plugin's extra sections (maintenance, work window,
+        edit history) from the report's dict, appended to the report."""
+        from digiresan_plugin.core.identify.report import as_section
+
+        data = report.to_dict()
+        for extra in self.extras or []:
+            found = extra(data)
+            section = as_section(found) if found is not None else None
+            if section is not None:
+                report.sections.append(section)
+                data["sections"].append(section.to_dict())
 
     def render(self, report) -> None:
         """Show the card and run the event loop once as QGIS's would: paint, then delete the previous card's
@@ -223,7 +239,22 @@ def make_harness(catalog, source) -> Harness:
     dock.resize(420, 900)
     dock.show()
     app.processEvents()
-    return Harness(app, project, catalog, source, canvas, tool, dock, engine, spatial, crs)
+    return Harness(app, project, catalog, source, canvas, tool, dock, engine, spatial, crs,
+                   plugin_extras(catalog, project, source, layer_for))
+
+
+def plugin_extras(catalog, project, source, layer_for) -> list:
+    """The extra card sections plugin.py adds to every click, built the same way (the ideas section needs the ideas
+    dock's list and is left out)."""
+    from digiresan_plugin.core.coordination.card import WorkWindowCard
+    from digiresan_plugin.core.history_card import HistoryReader
+    from digiresan_plugin.core.investment.card import MaintenanceCard
+    from digiresan_plugin.core.layers import twin_layers
+
+    history = HistoryReader(catalog)
+    history.set_source(source)
+    return [MaintenanceCard(catalog, lambda: twin_layers(project), today=lambda: TODAY),
+            WorkWindowCard(catalog, layer_for).card_section, history.card_section]
 
 
 def _subject_layer(report) -> Optional[str]:
@@ -240,8 +271,10 @@ def measure_clicks(h: Harness, points: list[dict[str, Any]], reps: int) -> dict[
     for at, radius in prepared[: min(20, len(prepared))]:  # warm-up: first reads, caches, lazy imports
         h.center_on(at.x(), at.y())
         h.native()
-        h.render(h.ours(at, radius))
-    per = {k: [[] for _ in prepared] for k in ("native", "ours", "render", "card")}
+        warm = h.ours(at, radius)
+        h.add_extras(warm)
+        h.render(warm)
+    per = {k: [[] for _ in prepared] for k in ("native", "ours", "extras", "render", "card")}
     subjects: dict[str, int] = {}
     native_hits, native_layers, sections = [], [], []
     for rep in range(reps):
@@ -252,11 +285,14 @@ def measure_clicks(h: Harness, points: list[dict[str, Any]], reps: int) -> dict[
             t1 = time.perf_counter()
             report = h.ours(at, radius)
             t2 = time.perf_counter()
+            h.add_extras(report)
+            t2x = time.perf_counter()
             h.render(report)
             t3 = time.perf_counter()
             per["native"][i].append(ms(t1 - t0))
             per["ours"][i].append(ms(t2 - t1))
-            per["render"][i].append(ms(t3 - t2))
+            per["extras"][i].append(ms(t2x - t2))
+            per["render"][i].append(ms(t3 - t2x))
             per["card"][i].append(ms(t3 - t1))
             if rep == 0:
                 layer = _subject_layer(report) or "(none)"
@@ -285,6 +321,7 @@ def measure_first_card(h: Harness, points: list[dict[str, Any]]) -> dict[str, An
     started = time.perf_counter()
     report = h.ours(at, h.radius_m(at))
     engine_ms = ms(time.perf_counter() - started)
+    h.add_extras(report)
     h.render(report)
     card_ms = ms(time.perf_counter() - started)
     h.center_on(points[1]["x"], points[1]["y"])
@@ -316,7 +353,9 @@ def measure_memory(h: Harness, points: list[dict[str, Any]], clicks: int = 1000)
     series = [round(before, 2)]
     for n in range(clicks):
         at, radius = prepared[n % len(prepared)]
-        h.render(h.ours(at, radius))
+        report = h.ours(at, radius)
+        h.add_extras(report)
+        h.render(report)
         if (n + 1) % 100 == 0:
             series.append(round(rss_mb(), 2))
     after = rss_mb()

@@ -187,15 +187,16 @@ def identify_lines(rows: list[dict], title: str) -> list[str]:
             f"{_f(i['native']['median'], 2)} / {_f(i['native']['p95'], 2)}",
             f"{_f(i['ours']['median'], 2)} / {_f(i['ours']['p95'], 2)}",
             f"{_x(i['ratio_ours_native'])} {_mark((i['ratio_ours_native'] or 99) <= T_RATIO)}",
+            f"{_f(i['extras']['median'], 2)} / {_f(i['extras']['p95'], 2)}" if i.get("extras") else NA,
             f"{_f(i['render']['median'], 2)} / {_f(i['render']['p95'], 2)}",
             f"{_f(i['card']['median'], 2)} / {_f(i['card']['p95'], 2)} {_mark(i['card']['p95'] <= T_CARD_P95_MS)}",
         ])
     g = growth(rows)
     if g:
         body.append([f"**growth {_scale(g['from'])} → {_scale(g['to'])}**", _x(g["native"]),
-                     f"{_x(g['ours'])} {_mark(g['ours'] <= T_GROWTH)}", "", "", _x(g["card"])])
+                     f"{_x(g['ours'])} {_mark(g['ours'] <= T_GROWTH)}", "", "", "", _x(g["card"])])
     lines += _table(["Road segments", "QGIS identify ms (median / p95)", "Our report ms (median / p95)",
-                     "Ours / QGIS", "Card render ms", "Card on screen ms"], body)
+                     "Ours / QGIS", "Plugin's extra sections ms", "Card render ms", "Card on screen ms"], body)
     first = rows[0]["identify"]
     lines += ["", f"{first['reps']} runs per point (per-point median, then median and p95 over "
                   f"{first['ours']['n']} points); search radius {_f(first['radius_m'], 2)} m at 1:"
