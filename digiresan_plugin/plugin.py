@@ -12,6 +12,8 @@ from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from .core.catalog import Catalog, CatalogError, load_catalog
 from .core.i18n import ui_language
+from .core.identify.handles import release_handles
+from .core.layers import release_layer_indexes
 from .core.log import get_logger
 from .core.paths import i18n_dir, resources_dir
 from .core.signals import SignalBag
@@ -97,6 +99,8 @@ class DigiresanPlugin:
 
     def unload(self) -> None:
         self._signals.disconnect_all()
+        release_handles()  # the engine's kept layer handles and layer index hold layer references
+        release_layer_indexes()
         if self.dock_layout is not None:
             self.dock_layout.close()
             self.dock_layout.deleteLater()

@@ -36,6 +36,11 @@ def layers_released_before_qgis_exits(qgis_app):
     ``exitQgis()`` (at interpreter exit) their OGR datasets close into an unloaded GDAL and the process crashes
     after every test has passed. Runs before pytest-qgis's own teardown, which calls ``exitQgis()``."""
     yield
+    from digiresan_plugin.core.identify.handles import release_handles
+    from digiresan_plugin.core.layers import release_layer_indexes
+
+    release_handles()
+    release_layer_indexes()
     QgsProject.instance().clear()
     manager = QgsApplication.taskManager()
     manager.cancelAll()

@@ -101,6 +101,12 @@ class _TwinLayerIndex:
 _INDEXES: dict[int, _TwinLayerIndex] = {}
 
 
+def release_layer_indexes() -> None:
+    """Forget the indexed layers (their references): on plugin unload and before QGIS exits."""
+    for index in _INDEXES.values():
+        index.layers = None
+
+
 def twin_layers(project: QgsProject) -> dict[str, QgsVectorLayer]:
     """All twin layers in the project by catalog layer id."""
     found: dict[str, QgsVectorLayer] = {}

@@ -147,6 +147,11 @@ class _HandleCache:
 _HANDLES = _HandleCache()
 
 
+def release_handles() -> None:
+    """Drop every kept handle (and its layer reference): on plugin unload and before QGIS exits."""
+    _HANDLES.handles.clear()
+
+
 def live_handle(spec: LayerSpec, layer: QgsVectorLayer) -> LayerHandle:
     """The handle on ``layer`` the engine reads a live layer through (cached between clicks, see
     :class:`_HandleCache`); treat it as read-only."""
