@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from typing import Optional
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsMapLayer, QgsProject, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsMapLayer, QgsProject, QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -27,6 +28,21 @@ def tag_twin_layer(layer: QgsVectorLayer, spec: LayerSpec, source: str) -> None:
         else:
             flags &= ~QgsMapLayer.LayerFlag.Identifiable
         layer.setFlags(flags)
+
+
+def plain_gpkg_table(layer: QgsVectorLayer) -> Optional[tuple[str, str]]:
+    """(file, table) when ``layer`` shows a whole GeoPackage table as stored — an ``ogr`` layer with a layer name,
+    no subset string, not in edit mode — so the table may be read straight through SQLite; else None."""
+    if layer.providerType() != "ogr" or layer.subsetString() or layer.isEditable():
+        return None
+    path, table = _path_and_table(layer.source())
+    return (path, table) if path.lower().endswith(".gpkg") and table else None
+
+
+@lru_cache(maxsize=256)
+def _path_and_table(source: str) -> tuple[str, str]:
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
+    return parts.get("path") or "", parts.get("layerName") or ""
 
 
 def crs_defined(crs: QgsCoordinateReferenceSystem) -> bool:

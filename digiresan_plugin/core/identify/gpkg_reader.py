@@ -15,12 +15,12 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any, Callable, Optional
 
-from qgis.core import QgsFields, QgsGeometry, QgsProviderRegistry, QgsVectorLayer
+from qgis.core import QgsFields, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
+from ..layers import plain_gpkg_table
 from ..log import get_logger
 from .query import Query
 
@@ -131,7 +131,7 @@ class LiteFeature:
         return self._fields
 
     def hasGeometry(self) -> bool:  # noqa: N802 - the QgsFeature API
-        return self.geometry() is not None and not self._geometry.isNull()
+        return not self.geometry().isNull()
 
     def geometry(self) -> QgsGeometry:
         if self._geometry is None:
@@ -308,20 +308,13 @@ def _bindable(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=256)
-def _path_and_table(source: str) -> tuple[str, str]:
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
-    return parts.get("path") or "", parts.get("layerName") or ""
-
-
 def reader_for_layer(layer: QgsVectorLayer, fields: QgsFields) -> Optional[GpkgReader]:
     """A direct reader for ``layer`` when it reads exactly what the layer shows, else None (see the module doc).
     One reader per file, table and fields, made again when the file is replaced."""
-    if layer.providerType() != "ogr" or layer.subsetString() or layer.isEditable():
+    plain = plain_gpkg_table(layer)
+    if plain is None:
         return None
-    path, table = _path_and_table(layer.source())
-    if not path.lower().endswith(".gpkg") or not table:
-        return None
+    path, table = plain
     try:
         identity = _identity(path)
     except OSError:

@@ -57,6 +57,8 @@ def where_expression(conditions: Sequence[Condition]) -> Optional[str]:
 
 def to_request(query: Query, fields: QgsFields) -> QgsFeatureRequest:
     """The QGIS feature request for ``query`` (conditions already reduced to the layer's fields)."""
+    if query.fids is not None and (query.equals is not None or query.where):
+        raise ValueError("a QGIS request filters by feature ids or by an expression, not both")
     request = QgsFeatureRequest()
     if query.fids is not None:
         request.setFilterFids([int(f) for f in query.fids])

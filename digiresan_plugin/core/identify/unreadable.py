@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Iterable, Optional
 
+from .gpkg_reader import connection
+
 _INTEGER = ("INT", "BOOLEAN")
 _REAL = ("REAL", "FLOA", "DOUB", "NUMERIC", "DECIMAL")
 
@@ -67,8 +69,8 @@ def unreadable_values(path: str, table: str, fids: Iterable[int], fields: Iterab
     if not fids:
         return []
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2.0)
-    except sqlite3.Error:
+        conn = connection(path)  # this thread's read-only connection, shared with the engine's reader
+    except (sqlite3.Error, OSError):
         return []
     try:
         columns = conn.execute(f'PRAGMA table_info("{table}")').fetchall()  # noqa: S608 - a catalog table name
@@ -83,8 +85,6 @@ def unreadable_values(path: str, table: str, fids: Iterable[int], fields: Iterab
                             fids).fetchall()
     except sqlite3.Error:
         return []
-    finally:
-        conn.close()
     found = []
     for row in rows:
         for name, value in zip(names, row[1:]):

@@ -29,6 +29,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
 
+from ..layers import plain_gpkg_table
+
 JD_OFFSET = 1721425  # date.toordinal() + JD_OFFSET = Julian day number (QDate.toJulianDay)
 
 
@@ -68,21 +70,11 @@ def layer_inputs(layers: dict[str, QgsVectorLayer]) -> dict[str, LayerInput]:
     for layer_id, layer in layers.items():
         if layer is None or not layer.isValid():
             continue
-        gpkg, table = _gpkg_table(layer)
+        plain = plain_gpkg_table(layer)  # a whole GeoPackage table: read by SQLite, the fast path
+        gpkg, table = (Path(plain[0]), plain[1]) if plain and Path(plain[0]).is_file() else (None, None)
         out[layer_id] = LayerInput(layer_id, QgsVectorLayerFeatureSource(layer), layer.fields(), layer.crs(),
                                    gpkg, table)
     return out
-
-
-def _gpkg_table(layer: QgsVectorLayer) -> tuple[Optional[Path], Optional[str]]:
-    if layer.providerType() != "ogr" or layer.subsetString() or layer.isEditable():
-        return None, None
-    parts = layer.source().split("|")
-    path = Path(parts[0])
-    options = dict(p.split("=", 1) for p in parts[1:] if "=" in p)
-    if path.suffix.lower() != ".gpkg" or not path.is_file() or "layername" not in options:
-        return None, None
-    return path, options["layername"]
 
 
 def julian(value: Any) -> Optional[int]:
