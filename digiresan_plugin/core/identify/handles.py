@@ -37,6 +37,7 @@ from ..layers import crs_defined
 from ..log import get_logger
 from ..read_faults import note_fault
 from .gpkg_reader import GpkgReader, reader_for_layer
+from .pg_reader import PgReader, close_connections, reader_for_pg_layer
 from .query import Query, to_request
 from .unreadable import gpkg_path
 
@@ -57,7 +58,7 @@ class LayerHandle:
     gpkg: Optional[str] = None  # the GeoPackage file, read directly for stored values OGR cannot show
     provider: str = ""  # the data provider ("ogr", "postgres", …) and the layer's source, for :attr:`folder`
     uri: str = ""
-    reader: Optional[GpkgReader] = None  # reads a plain GeoPackage table straight through SQLite (see gpkg_reader)
+    reader: Optional[Union[GpkgReader, PgReader]] = None  # reads a plain table directly (gpkg_reader, pg_reader)
     field_names: tuple = field(init=False, repr=False, compare=False)  # in the layer's order
     names: frozenset = field(init=False, repr=False, compare=False)
     index: dict = field(init=False, repr=False, compare=False)  # field name -> its index
@@ -82,11 +83,13 @@ class LayerHandle:
         fields = layer.fields()
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(fields),
                    identifiable, layer.name(), layer.wkbType(), gpkg_path(layer.source(), layer.providerType()),
-                   layer.providerType(), layer.source(), reader_for_layer(layer, fields))
+                   layer.providerType(), layer.source(),
+                   reader_for_layer(layer, fields) or reader_for_pg_layer(layer, fields))
 
     def read(self, query: Query) -> Iterator[Any]:
         """The features ``query`` asks for (QgsFeature-like: ``id()``, ``attributes()``, ``geometry()``): straight
-        from the GeoPackage where the handle has a reader, else through QGIS (also when the direct read fails)."""
+        from the GeoPackage or PostGIS table where the handle has a reader, else through QGIS (also when the direct
+        read fails)."""
         if self.reader is not None:
             try:
                 return iter(self.reader.read(query))
@@ -148,8 +151,10 @@ _HANDLES = _HandleCache()
 
 
 def release_handles() -> None:
-    """Drop every kept handle (and its layer reference): on plugin unload and before QGIS exits."""
+    """Drop every kept handle (and its layer reference) and this thread's database connections: on plugin unload
+    and before QGIS exits."""
     _HANDLES.handles.clear()
+    close_connections()
 
 
 def live_handle(spec: LayerSpec, layer: QgsVectorLayer) -> LayerHandle:

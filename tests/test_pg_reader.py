@@ -1,0 +1,160 @@
+"""The engine's direct PostGIS reader gives exactly what QGIS's postgres provider gives (values, geometries, feature
+ids) for every kind of query and whole reports; it steps aside where it would not (subset strings, edits, a key
+QGIS maps to ids of its own), and a database that stops answering is a fault, never an empty answer."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
+    QgsFeatureRequest,
+    QgsPointXY,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+
+from digiresan_plugin.core.identify import LayerHandle, TwinEngine
+from digiresan_plugin.core.identify.export import report_to_json
+from digiresan_plugin.core.identify.pg_reader import PgReader, PgReadError, close_connections, reader_for_pg_layer
+from digiresan_plugin.core.identify.query import Query, to_request
+from digiresan_plugin.core.identify.specs import Condition
+from digiresan_plugin.core.identify.values import py_value
+from digiresan_plugin.core.layers import twin_layers
+from digiresan_plugin.core.loader import TwinLoader
+from digiresan_plugin.core.twin_source import TwinSource
+from tests.conftest import TODAY
+
+EPSG3006 = QgsCoordinateReferenceSystem("EPSG:3006")
+
+
+@pytest.fixture(scope="module")
+def pg_source(pg_cluster, demo_twin):
+    pg_cluster.load_gpkg(demo_twin)
+    return TwinSource.parse(f"pgservice:{pg_cluster.service_uri('reader')}")
+
+
+@pytest.fixture()
+def layers(project, catalog, pg_source):
+    report = TwinLoader(catalog, project, "en").load(pg_source)
+    assert not report.problems, report.problems
+    yield twin_layers(project)
+    close_connections()
+
+
+def _through_qgis(layer, query: Query) -> dict[int, tuple]:
+    found = {}
+    for f in layer.getFeatures(to_request(query, layer.fields())):
+        geometry = f.geometry().asWkt(3) if query.geometry and f.hasGeometry() else None
+        found[f.id()] = (tuple(py_value(v) for v in f.attributes()), geometry)
+    return found
+
+
+def _direct(reader: PgReader, query: Query) -> dict[int, tuple]:
+    found = {}
+    for f in reader.read(query):
+        geometry = f.geometry().asWkt(3) if query.geometry and f.hasGeometry() else None
+        found[f.id()] = (tuple(f.attributes()), geometry)
+    return found
+
+
+def test_the_twin_layers_are_read_directly_and_as_qgis_gives_them(layers):
+    direct = {layer_id: reader_for_pg_layer(layer, layer.fields()) for layer_id, layer in layers.items()}
+    assert direct["road_segments"] is not None and direct["traffic_signs"] is not None
+    compared = 0
+    for layer_id, reader in direct.items():
+        if reader is None:
+            continue
+        expected = _through_qgis(layers[layer_id], Query())
+        assert _direct(reader, Query()) == expected, layer_id
+        compared += len(expected)
+    assert compared > 1000
+    assert sum(r is not None for r in direct.values()) >= 6
+
+
+def test_each_kind_of_query_matches_qgis(layers):
+    roads, permits = layers["road_segments"], layers["excavation_permits"]
+    rng = random.Random(7)
+    extent = roads.extent()
+    segment_ids = [f["segment_id"] for f in roads.getFeatures(QgsFeatureRequest().setLimit(50))]
+    statuses = sorted({f["status"] for f in permits.getFeatures()} - {None})
+    assert len(statuses) >= 2
+    queries = []
+    for _ in range(20):
+        x, y = rng.uniform(extent.xMinimum(), extent.xMaximum()), rng.uniform(extent.yMinimum(), extent.yMaximum())
+        queries.append((roads, Query(rect=QgsRectangle(x - 40, y - 40, x + 40, y + 40))))
+        queries.append((permits, Query(rect=QgsRectangle(x - 200, y - 200, x + 200, y + 200),
+                                       where=(Condition("status", "not_in", (statuses[0],)),))))
+    for segment_id in segment_ids[:10]:
+        queries.append((layers["road_condition"], Query(equals=("segment_id", segment_id), geometry=False,
+                                                        attributes=("segment_id", "iri_mm_m", "inspected_on"))))
+        queries.append((permits, Query(equals=("segment_id", segment_id),
+                                       where=(Condition("status", "in", tuple(statuses)),))))
+        queries.append((permits, Query(equals=("segment_id", segment_id),
+                                       where=(Condition("status", "ne", (statuses[1],)),))))
+    queries.append((permits, Query(where=(Condition("status", "eq", (statuses[0],)),))))
+    queries.append((roads, Query(fids=[3, 1, 2, 999_999])))
+    hits = 0
+    for layer, query in queries:
+        expected = _through_qgis(layer, query)
+        assert _direct(reader_for_pg_layer(layer, layer.fields()), query) == expected, query
+        hits += len(expected)
+    assert hits > 100
+
+
+def test_whole_reports_are_the_same_either_way(layers, catalog):
+    def through_qgis(layer_id):
+        layer = layers.get(layer_id)
+        if layer is None:
+            return None
+        return dataclasses.replace(LayerHandle.from_layer(catalog.layer(layer_id), layer), reader=None)
+
+    direct = TwinEngine(catalog, layers.get, today=TODAY)
+    plain = TwinEngine(catalog, through_qgis, today=TODAY)
+    assert isinstance(direct.layer_handle("road_segments").reader, PgReader)
+    assert plain.layer_handle("road_segments").reader is None
+    features = list(layers["road_segments"].getFeatures())
+    compared = 0
+    for feature in random.Random(11).sample(features, 30):
+        point = feature.geometry().interpolate(feature.geometry().length() / 2).asPoint()
+        ours = direct.report_at_point(QgsPointXY(point), EPSG3006, 4.0)
+        theirs = plain.report_at_point(QgsPointXY(point), EPSG3006, 4.0)
+        assert report_to_json(ours) == report_to_json(theirs)
+        compared += len(ours.sections)
+    assert compared > 30 * 4
+
+
+def test_not_used_where_qgis_shows_something_else(layers, pg_cluster):
+    roads = layers["road_segments"]
+    assert reader_for_pg_layer(roads, roads.fields()) is not None
+    roads.setSubsetString('"functional_class" = 4')
+    assert reader_for_pg_layer(roads, roads.fields()) is None  # the subset string filters what the layer shows
+    roads.setSubsetString("")
+    uri = QgsDataSourceUri(roads.source())
+    uri.setConnection(pg_cluster.service("editor"), uri.database(), "", "")
+    roads = QgsVectorLayer(uri.uri(False), "editable roads", "postgres")
+    assert roads.isValid() and reader_for_pg_layer(roads, roads.fields()) is not None
+    assert roads.startEditing()  # the edit buffer is only in QGIS
+    try:
+        assert reader_for_pg_layer(roads, roads.fields()) is None
+    finally:
+        roads.rollBack()
+
+
+def test_an_unreachable_database_raises_without_connection_details_and_the_handle_asks_qgis(layers, catalog):
+    roads = layers["road_segments"]
+    reader = reader_for_pg_layer(roads, roads.fields())
+    assert reader.read(Query(fids=[1]))  # connected and answering
+    broken = PgReader("host=127.0.0.1 port=1 dbname=nowhere user=secretuser", "", "road_segments", "geom", 3006,
+                      "fid", roads.fields())
+    with pytest.raises(PgReadError) as raised:
+        broken.read(Query(fids=[1]))
+    assert "nowhere" not in str(raised.value) and "secretuser" not in str(raised.value)
+    assert "secretuser" not in repr(broken)
+    handle = dataclasses.replace(LayerHandle.from_layer(catalog.layer("road_segments"), roads), reader=broken)
+    expected = _through_qgis(roads, Query(fids=[1, 2]))
+    found = {f.id(): tuple(py_value(v) for v in f.attributes()) for f in handle.read(Query(fids=[1, 2]))}
+    assert found == {fid: values for fid, (values, _geometry) in expected.items()} and len(found) == 2
