@@ -342,6 +342,26 @@ def test_sections_fold_and_remember_the_users_choice(qgis_app):
     dock.cleanup()
 
 
+def test_a_section_empty_on_one_card_and_full_on_the_next_is_the_same_box_folded_as_its_content_says(qgis_app):
+    dock = make_dock()
+    shown(dock, report())
+    signs = dock.section_box("signs")
+    assert signs.isCollapsed()  # nothing found: folded
+    with_signs = report()
+    with_signs["sections"][3].update(total=1, columns=[{"field": "code", "label": "Code", "type": "text"}],
+                                     items=[{"fid": 7, "values": {"code": "C31-40"}}])
+    shown(dock, with_signs)
+    assert dock.section_box("signs") is signs and not signs.isCollapsed()  # the same box, open: it has a sign
+    shown(dock, report())
+    assert dock.section_box("signs") is signs and signs.isCollapsed()  # empty again: folded again
+    signs.setCollapsed(False)  # the user opens the empty section
+    shown(dock, with_signs)
+    shown(dock, report())
+    assert not dock.section_box("signs").isCollapsed()  # the user's choice stays
+    dock.close()
+    dock.cleanup()
+
+
 def test_the_next_card_reuses_the_widgets_and_shows_only_its_own_content(qgis_app, locale_setting):
     locale_setting("en_US")
     dock = make_dock()

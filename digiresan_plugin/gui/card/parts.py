@@ -46,6 +46,7 @@ class CardParts:
         self.boxes: dict[str, QgsCollapsibleGroupBox] = {}
         self.parts: dict[tuple, Part] = {}
         self.collapsed: dict[str, bool] = {}  # sections the user folded or unfolded (this session)
+        self.defaults: dict[str, bool] = {}  # each box's fold when the user has not chosen (empty sections folded)
         self._renderer: CardRenderer | None = None
 
     def clear(self) -> None:
@@ -80,8 +81,8 @@ class CardParts:
             attributes = renderer.subject_html()
             if attributes:
                 title = renderer.attributes_title()
-                wanted.append(self._part(old_parts, ("box", ATTRIBUTES_ID, False), lambda: self._box_part(
-                    ATTRIBUTES_ID, title, False, [], attributes), attributes, title).widget)
+                wanted.append(self._part(old_parts, ("box", ATTRIBUTES_ID, ""), lambda: self._box_part(
+                    ATTRIBUTES_ID, title, [], attributes), attributes, title).widget)
             for section in renderer.report.sections:
                 wanted.append(self._section_part(old_parts, section).widget)
             for key, part in old_parts.items():
@@ -131,8 +132,11 @@ class CardParts:
 
     # -- parts -----------------------------------------------------------------------------
     def _part(self, old_parts: dict, key: tuple, make: Callable[[], Part], html: str,
-              title: str | None = None) -> Part:
-        """The card part ``key``: the old one with new HTML (and title), or a new one."""
+              title: str | None = None, folded: bool = False) -> Part:
+        """The card part ``key``: the old one with new HTML (and title), or a new one. A box is ``folded`` unless the
+        user chose otherwise for its section."""
+        if key[0] == "box":
+            self.defaults[key[1]] = folded
         part = old_parts.get(key)
         if part is None:
             part = make()
@@ -144,7 +148,7 @@ class CardParts:
         self.parts[key] = part
         if isinstance(part.widget, QgsCollapsibleGroupBox):
             self.boxes[key[1]] = part.widget
-            collapsed = self.collapsed.get(key[1], key[2])
+            collapsed = self.collapsed.get(key[1], folded)
             if part.widget.isCollapsed() != collapsed:
                 part.widget.setCollapsed(collapsed)
         return part
@@ -169,18 +173,18 @@ class CardParts:
         kind_renderer = renderer_for(section.kind)
         empty = not section.error and not section.items and kind_of(section.kind).lists_items
         box_id = str(section.id or "")
-        key = ("box", box_id, empty, section.kind)
+        key = ("box", box_id, section.kind)  # an empty section is the same box, folded
         html = renderer.section_html(section, chart=False)
         old = old_parts.get(key)
         if old is not None and not kind_renderer.update_widgets(renderer, section, old.extra):
             old_parts.pop(key, None)  # its widgets cannot show this section: a new box
         title = renderer.section_title(section)
         return self._part(old_parts, key, lambda: self._box_part(
-            box_id, title, empty, kind_renderer.widgets(renderer, section, self.content), html), html, title)
+            box_id, title, kind_renderer.widgets(renderer, section, self.content), html), html, title, empty)
 
-    def _box_part(self, box_id: str, title: str, collapsed: bool, extra: list[QWidget], html: str = "") -> Part:
+    def _box_part(self, box_id: str, title: str, extra: list[QWidget], html: str = "") -> Part:
         browser = self._browser(html, self.content)
-        return Part(self._box(box_id, title, collapsed, extra + [browser]), browser, html, extra)
+        return Part(self._box(box_id, title, extra + [browser]), browser, html, extra)
 
     # -- widgets ---------------------------------------------------------------------------
     def _browser(self, html: str, parent: QWidget) -> AutoHeightBrowser:
@@ -193,7 +197,7 @@ class CardParts:
         font.setBold(False)  # explicit, or the text in a section inherits the section title's bold
         return font
 
-    def _box(self, box_id: str, title: str, collapsed: bool, widgets: list[QWidget]) -> QgsCollapsibleGroupBox:
+    def _box(self, box_id: str, title: str, widgets: list[QWidget]) -> QgsCollapsibleGroupBox:
         box = QgsCollapsibleGroupBox(title, self.content)
         box.setObjectName(f"section_{box_id}")
         box.setSaveCollapsedState(False)
@@ -207,13 +211,12 @@ class CardParts:
             if not isinstance(widget, AutoHeightBrowser):
                 widget.setFont(self._body_font())
             layout.addWidget(widget)
-        box.setCollapsed(self.collapsed.get(box_id, collapsed))
-        box.collapsedStateChanged.connect(
-            lambda state, key=box_id, default=collapsed: self._folded(key, state, default))
+        box.setCollapsed(self.collapsed.get(box_id, self.defaults.get(box_id, False)))
+        box.collapsedStateChanged.connect(lambda state, key=box_id: self._folded(key, state))
         self.boxes[box_id] = box
         return box
 
-    def _folded(self, box_id: str, collapsed: bool, default: bool) -> None:
+    def _folded(self, box_id: str, collapsed: bool) -> None:
         """Remember a fold the user made (the box also reports its state when first shown: not a choice)."""
-        if box_id in self.collapsed or collapsed != default:
+        if box_id in self.collapsed or collapsed != self.defaults.get(box_id, False):
             self.collapsed[box_id] = collapsed
