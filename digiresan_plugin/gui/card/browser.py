@@ -29,10 +29,22 @@ class AutoHeightBrowser(QTextBrowser):
         palette.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.transparent)
         self.setPalette(palette)
         self.document().setDocumentMargin(2)
+        self._settling = False
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self.setHtml(html)
+        self.show_html(html)
+
+    def show_html(self, html: str) -> None:
+        """Show ``html`` and take its height once, when the text is laid out (not at each step of the layout)."""
+        self._settling = True
+        try:
+            self.setHtml(html)
+        finally:
+            self._settling = False
+        self._fit()
 
     def _fit(self, *_args) -> None:
+        if self._settling:
+            return
         width = self.viewport().width()
         if width > 0 and self.document().textWidth() != width:
             self.document().setTextWidth(width)

@@ -141,7 +141,7 @@ class CardParts:
         if part is None:
             part = make()
         if part.html != html:
-            part.browser.setHtml(html)
+            part.browser.show_html(html)
             part.html = html
         if title is not None and isinstance(part.widget, QgsCollapsibleGroupBox) and part.widget.title() != title:
             part.widget.setTitle(title)
