@@ -4,6 +4,22 @@
 <context>
     <name>@default</name>
     <message>
+        <source>{street}, north of {cross}</source>
+        <translation>{street}, norr om {cross}</translation>
+    </message>
+    <message>
+        <source>{street}, east of {cross}</source>
+        <translation>{street}, öster om {cross}</translation>
+    </message>
+    <message>
+        <source>{street}, south of {cross}</source>
+        <translation>{street}, söder om {cross}</translation>
+    </message>
+    <message>
+        <source>{street}, west of {cross}</source>
+        <translation>{street}, väster om {cross}</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/core/db_errors.py" line="57"/>
         <source>The database refused the change to {layer}: {field} is required</source>
         <translation>Databasen vägrade ändringen i {layer}: {field} måste anges</translation>

@@ -19,7 +19,7 @@ def loaded(project, catalog, demo_twin):
 
 def test_street_name_groups_all_its_segments(project, catalog, demo_twin):
     search = loaded(project, catalog, demo_twin)
-    hits = [h for h in search.search("storgat") if h.layer_id == "road_segments" and h.field == "street_name"]
+    hits = [h for h in search.search("storgat") if h.layer_id == "road_segments" and h.kind == "street"]
     assert [h.text for h in hits] == ["Storgatan"]
     roads = twin_layer(project, "road_segments")
     expected = {f.id() for f in roads.getFeatures() if f["street_name"] == "Storgatan"}
