@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..tr import tr
 from .config_reader import SpecReader
 from .config_relations import relation_from
 from .sections import KINDS, SECTION_KINDS
@@ -23,7 +24,10 @@ def parse_section(p: SpecReader, raw: Any, key: str, layer_id: str, relations: d
     section_id = p.r.req(data, "id", key, str, "a section id")
     kind = p.r.req(data, "kind", key, str, f"one of {list(SECTION_KINDS)}")
     if kind not in KINDS:
-        raise p.fail(f"{key}.kind", f"one of {list(SECTION_KINDS)}, got '{kind}'")
+        raise p.fail(
+            f"{key}.kind",
+            tr("one of {section_kinds}, got '{kind}'").format(section_kinds=list(SECTION_KINDS), kind=kind),
+        )
     rel_id = relation_from(p, relations, p.r.req(data, "relation", key, str, "a relation id"), f"{key}.relation",
                            layer_id)
     columns = p.field_names(data, "columns", key)
@@ -31,11 +35,14 @@ def parse_section(p: SpecReader, raw: Any, key: str, layer_id: str, relations: d
     allowed = KINDS[kind].options
     for name in raw_opts:
         if name not in allowed:
-            raise p.fail(f"{key}.options.{name}", f"one of {sorted(allowed)} for kind '{kind}'")
+            raise p.fail(
+                f"{key}.options.{name}",
+                tr("one of {allowed} for kind '{kind}'").format(allowed=sorted(allowed), kind=kind),
+            )
     options: dict[str, Any] = {}
     for name, (typ, required, default) in allowed.items():
         if required and name not in raw_opts:
-            raise p.fail(f"{key}.options.{name}", f"an option of kind '{kind}' (missing)")
+            raise p.fail(f"{key}.options.{name}", tr("an option of kind '{kind}' (missing)").format(kind=kind))
         options[name] = default
         if name in raw_opts:
             options[name] = p.r.typed(raw_opts[name], f"{key}.options.{name}", typ, f"a {_type_name(typ)}")
@@ -57,7 +64,7 @@ def parse_cards(p: SpecReader, raw: Any, relations: dict[str, RelationSpec]) -> 
     for layer_id, card in data.items():
         key = f"cards.{layer_id}"
         if layer_id not in p.layer_ids:
-            raise p.fail(key, f"one of the catalog's layer ids {sorted(p.layer_ids)}")
+            raise p.fail(key, tr("one of the catalog's layer ids {layer_ids}").format(layer_ids=sorted(p.layer_ids)))
         card = p.r.obj(card, key)
         attributes = p.field_names(card, "attributes", key)
         sections = [
@@ -67,7 +74,10 @@ def parse_cards(p: SpecReader, raw: Any, relations: dict[str, RelationSpec]) -> 
         ids = [s.id for s in sections]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise p.fail(f"{key}.sections", f"unique section ids, '{duplicates[0]}' appears twice")
+            raise p.fail(
+                f"{key}.sections",
+                tr("unique section ids, '{duplicates}' appears twice").format(duplicates=duplicates[0]),
+            )
         out[layer_id] = CardSpec(
             layer=layer_id,
             title=(p.r.title(card, key) if isinstance(card.get("title"), dict) else
