@@ -4,6 +4,10 @@
 <context>
     <name>@default</name>
     <message>
+        <source>Cost</source>
+        <translation>Kostnad</translation>
+    </message>
+    <message>
         <source>Cannot open {path}: {error}</source>
         <translation>Kan inte öppna {path}: {error}</translation>
     </message>
@@ -824,10 +828,6 @@
         <translation>{what} (domänens typ är {kind}), fick {value}</translation>
     </message>
     <message>
-        <source>{what} ({label}): {error}</source>
-        <translation>{what} ({label}): {error}</translation>
-    </message>
-    <message>
         <source>{what}, got {value}</source>
         <translation>{what}, fick {value}</translation>
     </message>
@@ -842,10 +842,6 @@
     <message>
         <source>{what}: the database connection failed ({error})</source>
         <translation>{what}: databasanslutningen misslyckades ({error})</translation>
-    </message>
-    <message>
-        <source>{what}: {error}</source>
-        <translation>{what}: {error}</translation>
     </message>
     <message>
         <source>{path}: key &apos;{key}&apos;: expected {expected}</source>

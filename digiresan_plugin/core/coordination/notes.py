@@ -171,7 +171,7 @@ class PgNotes:
             conn = psycopg2.connect(self._conninfo, connect_timeout=10, application_name="Digiresan coordination")
         except psycopg2.Error as exc:
             raise NotesError(
-                tr("{what} ({label}): {error}").format(what=what, label=self.label, error=_first_line(exc))
+                f"{what} ({self.label}): {_first_line(exc)}"
             ) from exc
         try:
             result = fn(conn)
@@ -180,7 +180,7 @@ class PgNotes:
         except psycopg2.Error as exc:
             conn.rollback()
             raise NotesError(
-                tr("{what} ({label}): {error}").format(what=what, label=self.label, error=_first_line(exc))
+                f"{what} ({self.label}): {_first_line(exc)}"
             ) from exc
         finally:
             conn.close()

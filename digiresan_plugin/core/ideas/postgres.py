@@ -151,7 +151,7 @@ class PostgresIdeaRepository(IdeaRepository):
             ) from exc
         except pg.Error as exc:
             conn.rollback()
-            raise RepositoryError(tr('{what}: {error}').format(what=what, error=_first_line(exc)), False) from exc
+            raise RepositoryError(f"{what}: {_first_line(exc)}", False) from exc
         finally:
             conn.close()
 
