@@ -34,3 +34,12 @@ def test_amounts_in_the_locale_format(qgis_app):
     assert grouped(330000, sv, 2) == f"330{THIN_SPACE}000,00"
     assert grouped(1234567.5, en, 1) == "1,234,567.5"
 
+
+def test_maintenance_amounts_in_the_ui_language(qgis_app):
+    """The maintenance dock, card and Processing texts: kronor and MSEK in the UI language's format."""
+    from digiresan_plugin.core.investment.candidates import number, sek
+
+    assert sek(330000, "sv") == f"330{THIN_SPACE}000\u00a0kr"
+    assert sek(330000, "en") == "330,000\u00a0kr"
+    assert number(5.84, 1, "sv") == "5,8" and number(12345.6, 1, "sv") == f"12{THIN_SPACE}345,6"
+    assert number(9000, 0, "en") == "9,000" and number(5.84, 1, "en") == "5.8"
