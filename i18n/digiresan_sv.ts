@@ -4,6 +4,218 @@
 <context>
     <name>@default</name>
     <message>
+        <source>a QML path relative to the catalog</source>
+        <translation>en QML-sökväg relativt katalogen</translation>
+    </message>
+    <message>
+        <source>a URL</source>
+        <translation>en URL</translation>
+    </message>
+    <message>
+        <source>a background map id</source>
+        <translation>ett id för en bakgrundskarta</translation>
+    </message>
+    <message>
+        <source>a field of the &apos;from&apos; layer</source>
+        <translation>ett fält i lagret 'from'</translation>
+    </message>
+    <message>
+        <source>a field of the &apos;to&apos; layer</source>
+        <translation>ett fält i lagret 'to'</translation>
+    </message>
+    <message>
+        <source>a group id</source>
+        <translation>ett grupp-id</translation>
+    </message>
+    <message>
+        <source>a key field name</source>
+        <translation>ett nyckelfältnamn</translation>
+    </message>
+    <message>
+        <source>a label text</source>
+        <translation>en etikettext</translation>
+    </message>
+    <message>
+        <source>a layer id</source>
+        <translation>ett lager-id</translation>
+    </message>
+    <message>
+        <source>a list of [&quot;field&quot;, &quot;asc&quot;|&quot;desc&quot;]</source>
+        <translation>en lista med ["fält", "asc"|"desc"]</translation>
+    </message>
+    <message>
+        <source>a list of background maps</source>
+        <translation>en lista med bakgrundskartor</translation>
+    </message>
+    <message>
+        <source>a list of conditions</source>
+        <translation>en lista med villkor</translation>
+    </message>
+    <message>
+        <source>a list of exemptions</source>
+        <translation>en lista med undantag</translation>
+    </message>
+    <message>
+        <source>a list of field names</source>
+        <translation>en lista med fältnamn</translation>
+    </message>
+    <message>
+        <source>a list of groups</source>
+        <translation>en lista med grupper</translation>
+    </message>
+    <message>
+        <source>a list of layer ids</source>
+        <translation>en lista med lager-id</translation>
+    </message>
+    <message>
+        <source>a list of relation ids (listed before this one)</source>
+        <translation>en lista med relations-id (listade före denna)</translation>
+    </message>
+    <message>
+        <source>a list of rules</source>
+        <translation>en lista med regler</translation>
+    </message>
+    <message>
+        <source>a list of sections</source>
+        <translation>en lista med sektioner</translation>
+    </message>
+    <message>
+        <source>a list of values</source>
+        <translation>en lista med värden</translation>
+    </message>
+    <message>
+        <source>a list of warning rules</source>
+        <translation>en lista med varningsregler</translation>
+    </message>
+    <message>
+        <source>a list of {layer, relation}</source>
+        <translation>en lista med {layer, relation}</translation>
+    </message>
+    <message>
+        <source>a message template</source>
+        <translation>en meddelandemall</translation>
+    </message>
+    <message>
+        <source>a month and day like &apos;05-01&apos;</source>
+        <translation>en månad och dag som '05-01'</translation>
+    </message>
+    <message>
+        <source>a number of metres</source>
+        <translation>ett antal meter</translation>
+    </message>
+    <message>
+        <source>a positive integer</source>
+        <translation>ett positivt heltal</translation>
+    </message>
+    <message>
+        <source>a relation id</source>
+        <translation>ett relations-id</translation>
+    </message>
+    <message>
+        <source>a rule id</source>
+        <translation>ett regel-id</translation>
+    </message>
+    <message>
+        <source>a section id</source>
+        <translation>ett sektions-id</translation>
+    </message>
+    <message>
+        <source>a setting name</source>
+        <translation>ett inställningsnamn</translation>
+    </message>
+    <message>
+        <source>a table name</source>
+        <translation>ett tabellnamn</translation>
+    </message>
+    <message>
+        <source>a title template such as &apos;{field}&apos;</source>
+        <translation>en rubrikmall som '{field}'</translation>
+    </message>
+    <message>
+        <source>a title template such as &apos;{name} ({id})&apos; or an object with &apos;en&apos; and &apos;sv&apos; templates</source>
+        <translation>en rubrikmall som '{name} ({id})' eller ett objekt med mallarna 'en' och 'sv'</translation>
+    </message>
+    <message>
+        <source>a value template such as &apos;C31-{value}&apos;</source>
+        <translation>en värdemall som 'C31-{value}'</translation>
+    </message>
+    <message>
+        <source>a warning id</source>
+        <translation>ett varnings-id</translation>
+    </message>
+    <message>
+        <source>a {type_name}</source>
+        <translation>ett värde av typen {type_name}</translation>
+    </message>
+    <message>
+        <source>an authority id such as &apos;EPSG:3006&apos;</source>
+        <translation>ett auktoritets-id som 'EPSG:3006'</translation>
+    </message>
+    <message>
+        <source>an exemption id</source>
+        <translation>ett undantags-id</translation>
+    </message>
+    <message>
+        <source>an http(s) tile URL with {x}, {y} and {z}</source>
+        <translation>en http(s)-URL för kartplattor med {x}, {y} och {z}</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>ett heltal</translation>
+    </message>
+    <message>
+        <source>an integer number of years ≥ 0</source>
+        <translation>ett helt antal år ≥ 0</translation>
+    </message>
+    <message>
+        <source>an integer zoom level</source>
+        <translation>en zoomnivå som heltal</translation>
+    </message>
+    <message>
+        <source>an object of field names</source>
+        <translation>ett objekt med fältnamn</translation>
+    </message>
+    <message>
+        <source>an object {layer, fields}</source>
+        <translation>ett objekt {layer, fields}</translation>
+    </message>
+    <message>
+        <source>null or one of {geometry_types}</source>
+        <translation>null eller en av {geometry_types}</translation>
+    </message>
+    <message>
+        <source>one of {condition_ops}</source>
+        <translation>en av {condition_ops}</translation>
+    </message>
+    <message>
+        <source>one of {relation_types}</source>
+        <translation>en av {relation_types}</translation>
+    </message>
+    <message>
+        <source>one of {rule_kinds}</source>
+        <translation>en av {rule_kinds}</translation>
+    </message>
+    <message>
+        <source>one of {section_kinds}</source>
+        <translation>en av {section_kinds}</translation>
+    </message>
+    <message>
+        <source>one of {severities}</source>
+        <translation>en av {severities}</translation>
+    </message>
+    <message>
+        <source>one of {spatial_predicates}</source>
+        <translation>en av {spatial_predicates}</translation>
+    </message>
+    <message>
+        <source>one of {warning_kinds}</source>
+        <translation>en av {warning_kinds}</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true eller false</translation>
+    </message>
+    <message>
         <source>Cost</source>
         <translation>Kostnad</translation>
     </message>

@@ -41,6 +41,10 @@ def test_a_catalog_error_in_swedish(swedish, tmp_path):
     with pytest.raises(CatalogError) as caught:
         load_catalog(path)
     assert str(caught.value) == f"{path}: nyckel 'catalog_version': förväntade heltalet 1, fick 2"
+    path.write_text('{"catalog_version": 1}', encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    assert str(caught.value) == f"{path}: nyckel 'title': förväntade ett objekt med texterna 'en' och 'sv' (saknas)"
 
 
 def test_a_processing_error_in_swedish(swedish, qgis_processing, tmp_path):

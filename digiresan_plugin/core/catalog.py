@@ -159,8 +159,8 @@ class _Reader:
         return value
 
     def title(self, data: dict, key: str) -> Title:
-        raw = self.obj(self.req(data, "title", key, dict, "an object with 'en' and 'sv' texts"), f"{key}.title")
-        texts = [self.req(raw, lang, f"{key}.title", str, "a non-empty text") for lang in LANGUAGES]
+        raw = self.obj(self.req(data, "title", key, dict, tr("an object with 'en' and 'sv' texts")), f"{key}.title")
+        texts = [self.req(raw, lang, f"{key}.title", str, tr('a non-empty text')) for lang in LANGUAGES]
         for lang, text in zip(LANGUAGES, texts):
             if not text.strip():
                 raise self.fail(f"{key}.title.{lang}", tr('a non-empty text'))
@@ -179,34 +179,41 @@ def _parse_catalog(data: Any, path: Path | str) -> Catalog:
     path = Path(path)
     r = _Reader(path)
     root = r.obj(data, "(top level)")
-    version = r.req(root, "catalog_version", "", int, "the integer 1")
+    version = r.req(root, "catalog_version", "", int, tr('the integer 1'))
     if version != 1:
         raise r.fail("catalog_version", tr('the integer 1, got {version}').format(version=version))
     title = r.title(root, "")
     groups: list[GroupSpec] = []
-    for i, raw in enumerate(r.req(root, "groups", "", list, "a list of groups")):
+    for i, raw in enumerate(r.req(root, "groups", "", list, tr('a list of groups'))):
         key = f"groups[{i}]"
         raw = r.obj(raw, key)
-        groups.append(GroupSpec(id=r.req(raw, "id", key, str, "a group id"), title=r.title(raw, key)))
+        groups.append(GroupSpec(id=r.req(raw, "id", key, str, tr('a group id')), title=r.title(raw, key)))
     group_ids = {g.id for g in groups}
     if len(group_ids) != len(groups):
         raise r.fail("groups", tr('unique group ids'))
 
     layers: list[LayerSpec] = []
-    raw_layers = r.req(root, "layers", "", list, "a non-empty list of layers")
+    raw_layers = r.req(root, "layers", "", list, tr('a non-empty list of layers'))
     if not raw_layers:
         raise r.fail("layers", tr('a non-empty list of layers'))
     for i, raw in enumerate(raw_layers):
         key = f"layers[{i}]"
         raw = r.obj(raw, key)
-        layer_id = r.req(raw, "id", key, str, "a layer id")
+        layer_id = r.req(raw, "id", key, str, tr('a layer id'))
         key = f"layers[{i}:{layer_id}]"
-        group = r.req(raw, "group", key, str, "a group id")
+        group = r.req(raw, "group", key, str, tr('a group id'))
         if group not in group_ids:
             raise r.fail(
                 f"{key}.group", tr("one of {group_ids}, got '{group}'").format(group_ids=sorted(group_ids), group=group)
             )
-        geometry = r.opt(raw, "geometry", key, str, f"null or one of {list(GEOMETRY_TYPES)}", None)
+        geometry = r.opt(
+            raw,
+            "geometry",
+            key,
+            str,
+            tr("null or one of {geometry_types}").format(geometry_types=list(GEOMETRY_TYPES)),
+            None,
+        )
         if geometry is not None and geometry not in GEOMETRY_TYPES:
             raise r.fail(
                 f"{key}.geometry",
@@ -214,32 +221,32 @@ def _parse_catalog(data: Any, path: Path | str) -> Catalog:
                     geometry_types=list(GEOMETRY_TYPES), geometry=geometry
                 ),
             )
-        fields = r.opt(raw, "fields", key, list, "a list of field names", [])
+        fields = r.opt(raw, "fields", key, list, tr('a list of field names'), [])
         for j, name in enumerate(fields):
-            r.typed(name, f"{key}.fields[{j}]", str, "a field name")
-        search_fields = r.opt(raw, "search_fields", key, list, "a list of field names", [])
+            r.typed(name, f"{key}.fields[{j}]", str, tr('a field name'))
+        search_fields = r.opt(raw, "search_fields", key, list, tr('a list of field names'), [])
         for j, name in enumerate(search_fields):
-            r.typed(name, f"{key}.search_fields[{j}]", str, "a field name")
-        identifiable = r.opt(raw, "identifiable", key, bool, "true or false", False)
+            r.typed(name, f"{key}.search_fields[{j}]", str, tr('a field name'))
+        identifiable = r.opt(raw, "identifiable", key, bool, tr('true or false'), False)
         if identifiable and geometry is None:
             raise r.fail(f"{key}.identifiable", tr('false for a layer without geometry'))
         layers.append(
             LayerSpec(
                 id=layer_id,
-                table=r.req(raw, "table", key, str, "a table name"),
+                table=r.req(raw, "table", key, str, tr('a table name')),
                 group=group,
                 title=r.title(raw, key),
                 geometry=geometry,
-                key=r.opt(raw, "key", key, str, "a key field name", None),
-                display_field=r.opt(raw, "display_field", key, str, "a field name", None),
-                style=r.opt(raw, "style", key, str, "a QML path relative to the catalog", None),
+                key=r.opt(raw, "key", key, str, tr('a key field name'), None),
+                display_field=r.opt(raw, "display_field", key, str, tr('a field name'), None),
+                style=r.opt(raw, "style", key, str, tr('a QML path relative to the catalog'), None),
                 identifiable=identifiable,
-                priority=r.opt(raw, "priority", key, int, "an integer", 100),
+                priority=r.opt(raw, "priority", key, int, tr('an integer'), 100),
                 fields=tuple(fields),
-                crs=r.opt(raw, "crs", key, str, "an authority id such as 'EPSG:3006'", None),
+                crs=r.opt(raw, "crs", key, str, tr("an authority id such as 'EPSG:3006'"), None),
                 search_fields=tuple(search_fields),
-                optional=r.opt(raw, "optional", key, bool, "true or false", False),
-                geometry_optional=r.opt(raw, "geometry_optional", key, bool, "true or false", False),
+                optional=r.opt(raw, "optional", key, bool, tr('true or false'), False),
+                geometry_optional=r.opt(raw, "geometry_optional", key, bool, tr('true or false'), False),
             )
         )
     ids = [s.id for s in layers]
@@ -255,16 +262,16 @@ def _parse_catalog(data: Any, path: Path | str) -> Catalog:
 
 def _background_maps(r: _Reader, root: dict, group_ids: set, layer_ids: set) -> tuple[BackgroundMapSpec, ...]:
     maps: list[BackgroundMapSpec] = []
-    for i, raw in enumerate(r.opt(root, "background_maps", "", list, "a list of background maps", [])):
+    for i, raw in enumerate(r.opt(root, "background_maps", "", list, tr('a list of background maps'), [])):
         key = f"background_maps[{i}]"
         raw = r.obj(raw, key)
-        map_id = r.req(raw, "id", key, str, "a background map id")
+        map_id = r.req(raw, "id", key, str, tr('a background map id'))
         key = f"background_maps[{i}:{map_id}]"
         if map_id in layer_ids or any(m.id == map_id for m in maps):
             raise r.fail(
                 f"{key}.id", tr("an id no layer or other background map has, got '{map_id}'").format(map_id=map_id)
             )
-        group = r.req(raw, "group", key, str, "a group id")
+        group = r.req(raw, "group", key, str, tr('a group id'))
         if group not in group_ids:
             raise r.fail(
                 f"{key}.group", tr("one of {group_ids}, got '{group}'").format(group_ids=sorted(group_ids), group=group)
@@ -272,16 +279,16 @@ def _background_maps(r: _Reader, root: dict, group_ids: set, layer_ids: set) -> 
         kind = r.req(raw, "type", key, str, "'xyz'")
         if kind != "xyz":
             raise r.fail(f"{key}.type", tr("'xyz', got '{kind}'").format(kind=kind))
-        url = r.req(raw, "url", key, str, "an http(s) tile URL with {x}, {y} and {z}")
+        url = r.req(raw, "url", key, str, tr('an http(s) tile URL with {x}, {y} and {z}'))
         if not url.startswith(("https://", "http://")) or not all(p in url for p in ("{x}", "{y}", "{z}")):
             raise r.fail(
                 f"{key}.url", tr("an http(s) tile URL with {{x}}, {{y}} and {{z}}, got '{url}'").format(url=url)
             )
-        attribution = r.req(raw, "attribution", key, str, "the attribution the tiles' licence asks for")
+        attribution = r.req(raw, "attribution", key, str, tr("the attribution the tiles' licence asks for"))
         if not attribution.strip():
             raise r.fail(f"{key}.attribution", tr("the attribution the tiles' licence asks for"))
-        zmin = r.opt(raw, "zmin", key, int, "an integer zoom level", 0)
-        zmax = r.opt(raw, "zmax", key, int, "an integer zoom level", 19)
+        zmin = r.opt(raw, "zmin", key, int, tr('an integer zoom level'), 0)
+        zmax = r.opt(raw, "zmax", key, int, tr('an integer zoom level'), 19)
         if not 0 <= zmin <= zmax <= 25:
             raise r.fail(
                 f"{key}.zmax",
@@ -289,7 +296,7 @@ def _background_maps(r: _Reader, root: dict, group_ids: set, layer_ids: set) -> 
             )
         maps.append(BackgroundMapSpec(
             id=map_id, group=group, title=r.title(raw, key), url=url, attribution=attribution,
-            attribution_url=r.opt(raw, "attribution_url", key, str, "a URL", ""), zmin=zmin, zmax=zmax))
+            attribution_url=r.opt(raw, "attribution_url", key, str, tr('a URL'), ""), zmin=zmin, zmax=zmax))
     return tuple(maps)
 
 

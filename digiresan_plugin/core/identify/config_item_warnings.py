@@ -35,17 +35,17 @@ def item_parts(p: SpecReader, rule: dict, key: str, kind: str, layer_id: str,
                     f"{key}.months.{cls}", tr("a whole number of months ≥ 1, got {months}").format(months=repr(months))
                 )
     if kind == "requires_match":
-        out["related"] = relation_from(p, relations, p.r.req(rule, "related", key, str, "a relation id"),
+        out["related"] = relation_from(p, relations, p.r.req(rule, "related", key, str, tr('a relation id')),
                                        f"{key}.related", layer_id)
         expect = options["expect"]
         if not expect:
             raise p.fail(f"{key}.expect", tr('an object of related field: value template'))
         for name, template in expect.items():
-            p.r.typed(template, f"{key}.expect.{name}", str, "a value template such as 'C31-{value}'")
+            p.r.typed(template, f"{key}.expect.{name}", str, tr("a value template such as 'C31-{value}'"))
         out["related_fields"] = tuple(expect)
     out["options"] = options
     if "message" in rule:
         texts = p.r.obj(rule["message"], f"{key}.message")
-        out["message"] = Title(*[p.r.req(texts, lang, f"{key}.message", str, "a message template")
+        out["message"] = Title(*[p.r.req(texts, lang, f"{key}.message", str, tr('a message template'))
                                  for lang in ("en", "sv")])
     return out

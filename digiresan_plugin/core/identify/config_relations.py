@@ -10,16 +10,16 @@ from .specs import RELATION_TYPES, SPATIAL_PREDICATES, RelationSpec
 
 
 def parse_relations(p: SpecReader, raw: Any) -> dict[str, RelationSpec]:
-    items = p.r.typed(raw, "relations", list, "a list of relations") if raw is not None else []
+    items = p.r.typed(raw, "relations", list, tr('a list of relations')) if raw is not None else []
     out: dict[str, RelationSpec] = {}
     for i, rel in enumerate(items):
         key = f"relations[{i}]"
         rel = p.r.obj(rel, key)
-        rel_id = p.r.req(rel, "id", key, str, "a relation id")
+        rel_id = p.r.req(rel, "id", key, str, tr('a relation id'))
         key = f"relations[{i}:{rel_id}]"
         if rel_id in out:
             raise p.fail("relations", tr("unique relation ids, '{rel_id}' appears twice").format(rel_id=rel_id))
-        kind = p.r.req(rel, "type", key, str, f"one of {list(RELATION_TYPES)}")
+        kind = p.r.req(rel, "type", key, str, tr('one of {relation_types}').format(relation_types=list(RELATION_TYPES)))
         if kind not in RELATION_TYPES:
             raise p.fail(
                 f"{key}.type",
@@ -35,12 +35,18 @@ def parse_relations(p: SpecReader, raw: Any) -> dict[str, RelationSpec]:
         if kind == "key":
             out[rel_id] = RelationSpec(
                 rel_id, from_layer, to_layer, kind,
-                from_field=p.r.req(rel, "from_field", key, str, "a field of the 'from' layer"),
-                to_field=p.r.req(rel, "to_field", key, str, "a field of the 'to' layer"),
+                from_field=p.r.req(rel, "from_field", key, str, tr("a field of the 'from' layer")),
+                to_field=p.r.req(rel, "to_field", key, str, tr("a field of the 'to' layer")),
                 where=where,
             )
             continue
-        predicate = p.r.req(rel, "predicate", key, str, f"one of {list(SPATIAL_PREDICATES)}")
+        predicate = p.r.req(
+            rel,
+            "predicate",
+            key,
+            str,
+            tr("one of {spatial_predicates}").format(spatial_predicates=list(SPATIAL_PREDICATES)),
+        )
         if predicate not in SPATIAL_PREDICATES:
             raise p.fail(
                 f"{key}.predicate",
@@ -51,7 +57,7 @@ def parse_relations(p: SpecReader, raw: Any) -> dict[str, RelationSpec]:
         distance = p.number(rel, "distance_m", key, 0.0)
         if predicate == "nearest" and distance <= 0:
             raise p.fail(f"{key}.distance_m", tr("a search distance > 0 for 'nearest'"))
-        limit = p.r.opt(rel, "limit", key, int, "a positive integer", 1 if predicate == "nearest" else None)
+        limit = p.r.opt(rel, "limit", key, int, tr('a positive integer'), 1 if predicate == "nearest" else None)
         if limit is not None and limit < 1:
             raise p.fail(f"{key}.limit", tr('a positive integer, got {limit}').format(limit=limit))
         min_length = p.number(rel, "min_length_m", key, 0.0) if predicate == "along" else 0.0
@@ -65,7 +71,7 @@ def parse_relations(p: SpecReader, raw: Any) -> dict[str, RelationSpec]:
 def _any(p: SpecReader, rel: dict, key: str, rel_id: str, from_layer: str, to_layer: str,
          known: dict[str, RelationSpec]) -> RelationSpec:
     """``{"type": "any", "of": [...]}``: relations listed before it, from and to the same layers."""
-    of = p.r.req(rel, "of", key, list, "a list of relation ids (listed before this one)")
+    of = p.r.req(rel, "of", key, list, tr('a list of relation ids (listed before this one)'))
     if not of:
         raise p.fail(f"{key}.of", tr('a non-empty list of relation ids'))
     for j, sub_id in enumerate(of):
