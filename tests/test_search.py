@@ -58,6 +58,7 @@ def test_locator_triggers_zoom_and_selection(project, catalog, demo_twin, qgis_c
     roads = twin_layer(project, "road_segments")
     selected = {f["street_name"] for f in roads.selectedFeatures()}
     assert selected == {"Prästgatan"}
+    assert project.selectionColor().name() == "#00c8ff"  # not QGIS's yellow, which reads as condition class 3
     centre = roads.selectedFeatures()[0].geometry().centroid().asPoint()
     assert qgis_canvas.extent().contains(QgsPointXY(centre))
     assert hits and hits[0].text == "Prästgatan"
