@@ -4,6 +4,1086 @@
 <context>
     <name>@default</name>
     <message>
+        <source>a QML path relative to the catalog</source>
+        <translation>en QML-sökväg relativt katalogen</translation>
+    </message>
+    <message>
+        <source>a URL</source>
+        <translation>en URL</translation>
+    </message>
+    <message>
+        <source>a background map id</source>
+        <translation>ett id för en bakgrundskarta</translation>
+    </message>
+    <message>
+        <source>a field of the &apos;from&apos; layer</source>
+        <translation>ett fält i lagret 'from'</translation>
+    </message>
+    <message>
+        <source>a field of the &apos;to&apos; layer</source>
+        <translation>ett fält i lagret 'to'</translation>
+    </message>
+    <message>
+        <source>a group id</source>
+        <translation>ett grupp-id</translation>
+    </message>
+    <message>
+        <source>a key field name</source>
+        <translation>ett nyckelfältnamn</translation>
+    </message>
+    <message>
+        <source>a label text</source>
+        <translation>en etikettext</translation>
+    </message>
+    <message>
+        <source>a layer id</source>
+        <translation>ett lager-id</translation>
+    </message>
+    <message>
+        <source>a list of [&quot;field&quot;, &quot;asc&quot;|&quot;desc&quot;]</source>
+        <translation>en lista med ["fält", "asc"|"desc"]</translation>
+    </message>
+    <message>
+        <source>a list of background maps</source>
+        <translation>en lista med bakgrundskartor</translation>
+    </message>
+    <message>
+        <source>a list of conditions</source>
+        <translation>en lista med villkor</translation>
+    </message>
+    <message>
+        <source>a list of exemptions</source>
+        <translation>en lista med undantag</translation>
+    </message>
+    <message>
+        <source>a list of field names</source>
+        <translation>en lista med fältnamn</translation>
+    </message>
+    <message>
+        <source>a list of groups</source>
+        <translation>en lista med grupper</translation>
+    </message>
+    <message>
+        <source>a list of layer ids</source>
+        <translation>en lista med lager-id</translation>
+    </message>
+    <message>
+        <source>a list of relation ids (listed before this one)</source>
+        <translation>en lista med relations-id (listade före denna)</translation>
+    </message>
+    <message>
+        <source>a list of rules</source>
+        <translation>en lista med regler</translation>
+    </message>
+    <message>
+        <source>a list of sections</source>
+        <translation>en lista med sektioner</translation>
+    </message>
+    <message>
+        <source>a list of values</source>
+        <translation>en lista med värden</translation>
+    </message>
+    <message>
+        <source>a list of warning rules</source>
+        <translation>en lista med varningsregler</translation>
+    </message>
+    <message>
+        <source>a list of {layer, relation}</source>
+        <translation>en lista med {layer, relation}</translation>
+    </message>
+    <message>
+        <source>a message template</source>
+        <translation>en meddelandemall</translation>
+    </message>
+    <message>
+        <source>a month and day like &apos;05-01&apos;</source>
+        <translation>en månad och dag som '05-01'</translation>
+    </message>
+    <message>
+        <source>a number of metres</source>
+        <translation>ett antal meter</translation>
+    </message>
+    <message>
+        <source>a positive integer</source>
+        <translation>ett positivt heltal</translation>
+    </message>
+    <message>
+        <source>a relation id</source>
+        <translation>ett relations-id</translation>
+    </message>
+    <message>
+        <source>a rule id</source>
+        <translation>ett regel-id</translation>
+    </message>
+    <message>
+        <source>a section id</source>
+        <translation>ett sektions-id</translation>
+    </message>
+    <message>
+        <source>a setting name</source>
+        <translation>ett inställningsnamn</translation>
+    </message>
+    <message>
+        <source>a table name</source>
+        <translation>ett tabellnamn</translation>
+    </message>
+    <message>
+        <source>a title template such as &apos;{field}&apos;</source>
+        <translation>en rubrikmall som '{field}'</translation>
+    </message>
+    <message>
+        <source>a title template such as &apos;{name} ({id})&apos; or an object with &apos;en&apos; and &apos;sv&apos; templates</source>
+        <translation>en rubrikmall som '{name} ({id})' eller ett objekt med mallarna 'en' och 'sv'</translation>
+    </message>
+    <message>
+        <source>a value template such as &apos;C31-{value}&apos;</source>
+        <translation>en värdemall som 'C31-{value}'</translation>
+    </message>
+    <message>
+        <source>a warning id</source>
+        <translation>ett varnings-id</translation>
+    </message>
+    <message>
+        <source>a {type_name}</source>
+        <translation>ett värde av typen {type_name}</translation>
+    </message>
+    <message>
+        <source>an authority id such as &apos;EPSG:3006&apos;</source>
+        <translation>ett auktoritets-id som 'EPSG:3006'</translation>
+    </message>
+    <message>
+        <source>an exemption id</source>
+        <translation>ett undantags-id</translation>
+    </message>
+    <message>
+        <source>an http(s) tile URL with {x}, {y} and {z}</source>
+        <translation>en http(s)-URL för kartplattor med {x}, {y} och {z}</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>ett heltal</translation>
+    </message>
+    <message>
+        <source>an integer number of years ≥ 0</source>
+        <translation>ett helt antal år ≥ 0</translation>
+    </message>
+    <message>
+        <source>an integer zoom level</source>
+        <translation>en zoomnivå som heltal</translation>
+    </message>
+    <message>
+        <source>an object of field names</source>
+        <translation>ett objekt med fältnamn</translation>
+    </message>
+    <message>
+        <source>an object {layer, fields}</source>
+        <translation>ett objekt {layer, fields}</translation>
+    </message>
+    <message>
+        <source>null or one of {geometry_types}</source>
+        <translation>null eller en av {geometry_types}</translation>
+    </message>
+    <message>
+        <source>one of {condition_ops}</source>
+        <translation>en av {condition_ops}</translation>
+    </message>
+    <message>
+        <source>one of {relation_types}</source>
+        <translation>en av {relation_types}</translation>
+    </message>
+    <message>
+        <source>one of {rule_kinds}</source>
+        <translation>en av {rule_kinds}</translation>
+    </message>
+    <message>
+        <source>one of {section_kinds}</source>
+        <translation>en av {section_kinds}</translation>
+    </message>
+    <message>
+        <source>one of {severities}</source>
+        <translation>en av {severities}</translation>
+    </message>
+    <message>
+        <source>one of {spatial_predicates}</source>
+        <translation>en av {spatial_predicates}</translation>
+    </message>
+    <message>
+        <source>one of {warning_kinds}</source>
+        <translation>en av {warning_kinds}</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true eller false</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kostnad</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {error}</source>
+        <translation>Kan inte öppna {path}: {error}</translation>
+    </message>
+    <message>
+        <source>GeoPackage not found: {path}</source>
+        <translation>GeoPackage-filen finns inte: {path}</translation>
+    </message>
+    <message>
+        <source>No saved PostgreSQL connection named &apos;{name}&apos;</source>
+        <translation>Ingen sparad PostgreSQL-anslutning med namnet '{name}'</translation>
+    </message>
+    <message>
+        <source>&apos;from&apos;, &apos;template&apos;, &apos;default&apos; or &apos;classify&apos;</source>
+        <translation>'from', 'template', 'default' eller 'classify'</translation>
+    </message>
+    <message>
+        <source>&apos;reject&apos; or &apos;keep&apos;</source>
+        <translation>'reject' eller 'keep'</translation>
+    </message>
+    <message>
+        <source>&apos;sign_codes.json&apos; (the bundled sign-code table), got {table}</source>
+        <translation>'sign_codes.json' (den medföljande skyltkodstabellen), fick {table}</translation>
+    </message>
+    <message>
+        <source>&apos;xyz&apos;, got &apos;{kind}&apos;</source>
+        <translation>'xyz', fick '{kind}'</translation>
+    </message>
+    <message>
+        <source>&apos;{parent}&apos; (the parent of relation &apos;{relation_id}&apos;)</source>
+        <translation>'{parent}' (föräldern i relationen '{relation_id}')</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; names no service</source>
+        <translation>'{text}' anger ingen tjänst (service)</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: only service=&lt;name&gt; and dbname=&lt;database&gt; are understood here</source>
+        <translation>'{text}': här förstås bara service=&lt;namn&gt; och dbname=&lt;databas&gt;</translation>
+    </message>
+    <message>
+        <source>4 ascending numbers (upper limits of classes 1–4)</source>
+        <translation>4 stigande tal (övre gränserna för klass 1–4)</translation>
+    </message>
+    <message>
+        <source>A scenario needs an id before it is written into the paving plan</source>
+        <translation>Ett scenario behöver ett id innan det skrivs in i beläggningsplanen</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the ideas database ({label}): {error}</source>
+        <translation>Kan inte ansluta till idédatabasen ({label}): {error}</translation>
+    </message>
+    <message>
+        <source>Cannot read idea {idea_id} from {path}: {error}</source>
+        <translation>Kan inte läsa idé {idea_id} från {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot read ideas from {path}: {error}</source>
+        <translation>Kan inte läsa idéer från {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot read ideas from {where}: the export did not finish within {deadline:g} s (deadline){detail}</source>
+        <translation>Kan inte läsa idéer från {where}: exporten blev inte klar inom {deadline:g} s (tidsgräns){detail}</translation>
+    </message>
+    <message>
+        <source>Cannot read ideas from {where}: {last} after {tries}</source>
+        <translation>Kan inte läsa idéer från {where}: {last} efter {tries}</translation>
+    </message>
+    <message>
+        <source>Cannot read ideas from {where}: {name}</source>
+        <translation>Kan inte läsa idéer från {where}: {name}</translation>
+    </message>
+    <message>
+        <source>Cannot read the history of idea {idea_id} from {path}: {error}</source>
+        <translation>Kan inte läsa historiken för idé {idea_id} från {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation>Kan inte läsa {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot save idea {idea_id} in {path}: {error}</source>
+        <translation>Kan inte spara idé {idea_id} i {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot write an audit note in {name}: {error}</source>
+        <translation>Kan inte skriva en loggnotering i {name}: {error}</translation>
+    </message>
+    <message>
+        <source>Idea {n} on page {page} of {url} is not understood: {name} {error}</source>
+        <translation>Idé {n} på sida {page} av {url} går inte att tolka: {name} {error}</translation>
+    </message>
+    <message>
+        <source>JSON nested a reasonable number of levels deep</source>
+        <translation>JSON med ett rimligt antal nivåer</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{layer_id}&apos; has no field &apos;{missing}&apos;</source>
+        <translation>Lagret '{layer_id}' saknar fältet '{missing}'</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{layer_id}&apos; has no field &apos;{name}&apos;</source>
+        <translation>Lagret '{layer_id}' saknar fältet '{name}'</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{layer_id}&apos; has no field &apos;{name}&apos; ({what} {role})</source>
+        <translation>Lagret '{layer_id}' saknar fältet '{name}' ({what} {role})</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{name}&apos; has no field &apos;{name2}&apos; and it cannot be added (PostGIS: apply migration 008)</source>
+        <translation>Lagret '{name}' saknar fältet '{name2}' och det kan inte läggas till (PostGIS: kör migrering 008)</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{name}&apos; has no field &apos;{names}&apos; (paving plan {role})</source>
+        <translation>Lagret '{name}' saknar fältet '{names}' (beläggningsplan, {role})</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{name}&apos; is being edited: save or discard the edits first</source>
+        <translation>Lagret '{name}' redigeras: spara eller förkasta ändringarna först</translation>
+    </message>
+    <message>
+        <source>No authentication configuration with id &apos;{authcfg}&apos; in QGIS</source>
+        <translation>Ingen autentiseringskonfiguration med id '{authcfg}' i QGIS</translation>
+    </message>
+    <message>
+        <source>No resources folder with twin_catalog.json next to {package_dir} or its parent</source>
+        <translation>Ingen resursmapp med twin_catalog.json bredvid {package_dir} eller dess överordnade mapp</translation>
+    </message>
+    <message>
+        <source>Not authorised to read ideas from {where}: HTTP {status_code}; check the authentication configuration</source>
+        <translation>Saknar behörighet att läsa idéer från {where}: HTTP {status_code}; kontrollera autentiseringskonfigurationen</translation>
+    </message>
+    <message>
+        <source>Scenario &apos;{scenario_id}&apos; is already in &apos;{name}&apos;: delete it first</source>
+        <translation>Scenariot '{scenario_id}' finns redan i '{name}': ta bort det först</translation>
+    </message>
+    <message>
+        <source>Scenario &apos;{scenario_id}&apos; not written into &apos;{name}&apos; (nothing was): {errors}</source>
+        <translation>Scenariot '{scenario_id}' skrevs inte in i '{name}' (ingenting skrevs): {errors}</translation>
+    </message>
+    <message>
+        <source>TO ({end}) is before FROM ({start})</source>
+        <translation>TO ({end}) ligger före FROM ({start})</translation>
+    </message>
+    <message>
+        <source>The Python module psycopg2 is missing: it is needed for PostgreSQL</source>
+        <translation>Python-modulen psycopg2 saknas: den behövs för PostgreSQL</translation>
+    </message>
+    <message>
+        <source>The answer from {url} (page {page}) has no list of ideas (&apos;items&apos;)</source>
+        <translation>Svaret från {url} (sida {page}) har ingen lista med idéer ('items')</translation>
+    </message>
+    <message>
+        <source>The answer from {where} is not valid JSON ({error})</source>
+        <translation>Svaret från {where} är inte giltig JSON ({error})</translation>
+    </message>
+    <message>
+        <source>The authentication configuration &apos;{authcfg}&apos; gives no token for {url}</source>
+        <translation>Autentiseringskonfigurationen '{authcfg}' ger ingen token för {url}</translation>
+    </message>
+    <message>
+        <source>The catalog has no relation &apos;{relation}&apos; (paving plan)</source>
+        <translation>Katalogen har ingen relation '{relation}' (beläggningsplan)</translation>
+    </message>
+    <message>
+        <source>The export at {url} has more than {max_pages} pages: not read to the end, so no list is shown</source>
+        <translation>Exporten på {url} har fler än {max_pages} sidor: den lästes inte till slutet, så ingen lista visas</translation>
+    </message>
+    <message>
+        <source>The export at {url} lists idea {idea_id} twice (pages {pages_of} and {page}): the list is not shown</source>
+        <translation>Exporten på {url} listar idé {idea_id} två gånger (sida {pages_of} och {page}): listan visas inte</translation>
+    </message>
+    <message>
+        <source>The export at {url} pages in a loop ({next_url})</source>
+        <translation>Exporten på {url} bläddrar i en slinga ({next_url})</translation>
+    </message>
+    <message>
+        <source>The export at {where} is larger than {max_bytes} MB: stopped reading it</source>
+        <translation>Exporten på {where} är större än {max_bytes} MB: läsningen avbröts</translation>
+    </message>
+    <message>
+        <source>The maintenance model&apos;s permits relation &apos;{relation}&apos; is not in the catalog</source>
+        <translation>Underhållsmodellens grävtillståndsrelation '{relation}' finns inte i katalogen</translation>
+    </message>
+    <message>
+        <source>The maintenance model&apos;s {kind} relation &apos;{relation_id}&apos; is not in the catalog</source>
+        <translation>Underhållsmodellens relation för {kind}, '{relation_id}', finns inte i katalogen</translation>
+    </message>
+    <message>
+        <source>The twin has no layer &apos;{layer_id}&apos; ({kind})</source>
+        <translation>Tvillingen har inget lager '{layer_id}' ({kind})</translation>
+    </message>
+    <message>
+        <source>The twin has no layer &apos;{to_layer}&apos; (permits)</source>
+        <translation>Tvillingen har inget lager '{to_layer}' (grävtillstånd)</translation>
+    </message>
+    <message>
+        <source>The twin has no layer &apos;{to_layer}&apos; ({kind})</source>
+        <translation>Tvillingen har inget lager '{to_layer}' ({kind})</translation>
+    </message>
+    <message>
+        <source>UTF-8 text: byte 0x{object:02x} at position {start} is not UTF-8 (save the file as UTF-8)</source>
+        <translation>UTF-8-text: byte 0x{object:02x} på position {start} är inte UTF-8 (spara filen som UTF-8)</translation>
+    </message>
+    <message>
+        <source>[min, max] with two finite numbers, got {value}</source>
+        <translation>[min, max] med två ändliga tal, fick {value}</translation>
+    </message>
+    <message>
+        <source>a QGIS expression (text)</source>
+        <translation>ett QGIS-uttryck (text)</translation>
+    </message>
+    <message>
+        <source>a catalog layer id</source>
+        <translation>ett lager-id i katalogen</translation>
+    </message>
+    <message>
+        <source>a catalog relation id</source>
+        <translation>ett relations-id i katalogen</translation>
+    </message>
+    <message>
+        <source>a code of the sign-code table</source>
+        <translation>en kod i skyltkodstabellen</translation>
+    </message>
+    <message>
+        <source>a field name</source>
+        <translation>ett fältnamn</translation>
+    </message>
+    <message>
+        <source>a field name for &apos;{role}&apos; (missing)</source>
+        <translation>ett fältnamn för '{role}' (saknas)</translation>
+    </message>
+    <message>
+        <source>a field name or [&quot;field&quot;, &quot;asc&quot;|&quot;desc&quot;], got {item}</source>
+        <translation>ett fältnamn eller ["fält", "asc"|"desc"], fick {item}</translation>
+    </message>
+    <message>
+        <source>a field name or a list of field names</source>
+        <translation>ett fältnamn eller en lista med fältnamn</translation>
+    </message>
+    <message>
+        <source>a field of the twin table &apos;{table}&apos; ({columns})</source>
+        <translation>ett fält i tvillingtabellen '{table}' ({columns})</translation>
+    </message>
+    <message>
+        <source>a finite number ≥ 0, got {distance}</source>
+        <translation>ett ändligt tal ≥ 0, fick {distance}</translation>
+    </message>
+    <message>
+        <source>a finite number ≥ {minimum:g}, got {value}</source>
+        <translation>ett ändligt tal ≥ {minimum:g}, fick {value}</translation>
+    </message>
+    <message>
+        <source>a known CRS such as &apos;EPSG:3006&apos;, got &apos;{value}&apos;</source>
+        <translation>ett känt koordinatsystem som 'EPSG:3006', fick '{value}'</translation>
+    </message>
+    <message>
+        <source>a layer id of the catalog</source>
+        <translation>ett lager-id i katalogen</translation>
+    </message>
+    <message>
+        <source>a layer id of the catalog ({layer_ids})</source>
+        <translation>ett lager-id i katalogen ({layer_ids})</translation>
+    </message>
+    <message>
+        <source>a layer id of the catalog ({value})</source>
+        <translation>ett lager-id i katalogen ({value})</translation>
+    </message>
+    <message>
+        <source>a layer id of the catalog, got &apos;{layer}&apos;</source>
+        <translation>ett lager-id i katalogen, fick '{layer}'</translation>
+    </message>
+    <message>
+        <source>a layer with geometry, &apos;{value}&apos; has none</source>
+        <translation>ett lager med geometri, '{value}' har ingen</translation>
+    </message>
+    <message>
+        <source>a list of derived fields</source>
+        <translation>en lista med härledda fält</translation>
+    </message>
+    <message>
+        <source>a list of integers</source>
+        <translation>en lista med heltal</translation>
+    </message>
+    <message>
+        <source>a list of positive integers (sign {code} carries a value)</source>
+        <translation>en lista med positiva heltal (skylt {code} har ett värde)</translation>
+    </message>
+    <message>
+        <source>a list of relations</source>
+        <translation>en lista med relationer</translation>
+    </message>
+    <message>
+        <source>a list of texts</source>
+        <translation>en lista med texter</translation>
+    </message>
+    <message>
+        <source>a mapping for this required twin field</source>
+        <translation>en mappning för detta obligatoriska tvillingfält</translation>
+    </message>
+    <message>
+        <source>a month and day like &apos;05-01&apos; (day ≤ 28), got &apos;{text}&apos;</source>
+        <translation>en månad och dag som '05-01' (dag ≤ 28), fick '{text}'</translation>
+    </message>
+    <message>
+        <source>a month and day like &apos;09-30&apos;</source>
+        <translation>en månad och dag som '09-30'</translation>
+    </message>
+    <message>
+        <source>a non-empty list</source>
+        <translation>en lista som inte är tom</translation>
+    </message>
+    <message>
+        <source>a non-empty list of functional-class groups</source>
+        <translation>en lista som inte är tom med grupper av funktionsklasser</translation>
+    </message>
+    <message>
+        <source>a non-empty list of layers</source>
+        <translation>en lista som inte är tom med lager</translation>
+    </message>
+    <message>
+        <source>a non-empty list of relation ids</source>
+        <translation>en lista som inte är tom med relations-id</translation>
+    </message>
+    <message>
+        <source>a non-empty list of texts</source>
+        <translation>en lista som inte är tom med texter</translation>
+    </message>
+    <message>
+        <source>a non-empty list of treatments</source>
+        <translation>en lista som inte är tom med åtgärder</translation>
+    </message>
+    <message>
+        <source>a non-empty list of values</source>
+        <translation>en lista som inte är tom med värden</translation>
+    </message>
+    <message>
+        <source>a non-empty list of {code, en, sv}</source>
+        <translation>en lista som inte är tom med {code, en, sv}</translation>
+    </message>
+    <message>
+        <source>a non-empty text</source>
+        <translation>en text som inte är tom</translation>
+    </message>
+    <message>
+        <source>a non-empty text, got {value}</source>
+        <translation>en text som inte är tom, fick {value}</translation>
+    </message>
+    <message>
+        <source>a number from {low:g} to {high:g}, got {value}</source>
+        <translation>ett tal från {low:g} till {high:g}, fick {value}</translation>
+    </message>
+    <message>
+        <source>a number of metres &gt; 0, got {tolerance}</source>
+        <translation>ett antal meter &gt; 0, fick {tolerance}</translation>
+    </message>
+    <message>
+        <source>a number, got {value}</source>
+        <translation>ett tal, fick {value}</translation>
+    </message>
+    <message>
+        <source>a positive integer, got {limit}</source>
+        <translation>ett positivt heltal, fick {limit}</translation>
+    </message>
+    <message>
+        <source>a preset id ({preset_ids}) or a JSON file</source>
+        <translation>ett förinställnings-id ({preset_ids}) eller en JSON-fil</translation>
+    </message>
+    <message>
+        <source>a projected CRS in metres such as &apos;EPSG:3006&apos;, got &apos;{value}&apos; ({units})</source>
+        <translation>ett projicerat koordinatsystem i meter som 'EPSG:3006', fick '{value}' ({units})</translation>
+    </message>
+    <message>
+        <source>a readable bundled sign-code table resources/sign_codes.json</source>
+        <translation>en läsbar medföljande skyltkodstabell resources/sign_codes.json</translation>
+    </message>
+    <message>
+        <source>a readable file ({strerror})</source>
+        <translation>en läsbar fil ({strerror})</translation>
+    </message>
+    <message>
+        <source>a relation from &apos;{from_layer}&apos; to &apos;{to_layer}&apos;, &apos;{sub_id}&apos; is from &apos;{from_layer2}&apos; to &apos;{to_layer2}&apos;</source>
+        <translation>en relation från '{from_layer}' till '{to_layer}', '{sub_id}' går från '{from_layer2}' till '{to_layer2}'</translation>
+    </message>
+    <message>
+        <source>a relation from &apos;{layer_id}&apos;, &apos;{value}&apos; is from &apos;{from_layer}&apos;</source>
+        <translation>en relation från '{layer_id}', '{value}' går från '{from_layer}'</translation>
+    </message>
+    <message>
+        <source>a relation from &apos;{layer}&apos; to &apos;{layer2}&apos;, got &apos;{near_relation}&apos;</source>
+        <translation>en relation från '{layer}' till '{layer2}', fick '{near_relation}'</translation>
+    </message>
+    <message>
+        <source>a relation from &apos;{via_layer}&apos; to &apos;{layer_id}&apos;, got &apos;{via_rel}&apos;</source>
+        <translation>en relation från '{via_layer}' till '{layer_id}', fick '{via_rel}'</translation>
+    </message>
+    <message>
+        <source>a rising list of numbers (upper limits of classes 1…n)</source>
+        <translation>en stigande lista med tal (övre gränserna för klass 1…n)</translation>
+    </message>
+    <message>
+        <source>a search distance &gt; 0 for &apos;nearest&apos;</source>
+        <translation>ett sökavstånd &gt; 0 för 'nearest'</translation>
+    </message>
+    <message>
+        <source>a source field name or a list of them</source>
+        <translation>ett källfältnamn eller en lista med källfältnamn</translation>
+    </message>
+    <message>
+        <source>a spatial catalog layer id, got &apos;{layer_id}&apos;</source>
+        <translation>ett id för ett lager med geometri i katalogen, fick '{layer_id}'</translation>
+    </message>
+    <message>
+        <source>a spatial relation from &apos;{layer}&apos; with a distance_m</source>
+        <translation>en rumslig relation från '{layer}' med distance_m</translation>
+    </message>
+    <message>
+        <source>a surface every band has rates for</source>
+        <translation>en beläggning som alla intervall har takter för</translation>
+    </message>
+    <message>
+        <source>a table name of letters, digits and &apos;_&apos;, got {value}</source>
+        <translation>ett tabellnamn av bokstäver, siffror och '_', fick {value}</translation>
+    </message>
+    <message>
+        <source>a treatment code (the catalog&apos;s treatment domain)</source>
+        <translation>en åtgärdskod (katalogens åtgärdsdomän)</translation>
+    </message>
+    <message>
+        <source>a unique id</source>
+        <translation>ett unikt id</translation>
+    </message>
+    <message>
+        <source>a value (missing)</source>
+        <translation>ett värde (saknas)</translation>
+    </message>
+    <message>
+        <source>a whole number of months ≥ 1, got {months}</source>
+        <translation>ett helt antal månader ≥ 1, fick {months}</translation>
+    </message>
+    <message>
+        <source>an SQL expression over the table&apos;s columns (text, no &apos;;&apos;)</source>
+        <translation>ett SQL-uttryck över tabellens kolumner (text, inget ';')</translation>
+    </message>
+    <message>
+        <source>an accepted warning needs a reason</source>
+        <translation>en accepterad varning behöver en motivering</translation>
+    </message>
+    <message>
+        <source>an existing maintenance model JSON file</source>
+        <translation>en befintlig JSON-fil med underhållsmodell</translation>
+    </message>
+    <message>
+        <source>an http(s) tile URL with {{x}}, {{y}} and {{z}}, got &apos;{url}&apos;</source>
+        <translation>en http(s)-URL för kartplattor med {{x}}, {{y}} och {{z}}, fick '{url}'</translation>
+    </message>
+    <message>
+        <source>an id no layer or other background map has, got &apos;{map_id}&apos;</source>
+        <translation>ett id som inget lager eller annan bakgrundskarta har, fick '{map_id}'</translation>
+    </message>
+    <message>
+        <source>an integer from {lo} to {hi}, got {value}</source>
+        <translation>ett heltal från {lo} till {hi}, fick {value}</translation>
+    </message>
+    <message>
+        <source>an integer number of years ≥ 0, got {value}</source>
+        <translation>ett helt antal år ≥ 0, fick {value}</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ett objekt</translation>
+    </message>
+    <message>
+        <source>an object of related field: value template</source>
+        <translation>ett objekt med relaterat fält: värdemall</translation>
+    </message>
+    <message>
+        <source>an object of source value → twin value</source>
+        <translation>ett objekt med källvärde → tvillingvärde</translation>
+    </message>
+    <message>
+        <source>an object of twin field → how to fill it</source>
+        <translation>ett objekt med tvillingfält → hur det fylls</translation>
+    </message>
+    <message>
+        <source>an object with &apos;en&apos; and &apos;sv&apos; texts</source>
+        <translation>ett objekt med texterna 'en' och 'sv'</translation>
+    </message>
+    <message>
+        <source>an object with &apos;field&apos; and &apos;limits&apos;</source>
+        <translation>ett objekt med 'field' och 'limits'</translation>
+    </message>
+    <message>
+        <source>an object with &apos;table&apos; and &apos;session_table&apos;</source>
+        <translation>ett objekt med 'table' och 'session_table'</translation>
+    </message>
+    <message>
+        <source>an object with &apos;wkt&apos; or &apos;x&apos; and &apos;y&apos;</source>
+        <translation>ett objekt med 'wkt' eller 'x' och 'y'</translation>
+    </message>
+    <message>
+        <source>an object with a list &apos;rules&apos;</source>
+        <translation>ett objekt med en lista 'rules'</translation>
+    </message>
+    <message>
+        <source>an object with field, layer and max_distance_m</source>
+        <translation>ett objekt med field, layer och max_distance_m</translation>
+    </message>
+    <message>
+        <source>an object with index, value, first, last and columns</source>
+        <translation>ett objekt med index, value, first, last och columns</translation>
+    </message>
+    <message>
+        <source>an object with site, time and value (source field names)</source>
+        <translation>ett objekt med site, time och value (källfältnamn)</translation>
+    </message>
+    <message>
+        <source>an object, got {name}</source>
+        <translation>ett objekt, fick {name}</translation>
+    </message>
+    <message>
+        <source>an object, got {value}</source>
+        <translation>ett objekt, fick {value}</translation>
+    </message>
+    <message>
+        <source>an option of kind &apos;{kind}&apos; (missing)</source>
+        <translation>ett alternativ för typen '{kind}' (saknas)</translation>
+    </message>
+    <message>
+        <source>at least one of levels, iri_levels, rut_levels (only segments needing action are candidates)</source>
+        <translation>minst ett av levels, iri_levels, rut_levels (bara segment som behöver åtgärd är kandidater)</translation>
+    </message>
+    <message>
+        <source>column name patterns such as &apos;h{:02d}&apos;</source>
+        <translation>kolumnnamnsmönster som 'h{:02d}'</translation>
+    </message>
+    <message>
+        <source>exactly one of &apos;values&apos;, &apos;range&apos; or &apos;table&apos;</source>
+        <translation>exakt ett av 'values', 'range' eller 'table'</translation>
+    </message>
+    <message>
+        <source>false for a layer without geometry</source>
+        <translation>false för ett lager utan geometri</translation>
+    </message>
+    <message>
+        <source>key fields (layer &apos;{id}&apos; has no key in the catalog)</source>
+        <translation>nyckelfält (lagret '{id}' har ingen nyckel i katalogen)</translation>
+    </message>
+    <message>
+        <source>key fields that the mapping fills, &apos;{name}&apos; is not</source>
+        <translation>nyckelfält som mappningen fyller, '{name}' gör den inte</translation>
+    </message>
+    <message>
+        <source>keys among {dataclass_fields}</source>
+        <translation>nycklar bland {dataclass_fields}</translation>
+    </message>
+    <message>
+        <source>layer &apos;{layer}&apos; ({value}) has no field &apos;{missing}&apos;</source>
+        <translation>lagret '{layer}' ({value}) saknar fältet '{missing}'</translation>
+    </message>
+    <message>
+        <source>limits at or above the needs_action limits</source>
+        <translation>gränser vid eller över gränserna för needs_action</translation>
+    </message>
+    <message>
+        <source>min ≤ max, got [{value}, {value2}]</source>
+        <translation>min ≤ max, fick [{value}, {value2}]</translation>
+    </message>
+    <message>
+        <source>no primary key in {table}</source>
+        <translation>ingen primärnyckel i {table}</translation>
+    </message>
+    <message>
+        <source>not editable: {unknown}</source>
+        <translation>kan inte redigeras: {unknown}</translation>
+    </message>
+    <message>
+        <source>null (the last band is open)</source>
+        <translation>null (det sista intervallet är öppet)</translation>
+    </message>
+    <message>
+        <source>null or one of {geometry_types}, got &apos;{geometry}&apos;</source>
+        <translation>null eller en av {geometry_types}, fick '{geometry}'</translation>
+    </message>
+    <message>
+        <source>one of from, template, map, other, factor, default, transform, value_to, classify</source>
+        <translation>en av from, template, map, other, factor, default, transform, value_to, classify</translation>
+    </message>
+    <message>
+        <source>one of the catalog&apos;s layer ids {layer_ids}</source>
+        <translation>ett av katalogens lager-id {layer_ids}</translation>
+    </message>
+    <message>
+        <source>one of the catalog&apos;s layer ids {layer_ids}, got &apos;{layer}&apos;</source>
+        <translation>ett av katalogens lager-id {layer_ids}, fick '{layer}'</translation>
+    </message>
+    <message>
+        <source>one of the catalog&apos;s layer ids {layer_ids}, got &apos;{value}&apos;</source>
+        <translation>ett av katalogens lager-id {layer_ids}, fick '{value}'</translation>
+    </message>
+    <message>
+        <source>one of the relation ids {relations}, got &apos;{value}&apos;</source>
+        <translation>ett av relations-id:na {relations}, fick '{value}'</translation>
+    </message>
+    <message>
+        <source>one of {allowed} for kind &apos;{kind}&apos;</source>
+        <translation>en av {allowed} för typen '{kind}'</translation>
+    </message>
+    <message>
+        <source>one of {condition_ops}, got &apos;{op}&apos;</source>
+        <translation>en av {condition_ops}, fick '{op}'</translation>
+    </message>
+    <message>
+        <source>one of {domain_types}, got {kind}</source>
+        <translation>en av {domain_types}, fick {kind}</translation>
+    </message>
+    <message>
+        <source>one of {domains}, got {raw}</source>
+        <translation>en av {domains}, fick {raw}</translation>
+    </message>
+    <message>
+        <source>one of {group_ids}</source>
+        <translation>en av {group_ids}</translation>
+    </message>
+    <message>
+        <source>one of {group_ids}, got &apos;{group}&apos;</source>
+        <translation>en av {group_ids}, fick '{group}'</translation>
+    </message>
+    <message>
+        <source>one of {kinds}, got {kind}</source>
+        <translation>en av {kinds}, fick {kind}</translation>
+    </message>
+    <message>
+        <source>one of {modes}, got &apos;{mode}&apos;</source>
+        <translation>en av {modes}, fick '{mode}'</translation>
+    </message>
+    <message>
+        <source>one of {relation_types}, got &apos;{kind}&apos;</source>
+        <translation>en av {relation_types}, fick '{kind}'</translation>
+    </message>
+    <message>
+        <source>one of {roles}</source>
+        <translation>en av {roles}</translation>
+    </message>
+    <message>
+        <source>one of {rule_keys}</source>
+        <translation>en av {rule_keys}</translation>
+    </message>
+    <message>
+        <source>one of {rule_kinds}, got &apos;{kind}&apos;</source>
+        <translation>en av {rule_kinds}, fick '{kind}'</translation>
+    </message>
+    <message>
+        <source>one of {section_kinds}, got &apos;{kind}&apos;</source>
+        <translation>en av {section_kinds}, fick '{kind}'</translation>
+    </message>
+    <message>
+        <source>one of {severities}, got &apos;{severity}&apos;</source>
+        <translation>en av {severities}, fick '{severity}'</translation>
+    </message>
+    <message>
+        <source>one of {severities}, got {severity}</source>
+        <translation>en av {severities}, fick {severity}</translation>
+    </message>
+    <message>
+        <source>one of {spatial_predicates}, got &apos;{predicate}&apos;</source>
+        <translation>en av {spatial_predicates}, fick '{predicate}'</translation>
+    </message>
+    <message>
+        <source>one of {strategies}</source>
+        <translation>en av {strategies}</translation>
+    </message>
+    <message>
+        <source>one of {transforms}</source>
+        <translation>en av {transforms}</translation>
+    </message>
+    <message>
+        <source>one of {warning_fields}</source>
+        <translation>en av {warning_fields}</translation>
+    </message>
+    <message>
+        <source>one of {warning_kinds}, got &apos;{kind}&apos;</source>
+        <translation>en av {warning_kinds}, fick '{kind}'</translation>
+    </message>
+    <message>
+        <source>only status, granted amount, decision and decision date can be edited</source>
+        <translation>bara status, beviljat belopp, beslut och beslutsdatum kan redigeras</translation>
+    </message>
+    <message>
+        <source>readable JSON ({error})</source>
+        <translation>läsbar JSON ({error})</translation>
+    </message>
+    <message>
+        <source>status must be one of {statuses}, got &apos;{status}&apos;</source>
+        <translation>status måste vara en av {statuses}, fick '{status}'</translation>
+    </message>
+    <message>
+        <source>strategy must be one of {strategies}, got &apos;{strategy}&apos;</source>
+        <translation>strategin måste vara en av {strategies}, fick '{strategy}'</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; to link to not found</source>
+        <translation>tabellen '{table}' att koppla till finns inte</translation>
+    </message>
+    <message>
+        <source>the attribution the tiles&apos; licence asks for</source>
+        <translation>den källhänvisning som kartplattornas licens kräver</translation>
+    </message>
+    <message>
+        <source>the id of a key or spatial relation listed before &apos;{rel_id}&apos;, got {sub_id}</source>
+        <translation>id för en nyckel- eller rumslig relation listad före '{rel_id}', fick {sub_id}</translation>
+    </message>
+    <message>
+        <source>the id of a key relation</source>
+        <translation>id för en nyckelrelation</translation>
+    </message>
+    <message>
+        <source>the id of a key relation ({by_id})</source>
+        <translation>id för en nyckelrelation ({by_id})</translation>
+    </message>
+    <message>
+        <source>the integer 1</source>
+        <translation>heltalet 1</translation>
+    </message>
+    <message>
+        <source>the integer 1, got {version}</source>
+        <translation>heltalet 1, fick {version}</translation>
+    </message>
+    <message>
+        <source>the twin has no layer &apos;{layer}&apos;</source>
+        <translation>tvillingen har inget lager '{layer}'</translation>
+    </message>
+    <message>
+        <source>true or false, got {value}</source>
+        <translation>true eller false, fick {value}</translation>
+    </message>
+    <message>
+        <source>unique codes, &apos;{duplicates}&apos; appears twice</source>
+        <translation>unika koder, '{duplicates}' förekommer två gånger</translation>
+    </message>
+    <message>
+        <source>unique group ids</source>
+        <translation>unika grupp-id</translation>
+    </message>
+    <message>
+        <source>unique layer ids, &apos;{duplicates}&apos; appears twice</source>
+        <translation>unika lager-id, '{duplicates}' förekommer två gånger</translation>
+    </message>
+    <message>
+        <source>unique relation ids, &apos;{rel_id}&apos; appears twice</source>
+        <translation>unika relations-id, '{rel_id}' förekommer två gånger</translation>
+    </message>
+    <message>
+        <source>unique rule ids, &apos;{duplicates}&apos; appears twice</source>
+        <translation>unika regel-id, '{duplicates}' förekommer två gånger</translation>
+    </message>
+    <message>
+        <source>unique rule {what}, &apos;{twice}&apos; appears twice</source>
+        <translation>unika regel-{what}, '{twice}' förekommer två gånger</translation>
+    </message>
+    <message>
+        <source>unique section ids, &apos;{duplicates}&apos; appears twice</source>
+        <translation>unika sektions-id, '{duplicates}' förekommer två gånger</translation>
+    </message>
+    <message>
+        <source>unique warning ids, &apos;{duplicates}&apos; appears twice</source>
+        <translation>unika varnings-id, '{duplicates}' förekommer två gånger</translation>
+    </message>
+    <message>
+        <source>valid JSON: {msg}</source>
+        <translation>giltig JSON: {msg}</translation>
+    </message>
+    <message>
+        <source>values among {allowed}</source>
+        <translation>värden bland {allowed}</translation>
+    </message>
+    <message>
+        <source>years must be ≥ 1 and the budget ≥ 0, got {years} and {budget_sek_per_year}</source>
+        <translation>antalet år måste vara ≥ 1 och budgeten ≥ 0, fick {years} och {budget_sek_per_year}</translation>
+    </message>
+    <message>
+        <source>zoom levels 0 &lt;= zmin &lt;= zmax &lt;= 25, got {zmin}..{zmax}</source>
+        <translation>zoomnivåer 0 &lt;= zmin &lt;= zmax &lt;= 25, fick {zmin}..{zmax}</translation>
+    </message>
+    <message>
+        <source>{name} has no &apos;{table}&apos; table</source>
+        <translation>{name} har ingen tabell '{table}'</translation>
+    </message>
+    <message>
+        <source>{name} must be a date like 2026-11-27, &apos;today&apos; or &apos;+14&apos;, got &apos;{text}&apos;</source>
+        <translation>{name} måste vara ett datum som 2026-11-27, 'today' eller '+14', fick '{text}'</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable GeoPackage: {error}</source>
+        <translation>{path} är inte en läsbar GeoPackage-fil: {error}</translation>
+    </message>
+    <message>
+        <source>{path}: GeoPackage not found</source>
+        <translation>{path}: GeoPackage-filen finns inte</translation>
+    </message>
+    <message>
+        <source>{path}: the catalog has no &apos;coordination&apos; key</source>
+        <translation>{path}: katalogen har ingen nyckel 'coordination'</translation>
+    </message>
+    <message>
+        <source>{path}: the coordination note could not be saved: {error}</source>
+        <translation>{path}: samordningsanteckningen kunde inte sparas: {error}</translation>
+    </message>
+    <message>
+        <source>{path}: the coordination notes could not be read: {error}</source>
+        <translation>{path}: samordningsanteckningarna kunde inte läsas: {error}</translation>
+    </message>
+    <message>
+        <source>{what} (missing)</source>
+        <translation>{what} (saknas)</translation>
+    </message>
+    <message>
+        <source>{what} (the domain&apos;s type is {kind}), got {value}</source>
+        <translation>{what} (domänens typ är {kind}), fick {value}</translation>
+    </message>
+    <message>
+        <source>{what}, got {value}</source>
+        <translation>{what}, fick {value}</translation>
+    </message>
+    <message>
+        <source>{what}: not allowed for this database user ({error})</source>
+        <translation>{what}: inte tillåtet för denna databasanvändare ({error})</translation>
+    </message>
+    <message>
+        <source>{what}: psycopg2 is not installed</source>
+        <translation>{what}: psycopg2 är inte installerat</translation>
+    </message>
+    <message>
+        <source>{what}: the database connection failed ({error})</source>
+        <translation>{what}: databasanslutningen misslyckades ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: key &apos;{key}&apos;: expected {expected}</source>
+        <translation>{path}: nyckel '{key}': förväntade {expected}</translation>
+    </message>
+    <message>
+        <source>{count} attempts</source>
+        <translation>{count} försök</translation>
+    </message>
+    <message>
+        <source>1 attempt</source>
+        <translation>1 försök</translation>
+    </message>
+    <message>
+        <source>{street}, north of {cross}</source>
+        <translation>{street}, norr om {cross}</translation>
+    </message>
+    <message>
+        <source>{street}, east of {cross}</source>
+        <translation>{street}, öster om {cross}</translation>
+    </message>
+    <message>
+        <source>{street}, south of {cross}</source>
+        <translation>{street}, söder om {cross}</translation>
+    </message>
+    <message>
+        <source>{street}, west of {cross}</source>
+        <translation>{street}, väster om {cross}</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/core/db_errors.py" line="57"/>
         <source>The database refused the change to {layer}: {field} is required</source>
         <translation>Databasen vägrade ändringen i {layer}: {field} måste anges</translation>

@@ -285,7 +285,7 @@ def test_dates_and_numbers_follow_the_ui_locale(qgis_app, locale_setting):
     assert "ÅDT: 8400" in text  # no thousands separator
     locale_setting("en_US")
     text = report_to_text(report())
-    assert "Last paved: 11/27/25" in text and "Width (m): 9.5" in text
+    assert "Last paved: 11/27/2025" in text and "Width (m): 9.5" in text
     locale_setting("en_GB")
     assert "Last paved: 27/11/2025" in report_to_text(report())
     # an explicit locale wins over the setting; the date title of an inspection is a date too
@@ -537,7 +537,7 @@ def test_copy_puts_the_card_on_the_clipboard(qgis_app, locale_setting):
     mime = QApplication.clipboard().mimeData()
     text = mime.text()
     assert text.startswith("Road segments: Storgatan (OST-1)\n")
-    assert SCRIPT in text and "Last paved: 11/27/25" in text and "  ! Permit GT-2026-0001" in text
+    assert SCRIPT in text and "Last paved: 11/27/2025" in text and "  ! Permit GT-2026-0001" in text
     assert "Showing 3 of 250" in text
     assert mime.hasHtml() and "&lt;script&gt;" in mime.html() and "<script>" not in mime.html()
     assert "clipboard" in dock.message_bar.currentItem().text()  # "Copy" confirms

@@ -65,7 +65,7 @@ def test_candidates_are_the_segments_above_a_limit_each_with_its_rule(qgis_app, 
 def test_each_candidate_says_why(qgis_app, candidates_twin, catalog, model):
     net, _kept = _network(candidates_twin, catalog, model)
     found = {c.segment_id: c for c in find_candidates(model, net).candidates}
-    assert found["A5"].reason == "IRI 6.5 > 6.0 for class 4–5 streets; rut 10.0 mm; ÅDT 9\u00a0000"
+    assert found["A5"].reason == "IRI 6.5 > 6.0 for class 4–5 streets; rut 10.0 mm; ÅDT 9,000"
     assert found["A5"].level == "urgent"
     assert found["A4"].reason.startswith("IRI 2.0; rut 15.1 mm > 15.0 for class 4–5 streets")
     assert found["W1"].width_assumed and "width assumed 7.0 m" in found["W1"].reason
@@ -206,7 +206,7 @@ def test_the_road_card_gets_a_maintenance_section(qgis_app, candidates_twin, cat
     values = section["items"][0]["values"]
     assert section["id"] == "maintenance" and section["kind"] == "attributes"
     assert values["level"] == "needs action" and values["treatment"] == "Ny beläggning"
-    assert values["cost_sek"] == "300\u00a0000"
+    assert values["cost_sek"] == "300,000\u00a0kr"
     assert values["coordination"] == "dig first (Jämtkraft Elnät (el)); pave from 2028"
     t1 = card({"subject": _subject(layers, "T1"), "language": "en"})["items"][0]["values"]
     assert (t1["level"], t1["forecast_year"], t1["treatment"]) == ("acceptable", 2027, "none needed now")

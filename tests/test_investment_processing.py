@@ -59,7 +59,7 @@ def test_maintenance_candidates_layer(provider, tmp_path):
     rows = {f["segment_id"]: f for f in layer.getFeatures()}
     assert {k: (f["treatment"], f["cost_sek"]) for k, f in rows.items()} == EXPECTED
     assert rows["D1"]["coordination"] == "dig_first" and rows["D1"]["utilities"] == "Jämtkraft Elnät (el)"
-    assert rows["A5"]["reason"] == "IRI 6.5 > 6.0 for class 4–5 streets; rut 10.0 mm; ÅDT 9\u00a0000"
+    assert rows["A5"]["reason"] == "IRI 6.5 > 6.0 for class 4–5 streets; rut 10.0 mm; ÅDT 9,000"
     assert rows["A5"].geometry().length() == pytest.approx(100.0)
 
 

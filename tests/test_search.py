@@ -19,7 +19,7 @@ def loaded(project, catalog, demo_twin):
 
 def test_street_name_groups_all_its_segments(project, catalog, demo_twin):
     search = loaded(project, catalog, demo_twin)
-    hits = [h for h in search.search("storgat") if h.layer_id == "road_segments" and h.field == "street_name"]
+    hits = [h for h in search.search("storgat") if h.layer_id == "road_segments" and h.kind == "street"]
     assert [h.text for h in hits] == ["Storgatan"]
     roads = twin_layer(project, "road_segments")
     expected = {f.id() for f in roads.getFeatures() if f["street_name"] == "Storgatan"}
@@ -58,6 +58,7 @@ def test_locator_triggers_zoom_and_selection(project, catalog, demo_twin, qgis_c
     roads = twin_layer(project, "road_segments")
     selected = {f["street_name"] for f in roads.selectedFeatures()}
     assert selected == {"Prästgatan"}
+    assert project.selectionColor().name() == "#00c8ff"  # not QGIS's yellow, which reads as condition class 3
     centre = roads.selectedFeatures()[0].geometry().centroid().asPoint()
     assert qgis_canvas.extent().contains(QgsPointXY(centre))
     assert hits and hits[0].text == "Prästgatan"

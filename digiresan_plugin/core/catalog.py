@@ -13,6 +13,7 @@ from typing import Any, Optional
 from urllib.parse import quote
 
 from .paths import default_catalog_path
+from .tr import tr
 
 GEOMETRY_TYPES = ("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon")
 LANGUAGES = ("en", "sv")
@@ -25,7 +26,8 @@ class CatalogError(ValueError):
         self.path = str(path)
         self.key = key
         self.expected = expected
-        super().__init__(f"{self.path}: key '{key}': expected {expected}")
+        super().__init__(tr("{path}: key '{key}': expected {expected}").format(path=self.path, key=key,
+                                                                                expected=expected))
 
 
 @dataclass(frozen=True)
@@ -135,12 +137,12 @@ class _Reader:
 
     def obj(self, value: Any, key: str) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(key, f"an object, got {type(value).__name__}")
+            raise self.fail(key, tr('an object, got {name}').format(name=type(value).__name__))
         return value
 
     def req(self, data: dict, name: str, key: str, kind: type | tuple, what: str) -> Any:
         if name not in data:
-            raise self.fail(f"{key}.{name}" if key else name, f"{what} (missing)")
+            raise self.fail(f"{key}.{name}" if key else name, tr('{what} (missing)').format(what=what))
         return self.typed(data[name], f"{key}.{name}" if key else name, kind, what)
 
     def opt(self, data: dict, name: str, key: str, kind: type | tuple, what: str, default: Any) -> Any:
@@ -151,15 +153,17 @@ class _Reader:
     def typed(self, value: Any, key: str, kind: type | tuple, what: str) -> Any:
         bad_bool = isinstance(value, bool) and kind in (int, str)
         if bad_bool or not isinstance(value, kind):
-            raise self.fail(key, f"{what}, got {json.dumps(value, ensure_ascii=False)}")
+            raise self.fail(
+                key, tr("{what}, got {value}").format(what=what, value=json.dumps(value, ensure_ascii=False))
+            )
         return value
 
     def title(self, data: dict, key: str) -> Title:
-        raw = self.obj(self.req(data, "title", key, dict, "an object with 'en' and 'sv' texts"), f"{key}.title")
-        texts = [self.req(raw, lang, f"{key}.title", str, "a non-empty text") for lang in LANGUAGES]
+        raw = self.obj(self.req(data, "title", key, dict, tr("an object with 'en' and 'sv' texts")), f"{key}.title")
+        texts = [self.req(raw, lang, f"{key}.title", str, tr('a non-empty text')) for lang in LANGUAGES]
         for lang, text in zip(LANGUAGES, texts):
             if not text.strip():
-                raise self.fail(f"{key}.title.{lang}", "a non-empty text")
+                raise self.fail(f"{key}.title.{lang}", tr('a non-empty text'))
         return Title(*texts)
 
 
@@ -168,73 +172,87 @@ def parse_catalog(data: Any, path: Path | str) -> Catalog:
     try:
         return _parse_catalog(data, path)
     except RecursionError as exc:
-        raise CatalogError(path, "(top level)", "JSON nested a reasonable number of levels deep") from exc
+        raise CatalogError(path, "(top level)", tr('JSON nested a reasonable number of levels deep')) from exc
 
 
 def _parse_catalog(data: Any, path: Path | str) -> Catalog:
     path = Path(path)
     r = _Reader(path)
     root = r.obj(data, "(top level)")
-    version = r.req(root, "catalog_version", "", int, "the integer 1")
+    version = r.req(root, "catalog_version", "", int, tr('the integer 1'))
     if version != 1:
-        raise r.fail("catalog_version", f"the integer 1, got {version}")
+        raise r.fail("catalog_version", tr('the integer 1, got {version}').format(version=version))
     title = r.title(root, "")
     groups: list[GroupSpec] = []
-    for i, raw in enumerate(r.req(root, "groups", "", list, "a list of groups")):
+    for i, raw in enumerate(r.req(root, "groups", "", list, tr('a list of groups'))):
         key = f"groups[{i}]"
         raw = r.obj(raw, key)
-        groups.append(GroupSpec(id=r.req(raw, "id", key, str, "a group id"), title=r.title(raw, key)))
+        groups.append(GroupSpec(id=r.req(raw, "id", key, str, tr('a group id')), title=r.title(raw, key)))
     group_ids = {g.id for g in groups}
     if len(group_ids) != len(groups):
-        raise r.fail("groups", "unique group ids")
+        raise r.fail("groups", tr('unique group ids'))
 
     layers: list[LayerSpec] = []
-    raw_layers = r.req(root, "layers", "", list, "a non-empty list of layers")
+    raw_layers = r.req(root, "layers", "", list, tr('a non-empty list of layers'))
     if not raw_layers:
-        raise r.fail("layers", "a non-empty list of layers")
+        raise r.fail("layers", tr('a non-empty list of layers'))
     for i, raw in enumerate(raw_layers):
         key = f"layers[{i}]"
         raw = r.obj(raw, key)
-        layer_id = r.req(raw, "id", key, str, "a layer id")
+        layer_id = r.req(raw, "id", key, str, tr('a layer id'))
         key = f"layers[{i}:{layer_id}]"
-        group = r.req(raw, "group", key, str, "a group id")
+        group = r.req(raw, "group", key, str, tr('a group id'))
         if group not in group_ids:
-            raise r.fail(f"{key}.group", f"one of {sorted(group_ids)}, got '{group}'")
-        geometry = r.opt(raw, "geometry", key, str, f"null or one of {list(GEOMETRY_TYPES)}", None)
+            raise r.fail(
+                f"{key}.group", tr("one of {group_ids}, got '{group}'").format(group_ids=sorted(group_ids), group=group)
+            )
+        geometry = r.opt(
+            raw,
+            "geometry",
+            key,
+            str,
+            tr("null or one of {geometry_types}").format(geometry_types=list(GEOMETRY_TYPES)),
+            None,
+        )
         if geometry is not None and geometry not in GEOMETRY_TYPES:
-            raise r.fail(f"{key}.geometry", f"null or one of {list(GEOMETRY_TYPES)}, got '{geometry}'")
-        fields = r.opt(raw, "fields", key, list, "a list of field names", [])
+            raise r.fail(
+                f"{key}.geometry",
+                tr("null or one of {geometry_types}, got '{geometry}'").format(
+                    geometry_types=list(GEOMETRY_TYPES), geometry=geometry
+                ),
+            )
+        fields = r.opt(raw, "fields", key, list, tr('a list of field names'), [])
         for j, name in enumerate(fields):
-            r.typed(name, f"{key}.fields[{j}]", str, "a field name")
-        search_fields = r.opt(raw, "search_fields", key, list, "a list of field names", [])
+            r.typed(name, f"{key}.fields[{j}]", str, tr('a field name'))
+        search_fields = r.opt(raw, "search_fields", key, list, tr('a list of field names'), [])
         for j, name in enumerate(search_fields):
-            r.typed(name, f"{key}.search_fields[{j}]", str, "a field name")
-        identifiable = r.opt(raw, "identifiable", key, bool, "true or false", False)
+            r.typed(name, f"{key}.search_fields[{j}]", str, tr('a field name'))
+        identifiable = r.opt(raw, "identifiable", key, bool, tr('true or false'), False)
         if identifiable and geometry is None:
-            raise r.fail(f"{key}.identifiable", "false for a layer without geometry")
+            raise r.fail(f"{key}.identifiable", tr('false for a layer without geometry'))
         layers.append(
             LayerSpec(
                 id=layer_id,
-                table=r.req(raw, "table", key, str, "a table name"),
+                table=r.req(raw, "table", key, str, tr('a table name')),
                 group=group,
                 title=r.title(raw, key),
                 geometry=geometry,
-                key=r.opt(raw, "key", key, str, "a key field name", None),
-                display_field=r.opt(raw, "display_field", key, str, "a field name", None),
-                style=r.opt(raw, "style", key, str, "a QML path relative to the catalog", None),
+                key=r.opt(raw, "key", key, str, tr('a key field name'), None),
+                display_field=r.opt(raw, "display_field", key, str, tr('a field name'), None),
+                style=r.opt(raw, "style", key, str, tr('a QML path relative to the catalog'), None),
                 identifiable=identifiable,
-                priority=r.opt(raw, "priority", key, int, "an integer", 100),
+                priority=r.opt(raw, "priority", key, int, tr('an integer'), 100),
                 fields=tuple(fields),
-                crs=r.opt(raw, "crs", key, str, "an authority id such as 'EPSG:3006'", None),
+                crs=r.opt(raw, "crs", key, str, tr("an authority id such as 'EPSG:3006'"), None),
                 search_fields=tuple(search_fields),
-                optional=r.opt(raw, "optional", key, bool, "true or false", False),
-                geometry_optional=r.opt(raw, "geometry_optional", key, bool, "true or false", False),
+                optional=r.opt(raw, "optional", key, bool, tr('true or false'), False),
+                geometry_optional=r.opt(raw, "geometry_optional", key, bool, tr('true or false'), False),
             )
         )
     ids = [s.id for s in layers]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise r.fail("layers", f"unique layer ids, '{duplicates[0]}' appears twice")
+        raise r.fail("layers", tr("unique layer ids, '{duplicates}' appears twice").format(duplicates=duplicates[0]))
     maps = _background_maps(r, root, group_ids, set(ids))
     known = {"catalog_version", "title", "groups", "layers", "background_maps"}
     extra = {k: v for k, v in root.items() if k not in known}
@@ -244,32 +262,41 @@ def _parse_catalog(data: Any, path: Path | str) -> Catalog:
 
 def _background_maps(r: _Reader, root: dict, group_ids: set, layer_ids: set) -> tuple[BackgroundMapSpec, ...]:
     maps: list[BackgroundMapSpec] = []
-    for i, raw in enumerate(r.opt(root, "background_maps", "", list, "a list of background maps", [])):
+    for i, raw in enumerate(r.opt(root, "background_maps", "", list, tr('a list of background maps'), [])):
         key = f"background_maps[{i}]"
         raw = r.obj(raw, key)
-        map_id = r.req(raw, "id", key, str, "a background map id")
+        map_id = r.req(raw, "id", key, str, tr('a background map id'))
         key = f"background_maps[{i}:{map_id}]"
         if map_id in layer_ids or any(m.id == map_id for m in maps):
-            raise r.fail(f"{key}.id", f"an id no layer or other background map has, got '{map_id}'")
-        group = r.req(raw, "group", key, str, "a group id")
+            raise r.fail(
+                f"{key}.id", tr("an id no layer or other background map has, got '{map_id}'").format(map_id=map_id)
+            )
+        group = r.req(raw, "group", key, str, tr('a group id'))
         if group not in group_ids:
-            raise r.fail(f"{key}.group", f"one of {sorted(group_ids)}, got '{group}'")
+            raise r.fail(
+                f"{key}.group", tr("one of {group_ids}, got '{group}'").format(group_ids=sorted(group_ids), group=group)
+            )
         kind = r.req(raw, "type", key, str, "'xyz'")
         if kind != "xyz":
-            raise r.fail(f"{key}.type", f"'xyz', got '{kind}'")
-        url = r.req(raw, "url", key, str, "an http(s) tile URL with {x}, {y} and {z}")
+            raise r.fail(f"{key}.type", tr("'xyz', got '{kind}'").format(kind=kind))
+        url = r.req(raw, "url", key, str, tr('an http(s) tile URL with {x}, {y} and {z}'))
         if not url.startswith(("https://", "http://")) or not all(p in url for p in ("{x}", "{y}", "{z}")):
-            raise r.fail(f"{key}.url", f"an http(s) tile URL with {{x}}, {{y}} and {{z}}, got '{url}'")
-        attribution = r.req(raw, "attribution", key, str, "the attribution the tiles' licence asks for")
+            raise r.fail(
+                f"{key}.url", tr("an http(s) tile URL with {{x}}, {{y}} and {{z}}, got '{url}'").format(url=url)
+            )
+        attribution = r.req(raw, "attribution", key, str, tr("the attribution the tiles' licence asks for"))
         if not attribution.strip():
-            raise r.fail(f"{key}.attribution", "the attribution the tiles' licence asks for")
-        zmin = r.opt(raw, "zmin", key, int, "an integer zoom level", 0)
-        zmax = r.opt(raw, "zmax", key, int, "an integer zoom level", 19)
+            raise r.fail(f"{key}.attribution", tr("the attribution the tiles' licence asks for"))
+        zmin = r.opt(raw, "zmin", key, int, tr('an integer zoom level'), 0)
+        zmax = r.opt(raw, "zmax", key, int, tr('an integer zoom level'), 19)
         if not 0 <= zmin <= zmax <= 25:
-            raise r.fail(f"{key}.zmax", f"zoom levels 0 <= zmin <= zmax <= 25, got {zmin}..{zmax}")
+            raise r.fail(
+                f"{key}.zmax",
+                tr("zoom levels 0 <= zmin <= zmax <= 25, got {zmin}..{zmax}").format(zmin=zmin, zmax=zmax),
+            )
         maps.append(BackgroundMapSpec(
             id=map_id, group=group, title=r.title(raw, key), url=url, attribution=attribution,
-            attribution_url=r.opt(raw, "attribution_url", key, str, "a URL", ""), zmin=zmin, zmax=zmax))
+            attribution_url=r.opt(raw, "attribution_url", key, str, tr('a URL'), ""), zmin=zmin, zmax=zmax))
     return tuple(maps)
 
 
@@ -279,14 +306,21 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise CatalogError(path, "(file)", f"a readable file ({exc.strerror})") from exc
+        raise CatalogError(path, "(file)", tr('a readable file ({strerror})').format(strerror=exc.strerror)) from exc
     except UnicodeDecodeError as exc:
-        raise CatalogError(path, "(file)", f"UTF-8 text: byte 0x{exc.object[exc.start]:02x} at position {exc.start} "
-                                           "is not UTF-8 (save the file as UTF-8)") from exc
+        raise CatalogError(
+            path,
+            "(file)",
+            tr("UTF-8 text: byte 0x{object:02x} at position {start} is not UTF-8 (save the file as UTF-8)").format(
+                object=exc.object[exc.start], start=exc.start
+            ),
+        ) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CatalogError(path, f"(line {exc.lineno}, column {exc.colno})", f"valid JSON: {exc.msg}") from exc
+        raise CatalogError(
+            path, f"(line {exc.lineno}, column {exc.colno})", tr("valid JSON: {msg}").format(msg=exc.msg)
+        ) from exc
     except RecursionError as exc:
-        raise CatalogError(path, "(top level)", "JSON nested a reasonable number of levels deep") from exc
+        raise CatalogError(path, "(top level)", tr('JSON nested a reasonable number of levels deep')) from exc
     return parse_catalog(data, path)

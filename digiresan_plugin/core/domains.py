@@ -23,6 +23,7 @@ from typing import Any, Optional, Union
 
 from .catalog import Catalog, CatalogError, Title
 from .sign_codes import sign_name
+from .tr import tr
 
 Code = Union[str, int]
 DOMAIN_TYPES = ("text", "integer")
@@ -143,7 +144,7 @@ class _Parser:
 
     def obj(self, value: Any, key: str) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(key, f"an object, got {json.dumps(value, ensure_ascii=False)[:80]}")
+            raise self.fail(key, tr('an object, got {value}').format(value=json.dumps(value, ensure_ascii=False)[:80]))
         return value
 
     def title(self, raw: Any, key: str) -> Title:
@@ -152,23 +153,30 @@ class _Parser:
         for lang in ("en", "sv"):
             text = raw.get(lang)
             if not isinstance(text, str) or not text.strip():
-                raise self.fail(f"{key}.{lang}", "a non-empty text")
+                raise self.fail(f"{key}.{lang}", tr('a non-empty text'))
             texts.append(text)
         return Title(*texts)
 
     def flag(self, raw: dict, name: str, key: str) -> bool:
         value = raw.get(name, False)
         if not isinstance(value, bool):
-            raise self.fail(f"{key}.{name}", f"true or false, got {json.dumps(value, ensure_ascii=False)}")
+            raise self.fail(
+                f"{key}.{name}", tr("true or false, got {value}").format(value=json.dumps(value, ensure_ascii=False))
+            )
         return value
 
     def range(self, value: Any, key: str) -> tuple[float, float]:
         if (not isinstance(value, list) or len(value) != 2
                 or any(_number(v) is None or isinstance(v, bool) for v in value)):
-            raise self.fail(key, f"[min, max] with two finite numbers, got {json.dumps(value, ensure_ascii=False)}")
+            raise self.fail(
+                key,
+                tr("[min, max] with two finite numbers, got {value}").format(
+                    value=json.dumps(value, ensure_ascii=False)
+                ),
+            )
         low, high = float(value[0]), float(value[1])
         if low > high:
-            raise self.fail(key, f"min ≤ max, got [{value[0]}, {value[1]}]")
+            raise self.fail(key, tr('min ≤ max, got [{value}, {value2}]').format(value=value[0], value2=value[1]))
         return low, high
 
     def code(self, value: Any, kind: str, key: str) -> Code:
@@ -176,7 +184,12 @@ class _Parser:
             isinstance(value, int) and not isinstance(value, bool))
         if not ok:
             what = "a non-empty text" if kind == "text" else "an integer"
-            raise self.fail(key, f"{what} (the domain's type is {kind}), got {json.dumps(value, ensure_ascii=False)}")
+            raise self.fail(
+                key,
+                tr("{what} (the domain's type is {kind}), got {value}").format(
+                    what=what, kind=kind, value=json.dumps(value, ensure_ascii=False)
+                ),
+            )
         return value
 
     def domain(self, domain_id: str, raw: Any) -> Domain:
@@ -184,18 +197,21 @@ class _Parser:
         raw = self.obj(raw, key)
         kind = raw.get("type")
         if kind not in DOMAIN_TYPES:
-            raise self.fail(f"{key}.type", f"one of {list(DOMAIN_TYPES)}, got {json.dumps(kind)}")
+            raise self.fail(
+                f"{key}.type",
+                tr("one of {domain_types}, got {kind}").format(domain_types=list(DOMAIN_TYPES), kind=json.dumps(kind)),
+            )
         title = self.title(raw.get("title"), f"{key}.title")
         sources = [name for name in ("values", "range", "table") if name in raw]
         if len(sources) != 1:
-            raise self.fail(key, "exactly one of 'values', 'range' or 'table'")
+            raise self.fail(key, tr("exactly one of 'values', 'range' or 'table'"))
         if "range" in raw:
             return Domain(domain_id, kind, title, range=self.range(raw["range"], f"{key}.range"))
         if "table" in raw:
             return Domain(domain_id, kind, title, values=self.table_values(raw, key))
         items = raw["values"]
         if not isinstance(items, list) or not items:
-            raise self.fail(f"{key}.values", "a non-empty list of {code, en, sv}")
+            raise self.fail(f"{key}.values", tr('a non-empty list of {code, en, sv}'))
         values = []
         for i, item in enumerate(items):
             item_key = f"{key}.values[{i}]"
@@ -205,18 +221,23 @@ class _Parser:
         codes = [v.code for v in values]
         duplicates = sorted({str(c) for c in codes if codes.count(c) > 1})
         if duplicates:
-            raise self.fail(f"{key}.values", f"unique codes, '{duplicates[0]}' appears twice")
+            raise self.fail(
+                f"{key}.values", tr("unique codes, '{duplicates}' appears twice").format(duplicates=duplicates[0])
+            )
         return Domain(domain_id, kind, title, values=tuple(values))
 
     def table_values(self, raw: dict, key: str) -> tuple[DomainValue, ...]:
         """The sign-code table as domain values: ``code – name``; codes with a value once per variant."""
         table = raw["table"]
         if table != "sign_codes.json":
-            raise self.fail(f"{key}.table", f"'sign_codes.json' (the bundled sign-code table), got {json.dumps(table)}")
+            raise self.fail(
+                f"{key}.table",
+                tr("'sign_codes.json' (the bundled sign-code table), got {table}").format(table=json.dumps(table)),
+            )
         variants = self.obj(raw.get("value_variants", {}), f"{key}.value_variants")
         codes = _sign_table_codes()
         if not codes:
-            raise self.fail(f"{key}.table", "a readable bundled sign-code table resources/sign_codes.json")
+            raise self.fail(f"{key}.table", tr('a readable bundled sign-code table resources/sign_codes.json'))
         values = []
         for code, entry in codes.items():
             if entry.get("value"):
@@ -224,7 +245,7 @@ class _Parser:
                 if not isinstance(numbers, list) or not numbers or not all(
                         isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in numbers):
                     raise self.fail(f"{key}.value_variants.{code}",
-                                    f"a list of positive integers (sign {code} carries a value)")
+                                    tr('a list of positive integers (sign {code} carries a value)').format(code=code))
                 full = [f"{code}-{n}" for n in numbers]
             else:
                 full = [code]
@@ -233,7 +254,7 @@ class _Parser:
                                                       f"{text} – {sign_name(text, 'sv')}")))
         unknown = sorted(set(variants) - set(codes))
         if unknown:
-            raise self.fail(f"{key}.value_variants.{unknown[0]}", "a code of the sign-code table")
+            raise self.fail(f"{key}.value_variants.{unknown[0]}", tr('a code of the sign-code table'))
         return tuple(values)
 
     def rule(self, layer_id: str, field_name: str, raw: Any, domains: dict[str, Domain]) -> FieldRule:
@@ -241,24 +262,29 @@ class _Parser:
         raw = self.obj(raw, key)
         unknown = sorted(set(raw) - RULE_KEYS)
         if unknown:
-            raise self.fail(f"{key}.{unknown[0]}", f"one of {sorted(RULE_KEYS)}")
+            raise self.fail(f"{key}.{unknown[0]}", tr('one of {rule_keys}').format(rule_keys=sorted(RULE_KEYS)))
         domain = None
         if "domain" in raw:
             domain = domains.get(raw["domain"]) if isinstance(raw["domain"], str) else None
             if domain is None:
-                raise self.fail(f"{key}.domain", f"one of {sorted(domains)}, got {json.dumps(raw['domain'])}")
+                raise self.fail(
+                    f"{key}.domain",
+                    tr("one of {domains}, got {raw}").format(domains=sorted(domains), raw=json.dumps(raw["domain"])),
+                )
         default = raw.get("default")
         if default is not None and (not isinstance(default, str) or not default.strip()):
-            raise self.fail(f"{key}.default", "a QGIS expression (text)")
+            raise self.fail(f"{key}.default", tr('a QGIS expression (text)'))
         constraint = None
         if "constraint" in raw:
             craw = self.obj(raw["constraint"], f"{key}.constraint")
             expression = craw.get("expression")
             if not isinstance(expression, str) or not expression.strip():
-                raise self.fail(f"{key}.constraint.expression", "a QGIS expression (text)")
+                raise self.fail(f"{key}.constraint.expression", tr('a QGIS expression (text)'))
             sql = craw.get("sql")
             if sql is not None and (not isinstance(sql, str) or not sql.strip() or ";" in sql):
-                raise self.fail(f"{key}.constraint.sql", "an SQL expression over the table's columns (text, no ';')")
+                raise self.fail(
+                    f"{key}.constraint.sql", tr("an SQL expression over the table's columns (text, no ';')")
+                )
             constraint = Constraint(expression, self.title(craw.get("message"), f"{key}.constraint.message"), sql)
         return FieldRule(
             layer=layer_id, field=field_name, domain=domain,
@@ -284,7 +310,10 @@ def parse_domains(catalog: Catalog) -> FieldDomains:
     rules: dict[str, dict[str, FieldRule]] = {}
     for layer_id, fields in p.obj(catalog.extra.get("field_rules", {}), "field_rules").items():
         if layer_id not in p.layer_ids:
-            raise p.fail(f"field_rules.{layer_id}", f"a layer id of the catalog ({', '.join(sorted(p.layer_ids))})")
+            raise p.fail(
+                f"field_rules.{layer_id}",
+                tr("a layer id of the catalog ({layer_ids})").format(layer_ids=", ".join(sorted(p.layer_ids))),
+            )
         fields = p.obj(fields, f"field_rules.{layer_id}")
         rules[layer_id] = {name: p.rule(layer_id, name, raw, domains) for name, raw in fields.items()}
     return FieldDomains(domains=domains, rules=rules)

@@ -7,6 +7,7 @@ card's: translated in the ``CardRenderer`` context of the .ts file.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from typing import Any, Optional
 
@@ -18,6 +19,25 @@ DASH = "–"
 THIN_SPACE = "\u202f"  # narrow no-break space: Swedish digit groups ("330 000 kr")
 NO_BREAK = "\u00a0"
 translate = QCoreApplication.translate
+_SHORT_YEAR = re.compile(r"(?<!y)yy(?!y)")
+
+
+def four_digit_year(pattern: str) -> str:
+    """A QLocale date pattern with the year in four digits: en_US "M/d/yy" → "M/d/yyyy" (Swedish "yyyy-MM-dd"
+    stays as it is)."""
+    return _SHORT_YEAR.sub("yyyy", pattern)
+
+
+def short_date(day: QDate, locale: Optional[QLocale] = None) -> str:
+    """``day`` in the locale's short format with a four-digit year: "12/13/2009", "2009-12-13"."""
+    loc = locale if locale is not None else card_locale()
+    return loc.toString(day, four_digit_year(loc.dateFormat(QLocale.FormatType.ShortFormat)))
+
+
+def short_date_time(moment: QDateTime, locale: Optional[QLocale] = None) -> str:
+    """``moment`` in the locale's short format with a four-digit year: "12/13/2009 2:05 PM", "2009-12-13 14:05"."""
+    loc = locale if locale is not None else card_locale()
+    return loc.toString(moment, four_digit_year(loc.dateTimeFormat(QLocale.FormatType.ShortFormat)))
 
 
 def card_locale() -> QLocale:
@@ -65,7 +85,7 @@ class Formatter:
         self.locale.setNumberOptions(self.locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
 
     def date(self, value: Any) -> Optional[str]:
-        """An ISO date (or date-time) in the locale's short format; None if it is not one."""
+        """An ISO date (or date-time) in the locale's short format with a four-digit year; None if it is not one."""
         if isinstance(value, (datetime, date)):
             value = value.isoformat()
         if not isinstance(value, str) or len(value) < 10:
@@ -73,9 +93,9 @@ class Formatter:
         if len(value) > 10:
             moment = QDateTime.fromString(value[:19], Qt.DateFormat.ISODate)
             if moment.isValid():
-                return self.locale.toString(moment, QLocale.FormatType.ShortFormat)
+                return short_date_time(moment, self.locale)
         day = QDate.fromString(value[:10], Qt.DateFormat.ISODate)
-        return self.locale.toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else None
+        return short_date(day, self.locale) if day.isValid() else None
 
     def number(self, value: Any) -> str:
         if isinstance(value, bool):

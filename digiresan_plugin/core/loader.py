@@ -20,6 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QColor
 
 from .catalog import Catalog, LayerSpec
 from .compat import null_rectangle, set_attribution
@@ -42,6 +43,10 @@ GROUP_PROPERTY = "digiresan/group"
 ROOT_GROUP_ID = "__twin__"
 PROJECT_SCOPE = "digiresan"
 LOG = get_logger(__name__)
+# QGIS's yellow selection reads as condition class 3: a twin project selects in cyan, which no class, road or sign
+# colour uses and which stands beside the card's magenta highlight; a colour the user chose is kept
+QGIS_SELECTION_COLOR = QColor(255, 255, 0, 255)
+SELECTION_COLOR = QColor(0, 200, 255, 255)
 _WARNED_PLAIN_PASSWORD: set[str] = set()  # saved connections already warned about in this session
 
 
@@ -105,6 +110,8 @@ class TwinLoader:
         report.problems += prepare_loaded_layers(self.catalog, self.project, source, report.loaded, self.language)
         self.project.writeEntry(PROJECT_SCOPE, "twin_source", source.to_string())
         self.project.writeEntry(PROJECT_SCOPE, "loaded_layers", report.loaded)
+        if self.project.selectionColor() == QGIS_SELECTION_COLOR:
+            self.project.setSelectionColor(SELECTION_COLOR)
         report.extent = self._extent([i for i in report.loaded if self.catalog.layer(i).identifiable])
         for problem in report.problems:
             LOG.warning(problem)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from .catalog import Catalog, CatalogError
+from .tr import tr
 
 DEFAULT_HISTORY_TABLE = "twin_history"
 DEFAULT_SESSION_TABLE = "twin_session"
@@ -87,7 +88,11 @@ def _fail(catalog: Catalog, key: str, expected: str) -> CatalogError:
 def _text(catalog: Catalog, raw: dict, name: str, key: str) -> str:
     value = raw.get(name)
     if not isinstance(value, str) or not value:
-        raise _fail(catalog, f"{key}.{name}", f"a non-empty text, got {json.dumps(value, ensure_ascii=False)}")
+        raise _fail(
+            catalog,
+            f"{key}.{name}",
+            tr("a non-empty text, got {value}").format(value=json.dumps(value, ensure_ascii=False)),
+        )
     return value
 
 
@@ -97,17 +102,19 @@ def parse_maintenance(catalog: Catalog) -> MaintenanceSpec:
     spatial: list[SpatialRelation] = []
     raw_relations = catalog.extra.get("relations", [])
     if not isinstance(raw_relations, list):
-        raise _fail(catalog, "relations", "a list of relations")
+        raise _fail(catalog, "relations", tr('a list of relations'))
     for i, raw in enumerate(raw_relations):
         if not isinstance(raw, dict):
-            raise _fail(catalog, f"relations[{i}]", "an object")
+            raise _fail(catalog, f"relations[{i}]", tr('an object'))
         key = f"relations[{i}]"
         rel_id = _text(catalog, raw, "id", key)
         key = f"relations[{i}:{rel_id}]"
         parent, child = _text(catalog, raw, "from", key), _text(catalog, raw, "to", key)
         for name, layer in (("from", parent), ("to", child)):
             if layer not in layer_ids:
-                raise _fail(catalog, f"{key}.{name}", f"a layer id of the catalog, got '{layer}'")
+                raise _fail(
+                    catalog, f"{key}.{name}", tr("a layer id of the catalog, got '{layer}'").format(layer=layer)
+                )
         if raw.get("type") == "key":
             from_field = _text(catalog, raw, "from_field", key)
             if raw.get("where") or from_field != catalog.layer(parent).key:
@@ -117,31 +124,45 @@ def parse_maintenance(catalog: Catalog) -> MaintenanceSpec:
             distance = raw.get("distance_m")
             if distance is not None and (isinstance(distance, bool) or not isinstance(distance, (int, float))
                                          or not math.isfinite(distance) or distance < 0):
-                raise _fail(catalog, f"{key}.distance_m", f"a finite number ≥ 0, got {json.dumps(distance)}")
+                raise _fail(
+                    catalog,
+                    f"{key}.distance_m",
+                    tr("a finite number ≥ 0, got {distance}").format(distance=json.dumps(distance)),
+                )
             spatial.append(SpatialRelation(rel_id, parent, child, str(raw.get("predicate", "")),
                                            float(distance) if distance is not None else None))
     by_id = {r.id: r for r in keys}
     derived: list[DerivedField] = []
     raw_derived = catalog.extra.get("derived_fields", [])
     if not isinstance(raw_derived, list):
-        raise _fail(catalog, "derived_fields", "a list of derived fields")
+        raise _fail(catalog, "derived_fields", tr('a list of derived fields'))
     for i, raw in enumerate(raw_derived):
         key = f"derived_fields[{i}]"
         if not isinstance(raw, dict):
-            raise _fail(catalog, key, "an object")
+            raise _fail(catalog, key, tr('an object'))
         relation_id = _text(catalog, raw, "relation", key)
         relation = by_id.get(relation_id)
         if relation is None:
-            raise _fail(catalog, f"{key}.relation", f"the id of a key relation ({', '.join(sorted(by_id))})")
+            raise _fail(
+                catalog,
+                f"{key}.relation",
+                tr("the id of a key relation ({by_id})").format(by_id=", ".join(sorted(by_id))),
+            )
         layer = _text(catalog, raw, "layer", key)
         if layer != relation.parent:
-            raise _fail(catalog, f"{key}.layer", f"'{relation.parent}' (the parent of relation '{relation_id}')")
+            raise _fail(
+                catalog,
+                f"{key}.layer",
+                tr("'{parent}' (the parent of relation '{relation_id}')").format(
+                    parent=relation.parent, relation_id=relation_id
+                ),
+            )
         derived.append(DerivedField(_text(catalog, raw, "id", key), layer, _text(catalog, raw, "field", key),
                                     relation, _text(catalog, raw, "value_field", key),
                                     _text(catalog, raw, "latest_by", key)))
     raw_history: Any = catalog.extra.get("history", {})
     if not isinstance(raw_history, dict):
-        raise _fail(catalog, "history", "an object with 'table' and 'session_table'")
+        raise _fail(catalog, "history", tr("an object with 'table' and 'session_table'"))
     history = HistorySpec(
         table=_identifier(catalog, raw_history.get("table", DEFAULT_HISTORY_TABLE), "history.table"),
         session_table=_identifier(catalog, raw_history.get("session_table", DEFAULT_SESSION_TABLE),
@@ -152,7 +173,9 @@ def parse_maintenance(catalog: Catalog) -> MaintenanceSpec:
 
 def _identifier(catalog: Catalog, value: Any, key: str) -> str:
     if not isinstance(value, str) or not value.replace("_", "").isalnum() or not value[:1].isalpha():
-        raise _fail(catalog, key, f"a table name of letters, digits and '_', got {json.dumps(value)}")
+        raise _fail(
+            catalog, key, tr("a table name of letters, digits and '_', got {value}").format(value=json.dumps(value))
+        )
     return value
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .tr import tr
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DEMO_TWIN_NAME = "ostersund_twin.gpkg"
 
@@ -16,7 +18,9 @@ def resources_dir() -> Path:
         if (candidate / "twin_catalog.json").is_file():
             return candidate
     raise FileNotFoundError(
-        f"No resources folder with twin_catalog.json next to {PACKAGE_DIR} or its parent"
+        tr("No resources folder with twin_catalog.json next to {package_dir} or its parent").format(
+            package_dir=PACKAGE_DIR
+        )
     )
 
 

@@ -63,7 +63,8 @@ class TwinLocatorFilter(QgsLocatorFilter):
         return "twin"
 
     def flags(self) -> QgsLocatorFilter.Flags:
-        return QgsLocatorFilter.Flag.FlagFast
+        """Not ``FlagFast``: QGIS runs the search (SQL on the twin's files) on a worker thread."""
+        return QgsLocatorFilter.Flags()
 
     def prepare(self, string: str, context: QgsLocatorContext) -> list:
         """Main thread: snapshot the twin layers so fetchResults never touches a layer."""
@@ -77,13 +78,15 @@ class TwinLocatorFilter(QgsLocatorFilter):
     def fetchResults(self, string: str, context: QgsLocatorContext, feedback: QgsFeedback) -> None:  # noqa: N802
         if self._search is None:
             return
-        for hit in self._search.search(string, limit=30, is_canceled=feedback.isCanceled):
+        hits = self._search.search(string, limit=30, is_canceled=feedback.isCanceled)
+        for rank, hit in enumerate(hits):
             result = QgsLocatorResult()
             result.filter = self
             count = len(hit.fids)
-            result.displayString = hit.text if count == 1 else f"{hit.text} ({count})"
-            result.description = hit.layer_title
+            result.displayString = hit.text if count == 1 or hit.kind == "segment" else f"{hit.text} ({count})"
+            result.description = hit.description or hit.layer_title
             result.group = hit.layer_title
+            result.score = 1.0 - rank / (len(hits) + 1)  # QGIS sorts a group by score: keep the search's order
             result.userData = self._remember(hit)
             self.resultFetched.emit(result)
         needle = string.strip().casefold()

@@ -27,6 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.investment.candidates import number
 from ..core.investment.model import STRATEGIES
 from ..core.investment.plan import PlanError, accept_scenario, plan_layer_id
 from ..core.investment.scenario import ScenarioCancelledError, ScenarioResult, YearResult, run_scenario
@@ -189,7 +190,8 @@ class BudgetScenarioAlgorithm(InvestmentAlgorithm):
                 tsink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             last = r.years[-1]
             feedback.pushInfo(self.tr("{id}: {treated} segments treated, backlog {backlog} MSEK in {year}").format(
-                id=r.scenario_id, treated=len(r.treated), backlog=f"{last.backlog_sek / 1e6:.1f}", year=last.year))
+                id=r.scenario_id, treated=len(r.treated), backlog=number(last.backlog_sek / 1e6, 1, self.language),
+                year=last.year))
         written = 0
         if self.accept and results:
             # a layer of this thread on the same table (the prepared one belongs to the main thread)

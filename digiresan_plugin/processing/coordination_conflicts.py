@@ -27,6 +27,7 @@ from ..core.coordination.board import Board, BoardError
 from ..core.coordination.model import Conflict, Window
 from ..core.coordination.notes import NotesError, NotesStore, statuses_for, store_for_layer
 from ..core.layers import twin_layers
+from ..core.tr import tr
 from .common import TwinAlgorithm
 
 COLUMNS = (("rule", QVariant.String), ("class", QVariant.String), ("severity", QVariant.String),
@@ -49,12 +50,14 @@ def parse_window(from_text: Optional[str], to_text: Optional[str], today: date) 
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{name} must be a date like 2026-11-27, 'today' or '+14', got '{text}'") from None
+            raise ValueError(
+                tr("{name} must be a date like 2026-11-27, 'today' or '+14', got '{text}'").format(name=name, text=text)
+            ) from None
 
     start = day(from_text or "", "FROM", None)
     end = day(to_text or "", "TO", start)
     if start and end and end < start:
-        raise ValueError(f"TO ({end.isoformat()}) is before FROM ({start.isoformat()})")
+        raise ValueError(tr('TO ({end}) is before FROM ({start})').format(end=end.isoformat(), start=start.isoformat()))
     return Window(start, end)
 
 

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QVariant
 
-from ..core.investment.candidates import Candidate, find_candidates
+from ..core.investment.candidates import Candidate, find_candidates, number
 from .investment_common import InvestmentAlgorithm, sink_crs
 
 FIELDS = (
@@ -100,5 +100,5 @@ class MaintenanceCandidatesAlgorithm(InvestmentAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             total += c.cost_sek
         feedback.pushInfo(self.tr("{count} candidates, {cost} MSEK").format(
-            count=len(candidates), cost=f"{total / 1e6:.1f}"))
+            count=len(candidates), cost=number(total / 1e6, 1, self.language)))
         return {self.OUTPUT: dest, "COUNT": len(candidates), "COST_SEK": round(total)}

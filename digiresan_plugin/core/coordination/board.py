@@ -11,6 +11,7 @@ from typing import Any, Callable, Optional
 from .. import settings
 from ..identify.engine import TwinEngine
 from ..identify.values import as_int
+from ..tr import tr
 from .classes import pair_conflicts
 from .config import CoordinationSpec, parse_coordination
 from .kept import kept_conflicts, kept_rules
@@ -45,7 +46,7 @@ class Board:
         config = engine.config
         spec = parse_coordination(engine.catalog, config.relations)
         if spec is None:
-            raise BoardError(f"{engine.catalog.path}: the catalog has no 'coordination' key")
+            raise BoardError(tr("{path}: the catalog has no 'coordination' key").format(path=engine.catalog.path))
         self.spec: CoordinationSpec = spec
         self.engine = engine
         self.language = engine.language

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..catalog import Catalog, CatalogError, Title, _Reader
+from ..tr import tr
 
 RULE_KINDS = ("space_time", "space", "time", "dig_notice", "moratorium_in_force", "moratorium_exempt")
 CLASSES = {"space_time": "space_time", "space": "space", "time": "time"}  # kind -> conflict class
@@ -88,76 +89,93 @@ def _part(r: _Reader, raw: dict, name: str, layer_ids: set[str], required: bool)
     if raw.get(name) is None and not required:
         return None
     key = f"coordination.{name}"
-    data = r.obj(r.req(raw, name, "coordination", dict, "an object {layer, fields}"), key)
-    layer = r.req(data, "layer", key, str, "a catalog layer id")
+    data = r.obj(r.req(raw, name, "coordination", dict, tr('an object {layer, fields}')), key)
+    layer = r.req(data, "layer", key, str, tr('a catalog layer id'))
     if layer not in layer_ids:
-        raise r.fail(f"{key}.layer", f"one of the catalog's layer ids {sorted(layer_ids)}, got '{layer}'")
-    fields = r.obj(r.req(data, "fields", key, dict, "an object of field names"), f"{key}.fields")
+        raise r.fail(
+            f"{key}.layer",
+            tr("one of the catalog's layer ids {layer_ids}, got '{layer}'").format(
+                layer_ids=sorted(layer_ids), layer=layer
+            ),
+        )
+    fields = r.obj(r.req(data, "fields", key, dict, tr('an object of field names')), f"{key}.fields")
     roles = LAYER_FIELDS[name]
     for role, needed in roles.items():
         if needed and role not in fields:
-            raise r.fail(f"{key}.fields.{role}", f"a field name for '{role}' (missing)")
+            raise r.fail(f"{key}.fields.{role}", tr("a field name for '{role}' (missing)").format(role=role))
     for role, value in fields.items():
         if role not in roles:
-            raise r.fail(f"{key}.fields.{role}", f"one of {sorted(roles)}")
-        r.typed(value, f"{key}.fields.{role}", str, "a field name")
+            raise r.fail(f"{key}.fields.{role}", tr('one of {roles}').format(roles=sorted(roles)))
+        r.typed(value, f"{key}.fields.{role}", str, tr('a field name'))
     return LayerPart(layer, dict(fields))
 
 
 def _int(r: _Reader, raw: dict, name: str, key: str, default: int, lo: int = 0, hi: int = 10**6) -> int:
-    value = r.opt(raw, name, key, int, "an integer", default)
+    value = r.opt(raw, name, key, int, tr('an integer'), default)
     if not lo <= value <= hi:
-        raise r.fail(f"{key}.{name}", f"an integer from {lo} to {hi}, got {value}")
+        raise r.fail(f"{key}.{name}", tr('an integer from {lo} to {hi}, got {value}').format(lo=lo, hi=hi, value=value))
     return value
 
 
 def _rules(r: _Reader, raw: dict) -> tuple[RuleSpec, ...]:
     out = []
-    for i, rule in enumerate(r.req(raw, "rules", "coordination", list, "a list of rules")):
+    for i, rule in enumerate(r.req(raw, "rules", "coordination", list, tr('a list of rules'))):
         key = f"coordination.rules[{i}]"
         rule = r.obj(rule, key)
-        rule_id = r.req(rule, "id", key, str, "a rule id")
+        rule_id = r.req(rule, "id", key, str, tr('a rule id'))
         key = f"coordination.rules[{i}:{rule_id}]"
-        kind = r.req(rule, "kind", key, str, f"one of {list(RULE_KINDS)}")
+        kind = r.req(rule, "kind", key, str, tr('one of {rule_kinds}').format(rule_kinds=list(RULE_KINDS)))
         if kind not in RULE_KINDS:
-            raise r.fail(f"{key}.kind", f"one of {list(RULE_KINDS)}, got '{kind}'")
-        severity = r.opt(rule, "severity", key, str, f"one of {list(SEVERITIES)}", "warning")
+            raise r.fail(
+                f"{key}.kind", tr("one of {rule_kinds}, got '{kind}'").format(rule_kinds=list(RULE_KINDS), kind=kind)
+            )
+        severity = r.opt(
+            rule, "severity", key, str, tr("one of {severities}").format(severities=list(SEVERITIES)), "warning"
+        )
         if severity not in SEVERITIES:
-            raise r.fail(f"{key}.severity", f"one of {list(SEVERITIES)}, got '{severity}'")
-        text = r.obj(r.req(rule, "text", key, dict, "an object with 'en' and 'sv' texts"), f"{key}.text")
+            raise r.fail(
+                f"{key}.severity",
+                tr("one of {severities}, got '{severity}'").format(severities=list(SEVERITIES), severity=severity),
+            )
+        text = r.obj(r.req(rule, "text", key, dict, tr("an object with 'en' and 'sv' texts")), f"{key}.text")
         out.append(RuleSpec(rule_id, kind, severity, r.title(rule, key), r.title({"title": text}, f"{key}.text")))
     ids = [x.id for x in out]
     kinds = [x.kind for x in out]
     for values, what in ((ids, "ids"), (kinds, "kinds")):
         twice = sorted({v for v in values if values.count(v) > 1})
         if twice:
-            raise r.fail("coordination.rules", f"unique rule {what}, '{twice[0]}' appears twice")
+            raise r.fail(
+                "coordination.rules",
+                tr("unique rule {what}, '{twice}' appears twice").format(what=what, twice=twice[0]),
+            )
     return tuple(out)
 
 
 def _exemptions(r: _Reader, raw: dict) -> tuple[Exemption, ...]:
     out = []
-    for i, item in enumerate(r.opt(raw, "exemptions", "coordination", list, "a list of exemptions", [])):
+    for i, item in enumerate(r.opt(raw, "exemptions", "coordination", list, tr('a list of exemptions'), [])):
         key = f"coordination.exemptions[{i}]"
         item = r.obj(item, key)
-        values = r.req(item, "values", key, list, "a non-empty list of values")
+        values = r.req(item, "values", key, list, tr('a non-empty list of values'))
         if not values:
-            raise r.fail(f"{key}.values", "a non-empty list of values")
-        reason = r.obj(r.req(item, "reason", key, dict, "an object with 'en' and 'sv' texts"), f"{key}.reason")
-        out.append(Exemption(r.req(item, "id", key, str, "an exemption id"), r.req(item, "field", key, str,
-                                                                                     "a field name"),
+            raise r.fail(f"{key}.values", tr('a non-empty list of values'))
+        reason = r.obj(r.req(item, "reason", key, dict, tr("an object with 'en' and 'sv' texts")), f"{key}.reason")
+        out.append(Exemption(r.req(item, "id", key, str, tr('an exemption id')), r.req(item, "field", key, str,
+                                                                                     tr('a field name')),
                              tuple(values), r.title({"title": reason}, f"{key}.reason")))
     return tuple(out)
 
 
 def _paving_day(r: _Reader, raw: dict) -> tuple[int, int]:
-    text = r.opt(raw, "paving_day", "coordination", str, "a month and day like '05-01'", "05-01")
+    text = r.opt(raw, "paving_day", "coordination", str, tr("a month and day like '05-01'"), "05-01")
     try:
         month, day = (int(x) for x in text.split("-"))
         if not (1 <= month <= 12 and 1 <= day <= 28):
             raise ValueError(text)
     except ValueError:
-        raise r.fail("coordination.paving_day", f"a month and day like '05-01' (day ≤ 28), got '{text}'") from None
+        raise r.fail(
+            "coordination.paving_day", tr("a month and day like '05-01' (day ≤ 28), got '{text}'").format(text=text)
+        ) from None
     return month, day
 
 
@@ -172,18 +190,24 @@ def parse_coordination(catalog: Catalog, relations: dict[str, Any]) -> Optional[
     layer_ids = {s.id for s in catalog.layers}
     permits = _part(r, raw, "permits", layer_ids, True)
     segments = _part(r, raw, "segments", layer_ids, True)
-    near_relation = r.req(raw, "near_relation", "coordination", str, "a relation id")
+    near_relation = r.req(raw, "near_relation", "coordination", str, tr('a relation id'))
     rel = relations.get(near_relation)
     if rel is None or rel.from_layer != permits.layer or rel.to_layer != segments.layer:
-        raise r.fail("coordination.near_relation",
-                     f"a relation from '{permits.layer}' to '{segments.layer}', got '{near_relation}'")
-    window = r.obj(r.opt(raw, "work_window", "coordination", dict, "an object", {}), "coordination.work_window")
+        raise r.fail(
+            "coordination.near_relation",
+            tr("a relation from '{layer}' to '{layer2}', got '{near_relation}'").format(
+                layer=permits.layer, layer2=segments.layer, near_relation=near_relation
+            ),
+        )
+    window = r.obj(r.opt(raw, "work_window", "coordination", dict, tr('an object'), {}), "coordination.work_window")
     wkey = "coordination.work_window"
     from_hour = _int(r, window, "from_hour", wkey, 6, 0, 23)
     to_hour = _int(r, window, "to_hour", wkey, 22, from_hour + 1, 24)
-    tolerance = r.opt(raw, "node_tolerance_m", "coordination", (int, float), "a number of metres", 0.5)
+    tolerance = r.opt(raw, "node_tolerance_m", "coordination", (int, float), tr('a number of metres'), 0.5)
     if isinstance(tolerance, bool) or tolerance <= 0:
-        raise r.fail("coordination.node_tolerance_m", f"a number of metres > 0, got {tolerance}")
+        raise r.fail(
+            "coordination.node_tolerance_m", tr("a number of metres > 0, got {tolerance}").format(tolerance=tolerance)
+        )
     return CoordinationSpec(
         permits=permits, segments=segments,
         paving_plan=_part(r, raw, "paving_plan", layer_ids, False),
@@ -193,9 +217,9 @@ def parse_coordination(catalog: Catalog, relations: dict[str, Any]) -> Optional[
         space_months=_int(r, raw, "space_months", "coordination", 6, 0, 120),
         node_tolerance_m=float(tolerance),
         paving_day=_paving_day(r, raw),
-        notice_setting=r.opt(raw, "notice_months_setting", "coordination", str, "a setting name", None),
+        notice_setting=r.opt(raw, "notice_months_setting", "coordination", str, tr('a setting name'), None),
         notice_months_default=_int(r, raw, "notice_months_default", "coordination", 3, 0, 36),
-        window_setting=r.opt(window, "hours_setting", wkey, str, "a setting name", None),
+        window_setting=r.opt(window, "hours_setting", wkey, str, tr('a setting name'), None),
         window_hours_default=_int(r, window, "hours_default", wkey, 6, 1, to_hour - from_hour),
         window_from_hour=from_hour, window_to_hour=to_hour,
         exemptions=_exemptions(r, raw),

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional, Protocol
 
+from ..tr import tr
 from .model import Conflict
 
 STATUSES = ("new", "in_progress", "resolved", "accepted")
@@ -70,9 +71,11 @@ class Note:
 
 def check(note: Note) -> None:
     if note.status not in STATUSES:
-        raise ValueError(f"status must be one of {list(STATUSES)}, got '{note.status}'")
+        raise ValueError(
+            tr("status must be one of {statuses}, got '{status}'").format(statuses=list(STATUSES), status=note.status)
+        )
     if note.status == "accepted" and not note.reason.strip():
-        raise ValueError("an accepted warning needs a reason")
+        raise ValueError(tr('an accepted warning needs a reason'))
 
 
 def effective_status(note: Optional[Note], conflict: Conflict) -> str:
@@ -100,7 +103,7 @@ class GpkgNotes:
 
     def _connect(self) -> sqlite3.Connection:
         if not self.path.is_file():
-            raise NotesError(f"{self.path}: GeoPackage not found")
+            raise NotesError(tr('{path}: GeoPackage not found').format(path=self.path))
         return sqlite3.connect(str(self.path), timeout=10)
 
     def load(self) -> dict[Key, Note]:
@@ -114,7 +117,9 @@ class GpkgNotes:
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            raise NotesError(f"{self.path}: the coordination notes could not be read: {exc}") from exc
+            raise NotesError(
+                tr("{path}: the coordination notes could not be read: {error}").format(path=self.path, error=exc)
+            ) from exc
         return {n.key: n for n in (Note(*[v if v is not None else "" for v in row]) for row in rows)}
 
     def save(self, note: Note) -> Note:
@@ -130,7 +135,9 @@ class GpkgNotes:
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            raise NotesError(f"{self.path}: the coordination note could not be saved: {exc}") from exc
+            raise NotesError(
+                tr("{path}: the coordination note could not be saved: {error}").format(path=self.path, error=exc)
+            ) from exc
         return note
 
 
@@ -159,18 +166,22 @@ class PgNotes:
         try:
             import psycopg2
         except ImportError as exc:  # pragma: no cover - psycopg2 ships with QGIS on Debian
-            raise NotesError(f"{what}: psycopg2 is not installed") from exc
+            raise NotesError(tr('{what}: psycopg2 is not installed').format(what=what)) from exc
         try:
             conn = psycopg2.connect(self._conninfo, connect_timeout=10, application_name="Digiresan coordination")
         except psycopg2.Error as exc:
-            raise NotesError(f"{what} ({self.label}): {_first_line(exc)}") from exc
+            raise NotesError(
+                f"{what} ({self.label}): {_first_line(exc)}"
+            ) from exc
         try:
             result = fn(conn)
             conn.commit()
             return result
         except psycopg2.Error as exc:
             conn.rollback()
-            raise NotesError(f"{what} ({self.label}): {_first_line(exc)}") from exc
+            raise NotesError(
+                f"{what} ({self.label}): {_first_line(exc)}"
+            ) from exc
         finally:
             conn.close()
 

@@ -14,6 +14,7 @@ from ..identify.handles import LayerHandle, Metric
 from ..identify.specs import Condition
 from ..identify.values import as_date, as_int, as_number, py_value
 from ..log import get_logger
+from ..tr import tr
 from .config import CoordinationSpec, Exemption, LayerPart
 from .model import PermitRow, SegmentRow, Window, add_months
 
@@ -43,7 +44,11 @@ def _fields(handle: LayerHandle, part: LayerPart, key: Optional[str]) -> list[st
     names = ([key] if key else []) + list(part.fields.values())
     missing = [n for n in names if not handle.has_field(n)]
     if missing:
-        raise ReadError(f"layer '{part.layer}' ({handle.name or handle.spec.table}) has no field '{missing[0]}'")
+        raise ReadError(
+            tr("layer '{layer}' ({value}) has no field '{missing}'").format(
+                layer=part.layer, value=handle.name or handle.spec.table, missing=missing[0]
+            )
+        )
     return list(dict.fromkeys(names))
 
 
@@ -79,7 +84,7 @@ class NetworkReader:
     def handle(self, part: LayerPart) -> LayerHandle:
         handle = self.resolve(part.layer)
         if handle is None:
-            raise ReadError(f"the twin has no layer '{part.layer}'")
+            raise ReadError(tr("the twin has no layer '{layer}'").format(layer=part.layer))
         return handle
 
     def read(self, window: Window, progress: Progress = None) -> Network:

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Optional
 
+from ..tr import tr
 from .access import LOCAL_FILE, Access
 from .columns import IdeaList
 from .gpkg_geometry import register_st_functions, xy
@@ -113,26 +114,34 @@ class GeoPackageIdeaRepository(IdeaRepository):
     def _connect(self, shared: bool = False) -> sqlite3.Connection:
         """A new connection; ``shared``: usable from any thread (the caller serialises its use)."""
         if not self.path.is_file():
-            raise RepositoryError(f"GeoPackage not found: {self.path}")
+            raise RepositoryError(tr('GeoPackage not found: {path}').format(path=self.path))
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                    check_same_thread=not shared)
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot open {self.path}: {exc}") from exc
+            raise RepositoryError(tr('Cannot open {path}: {error}').format(path=self.path, error=exc)) from exc
         try:
             conn.execute("PRAGMA schema_version").fetchone()  # reads the header: "not a database" shows now
         except sqlite3.Error as exc:
             conn.close()
             locked = "locked" in str(exc) or "busy" in str(exc)
-            raise RepositoryError(f"Cannot read {self.path}: {exc}" if locked else
-                                  f"{self.path} is not a readable GeoPackage: {exc}", retryable=locked) from exc
+            raise RepositoryError(
+                (
+                    tr("Cannot read {path}: {error}").format(path=self.path, error=exc)
+                    if locked
+                    else tr("{path} is not a readable GeoPackage: {error}").format(path=self.path, error=exc)
+                ),
+                retryable=locked,
+            ) from exc
         register_st_functions(conn)
         return conn
 
     def _columns(self, conn: sqlite3.Connection) -> set[str]:
         cols = {r[1] for r in conn.execute(f'PRAGMA table_info("{IDEAS_TABLE}")')}
         if not cols:
-            raise RepositoryError(f"{self.path.name} has no '{IDEAS_TABLE}' table", retryable=False)
+            raise RepositoryError(
+                tr("{name} has no '{table}' table").format(name=self.path.name, table=IDEAS_TABLE), retryable=False
+            )
         return cols
 
     def _select(self, conn: sqlite3.Connection, include_personal: bool) -> str:
@@ -163,7 +172,9 @@ class GeoPackageIdeaRepository(IdeaRepository):
                 columns = {name: list(values) for name, values in zip(FIRST_COLUMNS, zip(*rows))} if rows else {
                     name: [] for name in FIRST_COLUMNS}
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot read ideas from {self.path}: {exc}") from exc
+            raise RepositoryError(
+                tr("Cannot read ideas from {path}: {error}").format(path=self.path, error=exc)
+            ) from exc
         finally:
             conn.close()
         return IdeaList(
@@ -180,7 +191,9 @@ class GeoPackageIdeaRepository(IdeaRepository):
             conn.execute("PRAGMA cache_size = -65536")
         except sqlite3.Error as exc:
             conn.close()
-            raise RepositoryError(f"Cannot read ideas from {self.path}: {exc}") from exc
+            raise RepositoryError(
+                tr("Cannot read ideas from {path}: {error}").format(path=self.path, error=exc)
+            ) from exc
         return conn
 
     def _rest(self, include_personal: bool) -> dict[str, list]:
@@ -198,7 +211,9 @@ class GeoPackageIdeaRepository(IdeaRepository):
                 columns["x"] = [p[0] for p in points]
                 columns["y"] = [p[1] for p in points]
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot read ideas from {self.path}: {exc}") from exc
+            raise RepositoryError(
+                tr("Cannot read ideas from {path}: {error}").format(path=self.path, error=exc)
+            ) from exc
         finally:
             conn.close()
         return columns
@@ -225,7 +240,9 @@ class GeoPackageIdeaRepository(IdeaRepository):
         try:
             return self._get(conn, idea_id, include_personal)
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot read idea {idea_id} from {self.path}: {exc}") from exc
+            raise RepositoryError(
+                tr("Cannot read idea {idea_id} from {path}: {error}").format(idea_id=idea_id, path=self.path, error=exc)
+            ) from exc
         finally:
             conn.close()
 
@@ -244,7 +261,11 @@ class GeoPackageIdeaRepository(IdeaRepository):
                 (int(idea_id),),
             ).fetchall()
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot read the history of idea {idea_id} from {self.path}: {exc}") from exc
+            raise RepositoryError(
+                tr("Cannot read the history of idea {idea_id} from {path}: {error}").format(
+                    idea_id=idea_id, path=self.path, error=exc
+                )
+            ) from exc
         finally:
             conn.close()
         events = []
@@ -270,7 +291,9 @@ class GeoPackageIdeaRepository(IdeaRepository):
         try:
             write_note(conn, utc_now_text(), user, action, detail)
         except sqlite3.Error as exc:
-            raise RepositoryError(f"Cannot write an audit note in {self.path.name}: {exc}") from exc
+            raise RepositoryError(
+                tr("Cannot write an audit note in {name}: {error}").format(name=self.path.name, error=exc)
+            ) from exc
         finally:
             conn.close()
         return True
@@ -283,7 +306,11 @@ class GeoPackageIdeaRepository(IdeaRepository):
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise RepositoryError(f"Cannot save idea {change.idea_id} in {self.path}: {exc}") from exc
+            raise RepositoryError(
+                tr("Cannot save idea {idea_id} in {path}: {error}").format(
+                    idea_id=change.idea_id, path=self.path, error=exc
+                )
+            ) from exc
         finally:
             conn.close()
 
@@ -303,7 +330,7 @@ class GeoPackageIdeaRepository(IdeaRepository):
         now = utc_now_text()
         user = change.user or "?"
         if not set(changed) <= set(EDITABLE_FIELDS):  # IdeaChange checks this too: never build SQL from others
-            raise RepositoryError("only status, granted amount, decision and decision date can be edited", False)
+            raise RepositoryError(tr('only status, granted amount, decision and decision date can be edited'), False)
         sets = ", ".join(f'"{name}" = ?' for name in changed)
         params = [_storage(name, value) for name, value in changed.items()]
         cursor = conn.execute(

@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from ..log import get_logger
 from ..redact import redact
+from ..tr import tr
 from .access import SERVER, Access
 from .model import (
     DATE_FIELDS,
@@ -76,7 +77,9 @@ def auth_headers(url: str, authcfg: str) -> dict[str, str]:
 
     manager = QgsApplication.authManager()
     if authcfg not in manager.configIds():
-        raise RepositoryError(f"No authentication configuration with id '{authcfg}' in QGIS", False)
+        raise RepositoryError(
+            tr("No authentication configuration with id '{authcfg}' in QGIS").format(authcfg=authcfg), False
+        )
     ok, request = manager.updateNetworkRequest(QNetworkRequest(QUrl(url)), authcfg)
     headers: dict[str, str] = {}
     if ok:
@@ -89,8 +92,12 @@ def auth_headers(url: str, authcfg: str) -> dict[str, str]:
         if token:
             headers["Authorization"] = f"Bearer {token}"
     if not headers:
-        raise RepositoryError(f"The authentication configuration '{authcfg}' gives no token for {safe_url(url)}",
-                              False)
+        raise RepositoryError(
+            tr("The authentication configuration '{authcfg}' gives no token for {url}").format(
+                authcfg=authcfg, url=safe_url(url)
+            ),
+            False,
+        )
     return headers
 
 
@@ -205,14 +212,20 @@ class HttpIdeaRepository(IdeaRepository):
                 last = f"cannot connect ({_reason(exc)})"
                 continue
             except requests.RequestException as exc:
-                raise RepositoryError(f"Cannot read ideas from {where}: {exc.__class__.__name__}", False) from exc
+                raise RepositoryError(
+                    tr("Cannot read ideas from {where}: {name}").format(where=where, name=exc.__class__.__name__), False
+                ) from exc
             if response.status_code in RETRY_STATUSES:
                 last = f"HTTP {response.status_code} {response.reason or ''}".strip()
                 continue
             if response.status_code in (401, 403):
                 raise RepositoryError(
-                    f"Not authorised to read ideas from {where}: HTTP {response.status_code}; "
-                    "check the authentication configuration", False)
+                    tr(
+                        "Not authorised to read ideas from {where}: HTTP {status_code}; check the authentication "
+                        "configuration"
+                    ).format(where=where, status_code=response.status_code),
+                    False,
+                )
             if response.status_code >= 400:
                 raise RepositoryError(
                     f"Cannot read ideas from {where}: HTTP {response.status_code} {response.reason or ''}".strip(),
@@ -220,12 +233,19 @@ class HttpIdeaRepository(IdeaRepository):
             try:
                 return json.loads(body)  # UTF-8 (or -16/-32), as JSON is
             except ValueError as exc:
-                raise RepositoryError(f"The answer from {where} is not valid JSON ({exc})", False) from exc
+                raise RepositoryError(
+                    tr("The answer from {where} is not valid JSON ({error})").format(where=where, error=exc), False
+                ) from exc
         if self._left() <= 0:
-            raise RepositoryError(f"Cannot read ideas from {where}: the export did not finish within "
-                                  f"{self.deadline:g} s (deadline){'; ' + last if last else ''}")
-        tries = f"{attempts} attempts" if attempts > 1 else "1 attempt"
-        raise RepositoryError(f"Cannot read ideas from {where}: {last} after {tries}")
+            raise RepositoryError(
+                tr(
+                    "Cannot read ideas from {where}: the export did not finish within {deadline:g} s (deadline){detail}"
+                ).format(where=where, deadline=self.deadline, detail="; " + last if last else "")
+            )
+        tries = tr("{count} attempts").format(count=attempts) if attempts > 1 else tr("1 attempt")
+        raise RepositoryError(
+            tr("Cannot read ideas from {where}: {last} after {tries}").format(where=where, last=last, tries=tries)
+        )
 
     def _left(self) -> float:
         return self._ends_at - time.monotonic()
@@ -249,8 +269,12 @@ class HttpIdeaRepository(IdeaRepository):
                 chunk = inflate.decompress(chunk) if inflate is not None else chunk
                 self._bytes += len(chunk)
                 if self._bytes > self.max_bytes:
-                    raise RepositoryError(f"The export at {where} is larger than {self.max_bytes // (1024 * 1024)} "
-                                          f"MB: stopped reading it", False)
+                    raise RepositoryError(
+                        tr("The export at {where} is larger than {max_bytes} MB: stopped reading it").format(
+                            where=where, max_bytes=self.max_bytes // (1024 * 1024)
+                        ),
+                        False,
+                    )
                 chunks.append(chunk)
         except requests.RequestException:
             raise
@@ -280,13 +304,22 @@ class HttpIdeaRepository(IdeaRepository):
         with requests.Session() as session:
             while url:
                 if page > self.max_pages:
-                    raise RepositoryError(f"The export at {safe_url(self.url)} has more than {self.max_pages} pages: "
-                                          "not read to the end, so no list is shown", False)
+                    raise RepositoryError(
+                        tr(
+                            "The export at {url} has more than {max_pages} pages: not read to the end, so no list is "
+                            "shown"
+                        ).format(url=safe_url(self.url), max_pages=self.max_pages),
+                        False,
+                    )
                 data = self._get_json(session, url, params, page)
                 items, next_url, pages = _page_parts(data)
                 if items is None:
                     raise RepositoryError(
-                        f"The answer from {safe_url(url)} (page {page}) has no list of ideas ('items')", False)
+                        tr("The answer from {url} (page {page}) has no list of ideas ('items')").format(
+                            url=safe_url(url), page=page
+                        ),
+                        False,
+                    )
                 page_grants = _grants(data)
                 grants = page_grants if grants is None else grants & page_grants  # every page must grant it
                 personal = allowed and PERSONAL_GRANT in grants
@@ -295,19 +328,32 @@ class HttpIdeaRepository(IdeaRepository):
                         idea = item_to_idea(item, personal, problems)
                     except (KeyError, ValueError, TypeError, AttributeError) as exc:
                         raise RepositoryError(
-                            f"Idea {n} on page {page} of {safe_url(url)} is not understood: "
-                            f"{exc.__class__.__name__} {exc}", False) from exc
+                            tr("Idea {n} on page {page} of {url} is not understood: {name} {error}").format(
+                                n=n, page=page, url=safe_url(url), name=exc.__class__.__name__, error=exc
+                            ),
+                            False,
+                        ) from exc
                     if idea.idea_id in pages_of:
                         raise RepositoryError(
-                            f"The export at {safe_url(self.url)} lists idea {idea.idea_id} twice (pages "
-                            f"{pages_of[idea.idea_id]} and {page}): the list is not shown", False)
+                            tr(
+                                "The export at {url} lists idea {idea_id} twice (pages {pages_of} and {page}): the "
+                                "list is not shown"
+                            ).format(
+                                url=safe_url(self.url), idea_id=idea.idea_id, pages_of=pages_of[idea.idea_id], page=page
+                            ),
+                            False,
+                        )
                     pages_of[idea.idea_id] = page
                     ideas.append(idea)
                 if next_url:
                     next_url = urljoin(url, next_url)
                     if next_url in seen:
-                        raise RepositoryError(f"The export at {safe_url(self.url)} pages in a loop ({next_url})",
-                                              False)
+                        raise RepositoryError(
+                            tr("The export at {url} pages in a loop ({next_url})").format(
+                                url=safe_url(self.url), next_url=next_url
+                            ),
+                            False,
+                        )
                     seen.add(next_url)
                     url, params = next_url, None
                 elif pages is not None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Iterator, Optional
 
+from ..tr import tr
+
 # --- vocabulary (the values stored in the data; Swedish, as the municipality records them) ----------------------
 INKOMMEN = "Inkommen"
 UNDER_BEDOMNING = "Under bedömning"
@@ -141,7 +143,7 @@ class IdeaChange:
     def __post_init__(self) -> None:
         unknown = set(self.values) - set(EDITABLE_FIELDS)
         if unknown:
-            raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+            raise ValueError(tr('not editable: {unknown}').format(unknown=', '.join(sorted(unknown))))
 
 
 @dataclass

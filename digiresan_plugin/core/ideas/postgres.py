@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ..tr import tr
 from .access import COORDINATOR_ROLE, DATABASE, Access
 from .model import (
     EDITABLE_FIELDS,
@@ -48,7 +49,7 @@ def _psycopg2():
         import psycopg2.errors
         import psycopg2.extensions
     except ImportError as exc:  # pragma: no cover - psycopg2 ships with QGIS on all platforms
-        raise RepositoryError("The Python module psycopg2 is missing: it is needed for PostgreSQL", False) from exc
+        raise RepositoryError(tr('The Python module psycopg2 is missing: it is needed for PostgreSQL'), False) from exc
     return psycopg2
 
 
@@ -100,9 +101,9 @@ class PostgresIdeaRepository(IdeaRepository):
         try:
             connection = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(name)
         except Exception as exc:  # noqa: BLE001 - QgsProviderConnectionException
-            raise RepositoryError(f"No saved PostgreSQL connection named '{name}'", False) from exc
+            raise RepositoryError(tr("No saved PostgreSQL connection named '{name}'").format(name=name), False) from exc
         if connection is None:
-            raise RepositoryError(f"No saved PostgreSQL connection named '{name}'", False)
+            raise RepositoryError(tr("No saved PostgreSQL connection named '{name}'").format(name=name), False)
         uri = QgsDataSourceUri(connection.uri())
         # connectionInfo(True) asks the auth manager for the authcfg's user/password (kept in memory only)
         self._conninfo = uri.connectionInfo(True)
@@ -120,7 +121,11 @@ class PostgresIdeaRepository(IdeaRepository):
             )
             conn = pg.connect(dsn)
         except pg.Error as exc:
-            raise RepositoryError(f"Cannot connect to the ideas database ({self.label}): {_first_line(exc)}") from exc
+            raise RepositoryError(
+                tr("Cannot connect to the ideas database ({label}): {error}").format(
+                    label=self.label, error=_first_line(exc)
+                )
+            ) from exc
         # numeric → float (fast; money to the öre fits a double)
         to_float = pg.extensions.new_type(
             pg.extensions.DECIMAL.values, "DIGIRESAN_FLOAT", lambda v, _c: None if v is None else float(v)
@@ -136,9 +141,14 @@ class PostgresIdeaRepository(IdeaRepository):
             return fn(conn)
         except pg.errors.InsufficientPrivilege as exc:
             conn.rollback()
-            raise RepositoryError(f"{what}: not allowed for this database user ({_first_line(exc)})", False) from exc
+            raise RepositoryError(
+                tr("{what}: not allowed for this database user ({error})").format(what=what, error=_first_line(exc)),
+                False,
+            ) from exc
         except pg.OperationalError as exc:
-            raise RepositoryError(f"{what}: the database connection failed ({_first_line(exc)})") from exc
+            raise RepositoryError(
+                tr("{what}: the database connection failed ({error})").format(what=what, error=_first_line(exc))
+            ) from exc
         except pg.Error as exc:
             conn.rollback()
             raise RepositoryError(f"{what}: {_first_line(exc)}", False) from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import settings
+from ..tr import tr
 from ..twin_source import TwinSource, TwinSourceError
 from .gpkg import GeoPackageIdeaRepository
 from .http import HttpIdeaRepository
@@ -45,8 +46,10 @@ def _service_params(text: str) -> dict[str, str]:
     for part in text.split():
         key, sep, value = part.partition("=")
         if not sep or key not in ("service", "dbname") or not value:
-            raise RepositoryError(f"'{text}': only service=<name> and dbname=<database> are understood here", False)
+            raise RepositoryError(
+                tr("'{text}': only service=<name> and dbname=<database> are understood here").format(text=text), False
+            )
         params[key] = value.strip("'\"")
     if "service" not in params:
-        raise RepositoryError(f"'{text}' names no service", False)
+        raise RepositoryError(tr("'{text}' names no service").format(text=text), False)
     return params

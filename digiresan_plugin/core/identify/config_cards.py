@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..tr import tr
 from .config_reader import SpecReader
 from .config_relations import relation_from
 from .sections import KINDS, SECTION_KINDS
@@ -20,25 +21,33 @@ def _type_name(typ: Any) -> str:
 
 def parse_section(p: SpecReader, raw: Any, key: str, layer_id: str, relations: dict[str, RelationSpec]) -> SectionSpec:
     data = p.r.obj(raw, key)
-    section_id = p.r.req(data, "id", key, str, "a section id")
-    kind = p.r.req(data, "kind", key, str, f"one of {list(SECTION_KINDS)}")
+    section_id = p.r.req(data, "id", key, str, tr('a section id'))
+    kind = p.r.req(data, "kind", key, str, tr('one of {section_kinds}').format(section_kinds=list(SECTION_KINDS)))
     if kind not in KINDS:
-        raise p.fail(f"{key}.kind", f"one of {list(SECTION_KINDS)}, got '{kind}'")
-    rel_id = relation_from(p, relations, p.r.req(data, "relation", key, str, "a relation id"), f"{key}.relation",
+        raise p.fail(
+            f"{key}.kind",
+            tr("one of {section_kinds}, got '{kind}'").format(section_kinds=list(SECTION_KINDS), kind=kind),
+        )
+    rel_id = relation_from(p, relations, p.r.req(data, "relation", key, str, tr('a relation id')), f"{key}.relation",
                            layer_id)
     columns = p.field_names(data, "columns", key)
     raw_opts = p.r.obj(data.get("options") or {}, f"{key}.options")
     allowed = KINDS[kind].options
     for name in raw_opts:
         if name not in allowed:
-            raise p.fail(f"{key}.options.{name}", f"one of {sorted(allowed)} for kind '{kind}'")
+            raise p.fail(
+                f"{key}.options.{name}",
+                tr("one of {allowed} for kind '{kind}'").format(allowed=sorted(allowed), kind=kind),
+            )
     options: dict[str, Any] = {}
     for name, (typ, required, default) in allowed.items():
         if required and name not in raw_opts:
-            raise p.fail(f"{key}.options.{name}", f"an option of kind '{kind}' (missing)")
+            raise p.fail(f"{key}.options.{name}", tr("an option of kind '{kind}' (missing)").format(kind=kind))
         options[name] = default
         if name in raw_opts:
-            options[name] = p.r.typed(raw_opts[name], f"{key}.options.{name}", typ, f"a {_type_name(typ)}")
+            options[name] = p.r.typed(
+                raw_opts[name], f"{key}.options.{name}", typ, tr("a {type_name}").format(type_name=_type_name(typ))
+            )
     return SectionSpec(
         id=section_id,
         title=p.r.title(data, key),
@@ -46,7 +55,7 @@ def parse_section(p: SpecReader, raw: Any, key: str, layer_id: str, relations: d
         relation=rel_id,
         columns=tuple(columns),
         order_by=p.order_by(data.get("order_by"), f"{key}.order_by"),
-        item_title=p.r.opt(data, "item_title", key, str, "a title template such as '{field}'", None),
+        item_title=p.r.opt(data, "item_title", key, str, tr("a title template such as '{field}'"), None),
         options=options,
     )
 
@@ -57,22 +66,34 @@ def parse_cards(p: SpecReader, raw: Any, relations: dict[str, RelationSpec]) -> 
     for layer_id, card in data.items():
         key = f"cards.{layer_id}"
         if layer_id not in p.layer_ids:
-            raise p.fail(key, f"one of the catalog's layer ids {sorted(p.layer_ids)}")
+            raise p.fail(key, tr("one of the catalog's layer ids {layer_ids}").format(layer_ids=sorted(p.layer_ids)))
         card = p.r.obj(card, key)
         attributes = p.field_names(card, "attributes", key)
         sections = [
             parse_section(p, s, f"{key}.sections[{j}]", layer_id, relations)
-            for j, s in enumerate(p.r.opt(card, "sections", key, list, "a list of sections", []))
+            for j, s in enumerate(p.r.opt(card, "sections", key, list, tr('a list of sections'), []))
         ]
         ids = [s.id for s in sections]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise p.fail(f"{key}.sections", f"unique section ids, '{duplicates[0]}' appears twice")
+            raise p.fail(
+                f"{key}.sections",
+                tr("unique section ids, '{duplicates}' appears twice").format(duplicates=duplicates[0]),
+            )
         out[layer_id] = CardSpec(
             layer=layer_id,
-            title=(p.r.title(card, key) if isinstance(card.get("title"), dict) else
-                   p.r.opt(card, "title", key, str, "a title template such as '{name} ({id})' or an object with "
-                           "'en' and 'sv' templates", None)),
+            title=(
+                p.r.title(card, key)
+                if isinstance(card.get("title"), dict)
+                else p.r.opt(
+                    card,
+                    "title",
+                    key,
+                    str,
+                    tr("a title template such as '{name} ({id})' or an object with 'en' and 'sv' templates"),
+                    None,
+                )
+            ),
             attributes=tuple(attributes),
             sections=tuple(sections),
         )

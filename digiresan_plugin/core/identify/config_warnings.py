@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ..tr import tr
 from .config_item_warnings import item_parts
 from .config_reader import SpecReader
 from .config_relations import relation_from
@@ -22,58 +23,74 @@ from .specs import (
 def _rule_relation(p: SpecReader, rule: dict, name: str, key: str, layer_id: str,
                    relations: dict[str, RelationSpec], required: bool) -> Optional[str]:
     if required:
-        value = p.r.req(rule, name, key, str, "a relation id")
+        value = p.r.req(rule, name, key, str, tr('a relation id'))
     else:
-        value = p.r.opt(rule, name, key, str, "a relation id", None)
+        value = p.r.opt(rule, name, key, str, tr('a relation id'), None)
     if value is None:
         return None
     return relation_from(p, relations, value, f"{key}.{name}", layer_id)
 
 
 def _fields(p: SpecReader, rule: dict, key: str, kind: str) -> dict[str, str]:
-    fields = p.r.obj(p.r.req(rule, "fields", key, dict, "an object of field names"), f"{key}.fields")
+    fields = p.r.obj(p.r.req(rule, "fields", key, dict, tr('an object of field names')), f"{key}.fields")
     for role, required in WARNING_FIELDS[kind].items():
         if required and role not in fields:
-            raise p.fail(f"{key}.fields.{role}", f"a field name for '{role}' (missing)")
+            raise p.fail(f"{key}.fields.{role}", tr("a field name for '{role}' (missing)").format(role=role))
     for role, name in fields.items():
         if role not in WARNING_FIELDS[kind]:
-            raise p.fail(f"{key}.fields.{role}", f"one of {sorted(WARNING_FIELDS[kind])}")
-        p.r.typed(name, f"{key}.fields.{role}", str, "a field name")
+            raise p.fail(
+                f"{key}.fields.{role}",
+                tr("one of {warning_fields}").format(warning_fields=sorted(WARNING_FIELDS[kind])),
+            )
+        p.r.typed(name, f"{key}.fields.{role}", str, tr('a field name'))
     return dict(fields)
 
 
 def _via(p: SpecReader, rule: dict, key: str, layer_id: str, relations: dict[str, RelationSpec]) -> tuple[ViaSpec, ...]:
     via = []
-    for j, v in enumerate(p.r.opt(rule, "via", key, list, "a list of {layer, relation}", [])):
+    for j, v in enumerate(p.r.opt(rule, "via", key, list, tr('a list of {layer, relation}'), [])):
         vkey = f"{key}.via[{j}]"
         v = p.r.obj(v, vkey)
         via_layer = p.layer_ref(v, "layer", vkey)
-        via_rel = p.r.req(v, "relation", vkey, str, "a relation id")
+        via_rel = p.r.req(v, "relation", vkey, str, tr('a relation id'))
         rel = relations.get(via_rel)
         if rel is None or rel.from_layer != via_layer or rel.to_layer != layer_id:
-            raise p.fail(f"{vkey}.relation", f"a relation from '{via_layer}' to '{layer_id}', got '{via_rel}'")
+            raise p.fail(
+                f"{vkey}.relation",
+                tr("a relation from '{via_layer}' to '{layer_id}', got '{via_rel}'").format(
+                    via_layer=via_layer, layer_id=layer_id, via_rel=via_rel
+                ),
+            )
         via.append(ViaSpec(via_layer, via_rel))
     return tuple(via)
 
 
 def _severity(p: SpecReader, rule: dict, key: str) -> str:
-    severity = p.r.opt(rule, "severity", key, str, f"one of {list(SEVERITIES)}", "warning")
+    severity = p.r.opt(
+        rule, "severity", key, str, tr("one of {severities}").format(severities=list(SEVERITIES)), "warning"
+    )
     if severity not in SEVERITIES:
-        raise p.fail(f"{key}.severity", f"one of {list(SEVERITIES)}, got '{severity}'")
+        raise p.fail(
+            f"{key}.severity",
+            tr("one of {severities}, got '{severity}'").format(severities=list(SEVERITIES), severity=severity),
+        )
     return severity
 
 
 def parse_warnings(p: SpecReader, raw: Any, relations: dict[str, RelationSpec]) -> tuple[WarningSpec, ...]:
-    items = p.r.typed(raw, "warnings", list, "a list of warning rules") if raw is not None else []
+    items = p.r.typed(raw, "warnings", list, tr('a list of warning rules')) if raw is not None else []
     out = []
     for i, rule in enumerate(items):
         key = f"warnings[{i}]"
         rule = p.r.obj(rule, key)
-        rule_id = p.r.req(rule, "id", key, str, "a warning id")
+        rule_id = p.r.req(rule, "id", key, str, tr('a warning id'))
         key = f"warnings[{i}:{rule_id}]"
-        kind = p.r.req(rule, "kind", key, str, f"one of {list(WARNING_KINDS)}")
+        kind = p.r.req(rule, "kind", key, str, tr('one of {warning_kinds}').format(warning_kinds=list(WARNING_KINDS)))
         if kind not in WARNING_KINDS:
-            raise p.fail(f"{key}.kind", f"one of {list(WARNING_KINDS)}, got '{kind}'")
+            raise p.fail(
+                f"{key}.kind",
+                tr("one of {warning_kinds}, got '{kind}'").format(warning_kinds=list(WARNING_KINDS), kind=kind),
+            )
         layer_id = p.layer_ref(rule, "layer", key)
         if kind in ITEM_WARNING_KINDS:
             out.append(WarningSpec(
@@ -93,11 +110,13 @@ def parse_warnings(p: SpecReader, raw: Any, relations: dict[str, RelationSpec]) 
         out.append(WarningSpec(
             id=rule_id, kind=kind, title=p.r.title(rule, key), layer=layer_id, permits=permits, plan=plan,
             fields=fields, severity=severity,
-            years_setting=p.r.opt(rule, "years_setting", key, str, "a setting name", None),
+            years_setting=p.r.opt(rule, "years_setting", key, str, tr('a setting name'), None),
             years_default=years_default, years_ahead=years_ahead, via=via,
         ))
     ids = [w.id for w in out]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise p.fail("warnings", f"unique warning ids, '{duplicates[0]}' appears twice")
+        raise p.fail(
+            "warnings", tr("unique warning ids, '{duplicates}' appears twice").format(duplicates=duplicates[0])
+        )
     return tuple(out)

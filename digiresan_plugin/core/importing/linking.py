@@ -7,6 +7,8 @@ from typing import Optional
 from osgeo import gdal
 from qgis.core import QgsGeometry, QgsSpatialIndex
 
+from ..tr import tr
+
 NEIGHBOURS = 8
 
 
@@ -19,7 +21,7 @@ class NearestLinker:
         self.features: dict[int, tuple[str, QgsGeometry]] = {}
         layer = ds.GetLayerByName(table)
         if layer is None:
-            raise ValueError(f"table '{table}' to link to not found")
+            raise ValueError(tr("table '{table}' to link to not found").format(table=table))
         layer.ResetReading()
         for feature in layer:
             geom = feature.GetGeometryRef()

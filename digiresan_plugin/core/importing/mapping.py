@@ -27,6 +27,7 @@ from typing import Any, Optional
 
 from ..catalog import Catalog, Title
 from ..paths import resources_dir
+from ..tr import tr
 
 PRESETS_DIR = "import_presets"
 TRANSFORMS = ("sign_code", "upper", "lower")
@@ -38,7 +39,8 @@ class MappingError(ValueError):
 
     def __init__(self, path: Path | str, key: str, expected: str):
         self.path, self.key, self.expected = str(path), key, expected
-        super().__init__(f"{self.path}: key '{key}': expected {expected}")
+        super().__init__(tr("{path}: key '{key}': expected {expected}").format(path=self.path, key=key,
+                                                                                expected=expected))
 
 
 @dataclass(frozen=True)
@@ -136,13 +138,15 @@ class _Reader:
         value = raw.get(name, [])
         value = [value] if isinstance(value, str) else value
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(f"{key}.{name}", "a field name or a list of field names")
+            raise self.fail(f"{key}.{name}", tr('a field name or a list of field names'))
         return tuple(value)
 
     def number(self, raw: dict, name: str, key: str, default: Any = None) -> Any:
         value = raw.get(name, default)
         if value is not default and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise self.fail(f"{key}.{name}", f"a number, got {json.dumps(value, ensure_ascii=False)}")
+            raise self.fail(
+                f"{key}.{name}", tr("a number, got {value}").format(value=json.dumps(value, ensure_ascii=False))
+            )
         return value
 
     def text(self, raw: dict, name: str, key: str, required: bool = False) -> Optional[str]:
@@ -150,89 +154,91 @@ class _Reader:
         if value is None and not required:
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{key}.{name}", "a non-empty text")
+            raise self.fail(f"{key}.{name}", tr('a non-empty text'))
         return value
 
     def field_map(self, target: str, raw: Any, key: str) -> FieldMap:
         if not isinstance(raw, dict):
-            raise self.fail(key, "an object")
+            raise self.fail(key, tr('an object'))
         unknown = sorted(set(raw) - {"from", "template", "map", "other", "factor", "default", "transform",
                                      "value_to", "classify", "comment"})
         if unknown:
-            raise self.fail(f"{key}.{unknown[0]}", "one of from, template, map, other, factor, default, "
-                                                   "transform, value_to, classify")
+            raise self.fail(
+                f"{key}.{unknown[0]}",
+                tr("one of from, template, map, other, factor, default, transform, value_to, classify"),
+            )
         values = raw.get("map")
         if values is not None:
             if not isinstance(values, dict) or not values:
-                raise self.fail(f"{key}.map", "an object of source value → twin value")
+                raise self.fail(f"{key}.map", tr('an object of source value → twin value'))
             values = {str(k).strip().casefold(): v for k, v in values.items()}
         other = raw.get("other", "reject")
         if other not in ("reject", "keep"):
-            raise self.fail(f"{key}.other", "'reject' or 'keep'")
+            raise self.fail(f"{key}.other", tr("'reject' or 'keep'"))
         transform = raw.get("transform")
         if transform is not None and transform not in TRANSFORMS:
-            raise self.fail(f"{key}.transform", f"one of {list(TRANSFORMS)}")
+            raise self.fail(f"{key}.transform", tr('one of {transforms}').format(transforms=list(TRANSFORMS)))
         classify = []
         for i, item in enumerate(raw.get("classify", [])):
             ikey = f"{key}.classify[{i}]"
             if not isinstance(item, dict) or not isinstance(item.get("field"), str):
-                raise self.fail(ikey, "an object with 'field' and 'limits'")
+                raise self.fail(ikey, tr("an object with 'field' and 'limits'"))
             limits = item.get("limits")
             if (not isinstance(limits, list) or not limits or sorted(limits) != limits
                     or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in limits)):
-                raise self.fail(f"{ikey}.limits", "a rising list of numbers (upper limits of classes 1…n)")
+                raise self.fail(f"{ikey}.limits", tr('a rising list of numbers (upper limits of classes 1…n)'))
             classify.append(ClassLimit(item["field"], tuple(float(v) for v in limits)))
         sources = self.names(raw, "from", key)
         template = self.text(raw, "template", key)
         if not sources and template is None and "default" not in raw and not classify:
-            raise self.fail(key, "'from', 'template', 'default' or 'classify'")
+            raise self.fail(key, tr("'from', 'template', 'default' or 'classify'"))
         return FieldMap(target, sources, template, values, other == "keep", self.number(raw, "factor", key),
                         raw.get("default"), transform, self.text(raw, "value_to", key), tuple(classify))
 
     def mapping(self, raw: Any) -> Mapping:
         if not isinstance(raw, dict):
-            raise self.fail("(top level)", "an object")
+            raise self.fail("(top level)", tr('an object'))
         if raw.get("format") != 1:
-            raise self.fail("format", "the integer 1")
+            raise self.fail("format", tr('the integer 1'))
         mapping_id = self.text(raw, "id", "", required=True)
         title = raw.get("title") or {}
         if not isinstance(title, dict) or not all(isinstance(title.get(k), str) for k in ("en", "sv")):
-            raise self.fail("title", "an object with 'en' and 'sv' texts")
+            raise self.fail("title", tr("an object with 'en' and 'sv' texts"))
         layer = self.text(raw, "layer", "", required=True)
         fields_raw = raw.get("fields")
         if not isinstance(fields_raw, dict) or not fields_raw:
-            raise self.fail("fields", "an object of twin field → how to fill it")
+            raise self.fail("fields", tr('an object of twin field → how to fill it'))
         fields = tuple(self.field_map(name, spec, f"fields.{name}") for name, spec in fields_raw.items())
         csv = raw.get("csv", {})
         if not isinstance(csv, dict):
-            raise self.fail("csv", "an object with 'wkt' or 'x' and 'y'")
+            raise self.fail("csv", tr("an object with 'wkt' or 'x' and 'y'"))
         link = None
         if raw.get("link") is not None:
             lraw = raw["link"]
             if not isinstance(lraw, dict):
-                raise self.fail("link", "an object with field, layer and max_distance_m")
+                raise self.fail("link", tr('an object with field, layer and max_distance_m'))
             distance = self.number(lraw, "max_distance_m", "link", 25)
             link = Link(self.text(lraw, "field", "link", True), self.text(lraw, "layer", "link", True), float(distance))
         unpivot = None
         if raw.get("unpivot") is not None:
             uraw = raw["unpivot"]
             if not isinstance(uraw, dict):
-                raise self.fail("unpivot", "an object with index, value, first, last and columns")
+                raise self.fail("unpivot", tr('an object with index, value, first, last and columns'))
             first, last = self.number(uraw, "first", "unpivot", 0), self.number(uraw, "last", "unpivot", 23)
             columns = self.names(uraw, "columns", "unpivot")
             if not columns or not all("{" in c for c in columns):
-                raise self.fail("unpivot.columns", "column name patterns such as 'h{:02d}'")
+                raise self.fail("unpivot.columns", tr("column name patterns such as 'h{:02d}'"))
             unpivot = Unpivot(self.text(uraw, "index", "unpivot", True), self.text(uraw, "value", "unpivot", True),
                               int(first), int(last), columns)
         aggregate = None
         if raw.get("aggregate") is not None:
             araw = raw["aggregate"]
             if not isinstance(araw, dict):
-                raise self.fail("aggregate", "an object with site, time and value (source field names)")
+                raise self.fail("aggregate", tr('an object with site, time and value (source field names)'))
             names = {n: self.names(araw, n, "aggregate") for n in ("site", "time", "value")}
             for name, given in names.items():
                 if not given:
-                    raise self.fail(f"aggregate.{name}", "a source field name or a list of them")
+                    raise self.fail(f"aggregate.{name}", tr('a source field name or a list of them'))
             aggregate = Aggregate(names["site"], names["time"], names["value"])
         crs = self.text(raw, "crs", "")
         geometry = raw.get("geometry", {})
@@ -259,9 +265,11 @@ def read_mapping(path: Path | str) -> Mapping:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise MappingError(path, "(file)", f"a readable file ({exc.strerror})") from exc
+        raise MappingError(path, "(file)", tr('a readable file ({strerror})').format(strerror=exc.strerror)) from exc
     except json.JSONDecodeError as exc:
-        raise MappingError(path, f"(line {exc.lineno}, column {exc.colno})", f"valid JSON: {exc.msg}") from exc
+        raise MappingError(
+            path, f"(line {exc.lineno}, column {exc.colno})", tr("valid JSON: {msg}").format(msg=exc.msg)
+        ) from exc
     return _Reader(path).mapping(raw)
 
 
@@ -272,7 +280,11 @@ def load_mapping(preset_or_path: str) -> Mapping:
         return read_mapping(presets_dir() / f"{text}.json")
     if text.lower().endswith(".json"):
         return read_mapping(text)
-    raise MappingError(text or "(none)", "MAPPING", f"a preset id ({', '.join(preset_ids())}) or a JSON file")
+    raise MappingError(
+        text or "(none)",
+        "MAPPING",
+        tr("a preset id ({preset_ids}) or a JSON file").format(preset_ids=", ".join(preset_ids())),
+    )
 
 
 def check_against(mapping: Mapping, catalog: Catalog, columns: dict[str, str], key: tuple[str, ...]) -> None:
@@ -280,17 +292,27 @@ def check_against(mapping: Mapping, catalog: Catalog, columns: dict[str, str], k
     try:
         spec = catalog.layer(mapping.layer)
     except KeyError:
-        raise MappingError(mapping.path, "layer", f"a layer id of the catalog "
-                                                  f"({', '.join(s.id for s in catalog.layers)})") from None
+        raise MappingError(
+            mapping.path,
+            "layer",
+            tr("a layer id of the catalog ({value})").format(value=", ".join(s.id for s in catalog.layers)),
+        ) from None
     for name in mapping.targets():
         if name not in columns:
-            raise MappingError(mapping.path, f"fields.{name}", f"a field of the twin table '{spec.table}' "
-                                                              f"({', '.join(columns)})")
+            raise MappingError(
+                mapping.path,
+                f"fields.{name}",
+                tr("a field of the twin table '{table}' ({columns})").format(
+                    table=spec.table, columns=", ".join(columns)
+                ),
+            )
     for name in key:
         if name not in mapping.targets():
-            raise MappingError(mapping.path, "key", f"key fields that the mapping fills, '{name}' is not")
+            raise MappingError(
+                mapping.path, "key", tr("key fields that the mapping fills, '{name}' is not").format(name=name)
+            )
     if mapping.link is not None:
         try:
             catalog.layer(mapping.link.layer)
         except KeyError:
-            raise MappingError(mapping.path, "link.layer", "a layer id of the catalog") from None
+            raise MappingError(mapping.path, "link.layer", tr('a layer id of the catalog')) from None

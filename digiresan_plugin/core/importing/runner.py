@@ -97,24 +97,31 @@ class Importer:
                  mode: str = "upsert", dry_run: bool = False, today: Optional[date] = None, crs: str = "",
                  transform_context: Optional[QgsCoordinateTransformContext] = None):
         if mode not in MODES:
-            raise MappingError(mapping.path, "MODE", f"one of {', '.join(MODES)}, got '{mode}'")
+            raise MappingError(
+                mapping.path, "MODE", tr("one of {modes}, got '{mode}'").format(modes=", ".join(MODES), mode=mode)
+            )
         self.catalog, self.target, self.mapping, self.mode, self.dry_run = catalog, target, mapping, mode, dry_run
         if mapping.layer not in {s.id for s in catalog.layers}:
-            raise MappingError(mapping.path, "layer", f"a layer id of the catalog "
-                                                      f"({', '.join(s.id for s in catalog.layers)})")
+            raise MappingError(
+                mapping.path,
+                "layer",
+                tr("a layer id of the catalog ({value})").format(value=", ".join(s.id for s in catalog.layers)),
+            )
         self.spec = catalog.layer(mapping.layer)
         dsn, prefix = target_dsn(target)
         self.prefix = prefix
         self.writer = TwinWriter(dsn, prefix + self.spec.table, f"{target.describe()}: {self.spec.table}")
         self.key = mapping.key or ((self.spec.key,) if self.spec.key else ())
         if not self.key:
-            raise MappingError(mapping.path, "key", f"key fields (layer '{self.spec.id}' has no key in the catalog)")
+            raise MappingError(
+                mapping.path, "key", tr("key fields (layer '{id}' has no key in the catalog)").format(id=self.spec.id)
+            )
         check_against(mapping, catalog, self.writer.kinds, self.key)
         rules = {r.field: r for r in field_domains(catalog).rules_for(self.spec.id)}
         unfilled = [r.field for r in rules.values() if r.not_null and r.field not in mapping.targets()
                     and r.field in self.writer.kinds]
         if unfilled:
-            raise MappingError(mapping.path, f"fields.{unfilled[0]}", "a mapping for this required twin field")
+            raise MappingError(mapping.path, f"fields.{unfilled[0]}", tr('a mapping for this required twin field'))
         linker = None
         crs_wkt = self.writer.crs_wkt()
         if mapping.link is not None:

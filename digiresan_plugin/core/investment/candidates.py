@@ -10,13 +10,18 @@ from datetime import date
 from typing import Optional
 
 import numpy as np
+from qgis.PyQt.QtCore import QLocale
 
+from ..formatting import amount, grouped
 from ..tr import tr
 from . import condition as cond
 from .coordination import Coordination, coordinate, earliest_year, status, utilities
 from .model import LEVELS, MaintenanceModel
 from .network import JD_OFFSET, Network
 from .treatments import benefit_cost, choose, costs
+
+_LOCALES = {"sv": QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden),
+            "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +147,20 @@ def _year(jd: float) -> int:
     return date.fromordinal(int(jd) - JD_OFFSET).year
 
 
+def locale_of(language: str) -> QLocale:
+    """The number format of the UI language: Swedish (sv_SE) or English (en_US)."""
+    return _LOCALES["sv" if language.startswith("sv") else "en"]
+
+
 def number(value: float, digits: int, language: str) -> str:
-    """``9 000``, ``5.8`` (en) / ``5,8`` (sv): groups split by a no-break space (a number never wraps), the
-    language's decimal mark."""
-    text = f"{value:,.{digits}f}".replace(",", "\u00a0")
-    return text.replace(".", ",") if language.startswith("sv") else text
+    """``9 000``, ``5,8`` (sv: thin no-break space groups, so a number never wraps; decimal comma) / ``9,000``,
+    ``5.8`` (en)."""
+    return grouped(value, locale_of(language), digits)
+
+
+def sek(value: float, language: str) -> str:
+    """Whole kronor in the language's format: "330 000 kr" (sv), "330,000 kr" (en)."""
+    return amount(round(value), locale_of(language))
 
 
 class _Reasons:

@@ -26,7 +26,7 @@ from ..catalog import Catalog
 from ..identify.config import identify_config
 from ..log import get_logger
 from ..tr import tr
-from .candidates import find_candidates, number
+from .candidates import find_candidates, sek
 from .model import MaintenanceModel, ModelError, load_model
 from .network import read_network, year_of
 from .sources import SourceError, layer_inputs
@@ -114,7 +114,7 @@ class MaintenanceCard:
         if a.candidates:
             c = a.candidates[0]
             rows += [("treatment", tr("Suggested treatment"), c.treatment or tr("no treatment rule matches"), "text"),
-                     ("cost_sek", tr("Cost (SEK)"), number(round(c.cost_sek, -3), 0, language), "text"),
+                     ("cost_sek", tr("Cost"), sek(round(c.cost_sek, -3), language), "text"),
                      ("coordination", tr("Coordination"), _coordination(c), "text"),
                      ("reason", tr("Why"), c.reason, "text")]
         elif level >= 0:

@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from ..catalog import CatalogError, Title
 from ..paths import resources_dir
+from ..tr import tr
 
 LEVELS = ("acceptable", "needs_action", "urgent")
 MODEL_FILE = "maintenance_model.json"
@@ -134,9 +135,9 @@ def load_model(path: Optional[Path | str] = None) -> MaintenanceModel:
     try:
         root = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ModelError(path, "(file)", "an existing maintenance model JSON file") from None
+        raise ModelError(path, "(file)", tr('an existing maintenance model JSON file')) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(path, "(file)", f"readable JSON ({exc})") from None
+        raise ModelError(path, "(file)", tr('readable JSON ({error})').format(error=exc)) from None
     return _Parser(path).model(root)
 
 
@@ -150,7 +151,7 @@ class _Parser:
 
     def obj(self, raw: Any, key: str) -> dict:
         if not isinstance(raw, dict):
-            raise self.fail(key, "an object", raw)
+            raise self.fail(key, tr('an object'), raw)
         return raw
 
     def number(self, raw: dict, name: str, key: str, minimum: float = 0.0, optional: bool = False) -> Any:
@@ -167,16 +168,16 @@ class _Parser:
         if value is None:
             return None
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-            raise self.fail(f"{key}.{name}", "a non-empty list of texts", value)
+            raise self.fail(f"{key}.{name}", tr('a non-empty list of texts'), value)
         for v in value:
             if allowed is not None and v not in allowed:
-                raise self.fail(f"{key}.{name}", f"values among {', '.join(allowed)}", v)
+                raise self.fail(f"{key}.{name}", tr('values among {allowed}').format(allowed=', '.join(allowed)), v)
         return tuple(value)
 
     def title(self, raw: Any, key: str) -> Title:
         raw = self.obj(raw, key)
         if not all(isinstance(raw.get(lang), str) for lang in ("en", "sv")):
-            raise self.fail(key, "an object with 'en' and 'sv' texts", raw)
+            raise self.fail(key, tr("an object with 'en' and 'sv' texts"), raw)
         return Title(raw["en"], raw["sv"])
 
     def limits(self, raw: Any, key: str) -> Limits:
@@ -188,7 +189,7 @@ class _Parser:
         if not isinstance(value, list) or len(value) != 4 or not all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) for v in value) \
                 or any(b <= a for a, b in zip(value, value[1:])):
-            raise self.fail(f"{key}.{name}", "4 ascending numbers (upper limits of classes 1–4)", value)
+            raise self.fail(f"{key}.{name}", tr('4 ascending numbers (upper limits of classes 1–4)'), value)
         return tuple(float(v) for v in value)
 
     # -- sections --------------------------------------------------------------------------------------------
@@ -201,35 +202,35 @@ class _Parser:
             fields = self.obj(entry.get("fields"), f"{key}.fields")
             for name in needed:
                 if not isinstance(fields.get(name), str) or not fields[name]:
-                    raise self.fail(f"{key}.fields.{name}", "a field name", fields.get(name) or "missing")
+                    raise self.fail(f"{key}.fields.{name}", tr('a field name'), fields.get(name) or "missing")
             layer, relation = entry.get("layer"), entry.get("relation")
             if kind == "segments" and not isinstance(layer, str):
-                raise self.fail(f"{key}.layer", "a catalog layer id", layer or "missing")
+                raise self.fail(f"{key}.layer", tr('a catalog layer id'), layer or "missing")
             if kind != "segments" and not isinstance(relation, str):
-                raise self.fail(f"{key}.relation", "a catalog relation id", relation or "missing")
+                raise self.fail(f"{key}.relation", tr('a catalog relation id'), relation or "missing")
             sources[kind] = Source(layer, relation, {k: str(v) for k, v in fields.items()})
         moratorium = self.obj(raw.get("moratorium", {}), "sources.moratorium").get("warning")
         return sources, moratorium
 
     def groups(self, raw: Any) -> tuple[ClassGroup, ...]:
         if not isinstance(raw, list) or not raw:
-            raise self.fail("class_groups", "a non-empty list of functional-class groups", raw)
+            raise self.fail("class_groups", tr('a non-empty list of functional-class groups'), raw)
         groups, seen = [], set()
         for i, item in enumerate(raw):
             key = f"class_groups[{i}]"
             item = self.obj(item, key)
             gid = item.get("id")
             if not isinstance(gid, str) or not gid or gid in seen:
-                raise self.fail(f"{key}.id", "a unique id", gid)
+                raise self.fail(f"{key}.id", tr('a unique id'), gid)
             seen.add(gid)
             classes = item.get("functional_classes")
             if not isinstance(classes, list) or not all(isinstance(c, int) and not isinstance(c, bool)
                                                         for c in classes):
-                raise self.fail(f"{key}.functional_classes", "a list of integers", classes)
+                raise self.fail(f"{key}.functional_classes", tr('a list of integers'), classes)
             action, urgent = self.limits(item.get("needs_action"), f"{key}.needs_action"), \
                 self.limits(item.get("urgent"), f"{key}.urgent")
             if urgent.iri_mm_m < action.iri_mm_m or urgent.rut_mm < action.rut_mm:
-                raise self.fail(f"{key}.urgent", "limits at or above the needs_action limits", item.get("urgent"))
+                raise self.fail(f"{key}.urgent", tr('limits at or above the needs_action limits'), item.get("urgent"))
             groups.append(ClassGroup(gid, self.title(item.get("title"), f"{key}.title"), tuple(classes),
                                      action, urgent))
         return tuple(groups)
@@ -238,7 +239,7 @@ class _Parser:
         raw = self.obj(raw, "deterioration")
         bands_raw = raw.get("aadt_bands")
         if not isinstance(bands_raw, list) or not bands_raw:
-            raise self.fail("deterioration.aadt_bands", "a non-empty list", bands_raw)
+            raise self.fail("deterioration.aadt_bands", tr('a non-empty list'), bands_raw)
         bands = []
         for i, band in enumerate(bands_raw):
             key = f"deterioration.aadt_bands[{i}]"
@@ -249,11 +250,11 @@ class _Parser:
                 rates.append({s: self.number(table, s, f"{key}.{name}") for s in table})
             bands.append(AadtBand(self.number(band, "max_aadt", key, optional=True), rates[0], rates[1]))
         if bands[-1].max_aadt is not None:
-            raise self.fail(f"deterioration.aadt_bands[{len(bands) - 1}].max_aadt", "null (the last band is open)",
+            raise self.fail(f"deterioration.aadt_bands[{len(bands) - 1}].max_aadt", tr('null (the last band is open)'),
                             bands[-1].max_aadt)
         fallback = raw.get("fallback_surface")
         if not all(fallback in b.iri_mm_m_per_year and fallback in b.rut_mm_per_year for b in bands):
-            raise self.fail("deterioration.fallback_surface", "a surface every band has rates for", fallback)
+            raise self.fail("deterioration.fallback_surface", tr('a surface every band has rates for'), fallback)
         key = "deterioration"
         iri = (self.number(raw, "trend_min_iri_mm_m_per_year", key),
                self.number(raw, "trend_max_iri_mm_m_per_year", key))
@@ -264,19 +265,25 @@ class _Parser:
 
     def treatments(self, raw: Any, group_ids: set[str]) -> tuple[Treatment, ...]:
         if not isinstance(raw, list) or not raw:
-            raise self.fail("treatments", "a non-empty list of treatments", raw)
+            raise self.fail("treatments", tr('a non-empty list of treatments'), raw)
         out = []
         for i, item in enumerate(raw):
             key = f"treatments[{i}]"
             item = self.obj(item, key)
             code = item.get("code")
             if not isinstance(code, str) or not code:
-                raise self.fail(f"{key}.code", "a treatment code (the catalog's treatment domain)", code)
+                raise self.fail(f"{key}.code", tr("a treatment code (the catalog's treatment domain)"), code)
             t = self.obj(item.get("trigger"), f"{key}.trigger")
             tk = f"{key}.trigger"
             unknown = set(t) - set(Trigger.__dataclass_fields__)
             if unknown:
-                raise self.fail(tk, f"keys among {', '.join(Trigger.__dataclass_fields__)}", sorted(unknown)[0])
+                raise self.fail(
+                    tk,
+                    tr("keys among {dataclass_fields}").format(
+                        dataclass_fields=", ".join(Trigger.__dataclass_fields__)
+                    ),
+                    sorted(unknown)[0],
+                )
             trigger = Trigger(
                 surfaces=self.texts(t, "surfaces", tk), levels=self.texts(t, "levels", tk, LEVELS[1:]),
                 iri_levels=self.texts(t, "iri_levels", tk, LEVELS[1:]),
@@ -285,8 +292,11 @@ class _Parser:
                 min_aadt=self.number(t, "min_aadt", tk, optional=True),
                 max_aadt=self.number(t, "max_aadt", tk, optional=True))
             if not (trigger.levels or trigger.iri_levels or trigger.rut_levels):
-                raise self.fail(tk, "at least one of levels, iri_levels, rut_levels (only segments needing "
-                                    "action are candidates)", t)
+                raise self.fail(
+                    tk,
+                    tr("at least one of levels, iri_levels, rut_levels (only segments needing action are candidates)"),
+                    t,
+                )
             out.append(Treatment(code, trigger, self.number(item, "unit_cost_sek_m2", key),
                                  self.number(item, "life_years", key, minimum=0.5), bool(item.get("digs", False)),
                                  self.limits(item.get("after"), f"{key}.after")))
@@ -300,7 +310,11 @@ class _Parser:
         group_ids = {g.id for g in groups}
         default_group = root.get("default_class_group")
         if default_group not in group_ids:
-            raise self.fail("default_class_group", f"one of {', '.join(sorted(group_ids))}", default_group)
+            raise self.fail(
+                "default_class_group",
+                tr("one of {group_ids}").format(group_ids=", ".join(sorted(group_ids))),
+                default_group,
+            )
         defaults = self.obj(root.get("defaults"), "defaults")
         season = defaults.get("paving_season_end")
         try:
@@ -308,11 +322,13 @@ class _Parser:
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 raise ValueError
         except ValueError:
-            raise self.fail("defaults.paving_season_end", "a month and day like '09-30'", season) from None
+            raise self.fail("defaults.paving_season_end", tr("a month and day like '09-30'"), season) from None
         strategies = self.obj(root.get("strategies", {}), "strategies")
         strategy = strategies.get("default", STRATEGIES[0])
         if strategy not in STRATEGIES:
-            raise self.fail("strategies.default", f"one of {', '.join(STRATEGIES)}", strategy)
+            raise self.fail(
+                "strategies.default", tr("one of {strategies}").format(strategies=", ".join(STRATEGIES)), strategy
+            )
         return MaintenanceModel(
             path=self.path, title=self.title(root.get("title"), "title"), sources=sources,
             moratorium_warning=moratorium,

@@ -19,6 +19,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsP
 
 from ..catalog import Catalog
 from ..identify.config import identify_config
+from ..tr import tr
 from .model import MaintenanceModel
 from .permits import Permit, read_permits
 from .sources import (
@@ -80,14 +81,18 @@ def today_jd(today: date) -> int:
 def _relation(catalog: Catalog, relation_id: str, kind: str):
     rel = identify_config(catalog).relations.get(relation_id)
     if rel is None:
-        raise SourceError(f"The maintenance model's {kind} relation '{relation_id}' is not in the catalog")
+        raise SourceError(
+            tr("The maintenance model's {kind} relation '{relation_id}' is not in the catalog").format(
+                kind=kind, relation_id=relation_id
+            )
+        )
     return rel
 
 
 def _input(inputs: dict[str, LayerInput], layer_id: str, kind: str) -> LayerInput:
     layer = inputs.get(layer_id)
     if layer is None:
-        raise SourceError(f"The twin has no layer '{layer_id}' ({kind})")
+        raise SourceError(tr("The twin has no layer '{layer_id}' ({kind})").format(layer_id=layer_id, kind=kind))
     return layer
 
 
@@ -204,7 +209,7 @@ def _child_rows(catalog: Catalog, relation_id: str, kind: str, inputs: dict[str,
     if child is None:
         if optional:
             return None
-        raise SourceError(f"The twin has no layer '{rel.to_layer}' ({kind})")
+        raise SourceError(tr("The twin has no layer '{to_layer}' ({kind})").format(to_layer=rel.to_layer, kind=kind))
     rows = read_children_by_parent(child, segments, rel.to_field, rel.from_field, names, dates)
     if rows is not None:
         cols = columns_of(rows, [ints] + converters)
@@ -220,7 +225,7 @@ def _child_batches(catalog: Catalog, relation_id: str, kind: str, inputs: dict[s
     rel = _relation(catalog, relation_id, kind)
     child = inputs.get(rel.to_layer)
     if child is None:
-        raise SourceError(f"The twin has no layer '{rel.to_layer}' ({kind})")
+        raise SourceError(tr("The twin has no layer '{to_layer}' ({kind})").format(to_layer=rel.to_layer, kind=kind))
     rows = read_children_by_parent(child, segments, rel.to_field, rel.from_field, names, dates)
     by_fid = rows is not None
     if rows is None:

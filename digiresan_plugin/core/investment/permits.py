@@ -20,6 +20,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsF
 
 from ..catalog import Catalog
 from ..identify.config import identify_config
+from ..tr import tr
 from .model import MaintenanceModel
 from .sources import LayerInput, SourceError, read_rows
 
@@ -78,10 +79,14 @@ def read_permits(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     src = model.sources["permits"]
     rel = identify_config(catalog).relations.get(src.relation)
     if rel is None:
-        raise SourceError(f"The maintenance model's permits relation '{src.relation}' is not in the catalog")
+        raise SourceError(
+            tr("The maintenance model's permits relation '{relation}' is not in the catalog").format(
+                relation=src.relation
+            )
+        )
     layer = inputs.get(rel.to_layer)
     if layer is None:
-        raise SourceError(f"The twin has no layer '{rel.to_layer}' (permits)")
+        raise SourceError(tr("The twin has no layer '{to_layer}' (permits)").format(to_layer=rel.to_layer))
     f = src.fields
     roles = ("id", "applicant", "utility", "start", "end", "status")
     layer.require({k: f[k] for k in roles}, "permit")

@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..catalog import Catalog
 from ..identify.config import identify_config
+from ..tr import tr
 from .model import MaintenanceModel
 from .scenario import ScenarioResult
 
@@ -24,7 +25,11 @@ class PlanError(ValueError):
 def plan_layer_id(catalog: Catalog, model: MaintenanceModel) -> str:
     rel = identify_config(catalog).relations.get(model.sources["paving_plan"].relation)
     if rel is None:
-        raise PlanError(f"The catalog has no relation '{model.sources['paving_plan'].relation}' (paving plan)")
+        raise PlanError(
+            tr("The catalog has no relation '{relation}' (paving plan)").format(
+                relation=model.sources["paving_plan"].relation
+            )
+        )
     return rel.to_layer
 
 
@@ -45,8 +50,11 @@ def _ensure_scenario_field(layer: QgsVectorLayer, name: str) -> int:
     provider = layer.dataProvider()
     if not provider.capabilities() & QgsVectorDataProvider.Capability.AddAttributes or \
             not provider.addAttributes([QgsField(name, QVariant.String)]):
-        raise PlanError(f"Layer '{layer.name()}' has no field '{name}' and it cannot be added "
-                        "(PostGIS: apply migration 008)")
+        raise PlanError(
+            tr("Layer '{name}' has no field '{name2}' and it cannot be added (PostGIS: apply migration 008)").format(
+                name=layer.name(), name2=name
+            )
+        )
     layer.updateFields()
     return layer.fields().indexOf(name)
 
@@ -67,16 +75,24 @@ def accept_scenario(layer: QgsVectorLayer, catalog: Catalog, model: MaintenanceM
     """Write the scenario's treated segments as paving-plan rows; the number written. :class:`PlanError` when the
     layer refuses, or when rows of this scenario id are already there (delete them first)."""
     if not result.scenario_id:
-        raise PlanError("A scenario needs an id before it is written into the paving plan")
+        raise PlanError(tr('A scenario needs an id before it is written into the paving plan'))
     names = _fields(catalog, model)
     for role in ("segment", "year", "treatment"):
         if layer.fields().indexOf(names[role]) < 0:
-            raise PlanError(f"Layer '{layer.name()}' has no field '{names[role]}' (paving plan {role})")
+            raise PlanError(
+                tr("Layer '{name}' has no field '{names}' (paving plan {role})").format(
+                    name=layer.name(), names=names[role], role=role
+                )
+            )
     if layer.isEditable():
-        raise PlanError(f"Layer '{layer.name()}' is being edited: save or discard the edits first")
+        raise PlanError(tr("Layer '{name}' is being edited: save or discard the edits first").format(name=layer.name()))
     _ensure_scenario_field(layer, names["scenario"])
     if scenario_fids(layer, names["scenario"], result.scenario_id):
-        raise PlanError(f"Scenario '{result.scenario_id}' is already in '{layer.name()}': delete it first")
+        raise PlanError(
+            tr("Scenario '{scenario_id}' is already in '{name}': delete it first").format(
+                scenario_id=result.scenario_id, name=layer.name()
+            )
+        )
     fields = layer.fields()
     features = []
     for t in result.treated:
@@ -95,7 +111,11 @@ def accept_scenario(layer: QgsVectorLayer, catalog: Catalog, model: MaintenanceM
     ok, _added = provider.addFeatures(features)
     if not ok:
         errors = "; ".join(provider.errors()) or "the provider refused the rows"
-        raise PlanError(f"Scenario '{result.scenario_id}' not written into '{layer.name()}' (nothing was): {errors}")
+        raise PlanError(
+            tr("Scenario '{scenario_id}' not written into '{name}' (nothing was): {errors}").format(
+                scenario_id=result.scenario_id, name=layer.name(), errors=errors
+            )
+        )
     layer.reload()
     return len(features)
 

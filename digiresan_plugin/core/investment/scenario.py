@@ -18,6 +18,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from ..tr import tr
 from . import condition as cond
 from .coordination import coordinate, earliest_year
 from .model import STRATEGIES, MaintenanceModel
@@ -95,9 +96,17 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
                  progress: Optional[Progress] = None) -> ScenarioResult:
     """The scenario's years; :class:`ScenarioCancelledError` when ``progress`` returns False."""
     if strategy not in STRATEGIES:
-        raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}, got '{strategy}'")
+        raise ValueError(
+            tr("strategy must be one of {strategies}, got '{strategy}'").format(
+                strategies=", ".join(STRATEGIES), strategy=strategy
+            )
+        )
     if years < 1 or budget_sek_per_year < 0:
-        raise ValueError(f"years must be ≥ 1 and the budget ≥ 0, got {years} and {budget_sek_per_year}")
+        raise ValueError(
+            tr("years must be ≥ 1 and the budget ≥ 0, got {years} and {budget_sek_per_year}").format(
+                years=years, budget_sek_per_year=budget_sek_per_year
+            )
+        )
     first_year = first_year or date.fromordinal(net.today_jd - JD_OFFSET).year + 1
     mor_years = model.dig_moratorium_years if moratorium_years is None else moratorium_years
     coordination = coordinate(model, net, mor_years)

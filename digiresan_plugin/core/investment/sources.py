@@ -30,6 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ..layers import plain_gpkg_table
+from ..tr import tr
 
 JD_OFFSET = 1721425  # date.toordinal() + JD_OFFSET = Julian day number (QDate.toJulianDay)
 
@@ -61,7 +62,11 @@ class LayerInput:
     def require(self, names: dict[str, str], what: str) -> None:
         for role, name in names.items():
             if not self.has_field(name):
-                raise SourceError(f"Layer '{self.layer_id}' has no field '{name}' ({what} {role})")
+                raise SourceError(
+                    tr("Layer '{layer_id}' has no field '{name}' ({what} {role})").format(
+                        layer_id=self.layer_id, name=name, what=what, role=role
+                    )
+                )
 
 
 def layer_inputs(layers: dict[str, QgsVectorLayer]) -> dict[str, LayerInput]:
@@ -120,7 +125,9 @@ def read_rows(layer: LayerInput, names: list[str], dates: tuple[str, ...] = (),
     when ``geometry``."""
     missing = [n for n in names if not layer.has_field(n)]
     if missing:
-        raise SourceError(f"Layer '{layer.layer_id}' has no field '{missing[0]}'")
+        raise SourceError(
+            tr("Layer '{layer_id}' has no field '{missing}'").format(layer_id=layer.layer_id, missing=missing[0])
+        )
     if layer.gpkg is not None and not geometry:
         try:
             conn, cursor = _sqlite_cursor(layer, names, dates, fid)
@@ -165,7 +172,7 @@ def _sqlite_cursor(layer: LayerInput, names: list[str], dates: tuple[str, ...], 
         if fid:
             pk = conn.execute("SELECT name FROM pragma_table_info(?) WHERE pk = 1", (layer.table,)).fetchone()
             if pk is None:
-                raise sqlite3.OperationalError(f"no primary key in {layer.table}")
+                raise sqlite3.OperationalError(tr('no primary key in {table}').format(table=layer.table))
             columns = f'"{pk[0]}", {columns}'
         return conn, conn.execute(f'SELECT {columns} FROM "{layer.table}"')
     except sqlite3.Error:
@@ -244,7 +251,7 @@ def read_children_by_parent(child: LayerInput, parent: LayerInput, child_key: st
         return None
     for name in names + [child_key]:
         if not child.has_field(name):
-            raise SourceError(f"Layer '{child.layer_id}' has no field '{name}'")
+            raise SourceError(tr("Layer '{layer_id}' has no field '{name}'").format(layer_id=child.layer_id, name=name))
     columns = ", ".join(
         f'CAST(julianday(substr(c."{n}", 1, 10)) + 0.5 AS INTEGER)' if n in dates else f'c."{n}"' for n in names)
     try:

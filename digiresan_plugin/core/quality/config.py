@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from ..catalog import Catalog, CatalogError
 from ..maintenance_spec import KeyRelation, SpatialRelation, maintenance_spec
+from ..tr import tr
 from .model import SEVERITIES, WARNING
 
 KINDS = ("near_relation", "sign_value", "status_dates", "hourly_profile")
@@ -91,46 +92,62 @@ class _Parser:
     def text(self, raw: dict, name: str, key: str) -> str:
         value = raw.get(name)
         if not isinstance(value, str) or not value:
-            raise self.fail(f"{key}.{name}", f"a non-empty text, got {json.dumps(value, ensure_ascii=False)}")
+            raise self.fail(
+                f"{key}.{name}", tr("a non-empty text, got {value}").format(value=json.dumps(value, ensure_ascii=False))
+            )
         return value
 
     def texts(self, raw: dict, name: str, key: str) -> tuple[str, ...]:
         value = raw.get(name, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise self.fail(f"{key}.{name}", "a list of texts")
+            raise self.fail(f"{key}.{name}", tr('a list of texts'))
         return tuple(value)
 
     def number(self, raw: dict, name: str, key: str, low: float, high: float) -> float:
         value = raw.get(name)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or \
                 not low <= value <= high:
-            raise self.fail(f"{key}.{name}", f"a number from {low:g} to {high:g}, got {json.dumps(value)}")
+            raise self.fail(
+                f"{key}.{name}",
+                tr("a number from {low:g} to {high:g}, got {value}").format(
+                    low=low, high=high, value=json.dumps(value)
+                ),
+            )
         return float(value)
 
     def layer(self, raw: dict, key: str) -> str:
         layer = self.text(raw, "layer", key)
         if layer not in self.layers:
-            raise self.fail(f"{key}.layer", f"a layer id of the catalog, got '{layer}'")
+            raise self.fail(f"{key}.layer", tr("a layer id of the catalog, got '{layer}'").format(layer=layer))
         return layer
 
     def spatial(self, raw: dict, key: str, layer: str) -> SpatialRelation:
         rel = self.spec.spatial_relation(self.text(raw, "relation", key))
         if rel is None or rel.from_layer != layer or rel.distance_m is None:
-            raise self.fail(f"{key}.relation", f"a spatial relation from '{layer}' with a distance_m")
+            raise self.fail(
+                f"{key}.relation", tr("a spatial relation from '{layer}' with a distance_m").format(layer=layer)
+            )
         return rel
 
     def rule(self, raw: Any, index: int) -> QualityRule:
         key = f"quality.rules[{index}]"
         if not isinstance(raw, dict):
-            raise self.fail(key, "an object")
+            raise self.fail(key, tr('an object'))
         rule_id = self.text(raw, "id", key)
         key = f"quality.rules[{index}:{rule_id}]"
         kind = raw.get("kind")
         if kind not in KINDS:
-            raise self.fail(f"{key}.kind", f"one of {list(KINDS)}, got {json.dumps(kind)}")
+            raise self.fail(
+                f"{key}.kind", tr("one of {kinds}, got {kind}").format(kinds=list(KINDS), kind=json.dumps(kind))
+            )
         severity = raw.get("severity", WARNING)
         if severity not in SEVERITIES:
-            raise self.fail(f"{key}.severity", f"one of {list(SEVERITIES)}, got {json.dumps(severity)}")
+            raise self.fail(
+                f"{key}.severity",
+                tr("one of {severities}, got {severity}").format(
+                    severities=list(SEVERITIES), severity=json.dumps(severity)
+                ),
+            )
         if kind == "near_relation":
             layer = self.layer(raw, key)
             return NearRule(rule_id, severity, layer, self.spatial(raw, key, layer))
@@ -147,7 +164,7 @@ class _Parser:
                 self.texts(raw, "ongoing", key), self.texts(raw, "finished", key))
         relation: Optional[KeyRelation] = self.spec.key_relation(self.text(raw, "relation", key))
         if relation is None:
-            raise self.fail(f"{key}.relation", "the id of a key relation")
+            raise self.fail(f"{key}.relation", tr('the id of a key relation'))
         low = self.number(raw, "min_share", key, 0, 10)
         high = self.number(raw, "max_share", key, low, 10)
         return HourlyRule(rule_id, severity, relation, self.text(raw, "hour_field", key),
@@ -161,10 +178,12 @@ def quality_rules(catalog: Catalog) -> list[QualityRule]:
     p = _Parser(catalog)
     raw = catalog.extra.get("quality", {})
     if not isinstance(raw, dict) or not isinstance(raw.get("rules", []), list):
-        raise p.fail("quality", "an object with a list 'rules'")
+        raise p.fail("quality", tr("an object with a list 'rules'"))
     rules = [p.rule(item, i) for i, item in enumerate(raw.get("rules", []))]
     ids = [r.id for r in rules]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise p.fail("quality.rules", f"unique rule ids, '{duplicates[0]}' appears twice")
+        raise p.fail(
+            "quality.rules", tr("unique rule ids, '{duplicates}' appears twice").format(duplicates=duplicates[0])
+        )
     return rules

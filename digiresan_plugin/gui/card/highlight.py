@@ -59,7 +59,9 @@ class SubjectHighlight:
         color = QColor(HIGHLIGHT_COLOR)
         highlight.setColor(color)
         fill = QColor(color)
-        fill.setAlpha(HIGHLIGHT_FILL_ALPHA)
+        # a polygon keeps its own colour inside the halo (a magenta veil turns a park grey); a line or a point is
+        # tinted so that a thin one shows
+        fill.setAlpha(0 if kind == QgsWkbTypes.GeometryType.PolygonGeometry else HIGHLIGHT_FILL_ALPHA)
         highlight.setFillColor(fill)
         highlight.setBuffer(HIGHLIGHT_BUFFER_MM)
         highlight.setMinWidth(HIGHLIGHT_MIN_WIDTH_MM)

@@ -1,0 +1,311 @@
+"""Where a street segment lies: between its cross streets ("Storgatan, Prästgatan–Kyrkgatan").
+
+The catalog's ``search.streets`` key names the line layer whose features are street segments and its street name
+field (``touch_m``: how near another street's segment must come to a segment's end to count as crossing there).
+A segment's cross streets are the other streets whose segments touch its two ends; a street's segments are listed
+in their order along it, each turned so that it starts where the previous one ends.
+
+Read straight from a GeoPackage (bound SQL, the R-tree around each end; answers cached per file until it changes)
+or through QGIS for any other provider; no widgets, safe on a worker thread once built on the main thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional, Protocol
+
+from qgis.core import (
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsRectangle,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+)
+
+from .catalog import Catalog, CatalogError, LayerSpec
+from .collation import sort_key
+from .identify.gpkg_reader import connection, geometry_from_blob
+from .layers import plain_gpkg_table
+from .log import get_logger
+from .tr import tr
+
+LOG = get_logger(__name__)
+MAX_ORDERED = 400  # a street with more segments is listed by key, not walked end to end
+_CACHE: dict[tuple, dict[str, list["SegmentPlace"]]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class StreetsSpec:
+    """The catalog's ``search.streets``: the segments layer, its street name field, the touching distance."""
+
+    layer: str
+    name_field: str
+    touch_m: float = 1.0
+
+
+def streets_spec(catalog: Catalog) -> Optional[StreetsSpec]:
+    """``search.streets`` of ``catalog`` validated, or None when the catalog declares no streets."""
+    search = catalog.extra.get("search")
+    if search is None:
+        return None
+    if not isinstance(search, dict):
+        raise CatalogError(catalog.path, "search", "an object")
+    raw = search.get("streets")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise CatalogError(catalog.path, "search.streets", "an object with 'layer' and 'name_field'")
+    layer, name = raw.get("layer"), raw.get("name_field")
+    ids = {s.id: s for s in catalog.layers}
+    if not isinstance(layer, str) or layer not in ids or "LineString" not in (ids[layer].geometry or ""):
+        raise CatalogError(catalog.path, "search.streets.layer", f"the id of a line layer, got {layer!r}")
+    if not isinstance(name, str) or not name:
+        raise CatalogError(catalog.path, "search.streets.name_field", f"a field name, got {name!r}")
+    touch = raw.get("touch_m", 1.0)
+    if isinstance(touch, bool) or not isinstance(touch, (int, float)) or not 0 < touch <= 50:
+        raise CatalogError(catalog.path, "search.streets.touch_m", f"metres between 0 and 50, got {touch!r}")
+    return StreetsSpec(layer, name, float(touch))
+
+
+@dataclass(frozen=True)
+class SegmentPlace:
+    """One segment of a street: its cross streets where it starts and where it ends (as listed along the street)."""
+
+    fid: int
+    key: str
+    street: str
+    start: tuple[str, ...]
+    end: tuple[str, ...]
+    extent: tuple[float, float, float, float]  # xmin, ymin, xmax, ymax in the layer's CRS
+    beyond: str = ""  # a street's end piece: "north", "east", "south" or "west" of its one cross street
+
+    def label(self) -> str:
+        """"Storgatan, Prästgatan–Kyrkgatan"; a street's end piece "Storgatan, north of Kyrkgatan"."""
+        first, last = " / ".join(self.start), " / ".join(self.end)
+        if first and last:
+            return f"{self.street}, {first}–{last}"
+        if first or last:
+            template = {"north": tr("{street}, north of {cross}"), "east": tr("{street}, east of {cross}"),
+                        "south": tr("{street}, south of {cross}"), "west": tr("{street}, west of {cross}")}
+            return template.get(self.beyond, "{street}, {cross}").format(street=self.street, cross=first or last)
+        return f"{self.street} ({self.key})" if self.key else self.street
+
+    def rectangle(self) -> QgsRectangle:
+        return QgsRectangle(*self.extent)
+
+
+class _Rows(Protocol):
+    """Where the segments come from: a street's segments, and the named segments near a point."""
+
+    def street(self, name: str) -> list[tuple[int, str, QgsGeometry]]: ...
+    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]: ...
+    def street_of(self, fid: int) -> Optional[str]: ...
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class _GpkgRows:
+    """Bound SQL on the GeoPackage table (the street by its name, the R-tree around each end)."""
+
+    def __init__(self, path: str, table: str, name_field: str, key_field: Optional[str]):
+        self.path = path
+        conn = connection(path)
+        info = conn.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+        pk = next((row[1] for row in info if row[5]), None)
+        found = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
+        if pk is None or found is None:
+            raise LookupError(f"{table}: no primary key or geometry column")
+        rtree = f"rtree_{table}_{found[0]}"
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
+            raise LookupError(f"{table}: no spatial index")
+        t, name, geom = _quoted(table), _quoted(name_field), _quoted(found[0])
+        key = _quoted(key_field) if key_field else "NULL"
+        self._street = f"SELECT {_quoted(pk)}, {key}, {geom} FROM {t} WHERE {name} = ?"  # noqa: S608 - schema names
+        self._near = (f"SELECT t.{name}, t.{geom} FROM {t} AS t JOIN {_quoted(rtree)} AS r "  # noqa: S608
+                      f"ON r.id = t.{_quoted(pk)} WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?")
+        self._street_of = f"SELECT {name} FROM {t} WHERE {_quoted(pk)} = ?"  # noqa: S608
+
+    def street(self, name: str) -> list[tuple[int, str, QgsGeometry]]:
+        rows = connection(self.path).execute(self._street, (name,)).fetchall()
+        return [(fid, "" if key is None else str(key), geometry_from_blob(blob) or QgsGeometry())
+                for fid, key, blob in rows]
+
+    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]:
+        params = (rect.xMaximum(), rect.xMinimum(), rect.yMaximum(), rect.yMinimum())
+        for name, blob in connection(self.path).execute(self._near, params):
+            yield ("" if name is None else str(name)), geometry_from_blob(blob) or QgsGeometry()
+
+    def street_of(self, fid: int) -> Optional[str]:
+        row = connection(self.path).execute(self._street_of, (int(fid),)).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+
+class _LayerRows:
+    """The same through QGIS (PostGIS and other providers: the filters are compiled to the provider's SQL)."""
+
+    def __init__(self, layer: QgsVectorLayer, name_field: str, key_field: Optional[str]):
+        self.source = QgsVectorLayerFeatureSource(layer)
+        self.fields = layer.fields()
+        self.name, self.key = name_field, key_field if key_field and layer.fields().indexFromName(key_field) >= 0 \
+            else None
+
+    def _request(self) -> QgsFeatureRequest:
+        wanted = [self.name] + ([self.key] if self.key else [])
+        return QgsFeatureRequest().setSubsetOfAttributes(wanted, self.fields)
+
+    def street(self, name: str) -> list[tuple[int, str, QgsGeometry]]:
+        request = self._request().setFilterExpression(QgsExpression.createFieldEqualityExpression(self.name, name))
+        return [(f.id(), "" if not self.key or f[self.key] is None else str(f[self.key]), f.geometry())
+                for f in self.source.getFeatures(request)]
+
+    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]:
+        for f in self.source.getFeatures(self._request().setFilterRect(rect)):
+            value = f[self.name]
+            yield ("" if value is None else str(value)), f.geometry()
+
+    def street_of(self, fid: int) -> Optional[str]:
+        for f in self.source.getFeatures(self._request().setFilterFid(int(fid))):
+            return None if f[self.name] is None else str(f[self.name])
+        return None
+
+
+def _ends(geometry: QgsGeometry) -> Optional[tuple[QgsPointXY, QgsPointXY]]:
+    if geometry is None or geometry.isEmpty():
+        return None
+    count = geometry.constGet().nCoordinates()
+    return QgsPointXY(geometry.vertexAt(0)), QgsPointXY(geometry.vertexAt(count - 1))
+
+
+class CrossStreets:
+    """The segments of a street with their cross streets (see the module doc); ``cache`` keeps the answers."""
+
+    def __init__(self, rows: _Rows, tolerance: float, cache: Optional[dict[str, list[SegmentPlace]]] = None):
+        self.rows, self.tolerance = rows, tolerance
+        self.cache = {} if cache is None else cache
+
+    def along(self, street: str) -> list[SegmentPlace]:
+        """The segments named ``street`` in their order along it (the first from the street's end with the lowest
+        key), each with the cross streets at its start and its end."""
+        known = self.cache.get(street)
+        if known is None:
+            known = self._compute(street)
+            with _CACHE_LOCK:
+                self.cache[street] = known
+        return known
+
+    def street_of(self, fid: int) -> Optional[str]:
+        """The street name of segment ``fid`` (None without one)."""
+        return self.rows.street_of(fid) or None
+
+    def place(self, fid: int, street: Optional[str] = None) -> Optional[SegmentPlace]:
+        """The segment with feature id ``fid`` (on ``street`` when the caller has read it), as listed along its
+        street."""
+        street = street or self.street_of(fid)
+        if not street:
+            return None
+        return next((p for p in self.along(street) if p.fid == fid), None)
+
+    def _compute(self, street: str) -> list[SegmentPlace]:
+        segments = [(fid, key, geometry, _ends(geometry)) for fid, key, geometry in self.rows.street(street)]
+        segments.sort(key=lambda s: (sort_key(s[1]), s[0]))
+        order = self._walk([s[3] for s in segments]) if len(segments) <= MAX_ORDERED else \
+            [(i, False) for i in range(len(segments))]
+        places = []
+        for index, flipped in order:
+            fid, key, geometry, ends = segments[index]
+            names = (self._crossing(ends[0], street), self._crossing(ends[1], street)) if ends else ((), ())
+            if flipped:
+                names, ends = names[::-1], ends[::-1]
+            beyond = _direction(ends[1], ends[0]) if names[0] and not names[1] else \
+                _direction(ends[0], ends[1]) if names[1] and not names[0] else ""
+            box = geometry.boundingBox()
+            places.append(SegmentPlace(fid, key, street, names[0], names[1],
+                                       (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), beyond))
+        return places
+
+    def _walk(self, ends: list[Optional[tuple[QgsPointXY, QgsPointXY]]]) -> list[tuple[int, bool]]:
+        """The segments (by index) end to end, and whether each is turned round: from a street end (an end no
+        other segment of the street touches), the lowest key first, on through the one touching its far end."""
+        t = self.tolerance
+        cells: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for i, pair in enumerate(ends):
+            for side, p in enumerate(pair or ()):
+                cells.setdefault((round(p.x() / t), round(p.y() / t)), []).append((i, side))
+
+        def touching(i: int, side: int) -> list[tuple[int, int]]:
+            p = ends[i][side]
+            cx, cy = round(p.x() / t), round(p.y() / t)
+            return sorted((j, s) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j, s in cells.get((cx + dx, cy + dy), ())
+                          if j != i and ends[j][s].sqrDist(p) <= t * t)
+
+        free = [(not touching(i, 0), not touching(i, 1)) if ends[i] else (False, False) for i in range(len(ends))]
+        left = set(range(len(ends)))
+        order: list[tuple[int, bool]] = []
+        while left:
+            start = next((i for i in sorted(left) if any(free[i])), min(left))
+            flipped = not free[start][0] and free[start][1]
+            current: Optional[int] = start
+            while current is not None:
+                left.discard(current)
+                order.append((current, flipped))
+                if not ends[current]:
+                    break
+                current, flipped = next(((j, s == 1) for j, s in touching(current, 0 if flipped else 1) if j in left),
+                                        (None, False))
+        return order
+
+    def _crossing(self, point: QgsPointXY, street: str) -> tuple[str, ...]:
+        """The other streets whose segments touch ``point`` (in Swedish order)."""
+        t = self.tolerance
+        rect = QgsRectangle(point.x() - t, point.y() - t, point.x() + t, point.y() + t)
+        spot = QgsGeometry.fromPointXY(point)
+        names = {name for name, geometry in self.rows.near(rect)
+                 if name and name != street and not geometry.isEmpty() and geometry.distance(spot) <= t}
+        return tuple(sorted(names, key=sort_key))
+
+
+def _direction(to: QgsPointXY, origin: QgsPointXY) -> str:
+    """The compass direction from ``origin`` to ``to`` (map north up)."""
+    dx, dy = to.x() - origin.x(), to.y() - origin.y()
+    if abs(dy) >= abs(dx):
+        return "north" if dy > 0 else "south"
+    return "east" if dx > 0 else "west"
+
+
+def _file_key(path: str, *parts: Any) -> tuple:
+    stat = os.stat(path)
+    return (path, stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size) + parts
+
+
+def for_layer(spec: StreetsSpec, layer_spec: LayerSpec, layer: QgsVectorLayer) -> Optional[CrossStreets]:
+    """Cross streets for the loaded segments ``layer`` (main thread; the answer may then be read on any thread).
+    A GeoPackage table is read by SQL and its answers kept until the file changes; None if the layer lacks the
+    name field."""
+    if layer is None or not layer.isValid() or layer.fields().indexFromName(spec.name_field) < 0:
+        return None
+    tolerance = spec.touch_m * QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceUnit.DistanceMeters,
+                                                                 layer.crs().mapUnits())
+    plain = plain_gpkg_table(layer)
+    key_field = layer_spec.key if layer_spec.key and layer.fields().indexFromName(layer_spec.key) >= 0 else None
+    if plain is not None:
+        try:
+            rows = _GpkgRows(plain[0], plain[1], spec.name_field, key_field)
+            key = _file_key(plain[0], plain[1], spec.name_field, key_field, tolerance)
+        except (OSError, sqlite3.Error, LookupError) as exc:
+            LOG.info(f"{plain[0]}: cross streets read through QGIS ({exc})")
+        else:
+            with _CACHE_LOCK:
+                if key not in _CACHE and len(_CACHE) >= 8:
+                    _CACHE.pop(next(iter(_CACHE)))
+                cache = _CACHE.setdefault(key, {})
+            return CrossStreets(rows, tolerance, cache)
+    return CrossStreets(_LayerRows(layer, spec.name_field, key_field), tolerance)

@@ -1,0 +1,179 @@
+"""A street's segments between their cross streets, and the locator's order: a small street grid whose labels
+and order are known by construction.
+
+Grid (EPSG:3006, metres from (481 000, 7 005 000)):
+- Storgatan runs north–south at x = 0 from y = 300 to y = 0 in three segments, stored out of order and one
+  digitised south to north: ST-01 (300 → 200, the north end piece), ST-02 (100 → 200, reversed), ST-03 (100 → 0);
+- Kyrkgatan (y = 200), Prästgatan (y = 100) and Ågatan (y = 0) cross it, each in a west and an east segment;
+- Prästgatan's east end (x = 100) is where Bäckvägen and Abborrvägen both begin;
+- Lillgatan meets Kyrkgatan's east segment in its middle (x = 50): a cross street of Lillgatan, not of Kyrkgatan;
+- Fjärrvägen starts 5 m from Storgatan's south end: too far to cross it (touch_m 1 m).
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+from qgis.core import QgsFeedback, QgsLocatorContext, QgsLocatorModel, QgsLocatorProxyModel, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+from digiresan_plugin.core.catalog import CatalogError, parse_catalog
+from digiresan_plugin.core.collation import sorted_names
+from digiresan_plugin.core.cross_streets import for_layer, streets_spec
+from digiresan_plugin.core.search import TwinSearch, like_pattern
+from digiresan_plugin.gui.locator import TwinLocatorFilter
+
+from .fixtures_twin import _srs
+from .test_i18n import compiled_qm  # noqa: F401 - the fixture
+
+X, Y = 481000.0, 7005000.0
+SEGMENTS = [  # (segment_id, street, points relative to (X, Y))
+    ("ST-03", "Storgatan", [(0, 100), (0, 0)]),
+    ("ST-01", "Storgatan", [(0, 300), (0, 200)]),
+    ("ST-02", "Storgatan", [(0, 100), (0, 200)]),
+    ("KY-01", "Kyrkgatan", [(-100, 200), (0, 200)]),
+    ("KY-02", "Kyrkgatan", [(0, 200), (100, 200)]),
+    ("PR-01", "Prästgatan", [(-100, 100), (0, 100)]),
+    ("PR-02", "Prästgatan", [(0, 100), (100, 100)]),
+    ("ÅG-01", "Ågatan", [(-100, 0), (0, 0)]),
+    ("ÅG-02", "Ågatan", [(0, 0), (100, 0)]),
+    ("BÄ-01", "Bäckvägen", [(100, 100), (200, 100)]),
+    ("AB-01", "Abborrvägen", [(100, 100), (100, 50)]),
+    ("LI-01", "Lillgatan", [(50, 250), (50, 200)]),
+    ("FJ-01", "Fjärrvägen", [(0, -5), (0, -80)]),
+]
+STORGATAN = ["Storgatan, north of Kyrkgatan", "Storgatan, Kyrkgatan–Prästgatan", "Storgatan, Prästgatan–Ågatan"]
+PROPERTIES = ["Hjorten 10", "Hjorten 3", "hjorten 2", "Hjorten 1", "Älgen 1", "Åsen 4"]
+
+
+def write_grid(path: Path) -> Path:
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    roads = ds.CreateLayer("road_segments", _srs(3006), ogr.wkbLineString, ["FID=fid", "GEOMETRY_NAME=geom"])
+    for name in ("segment_id", "street_name"):
+        roads.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for key, street, points in SEGMENTS:
+        feature = ogr.Feature(roads.GetLayerDefn())
+        feature.SetField("segment_id", key)
+        feature.SetField("street_name", street)
+        line = ", ".join(f"{X + dx} {Y + dy}" for dx, dy in points)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"LINESTRING ({line})"))
+        roads.CreateFeature(feature)
+    properties = ds.CreateLayer("properties", _srs(3006), ogr.wkbPolygon, ["FID=fid", "GEOMETRY_NAME=geom"])
+    properties.CreateField(ogr.FieldDefn("designation", ogr.OFTString))
+    for i, designation in enumerate(PROPERTIES):
+        feature = ogr.Feature(properties.GetLayerDefn())
+        feature.SetField("designation", designation)
+        x0, y0 = X + 300 + 30 * i, Y
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"POLYGON (({x0} {y0}, {x0 + 20} {y0}, {x0 + 20} {y0 + 20}, {x0} {y0 + 20}, {x0} {y0}))"))
+        properties.CreateFeature(feature)
+    ds = None
+    return path
+
+
+@pytest.fixture()
+def grid(tmp_path, qgis_app) -> dict[str, QgsVectorLayer]:
+    path = write_grid(tmp_path / "grid.gpkg")
+    layers = {lid: QgsVectorLayer(f"{path}|layername={lid}", lid, "ogr") for lid in ("road_segments", "properties")}
+    assert all(layer.isValid() for layer in layers.values())
+    yield layers
+    layers.clear()
+    gc.collect()  # the layers go while QGIS is alive (an OGR dataset closed after exitQgis crashes)
+
+
+def labels(cross, street: str) -> list[str]:
+    return [p.label() for p in cross.along(street)]
+
+
+def test_a_street_lists_its_segments_end_to_end_between_their_cross_streets(catalog, grid):
+    cross = for_layer(streets_spec(catalog), catalog.layer("road_segments"), grid["road_segments"])
+    assert labels(cross, "Storgatan") == STORGATAN
+    assert [p.key for p in cross.along("Storgatan")] == ["ST-01", "ST-02", "ST-03"]
+    assert labels(cross, "Prästgatan") == ["Prästgatan, west of Storgatan",
+                                           "Prästgatan, Storgatan–Abborrvägen / Bäckvägen"]
+    assert labels(cross, "Kyrkgatan") == ["Kyrkgatan, west of Storgatan",
+                                          "Kyrkgatan, east of Storgatan"]  # Lillgatan meets its middle, not an end
+    assert labels(cross, "Lillgatan") == ["Lillgatan, north of Kyrkgatan"]
+    assert labels(cross, "Fjärrvägen") == ["Fjärrvägen (FJ-01)"]  # 5 m from Storgatan's end: no crossing
+    assert cross.place(cross.along("Storgatan")[1].fid).label() == "Storgatan, Kyrkgatan–Prästgatan"
+
+
+def test_through_qgis_the_answers_are_the_same(catalog, grid):
+    layer = grid["road_segments"]
+    layer.setSubsetString('"fid" > 0')  # not the plain table: read through QGIS's provider
+    cross = for_layer(streets_spec(catalog), catalog.layer("road_segments"), layer)
+    assert labels(cross, "Storgatan") == STORGATAN
+
+
+def test_answers_are_kept_until_the_file_changes(catalog, grid, tmp_path):
+    spec, layer = streets_spec(catalog), grid["road_segments"]
+    assert labels(for_layer(spec, catalog.layer("road_segments"), layer), "Storgatan")[2].endswith("–Ågatan")
+    time.sleep(0.01)
+    ds = ogr.Open(str(tmp_path / "grid.gpkg"), 1)  # OGR: the GeoPackage's R-tree triggers need its functions
+    ds.ExecuteSQL("UPDATE road_segments SET street_name = 'Åvägen' WHERE street_name = 'Ågatan'")
+    ds = None
+    assert labels(for_layer(spec, catalog.layer("road_segments"), layer), "Storgatan")[2].endswith("–Åvägen")
+
+
+def test_the_catalog_key_is_checked(catalog):
+    data = {"catalog_version": 1, "title": {"en": "t", "sv": "t"}, "groups": [{"id": "g", "title": {"en": "g",
+            "sv": "g"}}], "layers": [{"id": "roads", "table": "roads", "group": "g", "title": {"en": "r", "sv": "r"},
+                                      "geometry": "Polygon"}]}
+    with pytest.raises(CatalogError, match="search.streets.layer"):
+        streets_spec(parse_catalog(dict(data, search={"streets": {"layer": "roads", "name_field": "n"}}), "c.json"))
+    assert streets_spec(parse_catalog(data, "c.json")) is None
+
+
+def search(catalog, grid) -> TwinSearch:
+    return TwinSearch(catalog, grid.get, "en")
+
+
+def test_a_street_first_then_its_segments_and_segment_ids_not_repeated(catalog, grid):
+    hits = search(catalog, grid).search("storg")
+    assert [(h.kind, h.text) for h in hits] == [("street", "Storgatan")] + [("segment", t) for t in STORGATAN]
+    assert len(hits[0].fids) == 3 and [h.description for h in hits[1:]] == ["ST-01", "ST-02", "ST-03"]
+    by_id = search(catalog, grid).search("st-02")
+    assert [(h.text, h.description) for h in by_id] == [("ST-02", "Storgatan, Kyrkgatan–Prästgatan")]
+
+
+def test_natural_swedish_order_and_unicode_case(catalog, grid):
+    hits = search(catalog, grid).search("hjorten")
+    assert [h.text for h in hits] == ["Hjorten 1", "hjorten 2", "Hjorten 3", "Hjorten 10"]
+    assert [h.text for h in search(catalog, grid).search("ÅGATAN") if h.kind == "street"] == ["Ågatan"]
+    assert [h.text for h in search(catalog, grid).search("en 1")] == ["Hjorten 1", "Hjorten 10", "Älgen 1"]
+    assert sorted_names(["Ödet", "Zeta", "Åsen", "Älgen", "apan", "Bo"]) == ["apan", "Bo", "Zeta", "Åsen", "Älgen",
+                                                                            "Ödet"]
+    assert like_pattern("Å_%") == "%_\\_\\%%"
+
+
+def test_the_locator_shows_the_street_then_its_segments(catalog, grid, qgis_canvas, monkeypatch):
+    from digiresan_plugin.gui import locator as locator_module
+
+    project_layers = dict(grid)
+    monkeypatch.setattr(locator_module, "twin_layer", lambda _project, lid: project_layers.get(lid))
+    locator = TwinLocatorFilter(catalog, qgis_canvas, lambda hit: None)
+    assert not locator.flags() & locator.Flag.FlagFast  # searched on a worker thread
+    locator.prepare("storg", QgsLocatorContext())
+    model = QgsLocatorModel()
+    proxy = QgsLocatorProxyModel()
+    proxy.setSourceModel(model)
+    locator.resultFetched.connect(model.addResult)
+    locator.fetchResults("storg", QgsLocatorContext(), QgsFeedback())
+    shown = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    results = [text for text in shown if text and text.startswith("Storgatan")]
+    assert results == ["Storgatan (3)"] + STORGATAN, shown
+
+
+def test_the_labels_in_swedish(catalog, grid, compiled_qm):  # noqa: F811 - the fixture
+    translator = QTranslator()
+    assert translator.load(str(compiled_qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        cross = for_layer(streets_spec(catalog), catalog.layer("road_segments"), grid["road_segments"])
+        assert labels(cross, "Kyrkgatan") == ["Kyrkgatan, väster om Storgatan", "Kyrkgatan, öster om Storgatan"]
+    finally:
+        QCoreApplication.removeTranslator(translator)
