@@ -210,6 +210,10 @@ class IdeaIndex:
         hits = self._hits(facets, needle)
         if arr is None or not len(hits):
             return hits
+        if len(hits) * 16 > len(arr):  # many: pick them out of the order (no sort)
+            mask = np.zeros(len(self.ideas), dtype=bool)
+            mask[hits] = True
+            return arr[mask[arr]]
         return hits[np.argsort(self._rank(arr)[hits], kind="stable")]
 
     def apply(self, flt: IdeaFilter, order: Optional[Sequence[int]] = None) -> FilterResult:
