@@ -269,11 +269,16 @@ def ideas_lines(ideas: list[dict]) -> list[str]:
             f"{_f(r['qgis']['keystrokes'][k]['median'])} ({r['qgis']['keystrokes'][k]['rows']:,})" for k in keys])
     lines += ["", "Per keystroke, ms (rows shown):", ""] + _table(["Ideas"] + [f'"{k}"' for k in keys], kbody)
     lines += ["", "Listed = `GeoPackageIdeaRepository.list_ideas()` + `IdeaIndex(ideas)` (both in the dock's "
-                  "loading task) + `IdeasTableModel.set_ideas()` until the `QTableView` has painted (UI thread); "
+                  "loading task) + `IdeasTableModel.set_ideas()` until the dock's `IdeasTableView` (newest first) has "
+                  "painted (UI thread); "
                   "QGIS = `QgsVectorLayerCache` (10 000 rows, no geometry) + "
                   "`QgsAttributeTableModel.loadLayer()` until `rowCount() == N`, painted in a "
                   "`QgsAttributeTableView` (layer opened beforehand). A keystroke = our model's `set_filter` vs "
-                  "the attribute table's expression filter (`title`/`description` ILIKE), each until painted.", ""]
+                  "the attribute table's expression filter (`title`/`description` ILIKE), each until painted."
+                  + ("" if "keystroke_worst_median_plain_view" not in ideas[-1]["ours"] else
+                     " Our worst keystroke in a plain `QTableView` (Qt's defaults: word wrap, row numbers) instead: "
+                     + "; ".join(f"{r['count']:,}: {_f(r['ours'].get('keystroke_worst_median_plain_view'))} ms"
+                                 for r in ideas) + "."), ""]
     docks = [r for r in ideas if r.get("dock")]
     if docks:
         lines += ["The ideas dock, `refresh()` until the list has painted / search is instant / the summary is shown "

@@ -25,9 +25,14 @@ class _Store:
     """The columns behind one or more :class:`IdeaList` views, completed at most once."""
 
     def __init__(self, columns: dict[str, list], load_rest: Optional[Callable[[], dict[str, list]]],
-                 fetch: Optional[Callable[[int], Optional[Idea]]], convert: dict[str, Callable[[Any], Any]]):
+                 fetch: Optional[Callable[[int], Optional[Idea]]], convert: dict[str, Callable[[Any], Any]],
+                 load_columns: Optional[Callable[[Sequence[str]], dict[str, list]]] = None,
+                 load_search: Optional[Callable[[], dict[str, Any]]] = None):
         self.columns = columns
         self.load_rest = load_rest
+        self.load_columns = load_columns
+        self.load_search = load_search
+        self.search_corpus: Optional[str] = None
         self.fetch = fetch
         self.convert = convert
         self.lock = threading.Lock()
@@ -39,16 +44,46 @@ class _Store:
         with self.lock:
             if self.complete:
                 return
-            rest = self.load_rest()
-            ids = self.columns["idea_id"]
-            rest_ids = rest.get("idea_id", ids)
-            if list(rest_ids) != list(ids):  # rows added or removed meanwhile: align by idea_id
-                where = {i: k for k, i in enumerate(rest_ids)}
-                picks = [where.get(i) for i in ids]
-                rest = {name: [None if k is None else values[k] for k in picks] for name, values in rest.items()}
-            for name, values in rest.items():
-                self.columns.setdefault(name, list(values))  # what was read first stays as it was read
+            self._take(self.load_rest())
             self.complete = True
+
+    def ensure_columns(self, names: Sequence[str]) -> None:
+        """Have ``names`` (the others may still be missing): read only them when the source can, else all."""
+        if self.complete or all(name in self.columns for name in names):
+            return
+        if self.load_columns is None:
+            self.ensure_complete()
+            return
+        with self.lock:
+            missing = [name for name in names if name not in self.columns]
+            if missing and not self.complete:
+                self._take(self.load_columns(missing))
+
+    def ensure_search(self, names: Sequence[str]) -> Optional[str]:
+        """The search corpus (see :meth:`IdeaList.search_corpus`) and the columns ``names`` read with it; None when
+        the source gives no corpus or its rows are not the listed ones."""
+        if self.search_corpus is not None or self.load_search is None or self.complete:
+            return self.search_corpus
+        with self.lock:
+            if self.search_corpus is None and not self.complete:
+                read = self.load_search()
+                if list(read.get("idea_id", ())) == list(self.columns["idea_id"]):
+                    self.search_corpus = read.get("corpus")
+                    for name in names:
+                        if name in read:
+                            self.columns.setdefault(name, list(read[name]))
+        return self.search_corpus
+
+    def _take(self, rest: dict[str, list]) -> None:
+        """Add columns read later, aligned by idea_id with what was listed (the caller holds the lock)."""
+        ids = self.columns["idea_id"]
+        rest_ids = rest.get("idea_id", ids)
+        if len(rest_ids) != len(ids) or list(rest_ids) != list(ids):  # rows added or removed meanwhile
+            where = {i: k for k, i in enumerate(rest_ids)}
+            picks = [where.get(i) for i in ids]
+            rest = {name: [None if k is None else values[k] for k in picks] for name, values in rest.items()}
+        for name, values in rest.items():
+            self.columns.setdefault(name, list(values))  # what was read first stays as it was read
 
 
 class IdeaList(Sequence):
@@ -57,14 +92,18 @@ class IdeaList(Sequence):
     ``columns``: name → values by position (at least ``idea_id``). ``load_rest``: returns the other columns (called
     once, by :meth:`complete` or on first need; e.g. in a background task after the list is shown); until then
     ``fetch(idea_id)`` gives a single idea. ``convert``: name → function from the stored value to the Idea's
-    (e.g. ISO text → date).
+    (e.g. ISO text → date). ``load_columns(names)``: returns just those columns (and ``idea_id``), for
+    :meth:`ensure_columns` (e.g. the search texts before the rest). ``load_search()``: ``idea_id``, the search
+    corpus (``corpus``) and some columns in one read, for :meth:`search_corpus`.
     """
 
     def __init__(self, columns: dict[str, list], load_rest: Optional[Callable[[], dict[str, list]]] = None,
                  fetch: Optional[Callable[[int], Optional[Idea]]] = None,
                  convert: Optional[dict[str, Callable[[Any], Any]]] = None, _store: Optional[_Store] = None,
-                 _overrides: Optional[dict[int, Idea]] = None):
-        self._store = _store or _Store(columns, load_rest, fetch, dict(convert or {}))
+                 _overrides: Optional[dict[int, Idea]] = None,
+                 load_columns: Optional[Callable[[Sequence[str]], dict[str, list]]] = None,
+                 load_search: Optional[Callable[[], dict[str, Any]]] = None):
+        self._store = _store or _Store(columns, load_rest, fetch, dict(convert or {}), load_columns, load_search)
         self._overrides = dict(_overrides or {})
         self._cache: dict[int, Idea] = dict(self._overrides)
         self._n = len(self._store.columns["idea_id"])
@@ -77,6 +116,20 @@ class IdeaList(Sequence):
     def complete(self) -> None:
         """Load the columns not read yet (thread-safe; does nothing the second time)."""
         self._store.ensure_complete()
+
+    def ensure_columns(self, names: Sequence[str]) -> None:
+        """Have the columns ``names`` (thread-safe); the source reads only them when it can."""
+        self._store.ensure_columns(names)
+
+    def search_corpus(self, names: Sequence[str] = ()) -> Optional[str]:
+        """Every idea's ``title + "\\n" + description``, rows joined by NUL, as the source concatenated them in one
+        read (with the columns ``names``, e.g. the facets); None when it cannot (then read the columns). Saved ideas
+        are not in it: see :meth:`overridden`."""
+        return self._store.ensure_search(names)
+
+    def overridden(self) -> dict[int, Idea]:
+        """Position → the saved idea put there (see :meth:`replaced`)."""
+        return dict(self._overrides)
 
     # -- sequence --------------------------------------------------------------------------------------------------
     def __len__(self) -> int:

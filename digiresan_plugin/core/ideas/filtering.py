@@ -9,14 +9,13 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
-from itertools import repeat
-from operator import contains
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
 from .columns import IdeaList, column, day_number, year_number
 from .model import STATUSES, Idea, paused_gc
+from .text_search import TextSearch, fold, lower
 
 
 @dataclass(frozen=True)
@@ -53,54 +52,27 @@ class FilterResult:
         return sum(self.counts.values())
 
 
-# Typographic punctuation folded to ASCII in both the text and the search (like case): "–" finds "-" and back.
-# It also keeps Swedish text within Latin-1, which CPython searches fastest.
-_FOLD = (
-    ("\u2013", "-"), ("\u2014", "-"), ("\u2010", "-"), ("\u2011", "-"), ("\u2212", "-"), ("\u2018", "'"),
-    ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u2026", "..."), ("\u00a0", " "),
-    ("\u202f", " "), ("\u2192", "->"), ("\u2022", "*"),
-)
-
-
-# str.lower() of the Latin-1 range as a byte table (A-Z, À-Þ except ×): lowercasing a whole column of Swedish text
-# as bytes is many times faster than str.lower() and gives the same result.
-_LOWER_LATIN1 = bytes(c + 32 if (65 <= c <= 90 or (192 <= c <= 222 and c != 215)) else c for c in range(256))
-
-
-def _fold(text: str) -> str:
-    for char, plain in _FOLD:
-        if char in text:
-            text = text.replace(char, plain)
-    return text
-
-
-def _lower(text: str) -> str:
-    try:
-        raw = text.encode("latin-1")
-    except UnicodeEncodeError:
-        return text.lower()
-    return raw.translate(_LOWER_LATIN1).decode("latin-1")
-
-
 def normalise(text: str) -> str:
     """The search text as compared: trimmed, lower case, typographic punctuation as ASCII. Nothing else."""
-    return _lower(_fold((text or "").strip()))
+    return lower(fold((text or "").strip()))
 
 
 def search_text(idea: Idea) -> str:
-    return _lower(_fold(f"{idea.title or ''}\n{idea.description or ''}"))
+    return lower(fold(f"{idea.title or ''}\n{idea.description or ''}"))
 
 
 _CACHED_SEARCHES = 24
+#: what the facets and the search need (read before the other columns when the source can)
+FACET_COLUMNS = ("theme", "submitter_category")
+SEARCH_COLUMNS = ("title", "description") + FACET_COLUMNS
 
 
 class IdeaIndex:
     """Precomputed columns of a list of ideas for fast repeated filtering.
 
     Status, theme, category and year are small integer codes in numpy arrays (facets and counts are vector
-    operations); the search text is one casefolded string per idea, scanned with ``in`` only over the rows the
-    facets leave. Typing on (the new text contains the previous one) narrows the previous matches instead of
-    scanning everything again.
+    operations); the search texts are one byte corpus (:class:`~.text_search.TextSearch`), searched with whole-array
+    numpy operations, the facets applied to the rows found. Typing on narrows the previous occurrences.
     """
 
     def __init__(self, ideas: Sequence[Idea], search: bool = True):
@@ -129,7 +101,9 @@ class IdeaIndex:
         day_of = {v: day_number(v) for v in distinct}
         self.year = np.array(list(map(year_of.__getitem__, received)), dtype=np.int16)
         self.received = np.array(list(map(day_of.__getitem__, received)), dtype=np.int64)  # day numbers, for sorting
+        self.received_order = np.argsort(self.received, kind="stable")  # the list's first sort, made here
         self._all = np.arange(len(ideas_), dtype=np.int64)
+        self.position = dict(zip(column(ideas_, "idea_id"), range(len(ideas_))))  # idea_id → position
 
     # -- the parts built later ---------------------------------------------------------------------------------------
     @property
@@ -146,12 +120,10 @@ class IdeaIndex:
             if self._more is not None:
                 return
             ideas = self.ideas
-            if isinstance(ideas, IdeaList):
-                ideas.complete()
             with paused_gc():
+                search = _text_search(ideas)
                 theme_codes, themes = _codes(column(ideas, "theme"))
                 category_codes, categories = _codes(column(ideas, "submitter_category"))
-                search = _search_texts(column(ideas, "title"), column(ideas, "description"))
             self._more = {"theme_codes": theme_codes, "themes": themes, "category_codes": category_codes,
                           "categories": categories, "search": search}
 
@@ -163,8 +135,8 @@ class IdeaIndex:
         return self._more[name]
 
     @property
-    def search(self) -> list[str]:
-        """The search text of every idea."""
+    def search(self) -> TextSearch:
+        """The search texts of every idea."""
         return self._part("search")
 
     def __len__(self) -> int:
@@ -184,7 +156,7 @@ class IdeaIndex:
         self.status_codes[position] = self._status_names.index(idea.status)
         with self._more_lock:  # a build running in a task finishes first, then gets the change
             if self._more is not None:
-                self._more["search"][position] = search_text(idea)
+                self._more["search"].replace(position, search_text(idea))
         self._cache.clear()
 
     def _facet_mask(self, facets: tuple) -> Optional[np.ndarray]:
@@ -201,31 +173,18 @@ class IdeaIndex:
         return mask
 
     def _hits(self, facets: tuple, needle: str) -> np.ndarray:
-        """Positions (ascending) matching the facets and the text; recent answers are kept, and a new text is only
-        looked for among the hits of a kept text it contains (typing on, or typing again after a backspace)."""
+        """Positions (ascending) matching the facets and the text; recent answers are kept (the text search keeps
+        the occurrences of recent texts, so typing on only looks around them)."""
         key = (facets, needle)
         cache = self._cache
         found = cache.get(key)
         if found is not None:
             cache.move_to_end(key)
             return found
+        found = self.search.rows(needle)
         mask = self._facet_mask(facets)
-        candidates = len(self.ideas) if mask is None else int(mask.sum())
-        narrowest = None
-        for (kept_facets, kept_needle), kept in cache.items():
-            if kept_facets == facets and kept_needle in needle and (narrowest is None or len(kept) < len(narrowest)):
-                narrowest = kept
-        search = self.search
-        if narrowest is not None and len(narrowest) <= candidates // 2:
-            positions = narrowest  # typing on: only the earlier hits can match
-        elif mask is not None:
-            positions = np.flatnonzero(mask)
-        else:
-            positions = None
-        # "needle in text" for each text as one C loop (map + operator.contains), then numpy
-        texts = search if positions is None else map(search.__getitem__, positions.tolist())
-        hit = np.array(list(map(contains, texts, repeat(needle))), dtype=bool)
-        found = np.flatnonzero(hit) if positions is None else positions[hit]
+        if mask is not None:
+            found = found[mask[found]]
         cache[key] = found
         while len(cache) > _CACHED_SEARCHES:
             cache.popitem(last=False)
@@ -251,6 +210,10 @@ class IdeaIndex:
         hits = self._hits(facets, needle)
         if arr is None or not len(hits):
             return hits
+        if len(hits) * 16 > len(arr):  # many: pick them out of the order (no sort)
+            mask = np.zeros(len(self.ideas), dtype=bool)
+            mask[hits] = True
+            return arr[mask[arr]]
         return hits[np.argsort(self._rank(arr)[hits], kind="stable")]
 
     def apply(self, flt: IdeaFilter, order: Optional[Sequence[int]] = None) -> FilterResult:
@@ -267,7 +230,10 @@ class IdeaIndex:
         return FilterResult(rows, counts)
 
     def invalidate(self) -> None:
+        """Forget remembered answers and kept occurrences."""
         self._cache.clear()
+        if self._more is not None:
+            self._more["search"].forget()
 
 
 def _codes(values: list, names: Optional[Sequence] = None) -> tuple[np.ndarray, dict]:
@@ -280,21 +246,22 @@ def _codes(values: list, names: Optional[Sequence] = None) -> tuple[np.ndarray, 
     return np.array(list(map(lookup.__getitem__, values)), dtype=np.int32), code
 
 
-def _search_texts(titles: list, descriptions: list) -> list[str]:
-    """``search_text`` of every idea. Titles and descriptions are each folded and lowered as one joined string
-    (C loops; a typographic dash in the titles does not make the descriptions wider strings), then paired."""
-    titles = [t or "" for t in titles]
-    descriptions = [d or "" for d in descriptions]
-    if not titles:
-        return []
-    parts = []
-    for texts in (titles, descriptions):
-        corpus = "\x00".join(texts)
-        if corpus.count("\x00") != len(texts) - 1:  # a NUL inside a text: one by one
-            parts.append([_lower(_fold(t)) for t in texts])
-        else:
-            parts.append(_lower(_fold(corpus)).split("\x00"))
-    return list(map("\n".join, zip(*parts)))
+def _text_search(ideas: Sequence[Idea]) -> TextSearch:
+    """The search texts: from the source's one-read corpus when it gives one (with the facets), else from the title
+    and description columns (only these are read when the source can)."""
+    if isinstance(ideas, IdeaList):
+        corpus = ideas.search_corpus(FACET_COLUMNS)
+        if corpus is not None:
+            try:
+                search = TextSearch.from_corpus(corpus, len(ideas))
+            except ValueError:
+                pass
+            else:
+                for position, idea in ideas.overridden().items():
+                    search.replace(position, search_text(idea))
+                return search
+        ideas.ensure_columns(SEARCH_COLUMNS)  # only these: the others can follow after search is ready
+    return TextSearch(column(ideas, "title"), column(ideas, "description"))
 
 
 def filter_ideas(ideas: Sequence[Idea], flt: IdeaFilter) -> list[Idea]:

@@ -20,6 +20,7 @@ from .access import LOCAL_FILE, Access
 from .columns import IdeaList
 from .gpkg_geometry import register_st_functions, xy
 from .gpkg_notes import write_note
+from .gpkg_read import first_columns, search_read
 from .model import (
     EDITABLE_FIELDS,
     PERSONAL_FIELDS,
@@ -160,17 +161,13 @@ class GeoPackageIdeaRepository(IdeaRepository):
     # -- reading ---------------------------------------------------------------------------------------------------
     def list_ideas(self, include_personal: bool = False) -> IdeaList:
         """All ideas as an :class:`IdeaList`: the columns to list and count them now (id, received, status), the
-        rest on :meth:`IdeaList.complete` or first need; until then a single idea is read when shown."""
+        search texts and facets on :meth:`IdeaList.ensure_columns`, the rest on :meth:`IdeaList.complete` or first
+        need; until then a single idea is read when shown."""
         conn = self._read_connection()
         try:
             present = self._columns(conn)
-            first = [c if c in present else "NULL" for c in FIRST_COLUMNS]
             with paused_gc():
-                rows = conn.execute(
-                    f'SELECT {", ".join(first)} FROM "{IDEAS_TABLE}" ORDER BY "idea_id"'  # noqa: S608 - fixed names
-                ).fetchall()
-                columns = {name: list(values) for name, values in zip(FIRST_COLUMNS, zip(*rows))} if rows else {
-                    name: [] for name in FIRST_COLUMNS}
+                columns = first_columns(conn, IDEAS_TABLE, present, FIRST_COLUMNS)
         except sqlite3.Error as exc:
             raise RepositoryError(
                 tr("Cannot read ideas from {path}: {error}").format(path=self.path, error=exc)
@@ -182,7 +179,42 @@ class GeoPackageIdeaRepository(IdeaRepository):
             load_rest=lambda: self._rest(include_personal),
             fetch=lambda idea_id: self._fetch_one(idea_id, include_personal),
             convert=_CONVERT,
+            load_columns=lambda names: self._some(names, include_personal),
+            load_search=self._search,
         )
+
+    def _search(self) -> dict[str, Any]:
+        """idea_id, the search corpus and the facets in one read (see :func:`.gpkg_read.search_read`)."""
+        conn = self._read_connection()
+        try:
+            with paused_gc():
+                return search_read(conn, IDEAS_TABLE, self._columns(conn))
+        except sqlite3.Error as exc:
+            raise RepositoryError(f"Cannot read ideas from {self.path}: {exc}") from exc
+        finally:
+            conn.close()
+
+    def _some(self, names, include_personal: bool) -> dict[str, list]:
+        """``idea_id`` and the columns ``names`` (known Idea columns only) of every idea, in idea_id order."""
+        conn = self._read_connection()
+        try:
+            present = self._columns(conn)
+            wanted = [n for n in names if n in _IDEA_ORDER and n != "geom"
+                      and (include_personal or n not in PERSONAL_FIELDS)]
+            parts = [f'"{n}"' if n in present else "NULL" for n in wanted]  # fixed names, never user text
+            with paused_gc():
+                rows = conn.execute(f'SELECT "idea_id", {", ".join(parts) or "NULL"} FROM "{IDEAS_TABLE}" '  # noqa: S608
+                                    'ORDER BY "idea_id"').fetchall()
+                values = list(zip(*rows)) if rows else [()] * (len(wanted) + 1)
+        except sqlite3.Error as exc:
+            raise RepositoryError(f"Cannot read ideas from {self.path}: {exc}") from exc
+        finally:
+            conn.close()
+        columns = {"idea_id": list(values[0])}
+        columns.update({name: list(v) for name, v in zip(wanted, values[1:])})
+        for name in names:
+            columns.setdefault(name, [None] * len(columns["idea_id"]))  # personal data not given: none
+        return columns
 
     def _read_connection(self) -> sqlite3.Connection:
         conn = self._connect()

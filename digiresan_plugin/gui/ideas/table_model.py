@@ -2,7 +2,8 @@
 
 No QSortFilterProxyModel (it calls back into Python per row): the model keeps the ideas, a sort permutation and
 the filtered positions (an index array from :class:`~digiresan_plugin.core.ideas.filtering.IdeaIndex`), and
-resets itself when they change. ``data()`` formats only the cells the view asks for.
+resets itself when they change. A row the view shows is formatted once into a compact record (display texts,
+icons, colours per column); ``data()`` then only indexes it.
 """
 
 from __future__ import annotations
@@ -59,9 +60,12 @@ STATUS_COLOURS = {
 
 IdeaRole = Qt.ItemDataRole.UserRole + 1
 IdeaIdRole = Qt.ItemDataRole.UserRole + 2
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.DecorationRole,
-                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
-                    IdeaRole, IdeaIdRole})
+# the record's part for a role (the view asks for several roles per cell: each is one dict look-up and an index)
+_SLOT = {int(Qt.ItemDataRole.DisplayRole): 0, int(Qt.ItemDataRole.DecorationRole): 1,
+         int(Qt.ItemDataRole.ForegroundRole): 2}
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_OTHER_ROLES = frozenset({int(Qt.ItemDataRole.ToolTipRole), int(IdeaRole), int(IdeaIdRole)})
+_RECORDS_KEPT = 4096
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -91,8 +95,8 @@ class IdeasTableModel(QAbstractTableModel):
         self._filter = IdeaFilter()
         self._result = FilterResult(np.zeros(0, dtype=np.int64), {})
         self._position: dict[int, int] = {}  # idea_id → position in _ideas
-        self._cells: dict[int, list] = {}  # position → formatted cells (only rows the view has shown)
-        self._columns = COLUMNS
+        self._records: dict[int, tuple] = {}  # position → (texts, icons, colours) per column (rows shown)
+        self._set_columns(COLUMNS)
         self.language = ui_language()  # numbers: Swedish (decimal comma, thin-space thousands) or English
         self._icons = {s: status_icon(s) for s in STATUSES}
         self._good = QBrush(QColor("#2e7d32"))
@@ -105,11 +109,11 @@ class IdeasTableModel(QAbstractTableModel):
         if index is None or len(index) != len(ideas):
             index = IdeaIndex(ideas)
         self.beginResetModel()
-        self._cells = {}
+        self._records = {}
         self._index = index
         self._ideas = index.ideas
-        self._position = dict(zip(column(self._ideas, "idea_id"), range(len(self._ideas))))
-        self._columns = COLUMNS + (PERSONAL_COLUMNS if personal else ())
+        self._position = index.position
+        self._set_columns(COLUMNS + (PERSONAL_COLUMNS if personal else ()))
         self._order = self._sorted_order(*self._sort) if self._sort else None
         self._result = self._index.apply(self._filter, self._order)
         self._rows = self._result.rows
@@ -131,7 +135,7 @@ class IdeasTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._index.replace(pos, idea, ideas)
         self._ideas = ideas
-        self._cells.pop(pos, None)
+        self._records.pop(pos, None)
         self._order = self._sorted_order(*self._sort) if self._sort else None
         self._result = self._index.apply(self._filter, self._order)
         self._rows = self._result.rows
@@ -142,13 +146,17 @@ class IdeasTableModel(QAbstractTableModel):
         if personal == self.personal:
             return
         self.beginResetModel()
-        self._cells = {}
-        self._columns = COLUMNS + (PERSONAL_COLUMNS if personal else ())
+        self._records = {}
+        self._set_columns(COLUMNS + (PERSONAL_COLUMNS if personal else ()))
         if self._sort and self._sort[0] >= len(self._columns):
             self._sort, self._order = None, None
             self._result = self._index.apply(self._filter, None)
             self._rows = self._result.rows
         self.endResetModel()
+
+    def _set_columns(self, columns: tuple) -> None:
+        self._columns = columns
+        self._alignments = tuple(_RIGHT if numeric else _LEFT for _k, _h, numeric in columns)
 
     @property
     def personal(self) -> bool:
@@ -192,8 +200,10 @@ class IdeasTableModel(QAbstractTableModel):
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> Optional[np.ndarray]:
         if not 0 <= column < len(self._columns):
             return None
-        values = self._sort_values(column)
-        if isinstance(values, np.ndarray):  # numbers: a stable numpy sort
+        values = None if self._columns[column][0] == "submitted_on" else self._sort_values(column)
+        if values is None:
+            permutation = self._index.received_order  # made with the index, in the loading task
+        elif isinstance(values, np.ndarray):  # numbers: a stable numpy sort
             permutation = np.argsort(values, kind="stable")
         else:
             permutation = np.array(sorted(range(len(values)), key=values.__getitem__), dtype=np.int64)
@@ -278,40 +288,46 @@ class IdeasTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES:  # the view asks for many roles per cell: answer the rest without any work
+        slot = _SLOT.get(role)
+        if slot is None:
+            if role == _ALIGNMENT:
+                column = index.column()
+                return self._alignments[column] if 0 <= column < len(self._alignments) else None
+            return self._other(index, role) if role in _OTHER_ROLES else None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
             return None
-        row, column = index.row(), index.column()
-        if row >= len(self._rows) or column >= len(self._columns) or row < 0:
+        pos = int(self._rows[row])
+        record = self._records.get(pos)
+        if record is None:
+            record = self._record(pos)
+        column = index.column()
+        return record[slot][column] if column < len(self._columns) else None
+
+    def _record(self, pos: int) -> tuple:
+        """The cells of the idea at ``pos``: display texts, status icon, effect/cost colour (kept for the rows shown;
+        a changed idea's record is dropped)."""
+        idea = self._ideas[pos]
+        texts = tuple(self._display(idea, key) for key, _h, _n in self._columns)
+        icons = tuple(self._icons.get(idea.status) if key == "status" else None for key, _h, _n in self._columns)
+        ratio = idea.ratio
+        colour = None if ratio is None else (self._good if ratio >= TARGET_RATIO else self._weak)
+        colours = tuple(colour if key == "ratio" else None for key, _h, _n in self._columns)
+        if len(self._records) >= _RECORDS_KEPT:
+            self._records.clear()
+        record = self._records[pos] = (texts, icons, colours)
+        return record
+
+    def _other(self, index: QModelIndex, role: int) -> Any:
+        row = index.row()
+        if not 0 <= row < len(self._rows) or index.column() >= len(self._columns):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            pos = int(self._rows[row])
-            cells = self._cells.get(pos)
-            if cells is None:
-                idea = self._ideas[pos]
-                cells = [self._display(idea, key) for key, _h, _n in self._columns]
-                if len(self._cells) > 4096:
-                    self._cells.clear()
-                self._cells[pos] = cells
-            return cells[column]
-        key, _header, numeric = self._columns[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if numeric else _LEFT
         idea = self._ideas[int(self._rows[row])]
         if role == IdeaRole:
             return idea
         if role == IdeaIdRole:
             return idea.idea_id
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._icons.get(idea.status) if key == "status" else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "ratio":
-                ratio = idea.ratio
-                if ratio is not None:
-                    return self._good if ratio >= TARGET_RATIO else self._weak
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(idea)
-        return None
+        return self._tooltip(idea)
 
     def _tooltip(self, idea: Idea) -> str:
         """Details on hover, whichever cell: the title, the columns a narrow dock hides, the description's start.

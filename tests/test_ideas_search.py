@@ -1,0 +1,188 @@
+"""The ideas' text search (one byte corpus, narrowed while typing) and the fast GeoPackage reads behind it.
+
+Expected rows are written out by hand, or are what a fresh search (nothing kept) gives for the same text, or the
+literal definition (``text in title + "\\n" + description`` after lower-casing the test's own ASCII/Swedish texts).
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import date
+
+import numpy as np
+import pytest
+
+from digiresan_plugin.core.ideas.filtering import IdeaFilter, IdeaIndex
+from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
+from digiresan_plugin.core.ideas.model import Idea
+from digiresan_plugin.core.ideas.text_search import TextSearch
+
+SWEDISH = [
+    ("Åtgärd för ÖVERSVÄMNING", "Pumpar vid ån."),  # 0
+    ("åtgärd i skolan", ""),  # 1
+    ("Ärende", "Äldreomsorg – nattpatrull"),  # 2
+    ("ÄPPLE och päron", None),  # 3
+    ("Ost", "ingen ring över a"),  # 4
+    (None, "Skolskjuts på ÖSTERSUND"),  # 5
+]
+
+
+def rows(search: TextSearch, needle: str) -> list[int]:
+    return search.rows(needle).tolist()
+
+
+@pytest.mark.parametrize(("needle", "expected"), [
+    ("å", [0, 1, 5]),  # Å, å (åtgärd), å (på)
+    ("åtgärd", [0, 1]),
+    ("över", [0, 4]),  # ÖVER and över
+    ("ä", [0, 1, 2, 3]),  # svÄmning, åtgärd, Ärende/Äldre, ÄPPLE/päron
+    ("äldreomsorg - natt", [2]),  # the typographic dash in the text found with "-"
+    ("pumpar vid ån.", [0]),
+    ("skol", [1, 5]),
+    ("n\nä", []),  # title and description are joined by a line break: "...Ärende\nÄldre..."
+    ("ärende\näldre", [2]),
+    ("o", [1, 2, 3, 4, 5]),  # not in row 0: "för", "Ö" are other letters
+    ("x", []),
+    ("€", []),  # a character no text has (not even Latin-1)
+])
+def test_swedish_letters_and_case(needle, expected):
+    search = TextSearch([t for t, _d in SWEDISH], [d for _t, d in SWEDISH])
+    assert rows(search, needle) == expected
+
+
+def test_a_nul_inside_a_text_does_not_shift_the_rows():
+    search = TextSearch(["ett\x00två", "tre", "fyra"], ["", "x\x00y", "fem"])
+    assert rows(search, "tre") == [1]
+    assert rows(search, "fem") == [2]
+    assert rows(search, "ett två") == [0]  # the NUL is a space
+    assert rows(search, "x y") == [1]
+
+
+def test_text_outside_latin1_is_searched_as_utf8():
+    search = TextSearch(["Łódź – stadsbesök", "Malmö", "ΑΘΗΝΑ"], ["", "Öresund", "Ελλάδα"])
+    assert rows(search, "łódź - stad") == [0]
+    assert rows(search, "ódź") == [0]
+    assert rows(search, "ö") == [0, 1]
+    assert rows(search, "αθηνα") == [2]  # Greek capitals folded to lower case
+    assert rows(search, "λλ") == [2]
+
+
+def _texts(count: int, seed: int = 7) -> tuple[list[str], list[str]]:
+    pick = random.Random(seed)
+    words = ["skola", "skolskjuts", "Sköld", "ÅTERVINNING", "väg", "ö", "snö", "sensor", "papper", "– pilot",
+             "Östersund", "ä", "kaka", "s", "k", "sk"]
+    titles = [" ".join(pick.choice(words) for _ in range(pick.randint(0, 4))) for _ in range(count)]
+    descriptions = [" ".join(pick.choice(words) for _ in range(pick.randint(0, 12))) for _ in range(count)]
+    return titles, descriptions
+
+
+TYPED = [
+    ["s", "sk", "sko", "skol", "skols", "skolsk", "skolskj"],  # typing on
+    ["a", "la", "ola", "kola", "skola"],  # typing in front
+    ["ö", "ös", "öst", "ös", "ö", "sö", "snö"],  # backspace and retyping
+    ["p", "pi", "pil", "- pil", "- pilot"],
+    ["ter", "återv", "vinning", "n", "nn"],
+    ["zz", "zzz", "kaka kaka", "a k"],
+]
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_narrowing_gives_the_rows_of_a_fresh_search(typed):
+    titles, descriptions = _texts(3000)
+    typing = TextSearch(titles, descriptions)
+    lowered = [f"{t}\n{d}".lower().replace("–", "-") for t, d in zip(titles, descriptions)]
+    for needle in typed:
+        typed_rows = rows(typing, needle)
+        assert typed_rows == rows(TextSearch(titles, descriptions), needle), needle
+        assert typed_rows == [k for k, text in enumerate(lowered) if needle in text], needle  # the definition
+    kinds = {v.dense is not None for v in typing._kept.values()}
+    assert kinds  # something was kept for the next keystroke
+
+
+def test_dense_and_sparse_occurrences_are_both_used():
+    titles, descriptions = _texts(3000)
+    search = TextSearch(titles, descriptions)
+    search.rows("s")
+    search.rows("skolskjuts sk")
+    kept = search._kept
+    assert kept[b"s"].dense is not None and kept[b"skolskjuts sk"].sparse is not None
+
+
+def _idea(idea_id: int, title: str, description: str, theme: str = "skola", status: str = "Inkommen") -> Idea:
+    return Idea(idea_id, f"DR-2024-{idea_id:04d}", title, description, theme, "Förvaltning", "invånare",
+                date(2024, 1, idea_id), status, 100.0, None, 200.0, None, None)
+
+
+def test_a_saved_idea_is_found_by_its_new_text_only():
+    ideas = [_idea(1, "Snöröjning", "Plogbilar"), _idea(2, "Skolskjuts", "Bussar"), _idea(3, "Sensor", "Mäter")]
+    index = IdeaIndex(ideas)
+    assert index.apply(IdeaFilter(text="snö")).rows.tolist() == [0]
+    saved = _idea(1, "Vinterväghållning", "Sandning")
+    index.replace(0, saved, [saved] + ideas[1:])
+    assert index.apply(IdeaFilter(text="snö")).rows.tolist() == []
+    assert index.apply(IdeaFilter(text="sand")).rows.tolist() == [0]
+    assert index.apply(IdeaFilter(text="s")).rows.tolist() == [0, 1, 2]
+    assert index.apply(IdeaFilter(text="s", theme="skola")).rows.tolist() == [0, 1, 2]
+
+
+def _gpkg(path, rows_: list[tuple]) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE ideas (idea_id INTEGER PRIMARY KEY, reference TEXT, title TEXT, description TEXT, "
+                 "theme TEXT, submitter_category TEXT, submitted_on TEXT, status TEXT)")
+    conn.executemany("INSERT INTO ideas VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows_)
+    conn.commit()
+    conn.close()
+
+
+ROWS = [
+    (3, "DR-3", "Skolskjuts", "Bussar – på morgonen", "skola", "invånare", "2024-03-01", "Beviljad"),
+    (1, "DR-1", "Snöröjning", None, "samhällsbyggnad", "medarbetare", "2024-01-05", "Inkommen"),
+    (7, "DR-7", "ÅTERVINNING", "Sortering", None, "företag", None, "Genomförd"),
+    (5, "DR-5", "Sensorer", "Papperskorgar", "miljö", None, "2024-02-10", "Avslagen"),
+]
+
+
+def test_the_one_read_search_corpus_gives_what_the_columns_give(tmp_path):
+    path = tmp_path / "ideas.gpkg"
+    _gpkg(path, ROWS)
+    repo = GeoPackageIdeaRepository(path)
+    ideas = repo.list_ideas()
+    assert ideas.column("idea_id") == [1, 3, 5, 7]
+    assert ideas.column("status") == ["Inkommen", "Beviljad", "Avslagen", "Genomförd"]
+    assert ideas.column("submitted_on") == ["2024-01-05", "2024-03-01", "2024-02-10", None]
+    index = IdeaIndex(ideas, search=False)
+    index.prepare()
+    assert not ideas.is_complete  # search and facets are ready before the other columns are read
+    assert ideas.search_corpus() is not None
+    plain = IdeaIndex(list(ideas))  # every column read, the texts from the ideas themselves
+    for needle in ("s", "sk", "å", "återv", "bussar - på", "papper", "x"):
+        assert index.apply(IdeaFilter(text=needle)).rows.tolist() == plain.apply(IdeaFilter(text=needle)).rows.tolist()
+    assert index.apply(IdeaFilter(text="s")).rows.tolist() == [0, 1, 2, 3]
+    assert index.apply(IdeaFilter(text="bussar - på")).rows.tolist() == [1]
+    assert index.apply(IdeaFilter(text="s", theme="skola")).rows.tolist() == [1]
+    assert sorted(index.theme_names()) == ["miljö", "samhällsbyggnad", "skola"]
+    repo.close()
+
+
+def test_separators_and_nul_in_values_fall_back_to_plain_reads(tmp_path):
+    path = tmp_path / "ideas.gpkg"
+    _gpkg(path, ROWS + [(9, "DR-9", "Titel\x00med nul", "a\x1fb", "te\x1fma", "x", "2024-04-01", "Under\x1fbedömning")])
+    repo = GeoPackageIdeaRepository(path)
+    ideas = repo.list_ideas()
+    assert ideas.column("status") == ["Inkommen", "Beviljad", "Avslagen", "Genomförd", "Under\x1fbedömning"]
+    index = IdeaIndex(ideas)
+    assert index.apply(IdeaFilter(text="titel")).rows.tolist() == [4]
+    assert index.apply(IdeaFilter(text="snö")).rows.tolist() == [0]
+    assert index.apply(IdeaFilter(text="a\x1fb")).rows.tolist() == [4]
+    assert "te\x1fma" in index.theme_names()
+    repo.close()
+
+
+def test_an_empty_table_lists_nothing(tmp_path):
+    path = tmp_path / "ideas.gpkg"
+    _gpkg(path, [])
+    ideas = GeoPackageIdeaRepository(path).list_ideas()
+    index = IdeaIndex(ideas)
+    assert len(ideas) == 0 and index.apply(IdeaFilter(text="s")).rows.tolist() == []
+    assert np.array_equal(index.apply(IdeaFilter()).rows, np.zeros(0, dtype=np.int64))
