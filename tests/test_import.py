@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 from osgeo import ogr
 
-from digiresan_plugin.core.importing import ImportCancelledError, MappingError, SourceError, load_mapping, run_import
+from digiresan_plugin.core.importing import (
+    ImportCancelledError,
+    MappingError,
+    SourceError,
+    gpkg_writer,
+    load_mapping,
+    run_import,
+)
+from digiresan_plugin.core.importing.gpkg_writer import GpkgWriter
 from digiresan_plugin.core.importing.mapping import preset_ids
 from digiresan_plugin.core.importing.writer import TwinWriter
 from digiresan_plugin.core.twin_source import TwinSource
@@ -117,18 +125,20 @@ def test_dry_run_counts_and_writes_nothing(catalog, twin, tmp_path):
 def test_a_failure_mid_run_leaves_the_twin_byte_identical(catalog, twin, tmp_path, monkeypatch):
     source = write_vector(tmp_path / "nvdb.gpkg", [nvdb_row(i) for i in range(20)], NVDB_FIELDS, 3006)
     before = digest(twin)
+    monkeypatch.setattr(gpkg_writer, "CHUNK", 4)  # three chunks written (R-tree, triggers dropped), then it fails
     calls = []
-    original = TwinWriter.insert
+    original = GpkgWriter.flush
 
-    def failing(self, values, wkb):
+    def failing(self):
         calls.append(1)
-        if len(calls) == 15:
+        if len(calls) == 4:
             raise OSError("disk full (forced)")
-        original(self, values, wkb)
+        return original(self)
 
-    monkeypatch.setattr(TwinWriter, "insert", failing)
+    monkeypatch.setattr(GpkgWriter, "flush", failing)
     with pytest.raises(OSError, match="forced"):
         run(catalog, twin, source, "nvdb_roads")
+    assert len(calls) == 4
     assert digest(twin) == before
 
 

@@ -4,6 +4,9 @@ or the reason it is refused (:class:`RowRejectedError`, naming the field and the
 
 from __future__ import annotations
 
+import math
+import re
+from array import array
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Optional
@@ -20,6 +23,8 @@ from .source import SourceRow
 from .values import CONVERTERS, ValueProblemError, convert, is_empty, map_key, sign_code, to_real, to_text
 
 GEOMETRY = "geometry"
+MEMO = 4096  # distinct raw values remembered per field (memory stays flat on a field of unique values)
+_PIECE_RE = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 _SINGLE = {"Point": QgsWkbTypes.Type.Point, "LineString": QgsWkbTypes.Type.LineString,
            "Polygon": QgsWkbTypes.Type.Polygon}
 _QVARIANT = {"text": QVariant.String, "integer": QVariant.LongLong, "real": QVariant.Double,
@@ -38,6 +43,7 @@ class RowRejectedError(Exception):
 class TwinRow:
     values: dict[str, Any]
     wkb: Optional[bytes] = None
+    envelope: Optional[tuple[float, float, float, float]] = None  # of ``wkb`` when already known
 
 
 Linker = Callable[[QgsGeometry], Optional[str]]
@@ -86,37 +92,109 @@ class RowMapper:
         self.qfields = QgsFields()
         for name in mapping.targets():
             self.qfields.append(QgsField(name, _QVARIANT.get(kinds.get(name, "text"), QVariant.String)))
+        self.template_pieces = {f.target: _pieces(f.template) for f in mapping.fields if f.template}
+        # a field's value and its checks depend on its raw value alone: computed once per distinct raw value
+        later = {f.target for f in mapping.fields if f.classify} | {f.value_to for f in mapping.fields if f.value_to}
+        if mapping.link:
+            later.add(mapping.link.field)
+        if mapping.unpivot:
+            later |= {mapping.unpivot.index, mapping.unpivot.value}
+        self.prechecked = {f.target for f in mapping.fields
+                           if f.target not in later and f.value_to is None and f.template is None}
+        self.prechecked |= {t for t, _c, _k in self.plain_fields if t not in later}
+        self.check_names = [n for n in mapping.targets() if n in rules and n not in self.prechecked]
+        self.plain_steps = [(field, column, self._memo(self._plain_value(field, converter)))
+                            for field, column, converter in self.plain_fields]
+        self.other_steps = [(fmap, self._memo(self._other_value(fmap)) if fmap.target in self.prechecked else None)
+                            for fmap in self.other_fields]
 
     # -- one row -----------------------------------------------------------------------------
     def map(self, row: SourceRow) -> list[TwinRow]:
         if row.problem:
             raise RowRejectedError(GEOMETRY, None, row.problem)
-        wkb = self._geometry(row.geometry) if self.geometry_type else None
+        wkb, envelope = None, None
+        if self.geometry_type:
+            fast = fast_geometry(row.wkb, self.geometry_type) if row.wkb is not None else None
+            wkb, envelope = fast if fast is not None else (self._geometry(row.shape()), None)
         values: dict[str, Any] = {}
         source = row.values
-        for field, column, converter in self.plain_fields:
-            raw = source.get(column)
-            try:
-                values[field] = converter(raw)
-            except ValueProblemError as exc:
-                raise RowRejectedError(field, raw, _expected(exc, raw)) from None
-        for fmap in self.other_fields:
-            self._fill(fmap, source, values)
+        for field, column, step in self.plain_steps:
+            values[field] = step((column, source.get(column)))
+        for fmap, step in self.other_steps:
+            if step is None:
+                self._fill(fmap, source, values)
+            else:
+                values[fmap.target] = step(self._pick(fmap, source))
         for fmap in self.classified:
             if values.get(fmap.target) is None:
                 values[fmap.target] = self._classify(fmap, values)
         link = self.mapping.link
         if link is not None and values.get(link.field) is None:
-            values[link.field] = self._link(row.geometry)
+            values[link.field] = self._link(row.shape())
         rows = [values] if self.mapping.unpivot is None else self._unpivot(values, row.values)
         for out in rows:
             self._check(out)
-        return [TwinRow(out, wkb) for out in rows]
+        return [TwinRow(out, wkb, envelope) for out in rows]
 
-    def _fill(self, fmap: FieldMap, source: dict[str, Any], values: dict[str, Any]) -> None:
+    # -- per-field values, memoised --------------------------------------------------------------
+    def _memo(self, compute: Callable[[str, Any], Any]) -> Callable[[tuple[Optional[str], Any]], Any]:
+        """``compute(column, raw)`` (then checked) remembered for up to :data:`MEMO` distinct raw values."""
+        memo: dict[tuple, tuple] = {}
+
+        def step(picked: tuple[Optional[str], Any]) -> Any:
+            column, raw = picked
+            key = (column, type(raw), raw)
+            try:
+                hit = memo.get(key)
+            except TypeError:  # an unhashable Qt value
+                return compute(column, raw)
+            if hit is None:
+                try:
+                    hit = (compute(column, raw), None)
+                except RowRejectedError as exc:
+                    hit = (None, (exc.field, exc.value, exc.reason))
+                if len(memo) < MEMO:
+                    memo[key] = hit
+            if hit[1] is not None:
+                raise RowRejectedError(*hit[1])
+            return hit[0]
+        return step
+
+    def _plain_value(self, field: str, converter: Callable[[Any], Any]) -> Callable[[str, Any], Any]:
+        checked = field in self.prechecked
+
+        def compute(_column: str, raw: Any) -> Any:
+            try:
+                value = converter(raw)
+            except ValueProblemError as exc:
+                raise RowRejectedError(field, raw, _expected(exc, raw)) from None
+            if checked:
+                self._check_value(field, value)
+            return value
+        return compute
+
+    def _other_value(self, fmap: FieldMap) -> Callable[[Optional[str], Any], Any]:
+        def compute(column: Optional[str], raw: Any) -> Any:
+            values: dict[str, Any] = {}
+            self._fill(fmap, {column: raw} if column else {}, values, (column,) if column else ())
+            value = values.get(fmap.target)
+            self._check_value(fmap.target, value)
+            return value
+        return compute
+
+    def _pick(self, fmap: FieldMap, source: dict[str, Any]) -> tuple[Optional[str], Any]:
+        """The first of the field's columns with a value, and that value ((None, None) when none has one)."""
+        for column in self.columns[fmap.target]:
+            raw = source.get(column)
+            if not is_empty(raw):
+                return column, raw
+        return None, None
+
+    def _fill(self, fmap: FieldMap, source: dict[str, Any], values: dict[str, Any],
+              columns: Optional[tuple] = None) -> None:
         raw: Any = None
         column = None
-        for column in self.columns[fmap.target]:
+        for column in self.columns[fmap.target] if columns is None else columns:
             if not is_empty(source.get(column)):
                 raw = source[column]
                 break
@@ -155,16 +233,18 @@ class RowMapper:
             if is_empty(value):
                 return None
             given[name] = value
-        text = fmap.template
+        out = []
         try:
-            for name, placeholder, spec in self.template_parts[fmap.target]:
-                value = given[name]
-                formatted = format(to_real(value), spec) if spec else to_text(value)
-                text = text.replace(placeholder, formatted)
+            for piece in self.template_pieces[fmap.target]:
+                if type(piece) is str:
+                    out.append(piece)
+                else:
+                    value = given[piece[0]]
+                    out.append(format(to_real(value), piece[1]) if piece[1] else to_text(value))
         except (ValueProblemError, ValueError) as exc:
             raise RowRejectedError(fmap.target, given, tr("cannot build the key from {template}: {error}").format(
                 template=fmap.template, error=exc)) from None
-        return text
+        return "".join(out)
 
     def _typed(self, field: str, raw: Any, factor: Optional[float] = None) -> Any:
         kind = self.kinds.get(field, "text")
@@ -210,28 +290,9 @@ class RowMapper:
 
     # -- checks ------------------------------------------------------------------------------
     def _check(self, values: dict[str, Any]) -> None:
-        for name, value in values.items():
-            rule = self.rules.get(name)
-            if rule is None:
-                continue
-            if value is None:
-                if rule.not_null:
-                    raise RowRejectedError(name, None, tr("a value is required"))
-                continue
-            codes = self.codes.get(name)
-            if codes is not None and value not in codes and not rule.domain.allows(value):
-                shown = ", ".join(str(c) for c in rule.domain.codes[:12]) or "–"
-                more = ", …" if len(rule.domain.codes) > 12 else ""
-                raise RowRejectedError(name, value, tr("'{value}' is not in the domain {domain} ({codes})").format(
-                    value=value, domain=rule.domain.id, codes=shown + more))
-            bounds = self.bounds.get(name)
-            number = to_real(value) if bounds is not None and not isinstance(value, str) else None
-            if bounds is not None and number is not None and not bounds[0] <= number <= bounds[1]:
-                raise RowRejectedError(name, value, tr("{value} is outside {low}–{high}").format(
-                    value=value, low=f"{bounds[0]:g}", high=f"{bounds[1]:g}"))
-            if rule.not_in_future and isinstance(value, str) and value[:10] > self.today_text:
-                raise RowRejectedError(name, value, tr("{value} is in the future (today is {today})").format(
-                    value=value, today=self.today_text))
+        for name in self.check_names:
+            if name in values:
+                self._check_value(name, values[name])
         for name, expression, message in self.constraints:
             feature = QgsFeature(self.qfields)
             feature.setAttributes([values.get(n) for n in self.qfields.names()])
@@ -240,6 +301,29 @@ class RowMapper:
             result = expression.evaluate(context)
             if not expression.hasEvalError() and result is not None and not result:
                 raise RowRejectedError(name, values.get(name), message)
+
+    def _check_value(self, name: str, value: Any) -> None:
+        rule = self.rules.get(name)
+        if rule is None:
+            return
+        if value is None:
+            if rule.not_null:
+                raise RowRejectedError(name, None, tr("a value is required"))
+            return
+        codes = self.codes.get(name)
+        if codes is not None and value not in codes and not rule.domain.allows(value):
+            shown = ", ".join(str(c) for c in rule.domain.codes[:12]) or "–"
+            more = ", …" if len(rule.domain.codes) > 12 else ""
+            raise RowRejectedError(name, value, tr("'{value}' is not in the domain {domain} ({codes})").format(
+                value=value, domain=rule.domain.id, codes=shown + more))
+        bounds = self.bounds.get(name)
+        number = to_real(value) if bounds is not None and not isinstance(value, str) else None
+        if bounds is not None and number is not None and not bounds[0] <= number <= bounds[1]:
+            raise RowRejectedError(name, value, tr("{value} is outside {low}–{high}").format(
+                value=value, low=f"{bounds[0]:g}", high=f"{bounds[1]:g}"))
+        if rule.not_in_future and isinstance(value, str) and value[:10] > self.today_text:
+            raise RowRejectedError(name, value, tr("{value} is in the future (today is {today})").format(
+                value=value, today=self.today_text))
 
     def _geometry(self, geometry: Optional[QgsGeometry]) -> bytes:
         if geometry is None or geometry.isNull() or geometry.isEmpty():
@@ -305,3 +389,48 @@ def _placeholders(text: str, name: str) -> list[str]:
         if candidate[len(name) + 1] in ":}":
             out.append(candidate)
         start = end + 1
+
+
+def _pieces(template: str) -> list:
+    """A key template as literal texts and (field, format spec) placeholders, in order."""
+    out: list = []
+    at = 0
+    for match in _PIECE_RE.finditer(template):
+        out += [template[at:match.start()], (match.group(1), match.group(2) or "")]
+        at = match.end()
+    return [p for p in out + [template[at:]] if p != ""]
+
+
+def fast_geometry(wkb: bytes, wanted: str) -> Optional[tuple[bytes, tuple[float, float, float, float]]]:
+    """(WKB, envelope) for the twin without making a geometry, in the plain cases: a 2D LineString (or a
+    one-part MultiLineString) of at least two distinct finite points into a LineString layer, a finite 2D Point
+    (or one-part MultiPoint) into a Point layer. None for anything else (it goes the full way)."""
+    if len(wkb) < 9 or wkb[0] != 1:
+        return None
+    kind = int.from_bytes(wkb[1:5], "little")
+    if wanted == "LineString":
+        if kind == 5 and int.from_bytes(wkb[5:9], "little") == 1:
+            wkb, kind = wkb[9:], int.from_bytes(wkb[10:14], "little") if wkb[9] == 1 else 0
+        if kind != 2 or len(wkb) < 9:
+            return None
+        n = int.from_bytes(wkb[5:9], "little")
+        if n < 2 or len(wkb) != 9 + 16 * n:
+            return None
+        coords = array("d", wkb[9:])
+        if not math.isfinite(sum(coords)):
+            return None
+        xs, ys = coords[0::2], coords[1::2]
+        envelope = (min(xs), max(xs), min(ys), max(ys))
+        if envelope[0] == envelope[1] and envelope[2] == envelope[3]:
+            return None
+        return bytes(wkb), envelope
+    if wanted == "Point":
+        if kind == 4 and int.from_bytes(wkb[5:9], "little") == 1:
+            wkb, kind = wkb[9:], int.from_bytes(wkb[10:14], "little") if wkb[9] == 1 else 0
+        if kind != 1 or len(wkb) != 21:
+            return None
+        x, y = array("d", wkb[5:21])
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return None
+        return bytes(wkb), (x, x, y, y)
+    return None

@@ -24,6 +24,7 @@ from ..maintenance_spec import maintenance_spec
 from ..tr import tr
 from ..twin_source import TwinSource
 from .aggregate import SITE_COLUMNS, RecordProblem, profiles
+from .gpkg_writer import GpkgWriter
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
 from .names import SourceFields
@@ -105,7 +106,9 @@ class Importer:
         self.spec = catalog.layer(mapping.layer)
         dsn, prefix = target_dsn(target)
         self.prefix = prefix
-        self.writer = TwinWriter(dsn, prefix + self.spec.table, f"{target.describe()}: {self.spec.table}")
+        describe = f"{target.describe()}: {self.spec.table}"
+        self.writer = (GpkgWriter(dsn, self.spec.table, describe) if target.kind == "gpkg"
+                       else TwinWriter(dsn, prefix + self.spec.table, describe))
         self.key = mapping.key or ((self.spec.key,) if self.spec.key else ())
         if not self.key:
             raise MappingError(mapping.path, "key", f"key fields (layer '{self.spec.id}' has no key in the catalog)")
@@ -121,7 +124,7 @@ class Importer:
             link_spec = catalog.layer(mapping.link.layer)
             link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
             crs_wkt = crs_wkt or link_writer.crs_wkt()
-            linker = NearestLinker(self.writer.ds, prefix + link_spec.table, link_spec.key or mapping.link.field,
+            linker = NearestLinker(link_writer.ds, prefix + link_spec.table, link_spec.key or mapping.link.field,
                                    mapping.link.max_distance_m)
             link_writer.close()
         target_crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else None
@@ -141,6 +144,7 @@ class Importer:
         compare = [n for n in self.mapping.targets() if n in writer.kinds]
         key_at = [compare.index(k) for k in self.key]
         existing: dict[tuple, tuple[int, tuple, Optional[bytes]]] = {}
+        self.pending: set[tuple] = set()
         if self.mode != "replace":
             for fid, values, wkb in writer.rows(compare, geometry=writer.spatial):
                 existing.setdefault(tuple(values[i] for i in key_at), (fid, values, _digest(wkb)))
@@ -161,9 +165,8 @@ class Importer:
                 try:
                     self._one(row, compare, existing, seen, len(members))
                 except RowRejectedError as exc:
-                    originals = getattr(row, "member_values", ()) or (row.values,)
-                    result.rejections += [Rejection(number, exc.field, exc.value, exc.reason, _shown(values))
-                                          for number, values in zip(members, originals)]
+                    self._reject(row, exc)
+            self._flush(existing, seen)
             result.rejections.sort(key=lambda r: r.row)
             if progress is not None and not progress(100.0):
                 raise ImportCancelledError("cancelled")
@@ -207,11 +210,34 @@ class Importer:
             self.result.rejections.append(Rejection(p.row, p.field, p.value, p.reason, _shown(p.values)))
         yield from sites
 
+    def _reject(self, row: SourceRow, exc: RowRejectedError) -> None:
+        members = getattr(row, "members", ()) or (row.number,)
+        originals = getattr(row, "member_values", ()) or (row.values,)
+        self.result.rejections += [Rejection(number, exc.field, exc.value, exc.reason, _shown(values))
+                                   for number, values in zip(members, originals)]
+
+    def _flush(self, existing: dict, seen: dict, refused: Optional[list] = None) -> None:
+        """Write the rows queued by a buffered writer; a refused one moves from inserted to rejected."""
+        if refused is None:
+            if not getattr(self.writer, "buffered", False):
+                return
+            refused = self.writer.flush()
+            self.pending.clear()
+        for (row, key, weight), message in refused:
+            self.result.inserted -= weight
+            self.result.twin_rows -= 1
+            existing.pop(key, None)
+            seen.pop(key, None)
+            self._reject(row, RowRejectedError(None, None, tr("refused by the twin: {reason}").format(
+                reason=message)))
+
     def _one(self, row: SourceRow, compare: list[str], existing: dict, seen: dict, weight: int = 1) -> None:
         twin_rows = self.mapper.map(row)
         plan = []
         for twin in twin_rows:
             key = tuple(twin.values.get(k) for k in self.key)
+            if key in self.pending:  # its fate is known only once written
+                self._flush(existing, seen)
             if any(k is None for k in key):
                 missing = next(k for k, v in zip(self.key, key) if v is None)
                 raise RowRejectedError(missing, None, tr("the key field has no value"))
@@ -231,11 +257,20 @@ class Importer:
                 plan.append(("unchanged", old[0], key, twin))
             else:
                 plan.append(("update", old[0], key, twin))
-        # a refused statement aborts a whole PostgreSQL transaction: there every written row gets a savepoint
         writes = sum(1 for p in plan if p[0] != "unchanged")
+        if writes == 1 and len(plan) == 1 and plan[0][0] == "insert" and getattr(self.writer, "buffered", False):
+            key, twin = plan[0][2], plan[0][3]  # queued: written with its chunk, refused (if so) then
+            self.pending.add(key)
+            refused = self.writer.queue(twin.values, twin.wkb, (row, key, weight), twin.envelope)
+            self._account(plan, row, compare, existing, seen, weight)
+            if refused:
+                self.pending.clear()
+                self._flush(existing, seen, refused)
+            return
+        # a refused statement aborts a whole PostgreSQL transaction: there every written row gets a savepoint
         savepoint = writes > 1 or (writes == 1 and self.target.kind != "gpkg")
         if savepoint:
-            self.writer.ds.ExecuteSQL("SAVEPOINT digiresan_import_row")
+            self.writer.savepoint()
         try:
             for action, fid, _key, twin in plan:
                 if action == "insert":
@@ -244,16 +279,19 @@ class Importer:
                     self.writer.update(fid, twin.values, twin.wkb)
         except RowRefusedError as exc:
             if savepoint:
-                self.writer.ds.ExecuteSQL("ROLLBACK TO digiresan_import_row")
-                self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
+                self.writer.release(keep=False)
             raise RowRejectedError(None, None, tr("refused by the twin: {reason}").format(reason=exc)) from None
         if savepoint:
-            self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
+            self.writer.release()
+        self._account(plan, row, compare, existing, seen, weight)
+
+    def _account(self, plan: list, row: SourceRow, compare: list[str], existing: dict, seen: dict,
+                 weight: int) -> None:
         for action, fid, key, twin in plan:
             seen[key] = row.number
+            if action == "update":  # (a new key is in ``seen``: a second row with it is refused before this)
+                existing[key] = (fid, tuple(twin.values.get(n) for n in compare), _digest(twin.wkb))
             if action != "unchanged":
-                existing[key] = (fid if fid is not None else -1, tuple(twin.values.get(n) for n in compare),
-                                 _digest(twin.wkb))
                 self.result.twin_rows += 1
         actions = {p[0] for p in plan}
         if "insert" in actions:
