@@ -38,8 +38,11 @@ def twin(demo_twin, tmp_path) -> Path:
 TRIGGERS = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
 
 
-def test_rtree_feature_count_and_triggers_are_as_gdal_keeps_them(catalog, twin, tmp_path, monkeypatch):
+@pytest.mark.parametrize("bulk_min", [1, 10**9], ids=["tree rebuilt", "boxes added one by one"])
+def test_rtree_feature_count_and_triggers_are_as_gdal_keeps_them(catalog, twin, tmp_path, monkeypatch, bulk_min):
     monkeypatch.setattr(gpkg_writer, "CHUNK", 7)  # several chunks
+    monkeypatch.setattr(gpkg_writer, "BULK_MIN", bulk_min)
+    monkeypatch.setattr(gpkg_writer, "REBUILD_RATIO", 10**9)
     triggers = query(twin, TRIGGERS)
     before = query(twin, "SELECT count(*) FROM road_segments")[0][0]
     source = write_vector(tmp_path / "nvdb.gpkg", [nvdb_row(i) for i in range(30)], NVDB_FIELDS, 3006)
@@ -54,6 +57,7 @@ def test_rtree_feature_count_and_triggers_are_as_gdal_keeps_them(catalog, twin, 
                 for i in range(30)}
     assert {key: tuple(box) for key, *box in boxes} == pytest.approx(expected, abs=0.1)  # R-tree floats: ±ulp
     assert query(twin, "SELECT count(*) FROM rtree_road_segments_geom")[0][0] == before + 30
+    assert query(twin, "SELECT rtreecheck('rtree_road_segments_geom')") == [("ok",)]
     ds = gdal.OpenEx(str(twin), gdal.OF_VECTOR)
     layer = ds.GetLayerByName("road_segments")
     assert layer.GetFeatureCount() == before + 30
@@ -71,6 +75,7 @@ def test_rtree_feature_count_and_triggers_are_as_gdal_keeps_them(catalog, twin, 
                        "ON r.id = s.fid WHERE s.segment_id = ?", nvdb_key(nvdb_row(3))) == [
         pytest.approx((484000, 484010, 7009000, 7009020), abs=0.1)]
     assert query(twin, TRIGGERS) == triggers
+    assert query(twin, "SELECT rtreecheck('rtree_road_segments_geom')") == [("ok",)]
 
 
 def test_rows_refused_by_the_twin_inside_chunks_are_each_reported_the_rest_written(catalog, twin, tmp_path,

@@ -28,6 +28,8 @@ from .values import ValueProblemError, convert, is_empty
 from .writer import RowRefusedError, WriteError
 
 CHUNK = 5000
+BULK_MIN = 1000  # fewer new rows: into the R-tree one by one
+REBUILD_RATIO = 6  # more stored entries than this many times the new ones: one by one too (cheaper than a rebuild)
 _HEADER = struct.Struct("<2sBBi4d")
 _POINT_HEADER = struct.Struct("<2sBBi")
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
@@ -133,6 +135,7 @@ class GpkgWriter:
         self.next_fid = 0
         self.written = False
         self._triggers: list[str] = []
+        self.boxes = (array("q"), array("d"), array("d"), array("d"), array("d"))  # fid, minx, maxx, miny, maxy
 
     def _exists(self, kind: str, name: str) -> bool:
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).fetchone() \
@@ -250,9 +253,11 @@ class GpkgWriter:
                         kept.append(i)
                     except sqlite3.DatabaseError as exc:
                         refused.append((rows[i][0], str(exc).strip() or tr("the database refused the row")))
-            if self.rtree:
-                self.conn.executemany(f"INSERT INTO {q(self.rtree)} VALUES (?, ?, ?, ?, ?)",
-                                      [(fid + i, *rows[i][2]) for i in kept if rows[i][2] is not None])
+            if self.rtree:  # the R-tree is written at the end (:meth:`_fill_rtree`)
+                boxes = [(fid + i, rows[i][2]) for i in kept if rows[i][2] is not None]
+                self.boxes[0].extend([b[0] for b in boxes])
+                for axis in range(4):
+                    self.boxes[axis + 1].extend([b[1][axis] for b in boxes])
             self.conn.execute("RELEASE digiresan_import_chunk")
             self.next_fid = fid + len(rows)
             self.written = self.written or bool(kept)
@@ -311,6 +316,7 @@ class GpkgWriter:
         if refused:  # the runner flushes (and reports) before committing; a late refusal must not be lost
             raise WriteError(tr("{twin}: the import could not be committed").format(twin=self.describe))
         try:
+            self._fill_rtree()
             for sql in self._triggers:
                 self.conn.execute(sql)
             self._triggers = []
@@ -327,7 +333,29 @@ class GpkgWriter:
             raise WriteError(tr("{twin}: the import could not be committed").format(twin=self.describe)
                              + f" ({exc})") from exc
 
+    def _fill_rtree(self) -> None:
+        """The inserted rows' boxes into the R-tree: one by one for a few, else the whole tree built anew
+        (:mod:`.rtree_bulk`, ~7× quicker per entry) when that costs less."""
+        fids, *axes = self.boxes
+        if not self.rtree or not fids:
+            return
+        stored = self.conn.execute(f"SELECT count(*) FROM {q(self.rtree + '_rowid')}").fetchone()[0]
+        if len(fids) < BULK_MIN or stored > REBUILD_RATIO * len(fids):
+            self.conn.executemany(f"INSERT INTO {q(self.rtree)} VALUES (?, ?, ?, ?, ?)", zip(fids, *axes))
+        else:
+            import numpy as np
+
+            from .rtree_bulk import rebuild
+
+            old = np.array(self.conn.execute(f"SELECT id, minx, maxx, miny, maxy FROM {q(self.rtree)}").fetchall(),
+                           dtype=np.float64).reshape(-1, 5)
+            columns = [np.concatenate([old[:, 0].astype(np.int64), np.frombuffer(fids, dtype=np.int64)])]
+            columns += [np.concatenate([old[:, i + 1], np.frombuffer(a, dtype=np.float64)]) for i, a in enumerate(axes)]
+            rebuild(self.conn, self.rtree, *columns)
+        self.boxes = (array("q"), array("d"), array("d"), array("d"), array("d"))
+
     def rollback(self) -> None:
+        self.boxes = (array("q"), array("d"), array("d"), array("d"), array("d"))
         self.pending.clear()
         self.pending_count = 0
         if self.in_transaction:

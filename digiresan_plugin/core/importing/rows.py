@@ -59,10 +59,6 @@ class RowMapper:
         self.linker = linker
         self.columns = {f.target: fields.all_of(f.sources) for f in mapping.fields}
         self.placeholders = {name: fields.find(name) for f in mapping.fields for name in f.template_fields()}
-        self.template_parts = {f.target: [(name, p, p[len(name) + 2:-1]) for name in f.template_fields()
-                                          for p in _placeholders(f.template, name)]
-                               for f in mapping.fields if f.template}
-        self.template_names = {f.target: list(dict.fromkeys(f.template_fields())) for f in mapping.fields if f.template}
         self.missing = sorted({s for f in mapping.fields if f.sources and not self.columns[f.target]
                                and f.default is None and not f.classify and f.template is None
                                for s in f.sources[:1]})
@@ -92,7 +88,8 @@ class RowMapper:
         self.qfields = QgsFields()
         for name in mapping.targets():
             self.qfields.append(QgsField(name, _QVARIANT.get(kinds.get(name, "text"), QVariant.String)))
-        self.template_pieces = {f.target: _pieces(f.template) for f in mapping.fields if f.template}
+        self.template_pieces = {f.target: [(self.placeholders.get(p[0]), p[1]) if type(p) is tuple else p
+                                           for p in _pieces(f.template)] for f in mapping.fields if f.template}
         # a field's value and its checks depend on its raw value alone: computed once per distinct raw value
         later = {f.target for f in mapping.fields if f.classify} | {f.value_to for f in mapping.fields if f.value_to}
         if mapping.link:
@@ -186,7 +183,7 @@ class RowMapper:
         """The first of the field's columns with a value, and that value ((None, None) when none has one)."""
         for column in self.columns[fmap.target]:
             raw = source.get(column)
-            if not is_empty(raw):
+            if raw is not None and not _blank(raw):
                 return column, raw
         return None, None
 
@@ -195,8 +192,9 @@ class RowMapper:
         raw: Any = None
         column = None
         for column in self.columns[fmap.target] if columns is None else columns:
-            if not is_empty(source.get(column)):
-                raw = source[column]
+            value = source.get(column)
+            if value is not None and not _blank(value):
+                raw = value
                 break
         if fmap.template is not None and raw is None:
             raw = self._template(fmap, source)
@@ -226,23 +224,23 @@ class RowMapper:
         values[field] = self._typed(field, raw, fmap.factor)
 
     def _template(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
-        given: dict[str, Any] = {}
-        for name in self.template_names[fmap.target]:
-            column = self.placeholders.get(name)
-            value = source.get(column) if column else None
-            if is_empty(value):
+        pieces = self.template_pieces[fmap.target]
+        given = [source.get(p[0]) if type(p) is tuple and p[0] else None for p in pieces]
+        for piece, value in zip(pieces, given):
+            if type(piece) is tuple and (value is None or _blank(value)):
                 return None
-            given[name] = value
         out = []
         try:
-            for piece in self.template_pieces[fmap.target]:
+            for piece, value in zip(pieces, given):
                 if type(piece) is str:
                     out.append(piece)
+                elif piece[1]:
+                    out.append(format(value if type(value) is float else to_real(value), piece[1]))
                 else:
-                    value = given[piece[0]]
-                    out.append(format(to_real(value), piece[1]) if piece[1] else to_text(value))
+                    out.append(value.strip() if type(value) is str else to_text(value))
         except (ValueProblemError, ValueError) as exc:
-            raise RowRejectedError(fmap.target, given, tr("cannot build the key from {template}: {error}").format(
+            shown = {name: source.get(column) for name, column in self.placeholders.items()}
+            raise RowRejectedError(fmap.target, shown, tr("cannot build the key from {template}: {error}").format(
                 template=fmap.template, error=exc)) from None
         return "".join(out)
 
@@ -356,6 +354,18 @@ class RowMapper:
         return bytes(geometry.asWkb())
 
 
+def _blank(value: Any) -> bool:
+    """:func:`is_empty` for a value that is not None, quicker for the usual types."""
+    kind = type(value)
+    if kind is str:
+        return not value.strip()
+    if kind is int:
+        return False
+    if kind is float:
+        return value != value
+    return is_empty(value)
+
+
 def _expected(problem: ValueProblemError, raw: Any) -> str:
     return tr("expected {what}, got '{value}'").format(what=problem, value=to_text(raw))
 
@@ -376,19 +386,6 @@ def _repaired(geometry: QgsGeometry) -> QgsGeometry:
         raise RowRejectedError(GEOMETRY, None, tr("an invalid geometry that cannot be repaired without changing its "
                                                   "type"))
     return parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
-
-
-def _placeholders(text: str, name: str) -> list[str]:
-    out, start = [], 0
-    while True:
-        at = text.find("{" + name, start)
-        if at < 0:
-            return out
-        end = text.find("}", at)
-        candidate = text[at:end + 1]
-        if candidate[len(name) + 1] in ":}":
-            out.append(candidate)
-        start = end + 1
 
 
 def _pieces(template: str) -> list:

@@ -145,9 +145,12 @@ class Importer:
         key_at = [compare.index(k) for k in self.key]
         existing: dict[tuple, tuple[int, tuple, Optional[bytes]]] = {}
         self.pending: set[tuple] = set()
+        self.buffered = getattr(writer, "buffered", False)
         if self.mode != "replace":
+            single = key_at[0] if len(key_at) == 1 else None
             for fid, values, wkb in writer.rows(compare, geometry=writer.spatial):
-                existing.setdefault(tuple(values[i] for i in key_at), (fid, values, _digest(wkb)))
+                key = (values[single],) if single is not None else tuple(values[i] for i in key_at)
+                existing.setdefault(key, (fid, values, _digest(wkb)))
         session = maintenance_spec(self.catalog).history.session_table
         try:
             writer.begin()
@@ -219,7 +222,7 @@ class Importer:
     def _flush(self, existing: dict, seen: dict, refused: Optional[list] = None) -> None:
         """Write the rows queued by a buffered writer; a refused one moves from inserted to rejected."""
         if refused is None:
-            if not getattr(self.writer, "buffered", False):
+            if not self.buffered:
                 return
             refused = self.writer.flush()
             self.pending.clear()
@@ -234,39 +237,43 @@ class Importer:
     def _one(self, row: SourceRow, compare: list[str], existing: dict, seen: dict, weight: int = 1) -> None:
         twin_rows = self.mapper.map(row)
         plan = []
+        names = self.key
         for twin in twin_rows:
-            key = tuple(twin.values.get(k) for k in self.key)
+            values = twin.values
+            key = tuple([values.get(k) for k in names])
             if key in self.pending:  # its fate is known only once written
                 self._flush(existing, seen)
-            if any(k is None for k in key):
-                missing = next(k for k, v in zip(self.key, key) if v is None)
-                raise RowRejectedError(missing, None, tr("the key field has no value"))
+            if None in key:
+                raise RowRejectedError(names[key.index(None)], None, tr("the key field has no value"))
             if key in seen:
                 shown = "/".join(str(k) for k in key)
-                raise RowRejectedError(self.key[0], shown, tr("key {key} appears twice in the file (first at row "
-                                                              "{row})").format(key=shown, row=seen[key]))
-            values = tuple(twin.values.get(n) for n in compare)
+                raise RowRejectedError(names[0], shown, tr("key {key} appears twice in the file (first at row "
+                                                           "{row})").format(key=shown, row=seen[key]))
             old = existing.get(key)
             if old is None:
                 plan.append(("insert", None, key, twin))
             elif self.mode == "insert":
-                raise RowRejectedError(self.key[0], "/".join(str(k) for k in key),
+                raise RowRejectedError(names[0], "/".join(str(k) for k in key),
                                        tr("already in the twin (mode insert; use upsert to update)"))
-            elif old[1] == values and (not self.writer.spatial or twin.wkb is None or old[2] == _digest(twin.wkb)
-                                       or same_geometry(self.writer.geometry_wkb(old[0]), twin.wkb)):
+            elif old[1] == tuple([values.get(n) for n in compare]) and (
+                    not self.writer.spatial or twin.wkb is None or old[2] == _digest(twin.wkb)
+                    or same_geometry(self.writer.geometry_wkb(old[0]), twin.wkb)):
                 plan.append(("unchanged", old[0], key, twin))
             else:
                 plan.append(("update", old[0], key, twin))
-        writes = sum(1 for p in plan if p[0] != "unchanged")
-        if writes == 1 and len(plan) == 1 and plan[0][0] == "insert" and getattr(self.writer, "buffered", False):
+        if len(plan) == 1 and plan[0][0] == "insert" and self.buffered:
             key, twin = plan[0][2], plan[0][3]  # queued: written with its chunk, refused (if so) then
             self.pending.add(key)
+            seen[key] = row.number
+            self.result.twin_rows += 1
+            self.result.inserted += weight
             refused = self.writer.queue(twin.values, twin.wkb, (row, key, weight), twin.envelope)
-            self._account(plan, row, compare, existing, seen, weight)
-            if refused:
+            if not self.writer.pending_count:  # the chunk was written
                 self.pending.clear()
+            if refused:
                 self._flush(existing, seen, refused)
             return
+        writes = sum(1 for p in plan if p[0] != "unchanged")
         # a refused statement aborts a whole PostgreSQL transaction: there every written row gets a savepoint
         savepoint = writes > 1 or (writes == 1 and self.target.kind != "gpkg")
         if savepoint:
