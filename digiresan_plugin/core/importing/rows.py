@@ -100,10 +100,19 @@ class RowMapper:
                            if f.target not in later and f.value_to is None and f.template is None}
         self.prechecked |= {t for t, _c, _k in self.plain_fields if t not in later}
         self.check_names = [n for n in mapping.targets() if n in rules and n not in self.prechecked]
-        self.plain_steps = [(field, column, self._memo(self._plain_value(field, converter)))
-                            for field, column, converter in self.plain_fields]
-        self.other_steps = [(fmap, self._memo(self._other_value(fmap)) if fmap.target in self.prechecked else None)
-                            for fmap in self.other_fields]
+        # (target, how, column or field map, memo, compute): 0 one column, memoised; 1 the first of several
+        # columns, memoised; 2 the full way (_fill); 3 a text key from its columns or template
+        self.steps: list[tuple[str, int, Any, Optional[dict], Any]] = [
+            (field, 0, column, {}, self._plain_value(field, converter))
+            for field, column, converter in self.plain_fields]
+        for fmap in self.other_fields:
+            if fmap.target in self.prechecked:
+                self.steps.append((fmap.target, 1, fmap, {}, self._other_value(fmap)))
+            elif (fmap.template is not None and fmap.values is None and fmap.factor is None and fmap.transform is None
+                  and kinds.get(fmap.target, "text") == "text"):
+                self.steps.append((fmap.target, 3, fmap, None, None))
+            else:
+                self.steps.append((fmap.target, 2, fmap, None, None))
 
     # -- one row -----------------------------------------------------------------------------
     def map(self, row: SourceRow) -> list[TwinRow]:
@@ -115,13 +124,36 @@ class RowMapper:
             wkb, envelope = fast if fast is not None else (self._geometry(row.shape()), None)
         values: dict[str, Any] = {}
         source = row.values
-        for field, column, step in self.plain_steps:
-            values[field] = step((column, source.get(column)))
-        for fmap, step in self.other_steps:
-            if step is None:
-                self._fill(fmap, source, values)
+        for target, how, arg, memo, compute in self.steps:
+            if how == 0:
+                column, raw = arg, source.get(arg)
+                cls = raw.__class__
+                key = raw if cls is str else (cls, raw)
+            elif how == 1:
+                column, raw = self._pick(arg, source)
+                cls = raw.__class__
+                key = (column, raw) if cls is str else (column, cls, raw)
+            elif how == 3:
+                values[target] = self._key_text(arg, source)
+                continue
             else:
-                values[fmap.target] = step(self._pick(fmap, source))
+                self._fill(arg, source, values)
+                continue
+            try:
+                hit = memo.get(key)
+            except TypeError:  # an unhashable Qt value
+                values[target] = compute(column, raw)
+                continue
+            if hit is None:
+                try:
+                    hit = (compute(column, raw), None)
+                except RowRejectedError as exc:
+                    hit = (None, (exc.field, exc.value, exc.reason))
+                if len(memo) < MEMO:
+                    memo[key] = hit
+            if hit[1] is not None:
+                raise RowRejectedError(*hit[1])
+            values[target] = hit[0]
         for fmap in self.classified:
             if values.get(fmap.target) is None:
                 values[fmap.target] = self._classify(fmap, values)
@@ -133,29 +165,15 @@ class RowMapper:
             self._check(out)
         return [TwinRow(out, wkb, envelope) for out in rows]
 
-    # -- per-field values, memoised --------------------------------------------------------------
-    def _memo(self, compute: Callable[[str, Any], Any]) -> Callable[[tuple[Optional[str], Any]], Any]:
-        """``compute(column, raw)`` (then checked) remembered for up to :data:`MEMO` distinct raw values."""
-        memo: dict[tuple, tuple] = {}
-
-        def step(picked: tuple[Optional[str], Any]) -> Any:
-            column, raw = picked
-            key = (column, type(raw), raw)
-            try:
-                hit = memo.get(key)
-            except TypeError:  # an unhashable Qt value
-                return compute(column, raw)
-            if hit is None:
-                try:
-                    hit = (compute(column, raw), None)
-                except RowRejectedError as exc:
-                    hit = (None, (exc.field, exc.value, exc.reason))
-                if len(memo) < MEMO:
-                    memo[key] = hit
-            if hit[1] is not None:
-                raise RowRejectedError(*hit[1])
-            return hit[0]
-        return step
+    # -- per-field values, remembered per distinct raw value (at most MEMO of them) -------------
+    def _key_text(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
+        """:meth:`_fill` for a text field from its columns or else its template (a key), without the detours."""
+        _column, raw = self._pick(fmap, source)
+        if raw is None:
+            raw = self._template(fmap, source)
+        if raw is None or _blank(raw):
+            raw = fmap.default
+        return None if raw is None or _blank(raw) else to_text(raw)
 
     def _plain_value(self, field: str, converter: Callable[[Any], Any]) -> Callable[[str, Any], Any]:
         checked = field in self.prechecked
