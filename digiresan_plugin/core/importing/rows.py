@@ -44,6 +44,9 @@ class TwinRow:
     values: dict[str, Any]
     wkb: Optional[bytes] = None
     envelope: Optional[tuple[float, float, float, float]] = None  # of ``wkb`` when already known
+    linked: bool = False  # the link field was found by position (nearest twin feature)
+    derived: frozenset = frozenset()  # fields derived here (classes), not taken from the file
+    weight: float = 1.0  # the section length, for combining linked rows (``link.combine``)
 
 
 Linker = Callable[[QgsGeometry], Optional[str]]
@@ -85,6 +88,8 @@ class RowMapper:
         plain_targets = {t for t, _c, _k in self.plain_fields}
         self.other_fields = [f for f in mapping.fields if f.target not in plain_targets]
         self.classified = [f for f in mapping.fields if f.classify]
+        combine = mapping.link.combine if mapping.link else None
+        self.section = (fields.first(combine.start), fields.first(combine.end)) if combine else (None, None)
         self.qfields = QgsFields()
         for name in mapping.targets():
             self.qfields.append(QgsField(name, _QVARIANT.get(kinds.get(name, "text"), QVariant.String)))
@@ -154,16 +159,57 @@ class RowMapper:
             if hit[1] is not None:
                 raise RowRejectedError(*hit[1])
             values[target] = hit[0]
+        derived = []
         for fmap in self.classified:
             if values.get(fmap.target) is None:
                 values[fmap.target] = self._classify(fmap, values)
+                derived.append(fmap.target)
         link = self.mapping.link
+        linked, weight = False, 1.0
         if link is not None and values.get(link.field) is None:
             values[link.field] = self._link(row.shape())
+            linked = True
+            if link.combine is not None and None not in self.section:
+                weight = self._section_length(row.values)
         rows = [values] if self.mapping.unpivot is None else self._unpivot(values, row.values)
         for out in rows:
             self._check(out)
-        return [TwinRow(out, wkb, envelope) for out in rows]
+        return [TwinRow(out, wkb, envelope, linked, frozenset(derived), weight) for out in rows]
+
+    def _section_length(self, source: dict[str, Any]) -> float:
+        start, end = self.section
+        try:
+            a, b = to_real(source.get(start)), to_real(source.get(end))
+        except ValueProblemError as exc:
+            raise RowRejectedError(end, source.get(end), tr("expected {what}").format(what=exc)) from None
+        if a is None and b is None:  # a point, not a section
+            return 1.0
+        if a is None or b is None or b <= a:
+            raise RowRejectedError(end, source.get(end), tr("the section must end after it starts ({start} {a}, "
+                                                            "{end} {b})").format(start=start, a=source.get(start),
+                                                                                 end=end, b=source.get(end)))
+        return b - a
+
+    def combine(self, group: list[TwinRow]) -> TwinRow:
+        """One twin row for rows linked by position to the same key (see :class:`.mapping.Combine`)."""
+        spec = self.mapping.link.combine
+        values = dict(group[0].values)
+        for name in spec.fields:
+            given = [(t.values[name], t.weight) for t in group if t.values.get(name) is not None]
+            if not given:
+                continue
+            if spec.how == "max":
+                value = max(v for v, _w in given)
+            else:
+                value = sum(v * w for v, w in given) / sum(w for _v, w in given)
+            values[name] = int(round(value)) if self.kinds.get(name) == "integer" else value
+        for fmap in self.classified:
+            if all(fmap.target in t.derived for t in group):
+                values[fmap.target] = self._classify(fmap, values)
+            else:
+                values[fmap.target] = max(t.values[fmap.target] for t in group if fmap.target not in t.derived)
+        self._check(values)
+        return TwinRow(values, group[0].wkb, group[0].envelope, True, group[0].derived, sum(t.weight for t in group))
 
     # -- per-field values, remembered per distinct raw value (at most MEMO of them) -------------
     def _key_text(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:

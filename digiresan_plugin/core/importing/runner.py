@@ -23,7 +23,7 @@ from ..log import get_logger
 from ..maintenance_spec import maintenance_spec
 from ..tr import tr
 from ..twin_source import TwinSource
-from .aggregate import SITE_COLUMNS, RecordProblem, profiles
+from .aggregate import SITE_COLUMNS, RecordProblem, SiteRow, profiles
 from .gpkg_writer import GpkgWriter
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
@@ -159,6 +159,8 @@ class Importer:
                 result.deleted = writer.delete_all()
             seen: dict[tuple, int] = {}
             total = max(self.source.count, 1)
+            combining = self.mapping.link is not None and self.mapping.link.combine is not None
+            groups: dict[tuple, list[tuple[SourceRow, Any]]] = {}
             for row in self._rows():
                 members = getattr(row, "members", ()) or (row.number,)
                 result.read += len(members)
@@ -166,9 +168,19 @@ class Importer:
                         100.0 * result.read / total):
                     raise ImportCancelledError("cancelled")
                 try:
-                    self._one(row, compare, existing, seen, len(members))
+                    if combining:
+                        twin_rows = self.mapper.map(row)
+                        if len(twin_rows) == 1 and twin_rows[0].linked:  # combined with its kind at the end
+                            values = twin_rows[0].values
+                            groups.setdefault(tuple(values.get(k) for k in self.key), []).append((row, twin_rows[0]))
+                            continue
+                        self._one(row, compare, existing, seen, len(members), twin_rows)
+                    else:
+                        self._one(row, compare, existing, seen, len(members))
                 except RowRejectedError as exc:
                     self._reject(row, exc)
+            for group in groups.values():
+                self._combined(group, compare, existing, seen)
             self._flush(existing, seen)
             result.rejections.sort(key=lambda r: r.row)
             if progress is not None and not progress(100.0):
@@ -234,8 +246,19 @@ class Importer:
             self._reject(row, RowRejectedError(None, None, tr("refused by the twin: {reason}").format(
                 reason=message)))
 
-    def _one(self, row: SourceRow, compare: list[str], existing: dict, seen: dict, weight: int = 1) -> None:
-        twin_rows = self.mapper.map(row)
+    def _combined(self, group: list, compare: list[str], existing: dict, seen: dict) -> None:
+        """Source rows linked by position to the same twin key, as one twin row standing for all of them."""
+        first = group[0][0]
+        row = SiteRow(first.number, first.values, members=tuple(r.number for r, _t in group),
+                      member_values=tuple(r.values for r, _t in group))
+        try:
+            self._one(row, compare, existing, seen, len(group), [self.mapper.combine([t for _r, t in group])])
+        except RowRejectedError as exc:
+            self._reject(row, exc)
+
+    def _one(self, row: SourceRow, compare: list[str], existing: dict, seen: dict, weight: int = 1,
+             twin_rows: Optional[list] = None) -> None:
+        twin_rows = self.mapper.map(row) if twin_rows is None else twin_rows
         plan = []
         names = self.key
         for twin in twin_rows:
