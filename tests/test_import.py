@@ -231,6 +231,42 @@ def test_lines_are_merged_only_when_the_mapping_says_so(catalog, twin, tmp_path)
     assert rows(twin, "SELECT count(*) FROM road_segments WHERE segment_id = 'MERGE-1'") == [(1,)]
 
 
+def test_lines_are_split_into_one_row_per_part_only_when_the_mapping_says_so(catalog, twin, tmp_path):
+    parts = ["(484000 7004300,484050 7004300)", "(484200 7004300,484260 7004300,484260 7004340)"]  # apart
+    source = write_csv(tmp_path / "roads.csv", ["GID", "WKT"], [["SPLIT-1", f'"MULTILINESTRING({",".join(parts)})"'],
+                                                                ["ONE", '"LINESTRING(484000 7004400,484090 7004400)"']])
+    raw = {"format": 1, "id": "my_lines", "title": {"en": "L", "sv": "L"}, "layer": "road_segments",
+           "csv": {"wkt": ["WKT"]}, "fields": {"segment_id": {"from": "GID"}}}
+    target = TwinSource.geopackage(twin)
+    for lines, reason in (("merge", "2 parts where the twin layer holds one LineString"),
+                          ("as_is", "2 parts where the twin layer holds one LineString")):
+        mapping = tmp_path / f"{lines}.json"
+        mapping.write_text(json.dumps({**raw, "geometry": {"lines": lines}}), encoding="utf-8")
+        refused = run_import(catalog, target, source, load_mapping(str(mapping)), today=TODAY, crs="EPSG:3006",
+                             dry_run=True)
+        assert [(r.row, r.reason) for r in refused.rejections] == [(1, reason)]  # disjoint: merging cannot help
+    splitting = tmp_path / "split.json"
+    splitting.write_text(json.dumps({**raw, "geometry": {"lines": "split"}}), encoding="utf-8")
+    result = run_import(catalog, target, source, load_mapping(str(splitting)), today=TODAY, crs="EPSG:3006")
+    assert result.counts() == {"read": 2, "inserted": 2, "updated": 0, "unchanged": 0, "rejected": 0, "deleted": 0}
+    assert result.twin_rows == 3
+    got = rows(twin, "SELECT segment_id FROM road_segments WHERE segment_id LIKE 'SPLIT-1%' OR segment_id = 'ONE' "
+                     "ORDER BY segment_id")
+    assert got == [("ONE",), ("SPLIT-1-1",), ("SPLIT-1-2",)]
+    ds = ogr.Open(str(twin))
+    layer = ds.GetLayerByName("road_segments")
+    layer.SetAttributeFilter("segment_id = 'SPLIT-1-2'")
+    assert [f.GetGeometryRef().ExportToWkt() for f in layer] == ["LINESTRING (484200 7004300,484260 7004300,"
+                                                                 "484260 7004340)"]
+    ds = None
+    again = run_import(catalog, target, source, load_mapping(str(splitting)), today=TODAY, crs="EPSG:3006")
+    assert (again.unchanged, again.inserted) == (2, 0)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**raw, "geometry": {"lines": "explode"}}), encoding="utf-8")
+    with pytest.raises(MappingError, match="geometry.lines"):
+        load_mapping(str(bad))
+
+
 def test_an_xlsx_property_register_with_a_wkt_column(catalog, twin, tmp_path):
     from osgeo import gdal
 

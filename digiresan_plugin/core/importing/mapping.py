@@ -10,6 +10,7 @@ One JSON format for both (``resources/import_presets/<id>.json``; a user file th
               "combine": {"fields": ["iri_mm_m"], "how": "mean", "from": ["från_m"], "to": ["till_m"]}},
      "unpivot": {"index": "hour", "value": "vehicles", "first": 0, "last": 23, "columns": ["h{:02d}", "h{}"]},
      "aggregate": {"site": ["site"], "time": ["timestamp"], "value": ["vehicles"]},  # records → site profiles
+     "geometry": {"lines": "merge" | "split"},    # multi-part lines: joined, or one row per part (else refused)
      "fields": {"<twin field>": {"from": ["Name", …], "template": "NVDB-{ROUTE_ID}", "map": {"1": "asfalt"},
                                  "other": "reject" | "keep", "factor": 0.1, "default": …,
                                  "transform": "sign_code" | "upper" | "lower", "value_to": "<twin field>",
@@ -127,7 +128,8 @@ class Mapping:
     y: tuple[str, ...] = ()
     link: Optional[Link] = None
     unpivot: Optional[Unpivot] = None
-    merge_lines: bool = False
+    merge_lines: bool = False  # "geometry": {"lines": "merge"}: a multi-part line whose parts join becomes one
+    split_lines: bool = False  # "geometry": {"lines": "split"}: one twin row per part, the key suffixed -1, -2, …
     aggregate: Optional[Aggregate] = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -265,11 +267,14 @@ class _Reader:
             aggregate = Aggregate(names["site"], names["time"], names["value"])
         crs = self.text(raw, "crs", "")
         geometry = raw.get("geometry", {})
+        if not isinstance(geometry, dict) or geometry.get("lines", "as_is") not in ("as_is", "merge", "split"):
+            raise self.fail("geometry.lines", "'merge' or 'split' (lines are taken as they are without it)")
         return Mapping(
             id=mapping_id, path=self.path, title=Title(title["en"], title["sv"]), layer=layer, fields=fields,
             key=self.names(raw, "key", ""), crs=crs, wkt=self.names(csv, "wkt", "csv"), x=self.names(csv, "x", "csv"),
             y=self.names(csv, "y", "csv"), link=link, unpivot=unpivot,
-            merge_lines=bool(isinstance(geometry, dict) and geometry.get("lines") == "merge"), aggregate=aggregate,
+            merge_lines=geometry.get("lines") == "merge", split_lines=geometry.get("lines") == "split",
+            aggregate=aggregate,
             extra={k: v for k, v in raw.items() if k not in {"format", "id", "title", "layer", "fields", "key", "crs",
                                                            "csv", "link", "unpivot", "geometry", "aggregate"}})
 

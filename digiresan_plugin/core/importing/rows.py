@@ -56,9 +56,11 @@ class RowMapper:
     """Maps rows of one source with one mapping onto one twin layer (``kinds``: twin column → value kind)."""
 
     def __init__(self, mapping: Mapping, fields: SourceFields, kinds: dict[str, str], geometry_type: Optional[str],
-                 rules: dict[str, FieldRule], today: date, linker: Optional[Linker] = None):
+                 rules: dict[str, FieldRule], today: date, linker: Optional[Linker] = None,
+                 key_field: Optional[str] = None):
         self.mapping, self.kinds, self.rules, self.today = mapping, kinds, rules, today
         self.geometry_type = geometry_type
+        self.key_field = key_field  # suffixed per part when lines are split
         self.linker = linker
         self.columns = {f.target: fields.all_of(f.sources) for f in mapping.fields}
         self.placeholders = {name: fields.find(name) for f in mapping.fields for name in f.template_fields()}
@@ -172,9 +174,22 @@ class RowMapper:
             if link.combine is not None and None not in self.section:
                 weight = self._section_length(row.values)
         rows = [values] if self.mapping.unpivot is None else self._unpivot(values, row.values)
+        if type(wkb) is list:  # split lines: one row per part
+            return self._split(rows[0], wkb)
         for out in rows:
             self._check(out)
         return [TwinRow(out, wkb, envelope, linked, frozenset(derived), weight) for out in rows]
+
+    def _split(self, values: dict[str, Any], parts: list[bytes]) -> list[TwinRow]:
+        key = self.key_field
+        out = []
+        for number, part in enumerate(parts, start=1):
+            one = dict(values)
+            if key is not None and one.get(key) is not None:
+                one[key] = f"{one[key]}-{number}"
+            self._check(one)
+            out.append(TwinRow(one, part))
+        return out
 
     def _section_length(self, source: dict[str, Any]) -> float:
         start, end = self.section
@@ -387,7 +402,7 @@ class RowMapper:
             raise RowRejectedError(name, value, tr("{value} is in the future (today is {today})").format(
                 value=value, today=self.today_text))
 
-    def _geometry(self, geometry: Optional[QgsGeometry]) -> bytes:
+    def _geometry(self, geometry: Optional[QgsGeometry]) -> bytes | list[bytes]:
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             raise RowRejectedError(GEOMETRY, None, tr("no geometry"))
         geometry = QgsGeometry(geometry)
@@ -403,6 +418,8 @@ class RowMapper:
             if len(parts) > 1 and wanted == "LineString" and self.mapping.merge_lines:
                 geometry = geometry.mergeLines()
                 parts = geometry.asGeometryCollection() if QgsWkbTypes.isMultiType(geometry.wkbType()) else [geometry]
+            if len(parts) > 1 and wanted == "LineString" and self.mapping.split_lines:
+                return [bytes(part.asWkb()) for part in parts]
             if len(parts) != 1:
                 raise RowRejectedError(GEOMETRY, None, tr("{n} parts where the twin layer holds one {type}").format(
                     n=len(parts), type=wanted))

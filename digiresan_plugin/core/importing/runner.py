@@ -132,7 +132,7 @@ class Importer:
         geometry = self.spec.geometry if self.writer.spatial else None
         fields = self.source.fields if mapping.aggregate is None else SourceFields(SITE_COLUMNS)
         self.mapper = RowMapper(mapping, fields, self.writer.kinds, geometry, rules,
-                                today or date.today(), linker)
+                                today or date.today(), linker, self.key[0])
         self.result = ImportResult(self.source.name, self.spec.id, mode, dry_run)
         for name in self.mapper.missing:
             self.result.warnings.append(f"{self.source.name}: no column {name} (mapping {mapping.id})")
@@ -297,6 +297,8 @@ class Importer:
                 self._flush(existing, seen, refused)
             return
         writes = sum(1 for p in plan if p[0] != "unchanged")
+        if self.buffered and writes:  # written now, after the queued rows (their refusals accounted first)
+            self._flush(existing, seen)
         # a refused statement aborts a whole PostgreSQL transaction: there every written row gets a savepoint
         savepoint = writes > 1 or (writes == 1 and self.target.kind != "gpkg")
         if savepoint:
