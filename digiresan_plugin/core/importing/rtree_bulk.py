@@ -17,6 +17,7 @@ import sqlite3
 
 import numpy as np
 
+SLICE = 100_000
 _CELL = np.dtype([("id", ">i8"), ("minx", ">f4"), ("maxx", ">f4"), ("miny", ">f4"), ("maxy", ">f4")])
 
 
@@ -91,5 +92,7 @@ def rebuild(conn: sqlite3.Connection, rtree: str, ids: np.ndarray, minx: np.ndar
         children = (levels[depth]["id"].astype(np.int64) + first[depth - 1]).tolist()
         conn.executemany(f"INSERT INTO {q(rtree + '_parent')} (nodeno, parentnode) VALUES (?, ?)",
                          zip(children, owners(depth)))
-    conn.executemany(f"INSERT INTO {q(rtree + '_rowid')} (rowid, nodeno) VALUES (?, ?)",
-                     zip(levels[0]["id"].astype(np.int64).tolist(), owners(0)))
+    rowids, leaf_of = levels[0]["id"].astype(np.int64), first[0] + np.arange(len(levels[0])) // per
+    for at in range(0, len(rowids), SLICE):  # in slices: the Python ints of one slice at a time
+        conn.executemany(f"INSERT INTO {q(rtree + '_rowid')} (rowid, nodeno) VALUES (?, ?)",
+                         zip(rowids[at:at + SLICE].tolist(), leaf_of[at:at + SLICE].tolist()))
