@@ -183,6 +183,8 @@ class Importer:
             for group in groups.values():
                 self._combined(group, compare, existing, seen)
             self._flush(existing, seen)
+            seen.clear()  # not needed any more: freed before the R-tree is built at commit (the run's peak)
+            existing.clear()
             result.rejections.sort(key=lambda r: r.row)
             if progress is not None and not progress(100.0):
                 raise ImportCancelledError("cancelled")
