@@ -4,14 +4,12 @@ or the reason it is refused (:class:`RowRejectedError`, naming the field and the
 
 from __future__ import annotations
 
-import math
 import re
-from array import array
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Optional
 
-from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField, QgsFields, QgsGeometry, QgsWkbTypes
+from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField, QgsFields, QgsGeometry
 from qgis.PyQt.QtCore import QVariant
 
 from ..domains import FieldRule
@@ -19,24 +17,14 @@ from ..i18n import ui_language
 from ..tr import tr
 from .mapping import FieldMap, Mapping
 from .names import SourceFields
+from .shapes import GEOMETRY, RowRejectedError, fast_geometry, twin_geometry
 from .source import SourceRow
 from .values import CONVERTERS, ValueProblemError, convert, is_empty, map_key, sign_code, to_real, to_text
 
-GEOMETRY = "geometry"
 MEMO = 4096  # distinct raw values remembered per field (memory stays flat on a field of unique values)
 _PIECE_RE = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
-_SINGLE = {"Point": QgsWkbTypes.Type.Point, "LineString": QgsWkbTypes.Type.LineString,
-           "Polygon": QgsWkbTypes.Type.Polygon}
 _QVARIANT = {"text": QVariant.String, "integer": QVariant.LongLong, "real": QVariant.Double,
              "date": QVariant.String, "datetime": QVariant.String, "boolean": QVariant.Bool}
-
-
-class RowRejectedError(Exception):
-    """A source row the twin cannot take: the field (or ``geometry``), the value and why."""
-
-    def __init__(self, field: Optional[str], value: Any, reason: str):
-        super().__init__(reason)
-        self.field, self.value, self.reason = field, value, reason
 
 
 @dataclass
@@ -403,36 +391,7 @@ class RowMapper:
                 value=value, today=self.today_text))
 
     def _geometry(self, geometry: Optional[QgsGeometry]) -> bytes | list[bytes]:
-        if geometry is None or geometry.isNull() or geometry.isEmpty():
-            raise RowRejectedError(GEOMETRY, None, tr("no geometry"))
-        geometry = QgsGeometry(geometry)
-        abstract = geometry.get()
-        abstract.dropZValue()
-        abstract.dropMValue()
-        wanted = self.geometry_type
-        if not geometry.isGeosValid():
-            geometry = _repaired(geometry)
-        single = _SINGLE.get(wanted)
-        if single is not None and QgsWkbTypes.isMultiType(geometry.wkbType()):
-            parts = geometry.asGeometryCollection()
-            if len(parts) > 1 and wanted == "LineString" and self.mapping.merge_lines:
-                geometry = geometry.mergeLines()
-                parts = geometry.asGeometryCollection() if QgsWkbTypes.isMultiType(geometry.wkbType()) else [geometry]
-            if len(parts) > 1 and wanted == "LineString" and self.mapping.split_lines:
-                return [bytes(part.asWkb()) for part in parts]
-            if len(parts) != 1:
-                raise RowRejectedError(GEOMETRY, None, tr("{n} parts where the twin layer holds one {type}").format(
-                    n=len(parts), type=wanted))
-            geometry = parts[0]
-        expected = QgsWkbTypes.parseType(wanted) if wanted else None
-        if expected is not None and QgsWkbTypes.flatType(geometry.wkbType()) != expected:
-            if not (QgsWkbTypes.isMultiType(expected)
-                    and QgsWkbTypes.singleType(expected) == QgsWkbTypes.flatType(geometry.wkbType())):
-                shown = QgsWkbTypes.displayString(geometry.wkbType())
-                raise RowRejectedError(GEOMETRY, None, tr("a {found} where the twin layer holds {type}").format(
-                    found=shown, type=wanted))
-            geometry.convertToMultiType()
-        return bytes(geometry.asWkb())
+        return twin_geometry(geometry, self.geometry_type, self.mapping.merge_lines, self.mapping.split_lines)
 
 
 def _blank(value: Any) -> bool:
@@ -457,18 +416,6 @@ def _plain(fmap: FieldMap) -> bool:
             and fmap.transform is None and not fmap.classify)
 
 
-def _repaired(geometry: QgsGeometry) -> QgsGeometry:
-    """``makeValid`` keeping only the parts of the geometry's own dimension (a spike of a polygon collapses to a
-    line and is dropped); refused when nothing of that dimension is left."""
-    kind = geometry.type()
-    repaired = geometry.makeValid()
-    parts = [p for p in repaired.asGeometryCollection() if p.type() == kind] if not repaired.isNull() else []
-    if not parts:
-        raise RowRejectedError(GEOMETRY, None, tr("an invalid geometry that cannot be repaired without changing its "
-                                                  "type"))
-    return parts[0] if len(parts) == 1 else QgsGeometry.collectGeometry(parts)
-
-
 def _pieces(template: str) -> list:
     """A key template as literal texts and (field, format spec) placeholders, in order."""
     out: list = []
@@ -477,38 +424,3 @@ def _pieces(template: str) -> list:
         out += [template[at:match.start()], (match.group(1), match.group(2) or "")]
         at = match.end()
     return [p for p in out + [template[at:]] if p != ""]
-
-
-def fast_geometry(wkb: bytes, wanted: str) -> Optional[tuple[bytes, tuple[float, float, float, float]]]:
-    """(WKB, envelope) for the twin without making a geometry, in the plain cases: a 2D LineString (or a
-    one-part MultiLineString) of at least two distinct finite points into a LineString layer, a finite 2D Point
-    (or one-part MultiPoint) into a Point layer. None for anything else (it goes the full way)."""
-    if len(wkb) < 9 or wkb[0] != 1:
-        return None
-    kind = int.from_bytes(wkb[1:5], "little")
-    if wanted == "LineString":
-        if kind == 5 and int.from_bytes(wkb[5:9], "little") == 1:
-            wkb, kind = wkb[9:], int.from_bytes(wkb[10:14], "little") if wkb[9] == 1 else 0
-        if kind != 2 or len(wkb) < 9:
-            return None
-        n = int.from_bytes(wkb[5:9], "little")
-        if n < 2 or len(wkb) != 9 + 16 * n:
-            return None
-        coords = array("d", wkb[9:])
-        if not math.isfinite(sum(coords)):
-            return None
-        xs, ys = coords[0::2], coords[1::2]
-        envelope = (min(xs), max(xs), min(ys), max(ys))
-        if envelope[0] == envelope[1] and envelope[2] == envelope[3]:
-            return None
-        return bytes(wkb), envelope
-    if wanted == "Point":
-        if kind == 4 and int.from_bytes(wkb[5:9], "little") == 1:
-            wkb, kind = wkb[9:], int.from_bytes(wkb[10:14], "little") if wkb[9] == 1 else 0
-        if kind != 1 or len(wkb) != 21:
-            return None
-        x, y = array("d", wkb[5:21])
-        if not (math.isfinite(x) and math.isfinite(y)):
-            return None
-        return bytes(wkb), (x, x, y, y)
-    return None
