@@ -23,7 +23,7 @@ from .twins import is_ready
 FULL_SCALES = (10_000, 100_000, 1_000_000)
 FULL_IDEAS = (1_000, 10_000, 100_000)
 QUICK_IDEAS = (1_000, 10_000)
-PARTS = {"identify", "ideas", "postgis", "quality", "investment"}
+PARTS = {"identify", "ideas", "postgis", "quality", "investment", "importing"}
 
 
 def _ints(text: str) -> list[int]:
@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-postgres", action="store_true", help="skip the PostGIS comparison")
     p.add_argument("--output", type=Path, default=None, help="the Markdown report (default BENCHMARKS.md)")
     p.add_argument("--only", type=_parts, default=None,
-                   help="run only these parts (identify, ideas, postgis; comma-separated) and take the others from "
+                   help="run only these parts (identify, ideas, postgis, quality, investment, importing; "
+                        "comma-separated) and take the others from "
                         "the previous results.json")
     p.add_argument("--report-only", action="store_true", help="rewrite the report from build/bench/results.json")
     return p
@@ -132,6 +133,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                                "identify": [], "ideas": [], "postgis": None}
     results["quality"] = []
     results["investment"] = []
+    results["importing"] = None
     generator = Generator(scales if ("identify" in only or "quality" in only or "investment" in only
                                      or "postgis" in only and postgres)
                           else [])
@@ -183,8 +185,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         data = _run_child(["bench.investment", "--scale", str(scale), "--out", str(out), "--reps", str(reps)], out)
         if data:
             results["investment"].append(data)
+    if "importing" in only:
+        log("import of NVDB-shaped road segments vs ogr2ogr (own process)")
+        out = BENCH_DIR / "importing.json"
+        results["importing"] = _run_child(["bench.importing", "--rows", ",".join(str(s) for s in scales),
+                                           "--reps", str(reps), "--out", str(out)], out)
     for part in PARTS - only:  # kept from the previous run
-        results[part] = previous.get(part, [] if part != "postgis" else None)
+        results[part] = previous.get(part, [] if part not in ("postgis", "importing") else None)
     if args.only:
         results["partial_run"] = {"ran": sorted(only), "kept_from": (previous.get("machine") or {}).get("date")}
     results["seconds"] = round(time.perf_counter() - started, 1)

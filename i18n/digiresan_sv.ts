@@ -1458,6 +1458,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>nyckelfältet saknar värde</translation>
     </message>
     <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="178"/>
+        <source>the section must end after it starts ({start} {a}, {end} {b})</source>
+        <translation>sträckan måste sluta efter att den börjar ({start} {a}, {end} {b})</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/core/importing/runner.py" line="220"/>
         <source>key {key} appears twice in the file (first at row {row})</source>
         <translation>nyckeln {key} finns två gånger i filen (först på rad {row})</translation>

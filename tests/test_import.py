@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 from osgeo import ogr
 
-from digiresan_plugin.core.importing import ImportCancelledError, MappingError, SourceError, load_mapping, run_import
+from digiresan_plugin.core.importing import (
+    ImportCancelledError,
+    MappingError,
+    SourceError,
+    gpkg_writer,
+    load_mapping,
+    run_import,
+)
+from digiresan_plugin.core.importing.gpkg_writer import GpkgWriter
 from digiresan_plugin.core.importing.mapping import preset_ids
 from digiresan_plugin.core.importing.writer import TwinWriter
 from digiresan_plugin.core.twin_source import TwinSource
@@ -117,18 +125,20 @@ def test_dry_run_counts_and_writes_nothing(catalog, twin, tmp_path):
 def test_a_failure_mid_run_leaves_the_twin_byte_identical(catalog, twin, tmp_path, monkeypatch):
     source = write_vector(tmp_path / "nvdb.gpkg", [nvdb_row(i) for i in range(20)], NVDB_FIELDS, 3006)
     before = digest(twin)
+    monkeypatch.setattr(gpkg_writer, "CHUNK", 4)  # three chunks written (R-tree, triggers dropped), then it fails
     calls = []
-    original = TwinWriter.insert
+    original = GpkgWriter.flush
 
-    def failing(self, values, wkb):
+    def failing(self):
         calls.append(1)
-        if len(calls) == 15:
+        if len(calls) == 4:
             raise OSError("disk full (forced)")
-        original(self, values, wkb)
+        return original(self)
 
-    monkeypatch.setattr(TwinWriter, "insert", failing)
+    monkeypatch.setattr(GpkgWriter, "flush", failing)
     with pytest.raises(OSError, match="forced"):
         run(catalog, twin, source, "nvdb_roads")
+    assert len(calls) == 4
     assert digest(twin) == before
 
 
@@ -219,6 +229,42 @@ def test_lines_are_merged_only_when_the_mapping_says_so(catalog, twin, tmp_path)
     merged = run_import(catalog, target, source, load_mapping(str(merging)), today=TODAY, crs="EPSG:3006")
     assert merged.inserted == 1
     assert rows(twin, "SELECT count(*) FROM road_segments WHERE segment_id = 'MERGE-1'") == [(1,)]
+
+
+def test_lines_are_split_into_one_row_per_part_only_when_the_mapping_says_so(catalog, twin, tmp_path):
+    parts = ["(484000 7004300,484050 7004300)", "(484200 7004300,484260 7004300,484260 7004340)"]  # apart
+    source = write_csv(tmp_path / "roads.csv", ["GID", "WKT"], [["SPLIT-1", f'"MULTILINESTRING({",".join(parts)})"'],
+                                                                ["ONE", '"LINESTRING(484000 7004400,484090 7004400)"']])
+    raw = {"format": 1, "id": "my_lines", "title": {"en": "L", "sv": "L"}, "layer": "road_segments",
+           "csv": {"wkt": ["WKT"]}, "fields": {"segment_id": {"from": "GID"}}}
+    target = TwinSource.geopackage(twin)
+    for lines, reason in (("merge", "2 parts where the twin layer holds one LineString"),
+                          ("as_is", "2 parts where the twin layer holds one LineString")):
+        mapping = tmp_path / f"{lines}.json"
+        mapping.write_text(json.dumps({**raw, "geometry": {"lines": lines}}), encoding="utf-8")
+        refused = run_import(catalog, target, source, load_mapping(str(mapping)), today=TODAY, crs="EPSG:3006",
+                             dry_run=True)
+        assert [(r.row, r.reason) for r in refused.rejections] == [(1, reason)]  # disjoint: merging cannot help
+    splitting = tmp_path / "split.json"
+    splitting.write_text(json.dumps({**raw, "geometry": {"lines": "split"}}), encoding="utf-8")
+    result = run_import(catalog, target, source, load_mapping(str(splitting)), today=TODAY, crs="EPSG:3006")
+    assert result.counts() == {"read": 2, "inserted": 2, "updated": 0, "unchanged": 0, "rejected": 0, "deleted": 0}
+    assert result.twin_rows == 3
+    got = rows(twin, "SELECT segment_id FROM road_segments WHERE segment_id LIKE 'SPLIT-1%' OR segment_id = 'ONE' "
+                     "ORDER BY segment_id")
+    assert got == [("ONE",), ("SPLIT-1-1",), ("SPLIT-1-2",)]
+    ds = ogr.Open(str(twin))
+    layer = ds.GetLayerByName("road_segments")
+    layer.SetAttributeFilter("segment_id = 'SPLIT-1-2'")
+    assert [f.GetGeometryRef().ExportToWkt() for f in layer] == ["LINESTRING (484200 7004300,484260 7004300,"
+                                                                 "484260 7004340)"]
+    ds = None
+    again = run_import(catalog, target, source, load_mapping(str(splitting)), today=TODAY, crs="EPSG:3006")
+    assert (again.unchanged, again.inserted) == (2, 0)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**raw, "geometry": {"lines": "explode"}}), encoding="utf-8")
+    with pytest.raises(MappingError, match="geometry.lines"):
+        load_mapping(str(bad))
 
 
 def test_an_xlsx_property_register_with_a_wkt_column(catalog, twin, tmp_path):

@@ -87,13 +87,14 @@ def profiles(rows: Iterable[SourceRow], fields: SourceFields, spec: Aggregate,
         members[site].append(row.number)
         records[site].append(row.values)
         years[site] = max(years.get(site, stamp.year), stamp.year)
-        if site not in where and row.geometry is not None:
-            where[site] = row.geometry
+        if site not in where and row.shape() is not None:
+            where[site] = row.shape()
     for site, by_hour in sums.items():
         values: dict[str, object] = {"site": site, "year": years[site]}
         for hour, numbers in by_hour.items():
             values[f"h{hour:02d}"] = round(sum(numbers) / len(numbers))
-        yield SiteRow(members[site][0], values, where.get(site), None, tuple(members[site]), tuple(records[site]))
+        yield SiteRow(members[site][0], values, where.get(site), members=tuple(members[site]),
+                      member_values=tuple(records[site]))
 
 
 class _Refused(Exception):  # noqa: N818 - internal control flow

@@ -6,9 +6,11 @@ One JSON format for both (``resources/import_presets/<id>.json``; a user file th
      "key": ["segment_id"],                       # upsert key (default: the catalog layer's key)
      "crs": "EPSG:3006",                          # for sources without a CRS (else the source's own)
      "csv": {"wkt": ["WKT"], "x": ["X", "E"], "y": ["Y", "N"]},
-     "link": {"field": "segment_id", "layer": "road_segments", "max_distance_m": 25},
+     "link": {"field": "segment_id", "layer": "road_segments", "max_distance_m": 25,
+              "combine": {"fields": ["iri_mm_m"], "how": "mean", "from": ["från_m"], "to": ["till_m"]}},
      "unpivot": {"index": "hour", "value": "vehicles", "first": 0, "last": 23, "columns": ["h{:02d}", "h{}"]},
      "aggregate": {"site": ["site"], "time": ["timestamp"], "value": ["vehicles"]},  # records → site profiles
+     "geometry": {"lines": "merge" | "split"},    # multi-part lines: joined, or one row per part (else refused)
      "fields": {"<twin field>": {"from": ["Name", …], "template": "NVDB-{ROUTE_ID}", "map": {"1": "asfalt"},
                                  "other": "reject" | "keep", "factor": 0.1, "default": …,
                                  "transform": "sign_code" | "upper" | "lower", "value_to": "<twin field>",
@@ -72,12 +74,26 @@ class FieldMap:
 
 
 @dataclass(frozen=True)
+class Combine:
+    """Rows linked by position to the same twin row (e.g. survey points or chainage sections on one segment, the
+    same date) become one: ``fields`` averaged (``how`` "mean", weighted by the section length ``to`` − ``from``
+    when the file has those columns) or their worst (``how`` "max"); the other fields from the first row; a derived
+    class derived again from the combined values."""
+
+    fields: tuple[str, ...]
+    how: str = "mean"
+    start: tuple[str, ...] = ()
+    end: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Link:
     """Fill ``field`` from the nearest feature of twin layer ``layer`` (its key) within ``max_distance_m``."""
 
     field: str
     layer: str
     max_distance_m: float
+    combine: Optional[Combine] = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +130,8 @@ class Mapping:
     y: tuple[str, ...] = ()
     link: Optional[Link] = None
     unpivot: Optional[Unpivot] = None
-    merge_lines: bool = False
+    merge_lines: bool = False  # "geometry": {"lines": "merge"}: a multi-part line whose parts join becomes one
+    split_lines: bool = False  # "geometry": {"lines": "split"}: one twin row per part, the key suffixed -1, -2, …
     aggregate: Optional[Aggregate] = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -195,6 +212,19 @@ class _Reader:
         return FieldMap(target, sources, template, values, other == "keep", self.number(raw, "factor", key),
                         raw.get("default"), transform, self.text(raw, "value_to", key), tuple(classify))
 
+    def combine(self, raw: Any) -> Optional[Combine]:
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            raise self.fail("link.combine", tr("an object with fields (and how, from, to)"))
+        how = raw.get("how", "mean")
+        if how not in ("mean", "max"):
+            raise self.fail("link.combine.how", tr("'mean' or 'max'"))
+        fields = self.names(raw, "fields", "link.combine")
+        if not fields:
+            raise self.fail("link.combine.fields", tr("the twin fields to combine"))
+        return Combine(fields, how, self.names(raw, "from", "link.combine"), self.names(raw, "to", "link.combine"))
+
     def mapping(self, raw: Any) -> Mapping:
         if not isinstance(raw, dict):
             raise self.fail("(top level)", tr('an object'))
@@ -218,7 +248,8 @@ class _Reader:
             if not isinstance(lraw, dict):
                 raise self.fail("link", tr('an object with field, layer and max_distance_m'))
             distance = self.number(lraw, "max_distance_m", "link", 25)
-            link = Link(self.text(lraw, "field", "link", True), self.text(lraw, "layer", "link", True), float(distance))
+            link = Link(self.text(lraw, "field", "link", True), self.text(lraw, "layer", "link", True), float(distance),
+                        self.combine(lraw.get("combine")))
         unpivot = None
         if raw.get("unpivot") is not None:
             uraw = raw["unpivot"]
@@ -242,11 +273,14 @@ class _Reader:
             aggregate = Aggregate(names["site"], names["time"], names["value"])
         crs = self.text(raw, "crs", "")
         geometry = raw.get("geometry", {})
+        if not isinstance(geometry, dict) or geometry.get("lines", "as_is") not in ("as_is", "merge", "split"):
+            raise self.fail("geometry.lines", "'merge' or 'split' (lines are taken as they are without it)")
         return Mapping(
             id=mapping_id, path=self.path, title=Title(title["en"], title["sv"]), layer=layer, fields=fields,
             key=self.names(raw, "key", ""), crs=crs, wkt=self.names(csv, "wkt", "csv"), x=self.names(csv, "x", "csv"),
             y=self.names(csv, "y", "csv"), link=link, unpivot=unpivot,
-            merge_lines=bool(isinstance(geometry, dict) and geometry.get("lines") == "merge"), aggregate=aggregate,
+            merge_lines=geometry.get("lines") == "merge", split_lines=geometry.get("lines") == "split",
+            aggregate=aggregate,
             extra={k: v for k, v in raw.items() if k not in {"format", "id", "title", "layer", "fields", "key", "crs",
                                                            "csv", "link", "unpivot", "geometry", "aggregate"}})
 
@@ -316,3 +350,7 @@ def check_against(mapping: Mapping, catalog: Catalog, columns: dict[str, str], k
             catalog.layer(mapping.link.layer)
         except KeyError:
             raise MappingError(mapping.path, "link.layer", tr('a layer id of the catalog')) from None
+        for name in mapping.link.combine.fields if mapping.link.combine else ():
+            if name not in mapping.targets():
+                raise MappingError(mapping.path, "link.combine.fields",
+                                   tr("fields the mapping fills, '{name}' is not").format(name=name))

@@ -23,7 +23,8 @@ from ..log import get_logger
 from ..maintenance_spec import maintenance_spec
 from ..tr import tr
 from ..twin_source import TwinSource
-from .aggregate import SITE_COLUMNS, RecordProblem, profiles
+from .aggregate import SITE_COLUMNS, RecordProblem, SiteRow, profiles
+from .gpkg_writer import GpkgWriter
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
 from .names import SourceFields
@@ -110,7 +111,9 @@ class Importer:
         self.spec = catalog.layer(mapping.layer)
         dsn, prefix = target_dsn(target)
         self.prefix = prefix
-        self.writer = TwinWriter(dsn, prefix + self.spec.table, f"{target.describe()}: {self.spec.table}")
+        describe = f"{target.describe()}: {self.spec.table}"
+        self.writer = (GpkgWriter(dsn, self.spec.table, describe) if target.kind == "gpkg"
+                       else TwinWriter(dsn, prefix + self.spec.table, describe))
         self.key = mapping.key or ((self.spec.key,) if self.spec.key else ())
         if not self.key:
             raise MappingError(
@@ -128,7 +131,7 @@ class Importer:
             link_spec = catalog.layer(mapping.link.layer)
             link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
             crs_wkt = crs_wkt or link_writer.crs_wkt()
-            linker = NearestLinker(self.writer.ds, prefix + link_spec.table, link_spec.key or mapping.link.field,
+            linker = NearestLinker(link_writer.ds, prefix + link_spec.table, link_spec.key or mapping.link.field,
                                    mapping.link.max_distance_m)
             link_writer.close()
         target_crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else None
@@ -136,7 +139,7 @@ class Importer:
         geometry = self.spec.geometry if self.writer.spatial else None
         fields = self.source.fields if mapping.aggregate is None else SourceFields(SITE_COLUMNS)
         self.mapper = RowMapper(mapping, fields, self.writer.kinds, geometry, rules,
-                                today or date.today(), linker)
+                                today or date.today(), linker, self.key[0])
         self.result = ImportResult(self.source.name, self.spec.id, mode, dry_run)
         for name in self.mapper.missing:
             self.result.warnings.append(f"{self.source.name}: no column {name} (mapping {mapping.id})")
@@ -147,18 +150,25 @@ class Importer:
         writer, result = self.writer, self.result
         compare = [n for n in self.mapping.targets() if n in writer.kinds]
         key_at = [compare.index(k) for k in self.key]
-        existing: dict[tuple, tuple[int, tuple, Optional[bytes]]] = {}
+        # the stored rows, kept small: key digest → (fid, digest of the compared values, digest of the geometry)
+        existing: dict[bytes, tuple[int, bytes, Optional[bytes]]] = {}
+        self.pending: set[tuple] = set()
+        self.buffered = getattr(writer, "buffered", False)
         if self.mode != "replace":
+            single = key_at[0] if len(key_at) == 1 else None
             for fid, values, wkb in writer.rows(compare, geometry=writer.spatial):
-                existing.setdefault(tuple(values[i] for i in key_at), (fid, values, _digest(wkb)))
+                key = (values[single],) if single is not None else tuple(values[i] for i in key_at)
+                existing.setdefault(_seen_key(key), (fid, _seen_key(values), _digest(wkb)))
         session = maintenance_spec(self.catalog).history.session_table
         try:
             writer.begin()
             previous = writer.set_session(session, session_user()) if self.target.kind == "gpkg" else None
             if self.mode == "replace":
                 result.deleted = writer.delete_all()
-            seen: dict[tuple, int] = {}
+            seen: dict[bytes, int] = {}  # the keys met so far (as _seen_key digests) → their source row
             total = max(self.source.count, 1)
+            combining = self.mapping.link is not None and self.mapping.link.combine is not None
+            groups: dict[tuple, list[tuple[SourceRow, Any]]] = {}
             for row in self._rows():
                 members = getattr(row, "members", ()) or (row.number,)
                 result.read += len(members)
@@ -166,11 +176,22 @@ class Importer:
                         100.0 * result.read / total):
                     raise ImportCancelledError("cancelled")
                 try:
-                    self._one(row, compare, existing, seen, len(members))
+                    if combining:
+                        twin_rows = self.mapper.map(row)
+                        if len(twin_rows) == 1 and twin_rows[0].linked:  # combined with its kind at the end
+                            values = twin_rows[0].values
+                            groups.setdefault(tuple(values.get(k) for k in self.key), []).append((row, twin_rows[0]))
+                            continue
+                        self._one(row, compare, existing, seen, len(members), twin_rows)
+                    else:
+                        self._one(row, compare, existing, seen, len(members))
                 except RowRejectedError as exc:
-                    originals = getattr(row, "member_values", ()) or (row.values,)
-                    result.rejections += [Rejection(number, exc.field, exc.value, exc.reason, _shown(values))
-                                          for number, values in zip(members, originals)]
+                    self._reject(row, exc)
+            for group in groups.values():
+                self._combined(group, compare, existing, seen)
+            self._flush(existing, seen)
+            seen.clear()  # not needed any more: freed before the R-tree is built at commit (the run's peak)
+            existing.clear()
             result.rejections.sort(key=lambda r: r.row)
             if progress is not None and not progress(100.0):
                 raise ImportCancelledError("cancelled")
@@ -214,35 +235,85 @@ class Importer:
             self.result.rejections.append(Rejection(p.row, p.field, p.value, p.reason, _shown(p.values)))
         yield from sites
 
-    def _one(self, row: SourceRow, compare: list[str], existing: dict, seen: dict, weight: int = 1) -> None:
-        twin_rows = self.mapper.map(row)
+    def _reject(self, row: SourceRow, exc: RowRejectedError) -> None:
+        members = getattr(row, "members", ()) or (row.number,)
+        originals = getattr(row, "member_values", ()) or (row.values,)
+        self.result.rejections += [Rejection(number, exc.field, exc.value, exc.reason, _shown(values))
+                                   for number, values in zip(members, originals)]
+
+    def _flush(self, existing: dict, seen: dict, refused: Optional[list] = None) -> None:
+        """Write the rows queued by a buffered writer; a refused one moves from inserted to rejected."""
+        if refused is None:
+            if not self.buffered:
+                return
+            refused = self.writer.flush()
+            self.pending.clear()
+        for (row, key, weight), message in refused:
+            self.result.inserted -= weight
+            self.result.twin_rows -= 1
+            existing.pop(_seen_key(key), None)
+            seen.pop(_seen_key(key), None)
+            self._reject(row, RowRejectedError(None, None, tr("refused by the twin: {reason}").format(
+                reason=message)))
+
+    def _combined(self, group: list, compare: list[str], existing: dict, seen: dict) -> None:
+        """Source rows linked by position to the same twin key, as one twin row standing for all of them."""
+        first = group[0][0]
+        row = SiteRow(first.number, first.values, members=tuple(r.number for r, _t in group),
+                      member_values=tuple(r.values for r, _t in group))
+        try:
+            self._one(row, compare, existing, seen, len(group), [self.mapper.combine([t for _r, t in group])])
+        except RowRejectedError as exc:
+            self._reject(row, exc)
+
+    def _one(self, row: SourceRow, compare: list[str], existing: dict, seen: dict, weight: int = 1,
+             twin_rows: Optional[list] = None) -> None:
+        twin_rows = self.mapper.map(row) if twin_rows is None else twin_rows
         plan = []
+        names = self.key
         for twin in twin_rows:
-            key = tuple(twin.values.get(k) for k in self.key)
-            if any(k is None for k in key):
-                missing = next(k for k, v in zip(self.key, key) if v is None)
-                raise RowRejectedError(missing, None, tr("the key field has no value"))
-            if key in seen:
+            values = twin.values
+            key = tuple([values.get(k) for k in names])
+            if key in self.pending:  # its fate is known only once written
+                self._flush(existing, seen)
+            if None in key:
+                raise RowRejectedError(names[key.index(None)], None, tr("the key field has no value"))
+            first = seen.get(_seen_key(key))
+            if first is not None:
                 shown = "/".join(str(k) for k in key)
-                raise RowRejectedError(self.key[0], shown, tr("key {key} appears twice in the file (first at row "
-                                                              "{row})").format(key=shown, row=seen[key]))
-            values = tuple(twin.values.get(n) for n in compare)
-            old = existing.get(key)
+                raise RowRejectedError(names[0], shown, tr("key {key} appears twice in the file (first at row "
+                                                           "{row})").format(key=shown, row=first))
+            old = existing.get(_seen_key(key))
             if old is None:
                 plan.append(("insert", None, key, twin))
             elif self.mode == "insert":
-                raise RowRejectedError(self.key[0], "/".join(str(k) for k in key),
+                raise RowRejectedError(names[0], "/".join(str(k) for k in key),
                                        tr("already in the twin (mode insert; use upsert to update)"))
-            elif old[1] == values and (not self.writer.spatial or twin.wkb is None or old[2] == _digest(twin.wkb)
-                                       or same_geometry(self.writer.geometry_wkb(old[0]), twin.wkb)):
+            elif old[1] == _seen_key(tuple([values.get(n) for n in compare])) and (
+                    not self.writer.spatial or twin.wkb is None or old[2] == _digest(twin.wkb)
+                    or same_geometry(self.writer.geometry_wkb(old[0]), twin.wkb)):
                 plan.append(("unchanged", old[0], key, twin))
             else:
                 plan.append(("update", old[0], key, twin))
-        # a refused statement aborts a whole PostgreSQL transaction: there every written row gets a savepoint
+        if len(plan) == 1 and plan[0][0] == "insert" and self.buffered:
+            key, twin = plan[0][2], plan[0][3]  # queued: written with its chunk, refused (if so) then
+            self.pending.add(key)
+            seen[_seen_key(key)] = row.number
+            self.result.twin_rows += 1
+            self.result.inserted += weight
+            refused = self.writer.queue(twin.values, twin.wkb, (row, key, weight), twin.envelope)
+            if not self.writer.pending_count:  # the chunk was written
+                self.pending.clear()
+            if refused:
+                self._flush(existing, seen, refused)
+            return
         writes = sum(1 for p in plan if p[0] != "unchanged")
+        if self.buffered and writes:  # written now, after the queued rows (their refusals accounted first)
+            self._flush(existing, seen)
+        # a refused statement aborts a whole PostgreSQL transaction: there every written row gets a savepoint
         savepoint = writes > 1 or (writes == 1 and self.target.kind != "gpkg")
         if savepoint:
-            self.writer.ds.ExecuteSQL("SAVEPOINT digiresan_import_row")
+            self.writer.savepoint()
         try:
             for action, fid, _key, twin in plan:
                 if action == "insert":
@@ -251,16 +322,20 @@ class Importer:
                     self.writer.update(fid, twin.values, twin.wkb)
         except RowRefusedError as exc:
             if savepoint:
-                self.writer.ds.ExecuteSQL("ROLLBACK TO digiresan_import_row")
-                self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
+                self.writer.release(keep=False)
             raise RowRejectedError(None, None, tr("refused by the twin: {reason}").format(reason=exc)) from None
         if savepoint:
-            self.writer.ds.ExecuteSQL("RELEASE digiresan_import_row")
+            self.writer.release()
+        self._account(plan, row, compare, existing, seen, weight)
+
+    def _account(self, plan: list, row: SourceRow, compare: list[str], existing: dict, seen: dict,
+                 weight: int) -> None:
         for action, fid, key, twin in plan:
-            seen[key] = row.number
+            seen[_seen_key(key)] = row.number
+            if action == "update":  # (a new key is in ``seen``: a second row with it is refused before this)
+                existing[_seen_key(key)] = (fid, _seen_key(tuple(twin.values.get(n) for n in compare)),
+                                            _digest(twin.wkb))
             if action != "unchanged":
-                existing[key] = (fid if fid is not None else -1, tuple(twin.values.get(n) for n in compare),
-                                 _digest(twin.wkb))
                 self.result.twin_rows += 1
         actions = {p[0] for p in plan}
         if "insert" in actions:
@@ -269,6 +344,12 @@ class Importer:
             self.result.updated += weight
         else:
             self.result.unchanged += weight
+
+
+def _seen_key(key: tuple) -> bytes:
+    """A key (or a row's compared values) as kept for the look-ups: 16 bytes instead of the texts and numbers
+    (at 10^6 rows some hundred MB less; two different ones share a digest with a chance of ~10^-27)."""
+    return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=16).digest()
 
 
 def _digest(wkb: Optional[bytes]) -> Optional[bytes]:

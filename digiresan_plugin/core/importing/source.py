@@ -24,6 +24,7 @@ from qgis.core import (
 )
 
 from ..tr import tr
+from .gpkg_source import gpkg_table
 from .mapping import Mapping
 from .names import SourceFields
 from .values import ValueProblemError, is_empty, to_real
@@ -42,6 +43,15 @@ class SourceRow:
     values: dict[str, Any]
     geometry: Optional[QgsGeometry] = None  # in the twin's CRS
     problem: Optional[str] = None  # a geometry that could not be read or reprojected
+    wkb: Optional[bytes] = None  # the geometry as read (already in the twin's CRS), when ``geometry`` is not made
+
+    def shape(self) -> Optional[QgsGeometry]:
+        """The geometry (made from ``wkb`` on first use)."""
+        if self.geometry is None and self.wkb is not None:
+            self.geometry = QgsGeometry()
+            self.geometry.fromWkb(self.wkb)
+            self.wkb = None
+        return self.geometry
 
 
 class Source:
@@ -60,6 +70,7 @@ class Source:
             raise SourceError(tr("{file}: file not found").format(file=self.path))
         self.is_csv = self.path.suffix.lower() in CSV_SUFFIXES
         self.layer: Optional[QgsVectorLayer] = None
+        self.gpkg = None
         if self.is_csv:
             self._open_csv()
         else:
@@ -76,6 +87,7 @@ class Source:
         if not layer.isValid():
             raise SourceError(tr("{file}: not a vector or table file QGIS can open").format(file=self.path))
         self.layer = layer
+        self.gpkg = gpkg_table(self.text, layer) if self.path.suffix.lower() == ".gpkg" else None
         self.fields = SourceFields(layer.fields().names())
         self.has_geometry = layer.isSpatial()
         self.count = layer.featureCount()
@@ -138,8 +150,12 @@ class Source:
 
     def rows(self) -> Iterator[SourceRow]:
         transform = self._transform()
-        for row in (self._csv_iter() if self.is_csv else self._ogr_iter()):
-            if row.geometry is not None and row.problem is None and transform is not None:
+        if self.gpkg is not None and self.layer.isSpatial():
+            rows = self.gpkg.rows(self.layer.fields().names())
+        else:
+            rows = self._csv_iter() if self.is_csv else self._ogr_iter()
+        for row in rows:
+            if transform is not None and row.problem is None and row.shape() is not None:
                 try:
                     if row.geometry.transform(transform) != 0:
                         row.problem = tr("the geometry could not be reprojected into the twin's CRS")

@@ -131,6 +131,14 @@ class TwinWriter:
                 twin=self.describe, error=exc)) from None
         return count
 
+    def savepoint(self) -> None:
+        self.ds.ExecuteSQL("SAVEPOINT digiresan_import_row")
+
+    def release(self, keep: bool = True) -> None:
+        if not keep:
+            self.ds.ExecuteSQL("ROLLBACK TO digiresan_import_row")
+        self.ds.ExecuteSQL("RELEASE digiresan_import_row")
+
     @staticmethod
     def _call(method, *args) -> None:
         try:
