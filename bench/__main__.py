@@ -23,7 +23,7 @@ from .twins import is_ready
 FULL_SCALES = (10_000, 100_000, 1_000_000)
 FULL_IDEAS = (1_000, 10_000, 100_000)
 QUICK_IDEAS = (1_000, 10_000)
-PARTS = {"identify", "ideas", "postgis", "quality", "investment"}
+PARTS = {"identify", "ideas", "postgis", "quality", "investment", "coordination"}
 
 
 def _ints(text: str) -> list[int]:
@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-postgres", action="store_true", help="skip the PostGIS comparison")
     p.add_argument("--output", type=Path, default=None, help="the Markdown report (default BENCHMARKS.md)")
     p.add_argument("--only", type=_parts, default=None,
-                   help="run only these parts (identify, ideas, postgis; comma-separated) and take the others from "
+                   help="run only these parts (identify, ideas, postgis, quality, investment, coordination; "
+                        "comma-separated) and take the others from "
                         "the previous results.json")
     p.add_argument("--report-only", action="store_true", help="rewrite the report from build/bench/results.json")
     return p
@@ -132,8 +133,9 @@ def main(argv: Optional[list[str]] = None) -> int:
                                "identify": [], "ideas": [], "postgis": None}
     results["quality"] = []
     results["investment"] = []
+    results["coordination"] = []
     generator = Generator(scales if ("identify" in only or "quality" in only or "investment" in only
-                                     or "postgis" in only and postgres)
+                                     or "coordination" in only or "postgis" in only and postgres)
                           else [])
     for scale in (scales if "identify" in only else []):
         if not generator.wait_for(scale):
@@ -183,6 +185,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         data = _run_child(["bench.investment", "--scale", str(scale), "--out", str(out), "--reps", str(reps)], out)
         if data:
             results["investment"].append(data)
+    for scale in (scales if "coordination" in only else []):
+        if not generator.wait_for(scale):
+            continue
+        log(f"coordination board at scale {scale:,} (own process)")
+        out = BENCH_DIR / f"coordination_{scale}.json"
+        data = _run_child(["bench.coordination", "--scale", str(scale), "--out", str(out), "--reps", str(reps)], out)
+        if data:
+            results["coordination"].append(data)
     for part in PARTS - only:  # kept from the previous run
         results[part] = previous.get(part, [] if part != "postgis" else None)
     if args.only:

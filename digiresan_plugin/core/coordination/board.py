@@ -6,7 +6,7 @@ task on snapshot handles."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .. import settings
 from ..identify.engine import TwinEngine
@@ -15,7 +15,8 @@ from .classes import pair_conflicts
 from .config import CoordinationSpec, parse_coordination
 from .kept import kept_conflicts, kept_rules
 from .lifecycle import dig_notice, moratorium_in_force
-from .model import Conflict, Window
+from .matches import Matches, StoredReader
+from .model import Conflict, PermitRow, Window
 from .notes import NotesStore
 from .reader import Network, NetworkReader, Progress, ReadError
 from .work_window import WorkWindow, work_window
@@ -57,6 +58,7 @@ class Board:
         self.rules = kept_rules(spec, config.warnings, config.relations)
         admit = config.relations[self.rules[0].permits].where if self.rules else ()
         self.reader = NetworkReader(spec, engine.layer_handle, engine.metric, admit)
+        self.stored = StoredReader(spec, engine.layer_handle, engine.metric, admit)
         self.network: Optional[Network] = None
         self.last_rows: list[Conflict] = []
         self.notes: Optional[NotesStore] = None  # the handling notes (set by the caller that knows the source)
@@ -74,15 +76,24 @@ class Board:
     def conflicts(self, window: Window, progress: Progress = None) -> list[Conflict]:
         """Every row whose period touches ``window``, by start, severity, rule, permit."""
         try:
-            net = self.reader.read(window, progress)
+            stored = self.stored.matches(progress)
+            if stored is not None:
+                out = self._from_matches(*stored, window)
+            else:
+                out = self._from_layers(window, progress)
         except ReadError as exc:
             raise BoardError(str(exc)) from exc
+        except InterruptedError:
+            out = []
+        self.last_rows = sort_rows(out)
+        return self.last_rows
+
+    def _from_layers(self, window: Window, progress: Progress) -> list[Conflict]:
+        """Everything read through QGIS (a twin that is not a plain GeoPackage in the metric CRS)."""
+        net = self.reader.read(window, progress)
         self.network = net
         out = pair_conflicts(self.spec, net.permits, net.segments, net.near, window, self.language)
-        on_segment: dict[str, list] = {}
-        for p in net.permits.values():
-            for sid in p.segments:
-                on_segment.setdefault(sid, []).append(p)
+        on_segment = _on_segment(net.permits.values())
         years = self.moratorium_years()
         total = max(1, len(net.segments))
         for n, (sid, seg) in enumerate(sorted(net.segments.items())):
@@ -95,18 +106,63 @@ class Board:
             out.extend(dig_notice(self.spec, seg, plans, permits, self.notice_months, self.as_of, window,
                                   self.language))
             out.extend(moratorium_in_force(self.spec, seg, years, self.as_of, window, self.language))
-        self.reader.traffic(net, {c.segment_id for c in out if c.segment_id})  # the rows' work windows
-        self.last_rows = sort_rows(out)
-        return self.last_rows
+        return out
+
+    def _from_matches(self, matches: Matches, tables: tuple, window: Window) -> list[Conflict]:
+        """The rows of the stored match table: the pair and kept rules' rows over every permit (kept with the
+        table) whose period touches the window and whose permits the window reads, then the window's lifecycle."""
+        years = self.moratorium_years()
+        net, lifecycle = self.stored.network(matches, tables, window, self.as_of, self.notice_months, years)
+        self.network = net
+        ok = net.permits
+        lo_day, hi_day = window.start or date.min, window.end or date.max
+        out = [r for lo, hi, r in self._all_rows(matches) if lo <= hi_day and hi >= lo_day
+               and (r.permit_id is None or r.permit_id in ok) and (r.other_id is None or r.other_id in ok)]
+        for sid in sorted(lifecycle):
+            seg = net.segments[sid]
+            permits = [p for p in matches.on_segment.get(sid, ()) if p.id in ok]
+            plans = net.plans.get(sid, [])
+            out.extend(dig_notice(self.spec, seg, plans, permits, self.notice_months, self.as_of, window,
+                                  self.language))
+            out.extend(moratorium_in_force(self.spec, seg, years, self.as_of, window, self.language))
+        return out
+
+    def _all_rows(self, m: Matches) -> list[tuple[date, date, Conflict]]:
+        """The pair and kept rules' rows over every permit of the table (a row depends only on its own permits),
+        with their periods (open sides: date.min / date.max)."""
+        key = (self.as_of, self.language, tuple(sorted(self.years.items())), tuple(r.id for r in self.rules))
+        found = m.rows.get(key)
+        if found is None:
+            full = Window()
+            rows = pair_conflicts(self.spec, m.permits, m.segments, m.near, full, self.language)
+            for sid, seg in sorted(m.segments.items()):
+                rows.extend(kept_conflicts(self.spec, self.rules, self.years, seg, m.on_segment.get(sid, []),
+                                           m.plans.get(sid, []), self.as_of, full, self.language))
+            found = [(r.start or date.min, r.end or date.max, r) for r in rows]
+            if len(m.rows) >= 4:
+                m.rows.clear()
+            m.rows[key] = found
+        return found
 
     def work_window(self, segment_id: str) -> Optional[WorkWindow]:
-        """The quietest daily window on a segment of a row (after :meth:`conflicts` read the network)."""
+        """The quietest daily window on a segment of a row (after :meth:`conflicts` read the network; the
+        segment's hourly profile is read when first asked for)."""
         if self.network is None:
             return None
+        if segment_id not in self.network.traffic:  # a handful of rows by key
+            self.reader.traffic(self.network, [segment_id])
         hours = self.network.traffic.get(segment_id)
         if not hours:
             return None
         return work_window(hours, self.window_hours, self.spec.window_from_hour, self.spec.window_to_hour)
+
+
+def _on_segment(permits: Iterable[PermitRow]) -> dict[str, list[PermitRow]]:
+    on_segment: dict[str, list[PermitRow]] = {}
+    for p in permits:
+        for sid in p.segments:
+            on_segment.setdefault(sid, []).append(p)
+    return on_segment
 
 
 def sort_rows(rows: list[Conflict], by: str = "start") -> list[Conflict]:
