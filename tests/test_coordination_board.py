@@ -81,6 +81,10 @@ def test_work_window_from_the_hourly_profile(board):
     (lambda c: c["permits"]["fields"].pop("start"), "coordination.permits.fields.start"),
     (lambda c: c.update(paving_day="13-01"), "coordination.paving_day"),
     (lambda c: c["rules"].append(dict(c["rules"][0])), "coordination.rules"),
+    (lambda c: c["handling"]["statuses"].pop("resolved"), "coordination.handling.statuses.resolved"),
+    (lambda c: c["handling"]["layers"].append("roads"), "coordination.handling.layers[2]"),
+    (lambda c: c["handling"]["columns"].update(owner={"en": "Owner", "sv": "Ägare"}),
+     "coordination.handling.columns.owner"),
 ])
 def test_a_bad_coordination_key_names_the_key(tmp_path, change, key):
     import json
