@@ -6,7 +6,7 @@ task on snapshot handles."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 from .. import settings
 from ..identify.engine import TwinEngine
@@ -68,6 +68,10 @@ class Board:
         titles = {r.id: r.title.text(self.language) for r in self.rules}
         titles.update((r.id, r.title.text(self.language)) for r in self.spec.rules)
         return titles
+
+    def permits_by_fid(self) -> dict[int, PermitRow]:
+        """The permits the last :meth:`conflicts` read, by feature id (for the party filters)."""
+        return {p.fid: p for p in self.network.permits.values()} if self.network is not None else {}
 
     def moratorium_years(self) -> int:
         rule = next((r for r in self.rules if r.kind == "moratorium"), None)
@@ -179,21 +183,42 @@ def sort_rows(rows: list[Conflict], by: str = "start") -> list[Conflict]:
     return sorted(rows, key=keys[by])
 
 
-def filter_rows(rows: list[Conflict], statuses: dict, rule: str = "", status: str = "", text: str = "") -> list:
-    """Rows of ``rule`` (id; '' any) and handling ``status`` ('' any) whose permits, parties, street or message
-    hold ``text`` (case-insensitive)."""
+def row_permits(row: Conflict, by_fid: Mapping[int, PermitRow]) -> list[PermitRow]:
+    """The permits a row is about (a dig-now notice: the permits holding the segment)."""
+    return [by_fid[f] for f in row.permit_fids if f in by_fid]
+
+
+def party_values(rows: Iterable[Conflict], by_fid: Mapping[int, PermitRow], role: str) -> list[str]:
+    """The ``utility`` or ``applicant`` values of the rows' permits, sorted, for the dock's filters."""
+    return sorted({v for row in rows for p in row_permits(row, by_fid) if (v := getattr(p, role))},
+                  key=str.casefold)
+
+
+def filter_rows(rows: list[Conflict], statuses: dict, rule: str = "", status: str = "", text: str = "",
+                utility: str = "", applicant: str = "", by_fid: Optional[Mapping[int, PermitRow]] = None) -> list:
+    """Rows of ``rule`` (id; '' any) and handling ``status`` ('' any), with a permit of ``utility`` and one of
+    ``applicant`` ('' any; ``by_fid``: the board's permits by feature id), whose permits, parties, street or
+    message hold ``text`` (case-insensitive)."""
     needle = text.strip().casefold()
+    permits = by_fid or {}
     out = []
     for row in rows:
         if rule and row.rule != rule:
             continue
         if status and statuses.get(row.key, "new") != status:
             continue
+        if (utility or applicant) and not _has_parties(row_permits(row, permits), utility, applicant):
+            continue
         if needle and needle not in " ".join(
                 [row.permit_id or "", row.other_id or "", row.street, row.message]).casefold():
             continue
         out.append(row)
     return out
+
+
+def _has_parties(permits: list[PermitRow], utility: str, applicant: str) -> bool:
+    return ((not utility or any(p.utility == utility for p in permits))
+            and (not applicant or any(p.applicant == applicant for p in permits)))
 
 
 def class_counts(rows: list[Conflict]) -> dict[str, int]:
