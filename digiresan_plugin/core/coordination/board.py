@@ -5,6 +5,7 @@ task on snapshot handles."""
 
 from __future__ import annotations
 
+import heapq
 from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Optional
 
@@ -82,14 +83,13 @@ class Board:
         try:
             stored = self.stored.matches(progress)
             if stored is not None:
-                out = self._from_matches(*stored, window)
+                self.last_rows = self._from_matches(*stored, window)
             else:
-                out = self._from_layers(window, progress)
+                self.last_rows = sort_rows(self._from_layers(window, progress))
         except ReadError as exc:
             raise BoardError(str(exc)) from exc
         except InterruptedError:
-            out = []
-        self.last_rows = sort_rows(out)
+            self.last_rows = []
         return self.last_rows
 
     def _from_layers(self, window: Window, progress: Progress) -> list[Conflict]:
@@ -113,27 +113,29 @@ class Board:
         return out
 
     def _from_matches(self, matches: Matches, tables: tuple, window: Window) -> list[Conflict]:
-        """The rows of the stored match table: the pair and kept rules' rows over every permit (kept with the
-        table) whose period touches the window and whose permits the window reads, then the window's lifecycle."""
+        """The rows of the stored match table, sorted: the pair and kept rules' rows over every permit (kept with
+        the table, in order) whose period touches the window and whose permits the window reads, merged with the
+        window's lifecycle rows (as :func:`sort_rows` orders them)."""
         years = self.moratorium_years()
         net, lifecycle = self.stored.network(matches, tables, window, self.as_of, self.notice_months, years)
         self.network = net
         ok = net.permits
         lo_day, hi_day = window.start or date.min, window.end or date.max
-        out = [r for lo, hi, r in self._all_rows(matches) if lo <= hi_day and hi >= lo_day
-               and (r.permit_id is None or r.permit_id in ok) and (r.other_id is None or r.other_id in ok)]
+        out = [r for lo, hi, a, b, r in self._all_rows(matches) if lo <= hi_day and hi >= lo_day
+               and (a is None or a in ok) and (b is None or b in ok)]
+        lifecycle_rows: list[Conflict] = []
         for sid in sorted(lifecycle):
             seg = net.segments[sid]
             permits = [p for p in matches.on_segment.get(sid, ()) if p.id in ok]
             plans = net.plans.get(sid, [])
-            out.extend(dig_notice(self.spec, seg, plans, permits, self.notice_months, self.as_of, window,
-                                  self.language))
-            out.extend(moratorium_in_force(self.spec, seg, years, self.as_of, window, self.language))
-        return out
+            lifecycle_rows.extend(dig_notice(self.spec, seg, plans, permits, self.notice_months, self.as_of,
+                                             window, self.language))
+            lifecycle_rows.extend(moratorium_in_force(self.spec, seg, years, self.as_of, window, self.language))
+        return list(heapq.merge(out, sort_rows(lifecycle_rows), key=_base_key))
 
-    def _all_rows(self, m: Matches) -> list[tuple[date, date, Conflict]]:
+    def _all_rows(self, m: Matches) -> list[tuple]:
         """The pair and kept rules' rows over every permit of the table (a row depends only on its own permits),
-        with their periods (open sides: date.min / date.max)."""
+        sorted, each with its period (open sides: date.min / date.max) and its permits."""
         key = (self.as_of, self.language, tuple(sorted(self.years.items())), tuple(r.id for r in self.rules))
         found = m.rows.get(key)
         if found is None:
@@ -142,7 +144,7 @@ class Board:
             for sid, seg in sorted(m.segments.items()):
                 rows.extend(kept_conflicts(self.spec, self.rules, self.years, seg, m.on_segment.get(sid, []),
                                            m.plans.get(sid, []), self.as_of, full, self.language))
-            found = [(r.start or date.min, r.end or date.max, r) for r in rows]
+            found = [(r.start or date.min, r.end or date.max, r.permit_id, r.other_id, r) for r in sort_rows(rows)]
             if len(m.rows) >= 4:
                 m.rows.clear()
             m.rows[key] = found
@@ -169,11 +171,13 @@ def _on_segment(permits: Iterable[PermitRow]) -> dict[str, list[PermitRow]]:
     return on_segment
 
 
+def _base_key(c: Conflict) -> tuple:
+    return (c.start or date.min, c.rule, c.permit_id or "", c.other_id or "", c.segment_id or "")
+
+
 def sort_rows(rows: list[Conflict], by: str = "start") -> list[Conflict]:
     """Rows sorted by ``start`` (default), ``severity``, ``class`` or ``street``; ties by start, rule, keys."""
-    def base(c: Conflict) -> tuple:
-        return (c.start or date.min, c.rule, c.permit_id or "", c.other_id or "", c.segment_id or "")
-
+    base = _base_key
     keys: dict[str, Callable[[Conflict], tuple]] = {
         "start": base,
         "severity": lambda c: (SEVERITY_ORDER.get(c.severity, 9),) + base(c),
