@@ -14,8 +14,8 @@ def _scale(n: int) -> str:
 
 
 def _ok(rows: list[dict]) -> list[dict]:
-    return sorted((r for r in rows if r and r.get("full_network") and r.get("native_join")),
-                  key=lambda r: r["scale"])
+    return sorted((r for r in rows if r and r.get("full_network") and r.get("native_join")
+                   and r.get("board_14_days")), key=lambda r: r["scale"])
 
 
 def _cpu_ratio(r: dict) -> float:
@@ -51,10 +51,12 @@ def coordination_lines(rows: list[dict]) -> list[str]:
              "| Full network ms (CPU) | Native join ms (CPU) | Full / native (CPU) | Rows 14 days / full | Load |",
              "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        b, c, f, n = r["board_14_days"], r["board_14_days_cold"], r["full_network"], r["native_join"]
+        b, f, n = r["board_14_days"], r["full_network"], r["native_join"]
+        c = r.get("board_14_days_cold")
+        cold = f"{c['median_ms']:,.0f} ({c['cpu_ms']:,.0f})" if c else "not run"
         load = f"{r['load_average'][0]:.1f}" if r.get("load_average") else "–"
         lines.append(f"| {_scale(r['scale'])} | {r['permits']:,} | {r['segments']:,} | {b['median_ms']:,.0f} "
-                     f"({b['cpu_ms']:,.0f}) | {c['median_ms']:,.0f} ({c['cpu_ms']:,.0f}) | {f['median_ms']:,.0f} "
+                     f"({b['cpu_ms']:,.0f}) | {cold} | {f['median_ms']:,.0f} "
                      f"({f['cpu_ms']:,.0f}) | {n['median_ms']:,.0f} ({n['cpu_ms']:,.0f}) | "
                      f"{r['full_vs_native']:.2f}× ({_cpu_ratio(r):.2f}×) | {b['rows']:,} / {f['rows']:,} | "
                      f"{load} |")
