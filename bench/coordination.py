@@ -26,7 +26,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, Optional
 
-from .common import TODAY, log, machine, qgis_app, ratio, timed, write_json
+from .common import TODAY, log, machine, qgis_app, ratio, rss_mb, timed, write_json
 from .twins import ensure_twin
 
 
@@ -95,6 +95,7 @@ def run(scale: int, out: Path, reps: int = 3, profile: bool = False,
         results["full_vs_native"] = ratio(results["full_network"]["median_ms"], results["native_join"]["median_ms"])
         results["full_vs_native_cpu"] = ratio(results["full_network"]["cpu_ms"], results["native_join"]["cpu_ms"])
     results["load_average"] = list(os.getloadavg())
+    results["rss_mb"] = round(rss_mb(), 1)  # the process with the match table kept
     write_json(out, results)
     return results
 

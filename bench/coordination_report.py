@@ -48,21 +48,24 @@ def coordination_lines(rows: list[dict]) -> list[str]:
         return []
     lines = ["### Coordination board and full-network conflicts", "",
              "| Twin | Permits | Segments | Board 14 days ms (CPU) | Board 14 days, table built ms (CPU) "
-             "| Full network ms (CPU) | Native join ms (CPU) | Full / native (CPU) | Rows 14 days / full | Load |",
-             "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| Full network ms (CPU) | Native join ms (CPU) | Full / native (CPU) | Rows 14 days / full | RSS MB "
+             "| Load |",
+             "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         b, f, n = r["board_14_days"], r["full_network"], r["native_join"]
         c = r.get("board_14_days_cold")
         cold = f"{c['median_ms']:,.0f} ({c['cpu_ms']:,.0f})" if c else "not run"
         load = f"{r['load_average'][0]:.1f}" if r.get("load_average") else "–"
+        rss = f"{r['rss_mb']:,.0f}" if r.get("rss_mb") else "–"
         lines.append(f"| {_scale(r['scale'])} | {r['permits']:,} | {r['segments']:,} | {b['median_ms']:,.0f} "
                      f"({b['cpu_ms']:,.0f}) | {cold} | {f['median_ms']:,.0f} "
                      f"({f['cpu_ms']:,.0f}) | {n['median_ms']:,.0f} ({n['cpu_ms']:,.0f}) | "
                      f"{r['full_vs_native']:.2f}× ({_cpu_ratio(r):.2f}×) | {b['rows']:,} / {f['rows']:,} | "
-                     f"{load} |")
+                     f"{rss} | {load} |")
     lines += ["", "Board: `Board.conflicts` for today → +14 days with the twin's permit–segment match table kept "
               "(the dock after its first refresh); \"table built\": the first board after opening the twin or a "
               "change of the file. Full network: no window, the match table built first. Native join: "
               "`native:joinattributesbylocation` (permits × road segments, intersects) to a memory layer. Medians "
-              "of wall-clock and CPU time; load: the 1-minute load average after the run.", ""]
+              "of wall-clock and CPU time; RSS: the bench process at the end (QGIS, the layers and the kept match "
+              "table); load: the 1-minute load average after the run.", ""]
     return lines

@@ -21,4 +21,4 @@ def test_coordination_part_renders_targets_and_table():
     assert "| Coordination board, 14 days, at 10^6" in text and "0.80 s (CPU 0.40 s)" in text
     assert "10^6 0.75× (CPU 0.75×)" in text
     assert "| 10^6 | 150,000 | 1,000,000 | 800 (400) | 9,000 (6,000) | 9,000 (6,000) | 12,000 (8,000) | " \
-           "0.75× (0.75×) | 50,000 / 300,000 | 3.5 |" in text
+           "0.75× (0.75×) | 50,000 / 300,000 | – | 3.5 |" in text
