@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from sys import intern
 from typing import Any, Callable, Iterator, Optional
 
 from qgis.core import QgsGeometry
@@ -194,8 +195,8 @@ class StoredReader:
                          and geom.distance(seg_geometry[s]) <= d]
             permits[pid] = PermitRow(
                 fid, pid, as_date(values[start_f]), as_date(values[end_f]),
-                str(py_value(values[app_f]) or "") if app_f else "",
-                str(py_value(values[util_f]) or "") if util_f else "",
+                intern(str(py_value(values[app_f]) or "")) if app_f else "",
+                intern(str(py_value(values[util_f]) or "")) if util_f else "",
                 tuple(sorted(found)), all(_matches(values.get(c.field), c) for c in admit),
                 _exemption(values, spec.exemptions))
         if progress is not None and progress(45.0) is False:
@@ -227,7 +228,8 @@ class StoredReader:
         for _fid, values, _blob in plan_t.rows(names, where=exists):
             sid = str(py_value(values[seg_f]))
             year = as_int(values[year_f])
-            plans.setdefault(sid, []).append((year, py_value(values[treatment]) if treatment else None))
+            kind = py_value(values[treatment]) if treatment else None
+            plans.setdefault(sid, []).append((year, intern(kind) if isinstance(kind, str) else kind))
             if year is not None:
                 years.setdefault(year, []).append(sid)
         return plans, years
@@ -335,7 +337,7 @@ def segment_row(fid: int, values: dict, key: str, street_f: Optional[str], paved
             nodes = tuple(dict.fromkeys(((round(a.x() / tol), round(a.y() / tol)),
                                          (round(b.x() / tol), round(b.y() / tol)))))
     street = py_value(values[street_f]) if street_f else None
-    return SegmentRow(fid, sid, str(street or sid), as_date(values[paved_f]), nodes)
+    return SegmentRow(fid, sid, intern(str(street or sid)), as_date(values[paved_f]), nodes)
 
 
 def forget() -> None:
