@@ -23,7 +23,7 @@ from .twins import is_ready
 FULL_SCALES = (10_000, 100_000, 1_000_000)
 FULL_IDEAS = (1_000, 10_000, 100_000)
 QUICK_IDEAS = (1_000, 10_000)
-PARTS = {"identify", "ideas", "postgis", "quality", "investment", "importing"}
+PARTS = {"identify", "ideas", "postgis", "quality", "investment", "importing", "coordination"}
 
 
 def _ints(text: str) -> list[int]:
@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-postgres", action="store_true", help="skip the PostGIS comparison")
     p.add_argument("--output", type=Path, default=None, help="the Markdown report (default BENCHMARKS.md)")
     p.add_argument("--only", type=_parts, default=None,
-                   help="run only these parts (identify, ideas, postgis, quality, investment, importing; "
+                   help="run only these parts (identify, ideas, postgis, quality, investment, importing, "
+                        "coordination; "
                         "comma-separated) and take the others from "
                         "the previous results.json")
     p.add_argument("--report-only", action="store_true", help="rewrite the report from build/bench/results.json")
@@ -134,8 +135,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     results["quality"] = []
     results["investment"] = []
     results["importing"] = None
+    results["coordination"] = []
     generator = Generator(scales if ("identify" in only or "quality" in only or "investment" in only
-                                     or "postgis" in only and postgres)
+                                     or "coordination" in only or "postgis" in only and postgres)
                           else [])
     for scale in (scales if "identify" in only else []):
         if not generator.wait_for(scale):
@@ -190,6 +192,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         out = BENCH_DIR / "importing.json"
         results["importing"] = _run_child(["bench.importing", "--rows", ",".join(str(s) for s in scales),
                                            "--reps", str(reps), "--out", str(out)], out)
+    for scale in (scales if "coordination" in only else []):
+        if not generator.wait_for(scale):
+            continue
+        log(f"coordination board at scale {scale:,} (own process)")
+        out = BENCH_DIR / f"coordination_{scale}.json"
+        data = _run_child(["bench.coordination", "--scale", str(scale), "--out", str(out), "--reps", str(reps)], out)
+        if data:
+            results["coordination"].append(data)
     for part in PARTS - only:  # kept from the previous run
         results[part] = previous.get(part, [] if part not in ("postgis", "importing") else None)
     if args.only:

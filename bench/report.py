@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from .coordination_report import coordination_lines, coordination_targets
 from .importing_report import importing_lines, importing_targets
 from .investment_report import investment_lines, investment_targets
 from .quality_report import quality_lines, quality_targets
@@ -359,7 +360,8 @@ def render(results: dict[str, Any], findings: Optional[str] = None) -> str:
                     [[t["what"], t["target"], t["measured"], _mark(t["ok"])]
                      for t in targets(identify, ideas, postgis) + quality_targets(results.get("quality") or [])
                      + investment_targets(results.get("investment") or [])
-                     + importing_targets(results.get("importing"))],
+                     + importing_targets(results.get("importing"))
+                     + coordination_targets(results.get("coordination") or [])],
                     "llll")
     lines += ["", "## Results", ""]
     lines += identify_lines(identify, "Identify: QGIS's `QgsMapToolIdentify` (TopDownAll) vs our road report "
@@ -370,6 +372,7 @@ def render(results: dict[str, Any], findings: Optional[str] = None) -> str:
     lines += quality_lines(results.get("quality") or [])
     lines += investment_lines(results.get("investment") or [])
     lines += importing_lines(results.get("importing"))
+    lines += coordination_lines(results.get("coordination") or [])
     lines += profile_lines(identify + ([postgis] if postgis and postgis.get("identify") else []))
     lines += ["## Findings", "", FINDINGS_START,
               findings if findings is not None else "_No findings written yet._", FINDINGS_END, ""]

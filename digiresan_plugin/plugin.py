@@ -281,6 +281,11 @@ class DigiresanPlugin:
             self.work_window = WorkWindowCard(self.catalog, lambda layer_id: twin_layer(QgsProject.instance(),
                                                                                        layer_id))
             self.identify.extra_sections.append(self.work_window.card_section)
+            from .core.coordination.handling_card import HandlingCard
+
+            self.handling_card = HandlingCard(self.catalog, lambda layer_id: twin_layer(QgsProject.instance(),
+                                                                                       layer_id))
+            self.identify.extra_sections.append(self.handling_card.card_section)
         self._signals.connect(self.coordination_dock.visibilityChanged,
                               lambda visible: visible and self.coordination_dock.rows is None
                               and self.coordination_dock.refresh())

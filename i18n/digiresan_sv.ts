@@ -2279,6 +2279,16 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Alla statusar</translation>
     </message>
     <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="106"/>
+        <source>Any utility</source>
+        <translation>Alla ledningsslag</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="107"/>
+        <source>Any applicant</source>
+        <translation>Alla sökande</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/gui/coordination/dock.py" line="102"/>
         <source>New</source>
         <translation>Ny</translation>

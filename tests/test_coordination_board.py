@@ -81,6 +81,10 @@ def test_work_window_from_the_hourly_profile(board):
     (lambda c: c["permits"]["fields"].pop("start"), "coordination.permits.fields.start"),
     (lambda c: c.update(paving_day="13-01"), "coordination.paving_day"),
     (lambda c: c["rules"].append(dict(c["rules"][0])), "coordination.rules"),
+    (lambda c: c["handling"]["statuses"].pop("resolved"), "coordination.handling.statuses.resolved"),
+    (lambda c: c["handling"]["layers"].append("roads"), "coordination.handling.layers[2]"),
+    (lambda c: c["handling"]["columns"].update(owner={"en": "Owner", "sv": "Ägare"}),
+     "coordination.handling.columns.owner"),
 ])
 def test_a_bad_coordination_key_names_the_key(tmp_path, change, key):
     import json
@@ -108,3 +112,49 @@ def test_work_window_spans_and_limits():
     assert (window.label(), window.peaks_label()) == ("16–22", "11–16")
     assert work_window(midday, 6, 6, 10) is None  # six hours do not fit between 06 and 10
     assert work_window(midday[:23], 6) is None and work_window([None] + midday[1:], 6) is None
+
+
+def _keys(rows):
+    return [(r.rule, r.permit_id, r.other_id, r.segment_id, r.start, r.end, r.message, r.fingerprint) for r in rows]
+
+
+@pytest.mark.parametrize("window", [Window(), Window(TODAY, d(14)), Window(d(30), d(90)), Window(None, d(-30))])
+def test_the_stored_match_table_answers_as_the_qgis_read(board, window):
+    assert board.stored.matches() is not None  # a plain GeoPackage in the metric CRS: read through SQLite
+    stored = _keys(board.conflicts(window))
+    board.stored.matches = lambda progress=None: None  # force the read through QGIS
+    assert _keys(board.conflicts(window)) == stored
+
+
+def test_the_match_table_is_built_again_when_a_permit_changes(tmp_path, catalog):
+    from osgeo import ogr
+
+    from .coordination_fixture import X0, Y0
+
+    path = build_coordination_twin(tmp_path / "coord.gpkg")
+    layers = open_layers(path, catalog)
+    board = Board(TwinEngine(catalog, layers.get, today=TODAY, setting_values={"dig_moratorium_years": 3}))
+    rows = {r.rule: r for r in board.conflicts(Window())}
+    first = board.stored.matches()[0]
+    assert board.stored.matches()[0] is first  # unchanged file: the same table
+    assert (rows["coordination_space_time"].start, rows["coordination_space_time"].end) == (d(7), d(40))
+
+    ds = ogr.Open(str(path), 1)  # the dates of GT-4 change: the overlap with GT-3 ends with GT-3 + 30 days
+    ds.ExecuteSQL("UPDATE excavation_permits SET start_date = '2026-12-06' WHERE permit_id = 'GT-4'")
+    ds = None
+    rows = {r.rule: r for r in board.conflicts(Window())}
+    assert board.stored.matches()[0] is not first
+    assert rows["coordination_space_time"].start == d(9)
+
+    ds = ogr.Open(str(path), 1)  # GT-1 moved 200 m away from Malmgatan: no moratorium warning any more
+    layer = ds.GetLayerByName("excavation_permits")
+    layer.SetAttributeFilter("permit_id = 'GT-1'")
+    feature = layer.GetNextFeature()
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(
+        f"POLYGON(({X0 + 20} {Y0 + 500}, {X0 + 30} {Y0 + 500}, {X0 + 30} {Y0 + 506}, {X0 + 20} {Y0 + 506}, "
+        f"{X0 + 20} {Y0 + 500}))"))
+    layer.SetFeature(feature)
+    ds = None
+    rows = board.conflicts(Window())
+    assert "moratorium" not in {r.rule for r in rows}
+    assert board.network.permits["GT-1"].segments == ()

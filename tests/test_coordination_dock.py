@@ -132,3 +132,35 @@ def test_the_timeline_of_a_street_and_its_png(board_dock, tmp_path):
     assert image.width() == view.sizeHint().width() and image.height() == view.sizeHint().height()
     x = int(view.x_of(data.bars[0].start)) + 5  # inside GT-1's bar
     assert image.pixelColor(x, 34 + 18 + 12).name() == "#2f5d8a"
+
+
+def test_filters_by_utility_and_applicant(board_dock):
+    dock = board_dock[0]
+    utilities = [dock.utility_filter.itemText(i) for i in range(dock.utility_filter.count())]
+    assert utilities == ["Any utility", "fiber", "tele", "VA"]  # the permits of the 14 days' rows
+    dock.utility_filter.setCurrentIndex(dock.utility_filter.findData("tele"))
+    assert sorted(row.rule for _s, row in children(dock)) == ["coordination_space_time", "permit_overlap"]
+    dock.applicant_filter.setCurrentIndex(dock.applicant_filter.findData("VA-bolaget"))
+    assert children(dock) == []  # no row with a Tele AB permit and a VA-bolaget one
+    dock.utility_filter.setCurrentIndex(0)
+    assert sorted(row.rule for _s, row in children(dock)) == ["coordination_space", "moratorium"]
+    assert dock.applicant_filter.findData("Elnät AB") == -1  # GT-2 and GT-10 are in no row of the two weeks
+
+
+def test_party_filters_in_core():
+    from datetime import date
+
+    from digiresan_plugin.core.coordination.board import filter_rows, party_values
+    from digiresan_plugin.core.coordination.model import Conflict, PermitRow
+
+    a = PermitRow(1, "A", date(2026, 1, 1), None, "Fiber AB", "fiber")
+    b = PermitRow(2, "B", date(2026, 1, 1), None, "VA-bolaget", "VA")
+    c = PermitRow(3, "C", date(2026, 1, 1), None, "Fiber AB", "el")
+    pair = Conflict("r", "", "warning", "A", "B", "S", "St", None, None, "", "", (1, 2))
+    notice = Conflict("dig_notice", "", "warning", None, None, "S", "St", None, None, "", "", (3,))
+    by_fid = {1: a, 2: b, 3: c}
+    assert party_values([pair, notice], by_fid, "utility") == ["el", "fiber", "VA"]
+    assert party_values([pair], by_fid, "applicant") == ["Fiber AB", "VA-bolaget"]
+    assert filter_rows([pair, notice], {}, utility="el", by_fid=by_fid) == [notice]  # the notice's holders
+    assert filter_rows([pair, notice], {}, applicant="Fiber AB", by_fid=by_fid) == [pair, notice]
+    assert filter_rows([pair, notice], {}, utility="VA", applicant="Fiber AB", by_fid=by_fid) == [pair]

@@ -5,8 +5,9 @@ task on snapshot handles."""
 
 from __future__ import annotations
 
+import heapq
 from datetime import date
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 from .. import settings
 from ..identify.engine import TwinEngine
@@ -16,7 +17,8 @@ from .classes import pair_conflicts
 from .config import CoordinationSpec, parse_coordination
 from .kept import kept_conflicts, kept_rules
 from .lifecycle import dig_notice, moratorium_in_force
-from .model import Conflict, Window
+from .matches import Matches, StoredReader
+from .model import Conflict, PermitRow, Window
 from .notes import NotesStore
 from .reader import Network, NetworkReader, Progress, ReadError
 from .work_window import WorkWindow, work_window
@@ -58,6 +60,7 @@ class Board:
         self.rules = kept_rules(spec, config.warnings, config.relations)
         admit = config.relations[self.rules[0].permits].where if self.rules else ()
         self.reader = NetworkReader(spec, engine.layer_handle, engine.metric, admit)
+        self.stored = StoredReader(spec, engine.layer_handle, engine.metric, admit)
         self.network: Optional[Network] = None
         self.last_rows: list[Conflict] = []
         self.notes: Optional[NotesStore] = None  # the handling notes (set by the caller that knows the source)
@@ -68,6 +71,10 @@ class Board:
         titles.update((r.id, r.title.text(self.language)) for r in self.spec.rules)
         return titles
 
+    def permits_by_fid(self) -> dict[int, PermitRow]:
+        """The permits the last :meth:`conflicts` read, by feature id (for the party filters)."""
+        return {p.fid: p for p in self.network.permits.values()} if self.network is not None else {}
+
     def moratorium_years(self) -> int:
         rule = next((r for r in self.rules if r.kind == "moratorium"), None)
         return self.years.get(rule.id, rule.years_default) if rule else 0
@@ -75,15 +82,23 @@ class Board:
     def conflicts(self, window: Window, progress: Progress = None) -> list[Conflict]:
         """Every row whose period touches ``window``, by start, severity, rule, permit."""
         try:
-            net = self.reader.read(window, progress)
+            stored = self.stored.matches(progress)
+            if stored is not None:
+                self.last_rows = self._from_matches(*stored, window)
+            else:
+                self.last_rows = sort_rows(self._from_layers(window, progress))
         except ReadError as exc:
             raise BoardError(str(exc)) from exc
+        except InterruptedError:
+            self.last_rows = []
+        return self.last_rows
+
+    def _from_layers(self, window: Window, progress: Progress) -> list[Conflict]:
+        """Everything read through QGIS (a twin that is not a plain GeoPackage in the metric CRS)."""
+        net = self.reader.read(window, progress)
         self.network = net
         out = pair_conflicts(self.spec, net.permits, net.segments, net.near, window, self.language)
-        on_segment: dict[str, list] = {}
-        for p in net.permits.values():
-            for sid in p.segments:
-                on_segment.setdefault(sid, []).append(p)
+        on_segment = _on_segment(net.permits.values())
         years = self.moratorium_years()
         total = max(1, len(net.segments))
         for n, (sid, seg) in enumerate(sorted(net.segments.items())):
@@ -96,25 +111,74 @@ class Board:
             out.extend(dig_notice(self.spec, seg, plans, permits, self.notice_months, self.as_of, window,
                                   self.language))
             out.extend(moratorium_in_force(self.spec, seg, years, self.as_of, window, self.language))
-        self.reader.traffic(net, {c.segment_id for c in out if c.segment_id})  # the rows' work windows
-        self.last_rows = sort_rows(out)
-        return self.last_rows
+        return out
+
+    def _from_matches(self, matches: Matches, tables: tuple, window: Window) -> list[Conflict]:
+        """The rows of the stored match table, sorted: the pair and kept rules' rows over every permit (kept with
+        the table, in order) whose period touches the window and whose permits the window reads, merged with the
+        window's lifecycle rows (as :func:`sort_rows` orders them)."""
+        years = self.moratorium_years()
+        net, lifecycle = self.stored.network(matches, tables, window, self.as_of, self.notice_months, years)
+        self.network = net
+        ok = net.permits
+        lo_day, hi_day = window.start or date.min, window.end or date.max
+        out = [r for lo, hi, a, b, r in self._all_rows(matches) if lo <= hi_day and hi >= lo_day
+               and (a is None or a in ok) and (b is None or b in ok)]
+        lifecycle_rows: list[Conflict] = []
+        for sid in sorted(lifecycle):
+            seg = net.segments[sid]
+            permits = [p for p in matches.on_segment.get(sid, ()) if p.id in ok]
+            plans = net.plans.get(sid, [])
+            lifecycle_rows.extend(dig_notice(self.spec, seg, plans, permits, self.notice_months, self.as_of,
+                                             window, self.language))
+            lifecycle_rows.extend(moratorium_in_force(self.spec, seg, years, self.as_of, window, self.language))
+        return list(heapq.merge(out, sort_rows(lifecycle_rows), key=_base_key))
+
+    def _all_rows(self, m: Matches) -> list[tuple]:
+        """The pair and kept rules' rows over every permit of the table (a row depends only on its own permits),
+        sorted, each with its period (open sides: date.min / date.max) and its permits."""
+        key = (self.as_of, self.language, tuple(sorted(self.years.items())), tuple(r.id for r in self.rules))
+        found = m.rows.get(key)
+        if found is None:
+            full = Window()
+            rows = pair_conflicts(self.spec, m.permits, m.segments, m.near, full, self.language)
+            for sid, seg in sorted(m.segments.items()):
+                rows.extend(kept_conflicts(self.spec, self.rules, self.years, seg, m.on_segment.get(sid, []),
+                                           m.plans.get(sid, []), self.as_of, full, self.language))
+            found = [(r.start or date.min, r.end or date.max, r.permit_id, r.other_id, r) for r in sort_rows(rows)]
+            if len(m.rows) >= 2:  # a few "as of" dates (the Temporal Controller's)
+                m.rows.pop(next(iter(m.rows)))
+            m.rows[key] = found
+        return found
 
     def work_window(self, segment_id: str) -> Optional[WorkWindow]:
-        """The quietest daily window on a segment of a row (after :meth:`conflicts` read the network)."""
+        """The quietest daily window on a segment of a row (after :meth:`conflicts` read the network; the
+        segment's hourly profile is read when first asked for)."""
         if self.network is None:
             return None
+        if segment_id not in self.network.traffic:  # a handful of rows by key
+            self.reader.traffic(self.network, [segment_id])
         hours = self.network.traffic.get(segment_id)
         if not hours:
             return None
         return work_window(hours, self.window_hours, self.spec.window_from_hour, self.spec.window_to_hour)
 
 
+def _on_segment(permits: Iterable[PermitRow]) -> dict[str, list[PermitRow]]:
+    on_segment: dict[str, list[PermitRow]] = {}
+    for p in permits:
+        for sid in p.segments:
+            on_segment.setdefault(sid, []).append(p)
+    return on_segment
+
+
+def _base_key(c: Conflict) -> tuple:
+    return (c.start or date.min, c.rule, c.permit_id or "", c.other_id or "", c.segment_id or "")
+
+
 def sort_rows(rows: list[Conflict], by: str = "start") -> list[Conflict]:
     """Rows sorted by ``start`` (default), ``severity``, ``class`` or ``street``; ties by start, rule, keys."""
-    def base(c: Conflict) -> tuple:
-        return (c.start or date.min, c.rule, c.permit_id or "", c.other_id or "", c.segment_id or "")
-
+    base = _base_key
     keys: dict[str, Callable[[Conflict], tuple]] = {
         "start": base,
         "severity": lambda c: (SEVERITY_ORDER.get(c.severity, 9),) + base(c),
@@ -124,21 +188,42 @@ def sort_rows(rows: list[Conflict], by: str = "start") -> list[Conflict]:
     return sorted(rows, key=keys[by])
 
 
-def filter_rows(rows: list[Conflict], statuses: dict, rule: str = "", status: str = "", text: str = "") -> list:
-    """Rows of ``rule`` (id; '' any) and handling ``status`` ('' any) whose permits, parties, street or message
-    hold ``text`` (case-insensitive)."""
+def row_permits(row: Conflict, by_fid: Mapping[int, PermitRow]) -> list[PermitRow]:
+    """The permits a row is about (a dig-now notice: the permits holding the segment)."""
+    return [by_fid[f] for f in row.permit_fids if f in by_fid]
+
+
+def party_values(rows: Iterable[Conflict], by_fid: Mapping[int, PermitRow], role: str) -> list[str]:
+    """The ``utility`` or ``applicant`` values of the rows' permits, sorted, for the dock's filters."""
+    return sorted({v for row in rows for p in row_permits(row, by_fid) if (v := getattr(p, role))},
+                  key=str.casefold)
+
+
+def filter_rows(rows: list[Conflict], statuses: dict, rule: str = "", status: str = "", text: str = "",
+                utility: str = "", applicant: str = "", by_fid: Optional[Mapping[int, PermitRow]] = None) -> list:
+    """Rows of ``rule`` (id; '' any) and handling ``status`` ('' any), with a permit of ``utility`` and one of
+    ``applicant`` ('' any; ``by_fid``: the board's permits by feature id), whose permits, parties, street or
+    message hold ``text`` (case-insensitive)."""
     needle = text.strip().casefold()
+    permits = by_fid or {}
     out = []
     for row in rows:
         if rule and row.rule != rule:
             continue
         if status and statuses.get(row.key, "new") != status:
             continue
+        if (utility or applicant) and not _has_parties(row_permits(row, permits), utility, applicant):
+            continue
         if needle and needle not in " ".join(
                 [row.permit_id or "", row.other_id or "", row.street, row.message]).casefold():
             continue
         out.append(row)
     return out
+
+
+def _has_parties(permits: list[PermitRow], utility: str, applicant: str) -> bool:
+    return ((not utility or any(p.utility == utility for p in permits))
+            and (not applicant or any(p.applicant == applicant for p in permits)))
 
 
 def class_counts(rows: list[Conflict]) -> dict[str, int]:

@@ -59,6 +59,26 @@ class RuleSpec:
         return CLASSES.get(self.kind, "")
 
 
+HANDLING_COLUMNS = ("warning", "status", "assignee", "notes", "updated")
+HANDLING_STATUSES = ("new", "in_progress", "resolved", "accepted")
+
+
+@dataclass(frozen=True)
+class HandlingSpec:
+    """The card's "Handling" section: its id, the layers whose cards show it, its title, column labels, status
+    texts (``accepted`` with ``{reason}``), the text of a reopened warning (``{status}``), the summary (``{open}``,
+    ``{total}``) and the text when the notes cannot be read (``{error}``)."""
+
+    section_id: str
+    layers: tuple[str, ...]
+    title: Title
+    columns: dict[str, Title]
+    statuses: dict[str, Title]
+    reopened: Title
+    summary: Title
+    unreadable: Title
+
+
 @dataclass(frozen=True)
 class CoordinationSpec:
     permits: LayerPart
@@ -79,6 +99,7 @@ class CoordinationSpec:
     window_to_hour: int
     exemptions: tuple[Exemption, ...]
     rules: tuple[RuleSpec, ...]
+    handling: Optional[HandlingSpec] = None
 
     def rule(self, kind: str) -> Optional[RuleSpec]:
         """The rule of ``kind`` (None: the catalog declares none, so it does not fire)."""
@@ -166,6 +187,36 @@ def _exemptions(r: _Reader, raw: dict) -> tuple[Exemption, ...]:
     return tuple(out)
 
 
+def _texts(r: _Reader, raw: dict, key: str, names: tuple[str, ...]) -> dict[str, Title]:
+    data = r.obj(r.req(raw, key.rsplit(".", 1)[1], key.rsplit(".", 1)[0], dict, "an object of texts"), key)
+    out = {}
+    for name in names:
+        text = r.obj(r.req(data, name, key, dict, "an object with 'en' and 'sv' texts"), f"{key}.{name}")
+        out[name] = r.title({"title": text}, f"{key}.{name}")
+    for name in data:
+        if name not in names:
+            raise r.fail(f"{key}.{name}", f"one of {list(names)}")
+    return out
+
+
+def _handling(r: _Reader, raw: dict, layer_ids: set[str]) -> Optional[HandlingSpec]:
+    if raw.get("handling") is None:
+        return None
+    key = "coordination.handling"
+    data = r.obj(raw["handling"], key)
+    layers = r.req(data, "layers", key, list, "a list of catalog layer ids")
+    for i, layer in enumerate(layers):
+        if layer not in layer_ids:
+            raise r.fail(f"{key}.layers[{i}]", f"one of the catalog's layer ids {sorted(layer_ids)}, got '{layer}'")
+    one = {}
+    for name in ("reopened", "summary", "unreadable"):
+        text = r.obj(r.req(data, name, key, dict, "an object with 'en' and 'sv' texts"), f"{key}.{name}")
+        one[name] = r.title({"title": text}, f"{key}.{name}")
+    return HandlingSpec(r.opt(data, "section_id", key, str, "a section id", "handling"), tuple(layers),
+                        r.title(data, key), _texts(r, data, f"{key}.columns", HANDLING_COLUMNS),
+                        _texts(r, data, f"{key}.statuses", HANDLING_STATUSES), **one)
+
+
 def _paving_day(r: _Reader, raw: dict) -> tuple[int, int]:
     text = r.opt(raw, "paving_day", "coordination", str, tr("a month and day like '05-01'"), "05-01")
     try:
@@ -224,7 +275,9 @@ def parse_coordination(catalog: Catalog, relations: dict[str, Any]) -> Optional[
         window_from_hour=from_hour, window_to_hour=to_hour,
         exemptions=_exemptions(r, raw),
         rules=_rules(r, raw),
+        handling=_handling(r, raw, layer_ids),
     )
 
 
-__all__ = ["CatalogError", "CoordinationSpec", "Exemption", "LayerPart", "RuleSpec", "parse_coordination"]
+__all__ = ["CatalogError", "CoordinationSpec", "Exemption", "HandlingSpec", "LayerPart", "RuleSpec",
+           "parse_coordination"]

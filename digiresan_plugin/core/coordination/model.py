@@ -10,7 +10,7 @@ from typing import Any, Optional
 from ..catalog import Title
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PermitRow:
     """One permit: key, dates, parties, the segments within the near distance, whether the kept rules' filter
     (e.g. open permits only) admits it and the dig-ban exemption that applies to it (None: none)."""
@@ -40,7 +40,7 @@ class PermitRow:
         return f"{self.id}:{_iso(self.start)}/{_iso(self.end)}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SegmentRow:
     fid: int
     id: str
@@ -65,7 +65,7 @@ class Window:
         return self.start is None and self.end is None
 
 
-@dataclass
+@dataclass(slots=True)
 class Conflict:
     """One row of the board: the rule and its class, the permits and segment involved, the period it concerns,
     the message and the fingerprint of the inputs (a handled conflict reopens when it changes)."""

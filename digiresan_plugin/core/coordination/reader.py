@@ -5,8 +5,8 @@ the paving plan and the latest hourly traffic profile per segment. Distances are
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any, Callable, Iterable, Optional
+from datetime import timedelta
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 from qgis.core import QgsExpression, QgsFeatureRequest, QgsGeometry, QgsRectangle, QgsSpatialIndex
 
@@ -33,11 +33,18 @@ class Network:
     near: list[tuple[str, str]] = field(default_factory=list)
     plans: dict[str, list[tuple[Optional[int], Any]]] = field(default_factory=dict)
     traffic: dict[str, list[Optional[float]]] = field(default_factory=dict)
-    permit_geometry: dict[str, QgsGeometry] = field(default_factory=dict)  # metric
-    segment_geometry: dict[str, QgsGeometry] = field(default_factory=dict)  # metric
+    permit_geometry: Mapping[str, QgsGeometry] = field(default_factory=dict)  # metric
+    segment_geometry: Mapping[str, QgsGeometry] = field(default_factory=dict)  # metric
+    street_lookup: Optional[Callable[[str], None]] = None  # adds a street's segments (read on demand), if set
 
     def permits_on(self, segment_id: str) -> list[PermitRow]:
         return [p for p in self.permits.values() if segment_id in p.segments]
+
+    def street_segments(self, street: str) -> list[str]:
+        """The segments of a street, by id (those not read yet are read first where the network reads on demand)."""
+        if self.street_lookup is not None:
+            self.street_lookup(street)
+        return sorted(s.id for s in self.segments.values() if s.street == street)
 
 
 def _fields(handle: LayerHandle, part: LayerPart, key: Optional[str]) -> list[str]:
@@ -69,6 +76,17 @@ def _exemption(attrs: dict[str, Any], exemptions: tuple[Exemption, ...]):
         if value is not None and (value in e.values or str(value) in {str(v) for v in e.values}):
             return e.reason
     return None
+
+
+def reach(spec: CoordinationSpec, window: Window) -> Window:
+    """The dates a permit must touch to take part in a conflict touching ``window`` (space-only reaches N months
+    on each side, an ended permit counts ``recent_days`` longer)."""
+    if window.full:
+        return window
+    months = spec.space_months
+    lo = add_months(window.start, -months) - timedelta(days=spec.recent_days) if window.start else None
+    hi = add_months(window.end, months) if window.end else None
+    return Window(lo, hi)
 
 
 class NetworkReader:
@@ -122,15 +140,6 @@ class NetworkReader:
             net.segments[sid] = SegmentRow(f.id(), sid, str(street or sid), as_date(f[paved_field]), nodes)
 
     # -- permits ---------------------------------------------------------------------------------------
-    def _relevant(self, start: Optional[date], end: Optional[date], window: Window) -> bool:
-        """Could the permit take part in a conflict touching the window (space-only reaches N months)?"""
-        if window.full:
-            return True
-        months = self.spec.space_months
-        lo = add_months(window.start, -months) - timedelta(days=self.spec.recent_days) if window.start else None
-        hi = add_months(window.end, months) if window.end else None
-        return Window(lo, hi).touches(start, end)
-
     def _permits(self, net: Network, window: Window) -> None:
         part = self.spec.permits
         handle = self.handle(part)
@@ -147,10 +156,11 @@ class NetworkReader:
             seg_ids[n] = sid
         d = self.spec.near_m
         by_n: dict[int, str] = {}
+        span = reach(self.spec, window)
         admit = [c for c in self.admit if handle.has_field(c.field)]
         for f in handle.source.getFeatures(request):
             start, end = as_date(f[part.field("start")]), as_date(f[part.field("end")])
-            if not self._relevant(start, end, window):
+            if not span.touches(start, end):
                 continue
             pid = str(py_value(f[key]) if key else f.id())
             geom = self.metric.to_metric(f.geometry(), handle.crs)

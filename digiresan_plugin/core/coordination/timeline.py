@@ -64,4 +64,4 @@ def timeline(net: Network, segment_ids: Iterable[str], rows: Sequence[Conflict],
 
 def street_segments(net: Network, street: str) -> list[str]:
     """The segments of a street, by id."""
-    return sorted(s.id for s in net.segments.values() if s.street == street)
+    return net.street_segments(street)

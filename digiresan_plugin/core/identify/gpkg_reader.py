@@ -225,6 +225,11 @@ class GpkgReader:
     def usable(self) -> bool:
         return self._shape is not None
 
+    @property
+    def shape(self) -> Optional[_Table]:
+        """The table as described (primary key, geometry column, R-tree, column and converter per field)."""
+        return self._shape
+
     def is_current(self) -> bool:
         """The file is still the one this reader described (not replaced since)."""
         try:

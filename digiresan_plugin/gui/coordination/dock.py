@@ -28,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core import settings
 from ...core.catalog import Catalog
-from ...core.coordination.board import Board, BoardError, class_counts, filter_rows
+from ...core.coordination.board import Board, BoardError, class_counts, filter_rows, party_values
 from ...core.coordination.model import Conflict, Window, add_months
 from ...core.coordination.notes import Note, NotesError, effective_status, store_for_layer
 from ...core.coordination.temporal import as_of
@@ -63,6 +63,7 @@ class CoordinationDock(DigiresanDock):
         self.board: Optional[Board] = None
         self.rows: Optional[list[Conflict]] = None
         self.notes: dict = {}
+        self.by_fid: dict = {}
         self.statuses: dict = {}
         self._task = LatestTask()
         self._build()
@@ -102,12 +103,16 @@ class CoordinationDock(DigiresanDock):
         for code, text in (("new", self.tr("New")), ("in_progress", self.tr("In progress")),
                            ("resolved", self.tr("Resolved")), ("accepted", self.tr("Accepted with reason"))):
             self.status_filter.addItem(text, code)
+        self.utility_filter, self.applicant_filter = QComboBox(body), QComboBox(body)
+        self.utility_filter.addItem(self.tr("Any utility"), "")
+        self.applicant_filter.addItem(self.tr("Any applicant"), "")
         self.text_filter = QLineEdit(body)
         self.text_filter.setPlaceholderText(self.tr("Permit, applicant, utility or street"))
-        for widget in (self.rule_filter, self.status_filter, self.text_filter):
+        for widget in (self.rule_filter, self.status_filter, self.utility_filter, self.applicant_filter,
+                       self.text_filter):
             filters.addWidget(widget)
-        self.rule_filter.currentIndexChanged.connect(lambda _i: self._fill())
-        self.status_filter.currentIndexChanged.connect(lambda _i: self._fill())
+        for combo in (self.rule_filter, self.status_filter, self.utility_filter, self.applicant_filter):
+            combo.currentIndexChanged.connect(lambda _i: self._fill())
         self.text_filter.textChanged.connect(lambda _t: self._fill())
         layout.addLayout(filters)
         self.counts = QLabel(body)
@@ -169,6 +174,9 @@ class CoordinationDock(DigiresanDock):
         self.board = board
         self.rows, self.notes = result
         self.statuses = {r.key: effective_status(self.notes.get(r.key), r) for r in self.rows}
+        self.by_fid = board.permits_by_fid()
+        for combo, role in ((self.utility_filter, "utility"), (self.applicant_filter, "applicant")):
+            _refill(combo, party_values(self.rows, self.by_fid, role))
         self._fill()
 
     def _fill_rules(self, board: Board) -> None:
@@ -183,7 +191,9 @@ class CoordinationDock(DigiresanDock):
 
     def visible_rows(self) -> list[Conflict]:
         return filter_rows(self.rows or [], self.statuses, self.rule_filter.currentData() or "",
-                           self.status_filter.currentData() or "", self.text_filter.text())
+                           self.status_filter.currentData() or "", self.text_filter.text(),
+                           self.utility_filter.currentData() or "", self.applicant_filter.currentData() or "",
+                           self.by_fid)
 
     def _fill(self) -> None:
         self.tree.setSortingEnabled(False)
@@ -320,3 +330,15 @@ class CoordinationDock(DigiresanDock):
         self._layer_for = lambda _layer_id: None
         self.tree.clear()
         super().cleanup()
+
+
+def _refill(combo: QComboBox, values: list[str]) -> None:
+    """The combo's values after its first ("any") item, keeping the current one when it is still there."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for value in values:
+        combo.addItem(value, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)

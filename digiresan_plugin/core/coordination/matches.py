@@ -1,0 +1,346 @@
+"""The stored permit–segment match table of a GeoPackage twin: every permit with the segments within the near
+distance, the permits near each other, the permit-bearing segments with their end nodes, the paving plan and the
+segments by paving date — read once through SQLite (R-tree bound queries, :mod:`.stored`) and kept per file and
+change stamp, so a board for a date window only touches the permits in that window. Any committed write to the
+file (a permit's dates or geometry, a segment) changes the stamp and the table is built again.
+
+:class:`StoredReader` answers None where the twin is not such a file (another provider, a layer in edit mode,
+a layer CRS other than the metric one): the board then reads through QGIS (:mod:`.reader`)."""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from sys import intern
+from typing import Any, Callable, Iterator, Optional
+
+from qgis.core import QgsGeometry
+
+from ..identify.gpkg_reader import geometry_from_blob
+from ..identify.handles import LayerHandle, Metric
+from ..identify.specs import Condition
+from ..identify.values import as_date, as_int, py_value
+from .config import CoordinationSpec
+from .lifecycle import paving_date
+from .model import Conflict, PermitRow, SegmentRow, Window, add_months
+from .reader import Network, Progress, _exemption, _fields, _matches, reach
+from .stored import StoredTable, file_stamp, quoted
+
+_CACHE: dict[tuple, "Matches"] = {}
+_LOCK = threading.Lock()
+MAX_KEPT = 2  # match tables kept (twins switched back and forth)
+_JD_ORDINAL = 1721424.5  # julianday(d) - this = d.toordinal()
+
+
+@dataclass
+class Matches:
+    """The match table of one file as of ``stamp`` (see the module doc); ``rows`` keeps the rules' rows over all
+    permits per (as of, language, years, rules)."""
+
+    stamp: tuple
+    permits: dict[str, PermitRow]
+    near: list[tuple[str, str]]
+    segments: dict[str, SegmentRow]
+    plans: dict[str, list[tuple[Optional[int], Any]]]
+    plan_years: dict[int, list[str]]
+    paved_days: array
+    paved_fids: array
+    rows: dict[tuple, list[tuple[date, date, Conflict]]] = field(default_factory=dict)
+    spans: list[tuple[date, date, PermitRow]] = field(default_factory=list)  # each permit's dates (open: min/max)
+    on_segment: dict[str, list[PermitRow]] = field(default_factory=dict)  # the permits on each segment
+
+    def __post_init__(self) -> None:
+        self.spans = [(p.start or date.min, p.end or date.max, p) for p in self.permits.values()]
+        for p in self.permits.values():
+            for sid in p.segments:
+                self.on_segment.setdefault(sid, []).append(p)
+
+
+class StoredGeometries(Mapping):
+    """Metric geometries by key, read from the table when first asked for (``fid_of`` gives a key's feature)."""
+
+    def __init__(self, table: StoredTable, fid_of: Callable[[str], Optional[int]]):
+        self.table, self.fid_of = table, fid_of
+        self._memo: dict[str, Optional[QgsGeometry]] = {}
+
+    def _get(self, key: str) -> Optional[QgsGeometry]:
+        if key not in self._memo:
+            fid = self.fid_of(key)
+            self._memo[key] = self.table.geometry_of(fid) if fid is not None else None
+        return self._memo[key]
+
+    def __getitem__(self, key: str) -> QgsGeometry:
+        found = self._get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k for k, v in self._memo.items() if v is not None])
+
+    def __len__(self) -> int:
+        return sum(1 for v in self._memo.values() if v is not None)
+
+
+class StoredReader:
+    """The board's reads of a GeoPackage twin through the match table (None from :meth:`matches`: not possible)."""
+
+    def __init__(self, spec: CoordinationSpec, resolve: Callable[[str], Optional[LayerHandle]], metric: Metric,
+                 admit: tuple[Condition, ...] = ()):
+        self.spec, self.resolve, self.metric, self.admit = spec, resolve, metric, admit
+
+    def _tables(self) -> Optional[tuple[StoredTable, StoredTable, Optional[StoredTable]]]:
+        spec = self.spec
+        permits = StoredTable.of(self.resolve(spec.permits.layer), self.metric)
+        seg_handle = self.resolve(spec.segments.layer)
+        segments = StoredTable.of(seg_handle, self.metric)
+        if permits is None or segments is None or seg_handle is None or not seg_handle.spec.key:
+            return None
+        plan_handle = self.resolve(spec.paving_plan.layer) if spec.paving_plan else None
+        plans = StoredTable.of(plan_handle, self.metric, spatial=False) if plan_handle is not None else None
+        if plan_handle is not None and plans is None:
+            return None
+        return permits, segments, plans
+
+    def matches(self, progress: Progress = None) -> Optional[tuple[Matches, tuple]]:
+        """The match table (built when missing or stale) and the tables, or None (read through QGIS)."""
+        tables = self._tables()
+        if tables is None:
+            return None
+        try:
+            stamp = tuple(file_stamp(p) for p in sorted({t.path for t in tables if t is not None}))
+        except OSError:
+            return None
+        key = tuple((t.path, t.table) if t else None for t in tables) + (repr(self.spec), repr(self.admit))
+        with _LOCK:
+            found = _CACHE.get(key)
+        if found is not None and found.stamp == stamp:
+            return found, tables
+        built = self._build(stamp, *tables, progress=progress)
+        with _LOCK:
+            _CACHE.pop(key, None)
+            while len(_CACHE) >= MAX_KEPT:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = built
+        return built, tables
+
+    # -- the table ------------------------------------------------------------------------------------------------
+    def _build(self, stamp: tuple, pt: StoredTable, st: StoredTable, plan_t: Optional[StoredTable],
+               progress: Progress = None) -> Matches:
+        spec, d = self.spec, self.spec.near_m
+        p_handle, s_handle = self.resolve(spec.permits.layer), self.resolve(spec.segments.layer)
+        assert p_handle is not None and s_handle is not None
+        seg_names = _fields(s_handle, spec.segments, s_handle.spec.key)
+        p_key = p_handle.spec.key
+        p_names = _fields(p_handle, spec.permits, p_key)
+        extra = [n for n in {c.field for c in self.admit} | {e.field for e in spec.exemptions}
+                 if p_handle.has_field(n)]
+        names = list(dict.fromkeys(p_names + extra))
+        admit = [c for c in self.admit if p_handle.has_field(c.field)]
+        part = spec.permits
+        start_f, end_f, app_f, util_f = (part.field(r) for r in ("start", "end", "applicant", "utility"))
+        rows: list[tuple] = []
+        geometry: dict[int, QgsGeometry] = {}
+        for fid, values, blob in pt.rows(names, geometry=True):
+            pid = str(py_value(values[p_key]) if p_key else fid)
+            geom = geometry_from_blob(blob)
+            if geom is not None:
+                geometry[fid] = geom
+            rows.append((fid, pid, values))
+        if progress is not None and progress(10.0) is False:
+            raise InterruptedError
+        segment_of: dict[int, list[int]] = {}
+        candidates: set[int] = set()
+        join = (f"SELECT p.id, s.id FROM {quoted(pt.rtree or '')} AS p JOIN {quoted(st.rtree or '')} AS s "  # noqa: S608
+                "ON s.minx <= p.maxx + ?1 AND s.maxx >= p.minx - ?1 AND s.miny <= p.maxy + ?1 "
+                "AND s.maxy >= p.miny - ?1")
+        for p_fid, s_fid in pt.conn().execute(join, (d,)):
+            if p_fid in geometry:
+                segment_of.setdefault(p_fid, []).append(s_fid)
+                candidates.add(s_fid)
+        seg_geometry: dict[int, QgsGeometry] = {}
+        seg_values: dict[int, dict] = {}
+        for fid, values, blob in st.by_fids(candidates, seg_names, geometry=True):
+            geom = geometry_from_blob(blob)
+            if geom is not None:
+                seg_geometry[fid] = geom
+                seg_values[fid] = values
+        if progress is not None and progress(30.0) is False:
+            raise InterruptedError
+        seg_key, street_f, paved_f = s_handle.spec.key, spec.segments.field("street"), spec.segments.field("paved")
+        segments: dict[str, SegmentRow] = {}
+        sid_of: dict[int, str] = {}
+
+        def segment(fid: int) -> str:
+            if fid not in sid_of:
+                row = segment_row(fid, seg_values[fid], seg_key, street_f, paved_f, seg_geometry[fid],
+                                  spec.node_tolerance_m)
+                sid_of[fid] = row.id
+                segments[row.id] = row
+            return sid_of[fid]
+
+        permits: dict[str, PermitRow] = {}
+        for fid, pid, values in rows:
+            geom = geometry.get(fid)
+            found = []
+            if geom is not None:
+                found = [segment(s) for s in segment_of.get(fid, ()) if s in seg_geometry
+                         and geom.distance(seg_geometry[s]) <= d]
+            permits[pid] = PermitRow(
+                fid, pid, as_date(values[start_f]), as_date(values[end_f]),
+                intern(str(py_value(values[app_f]) or "")) if app_f else "",
+                intern(str(py_value(values[util_f]) or "")) if util_f else "",
+                tuple(sorted(found)), all(_matches(values.get(c.field), c) for c in admit),
+                _exemption(values, spec.exemptions))
+        if progress is not None and progress(45.0) is False:
+            raise InterruptedError
+        pid_of = {fid: pid for fid, pid, _values in rows}
+        near = []
+        self_join = (f"SELECT p.id, q.id FROM {quoted(pt.rtree or '')} AS p JOIN {quoted(pt.rtree or '')} AS q "  # noqa: S608
+                     "ON q.minx <= p.maxx + ?1 AND q.maxx >= p.minx - ?1 AND q.miny <= p.maxy + ?1 "
+                     "AND q.maxy >= p.miny - ?1 WHERE q.id > p.id")
+        for a, b in pt.conn().execute(self_join, (d,)):
+            if a in geometry and b in geometry and geometry[a].distance(geometry[b]) <= d:
+                near.append((pid_of[a], pid_of[b]))
+        plans, plan_years = self._plans(plan_t, st, s_handle)
+        days, fids = self._paved(st, paved_f)
+        return Matches(stamp, permits, near, segments, plans, plan_years, days, fids)
+
+    def _plans(self, plan_t: Optional[StoredTable], st: StoredTable, s_handle: LayerHandle):
+        part = self.spec.paving_plan
+        plans: dict[str, list] = {}
+        years: dict[int, list[str]] = {}
+        if part is None or plan_t is None:
+            return plans, years
+        handle = self.resolve(part.layer)
+        assert handle is not None
+        names = _fields(handle, part, None)
+        seg_f, year_f, treatment = part.field("segment"), part.field("year"), part.field("treatment")
+        exists = (f"{quoted(plan_t.columns[seg_f])} IN (SELECT {quoted(st.columns[s_handle.spec.key])} "  # noqa: S608
+                  f"FROM {quoted(st.table)})") if plan_t.path == st.path else ""
+        for _fid, values, _blob in plan_t.rows(names, where=exists):
+            sid = str(py_value(values[seg_f]))
+            year = as_int(values[year_f])
+            kind = py_value(values[treatment]) if treatment else None
+            plans.setdefault(sid, []).append((year, intern(kind) if isinstance(kind, str) else kind))
+            if year is not None:
+                years.setdefault(year, []).append(sid)
+        return plans, years
+
+    @staticmethod
+    def _paved(st: StoredTable, paved_f: str) -> tuple[array, array]:
+        """Every segment's paving day (ordinal) with its feature id, by day: where the moratorium rows are."""
+        column = quoted(st.columns[paved_f])
+        sql = (f"SELECT day, {quoted(st.pk)} FROM (SELECT CAST(julianday(substr({column}, 1, 10)) - ? AS INTEGER) "  # noqa: S608
+               f"AS day, {quoted(st.pk)} FROM {quoted(st.table)}) WHERE day IS NOT NULL ORDER BY day")
+        rows = st.conn().execute(sql, (_JD_ORDINAL,)).fetchall()
+        return array("i", [r[0] for r in rows]), array("q", [r[1] for r in rows])
+
+    # -- one window -----------------------------------------------------------------------------------------------
+    def network(self, m: Matches, tables: tuple, window: Window, as_of: date, notice_months: int,
+                moratorium_years: int) -> tuple[Network, set[str]]:
+        """The window's network (its permits, their segments and the segments its lifecycle rows may be about) and
+        those lifecycle segments."""
+        spec = self.spec
+        span = reach(spec, window)
+        lo_day, hi_day = span.start or date.min, span.end or date.max
+        net = Network()
+        net.permits = {p.id: p for lo, hi, p in m.spans if lo <= hi_day and hi >= lo_day}
+        net.near = [(a, b) for a, b in m.near if a in net.permits and b in net.permits]
+        segments = {sid: m.segments[sid] for p in net.permits.values() for sid in p.segments}
+        wanted: set[str] = set()
+        if spec.rule("dig_notice") is not None and notice_months > 0:
+            for year, sids in m.plan_years.items():
+                paving = paving_date(year, spec)
+                if paving > as_of and window.touches(add_months(paving, -notice_months), paving - timedelta(days=1)):
+                    wanted.update(sids)
+        fids: list[int] = []
+        if spec.rule("moratorium_in_force") is not None and moratorium_years > 0:
+            if window.full:
+                lo, hi = as_of.toordinal() - 366 * moratorium_years - 2, None
+            else:
+                lo = window.start.toordinal() - 1 if window.start else None
+                hi = window.end.toordinal() + 1 if window.end else None
+            first = bisect_left(m.paved_days, lo) if lo is not None else 0
+            last = bisect_right(m.paved_days, hi) if hi is not None else len(m.paved_days)
+            fids = list(m.paved_fids[first:last])
+        _, st, _ = tables
+        lifecycle = {s for s in wanted if s in segments}
+        lifecycle |= self._add_segments(m, st, segments, [s for s in wanted if s not in segments], fids)
+        net.segments = segments
+        net.plans = {sid: m.plans[sid] for sid in segments if sid in m.plans}
+        net.permit_geometry = StoredGeometries(tables[0], lambda k: p.fid if (p := m.permits.get(k)) else None)
+        net.segment_geometry = StoredGeometries(st, lambda k: s.fid if (s := net.segments.get(k)) else None)
+        net.street_lookup = lambda street: self._street(m, st, net, street)
+        return net, lifecycle
+
+    def _add_segments(self, m: Matches, st: StoredTable, segments: dict[str, SegmentRow], keys: list[str],
+                      fids: list[int], where: str = "", params: tuple = ()) -> set[str]:
+        """Read these segments (by key, feature id or a condition) into ``segments``; their ids."""
+        handle = self.resolve(self.spec.segments.layer)
+        assert handle is not None
+        key, street_f, paved_f = handle.spec.key, self.spec.segments.field("street"), self.spec.segments.field("paved")
+        names = _fields(handle, self.spec.segments, key)
+        reads = []
+        if fids:
+            reads.append(st.by_fids(fids, names))
+        if keys:
+            in_keys = f"{quoted(st.columns[key])} IN (SELECT value FROM json_each(?))"  # noqa: S608 - schema names
+            reads.append(st.rows(names, where=in_keys, params=(_json(keys),)))
+        if where:
+            reads.append(st.rows(names, where=where, params=params))
+        found = set()
+        for rows in reads:
+            for fid, values, _blob in rows:
+                row = segment_row(fid, values, key, street_f, paved_f, None, 0.0)
+                found.add(row.id)
+                if row.id not in segments:
+                    segments[row.id] = m.segments.get(row.id, row)
+        return found
+
+    def _street(self, m: Matches, st: StoredTable, net: Network, street: str) -> None:
+        handle = self.resolve(self.spec.segments.layer)
+        street_f = self.spec.segments.field("street")
+        if handle is None or not street_f:
+            return
+        column, key = quoted(st.columns[street_f]), quoted(st.columns[handle.spec.key])
+        before = set(net.segments)
+        self._add_segments(m, st, net.segments, [], [], f"{column} = ? OR ({column} IS NULL AND {key} = ?)",
+                           (street, street))
+        for sid in set(net.segments) - before:
+            if sid in m.plans:
+                net.plans[sid] = m.plans[sid]
+
+
+def _json(keys: list[str]) -> str:
+    import json
+
+    return json.dumps(sorted(keys), ensure_ascii=False)
+
+
+def segment_row(fid: int, values: dict, key: str, street_f: Optional[str], paved_f: str,
+                geom: Optional[QgsGeometry], tol: float) -> SegmentRow:
+    """A segment as :class:`.reader.NetworkReader` reads it (end nodes snapped to ``tol`` when ``geom`` is given)."""
+    sid = str(py_value(values[key]))
+    nodes: tuple = ()
+    if geom is not None and not geom.isNull():
+        count = geom.constGet().nCoordinates()
+        if count:
+            a, b = geom.vertexAt(0), geom.vertexAt(count - 1)
+            nodes = tuple(dict.fromkeys(((round(a.x() / tol), round(a.y() / tol)),
+                                         (round(b.x() / tol), round(b.y() / tol)))))
+    street = py_value(values[street_f]) if street_f else None
+    return SegmentRow(fid, sid, intern(str(street or sid)), as_date(values[paved_f]), nodes)
+
+
+def forget() -> None:
+    """Drop the kept match tables (the next board builds its table again)."""
+    with _LOCK:
+        _CACHE.clear()

@@ -1,0 +1,24 @@
+"""The coordination part of the benchmark report: ``--only coordination`` is a part, and its targets and table
+render from a result of ``bench.coordination`` (no timing asserted: that is ``make bench``'s business)."""
+
+from __future__ import annotations
+
+from bench import report
+from bench.__main__ import _parts
+
+
+def _part(ms: float, cpu: float, rows: int) -> dict:
+    return {"median_ms": ms, "runs_ms": [ms], "cpu_ms": cpu, "rows": rows}
+
+
+def test_coordination_part_renders_targets_and_table():
+    assert _parts("coordination") == {"coordination"}
+    result = {"kind": "coordination", "scale": 1_000_000, "permits": 150_000, "segments": 1_000_000,
+              "board_14_days": _part(800.0, 400.0, 50_000), "board_14_days_cold": _part(9000.0, 6000.0, 50_000),
+              "full_network": _part(9000.0, 6000.0, 300_000), "native_join": _part(12000.0, 8000.0, 160_000),
+              "full_vs_native": 0.75, "full_vs_native_cpu": 0.75, "load_average": [3.5, 3.0, 2.0]}
+    text = report.render({"mode": "full", "machine": {}, "coordination": [result]})
+    assert "| Coordination board, 14 days, at 10^6" in text and "0.80 s (CPU 0.40 s)" in text
+    assert "10^6 0.75× (CPU 0.75×)" in text
+    assert "| 10^6 | 150,000 | 1,000,000 | 800 (400) | 9,000 (6,000) | 9,000 (6,000) | 12,000 (8,000) | " \
+           "0.75× (0.75×) | 50,000 / 300,000 | – | 3.5 |" in text
