@@ -19,6 +19,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsP
 
 from ..catalog import Catalog
 from ..identify.config import identify_config
+from .columns import PlanRows, SegmentIds, utf8
 from .model import MaintenanceModel
 from .permits import Permit, read_permits
 from .sources import (
@@ -43,7 +44,7 @@ Progress = Callable[[float], bool]
 @dataclass
 class Network:
     today_jd: int
-    ids: list
+    ids: SegmentIds
     streets: list
     fclass: np.ndarray
     group: np.ndarray
@@ -63,7 +64,7 @@ class Network:
     own_trend: np.ndarray
     fids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # feature ids in the segment layer
     permits: dict = field(default_factory=dict)  # segment index → [Permit]
-    planned: dict = field(default_factory=dict)  # segment index → [(year, treatment, scenario)]
+    planned: PlanRows = field(default_factory=PlanRows)  # segment index → [(year, treatment, scenario)]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -105,11 +106,11 @@ def read_network(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     streets, surfaces = Categories(), Categories()
     cols = columns_of(read_rows(segments, names + ([length_field] if length_field else []),
                                 dates=(f["last_paved"],), geometry=length_field is None, fid=True),
-                      [ints, texts, streets, _classes, surfaces, floats, floats, ints, length_of])
+                      [ints, utf8, streets, _classes, surfaces, floats, floats, ints, length_of])
     progress(30)
     fids, ids, street, fclass_raw, surface, width, aadt, last_paved, length = (
         c if c is not None else np.zeros(0) for c in cols)
-    ids = ids if isinstance(ids, list) else []
+    ids = SegmentIds(ids if cols[1] is not None else None)
     n = len(ids)
     del cols
     fclass = np.asarray(fclass_raw, np.int32)
@@ -189,9 +190,7 @@ def _positions(net: Network, parent_fids: np.ndarray) -> np.ndarray:
 
 def _key_positions(net: Network, keys: list) -> np.ndarray:
     """Segment index of each key value (-1 where none), through a dictionary of the segment ids."""
-    index = {sid: i for i, sid in enumerate(net.ids)}
-    get = index.get
-    return np.fromiter((get(k if k.__class__ is str else str(k), -1) for k in keys), np.int64, len(keys))
+    return net.ids.positions(keys)
 
 
 def _child_rows(catalog: Catalog, relation_id: str, kind: str, inputs: dict[str, LayerInput], net: Network,
@@ -225,7 +224,6 @@ def _child_batches(catalog: Catalog, relation_id: str, kind: str, inputs: dict[s
     by_fid = rows is not None
     if rows is None:
         rows = read_rows(child, [rel.to_field] + names, dates=dates)
-    index = None if by_fid else {sid: i for i, sid in enumerate(net.ids)}
     while True:
         batch = list(islice(rows, BATCH))
         if not batch:
@@ -235,9 +233,7 @@ def _child_batches(catalog: Catalog, relation_id: str, kind: str, inputs: dict[s
         if by_fid:
             seg = _positions(net, np.array(columns[0], dtype=np.int64))
         else:
-            get = index.get
-            seg = np.fromiter((get(k if k.__class__ is str else str(k), -1) for k in columns[0]), np.int64,
-                              len(columns[0]))
+            seg = net.ids.positions(list(columns[0]))
         yield seg, [convert(values) for convert, values in zip(converters, columns[1:])]
 
 
@@ -312,25 +308,25 @@ def default_rates(model: MaintenanceModel, net: Network) -> tuple[np.ndarray, np
 
 
 def _read_plan(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], net: Network,
-               segments: LayerInput) -> dict[int, list[tuple]]:
+               segments: LayerInput) -> PlanRows:
     src = model.sources["paving_plan"]
     f = src.fields
     rel = _relation(catalog, src.relation, "paving plan")
     layer = inputs.get(rel.to_layer)
     if layer is None:
-        return {}
+        return PlanRows()
     names = [f["year"], f["treatment"]]
     scenario = f.get("scenario") if f.get("scenario") and layer.has_field(f["scenario"]) else None
+    treatments, scenarios = Categories(), Categories()
     found = _child_rows(catalog, src.relation, "paving plan", inputs, net, segments,
-                        names + ([scenario] if scenario else []), (), [floats, texts] + ([texts] if scenario else []),
-                        optional=True)
+                        names + ([scenario] if scenario else []), (),
+                        [floats, treatments] + ([scenarios] if scenario else []), optional=True)
     if found is None or found[1][0] is None:
-        return {}
+        return PlanRows()
     seg, cols = found
-    out: dict[int, list[tuple]] = {}
-    for i in np.flatnonzero((seg >= 0) & np.isfinite(cols[0])).tolist():
-        out.setdefault(int(seg[i]), []).append((int(cols[0][i]), cols[1][i], cols[2][i] if scenario else None))
-    return out
+    keep = (seg >= 0) & np.isfinite(cols[0])
+    return PlanRows(seg[keep], cols[0][keep].astype(np.int64), cols[1][keep], treatments.values,
+                    cols[2][keep] if scenario else None, scenarios.values)
 
 
 def year_of(jd: int) -> int:
