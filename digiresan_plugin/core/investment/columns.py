@@ -78,9 +78,23 @@ class PlanRows:
         return len(self.seg)
 
     def get(self, seg: int, default: Optional[list] = None) -> list:
-        lo, hi = np.searchsorted(self.seg, [seg, seg + 1])
-        if lo == hi:
-            return [] if default is None else default
+        found = self.lookup(np.array([seg])).get(int(seg))
+        return found if found is not None else ([] if default is None else default)
+
+    def lookup(self, segs: np.ndarray) -> dict[int, list]:
+        """Segment index → its rows, for the segments ``segs`` that have rows (one search for them all)."""
+        return {seg: self._rows(lo, hi) for seg, lo, hi in ranges(self.seg, segs)}
+
+    def _rows(self, lo: int, hi: int) -> list:
         t, s = self.treatment[lo:hi].tolist(), self.scenario[lo:hi].tolist()
         return [(y, self.treatments[a] if a >= 0 else None, self.scenarios[b] if b >= 0 else None)
                 for y, a, b in zip(self.year[lo:hi].tolist(), t, s)]
+
+
+def ranges(sorted_segs: np.ndarray, segs: np.ndarray) -> list[tuple[int, int, int]]:
+    """``(segment, first, end)`` row ranges in ``sorted_segs`` of the segments ``segs`` that have rows there."""
+    segs = np.asarray(segs, np.int64)
+    lo = np.searchsorted(sorted_segs, segs)
+    hi = np.searchsorted(sorted_segs, segs + 1)
+    some = hi > lo
+    return list(zip(segs[some].tolist(), lo[some].tolist(), hi[some].tolist()))

@@ -63,6 +63,7 @@ class Network:
     rut_rate: np.ndarray
     own_trend: np.ndarray
     fids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # feature ids in the segment layer
+    fid_lookup: Optional[tuple] = None  # (argsort of fids or None when they ascend, sorted fids), made once
     permits: dict = field(default_factory=dict)  # segment index → [Permit]
     planned: PlanRows = field(default_factory=PlanRows)  # segment index → [(year, treatment, scenario)]
 
@@ -179,13 +180,18 @@ class _StreetNames:
 
 
 def _positions(net: Network, parent_fids: np.ndarray) -> np.ndarray:
-    """Segment index of each parent feature id (-1 where none)."""
+    """Segment index of each parent feature id (-1 where none); the fids are sorted once per network."""
     if not len(net.fids):
         return np.full(len(parent_fids), -1, np.int64)
-    order = np.argsort(net.fids, kind="stable")
-    ordered = net.fids[order]
+    if net.fid_lookup is None:
+        if bool(np.all(net.fids[1:] > net.fids[:-1])):  # ascending, as SQLite gives them: no sort needed
+            net.fid_lookup = (None, net.fids)
+        else:
+            order = np.argsort(net.fids, kind="stable")
+            net.fid_lookup = (order, net.fids[order])
+    order, ordered = net.fid_lookup
     pos = np.clip(np.searchsorted(ordered, parent_fids), 0, len(ordered) - 1)
-    return np.where(ordered[pos] == parent_fids, order[pos], -1)
+    return np.where(ordered[pos] == parent_fids, pos if order is None else order[pos], -1)
 
 
 def _key_positions(net: Network, keys: list) -> np.ndarray:

@@ -20,7 +20,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsF
 
 from ..catalog import Catalog
 from ..identify.config import identify_config
-from .columns import SegmentIds, utf8
+from .columns import SegmentIds, ranges, utf8
 from .model import MaintenanceModel
 from .sources import Categories, LayerInput, SourceError, columns_of, floats, ints, read_rows
 
@@ -57,9 +57,18 @@ def _rtree_candidates(segments: LayerInput, rects: list) -> Optional[list[list[i
         name = f"rtree_{segments.table}_{row[0]}"
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is None:
             return None
-        sql = f'SELECT id FROM "{name}" WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?'
-        return [[r[0] for r in conn.execute(sql, (r.xMaximum(), r.xMinimum(), r.yMaximum(), r.yMinimum()))]
-                for r in rects]
+        near: list[list[int]] = [[] for _ in rects]
+        per_query = 999 // 5  # rectangles per statement (SQLite's smallest bound-parameter limit)
+        for first in range(0, len(rects), per_query):
+            part = rects[first:first + per_query]
+            values = ", ".join("(?, ?, ?, ?, ?)" for _ in part)
+            params = [v for i, r in enumerate(part, first)
+                      for v in (i, r.xMinimum(), r.xMaximum(), r.yMinimum(), r.yMaximum())]
+            sql = (f"WITH q(i, x0, x1, y0, y1) AS (VALUES {values}) SELECT q.i, t.id FROM q, \"{name}\" t "
+                   "WHERE t.minx <= q.x1 AND t.maxx >= q.x0 AND t.miny <= q.y1 AND t.maxy >= q.y0")
+            for i, fid in conn.execute(sql, params):
+                near[i].append(fid)
+        return near
     except sqlite3.Error:
         return None
     finally:
@@ -93,14 +102,15 @@ class PermitRows:
                       _category(t, "status", row))
 
     def get(self, seg: int, default: Optional[list] = None) -> list:
-        lo, hi = np.searchsorted(self.seg, [seg, seg + 1])
-        if lo == hi:
-            return [] if default is None else default
-        return [self.permit(r) for r in self.row[lo:hi].tolist()]
+        found = self.lookup(np.array([seg])).get(int(seg))
+        return found if found is not None else ([] if default is None else default)
+
+    def lookup(self, segs: np.ndarray) -> dict[int, list]:
+        """Segment index → its permits, for the segments ``segs`` that have some (one search for them all)."""
+        return {seg: [self.permit(r) for r in self.row[lo:hi].tolist()] for seg, lo, hi in ranges(self.seg, segs)}
 
     def items(self):
-        for seg in self.segments().tolist():
-            yield seg, self.get(seg)
+        yield from self.lookup(self.segments()).items()
 
     def values(self):
         for _seg, permits in self.items():
@@ -153,13 +163,13 @@ def read_permits(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
         fid, cols = fid[keep], [c[keep] for c in cols]
         order = np.argsort(fid)
         request = QgsFeatureRequest().setFilterFids(fid.tolist()).setNoAttributes()
-        features = ((int(order[np.searchsorted(fid, feature.id(), sorter=order)]), feature.geometry())
-                    for feature in layer.source.getFeatures(request))
+        features = ((feature.id(), feature.geometry()) for feature in layer.source.getFeatures(request))
         while True:  # a chunk of permits at a time: their segments' geometries are fetched and dropped per chunk
             chunk = list(islice(features, CHUNK))
             if not chunk:
                 break
-            match.add(chunk)
+            found = np.searchsorted(fid, np.array([c[0] for c in chunk], np.int64), sorter=order)
+            match.add(list(zip(order[found].tolist(), (c[1] for c in chunk))))
     else:
         parts: list[list] = [[] for _ in converters]
         rows, first = read_rows(layer, names, dates=dates, geometry=True), 0
