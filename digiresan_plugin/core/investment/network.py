@@ -63,6 +63,7 @@ class Network:
     rut_rate: np.ndarray
     own_trend: np.ndarray
     fids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # feature ids in the segment layer
+    cache: dict = field(default_factory=dict)  # what the model derives once per network (trigger masks)
     fid_lookup: Optional[tuple] = None  # (argsort of fids or None when they ascend, sorted fids), made once
     permits: dict = field(default_factory=dict)  # segment index → [Permit]
     planned: PlanRows = field(default_factory=PlanRows)  # segment index → [(year, treatment, scenario)]
