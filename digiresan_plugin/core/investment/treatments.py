@@ -18,7 +18,7 @@ from .network import Network
 NONE = -1
 
 
-def _static_masks(model: MaintenanceModel, net: Network) -> list[np.ndarray]:
+def trigger_masks(model: MaintenanceModel, net: Network) -> list[np.ndarray]:
     """Per treatment, the segments its trigger's fixed conditions admit (surface, class group, ÅDT): made once per
     model and network (kept on the network: they go with it); only the action levels change from year to year."""
     kept = net.cache.get("trigger_masks")
@@ -64,7 +64,7 @@ def choose(model: MaintenanceModel, net: Network, iri_level: np.ndarray, rut_lev
     open_ = np.ones(n, bool) if mask is None else mask.copy()
     level = np.maximum(iri_level, rut_level)
     shifted = [np.asarray(a, np.int8) + np.int8(1) for a in (level, iri_level, rut_level)]
-    for k, (t, fixed) in enumerate(zip(model.treatments, _static_masks(model, net))):
+    for k, (t, fixed) in enumerate(zip(model.treatments, trigger_masks(model, net))):
         tr = t.trigger
         m = open_ & fixed
         for wanted, actual in zip((tr.levels, tr.iri_levels, tr.rut_levels), shifted):
