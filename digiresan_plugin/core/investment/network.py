@@ -115,7 +115,7 @@ def read_network(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     ids = SegmentIds(ids if cols[1] is not None else None)
     n = len(ids)
     del cols
-    fclass = np.asarray(fclass_raw, np.int32)
+    fclass = np.asarray(fclass_raw, np.int8)
     groups = np.array([model.group_index_of(c) for c in range(10)], dtype=np.int8)
     default_group = model.group_index_of(None)
     group = np.where(fclass >= 0, groups[np.clip(fclass, 0, 9)], default_group).astype(np.int8)
@@ -126,7 +126,7 @@ def read_network(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     length[~np.isfinite(length)] = 0.0
     net = Network(today_jd(today), ids, _StreetNames(street, streets.values), fclass, group, surfaces.values,
                   np.asarray(surface, np.int16), width, width_assumed, np.asarray(aadt, np.float64), length,
-                  np.asarray(last_paved, np.int64), np.zeros(n, np.int32), np.zeros(n, np.int64),
+                  np.asarray(last_paved, np.int32), np.zeros(n, np.int32), np.zeros(n, np.int32),
                   np.full(n, np.nan), np.full(n, np.nan), np.zeros(n), np.zeros(n), np.zeros(n, bool))
     net.fids = np.asarray(fids, np.int64)
     _read_inspections(catalog, model, inputs, net, segments)

@@ -100,28 +100,55 @@ def _blocks(model: MaintenanceModel, net: Network) -> list[_Block]:
         [_Block(net, 0, 0, model)]
 
 
+class _Rows:
+    """Some segments of the network (``rows``), as :func:`default_rates` reads them."""
+
+    def __init__(self, net: Network, rows: np.ndarray) -> None:
+        self.aadt, self.surface, self.surface_codes = net.aadt[rows], net.surface[rows], net.surface_codes
+        self.n = len(rows)
+
+    def __len__(self) -> int:
+        return self.n
+
+
 class _State:
-    """A scenario's condition per segment: values and the day they hold from; treated segments grow at the
-    model's rate (``fresh``), the others at their own."""
+    """A scenario's condition per segment: values and the day they hold from; treated segments (few, kept
+    sorted with their rates) grow at the model's rate, the others at their own."""
 
     def __init__(self, model: MaintenanceModel, net: Network) -> None:
-        self.net = net
+        self.model, self.net = model, net
         self.iri, self.rut = net.iri.copy(), net.rut.copy()
         self.since = net.latest_jd.astype(np.float64)
-        self.treated = np.zeros(len(net), bool)
-        self.fresh = default_rates(model, net)
+        self.rows = np.zeros(0, np.int64)
+        self.fresh = (np.zeros(0), np.zeros(0))
+
+    def treat(self, sel: np.ndarray) -> None:
+        self.rows = np.union1d(self.rows, sel).astype(np.int64)
+        self.fresh = default_rates(self.model, _Rows(self.net, self.rows))
+
+    def _rates(self, rows, iri_rate: np.ndarray, rut_rate: np.ndarray, lo: int = 0):
+        """The rates of the segments ``rows`` (a slice from ``lo`` or indexes): the model's where treated."""
+        if isinstance(rows, slice):
+            a, z = np.searchsorted(self.rows, [rows.start, rows.stop])
+            at, fresh = self.rows[a:z] - lo, (self.fresh[0][a:z], self.fresh[1][a:z])
+        else:
+            pos = np.clip(np.searchsorted(self.rows, rows), 0, max(0, len(self.rows) - 1))
+            hit = (self.rows[pos] == rows) if len(self.rows) else np.zeros(len(rows), bool)
+            at, fresh = np.flatnonzero(hit), (self.fresh[0][pos[hit]], self.fresh[1][pos[hit]])
+        if not len(at):
+            return iri_rate, rut_rate
+        iri_rate, rut_rate = iri_rate.copy(), rut_rate.copy()
+        iri_rate[at], rut_rate[at] = fresh
+        return iri_rate, rut_rate
 
     def at(self, b: _Block, jd: float) -> tuple[np.ndarray, np.ndarray]:
         sl, net = slice(b.lo, b.hi), self.net
-        treated = self.treated[sl]
-        rates = (np.where(treated, self.fresh[0][sl], net.iri_rate[sl]),
-                 np.where(treated, self.fresh[1][sl], net.rut_rate[sl]))
+        rates = self._rates(sl, net.iri_rate[sl], net.rut_rate[sl], b.lo)
         return cond.at_time(net, self.iri[sl], self.rut[sl], self.since[sl], jd, rates)
 
     def at_rows(self, rows: np.ndarray, jd: float) -> tuple[np.ndarray, np.ndarray]:
-        net, treated = self.net, self.treated[rows]
-        rates = (np.where(treated, self.fresh[0][rows], net.iri_rate[rows]),
-                 np.where(treated, self.fresh[1][rows], net.rut_rate[rows]))
+        net = self.net
+        rates = self._rates(rows, net.iri_rate[rows], net.rut_rate[rows])
         return cond.at_time(net, self.iri[rows], self.rut[rows], self.since[rows], jd, rates)
 
 
@@ -196,7 +223,8 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
             result.treated.append(TreatedSegment(year, seg, net.ids[seg], net.streets[seg],
                                                  model.treatments[k].code, c, priority, i_before, r_before))
         a_iri, a_rut = after_values(model, sel_choice, now_iri, now_rut)
-        state.iri[sel], state.rut[sel], state.since[sel], state.treated[sel] = a_iri, a_rut, mid, True
+        state.iri[sel], state.rut[sel], state.since[sel] = a_iri, a_rut, mid
+        state.treat(sel)
         if mor_years > 0:
             coordination.moratorium_end_year[sel] = year + mor_years
         shares, ok, left = _year_end(model, net, blocks, state, _jd(year, 12, 31))
