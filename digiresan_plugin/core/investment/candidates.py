@@ -5,7 +5,7 @@ priority, coordination status and a readable reason ("IRI 5.8 > 4.5 for class 4â
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Optional
 
@@ -165,7 +165,9 @@ def find_candidates(model: MaintenanceModel, net: Network, language: str = "en",
     first_year = first_year or _year(net.today_jd) + 1
     rows = np.flatnonzero(a.level >= cond.NEEDS_ACTION)
     rows = rows[np.lexsort((-np.nan_to_num(net.aadt[rows]), -a.severity[rows]))]
-    a.candidates = CandidateList(model, net, a, rows, language, first_year)
+    # the list reads a copy of the assessment without the list: no reference cycle (the arrays, shared, are
+    # freed as soon as the caller lets go, not at the next garbage collection)
+    a.candidates = CandidateList(model, net, replace(a, candidates=CandidateList()), rows, language, first_year)
     return a
 
 
