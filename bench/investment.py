@@ -77,6 +77,7 @@ def run_ours(gpkg: Path, reps: int) -> tuple[dict[str, Any], Any]:
     model = load_model()
     runs, net, count, cost = [], None, 0, 0.0
     for _ in range(reps):
+        net = None  # one network at a time: the previous run's is released before the next one reads
         catalog, layers = _layers(gpkg)
         started = time.perf_counter()
         net = read_network(catalog, model, layer_inputs(layers), TODAY)

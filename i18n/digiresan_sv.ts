@@ -1722,6 +1722,26 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>Maintenance</source>
         <translation>Underhåll</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>&apos;mean&apos; or &apos;max&apos;</source>
+        <translation>'mean' eller 'max'</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>an object with fields (and how, from, to)</source>
+        <translation>ett objekt med fields (och how, from, to)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>fields the mapping fills, &apos;{name}&apos; is not</source>
+        <translation>fält som mappningen fyller, '{name}' är inte ett sådant</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>the twin fields to combine</source>
+        <translation>tvillingens fält som ska slås samman</translation>
+    </message>
 </context>
 <context>
     <name>BudgetScenarioAlgorithm</name>
@@ -3843,7 +3863,60 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     </message>
 </context>
 <context>
+    <name>ConditionChart</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/chart.py" line="67"/>
+        <source>not inspected</source>
+        <translation>ej inspekterad</translation>
+    </message>
+</context>
+<context>
     <name>MaintenancePlanDock</name>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="151"/>
+        <source>Accept into paving plan</source>
+        <translation>Lägg in i beläggningsplanen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="152"/>
+        <source>Write the scenario's treated segments into the paving plan</source>
+        <translation>Skriv scenariots åtgärdade segment i beläggningsplanen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="153"/>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="154"/>
+        <source>Delete the scenario's rows from the paving plan</source>
+        <translation>Ta bort scenariots rader ur beläggningsplanen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="292"/>
+        <source>The twin has no paving plan layer</source>
+        <translation>Tvillingen har inget lager för beläggningsplanen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="295"/>
+        <source>The paving plan is being edited: save or discard the edits first</source>
+        <translation>Beläggningsplanen redigeras: spara eller förkasta ändringarna först</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="330"/>
+        <source>{count} rows of scenario {name} written into the paving plan</source>
+        <translation>{count} rader från scenariot {name} skrivna i beläggningsplanen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="331"/>
+        <source>{count} rows of scenario {name} deleted from the paving plan</source>
+        <translation>{count} rader från scenariot {name} borttagna ur beläggningsplanen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/investment/dock.py" line="335"/>
+        <source>Paving plan</source>
+        <translation>Beläggningsplan</translation>
+    </message>
     <message>
         <location filename="../digiresan_plugin/gui/investment/dock.py" line="65"/>
         <source>Maintenance plan</source>

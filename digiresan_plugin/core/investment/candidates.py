@@ -5,7 +5,7 @@ priority, coordination status and a readable reason ("IRI 5.8 > 4.5 for class 4â
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Optional
 
@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QLocale
 from ..formatting import amount, grouped
 from ..tr import tr
 from . import condition as cond
-from .coordination import Coordination, coordinate, earliest_year, status, utilities
+from .coordination import CLEAR, DIG_FIRST, MORATORIUM, Coordination, coordinate, earliest_year, utilities
 from .model import LEVELS, MaintenanceModel
 from .network import JD_OFFSET, Network
 from .treatments import benefit_cost, choose, costs
@@ -81,18 +81,24 @@ def assess(model: MaintenanceModel, net: Network, moratorium_years: Optional[int
                       coordination, earliest_year(model, coordination, choice))
 
 
+BLOCK = 4096  # candidates made at a time, their columns gathered by NumPy
+
+
 class CandidateList(Sequence):
-    """The candidates in priority order, made one at a time when read (a million segments stay light)."""
+    """The candidates in priority order, made a block at a time when read (a million segments stay light)."""
 
     def __init__(self, model: Optional[MaintenanceModel] = None, net: Optional[Network] = None,
                  a: Optional[Assessment] = None, rows: Optional[np.ndarray] = None, language: str = "en",
                  first_year: int = 0) -> None:
         self.model, self.net, self.a, self.language, self.first_year = model, net, a, language, first_year
         self.indexes = rows if rows is not None else np.zeros(0, np.int64)
+        self._block: tuple[int, list] = (-1, [])
         if model is not None:
             self.classes = cond.condition_class(model, net.iri[rows], net.rut[rows])
             self.groups = [g.title.text(language) for g in model.groups]
             self.reasons = _Reasons(model, language)
+            self.codes = [t.code for t in model.treatments]
+            self.digs = np.array([t.digs for t in model.treatments] + [False])
 
     def __len__(self) -> int:
         return len(self.indexes)
@@ -100,36 +106,61 @@ class CandidateList(Sequence):
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        return self._make(int(self.indexes[i]), int(self.classes[i]))
+        i = int(i)
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("candidate index out of range")
+        number_, made = self._block
+        if number_ != i // BLOCK:
+            made = self._make_block(i // BLOCK)
+            self._block = (i // BLOCK, made)
+        return made[i % BLOCK]
 
     def __iter__(self):
         for i in range(len(self)):
             yield self[i]
 
-    def _make(self, seg: int, klass: int) -> Candidate:
-        model, net, a = self.model, self.net, self.a
-        k = int(a.choice[seg])
-        treatment = model.treatments[k] if k >= 0 else None
-        permits = net.permits.get(seg, [])
-        aadt = float(net.aadt[seg])
-        fclass, jd, forecast = int(net.fclass[seg]), int(net.latest_jd[seg]), float(a.forecast_jd[seg])
-        values = dict(
-            index=seg, segment_id=net.ids[seg], street=net.streets[seg],
-            functional_class=fclass if fclass >= 0 else None, group=self.groups[int(net.group[seg])],
-            level=LEVELS[int(a.level[seg])], iri_mm_m=float(net.iri[seg]), rut_mm=float(net.rut[seg]),
-            aadt=aadt if aadt == aadt else None, inspected_on=date.fromordinal(jd - JD_OFFSET) if jd else None,
-            condition_class=klass, treatment=treatment.code if treatment else "", cost_sek=float(a.cost[seg]),
-            area_m2=float(net.length[seg] * net.width[seg]), width_assumed=bool(net.width_assumed[seg]),
-            severity=float(a.severity[seg]), benefit_cost=float(a.benefit_cost[seg]),
-            forecast_year=None if forecast != forecast else _year(forecast),
-            coordination=status(a.coordination, seg, bool(treatment and treatment.digs), self.first_year),
-            earliest_year=int(a.earliest[seg]) or None, utilities=tuple(utilities(permits)),
-            permits=tuple(p.permit_id for p in permits),
-            planned=tuple(f"{y} {t or ''}".strip() for y, t, _s in sorted(net.planned.get(seg, []),
-                                                                          key=lambda r: r[0])))
-        values["reason"] = self.reasons.text(values, int(net.group[seg]), int(a.iri_level[seg]),
-                                             int(a.rut_level[seg]))
-        return Candidate(**values)
+    def _make_block(self, number_: int) -> list[Candidate]:
+        net, a = self.net, self.a
+        rows = self.indexes[number_ * BLOCK:(number_ + 1) * BLOCK]
+        classes = self.classes[number_ * BLOCK:(number_ + 1) * BLOCK].tolist()
+        choice = a.choice[rows]
+        digs = self.digs[np.where(choice >= 0, choice, -1)]
+        after, moratorium = a.coordination.after_digs_year[rows], a.coordination.moratorium_end_year[rows]
+        coordination = np.where(after > 0, 1, np.where(digs & (moratorium > self.first_year), 2, 0))
+        forecast = a.forecast_jd[rows]
+        known = np.isfinite(forecast)
+        forecast_year = np.zeros(len(rows), np.int64)
+        forecast_year[known] = _years(forecast[known])
+        columns = zip(
+            rows.tolist(), net.ids.values[rows].tolist(), net.streets.codes[rows].tolist(), net.fclass[rows].tolist(),
+            net.group[rows].tolist(), a.level[rows].tolist(), net.iri[rows].tolist(), net.rut[rows].tolist(),
+            net.aadt[rows].tolist(), net.latest_jd[rows].tolist(), classes, choice.tolist(), a.cost[rows].tolist(),
+            (net.length[rows] * net.width[rows]).tolist(), net.width_assumed[rows].tolist(),
+            a.severity[rows].tolist(), a.benefit_cost[rows].tolist(), known.tolist(), forecast_year.tolist(),
+            coordination.tolist(), a.earliest[rows].tolist(), a.iri_level[rows].tolist(), a.rut_level[rows].tolist())
+        names, statuses = net.streets.names, (CLEAR, DIG_FIRST, MORATORIUM)
+        permits_of, planned_of = net.permits.lookup(rows), net.planned.lookup(rows)
+        out = []
+        for (seg, sid, street, fclass, group, level, iri, rut, aadt, jd, klass, k, cost, area, assumed, severity,
+             bc, has_forecast, f_year, status_, earliest, iri_level, rut_level) in columns:
+            permits = permits_of.get(seg, ())
+            values = dict(
+                index=seg, segment_id=sid.decode() if sid else None, street=names[street] if street >= 0 else None,
+                functional_class=fclass if fclass >= 0 else None, group=self.groups[group],
+                level=LEVELS[level], iri_mm_m=iri, rut_mm=rut,
+                aadt=aadt if aadt == aadt else None, inspected_on=date.fromordinal(jd - JD_OFFSET) if jd else None,
+                condition_class=klass, treatment=self.codes[k] if k >= 0 else "", cost_sek=cost,
+                area_m2=area, width_assumed=assumed, severity=severity, benefit_cost=bc,
+                forecast_year=f_year if has_forecast else None, coordination=statuses[status_],
+                earliest_year=earliest or None, utilities=tuple(utilities(permits)),
+                permits=tuple(p.permit_id for p in permits),
+                planned=tuple(f"{y} {t or ''}".strip() for y, t, _s in sorted(planned_of.get(seg, ()),
+                                                                              key=lambda r: r[0])))
+            values["reason"] = self.reasons.text(values, group, iri_level, rut_level)
+            out.append(Candidate(**values))
+        return out
 
 
 def find_candidates(model: MaintenanceModel, net: Network, language: str = "en",
@@ -139,7 +170,9 @@ def find_candidates(model: MaintenanceModel, net: Network, language: str = "en",
     first_year = first_year or _year(net.today_jd) + 1
     rows = np.flatnonzero(a.level >= cond.NEEDS_ACTION)
     rows = rows[np.lexsort((-np.nan_to_num(net.aadt[rows]), -a.severity[rows]))]
-    a.candidates = CandidateList(model, net, a, rows, language, first_year)
+    # the list reads a copy of the assessment without the list: no reference cycle (the arrays, shared, are
+    # freed as soon as the caller lets go, not at the next garbage collection)
+    a.candidates = CandidateList(model, net, replace(a, candidates=CandidateList()), rows, language, first_year)
     return a
 
 
@@ -150,6 +183,10 @@ def _year(jd: float) -> int:
 def locale_of(language: str) -> QLocale:
     """The number format of the UI language: Swedish (sv_SE) or English (en_US)."""
     return _LOCALES["sv" if language.startswith("sv") else "en"]
+def _years(jd: np.ndarray) -> np.ndarray:
+    """The calendar year of each (fractional) Julian day, as :func:`_year` (the day's whole part)."""
+    days = jd.astype(np.int64) - (date(1970, 1, 1).toordinal() + JD_OFFSET)
+    return days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
 
 
 def number(value: float, digits: int, language: str) -> str:

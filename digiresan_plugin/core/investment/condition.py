@@ -19,22 +19,26 @@ ACCEPTABLE, NEEDS_ACTION, URGENT = 0, 1, 2
 FORECAST_HORIZON_YEARS = 100.0  # beyond this the forecast says "not within a lifetime" (None)
 
 
-_LIMITS: list = []  # one entry: (model, group array, limits), the arrays a whole run keeps asking for
+class _GroupLimits:
+    """The needs-action and urgent limits of every segment's group, gathered when asked (nothing kept per
+    segment: a million segments' four limit columns would be 35 MB)."""
+
+    def __init__(self, model: MaintenanceModel, group: np.ndarray) -> None:
+        self.group = group
+        self.table = {
+            "iri_action": np.asarray([g.needs_action.iri_mm_m for g in model.groups], dtype=np.float64),
+            "rut_action": np.asarray([g.needs_action.rut_mm for g in model.groups], dtype=np.float64),
+            "iri_urgent": np.asarray([g.urgent.iri_mm_m for g in model.groups], dtype=np.float64),
+            "rut_urgent": np.asarray([g.urgent.rut_mm for g in model.groups], dtype=np.float64),
+        }
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        return self.table[key][self.group]
 
 
-def group_limits(model: MaintenanceModel, group: np.ndarray) -> dict[str, np.ndarray]:
-    """The needs-action and urgent limits of every segment's group (made once per model and network)."""
-    if _LIMITS and _LIMITS[0][0] is model and _LIMITS[0][1] is group:
-        return _LIMITS[0][2]
-    table = {
-        "iri_action": [g.needs_action.iri_mm_m for g in model.groups],
-        "rut_action": [g.needs_action.rut_mm for g in model.groups],
-        "iri_urgent": [g.urgent.iri_mm_m for g in model.groups],
-        "rut_urgent": [g.urgent.rut_mm for g in model.groups],
-    }
-    limits = {k: np.asarray(v, dtype=np.float64)[group] for k, v in table.items()}
-    _LIMITS[:] = [(model, group, limits)]
-    return limits
+def group_limits(model: MaintenanceModel, group: np.ndarray) -> _GroupLimits:
+    """The limits of every segment's group: ``limits["iri_action"]`` etc. (gathered on each look-up)."""
+    return _GroupLimits(model, group)
 
 
 def measure_levels(model: MaintenanceModel, group: np.ndarray, iri: np.ndarray,

@@ -28,38 +28,49 @@ class Coordination:
     moratorium_end_year: np.ndarray  # first year a digging treatment may be done (0 = no moratorium)
 
 
-def _season_year(model: MaintenanceModel, jd: int) -> int:
-    """The first paving season at or after the day ``jd``."""
-    day = date.fromordinal(int(jd) - JD_OFFSET)
-    month, dom = model.season_end
-    return day.year if (day.month, day.day) <= (month, dom) else day.year + 1
+_EPOCH = date(1970, 1, 1).toordinal() + JD_OFFSET  # Julian day of numpy's datetime64 day 0
+
+
+def _season_years(model: MaintenanceModel, jd: np.ndarray) -> np.ndarray:
+    """The first paving season at or after each day ``jd`` (Julian day numbers)."""
+    day = (np.asarray(jd, np.int64) - _EPOCH).astype("datetime64[D]")
+    months = day.astype("datetime64[M]")
+    year = day.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = months.astype(np.int64) % 12 + 1
+    dom = (day - months.astype("datetime64[D]")).astype(np.int64) + 1
+    end_month, end_day = model.season_end
+    late = (month > end_month) | ((month == end_month) & (dom > end_day))
+    return (year + late).astype(np.int32)
 
 
 def coordinate(model: MaintenanceModel, net: Network, moratorium_years: int) -> Coordination:
     n = len(net)
     after = np.zeros(n, np.int32)
-    for seg, permits in net.permits.items():
-        after[seg] = max(_permit_year(model, p, net.today_jd) for p in permits)
+    permits = net.permits
+    if len(permits.seg):
+        t = permits.table
+        end, start = t["end"], t["start"]
+        ended = np.isfinite(end)
+        begin = np.where(np.isfinite(start), start, net.today_jd)
+        days = np.maximum(np.where(ended, end, begin), net.today_jd)
+        year = _season_years(model, days) + np.where(ended, 0, 1).astype(np.int32)
+        np.maximum.at(after, permits.seg, year[permits.row])
     moratorium = np.zeros(n, np.int32)
     # only those paved recently enough to be under it today (366-day years: none missed)
     recent = (net.last_paved > 0) & (net.last_paved + moratorium_years * 366 > net.today_jd)
     if moratorium_years > 0 and recent.any():
-        for seg in np.flatnonzero(recent):
-            day = date.fromordinal(int(net.last_paved[seg]) - JD_OFFSET)
-            try:
-                end = day.replace(year=day.year + moratorium_years)
-            except ValueError:  # 29 February
-                end = day.replace(year=day.year + moratorium_years, day=28)
-            if end.toordinal() + JD_OFFSET > net.today_jd:
-                moratorium[seg] = _season_year(model, end.toordinal() + JD_OFFSET)
+        segs = np.flatnonzero(recent)
+        day = (net.last_paved[segs] - _EPOCH).astype("datetime64[D]")
+        months = day.astype("datetime64[M]")
+        # the same day moratorium_years later (29 February → 28 February)
+        later = (months + np.timedelta64(12 * moratorium_years, "M")).astype("datetime64[D]")
+        end = np.minimum(later + (day - months.astype("datetime64[D]")),
+                         (months + np.timedelta64(12 * moratorium_years + 1, "M")).astype("datetime64[D]")
+                         - np.timedelta64(1, "D"))
+        end_jd = end.astype(np.int64) + _EPOCH
+        under = end_jd > net.today_jd
+        moratorium[segs[under]] = _season_years(model, end_jd[under])
     return Coordination(after, moratorium)
-
-
-def _permit_year(model: MaintenanceModel, permit: Permit, today_jd: int) -> int:
-    if permit.end_jd is not None:
-        return _season_year(model, max(permit.end_jd, today_jd))
-    start = permit.start_jd if permit.start_jd is not None else today_jd
-    return _season_year(model, max(start, today_jd)) + 1
 
 
 def earliest_year(model: MaintenanceModel, coordination: Coordination, choice: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsP
 from ..catalog import Catalog
 from ..identify.config import identify_config
 from ..tr import tr
+from .columns import PlanRows, SegmentIds, utf8
 from .model import MaintenanceModel
 from .permits import Permit, read_permits
 from .sources import (
@@ -44,7 +45,7 @@ Progress = Callable[[float], bool]
 @dataclass
 class Network:
     today_jd: int
-    ids: list
+    ids: SegmentIds
     streets: list
     fclass: np.ndarray
     group: np.ndarray
@@ -63,8 +64,10 @@ class Network:
     rut_rate: np.ndarray
     own_trend: np.ndarray
     fids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # feature ids in the segment layer
+    cache: dict = field(default_factory=dict)  # what the model derives once per network (trigger masks)
+    fid_lookup: Optional[tuple] = None  # (argsort of fids or None when they ascend, sorted fids), made once
     permits: dict = field(default_factory=dict)  # segment index → [Permit]
-    planned: dict = field(default_factory=dict)  # segment index → [(year, treatment, scenario)]
+    planned: PlanRows = field(default_factory=PlanRows)  # segment index → [(year, treatment, scenario)]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -110,14 +113,14 @@ def read_network(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     streets, surfaces = Categories(), Categories()
     cols = columns_of(read_rows(segments, names + ([length_field] if length_field else []),
                                 dates=(f["last_paved"],), geometry=length_field is None, fid=True),
-                      [ints, texts, streets, _classes, surfaces, floats, floats, ints, length_of])
+                      [ints, utf8, streets, _classes, surfaces, floats, floats, ints, length_of])
     progress(30)
     fids, ids, street, fclass_raw, surface, width, aadt, last_paved, length = (
         c if c is not None else np.zeros(0) for c in cols)
-    ids = ids if isinstance(ids, list) else []
+    ids = SegmentIds(ids if cols[1] is not None else None)
     n = len(ids)
     del cols
-    fclass = np.asarray(fclass_raw, np.int32)
+    fclass = np.asarray(fclass_raw, np.int8)
     groups = np.array([model.group_index_of(c) for c in range(10)], dtype=np.int8)
     default_group = model.group_index_of(None)
     group = np.where(fclass >= 0, groups[np.clip(fclass, 0, 9)], default_group).astype(np.int8)
@@ -128,7 +131,7 @@ def read_network(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     length[~np.isfinite(length)] = 0.0
     net = Network(today_jd(today), ids, _StreetNames(street, streets.values), fclass, group, surfaces.values,
                   np.asarray(surface, np.int16), width, width_assumed, np.asarray(aadt, np.float64), length,
-                  np.asarray(last_paved, np.int64), np.zeros(n, np.int32), np.zeros(n, np.int64),
+                  np.asarray(last_paved, np.int32), np.zeros(n, np.int32), np.zeros(n, np.int32),
                   np.full(n, np.nan), np.full(n, np.nan), np.zeros(n), np.zeros(n), np.zeros(n, bool))
     net.fids = np.asarray(fids, np.int64)
     _read_inspections(catalog, model, inputs, net, segments)
@@ -183,20 +186,23 @@ class _StreetNames:
 
 
 def _positions(net: Network, parent_fids: np.ndarray) -> np.ndarray:
-    """Segment index of each parent feature id (-1 where none)."""
+    """Segment index of each parent feature id (-1 where none); the fids are sorted once per network."""
     if not len(net.fids):
         return np.full(len(parent_fids), -1, np.int64)
-    order = np.argsort(net.fids, kind="stable")
-    ordered = net.fids[order]
+    if net.fid_lookup is None:
+        if bool(np.all(net.fids[1:] > net.fids[:-1])):  # ascending, as SQLite gives them: no sort needed
+            net.fid_lookup = (None, net.fids)
+        else:
+            order = np.argsort(net.fids, kind="stable")
+            net.fid_lookup = (order, net.fids[order])
+    order, ordered = net.fid_lookup
     pos = np.clip(np.searchsorted(ordered, parent_fids), 0, len(ordered) - 1)
-    return np.where(ordered[pos] == parent_fids, order[pos], -1)
+    return np.where(ordered[pos] == parent_fids, pos if order is None else order[pos], -1)
 
 
 def _key_positions(net: Network, keys: list) -> np.ndarray:
     """Segment index of each key value (-1 where none), through a dictionary of the segment ids."""
-    index = {sid: i for i, sid in enumerate(net.ids)}
-    get = index.get
-    return np.fromiter((get(k if k.__class__ is str else str(k), -1) for k in keys), np.int64, len(keys))
+    return net.ids.positions(keys)
 
 
 def _child_rows(catalog: Catalog, relation_id: str, kind: str, inputs: dict[str, LayerInput], net: Network,
@@ -230,7 +236,6 @@ def _child_batches(catalog: Catalog, relation_id: str, kind: str, inputs: dict[s
     by_fid = rows is not None
     if rows is None:
         rows = read_rows(child, [rel.to_field] + names, dates=dates)
-    index = None if by_fid else {sid: i for i, sid in enumerate(net.ids)}
     while True:
         batch = list(islice(rows, BATCH))
         if not batch:
@@ -240,9 +245,7 @@ def _child_batches(catalog: Catalog, relation_id: str, kind: str, inputs: dict[s
         if by_fid:
             seg = _positions(net, np.array(columns[0], dtype=np.int64))
         else:
-            get = index.get
-            seg = np.fromiter((get(k if k.__class__ is str else str(k), -1) for k in columns[0]), np.int64,
-                              len(columns[0]))
+            seg = net.ids.positions(list(columns[0]))
         yield seg, [convert(values) for convert, values in zip(converters, columns[1:])]
 
 
@@ -317,25 +320,25 @@ def default_rates(model: MaintenanceModel, net: Network) -> tuple[np.ndarray, np
 
 
 def _read_plan(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, LayerInput], net: Network,
-               segments: LayerInput) -> dict[int, list[tuple]]:
+               segments: LayerInput) -> PlanRows:
     src = model.sources["paving_plan"]
     f = src.fields
     rel = _relation(catalog, src.relation, "paving plan")
     layer = inputs.get(rel.to_layer)
     if layer is None:
-        return {}
+        return PlanRows()
     names = [f["year"], f["treatment"]]
     scenario = f.get("scenario") if f.get("scenario") and layer.has_field(f["scenario"]) else None
+    treatments, scenarios = Categories(), Categories()
     found = _child_rows(catalog, src.relation, "paving plan", inputs, net, segments,
-                        names + ([scenario] if scenario else []), (), [floats, texts] + ([texts] if scenario else []),
-                        optional=True)
+                        names + ([scenario] if scenario else []), (),
+                        [floats, treatments] + ([scenarios] if scenario else []), optional=True)
     if found is None or found[1][0] is None:
-        return {}
+        return PlanRows()
     seg, cols = found
-    out: dict[int, list[tuple]] = {}
-    for i in np.flatnonzero((seg >= 0) & np.isfinite(cols[0])).tolist():
-        out.setdefault(int(seg[i]), []).append((int(cols[0][i]), cols[1][i], cols[2][i] if scenario else None))
-    return out
+    keep = (seg >= 0) & np.isfinite(cols[0])
+    return PlanRows(seg[keep], cols[0][keep].astype(np.int64), cols[1][keep], treatments.values,
+                    cols[2][keep] if scenario else None, scenarios.values)
 
 
 def year_of(jd: int) -> int:

@@ -5,7 +5,8 @@ last treatment) at its rate; segments needing action whose treatment coordinatio
 moratorium over for digging treatments) are ranked by the strategy and taken in that order while the money lasts
 (one that does not fit is skipped, cheaper ones after it may still fit). A treated segment gets the treatment's
 condition after and the model's default deterioration rate from then on (its old trend no longer applies).
-At the end of each year (31 December): the condition distribution (share of length per class 1–5, 0 = not
+Computed a block of segments at a time (the scenario keeps its condition per segment, the network is not copied
+per year). At the end of each year (31 December): the condition distribution (share of length per class 1–5, 0 = not
 inspected), the share of length acceptable, and the backlog = the cost of each segment's treatment for every
 segment needing action (what it costs to bring every segment to "acceptable").
 """
@@ -20,10 +21,10 @@ import numpy as np
 
 from ..tr import tr
 from . import condition as cond
-from .coordination import coordinate, earliest_year
+from .coordination import coordinate
 from .model import STRATEGIES, MaintenanceModel
 from .network import JD_OFFSET, Network, default_rates
-from .treatments import after_values, benefit_cost, choose, costs
+from .treatments import after_values, benefit_cost, choose, costs, trigger_masks
 
 Progress = Callable[[float], bool]
 
@@ -73,21 +74,101 @@ def _jd(year: int, month: int, day: int) -> int:
     return date(year, month, day).toordinal() + JD_OFFSET
 
 
-def distribution(model: MaintenanceModel, net: Network, iri: np.ndarray, rut: np.ndarray) -> tuple[dict, float]:
-    """(class → share of length, share of length acceptable)."""
+BLOCK = 65_536  # segments computed at a time: a year's temporaries stay near one block whatever the network
+
+
+class _Block:
+    """Segments ``lo:hi`` of the network with what the condition and treatment functions read (views, no copies)."""
+
+    def __init__(self, net: Network, lo: int, hi: int, model: MaintenanceModel) -> None:
+        self.lo, self.hi = lo, hi
+        self.surface_codes = net.surface_codes
+        self.group, self.aadt, self.surface = net.group[lo:hi], net.aadt[lo:hi], net.surface[lo:hi]
+        self.length, self.width = net.length[lo:hi], net.width[lo:hi]
+        masks = trigger_masks(model, net)
+        self.cache = {"trigger_masks": (model, [m[lo:hi] for m in masks])}
+
+    def __len__(self) -> int:
+        return self.hi - self.lo
+
+    @property
+    def area(self) -> np.ndarray:
+        return self.length * self.width
+
+
+def _blocks(model: MaintenanceModel, net: Network) -> list[_Block]:
+    return [_Block(net, lo, min(lo + BLOCK, len(net)), model) for lo in range(0, len(net), BLOCK)] or \
+        [_Block(net, 0, 0, model)]
+
+
+class _Rows:
+    """Some segments of the network (``rows``), as :func:`default_rates` reads them."""
+
+    def __init__(self, net: Network, rows: np.ndarray) -> None:
+        self.aadt, self.surface, self.surface_codes = net.aadt[rows], net.surface[rows], net.surface_codes
+        self.n = len(rows)
+
+    def __len__(self) -> int:
+        return self.n
+
+
+class _State:
+    """A scenario's condition per segment: values and the day they hold from; treated segments (few, kept
+    sorted with their rates) grow at the model's rate, the others at their own."""
+
+    def __init__(self, model: MaintenanceModel, net: Network) -> None:
+        self.model, self.net = model, net
+        self.iri, self.rut = net.iri.copy(), net.rut.copy()
+        self.since = net.latest_jd.astype(np.float64)
+        self.rows = np.zeros(0, np.int64)
+        self.fresh = (np.zeros(0), np.zeros(0))
+
+    def treat(self, sel: np.ndarray) -> None:
+        self.rows = np.union1d(self.rows, sel).astype(np.int64)
+        self.fresh = default_rates(self.model, _Rows(self.net, self.rows))
+
+    def _rates(self, rows, iri_rate: np.ndarray, rut_rate: np.ndarray, lo: int = 0):
+        """The rates of the segments ``rows`` (a slice from ``lo`` or indexes): the model's where treated."""
+        if isinstance(rows, slice):
+            a, z = np.searchsorted(self.rows, [rows.start, rows.stop])
+            at, fresh = self.rows[a:z] - lo, (self.fresh[0][a:z], self.fresh[1][a:z])
+        else:
+            pos = np.clip(np.searchsorted(self.rows, rows), 0, max(0, len(self.rows) - 1))
+            hit = (self.rows[pos] == rows) if len(self.rows) else np.zeros(len(rows), bool)
+            at, fresh = np.flatnonzero(hit), (self.fresh[0][pos[hit]], self.fresh[1][pos[hit]])
+        if not len(at):
+            return iri_rate, rut_rate
+        iri_rate, rut_rate = iri_rate.copy(), rut_rate.copy()
+        iri_rate[at], rut_rate[at] = fresh
+        return iri_rate, rut_rate
+
+    def at(self, b: _Block, jd: float) -> tuple[np.ndarray, np.ndarray]:
+        sl, net = slice(b.lo, b.hi), self.net
+        rates = self._rates(sl, net.iri_rate[sl], net.rut_rate[sl], b.lo)
+        return cond.at_time(net, self.iri[sl], self.rut[sl], self.since[sl], jd, rates)
+
+    def at_rows(self, rows: np.ndarray, jd: float) -> tuple[np.ndarray, np.ndarray]:
+        net = self.net
+        rates = self._rates(rows, net.iri_rate[rows], net.rut_rate[rows])
+        return cond.at_time(net, self.iri[rows], self.rut[rows], self.since[rows], jd, rates)
+
+
+def _year_end(model: MaintenanceModel, net: Network, blocks: list[_Block], state: _State,
+              jd: Optional[float]) -> tuple[dict, float, float]:
+    """(class → share of length, share of length acceptable, backlog SEK) on the day ``jd`` (None: as measured)."""
+    n = len(net)
+    classes, level, cost = np.zeros(n, np.int8), np.zeros(n, np.int8), np.zeros(n)
+    for b in blocks:
+        sl = slice(b.lo, b.hi)
+        iri, rut = (state.iri[sl], state.rut[sl]) if jd is None else state.at(b, jd)
+        classes[sl] = cond.condition_class(model, iri, rut)
+        iri_level, rut_level = cond.measure_levels(model, b.group, iri, rut)
+        level[sl] = cond.levels(iri_level, rut_level)
+        cost[sl] = costs(model, b, choose(model, b, iri_level, rut_level, mask=level[sl] >= cond.NEEDS_ACTION))
     total = float(net.length.sum()) or 1.0
-    classes = cond.condition_class(model, iri, rut)
     by_class = np.bincount(classes, weights=net.length, minlength=6)
-    iri_level, rut_level = cond.measure_levels(model, net.group, iri, rut)
-    acceptable = float(net.length[cond.levels(iri_level, rut_level) == cond.ACCEPTABLE].sum())
-    return {c: float(by_class[c]) / total for c in range(6)}, acceptable / total
-
-
-def backlog(model: MaintenanceModel, net: Network, iri: np.ndarray, rut: np.ndarray) -> float:
-    iri_level, rut_level = cond.measure_levels(model, net.group, iri, rut)
-    level = cond.levels(iri_level, rut_level)
-    choice = choose(model, net, iri_level, rut_level, mask=level >= cond.NEEDS_ACTION)
-    return float(costs(model, net, choice).sum())
+    acceptable = float(net.length[level == cond.ACCEPTABLE].sum())
+    return {c: float(by_class[c]) / total for c in range(6)}, acceptable / total, float(cost.sum())
 
 
 def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_sek_per_year: float = 12e6,
@@ -110,50 +191,62 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
     first_year = first_year or date.fromordinal(net.today_jd - JD_OFFSET).year + 1
     mor_years = model.dig_moratorium_years if moratorium_years is None else moratorium_years
     coordination = coordinate(model, net, mor_years)
-    shares, ok = distribution(model, net, net.iri, net.rut)
+    blocks, state = _blocks(model, net), _State(model, net)  # the network is never changed (tasks may share it)
+    shares, ok, left = _year_end(model, net, blocks, state, None)
     result = ScenarioResult(scenario_id, strategy, budget_sek_per_year, first_year,
-                            YearResult(first_year - 1, 0.0, 0.0, 0, 0.0, 0, shares, ok,
-                                       backlog(model, net, net.iri, net.rut)))
-    iri, rut = net.iri.copy(), net.rut.copy()
-    since = net.latest_jd.astype(np.float64)
-    rates = net.iri_rate.copy(), net.rut_rate.copy()  # the network is never changed (tasks may share it)
-    fresh_iri, fresh_rut = default_rates(model, net)
+                            YearResult(first_year - 1, 0.0, 0.0, 0, 0.0, 0, shares, ok, left))
     for step, year in enumerate(range(first_year, first_year + years)):
         mid = _jd(year, 7, 1)
-        now_iri, now_rut = cond.at_time(net, iri, rut, since, mid, rates)
-        iri_level, rut_level = cond.measure_levels(model, net.group, now_iri, now_rut)
-        level = cond.levels(iri_level, rut_level)
-        choice = choose(model, net, iri_level, rut_level, mask=level >= cond.NEEDS_ACTION)
-        cost = costs(model, net, choice)
-        needing = choice >= 0
-        allowed = needing & (earliest_year(model, coordination, choice) <= year)
-        rows = np.flatnonzero(allowed)
-        if strategy == "worst_first":
-            score = cond.severity(model, net.group, now_iri, now_rut)[rows]
-            order = np.lexsort((-np.nan_to_num(net.aadt[rows]), -score))
-        else:
-            score = benefit_cost(model, net, choice, now_iri, now_rut, cost)[rows]
-            order = np.lexsort((-cond.severity(model, net.group, now_iri, now_rut)[rows], -score))
-        rows, score = rows[order], score[order]
-        taken = _fit(cost[rows], budget_sek_per_year)
-        sel, sel_score = rows[taken], score[taken]
-        for seg, priority in zip(sel.tolist(), sel_score.tolist()):
-            result.treated.append(TreatedSegment(
-                year, seg, net.ids[seg], net.streets[seg], model.treatments[int(choice[seg])].code,
-                float(cost[seg]), float(priority), float(now_iri[seg]), float(now_rut[seg])))
-        a_iri, a_rut = after_values(model, choice[sel], now_iri[sel], now_rut[sel])
-        iri[sel], rut[sel], since[sel] = a_iri, a_rut, mid
-        rates[0][sel], rates[1][sel] = fresh_iri[sel], fresh_rut[sel]
+        rows, cost, choice, score, second, deferred = [], [], [], [], [], 0
+        for b in blocks:  # this year's candidates allowed by coordination, block by block
+            now_iri, now_rut = state.at(b, mid)
+            iri_level, rut_level = cond.measure_levels(model, b.group, now_iri, now_rut)
+            level = cond.levels(iri_level, rut_level)
+            k = choose(model, b, iri_level, rut_level, mask=level >= cond.NEEDS_ACTION)
+            c = costs(model, b, k)
+            needing = k >= 0
+            sl = slice(b.lo, b.hi)
+            allowed = needing & (np.maximum(coordination.after_digs_year[sl], np.where(
+                _digs(model, k), coordination.moratorium_end_year[sl], 0)) <= year)
+            deferred += int((needing & ~allowed).sum())
+            at = np.flatnonzero(allowed)
+            severity = cond.severity(model, b.group, now_iri, now_rut)[at]
+            if strategy == "worst_first":
+                score.append(severity)
+                second.append(-np.nan_to_num(b.aadt[at]))
+            else:
+                score.append(benefit_cost(model, b, k, now_iri, now_rut, c)[at])
+                second.append(-severity)
+            rows.append(at + b.lo)
+            cost.append(c[at])
+            choice.append(k[at])
+        rows, cost, choice, score = (np.concatenate(v) for v in (rows, cost, choice, score))
+        order = np.lexsort((np.concatenate(second), -score))
+        rows, cost, choice, score = rows[order], cost[order], choice[order], score[order]
+        taken = _fit(cost, budget_sek_per_year)
+        sel, sel_cost, sel_choice = rows[taken], cost[taken], choice[taken]
+        now_iri, now_rut = state.at_rows(sel, mid)
+        for seg, k, c, priority, i_before, r_before in zip(sel.tolist(), sel_choice.tolist(), sel_cost.tolist(),
+                                                            score[taken].tolist(), now_iri.tolist(),
+                                                            now_rut.tolist()):
+            result.treated.append(TreatedSegment(year, seg, net.ids[seg], net.streets[seg],
+                                                 model.treatments[k].code, c, priority, i_before, r_before))
+        a_iri, a_rut = after_values(model, sel_choice, now_iri, now_rut)
+        state.iri[sel], state.rut[sel], state.since[sel] = a_iri, a_rut, mid
+        state.treat(sel)
         if mor_years > 0:
             coordination.moratorium_end_year[sel] = year + mor_years
-        end_iri, end_rut = cond.at_time(net, iri, rut, since, _jd(year, 12, 31), rates)
-        shares, ok = distribution(model, net, end_iri, end_rut)
+        shares, ok, left = _year_end(model, net, blocks, state, _jd(year, 12, 31))
         result.years.append(YearResult(
-            year, budget_sek_per_year, float(cost[sel].sum()), int(len(sel)), float(net.length[sel].sum()),
-            int((needing & ~allowed).sum()), shares, ok, backlog(model, net, end_iri, end_rut)))
+            year, budget_sek_per_year, float(sel_cost.sum()), int(len(sel)), float(net.length[sel].sum()),
+            deferred, shares, ok, left))
         if progress is not None and not progress(100.0 * (step + 1) / years):
             raise ScenarioCancelledError()
     return result
+
+
+def _digs(model: MaintenanceModel, choice: np.ndarray) -> np.ndarray:
+    return np.array([t.digs for t in model.treatments] + [False])[np.where(choice >= 0, choice, -1)]
 
 
 def _fit(ordered_costs: np.ndarray, budget: float) -> np.ndarray:

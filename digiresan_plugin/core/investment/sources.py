@@ -32,6 +32,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 from ..layers import plain_gpkg_table
 from ..tr import tr
 
+BATCH = 16_384  # rows converted at a time: the Python objects of one batch are the read's only temporaries
 JD_OFFSET = 1721425  # date.toordinal() + JD_OFFSET = Julian day number (QDate.toJulianDay)
 
 
@@ -136,7 +137,7 @@ def read_rows(layer: LayerInput, names: list[str], dates: tuple[str, ...] = (),
         if conn is not None:
             try:
                 while True:
-                    batch = cursor.fetchmany(50_000)
+                    batch = cursor.fetchmany(BATCH)
                     if not batch:
                         return
                     yield from batch
@@ -180,7 +181,6 @@ def _sqlite_cursor(layer: LayerInput, names: list[str], dates: tuple[str, ...], 
         raise
 
 
-BATCH = 65_536
 
 
 class Categories:
@@ -272,7 +272,7 @@ def read_children_by_parent(child: LayerInput, parent: LayerInput, child_key: st
     def rows() -> Iterator[tuple]:
         try:
             while True:
-                batch = cursor.fetchmany(50_000)
+                batch = cursor.fetchmany(BATCH)
                 if not batch:
                     return
                 yield from batch

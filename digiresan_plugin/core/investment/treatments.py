@@ -18,27 +18,24 @@ from .network import Network
 NONE = -1
 
 
-def choose(model: MaintenanceModel, net: Network, iri_level: np.ndarray, rut_level: np.ndarray,
-           mask: np.ndarray | None = None) -> np.ndarray:
-    """Index into ``model.treatments`` per segment (``NONE`` where no trigger matches or outside ``mask``)."""
-    n = len(net)
-    choice = np.full(n, NONE, dtype=np.int16)
-    open_ = np.ones(n, bool) if mask is None else mask.copy()
-    level = np.maximum(iri_level, rut_level)
+def trigger_masks(model: MaintenanceModel, net: Network) -> list[np.ndarray]:
+    """Per treatment, the segments its trigger's fixed conditions admit (surface, class group, ÅDT): made once per
+    model and network (kept on the network: they go with it); only the action levels change from year to year."""
+    kept = net.cache.get("trigger_masks")
+    if kept is not None and kept[0] is model:
+        return kept[1]
     codes = list(net.surface_codes)
     fallback = model.deterioration.fallback_surface
     surface = net.surface.astype(np.int32)
     surface[surface < 0] = codes.index(fallback) if fallback in codes else len(codes)
     codes.append(fallback)
     group_ids = [g.id for g in model.groups]
-    for k, t in enumerate(model.treatments):
+    masks = []
+    for t in model.treatments:
         tr = t.trigger
-        m = open_.copy()
+        m = np.ones(len(net), bool)
         if tr.surfaces is not None:
             m &= np.isin(surface, [i for i, c in enumerate(codes) if c in tr.surfaces])
-        for wanted, actual in ((tr.levels, level), (tr.iri_levels, iri_level), (tr.rut_levels, rut_level)):
-            if wanted is not None:
-                m &= np.isin(actual, [LEVELS.index(w) for w in wanted])
         if tr.class_groups is not None:
             m &= np.isin(net.group, [i for i, g in enumerate(group_ids) if g in tr.class_groups])
         with np.errstate(invalid="ignore"):
@@ -46,6 +43,33 @@ def choose(model: MaintenanceModel, net: Network, iri_level: np.ndarray, rut_lev
                 m &= net.aadt >= tr.min_aadt
             if tr.max_aadt is not None:
                 m &= ~(net.aadt > tr.max_aadt)
+        masks.append(m)
+    net.cache["trigger_masks"] = (model, masks)
+    return masks
+
+
+def _level_table(wanted) -> np.ndarray:
+    """Lookup by level + 1 (-1 not measured, 0 acceptable, 1 needs action, 2 urgent): is it one of ``wanted``."""
+    table = np.zeros(len(LEVELS) + 1, bool)
+    for w in wanted:
+        table[LEVELS.index(w) + 1] = True
+    return table
+
+
+def choose(model: MaintenanceModel, net: Network, iri_level: np.ndarray, rut_level: np.ndarray,
+           mask: np.ndarray | None = None) -> np.ndarray:
+    """Index into ``model.treatments`` per segment (``NONE`` where no trigger matches or outside ``mask``)."""
+    n = len(net)
+    choice = np.full(n, NONE, dtype=np.int16)
+    open_ = np.ones(n, bool) if mask is None else mask.copy()
+    level = np.maximum(iri_level, rut_level)
+    shifted = [np.asarray(a, np.int8) + np.int8(1) for a in (level, iri_level, rut_level)]
+    for k, (t, fixed) in enumerate(zip(model.treatments, trigger_masks(model, net))):
+        tr = t.trigger
+        m = open_ & fixed
+        for wanted, actual in zip((tr.levels, tr.iri_levels, tr.rut_levels), shifted):
+            if wanted is not None:
+                m &= _level_table(wanted)[actual]
         choice[m] = k
         open_ &= ~m
     return choice

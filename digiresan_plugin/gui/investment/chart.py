@@ -61,3 +61,70 @@ class ScenarioChart(QWidget):
             painter.drawText(QRectF(box.left() + 4 + (i % 3) * 120, box.bottom() + 18 + (i // 3) * 12, 118, 12),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         painter.end()
+
+
+CLASS_COLOURS = {1: "#1a9641", 2: "#a6d96a", 3: "#ffffbf", 4: "#fdae61", 5: "#d7191c", 0: "#bdbdbd"}
+CLASS_ORDER = (1, 2, 3, 4, 5, 0)  # stacked from the bottom: best class first, not inspected on top
+
+
+class ConditionChart(QWidget):
+    """The network's condition distribution per year, one row of stacked bars per scenario: each bar is a year,
+    split by the share of length in each condition class (1 best … 5 worst, grey = not inspected)."""
+
+    ROW = 110  # pixels per scenario
+    LEFT, TOP, BOTTOM = 120, 8, 28
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.scenarios: list[tuple[str, list[tuple[int, dict[int, float]]]]] = []
+        self.not_inspected = self.tr("not inspected")
+        self.setMinimumHeight(self.ROW + self.TOP + self.BOTTOM)
+
+    def set_scenarios(self, scenarios: list[tuple[str, list[tuple[int, dict[int, float]]]]]) -> None:
+        """``[(name, [(year, {class: share of length})])]``."""
+        self.scenarios = scenarios
+        self.setMinimumHeight(max(1, len(scenarios)) * self.ROW + self.TOP + self.BOTTOM)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(360, max(1, len(self.scenarios)) * self.ROW + self.TOP + self.BOTTOM)
+
+    def bar_rect(self, scenario: int, year: int) -> QRectF:
+        """The full-height rectangle of the bar of the ``year``-th year of the ``scenario``-th scenario."""
+        years = max(1, len(self.scenarios[scenario][1]))
+        width = (self.width() - self.LEFT - 8) / years
+        top = self.TOP + scenario * self.ROW
+        return QRectF(self.LEFT + year * width + width * 0.15, top + 4, width * 0.7, self.ROW - 22)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        text = self.palette().text().color()
+        for s, (name, years) in enumerate(self.scenarios):
+            top = self.TOP + s * self.ROW
+            painter.setPen(QPen(text))
+            painter.drawText(QRectF(4, top, self.LEFT - 8, self.ROW - 18),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                             name)
+            for y, (year, shares) in enumerate(years):
+                bar = self.bar_rect(s, y)
+                bottom = bar.bottom()
+                for klass in CLASS_ORDER:
+                    height = bar.height() * max(0.0, shares.get(klass, 0.0))
+                    if height <= 0:
+                        continue
+                    painter.fillRect(QRectF(bar.left(), bottom - height, bar.width(), height),
+                                     QColor(CLASS_COLOURS[klass]))
+                    bottom -= height
+                painter.setPen(QPen(text))
+                painter.drawText(QRectF(bar.left() - 10, bar.bottom() + 1, bar.width() + 20, 14),
+                                 Qt.AlignmentFlag.AlignCenter, str(year))
+        legend_y = self.TOP + max(1, len(self.scenarios)) * self.ROW + 4
+        x = float(self.LEFT)
+        for klass in CLASS_ORDER:
+            painter.fillRect(QRectF(x, legend_y + 2, 10, 10), QColor(CLASS_COLOURS[klass]))
+            label = str(klass) if klass else self.not_inspected
+            painter.setPen(QPen(text))
+            painter.drawText(QRectF(x + 13, legend_y, 90, 14), Qt.AlignmentFlag.AlignLeft
+                             | Qt.AlignmentFlag.AlignVCenter, label)
+            x += 30 if klass else 100
+        painter.end()

@@ -1,5 +1,6 @@
 """The "Maintenance plan" dock: the candidate list (filter, export, double-click → card) and budget scenarios
-side by side (a table and a chart of the share acceptable over the years).
+side by side (a table, a chart of the share acceptable over the years and one of the condition distribution per
+year per scenario); a scenario accepted is written into the paving plan (one transaction) and can be undone.
 
 Thin: the project's twin layers are snapshotted here on the main thread; reading the network, the candidates and
 the scenarios run in tasks (``core/tasks.py``) with ``core/investment``; nothing here touches a layer off the main
@@ -38,11 +39,12 @@ from ...core.i18n import ui_language
 from ...core.investment.candidates import find_candidates, number
 from ...core.investment.model import load_model
 from ...core.investment.network import read_network
+from ...core.investment.plan import accept_scenario, delete_scenario, plan_layer_id
 from ...core.investment.scenario import run_scenario
 from ...core.investment.sources import layer_inputs
 from ...core.tasks import LatestTask
 from ..base_dock import DigiresanDock
-from .chart import ScenarioChart
+from .chart import ConditionChart, ScenarioChart
 from .table_model import CandidateTableModel
 
 STRATEGIES = (("worst_first",), ("benefit_cost",), ("worst_first", "benefit_cost"))
@@ -67,7 +69,7 @@ class MaintenancePlanDock(DigiresanDock):
         self.net = None
         self.model = None
         self.scenarios: list = []
-        self._task, self._scenario_task = LatestTask(), LatestTask()
+        self._task, self._scenario_task, self._plan_task = LatestTask(), LatestTask(), LatestTask()
         body = QWidget(self)
         layout = QVBoxLayout(body)
         top = QHBoxLayout()
@@ -139,10 +141,25 @@ class MaintenancePlanDock(DigiresanDock):
         layout.addLayout(bar)
         self.chart = ScenarioChart(page)
         layout.addWidget(self.chart)
+        self.condition_chart = ConditionChart(page)
+        layout.addWidget(self.condition_chart)
         self.results = QTableWidget(page)
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.results, 1)
+        plan = QHBoxLayout()
+        self.scenario_combo = QComboBox(page)
+        self.accept_button = QPushButton(self.tr("Accept into paving plan"), page)
+        self.accept_button.setToolTip(self.tr("Write the scenario's treated segments into the paving plan"))
+        self.undo_button = QPushButton(self.tr("Undo"), page)
+        self.undo_button.setToolTip(self.tr("Delete the scenario's rows from the paving plan"))
+        for widget in (self.scenario_combo, self.accept_button, self.undo_button):
+            plan.addWidget(widget)
+        layout.addLayout(plan)
+        self.accept_button.setEnabled(False)
+        self.undo_button.setEnabled(False)
         self.run_button.clicked.connect(self.run_scenarios)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.undo_button.clicked.connect(self.undo_selected)
         return page
 
     # -- candidates ------------------------------------------------------------------------------------------
@@ -242,6 +259,12 @@ class MaintenancePlanDock(DigiresanDock):
         language = ui_language()
         self.chart.set_series([(r.scenario_id, [(y.year, y.acceptable_share) for y in [r.baseline] + r.years])
                                for r in result])
+        self.condition_chart.set_scenarios([(r.scenario_id, [(y.year, y.class_share) for y in [r.baseline] + r.years])
+                                            for r in result])
+        self.scenario_combo.clear()
+        self.scenario_combo.addItems([r.scenario_id for r in result])
+        self.accept_button.setEnabled(bool(result))
+        self.undo_button.setEnabled(bool(result))
         years = [y.year for y in result[0].years] if result else []
         headers = []
         for r in result:
@@ -262,7 +285,57 @@ class MaintenancePlanDock(DigiresanDock):
                     self.results.setItem(row, 3 * c + k, item)
         self.results.resizeColumnsToContents()
 
+    # -- paving plan -----------------------------------------------------------------------------------------------
+    def _plan_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.layers().get(plan_layer_id(self.catalog, self.model)) if self.model is not None else None
+        if layer is None or not layer.isValid():
+            self.message(self.tr("The twin has no paving plan layer"), Qgis.MessageLevel.Warning)
+            return None
+        if layer.isEditable():
+            self.message(self.tr("The paving plan is being edited: save or discard the edits first"),
+                         Qgis.MessageLevel.Warning)
+            return None
+        return layer
+
+    def accept_selected(self) -> None:
+        """Write the chosen scenario's rows into the paving plan (one transaction, in a task)."""
+        self._plan_change(accept=True)
+
+    def undo_selected(self) -> None:
+        """Delete the chosen scenario's rows from the paving plan (in a task)."""
+        self._plan_change(accept=False)
+
+    def _plan_change(self, accept: bool) -> None:
+        index = self.scenario_combo.currentIndex()
+        layer = self._plan_layer() if 0 <= index < len(self.scenarios) else None
+        if layer is None:
+            return
+        result, catalog, model = self.scenarios[index], self.catalog, self.model
+        source, provider = layer.source(), layer.providerType()
+
+        def work(_task):  # the task's own layer on the same table: the project's layer is not touched off-thread
+            own = QgsVectorLayer(source, "paving_plan", provider)
+            if accept:
+                return accept_scenario(own, catalog, model, result)
+            return delete_scenario(own, catalog, model, result.scenario_id)
+
+        def done(count, error) -> None:
+            self.set_busy(False)
+            if error is not None:
+                self.message(str(error), Qgis.MessageLevel.Critical, 10)
+                return
+            layer.dataProvider().reloadData()
+            layer.updateFields()
+            layer.triggerRepaint()
+            text = (self.tr("{count} rows of scenario {name} written into the paving plan") if accept
+                    else self.tr("{count} rows of scenario {name} deleted from the paving plan"))
+            self.message(text.format(count=count, name=result.scenario_id), Qgis.MessageLevel.Success)
+
+        self.set_busy(True)
+        self._plan_task.start(self.tr("Paving plan"), work, done)
+
     def cleanup(self) -> None:
         self._task.cancel()
         self._scenario_task.cancel()
+        self._plan_task.cancel()
         super().cleanup()
