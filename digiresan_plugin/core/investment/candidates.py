@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import QLocale
 from ..formatting import amount, grouped
 from ..tr import tr
 from . import condition as cond
+from .columns import SegmentIds
 from .coordination import CLEAR, DIG_FIRST, MORATORIUM, Coordination, coordinate, earliest_year, utilities
 from .model import LEVELS, MaintenanceModel
 from .network import JD_OFFSET, Network
@@ -76,9 +77,28 @@ def assess(model: MaintenanceModel, net: Network, moratorium_years: Optional[int
     choice = choose(model, net, iri_level, rut_level, mask=level >= cond.NEEDS_ACTION)
     cost = costs(model, net, choice)
     coordination = coordinate(model, net, years)
-    return Assessment(iri_level, rut_level, level, choice, cost, cond.severity(model, net.group, net.iri, net.rut),
-                      benefit_cost(model, net, choice, net.iri, net.rut, cost), cond.forecast_jd(model, net),
-                      coordination, earliest_year(model, coordination, choice))
+    severity = cond.severity(model, net.group, net.iri, net.rut)
+    gains = _in_blocks(net, lambda view, sl: benefit_cost(model, view, choice[sl], view.iri, view.rut, cost[sl]))
+    forecast = _in_blocks(net, lambda view, _sl: cond.forecast_jd(model, view))
+    return Assessment(iri_level, rut_level, level, choice, cost, severity, gains, forecast, coordination,
+                      earliest_year(model, coordination, choice))
+
+
+BLOCK_SEGMENTS = 65_536
+_ARRAYS = ("fclass", "group", "surface", "width", "width_assumed", "aadt", "length", "last_paved", "n_insp",
+           "latest_jd", "iri", "rut", "iri_rate", "rut_rate", "own_trend", "fids")
+
+
+def _in_blocks(net: Network, compute) -> np.ndarray:
+    """``compute(view, slice)`` of an elementwise function over views of ``BLOCK_SEGMENTS`` segments at a time (the
+    same values as on the whole network; its temporaries stay near one block)."""
+    out = np.empty(len(net))
+    for lo in range(0, len(net), BLOCK_SEGMENTS):
+        sl = slice(lo, min(lo + BLOCK_SEGMENTS, len(net)))
+        view = replace(net, ids=SegmentIds(net.ids.values[sl]), cache={}, fid_lookup=None,
+                       **{name: getattr(net, name)[sl] for name in _ARRAYS})
+        out[sl] = compute(view, sl)
+    return out
 
 
 BLOCK = 4096  # candidates made at a time, their columns gathered by NumPy

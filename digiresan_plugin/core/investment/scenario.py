@@ -220,14 +220,17 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
             rows.append(at + b.lo)
             cost.append(c[at])
             choice.append(k[at])
-        rows, cost, choice, score = (np.concatenate(v) for v in (rows, cost, choice, score))
+        score = np.concatenate(score)
         order = np.lexsort((np.concatenate(second), -score))
-        rows, cost, choice, score = rows[order], cost[order], choice[order], score[order]
+        del second
+        cost = np.concatenate(cost)[order]  # only the costs in priority order: the rest is looked up for the taken
         taken = _fit(cost, budget_sek_per_year)
-        sel, sel_cost, sel_choice = rows[taken], cost[taken], choice[taken]
+        picked = order[taken]
+        sel, sel_cost, sel_choice = np.concatenate(rows)[picked], cost[taken], np.concatenate(choice)[picked]
+        del order, rows, choice
         now_iri, now_rut = state.at_rows(sel, mid)
         for seg, k, c, priority, i_before, r_before in zip(sel.tolist(), sel_choice.tolist(), sel_cost.tolist(),
-                                                            score[taken].tolist(), now_iri.tolist(),
+                                                            score[picked].tolist(), now_iri.tolist(),
                                                             now_rut.tolist()):
             result.treated.append(TreatedSegment(year, seg, net.ids[seg], net.streets[seg],
                                                  model.treatments[k].code, c, priority, i_before, r_before))
