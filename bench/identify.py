@@ -244,9 +244,10 @@ def make_harness(catalog, source) -> Harness:
 
 
 def plugin_extras(catalog, project, source, layer_for) -> list:
-    """The extra card sections plugin.py adds to every click, built the same way (the ideas section needs the ideas
-    dock's list and is left out)."""
+    """The extra card sections plugin.py adds to every click (maintenance, work window, handling, edit history),
+    built the same way (the ideas section needs the ideas dock's list and is left out)."""
     from digiresan_plugin.core.coordination.card import WorkWindowCard
+    from digiresan_plugin.core.coordination.handling_card import HandlingCard
     from digiresan_plugin.core.history_card import HistoryReader
     from digiresan_plugin.core.investment.card import MaintenanceCard
     from digiresan_plugin.core.layers import twin_layers
@@ -254,7 +255,8 @@ def plugin_extras(catalog, project, source, layer_for) -> list:
     history = HistoryReader(catalog)
     history.set_source(source)
     return [MaintenanceCard(catalog, lambda: twin_layers(project), today=lambda: TODAY),
-            WorkWindowCard(catalog, layer_for).card_section, history.card_section]
+            WorkWindowCard(catalog, layer_for).card_section, HandlingCard(catalog, layer_for).card_section,
+            history.card_section]
 
 
 def _subject_layer(report) -> Optional[str]:
