@@ -7,14 +7,11 @@ table, no subset — with exactly the fields QGIS lists; anything else is read t
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from qgis.core import QgsProviderRegistry, QgsVectorLayer
 
 from .gpkg_writer import blob_wkb, q
-
-if TYPE_CHECKING:
-    from .source import SourceRow
 
 FETCH = 2000
 
@@ -25,9 +22,8 @@ class GpkgTable:
     def __init__(self, path: str, table: str, geometry: str):
         self.path, self.table, self.geometry = path, table, geometry
 
-    def rows(self, names: list[str]) -> Iterator[SourceRow]:
-        from .source import SourceRow
-
+    def rows(self, names: list[str]) -> Iterator[tuple[int, dict[str, Any], Optional[bytes]]]:
+        """(row number from 1, values by field name, the geometry as WKB) in stored order."""
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         try:
             columns = ", ".join([q(n) for n in names] + [q(self.geometry)])
@@ -39,7 +35,7 @@ class GpkgTable:
                     break
                 for record in batch:
                     number += 1
-                    yield SourceRow(number, dict(zip(names, record)), wkb=blob_wkb(record[-1]))
+                    yield number, dict(zip(names, record)), blob_wkb(record[-1])
         finally:
             conn.close()
 

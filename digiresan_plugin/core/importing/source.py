@@ -151,7 +151,8 @@ class Source:
     def rows(self) -> Iterator[SourceRow]:
         transform = self._transform()
         if self.gpkg is not None and self.layer.isSpatial():
-            rows = self.gpkg.rows(self.layer.fields().names())
+            rows = (SourceRow(number, values, wkb=wkb)
+                    for number, values, wkb in self.gpkg.rows(self.layer.fields().names()))
         else:
             rows = self._csv_iter() if self.is_csv else self._ogr_iter()
         for row in rows:
