@@ -17,9 +17,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from digiresan_plugin.core import settings
 from digiresan_plugin.core.identify import LayerHandle, TwinEngine
 from digiresan_plugin.core.identify.export import report_to_json
-from digiresan_plugin.core.identify.pg_reader import PgReader, PgReadError, close_connections, reader_for_pg_layer
+from digiresan_plugin.core.identify.handles import release_handles
+from digiresan_plugin.core.identify.pg_reader import PgReader, PgReadError, reader_for_pg_layer
 from digiresan_plugin.core.identify.query import Query, to_request
 from digiresan_plugin.core.identify.specs import Condition
 from digiresan_plugin.core.identify.values import py_value
@@ -41,8 +43,20 @@ def pg_source(pg_cluster, demo_twin):
 def layers(project, catalog, pg_source):
     report = TwinLoader(catalog, project, "en").load(pg_source)
     assert not report.problems, report.problems
-    yield twin_layers(project)
-    close_connections()
+    settings.set_value("postgis_direct_read", True)
+    try:
+        yield twin_layers(project)
+    finally:
+        settings.set_value("postgis_direct_read", False)
+        release_handles()
+
+
+def test_off_by_default_the_engine_reads_postgis_through_qgis(project, catalog, pg_source):
+    assert settings.get("postgis_direct_read") is False
+    assert not TwinLoader(catalog, project, "en").load(pg_source).problems
+    engine = TwinEngine(catalog, twin_layers(project).get, today=TODAY)
+    assert engine.layer_handle("road_segments").reader is None
+    release_handles()
 
 
 def _through_qgis(layer, query: Query) -> dict[int, tuple]:

@@ -32,6 +32,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import settings
 from ..catalog import Catalog, LayerSpec
 from ..layers import crs_defined
 from ..log import get_logger
@@ -84,7 +85,7 @@ class LayerHandle:
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(fields),
                    identifiable, layer.name(), layer.wkbType(), gpkg_path(layer.source(), layer.providerType()),
                    layer.providerType(), layer.source(),
-                   reader_for_layer(layer, fields) or reader_for_pg_layer(layer, fields))
+                   reader_for_layer(layer, fields) or _pg_reader(layer, fields))
 
     def read(self, query: Query) -> Iterator[Any]:
         """The features ``query`` asks for (QgsFeature-like: ``id()``, ``attributes()``, ``geometry()``): straight
@@ -112,6 +113,13 @@ class LayerHandle:
 
     def present(self, names: set[str] | list[str] | tuple[str, ...]) -> list[str]:
         return [n for n in names if n in self.names]
+
+
+def _pg_reader(layer: QgsVectorLayer, fields: QgsFields) -> Optional[PgReader]:
+    """The direct PostGIS reader where the ``postgis_direct_read`` setting asks for it (off by default)."""
+    if layer.providerType() != "postgres" or not settings.get("postgis_direct_read"):
+        return None
+    return reader_for_pg_layer(layer, fields)
 
 
 class _HandleCache:
