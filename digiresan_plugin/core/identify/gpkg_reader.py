@@ -140,6 +140,23 @@ class LiteFeature:
         return self._geometry
 
 
+def features_from_rows(rows: list, wanted: list[int], converters: tuple, has_blob: bool, fields: QgsFields,
+                       feature: type = LiteFeature) -> list[LiteFeature]:
+    """Features from SQL rows ``(fid, the wanted fields' values…[, geometry])``: each value at its field's index,
+    converted as the field's type asks; fields not wanted stay NULL."""
+    width, count = len(wanted), len(converters)
+    out = []
+    for row in rows:
+        attributes = [None] * count
+        for slot, i in enumerate(wanted, start=1):
+            value = row[slot]
+            if value is not None:
+                convert = converters[i]
+                attributes[i] = convert(value) if convert is not None else value
+        out.append(feature(row[0], attributes, row[width + 1] if has_blob else None, fields))
+    return out
+
+
 # --- the reader ---------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Table:
@@ -288,19 +305,8 @@ class GpkgReader:
         if query.fids is not None:
             params.append("[" + ",".join(str(int(f)) for f in query.fids) + "]")
         rows = connection(self.path, self.identity).execute(sql, params).fetchall()
-        width, count = len(wanted), len(shape.columns)
-        has_blob = query.geometry and shape.geometry is not None
-        converters = shape.converters
-        out = []
-        for row in rows:
-            attributes = [None] * count
-            for slot, i in enumerate(wanted, start=1):
-                value = row[slot]
-                if value is not None:
-                    convert = converters[i]
-                    attributes[i] = convert(value) if convert is not None else value
-            out.append(LiteFeature(row[0], attributes, row[width + 1] if has_blob else None, self.fields))
-        return out
+        return features_from_rows(rows, wanted, shape.converters, query.geometry and shape.geometry is not None,
+                                  self.fields)
 
 
 def _bindable(value: Any) -> Any:

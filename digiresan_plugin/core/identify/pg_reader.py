@@ -22,7 +22,7 @@ from qgis.core import QgsDataSourceUri, QgsFields, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from ..log import get_logger
-from .gpkg_reader import LiteFeature
+from .gpkg_reader import LiteFeature, features_from_rows
 from .query import Query
 
 LOG = get_logger(__name__)
@@ -196,19 +196,8 @@ class PgReader:
             if conn.closed or isinstance(exc, pg.OperationalError):
                 _CONNECTIONS.open.pop(self._conninfo, None)
             raise PgReadError(f"{self.relation}: {exc.__class__.__name__}") from None
-        width, count = len(wanted), len(self.names)
-        has_blob = query.geometry and bool(self.geometry_column)
-        converters = self.converters
-        out = []
-        for row in rows:
-            attributes = [None] * count
-            for slot, i in enumerate(wanted, start=1):
-                value = row[slot]
-                if value is not None:
-                    convert = converters[i]
-                    attributes[i] = convert(value) if convert is not None else value
-            out.append(_WkbFeature(row[0], attributes, row[width + 1] if has_blob else None, self.fields))
-        return out
+        return features_from_rows(rows, wanted, self.converters, query.geometry and bool(self.geometry_column),
+                                  self.fields, _WkbFeature)
 
 
 def reader_for_pg_layer(layer: QgsVectorLayer, fields: QgsFields) -> Optional[PgReader]:

@@ -24,7 +24,7 @@ from typing import Any, Iterator, Optional
 from osgeo import ogr
 
 from ..tr import tr
-from .values import ValueProblemError, convert, is_empty
+from .values import comparable
 from .writer import RowRefusedError, WriteError
 
 CHUNK = 5000
@@ -152,12 +152,8 @@ class GpkgWriter:
 
     # -- reading ---------------------------------------------------------------------------
     def normal(self, name: str, value: Any) -> Any:
-        if is_empty(value):
-            return None
-        try:
-            return convert(self.kinds.get(name, "text"), value)
-        except ValueProblemError:
-            return value
+        """A stored value as the importer's typed value, to compare."""
+        return comparable(self.kinds.get(name, "text"), value)
 
     def rows(self, names: list[str], geometry: bool = False) -> Iterator[tuple[int, tuple, Optional[bytes]]]:
         """(fid, values of ``names``, WKB or None) of every stored row, streamed."""

@@ -189,3 +189,14 @@ def sign_code(value: Any) -> tuple[Optional[str], Optional[int]]:
     if amount is None:
         return base, None
     return f"{base}-{int(amount)}", int(amount)
+
+
+def comparable(kind: str, value: Any) -> Any:
+    """A stored value as the importer would type it (None when empty; as stored when it does not convert): what an
+    upsert compares with the incoming value."""
+    if is_empty(value):
+        return None
+    try:
+        return convert(kind, value)
+    except ValueProblemError:
+        return value

@@ -12,7 +12,7 @@ from typing import Any, Iterator, Optional
 from osgeo import gdal, ogr
 
 from ..tr import tr
-from .values import ValueProblemError, convert, is_empty
+from .values import comparable
 
 _KINDS = {ogr.OFTString: "text", ogr.OFTInteger: "integer", ogr.OFTInteger64: "integer", ogr.OFTReal: "real",
           ogr.OFTDate: "date", ogr.OFTDateTime: "datetime"}
@@ -56,12 +56,7 @@ class TwinWriter:
     # -- reading ---------------------------------------------------------------------------
     def normal(self, name: str, value: Any) -> Any:
         """A stored value as the importer's typed value, to compare."""
-        if is_empty(value):
-            return None
-        try:
-            return convert(self.kinds.get(name, "text"), value)
-        except ValueProblemError:
-            return value
+        return comparable(self.kinds.get(name, "text"), value)
 
     def rows(self, names: list[str], geometry: bool = False) -> Iterator[tuple[int, tuple, Optional[bytes]]]:
         """(fid, values of ``names``, ISO WKB or None) of every stored row."""
