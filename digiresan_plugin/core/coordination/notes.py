@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional, Protocol
 
+from ..identify.gpkg_reader import connection as read_connection
 from ..tr import tr
 from .model import Conflict
 
@@ -107,16 +108,17 @@ class GpkgNotes:
         return sqlite3.connect(str(self.path), timeout=10)
 
     def load(self) -> dict[Key, Note]:
+        """Every note, read through this thread's kept read-only connection to the twin (the card asks on every
+        click: a new connection would parse the twin's whole schema each time)."""
+        if not self.path.is_file():
+            raise NotesError(tr('{path}: GeoPackage not found').format(path=self.path))
         try:
-            conn = self._connect()
-            try:
-                found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,))
-                if found.fetchone() is None:
-                    return {}
-                rows = conn.execute(_GPKG_SELECT).fetchall()
-            finally:
-                conn.close()
-        except sqlite3.Error as exc:
+            conn = read_connection(str(self.path))
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,))
+            if found.fetchone() is None:
+                return {}
+            rows = conn.execute(_GPKG_SELECT).fetchall()
+        except (sqlite3.Error, OSError) as exc:
             raise NotesError(
                 tr("{path}: the coordination notes could not be read: {error}").format(path=self.path, error=exc)
             ) from exc
