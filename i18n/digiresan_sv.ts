@@ -4,6 +4,38 @@
 <context>
     <name>@default</name>
     <message>
+        <source>a pattern naming route, from and to once each, in braces</source>
+        <translation>ett mönster som nämner route, from och to en gång var, inom klammerparenteser</translation>
+    </message>
+    <message>
+        <source>an object with &apos;key&apos; (a pattern of the twin&apos;s key) or &apos;route&apos;, &apos;from&apos; and &apos;to&apos; (the twin&apos;s fields)</source>
+        <translation>ett objekt med &apos;key&apos; (ett mönster för tvillingens nyckel) eller &apos;route&apos;, &apos;from&apos; och &apos;to&apos; (tvillingens fält)</translation>
+    </message>
+    <message>
+        <source>an object with route, at and twin</source>
+        <translation>ett objekt med route, at och twin</translation>
+    </message>
+    <message>
+        <source>measure {measure} is given without a route</source>
+        <translation>mätvärdet {measure} anges utan väglänk</translation>
+    </message>
+    <message>
+        <source>measure {measure} is outside every {layer} on route {route} (the twin has {ranges})</source>
+        <translation>mätvärdet {measure} ligger utanför varje {layer} på länk {route} (tvillingen har {ranges})</translation>
+    </message>
+    <message>
+        <source>no {field}, no route and measure ({columns}) and no position to find the {layer}</source>
+        <translation>inget {field}, ingen länk och inget mätvärde ({columns}) och ingen position för att hitta {layer}</translation>
+    </message>
+    <message>
+        <source>no {layer} on route {route} in the twin</source>
+        <translation>inget {layer} på länk {route} i tvillingen</translation>
+    </message>
+    <message>
+        <source>route {route} is given without a measure</source>
+        <translation>länk {route} anges utan mätvärde</translation>
+    </message>
+    <message>
         <source>a QML path relative to the catalog</source>
         <translation>en QML-sökväg relativt katalogen</translation>
     </message>

@@ -19,10 +19,9 @@ from qgis.core import (
 )
 
 from digiresan_plugin.core import settings
-from digiresan_plugin.core.identify import LayerHandle, TwinEngine
+from digiresan_plugin.core.identify import LayerHandle, TwinEngine, pg_reader
 from digiresan_plugin.core.identify.export import report_to_json
 from digiresan_plugin.core.identify.handles import release_handles
-from digiresan_plugin.core.identify import pg_reader
 from digiresan_plugin.core.identify.pg_reader import PgReader, PgReadError, reader_for_pg_layer
 from digiresan_plugin.core.identify.query import Query, to_request
 from digiresan_plugin.core.identify.specs import Condition

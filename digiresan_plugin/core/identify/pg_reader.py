@@ -4,8 +4,9 @@
 QGIS's provider answers each of a click's twenty small questions with a cursor (``DECLARE`` … ``FETCH`` …
 ``CLOSE``: three round trips and a plan per question). Here each is one statement on a connection kept per thread
 and database, prepared on the server the first time (``PREPARE``; then ``EXECUTE``: no parsing or planning per
-click). A server that forgets prepared statements (a pooler in transaction mode) gets plain statements instead. Used only where it reads exactly what the layer shows and the feature ids are the same: a plain table
-of a ``postgres`` layer (no subset string, not in edit mode, no virtual or joined fields) whose key is one ``int4``
+click). A server that forgets prepared statements (a pooler in transaction mode) gets plain statements instead.
+Used only where it reads exactly what the layer shows and the feature ids are the same: a plain table of a
+``postgres`` layer (no subset string, not in edit mode, no virtual or joined fields) whose key is one ``int4``
 column (QGIS then uses its value as the feature id), with field types this module knows (see
 :func:`reader_for_pg_layer`); everything else goes through QGIS. The connection string may hold a password the
 auth manager expanded: it stays in memory, never in a message.
