@@ -1742,6 +1742,46 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>the twin fields to combine</source>
         <translation>tvillingens fält som ska slås samman</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>a pattern naming route, from and to once each, in braces</source>
+        <translation>ett mönster som nämner route, from och to en gång var, inom klamrar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>an object with 'key' (a pattern of the twin's key) or 'route', 'from' and 'to' (the twin's fields)</source>
+        <translation>ett objekt med 'key' (ett mönster för tvillingens nyckel) eller 'route', 'from' och 'to' (tvillingens fält)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>an object with route, at and twin</source>
+        <translation>ett objekt med route, at och twin</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
+        <source>measure {measure} is given without a route</source>
+        <translation>mätvärdet {measure} är angivet utan väg (route)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
+        <source>measure {measure} is outside every {layer} on route {route} (the twin has {ranges})</source>
+        <translation>mätvärdet {measure} ligger utanför alla {layer} på väg {route} (tvillingen har {ranges})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="1"/>
+        <source>no {field}, no route and measure ({columns}) and no position to find the {layer}</source>
+        <translation>inget {field}, ingen väg och inget mätvärde ({columns}) och ingen position att hitta {layer} med</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
+        <source>no {layer} on route {route} in the twin</source>
+        <translation>inga {layer} på väg {route} i tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
+        <source>route {route} is given without a measure</source>
+        <translation>väg {route} är angiven utan mätvärde</translation>
+    </message>
 </context>
 <context>
     <name>BudgetScenarioAlgorithm</name>
