@@ -1782,6 +1782,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>route {route} is given without a measure</source>
         <translation>väg {route} är angiven utan mätvärde</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="1"/>
+        <source>{file}: no column {column} (mapping {mapping})</source>
+        <translation>{file}: ingen kolumn {column} (mappning {mapping})</translation>
+    </message>
 </context>
 <context>
     <name>BudgetScenarioAlgorithm</name>
@@ -3708,6 +3713,21 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/import_dialog.py" line="166"/>
         <source>{layer} is being edited: save or discard the edits before importing into it</source>
         <translation>{layer} redigeras: spara eller ångra redigeringarna innan du importerar till lagret</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="1"/>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="1"/>
+        <source>None of the first {n} rows would enter the twin: is this the right mapping for the file?</source>
+        <translation>Ingen av de första {n} raderna skulle komma in i tvillingen: är det här rätt mappning för filen?</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="1"/>
+        <source>… and {n} more</source>
+        <translation>… och {n} till</translation>
     </message>
 </context>
 <context>
