@@ -146,7 +146,7 @@ def test_twin_ranges_from_its_own_fields(catalog, twin, tmp_path):
         ["e14", "250", "2026-07-01", "1,0", "2"], ["E14", "249,9", "2026-07-02", "1,0", "2"],
         ["E14", "901", "2026-07-03", "1,0", "2"]])
     result = run(catalog, twin, source, mapping)
-    assert (result.inserted, [r.row for r in result.rejections]) == (2, [3]), result.rejections
+    assert (result.inserted, [r.row for r in result.rejections]) == (2, [3]), [r.reason for r in result.rejections]
     assert "(the twin has 0–900)" in result.rejections[0].reason
     assert rows(twin, f"SELECT segment_id FROM road_condition WHERE {OURS} ORDER BY inspected_on") == [(A2,), (A1,)]
 

@@ -51,15 +51,16 @@ class MeasureLinker:
             raise ValueError(tr("table '{table}' to link to not found").format(table=table))
         defn = layer.GetLayerDefn()
         present = {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())}
-        named = [key] if spec.twin_key else [spec.twin_route, spec.twin_from, spec.twin_to]
-        for name, where in zip(named, ("route", "from", "to") if not spec.twin_key else ("key",)):
+        named = {"key": key} if spec.twin_key else {"route": spec.twin_route, "from": spec.twin_from,
+                                                     "to": spec.twin_to}
+        wanted = {key, *named.values()}  # the key is read in both cases: it is what the row is linked to
+        for where, name in named.items():
             if name not in present:
                 raise MappingError(path, f"link.measure.twin.{where}", tr("a field of the twin table '{table}' "
                                                                           "({columns})").format(
                     table=table, columns=", ".join(sorted(present))))
         parser = key_parser(spec.twin_key) if spec.twin_key else None
         ranges: dict[str, list[tuple[float, float, str]]] = {}
-        wanted = {key, *named}  # the key is what a row is linked to, whatever holds the range
         layer.SetIgnoredFields([n for n in present if n not in wanted] + ["OGR_GEOMETRY"])
         layer.ResetReading()
         try:

@@ -152,7 +152,8 @@ class Importer:
                                 today or date.today(), linker, self.key[0], by_measure)
         self.result = ImportResult(self.source.name, self.spec.id, mode, dry_run)
         for name in self.mapper.missing:
-            self.result.warnings.append(f"{self.source.name}: no column {name} (mapping {mapping.id})")
+            self.result.warnings.append(tr("{file}: no column {column} (mapping {mapping})").format(
+                file=self.source.name, column=name, mapping=mapping.id))
 
     # -- the run -----------------------------------------------------------------------------
     def run(self, progress: Optional[Callable[[float], bool]] = None) -> ImportResult:
