@@ -4,6 +4,21 @@
 <context>
     <name>@default</name>
     <message>
+        <location filename="../digiresan_plugin/core/investment/model.py" line="149"/>
+        <source>, got {value}</source>
+        <translation>, fick {value}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/model.py" line="149"/>
+        <source>a number ≥ {minimum}</source>
+        <translation>ett tal ≥ {minimum}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/model.py" line="149"/>
+        <source>missing</source>
+        <translation>saknas</translation>
+    </message>
+    <message>
         <source>a QML path relative to the catalog</source>
         <translation>en QML-sökväg relativt katalogen</translation>
     </message>

@@ -61,3 +61,25 @@ def test_a_processing_error_in_swedish(swedish, qgis_processing, tmp_path):
         unregister_provider()
     expected = "FROM måste vara ett datum som 2026-11-27, 'today' eller '+14', fick '27/11'"
     assert any(expected in e for e in feedback.errors), feedback.errors
+
+
+def test_a_maintenance_model_error_in_swedish(swedish, tmp_path):
+    import json
+    from pathlib import Path
+
+    from digiresan_plugin.core.investment.model import ModelError, load_model
+
+    bundled = Path(__file__).resolve().parents[1] / "resources" / "maintenance_model.json"
+    raw = json.loads(bundled.read_text(encoding="utf-8"))
+    path = tmp_path / "modell.json"
+    raw["deterioration"]["trend_min_iri_mm_m_per_year"] = -1
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ModelError) as caught:
+        load_model(str(path))
+    assert str(caught.value) == (f"{path}: nyckel 'deterioration.trend_min_iri_mm_m_per_year': förväntade ett tal ≥ 0,"
+                                 " fick -1")
+    del raw["deterioration"]["trend_min_iri_mm_m_per_year"]
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ModelError) as caught:
+        load_model(str(path))
+    assert str(caught.value).endswith("förväntade ett tal ≥ 0, fick \"saknas\"")

@@ -146,7 +146,7 @@ class _Parser:
         self.path = path
 
     def fail(self, key: str, expected: str, value: Any = None) -> ModelError:
-        got = f", got {json.dumps(value, ensure_ascii=False)}" if value is not None else ""
+        got = tr(", got {value}").format(value=json.dumps(value, ensure_ascii=False)) if value is not None else ""
         return ModelError(self.path, key, expected + got)
 
     def obj(self, raw: Any, key: str) -> dict:
@@ -160,7 +160,8 @@ class _Parser:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
                 or value < minimum:
-            raise self.fail(f"{key}.{name}", f"a number ≥ {minimum:g}", value if value is not None else "missing")
+            raise self.fail(f"{key}.{name}", tr("a number ≥ {minimum}").format(minimum=f"{minimum:g}"),
+                            value if value is not None else tr("missing"))
         return float(value)
 
     def texts(self, raw: dict, name: str, key: str, allowed: Optional[tuple[str, ...]] = None) -> Any:
