@@ -169,6 +169,7 @@ def test_survey_records_by_route_and_measure_through_the_dialog(project, catalog
         [route0, "0,2", "2026-05-01", "1,2", "3"], [route1, "1,4", "2026-05-01", "2,0", "5"]])
     run_dialog(dialog, survey, "pavement_survey")
     assert "read 2, inserted 1, updated 0, unchanged 0, rejected 1" in dialog.status.text()
+    assert "no column" not in dialog.status.text()  # segment_id is not missing: the link fills it
     assert [dialog.table.item(0, c).text() for c in range(4)] == [
         "2", "MEASURE", "1,4", f"measure 1.4 is outside every road_segments on route {route1} (the twin has 0–1)"]
     with sqlite3.connect(twin) as conn:

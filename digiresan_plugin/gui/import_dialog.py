@@ -296,8 +296,17 @@ class ImportDialog(QDialog):
         for r, rejection in enumerate(shown):
             for c, value in enumerate((rejection.row, rejection.field, rejection.value, rejection.reason)):
                 self.table.setItem(r, c, _item(value))
-        self.table.resizeColumnsToContents()
+        self._fit_reasons()
         self.save_button.setEnabled(bool(result.rejections))
+
+    def _fit_reasons(self) -> None:
+        """Columns to their contents, but a long reason wrapped within the table rather than cut at its edge."""
+        self.table.resizeColumnsToContents()
+        last = self.table.columnCount() - 1
+        room = self.table.viewport().width() - sum(self.table.columnWidth(c) for c in range(last))
+        if last > 0 and room > 200 and self.table.columnWidth(last) > room:
+            self.table.setColumnWidth(last, room)
+            self.table.resizeRowsToContents()
 
     def save_rejected(self) -> None:
         if self.result is None:

@@ -56,6 +56,7 @@ class RowMapper:
         self.placeholders = {name: fields.find(name) for f in mapping.fields for name in f.template_fields()}
         self.missing = sorted({s for f in mapping.fields if f.sources and not self.columns[f.target]
                                and f.default is None and not f.classify and f.template is None
+                               and (mapping.link is None or f.target != mapping.link.field)  # the link fills it
                                for s in f.sources[:1]})
         self.unpivot_columns: list[tuple[int, str]] = []
         if mapping.unpivot:
