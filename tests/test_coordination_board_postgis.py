@@ -19,9 +19,10 @@ from .coordination_fixture import TODAY, build_coordination_twin, d
 
 
 @pytest.fixture(scope="module")
-def pg_coord(pg_cluster, tmp_path_factory):
+def pg_coord(pg_cluster, tmp_path_factory, demo_twin):
     pg_cluster.load_gpkg(build_coordination_twin(tmp_path_factory.mktemp("coordpg") / "coord.gpkg"))
-    return pg_cluster
+    yield pg_cluster
+    pg_cluster.load_gpkg(demo_twin)  # the shared test database holds the demo twin again for the other tests
 
 
 def _board(pg, catalog) -> Board:
