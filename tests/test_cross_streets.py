@@ -180,3 +180,25 @@ def test_the_labels_in_swedish(catalog, grid, compiled_qm):  # noqa: F811 - the 
         assert labels(cross, "Kyrkgatan") == ["Kyrkgatan, väster om Storgatan", "Kyrkgatan, öster om Storgatan"]
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def _fid(layer: QgsVectorLayer, key: str) -> int:
+    return next(f.id() for f in layer.getFeatures() if f["segment_id"] == key)
+
+
+def test_a_road_card_is_titled_by_its_street_and_cross_streets(catalog, grid):
+    """The card title of a segment reads as the locator lists it ("{$place}" in the catalog's card title), on the
+    main thread and in a task's snapshot; a segment with no crossing keeps its street and id."""
+    from digiresan_plugin.core.identify.engine import TwinEngine
+
+    layer = grid["road_segments"]
+    live = TwinEngine(catalog, grid.get, language="en")
+    snapshot = TwinEngine.snapshot(catalog, grid.get, language="en")
+    for engine in (live, snapshot):
+        titles = {key: engine.report_for_feature("road_segments", _fid(layer, key)).subject.title
+                  for key in ("ST-02", "ST-01", "PR-02", "FJ-01")}
+        assert titles == {"ST-02": "Storgatan, Kyrkgatan–Prästgatan", "ST-01": "Storgatan, north of Kyrkgatan",
+                          "PR-02": "Prästgatan, Storgatan–Abborrvägen / Bäckvägen", "FJ-01": "Fjärrvägen (FJ-01)"}
+    layer.setSubsetString('"fid" > 0')  # through QGIS's provider: the same title
+    assert TwinEngine(catalog, grid.get).report_for_feature(
+        "road_segments", _fid(layer, "ST-03")).subject.title == "Storgatan, Prästgatan–Ågatan"

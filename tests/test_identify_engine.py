@@ -18,6 +18,7 @@ from qgis.core import (
     QgsSettings,
     QgsTask,
 )
+from qgis.PyQt.QtCore import QLocale
 
 from digiresan_plugin.core.catalog import CatalogError, parse_catalog
 from digiresan_plugin.core.identify import LayerHandle, TwinEngine, parse_identify
@@ -175,6 +176,21 @@ def test_coordination_warnings_known_by_construction(engine):
     assert list(data).index("warnings") < list(data).index("sections")
 
 
+def test_warning_dates_read_as_the_cards_dates(catalog, layers):
+    """With the card's locale the warnings' dates read as the card's other dates (en_US "11/27/2025", Swedish
+    "2025-11-27"); without one (Processing outputs) they stay ISO."""
+    by_locale = {}
+    for name in ("en_US", "sv_SE"):
+        report = at(make_engine(catalog, layers, locale=QLocale(name), language=name[:2]), ON_S1)
+        by_locale[name] = {w.kind: w.message for w in report.warnings}
+    # paved 2025-11-27, 3 years: until 2028-11-27; P1 and P2 overlap 2026-12-07 – 2026-12-12
+    assert "paved 11/27/2025: within the 3-year moratorium (until 11/27/2028)" in by_locale["en_US"]["moratorium"]
+    assert ": 12/7/2026 – 12/12/2026" in by_locale["en_US"]["permit_overlap"]
+    assert "2025-11-27" not in " ".join(by_locale["en_US"].values())
+    assert "belagd 2025-11-27: inom 3 års grävstopp (till 2028-11-27)" in by_locale["sv_SE"]["moratorium"]
+    assert ": 2026-12-07 – 2026-12-12" in by_locale["sv_SE"]["permit_overlap"]
+
+
 def test_moratorium_window_follows_the_setting(catalog, layers):
     settings = QgsSettings()
     settings.setValue("digiresan/dig_moratorium_years", 1)
@@ -203,7 +219,7 @@ def test_other_segment_has_its_own_answers(engine):
 def test_empty_and_null_data(engine):
     report = at(engine, (482100.0, 7005550.0))
     subject = report.subject
-    assert subject.key == S3 and subject.title == f"– ({S3})"
+    assert subject.key == S3 and subject.title == S3  # no street name: no place, the key alone
     assert {a.field: a.value for a in subject.attributes if a.field != "segment_id"} == {
         a.field: None for a in subject.attributes if a.field != "segment_id"}
     assert report.warnings == []

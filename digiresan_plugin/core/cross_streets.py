@@ -15,7 +15,7 @@ import os
 import sqlite3
 import threading
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional, Protocol
+from typing import Any, Callable, Iterable, Optional, Protocol
 
 from qgis.core import (
     QgsExpression,
@@ -31,6 +31,7 @@ from qgis.core import (
 from .catalog import Catalog, CatalogError, LayerSpec
 from .collation import sort_key
 from .identify.gpkg_reader import connection, geometry_from_blob
+from .identify.handles import LayerHandle
 from .layers import plain_gpkg_table
 from .log import get_logger
 from .tr import tr
@@ -309,3 +310,33 @@ def for_layer(spec: StreetsSpec, layer_spec: LayerSpec, layer: QgsVectorLayer) -
                 cache = _CACHE.setdefault(key, {})
             return CrossStreets(rows, tolerance, cache)
     return CrossStreets(_LayerRows(layer, spec.name_field, key_field), tolerance)
+
+
+Places = Callable[[str, int, dict], Optional[str]]  # (layer id, feature id, attributes) -> where the segment lies
+
+
+def places_for(catalog: Catalog, layer_for: Callable[[str], Any]) -> Optional[Places]:
+    """Where a segment of the catalog's streets layer lies, for the layer ``layer_for`` gives (main thread): a
+    function (layer id, feature id, its attributes) → "Storgatan, Prästgatan–Kyrkgatan" (None for another layer
+    or a segment not found); None when the catalog declares no streets or the layer is not loaded. ``layer_for``
+    may give a layer or a live handle on one (the card's engine)."""
+    spec = streets_spec(catalog)
+    if spec is None:
+        return None
+    layer = layer_for(spec.layer)
+    if isinstance(layer, LayerHandle):
+        layer = layer.source  # a live handle reads the layer itself (a snapshot's feature source: not here)
+    if not isinstance(layer, QgsVectorLayer):
+        return None
+    cross = for_layer(spec, catalog.layer(spec.layer), layer)
+    if cross is None:
+        return None
+
+    def place(layer_id: str, fid: int, attrs: dict) -> Optional[str]:
+        if layer_id != spec.layer or fid is None or int(fid) < 0:
+            return None
+        street = attrs.get(spec.name_field)
+        found = cross.place(int(fid), str(street) if street not in (None, "") else None)
+        return found.label() if found is not None else None
+
+    return place

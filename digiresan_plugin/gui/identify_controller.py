@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from ..core import settings
 from ..core.catalog import Catalog
 from ..core.coordination.temporal import as_of
+from ..core.formatting import card_locale
 from ..core.i18n import ui_language
 from ..core.identify.engine import TwinEngine
 from ..core.identify.report import Hit, Section, TwinReport, as_section
@@ -73,7 +74,8 @@ class IdentifyController(QObject):
     def make_engine(self, snapshot: bool = False) -> TwinEngine:
         """A fresh engine over the project's layers (main thread); ``snapshot``: safe to use in a task."""
         kwargs = {"language": ui_language(), "cap": int(settings.get("related_feature_cap")),
-                  "today": as_of(self.canvas)}  # the Temporal Controller's date while it navigates
+                  "today": as_of(self.canvas),  # the Temporal Controller's date while it navigates
+                  "locale": card_locale()}  # the warnings' dates as the card's
         if snapshot:
             return TwinEngine.snapshot(self.catalog, self.layer_for, **kwargs)
         return TwinEngine(self.catalog, self.layer_for, **kwargs)

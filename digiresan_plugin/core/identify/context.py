@@ -29,6 +29,9 @@ class EngineSetup:
     kinds: KindEnv
     resolve: Callable[[str], Optional[LayerHandle]]
     fields_read: dict[str, Optional[list[str]]] = field(default_factory=dict)  # relation id -> fields (None: all)
+    # (layer id, fid, attributes) -> where a street segment lies, "Storgatan, Prästgatan–Kyrkgatan" (title "{$place}")
+    place: Optional[Callable[[str, int, dict], Optional[str]]] = None
+    day: Callable[[Any], str] = str  # a date as the card shows it (the QGIS locale's short format)
 
     def title(self, spec: LayerSpec) -> str:
         return spec.title.text(self.language)

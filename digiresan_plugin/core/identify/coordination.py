@@ -98,9 +98,9 @@ def _evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> 
     if permits and rule.kind == "moratorium":
         paved = as_date(target.attrs.get(f["paved"]))
         result = moratorium(where, paved, permits, setup.years[rule.id], setup.today, setup.language,
-                            rule.severity, rule.id)
+                            rule.severity, rule.id, setup.day)
     elif permits and rule.kind == "permit_overlap":
-        result = permit_overlap(where, permits, setup.language, rule.severity, rule.id)
+        result = permit_overlap(where, permits, setup.language, rule.severity, rule.id, setup.day)
     elif permits and rule.kind == "dig_before_paving":
         plan_rel = setup.config.relations[rule.plan]
         plan = related(ctx, plan_rel, target)

@@ -27,9 +27,12 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QLocale
 
 from .. import settings
 from ..catalog import Catalog
+from ..cross_streets import places_for
+from ..formatting import Formatter
 from ..layers import crs_defined
 from ..read_faults import raise_on_faults, watch_reads
 from ..sign_codes import sign_name
@@ -78,6 +81,8 @@ class TwinEngine:
         *,
         transform_context: Optional[QgsCoordinateTransformContext] = None,
         setting_values: Optional[dict[str, Any]] = None,
+        places: Optional[Callable[[str, int, dict], Optional[str]]] = None,
+        locale: Optional[QLocale] = None,
     ):
         self.catalog = catalog
         self.config: IdentifyConfig = identify_config(catalog)
@@ -98,6 +103,8 @@ class TwinEngine:
             catalog, self.config, self.metric, self.language, self.today, self.cap, years,
             KindEnv(self.language, self.today, sign_name, _documents_folder(setting_values)), self._resolve,
             fields_read=self.config.fields_read,
+            place=places if places is not None else places_for(catalog, layer_for),
+            day=_day_text(locale),
         )
 
     @property
@@ -109,6 +116,7 @@ class TwinEngine:
     def snapshot(cls, catalog: Catalog, layer_for: Callable[[str], LayerLike], **kwargs: Any) -> "TwinEngine":
         """An engine reading thread-safe feature-source snapshots of the layers (build on the main thread)."""
         handles = snapshot_handles(catalog, layer_for, snapshot=True)
+        kwargs.setdefault("places", places_for(catalog, layer_for))  # read from the live layers, safe in a task
         return cls(catalog, handles.get, **kwargs)
 
     # -- public API ----------------------------------------------------------------------------
@@ -205,6 +213,19 @@ class TwinEngine:
         if isinstance(found, QgsVectorLayer) and found.isValid() and (not spec.is_spatial or crs_defined(found.crs())):
             return live_handle(spec, found)  # no CRS: not read (distances would be in unknown units)
         return None
+
+
+def _day_text(locale: Optional[QLocale]) -> Callable[[Any], str]:
+    """A date in the warnings' texts: ISO without ``locale`` (Processing outputs, data), else as the card shows
+    dates (the locale's short format with a four-digit year, :mod:`..formatting`); not a date: as it is."""
+    if locale is None:
+        return lambda value: value.isoformat() if isinstance(value, date) else str(value)
+    fmt = Formatter(locale)
+
+    def day(value: Any) -> str:
+        return fmt.date(value) or str(value)
+
+    return day
 
 
 def _documents_folder(setting_values: Optional[dict[str, Any]]) -> Optional[str]:

@@ -4,7 +4,7 @@ catalog's template filled with the feature's fields and what the rule found."""
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .context import ReportContext
 from .item_rules import expiring, has_match, matches, overdue, plain
@@ -49,7 +49,7 @@ def evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> l
                        int(rule.options.get("default_notice_days", 90)), setup.today)
         if hit is None:
             return []
-        found = {"days": hit[0], "notice_by": hit[1].isoformat()}
+        found = {"days": hit[0], "notice_by": setup.day(hit[1])}
     elif rule.kind == "overdue":
         months_by = rule.options.get("months") or {}
         kind = plain(attrs.get(rule.fields["class"])) if rule.fields.get("class") else ""
@@ -57,7 +57,7 @@ def evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> l
         hit = overdue(as_date(attrs.get(rule.fields["date"])), as_int(months), setup.today)
         if hit is None:
             return []
-        found = {"months": months, "due": hit[0].isoformat() if hit[0] else "–"}
+        found = {"months": months, "due": setup.day(hit[0]) if hit[0] else "–"}
     else:  # requires_match
         rel = setup.config.relations[rule.related]
         if optional_absent(ctx, rel.to_layer):
@@ -72,12 +72,13 @@ def evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> l
         if has_match(expected, [r.attrs for r in rows.rows]):
             return []
         found = {"expected": " ".join(expected.values())}
-    return [TwinWarning(rule.kind, rule.severity, _message(rule, attrs, found, setup.language), [target.ref],
+    return [TwinWarning(rule.kind, rule.severity, _message(rule, attrs, found, setup.language, setup.day), [target.ref],
                         rule.id)]
 
 
-def _message(rule: WarningSpec, attrs: dict[str, Any], found: dict[str, Any], language: str) -> str:
+def _message(rule: WarningSpec, attrs: dict[str, Any], found: dict[str, Any], language: str,
+             day: Callable[[Any], str]) -> str:
     template: Optional[str] = rule.message.text(language) if rule.message is not None else None
     values = dict(attrs)
     values.update(found)
-    return fill_template(template or rule.title.text(language), values)
+    return fill_template(template or rule.title.text(language), values, day=day)

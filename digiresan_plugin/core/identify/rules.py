@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from .report import Ref, TwinWarning
 from .texts import join_list, message
@@ -30,13 +30,16 @@ class Target:
     label: str
 
 
-def _iso(day: Optional[date], language: str) -> str:
-    return day.isoformat() if day else message("open_ended", language)
+DayText = Callable[[date], str]  # a date as the card shows it (the locale's short format); ISO by default
+
+
+def _day(day: Optional[date], language: str, as_text: DayText) -> str:
+    return as_text(day) if day else message("open_ended", language)
 
 
 def moratorium(
     target: Target, paved: Optional[date], permits: Sequence[Permit], years: int, today: date,
-    language: str, severity: str = "warning", rule: Optional[str] = None,
+    language: str, severity: str = "warning", rule: Optional[str] = None, day: DayText = date.isoformat,
 ) -> list[TwinWarning]:
     """A permit whose dig period overlaps [paved, paved + years): digging in a freshly paved street."""
     if paved is None or years <= 0:
@@ -49,9 +52,9 @@ def moratorium(
         if start < until and end >= paved:
             out.append(TwinWarning(
                 "moratorium", severity,
-                message("moratorium", language, permit=p.label, start=_iso(p.start, language),
-                        end=_iso(p.end, language), segment=target.label, paved=paved.isoformat(),
-                        years=years, until=until.isoformat()),
+                message("moratorium", language, permit=p.label, start=_day(p.start, language, day),
+                        end=_day(p.end, language, day), segment=target.label, paved=day(paved),
+                        years=years, until=day(until)),
                 [p.ref, target.ref], rule,
             ))
     return out
@@ -59,6 +62,7 @@ def moratorium(
 
 def permit_overlap(
     target: Target, permits: Sequence[Permit], language: str, severity: str = "warning", rule: Optional[str] = None,
+    day: DayText = date.isoformat,
 ) -> list[TwinWarning]:
     """Every pair of permits on the same target whose [start, end] periods overlap (no end: open-ended)."""
     dated = sorted((p for p in permits if p.start is not None), key=lambda p: (p.start, p.label))
@@ -73,7 +77,7 @@ def permit_overlap(
             out.append(TwinWarning(
                 "permit_overlap", severity,
                 message("permit_overlap", language, a=a.label, b=b.label, segment=target.label,
-                        start=start.isoformat(), end=_iso(None if end == date.max else end, language)),
+                        start=day(start), end=_day(None if end == date.max else end, language, day)),
                 [a.ref, b.ref, target.ref], rule,
             ))
     return out

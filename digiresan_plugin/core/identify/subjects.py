@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any, Callable, Optional
 
@@ -27,6 +28,7 @@ from .report import Ref
 from .values import json_value, py_value, text
 
 EPS_M = 1e-6
+PLACE = "{$place}"  # in a card title: where a segment of the catalog's streets lies (core/cross_streets)
 MAX_HITS = 12  # the subject and the "Also here" features of one click
 
 
@@ -83,10 +85,15 @@ def _template_names(template: str) -> tuple[str, ...]:
 
 
 def fill_template(template: str, attrs: dict[str, Any],
-                  sign_name: Optional[Callable[[str, str], Optional[str]]] = None, language: str = "en") -> str:
+                  sign_name: Optional[Callable[[str, str], Optional[str]]] = None, language: str = "en",
+                  day: Optional[Callable[[Any], str]] = None) -> str:
     """``template`` filled from ``attrs`` ('–' for NULL or unknown fields; ``{field:sign}`` names a sign code with
-    ``sign_name``); a broken template comes back as is."""
-    values = _Blank({k: text(attrs.get(k)) for k in _template_names(template)})
+    ``sign_name``; ``day``: how a date value reads, else ISO); a broken template comes back as is."""
+    names = _template_names(template)
+    if day is None:
+        values = _Blank({k: text(attrs.get(k)) for k in names})
+    else:
+        values = _Blank({k: day(v) if isinstance(v := attrs.get(k), date) else text(v) for k in names})
     try:
         if ":sign}" in template:
             return _TitleFormatter(sign_name, language).vformat(template, (), values)
@@ -113,9 +120,15 @@ def make_subject(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature,
             geometry.transform(QgsCoordinateTransform(crs, handle.crs, setup.metric.context))
     spec = handle.spec
     card = setup.config.card(spec.id)
-    if card.title:
-        template = card.title if isinstance(card.title, str) else card.title.text(setup.language)
-        title = fill_template(template, attrs, setup.kinds.sign_name, setup.language)
+    template = (card.title if isinstance(card.title, str) else card.title.text(setup.language)) if card.title else None
+    if template and PLACE in template:  # where a street segment lies; not known: the plain title
+        place = setup.place(spec.id, feature.id(), attrs) if setup.place is not None else None
+        template = None if place is None else template
+        attrs_for_title = {**attrs, PLACE[1:-1]: place}
+    else:
+        attrs_for_title = attrs
+    if template:
+        title = fill_template(template, attrs_for_title, setup.kinds.sign_name, setup.language, setup.day)
     else:
         display = attrs.get(spec.display_field) if spec.display_field else None
         key = attrs.get(spec.key) if spec.key else None
