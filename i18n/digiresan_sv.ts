@@ -4,6 +4,22 @@
 <context>
     <name>@default</name>
     <message>
+        <source>&apos;merge&apos; or &apos;split&apos; (lines are taken as they are without it)</source>
+        <translation>'merge' eller 'split' (utan den tas linjerna som de är)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>saknas</translation>
+    </message>
+    <message>
+        <source>{expected}, got {value}</source>
+        <translation>{expected}, fick {value}</translation>
+    </message>
+    <message>
+        <source>a number ≥ {minimum}</source>
+        <translation>ett tal ≥ {minimum}</translation>
+    </message>
+    <message>
         <source>a QML path relative to the catalog</source>
         <translation>en QML-sökväg relativt katalogen</translation>
     </message>

@@ -29,6 +29,9 @@ SOURCE_FIELDS = {
 }
 
 
+MISSING = "missing"  # the value of a key that is not there (said as "missing" in the UI language)
+
+
 class ModelError(CatalogError):
     """The maintenance model file is malformed: file, key and expectation."""
 
@@ -146,8 +149,10 @@ class _Parser:
         self.path = path
 
     def fail(self, key: str, expected: str, value: Any = None) -> ModelError:
-        got = f", got {json.dumps(value, ensure_ascii=False)}" if value is not None else ""
-        return ModelError(self.path, key, expected + got)
+        if value is None:
+            return ModelError(self.path, key, expected)
+        got = tr("missing") if value == MISSING else json.dumps(value, ensure_ascii=False)
+        return ModelError(self.path, key, tr("{expected}, got {value}").format(expected=expected, value=got))
 
     def obj(self, raw: Any, key: str) -> dict:
         if not isinstance(raw, dict):
@@ -160,7 +165,8 @@ class _Parser:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
                 or value < minimum:
-            raise self.fail(f"{key}.{name}", f"a number ≥ {minimum:g}", value if value is not None else "missing")
+            raise self.fail(f"{key}.{name}", tr("a number ≥ {minimum}").format(minimum=f"{minimum:g}"),
+                            value if value is not None else MISSING)
         return float(value)
 
     def texts(self, raw: dict, name: str, key: str, allowed: Optional[tuple[str, ...]] = None) -> Any:
@@ -202,12 +208,12 @@ class _Parser:
             fields = self.obj(entry.get("fields"), f"{key}.fields")
             for name in needed:
                 if not isinstance(fields.get(name), str) or not fields[name]:
-                    raise self.fail(f"{key}.fields.{name}", tr('a field name'), fields.get(name) or "missing")
+                    raise self.fail(f"{key}.fields.{name}", tr('a field name'), fields.get(name) or MISSING)
             layer, relation = entry.get("layer"), entry.get("relation")
             if kind == "segments" and not isinstance(layer, str):
-                raise self.fail(f"{key}.layer", tr('a catalog layer id'), layer or "missing")
+                raise self.fail(f"{key}.layer", tr('a catalog layer id'), layer or MISSING)
             if kind != "segments" and not isinstance(relation, str):
-                raise self.fail(f"{key}.relation", tr('a catalog relation id'), relation or "missing")
+                raise self.fail(f"{key}.relation", tr('a catalog relation id'), relation or MISSING)
             sources[kind] = Source(layer, relation, {k: str(v) for k, v in fields.items()})
         moratorium = self.obj(raw.get("moratorium", {}), "sources.moratorium").get("warning")
         return sources, moratorium
