@@ -4,20 +4,19 @@
 <context>
     <name>@default</name>
     <message>
-        <source>&apos;merge&apos; or &apos;split&apos; (lines are taken as they are without it)</source>
-        <translation>'merge' eller 'split' (utan den tas linjerna som de är)</translation>
+        <location filename="../digiresan_plugin/core/investment/model.py" line="149"/>
+        <source>, got {value}</source>
+        <translation>, fick {value}</translation>
     </message>
     <message>
-        <source>missing</source>
-        <translation>saknas</translation>
-    </message>
-    <message>
-        <source>{expected}, got {value}</source>
-        <translation>{expected}, fick {value}</translation>
-    </message>
-    <message>
+        <location filename="../digiresan_plugin/core/investment/model.py" line="149"/>
         <source>a number ≥ {minimum}</source>
         <translation>ett tal ≥ {minimum}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/investment/model.py" line="149"/>
+        <source>missing</source>
+        <translation>saknas</translation>
     </message>
     <message>
         <source>a QML path relative to the catalog</source>
@@ -1757,6 +1756,51 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
         <source>the twin fields to combine</source>
         <translation>tvillingens fält som ska slås samman</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>a pattern naming route, from and to once each, in braces</source>
+        <translation>ett mönster som nämner route, from och to en gång var, inom klamrar</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>an object with 'key' (a pattern of the twin's key) or 'route', 'from' and 'to' (the twin's fields)</source>
+        <translation>ett objekt med 'key' (ett mönster för tvillingens nyckel) eller 'route', 'from' och 'to' (tvillingens fält)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/mapping.py" line="1"/>
+        <source>an object with route, at and twin</source>
+        <translation>ett objekt med route, at och twin</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
+        <source>measure {measure} is given without a route</source>
+        <translation>mätvärdet {measure} är angivet utan väg (route)</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
+        <source>measure {measure} is outside every {layer} on route {route} (the twin has {ranges})</source>
+        <translation>mätvärdet {measure} ligger utanför alla {layer} på väg {route} (tvillingen har {ranges})</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/rows.py" line="1"/>
+        <source>no {field}, no route and measure ({columns}) and no position to find the {layer}</source>
+        <translation>inget {field}, ingen väg och inget mätvärde ({columns}) och ingen position att hitta {layer} med</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
+        <source>no {layer} on route {route} in the twin</source>
+        <translation>inga {layer} på väg {route} i tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
+        <source>route {route} is given without a measure</source>
+        <translation>väg {route} är angiven utan mätvärde</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="1"/>
+        <source>{file}: no column {column} (mapping {mapping})</source>
+        <translation>{file}: ingen kolumn {column} (mappning {mapping})</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +3728,21 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/import_dialog.py" line="166"/>
         <source>{layer} is being edited: save or discard the edits before importing into it</source>
         <translation>{layer} redigeras: spara eller ångra redigeringarna innan du importerar till lagret</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="1"/>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="1"/>
+        <source>None of the first {n} rows would enter the twin: is this the right mapping for the file?</source>
+        <translation>Ingen av de första {n} raderna skulle komma in i tvillingen: är det här rätt mappning för filen?</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/import_dialog.py" line="1"/>
+        <source>… and {n} more</source>
+        <translation>… och {n} till</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ code="$top/build/shot_startup.py"
   if [ -n "$extra" ]; then echo; echo "exec(open(r'$extra', encoding='utf-8').read())"; fi
 } > "$code"
 
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 "${SCREENSHOT_SIZE:-1600x1000}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $qgis $xvfb 2>/dev/null || true' EXIT
 sleep 1

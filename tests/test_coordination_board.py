@@ -158,3 +158,38 @@ def test_the_match_table_is_built_again_when_a_permit_changes(tmp_path, catalog)
     rows = board.conflicts(Window())
     assert "moratorium" not in {r.rule for r in rows}
     assert board.network.permits["GT-1"].segments == ()
+
+
+def test_a_handling_note_keeps_the_match_table_and_other_writes_do_not(tmp_path, catalog):
+    """Saving a note (the plugin's own write, which touches none of the table's inputs) keeps the built table; a
+    write by anyone else, and a permit change after the note, build it again, with the new answer."""
+    import sqlite3
+
+    from osgeo import ogr
+
+    from digiresan_plugin.core.coordination.notes import GpkgNotes, Note
+
+    path = build_coordination_twin(tmp_path / "coord.gpkg")
+    layers = open_layers(path, catalog)
+    board = Board(TwinEngine(catalog, layers.get, today=TODAY, setting_values={"dig_moratorium_years": 3}))
+    rows = {r.rule: r for r in board.conflicts(Window())}
+    first = board.stored.matches()[0]
+    notes = GpkgNotes(path, user="anna")
+    notes.save(Note.for_conflict(rows["coordination_time"], "in_progress"))  # creates the notes table too
+    notes.save(Note.for_conflict(rows["dig_notice"], "accepted", reason="paving moved to 2028"))
+    assert board.stored.matches()[0] is first  # two notes later: the same table, not built again
+    assert {r.rule: r for r in board.conflicts(Window())}.keys() == rows.keys()
+
+    with sqlite3.connect(path) as conn:  # someone else's write (another program): the table cannot know what
+        conn.execute("UPDATE coordination_notes SET notes = 'x'")  # it touched, so it is built again
+    second = board.stored.matches()[0]
+    assert second is not first
+
+    notes.save(Note.for_conflict(rows["coordination_time"], "resolved"))
+    assert board.stored.matches()[0] is second
+    ds = ogr.Open(str(path), 1)  # then GT-4's dates change: built again, with the new overlap
+    ds.ExecuteSQL("UPDATE excavation_permits SET start_date = '2026-12-06' WHERE permit_id = 'GT-4'")
+    ds = None
+    rows = {r.rule: r for r in board.conflicts(Window())}
+    assert board.stored.matches()[0] is not second
+    assert rows["coordination_space_time"].start == d(9)

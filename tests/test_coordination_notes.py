@@ -56,6 +56,23 @@ def test_handling_survives_a_reload_and_reopens_when_dates_change(tmp_path, cata
     assert statuses[rows["coordination_time"].key] == "in_progress"  # not about GT-4
 
 
+def test_a_note_saved_elsewhere_is_read_at_once(tmp_path, catalog):
+    """The card's store reads through a kept connection: a note another user saves (another store, its own
+    connection), the table created after the first read, and a changed note are all seen on the next read."""
+    path = build_coordination_twin(tmp_path / "coord.gpkg")
+    card_store, other_user = GpkgNotes(path, user="anna"), GpkgNotes(path, user="bo")
+    assert card_store.load() == {}  # no notes table yet
+    first = Note("coordination_time", "GT-1", "GT-2", "S-1", "in_progress", assignee="Bo")
+    other_user.save(first)
+    assert card_store.load()[first.key].status == "in_progress"
+    other_user.save(Note("coordination_time", "GT-1", "GT-2", "S-1", "resolved"))
+    seen = card_store.load()
+    assert seen[first.key].status == "resolved" and seen[first.key].updated_by == "bo"
+    path.unlink()  # the twin is gone: a fault, not "no notes"
+    with pytest.raises(NotesError, match="GeoPackage not found"):
+        card_store.load()
+
+
 def test_a_note_needs_a_known_status_and_an_accepted_one_a_reason(tmp_path, catalog):
     path = build_coordination_twin(tmp_path / "coord.gpkg")
     row = board_for(path, catalog).conflicts(Window())[0]

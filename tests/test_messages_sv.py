@@ -63,25 +63,23 @@ def test_a_processing_error_in_swedish(swedish, qgis_processing, tmp_path):
     assert any(expected in e for e in feedback.errors), feedback.errors
 
 
-def test_model_and_mapping_expectations_in_swedish(swedish, tmp_path):
-    """What a maintenance model or an import mapping key expects, and what it got, in Swedish."""
-    import json as _json
+def test_a_maintenance_model_error_in_swedish(swedish, tmp_path):
+    import json
+    from pathlib import Path
 
-    from digiresan_plugin.core.importing.mapping import MappingError, read_mapping
-    from digiresan_plugin.core.investment.model import ModelError, default_model_path, load_model
+    from digiresan_plugin.core.investment.model import ModelError, load_model
 
-    model = _json.loads(default_model_path().read_text(encoding="utf-8"))
-    del model["defaults"]["width_m"]
+    bundled = Path(__file__).resolve().parents[1] / "resources" / "maintenance_model.json"
+    raw = json.loads(bundled.read_text(encoding="utf-8"))
     path = tmp_path / "modell.json"
-    path.write_text(_json.dumps(model), encoding="utf-8")
+    raw["deterioration"]["trend_min_iri_mm_m_per_year"] = -1
+    path.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(ModelError) as caught:
-        load_model(path)
-    assert str(caught.value) == f"{path}: nyckel 'defaults.width_m': förväntade ett tal ≥ 0.5, fick saknas"
-    mapping = {"format": 1, "id": "m", "title": {"en": "m", "sv": "m"}, "layer": "road_segments",
-               "fields": {"segment_id": {"from": "id"}}, "geometry": {"lines": "join"}}
-    path = tmp_path / "mappning.json"
-    path.write_text(_json.dumps(mapping), encoding="utf-8")
-    with pytest.raises(MappingError) as caught:
-        read_mapping(path)
-    assert str(caught.value) == (f"{path}: nyckel 'geometry.lines': förväntade 'merge' eller 'split' "
-                                 "(utan den tas linjerna som de är)")
+        load_model(str(path))
+    assert str(caught.value) == (f"{path}: nyckel 'deterioration.trend_min_iri_mm_m_per_year': förväntade ett tal ≥ 0,"
+                                 " fick -1")
+    del raw["deterioration"]["trend_min_iri_mm_m_per_year"]
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ModelError) as caught:
+        load_model(str(path))
+    assert str(caught.value).endswith("förväntade ett tal ≥ 0, fick \"saknas\"")

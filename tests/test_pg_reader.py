@@ -14,11 +14,12 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsPointXY,
     QgsRectangle,
+    QgsSettings,
     QgsVectorLayer,
 )
 
 from digiresan_plugin.core import settings
-from digiresan_plugin.core.identify import LayerHandle, TwinEngine
+from digiresan_plugin.core.identify import LayerHandle, TwinEngine, pg_reader
 from digiresan_plugin.core.identify.export import report_to_json
 from digiresan_plugin.core.identify.handles import release_handles
 from digiresan_plugin.core.identify.pg_reader import PgReader, PgReadError, reader_for_pg_layer
@@ -43,20 +44,27 @@ def pg_source(pg_cluster, demo_twin):
 def layers(project, catalog, pg_source):
     report = TwinLoader(catalog, project, "en").load(pg_source)
     assert not report.problems, report.problems
-    settings.set_value("postgis_direct_read", True)
+    assert settings.get("postgis_direct_read") is True  # the default
     try:
         yield twin_layers(project)
     finally:
-        settings.set_value("postgis_direct_read", False)
         release_handles()
 
 
-def test_off_by_default_the_engine_reads_postgis_through_qgis(project, catalog, pg_source):
-    assert settings.get("postgis_direct_read") is False
+def test_on_by_default_and_off_the_engine_reads_postgis_through_qgis(project, catalog, pg_source):
+    assert settings.get("postgis_direct_read") is True
     assert not TwinLoader(catalog, project, "en").load(pg_source).problems
     engine = TwinEngine(catalog, twin_layers(project).get, today=TODAY)
-    assert engine.layer_handle("road_segments").reader is None
+    assert isinstance(engine.layer_handle("road_segments").reader, PgReader)
     release_handles()
+    settings.set_value("postgis_direct_read", False)
+    try:
+        engine = TwinEngine(catalog, twin_layers(project).get, today=TODAY)
+        assert engine.layer_handle("road_segments").reader is None
+    finally:
+        QgsSettings().remove(settings.PREFIX + "postgis_direct_read")  # back to the default
+        release_handles()
+    assert settings.get("postgis_direct_read") is True
 
 
 def _through_qgis(layer, query: Query) -> dict[int, tuple]:
@@ -117,6 +125,28 @@ def test_each_kind_of_query_matches_qgis(layers):
         assert _direct(reader_for_pg_layer(layer, layer.fields()), query) == expected, query
         hits += len(expected)
     assert hits > 100
+
+
+def test_statements_are_prepared_once_and_a_server_that_forgets_them_still_answers(layers):
+    """Each query shape is prepared on the server once; when the server loses them (a pooler in transaction mode,
+    here ``DEALLOCATE ALL``), the read answers the same through plain statements."""
+    roads = layers["road_segments"]
+    reader = reader_for_pg_layer(roads, roads.fields())
+    segment_ids = [f["segment_id"] for f in roads.getFeatures(QgsFeatureRequest().setLimit(3))]
+    queries = [Query(equals=("segment_id", sid), geometry=False) for sid in segment_ids]
+    expected = [_through_qgis(roads, q) for q in queries]
+    assert all(len(e) == 1 for e in expected)
+    assert [_direct(reader, q) for q in queries] == expected
+    conn = pg_reader._CONNECTIONS.open[reader._conninfo]
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'digiresan_card_%%'")
+        assert cursor.fetchone()[0] == 1  # one shape: one statement, whatever the value
+        cursor.execute("DEALLOCATE ALL")
+    try:
+        assert [_direct(reader, q) for q in queries] == expected
+        assert reader._conninfo in pg_reader._UNPREPARED
+    finally:
+        pg_reader._UNPREPARED.discard(reader._conninfo)
 
 
 def test_whole_reports_are_the_same_either_way(layers, catalog):

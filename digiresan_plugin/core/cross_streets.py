@@ -38,7 +38,7 @@ from .tr import tr
 
 LOG = get_logger(__name__)
 MAX_ORDERED = 400  # a street with more segments is listed by key, not walked end to end
-_CACHE: dict[tuple, dict[str, list["SegmentPlace"]]] = {}
+_CACHE: dict[tuple, "CrossStreets"] = {}  # per file state (path, inode, mtime, size, …): its reader and answers
 _CACHE_LOCK = threading.Lock()
 
 
@@ -299,23 +299,26 @@ def for_layer(spec: StreetsSpec, layer_spec: LayerSpec, layer: QgsVectorLayer) -
     key_field = layer_spec.key if layer_spec.key and layer.fields().indexFromName(layer_spec.key) >= 0 else None
     if plain is not None:
         try:
-            rows = _GpkgRows(plain[0], plain[1], spec.name_field, key_field)
             key = _file_key(plain[0], plain[1], spec.name_field, key_field, tolerance)
+            with _CACHE_LOCK:
+                kept = _CACHE.get(key)
+            if kept is not None:  # the same file as last time: its reader and the answers it has given
+                return kept
+            rows = _GpkgRows(plain[0], plain[1], spec.name_field, key_field)
         except (OSError, sqlite3.Error, LookupError) as exc:
             LOG.info(f"{plain[0]}: cross streets read through QGIS ({exc})")
         else:
             with _CACHE_LOCK:
                 if key not in _CACHE and len(_CACHE) >= 8:
                     _CACHE.pop(next(iter(_CACHE)))
-                cache = _CACHE.setdefault(key, {})
-            return CrossStreets(rows, tolerance, cache)
+                return _CACHE.setdefault(key, CrossStreets(rows, tolerance, {}))
     return CrossStreets(_LayerRows(layer, spec.name_field, key_field), tolerance)
 
 
-Places = Callable[[str, int, dict], Optional[str]]  # (layer id, feature id, attributes) -> where the segment lies
+Place = Callable[[str, int, dict], Optional[str]]  # (layer id, feature id, attributes) → where a segment lies
 
 
-def places_for(catalog: Catalog, layer_for: Callable[[str], Any]) -> Optional[Places]:
+def places_for(catalog: Catalog, layer_for: Callable[[str], Any]) -> Optional[Place]:
     """Where a segment of the catalog's streets layer lies, for the layer ``layer_for`` gives (main thread): a
     function (layer id, feature id, its attributes) → "Storgatan, Prästgatan–Kyrkgatan" (None for another layer
     or a segment not found); None when the catalog declares no streets or the layer is not loaded. ``layer_for``

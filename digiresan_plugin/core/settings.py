@@ -37,8 +37,8 @@ REGISTRY: dict[str, Setting] = {s.key: s for s in (
     Setting("documents_folder", "", "folder for relative document paths when the twin has no file (PostGIS)"),
     Setting("programme_first_year", 0, "first of the ideas programme's three years; 0 = from the ideas' dates"),
     Setting("dock_layout", "", 'JSON: where the user put the docks (gui/dock_layout.py); "" = the default layout'),
-    Setting("postgis_direct_read", False, "read PostGIS twin layers for the card straight through psycopg2 "
-            "(core/identify/pg_reader.py); off until it is cleared under connection-slot pressure on QGIS 3.40"),
+    Setting("postgis_direct_read", True, "read PostGIS twin layers for the card straight through psycopg2 "
+            "(core/identify/pg_reader.py); off: every read goes through QGIS's postgres provider"),
     Setting("dig_notice_months", 3, "months before a planned paving that the 'dig now' notice starts"),
     Setting("work_window_hours", 6, "hours of a permit's daily work window (the quietest hours on the street)"),
 )}

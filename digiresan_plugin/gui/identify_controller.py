@@ -76,6 +76,7 @@ class IdentifyController(QObject):
         kwargs = {"language": ui_language(), "cap": int(settings.get("related_feature_cap")),
                   "today": as_of(self.canvas),  # the Temporal Controller's date while it navigates
                   "locale": card_locale()}  # the warnings' dates as the card's
+
         if snapshot:
             return TwinEngine.snapshot(self.catalog, self.layer_for, **kwargs)
         return TwinEngine(self.catalog, self.layer_for, **kwargs)

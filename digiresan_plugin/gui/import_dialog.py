@@ -44,6 +44,7 @@ from ..core.twin_source import TwinSource
 LOG = get_logger(__name__)
 PREVIEW_ROWS = 10
 SHOWN_REJECTIONS = 500
+SHOWN_NOTES = 4
 
 
 class ImportDialog(QDialog):
@@ -59,9 +60,18 @@ class ImportDialog(QDialog):
         self.result: Optional[ImportResult] = None
         self._task = LatestTask()
         self._build()
-        self.resize(960, 620)
+        self._fit_screen()
 
     # -- widgets -------------------------------------------------------------------------------
+    def _fit_screen(self) -> None:
+        """960 x 620, or less on a small screen (the window's frame and a taskbar must fit too)."""
+        screen = self.screen() if hasattr(self, "screen") else None
+        if screen is None:
+            self.resize(960, 620)
+            return
+        free = screen.availableGeometry()
+        self.resize(min(960, int(free.width() * 0.9)), min(620, int(free.height() * 0.85)))
+
     def _build(self) -> None:
         form = QFormLayout()
         self.file_widget = QgsFileWidget(self)
@@ -73,6 +83,10 @@ class ImportDialog(QDialog):
             mapping = load_mapping(preset)
             self.mapping_combo.addItem(f"{mapping.title.text(self.language)} ({preset})", preset)
         self.mapping_combo.addItem(self.tr("My own mapping (JSON file)…"), "")
+        # not as wide as the longest title: the dialog must fit a small screen (the list opens wider)
+        self.mapping_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mapping_combo.setMinimumContentsLength(24)
+        self.mapping_combo.view().setMinimumWidth(self.mapping_combo.view().sizeHintForColumn(0) + 24)
         form.addRow(self.tr("Mapping"), self.mapping_combo)
         self.layer_label = QLabel(self)
         form.addRow(self.tr("Into twin layer"), self.layer_label)
@@ -98,11 +112,13 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton(self.tr("Import"), self)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.save_button = QPushButton(self.tr("Save rejected rows…"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
         self.cancel_button.setEnabled(False)
         self.save_button.setEnabled(False)
         for button in (self.preview_button, self.import_button, self.cancel_button, self.save_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.status = QLabel(self)
@@ -126,6 +142,7 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.clicked.connect(self.save_rejected)
+        self.close_button.clicked.connect(self.close)
 
     # -- inputs ---------------------------------------------------------------------------------
     def target(self) -> Optional[TwinSource]:
@@ -184,18 +201,20 @@ class ImportDialog(QDialog):
             return
         self._busy(True, self.tr("Reading the first rows…"))
 
-        def work(_task: BackgroundTask) -> tuple[list[str], list]:
+        def work(_task: BackgroundTask) -> tuple[list[str], list, list[str]]:
             importer = self._importer(given)
-            return importer.mapping.targets(), importer.preview(PREVIEW_ROWS)
+            return importer.mapping.targets(), importer.preview(PREVIEW_ROWS), importer.result.warnings
 
         self._task.start(self.tr("Import preview"), work, self._previewed)
 
-    def _previewed(self, result: Optional[tuple[list[str], list]], error: Optional[BaseException]) -> None:
+    def _previewed(self, result: Optional[tuple[list[str], list, list[str]]],
+                   error: Optional[BaseException]) -> None:
         self._busy(False)
         if error is not None:
+            self._clear_table()
             self._say(str(error), error=True)
             return
-        columns, rows = result
+        columns, rows, warnings = result
         headers = [self.tr("Row")] + columns + [self.tr("Refused because")]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -205,7 +224,11 @@ class ImportDialog(QDialog):
             for c, value in enumerate(cells):
                 self.table.setItem(r, c, _item(value))
         self.table.resizeColumnsToContents()
-        self._say(self.tr("The first {n} rows as they would enter the twin.").format(n=len(rows)))
+        if rows and all(values is None for _number, values, _reason in rows):
+            self._say(self.tr("None of the first {n} rows would enter the twin: is this the right mapping for the "
+                              "file?").format(n=len(rows)), warnings, error=True)
+        else:
+            self._say(self.tr("The first {n} rows as they would enter the twin.").format(n=len(rows)), warnings)
 
     # -- import ---------------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -240,6 +263,7 @@ class ImportDialog(QDialog):
         self._busy(False)
         self._running = None
         if error is not None:
+            self._clear_table()
             if isinstance(error, TaskCancelledError) or type(error).__name__ == "ImportCancelledError":
                 self._say(self.tr("Cancelled: nothing was written to the twin."), error=True)
             else:
@@ -248,13 +272,13 @@ class ImportDialog(QDialog):
         self.result = result
         text = self.tr("{file} → {layer}: read {read}, inserted {inserted}, updated {updated}, unchanged "
                        "{unchanged}, rejected {rejected}").format(
-            file=result.source, layer=result.layer, read=result.read, inserted=result.inserted,
+            file=result.source, layer=self._layer_title(result.layer), read=result.read, inserted=result.inserted,
             updated=result.updated, unchanged=result.unchanged, rejected=result.rejected)
         if result.dry_run:
             text += " " + self.tr("— dry run, nothing written")
         else:
             self.reload_layers()
-        self._say(text)
+        self._say(text, result.warnings)
         self._show_rejections(result)
 
     def reload_layers(self) -> None:
@@ -272,8 +296,17 @@ class ImportDialog(QDialog):
         for r, rejection in enumerate(shown):
             for c, value in enumerate((rejection.row, rejection.field, rejection.value, rejection.reason)):
                 self.table.setItem(r, c, _item(value))
-        self.table.resizeColumnsToContents()
+        self._fit_reasons()
         self.save_button.setEnabled(bool(result.rejections))
+
+    def _fit_reasons(self) -> None:
+        """Columns to their contents, but a long reason wrapped within the table rather than cut at its edge."""
+        self.table.resizeColumnsToContents()
+        last = self.table.columnCount() - 1
+        room = self.table.viewport().width() - sum(self.table.columnWidth(c) for c in range(last))
+        if last > 0 and room > 200 and self.table.columnWidth(last) > room:
+            self.table.setColumnWidth(last, room)
+            self.table.resizeRowsToContents()
 
     def save_rejected(self) -> None:
         if self.result is None:
@@ -292,9 +325,28 @@ class ImportDialog(QDialog):
         if text:
             self._say(text)
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def _say(self, text: str, notes: Optional[list[str]] = None, error: bool = False) -> None:
+        """The status line; ``notes`` (e.g. source columns the mapping names but the file lacks) below it."""
         shown = html.escape(text)
-        self.status.setText(f"<span style='color:#b00020'>{shown}</span>" if error else shown)
+        shown = f"<span style='color:#b00020'>{shown}</span>" if error else shown
+        for note in (notes or [])[:SHOWN_NOTES]:
+            shown += f"<br><span style='color:#8a5300'>{html.escape(note)}</span>"
+        if len(notes or []) > SHOWN_NOTES:
+            shown += "<br>" + html.escape(self.tr("… and {n} more").format(n=len(notes) - SHOWN_NOTES))
+        self.status.setText(shown)
+
+    def _clear_table(self) -> None:
+        """No rows left from an earlier preview or import next to an error."""
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        self.save_button.setEnabled(False)
+        self.result = None
+
+    def _layer_title(self, layer_id: str) -> str:
+        try:
+            return f"{self.catalog.layer(layer_id).title.text(self.language)} ({layer_id})"
+        except KeyError:
+            return layer_id
 
 
 def _item(value: Any) -> QTableWidgetItem:

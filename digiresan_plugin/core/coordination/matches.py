@@ -2,13 +2,15 @@
 distance, the permits near each other, the permit-bearing segments with their end nodes, the paving plan and the
 segments by paving date — read once through SQLite (R-tree bound queries, :mod:`.stored`) and kept per file and
 change stamp, so a board for a date window only touches the permits in that window. Any committed write to the
-file (a permit's dates or geometry, a segment) changes the stamp and the table is built again.
+file (a permit's dates or geometry, a segment) changes the stamp and the table is built again — except the
+plugin's own write of a handling note, which touches none of the table's inputs (:func:`carry_over`).
 
 :class:`StoredReader` answers None where the twin is not such a file (another provider, a layer in edit mode,
 a layer CRS other than the metric one): the board then reads through QGIS (:mod:`.reader`)."""
 
 from __future__ import annotations
 
+import os
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
@@ -87,6 +89,35 @@ class StoredGeometries(Mapping):
 
     def __len__(self) -> int:
         return sum(1 for v in self._memo.values() if v is not None)
+
+
+def only_one_commit(before: tuple, after: tuple) -> bool:
+    """Whether exactly one write transaction was committed to a file between its stamps ``before`` and ``after``
+    (:func:`.stored.file_stamp`): the same file (device, inode), no WAL file, and SQLite's change counter one up
+    (a rollback-journal database bumps it once per committed write; in WAL mode it does not, so: no)."""
+    if before[:2] != after[:2] or before[5:] != (None, None) or after[5:] != (None, None):
+        return False
+    return int.from_bytes(after[4], "big") == int.from_bytes(before[4], "big") + 1
+
+
+def carry_over(path: str, before: tuple, after: tuple) -> int:
+    """After a write of our own to ``path`` that changed none of the match tables' inputs (a handling note), the
+    tables that were current at stamp ``before`` are current at ``after`` — when that write was the file's only
+    commit in between (:func:`only_one_commit`). Returns how many tables were carried over."""
+    if not only_one_commit(before, after):
+        return 0
+    target = os.path.realpath(path)
+    carried = 0
+    with _LOCK:
+        for key, found in _CACHE.items():
+            paths = sorted({t[0] for t in key[:3] if t})
+            stamps = list(found.stamp)
+            for i, one in enumerate(paths):
+                if i < len(stamps) and os.path.realpath(one) == target and stamps[i] == before:
+                    stamps[i] = after
+                    carried += 1
+            found.stamp = tuple(stamps)
+    return carried
 
 
 class StoredReader:

@@ -12,8 +12,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional, Protocol
 
+from ..identify.gpkg_reader import connection as read_connection
 from ..tr import tr
+from .matches import carry_over
 from .model import Conflict
+from .stored import file_stamp
 
 STATUSES = ("new", "in_progress", "resolved", "accepted")
 TABLE = "coordination_notes"
@@ -107,16 +110,17 @@ class GpkgNotes:
         return sqlite3.connect(str(self.path), timeout=10)
 
     def load(self) -> dict[Key, Note]:
+        """Every note, read through this thread's kept read-only connection to the twin (the card asks on every
+        click: a new connection would parse the twin's whole schema each time)."""
+        if not self.path.is_file():
+            raise NotesError(tr('{path}: GeoPackage not found').format(path=self.path))
         try:
-            conn = self._connect()
-            try:
-                found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,))
-                if found.fetchone() is None:
-                    return {}
-                rows = conn.execute(_GPKG_SELECT).fetchall()
-            finally:
-                conn.close()
-        except sqlite3.Error as exc:
+            conn = read_connection(str(self.path))
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,))
+            if found.fetchone() is None:
+                return {}
+            rows = conn.execute(_GPKG_SELECT).fetchall()
+        except (sqlite3.Error, OSError) as exc:
             raise NotesError(
                 tr("{path}: the coordination notes could not be read: {error}").format(path=self.path, error=exc)
             ) from exc
@@ -128,13 +132,26 @@ class GpkgNotes:
                        updated_by=note.updated_by or self.user)
         try:
             conn = self._connect()
+            conn.isolation_level = None  # the transactions below are explicit
             try:
-                with conn:
+                # the file's stamp just before and just after this write (other writers locked out meanwhile): the
+                # board's match table does not depend on the notes, so it stays current (matches.carry_over)
+                conn.execute("BEGIN IMMEDIATE")
+                before = file_stamp(str(self.path))
+                try:
                     _create_gpkg_table(conn)
                     conn.execute(_GPKG_UPSERT, [getattr(note, c) for c in _COLUMNS])
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                after = file_stamp(str(self.path))
+                conn.execute("ROLLBACK")
             finally:
                 conn.close()
-        except sqlite3.Error as exc:
+            carry_over(str(self.path), before, after)
+        except (sqlite3.Error, OSError) as exc:
             raise NotesError(
                 tr("{path}: the coordination note could not be saved: {error}").format(path=self.path, error=exc)
             ) from exc

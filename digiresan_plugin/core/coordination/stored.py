@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
-from ..identify.gpkg_reader import connection, geometry_from_blob
+from ..identify.gpkg_reader import GpkgReader, connection, geometry_from_blob
 from ..identify.handles import LayerHandle, Metric
 
 Converter = Optional[Callable[[Any], Any]]
@@ -37,9 +37,9 @@ class StoredTable:
     @classmethod
     def of(cls, handle: Optional[LayerHandle], metric: Metric, spatial: bool = True) -> Optional["StoredTable"]:
         """The table behind ``handle`` when it may be read directly (``spatial``: with an R-tree, in the metric
-        CRS), else None."""
+        CRS), else None (a PostGIS layer's reader is not a GeoPackage's)."""
         reader = handle.reader if handle is not None else None
-        if reader is None or not reader.usable or not reader.is_current():
+        if not isinstance(reader, GpkgReader) or not reader.usable or not reader.is_current():
             return None
         shape = reader.shape
         if shape is None or (spatial and (shape.rtree is None or metric.transform(handle.crs) is not None)):

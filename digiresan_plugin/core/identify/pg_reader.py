@@ -3,8 +3,10 @@
 
 QGIS's provider answers each of a click's twenty small questions with a cursor (``DECLARE`` … ``FETCH`` …
 ``CLOSE``: three round trips and a plan per question). Here each is one statement on a connection kept per thread
-and database. Used only where it reads exactly what the layer shows and the feature ids are the same: a plain table
-of a ``postgres`` layer (no subset string, not in edit mode, no virtual or joined fields) whose key is one ``int4``
+and database, prepared on the server the first time (``PREPARE``; then ``EXECUTE``: no parsing or planning per
+click). A server that forgets prepared statements (a pooler in transaction mode) gets plain statements instead.
+Used only where it reads exactly what the layer shows and the feature ids are the same: a plain table of a
+``postgres`` layer (no subset string, not in edit mode, no virtual or joined fields) whose key is one ``int4``
 column (QGIS then uses its value as the feature id), with field types this module knows (see
 :func:`reader_for_pg_layer`); everything else goes through QGIS. The connection string may hold a password the
 auth manager expanded: it stays in memory, never in a message.
@@ -78,10 +80,12 @@ class _WkbFeature(LiteFeature):
 class _Connections(threading.local):
     def __init__(self) -> None:
         self.open: dict[str, Any] = {}
+        self.prepared: dict[str, dict[str, str]] = {}  # conninfo → SQL → prepared statement name (this connection)
 
 
 _CONNECTIONS = _Connections()
 _FAILED: dict[str, float] = {}  # conninfo → when connecting last failed (monotonic)
+_UNPREPARED: set[str] = set()  # conninfos whose server forgot a prepared statement: plain statements there
 _READERS: dict[tuple, "PgReader"] = {}
 _LOCK = threading.Lock()
 
@@ -106,7 +110,38 @@ def _connection(conninfo: str):
     conn.autocommit = True
     _FAILED.pop(conninfo, None)
     _CONNECTIONS.open[conninfo] = conn
+    _CONNECTIONS.prepared[conninfo] = {}
     return conn
+
+
+def _forget(conninfo: str) -> None:
+    """Drop this thread's connection to ``conninfo`` (broken) and what was prepared on it."""
+    _CONNECTIONS.open.pop(conninfo, None)
+    _CONNECTIONS.prepared.pop(conninfo, None)
+
+
+def _execute(cursor, conninfo: str, sql: str, params: list) -> None:
+    """``sql`` with ``params``: prepared on the server on first use, then executed by name."""
+    if conninfo in _UNPREPARED:
+        cursor.execute(sql, params)
+        return
+    prepared = _CONNECTIONS.prepared.setdefault(conninfo, {})
+    name = prepared.get(sql)
+    if name is None:
+        name = f"digiresan_card_{len(prepared) + 1}"
+        numbered = sql
+        for n in range(1, len(params) + 1):
+            numbered = numbered.replace("%s", f"${n}", 1)
+        cursor.execute(f"PREPARE {name} AS {numbered}")
+        prepared[sql] = name
+    call = f"EXECUTE {name}" + (f" ({', '.join(['%s'] * len(params))})" if params else "")
+    try:
+        cursor.execute(call, params)
+    except _psycopg2().errors.InvalidSqlStatementName:  # the server (a pooler) lost it: plain statements
+        LOG.info("PostGIS: prepared statements are not kept by this server; plain statements from now on")
+        _UNPREPARED.add(conninfo)
+        prepared.clear()
+        cursor.execute(sql, params)
 
 
 def close_connections() -> None:
@@ -117,6 +152,7 @@ def close_connections() -> None:
         except Exception:  # noqa: BLE001, S110 - closing a broken connection
             pass
     _CONNECTIONS.open.clear()
+    _CONNECTIONS.prepared.clear()
 
 
 def _ident(name: str) -> str:
@@ -190,11 +226,11 @@ class PgReader:
         conn = _connection(self._conninfo)
         try:
             with conn.cursor() as cursor:
-                cursor.execute(sql, params)
+                _execute(cursor, self._conninfo, sql, params)
                 rows = cursor.fetchall()
         except pg.Error as exc:
             if conn.closed or isinstance(exc, pg.OperationalError):
-                _CONNECTIONS.open.pop(self._conninfo, None)
+                _forget(self._conninfo)
             raise PgReadError(f"{self.relation}: {exc.__class__.__name__}") from None
         return features_from_rows(rows, wanted, self.converters, query.geometry and bool(self.geometry_column),
                                   self.fields, _WkbFeature)

@@ -95,7 +95,7 @@ def _attribute_subset(setup: EngineSetup, rel: RelationSpec, target: LayerHandle
 
 def _read(feature: QgsFeature, indexes: list[tuple[str, int]]) -> dict[str, Any]:
     values = feature.attributes()
-    if feature.__class__ is LiteFeature:  # plain Python values already
+    if isinstance(feature, LiteFeature):  # plain Python values already (GeoPackage and PostGIS readers)
         return {name: values[i] for name, i in indexes}
     return {name: py_value(values[i]) for name, i in indexes if i < len(values)}
 

@@ -105,7 +105,7 @@ def fill_template(template: str, attrs: dict[str, Any],
 def make_subject(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature,
                  crs: Optional[QgsCoordinateReferenceSystem] = None) -> SubjectFeature:
     """``feature`` of ``handle`` as a subject; ``crs``: its geometry's CRS when it is not the layer's."""
-    if feature.__class__ is LiteFeature:  # plain Python values in the handle's field order already
+    if isinstance(feature, LiteFeature):  # plain Python values in the handle's field order already
         attrs = dict(zip(handle.field_names, feature.attributes()))
     else:
         fields = feature.fields() if feature.fields().count() else handle.fields

@@ -57,6 +57,8 @@ def json_value(value: Any) -> Any:
     cls = value.__class__
     if cls is str or cls is int or cls is bool or value is None:
         return value
+    if cls is float:
+        return None if value != value else value  # NaN is NULL
     value = py_value(value)
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")

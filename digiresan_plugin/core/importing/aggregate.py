@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from ..tr import tr
 from .mapping import Aggregate
 from .names import SourceFields
 from .source import SourceRow
-from .values import ValueProblemError, plain, to_real, to_text
+from .values import ValueProblemError, is_empty, plain, to_real, to_text
 
 WEEKDAYS = range(0, 5)
 SITE_COLUMNS = ["site", "year"] + [f"h{hour:02d}" for hour in range(24)]
@@ -49,15 +49,17 @@ def _timestamp(value: object) -> datetime:
         raise ValueProblemError(tr("a date and time such as 2026-05-04 07:00")) from None
 
 
-def profiles(rows: Iterable[SourceRow], fields: SourceFields, spec: Aggregate,
-             problems: list[RecordProblem]) -> Iterator[SiteRow]:
-    """One :class:`SiteRow` per site (in the order sites first appear); refused records go to ``problems``."""
+def profiles(rows: Iterable[SourceRow], fields: SourceFields, spec: Aggregate, problems: list[RecordProblem],
+             carry: Sequence[str] = ()) -> Iterator[SiteRow]:
+    """One :class:`SiteRow` per site (in the order sites first appear); refused records go to ``problems``.
+    The ``carry`` columns (e.g. route and measure) are taken from the site's first record that has them."""
     site_col, time_col, value_col = fields.first(spec.site), fields.first(spec.time), fields.first(spec.value)
     sums: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
     members: dict[str, list[int]] = defaultdict(list)
     records: dict[str, list[dict]] = defaultdict(list)
     years: dict[str, int] = {}
     where: dict[str, object] = {}
+    carried: dict[str, dict[str, object]] = defaultdict(dict)
     for row in rows:
         site: Optional[str] = to_text(row.values.get(site_col)) if site_col else None
         try:
@@ -89,8 +91,11 @@ def profiles(rows: Iterable[SourceRow], fields: SourceFields, spec: Aggregate,
         years[site] = max(years.get(site, stamp.year), stamp.year)
         if site not in where and row.shape() is not None:
             where[site] = row.shape()
+        for column in carry:
+            if column not in carried[site] and not is_empty(row.values.get(column)):
+                carried[site][column] = row.values[column]
     for site, by_hour in sums.items():
-        values: dict[str, object] = {"site": site, "year": years[site]}
+        values: dict[str, object] = {**carried[site], "site": site, "year": years[site]}
         for hour, numbers in by_hour.items():
             values[f"h{hour:02d}"] = round(sum(numbers) / len(numbers))
         yield SiteRow(members[site][0], values, where.get(site), members=tuple(members[site]),

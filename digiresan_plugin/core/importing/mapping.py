@@ -7,6 +7,7 @@ One JSON format for both (``resources/import_presets/<id>.json``; a user file th
      "crs": "EPSG:3006",                          # for sources without a CRS (else the source's own)
      "csv": {"wkt": ["WKT"], "x": ["X", "E"], "y": ["Y", "N"]},
      "link": {"field": "segment_id", "layer": "road_segments", "max_distance_m": 25,
+              "measure": {"route": ["ROUTE_ID"], "at": ["MEASURE"], "twin": {"key": "NVDB-{route}-{from}-{to}"}},
               "combine": {"fields": ["iri_mm_m"], "how": "mean", "from": ["från_m"], "to": ["till_m"]}},
      "unpivot": {"index": "hour", "value": "vehicles", "first": 0, "last": 23, "columns": ["h{:02d}", "h{}"]},
      "aggregate": {"site": ["site"], "time": ["timestamp"], "value": ["vehicles"]},  # records → site profiles
@@ -87,13 +88,30 @@ class Combine:
 
 
 @dataclass(frozen=True)
+class MeasureLink:
+    """By linear reference, no coordinates needed: a row's route id (source ``route``) and measure (``at``) → the
+    twin feature on that route whose measure range holds it (see :mod:`.measures`). The twin's route and range are
+    its fields ``twin_route``/``twin_from``/``twin_to``, or are read from its key by ``twin_key``, a pattern with
+    ``{route}``, ``{from}`` and ``{to}`` (as the NVDB preset builds the segment id)."""
+
+    route: tuple[str, ...]
+    at: tuple[str, ...]
+    twin_key: Optional[str] = None
+    twin_route: Optional[str] = None
+    twin_from: Optional[str] = None
+    twin_to: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class Link:
-    """Fill ``field`` from the nearest feature of twin layer ``layer`` (its key) within ``max_distance_m``."""
+    """Fill ``field`` with the key of a feature of twin layer ``layer``: by route and measure (``measure``) when
+    the row gives them, else the nearest within ``max_distance_m`` of the row's position."""
 
     field: str
     layer: str
     max_distance_m: float
     combine: Optional[Combine] = None
+    measure: Optional[MeasureLink] = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +243,28 @@ class _Reader:
             raise self.fail("link.combine.fields", tr("the twin fields to combine"))
         return Combine(fields, how, self.names(raw, "from", "link.combine"), self.names(raw, "to", "link.combine"))
 
+    def measure(self, raw: Any) -> Optional[MeasureLink]:
+        if raw is None:
+            return None
+        key = "link.measure"
+        if not isinstance(raw, dict):
+            raise self.fail(key, tr("an object with route, at and twin"))
+        route, at = self.names(raw, "route", key), self.names(raw, "at", key)
+        for name, given in (("route", route), ("at", at)):
+            if not given:
+                raise self.fail(f"{key}.{name}", tr('a source field name or a list of them'))
+        twin = raw.get("twin")
+        if not isinstance(twin, dict):
+            raise self.fail(f"{key}.twin", tr("an object with 'key' (a pattern of the twin's key) or 'route', 'from' "
+                                              "and 'to' (the twin's fields)"))
+        pattern = self.text(twin, "key", f"{key}.twin")
+        if pattern is not None:
+            if sorted(_PLACEHOLDER_RE.findall(pattern)) != ["from", "route", "to"]:
+                raise self.fail(f"{key}.twin.key", tr("a pattern naming route, from and to once each, in braces"))
+            return MeasureLink(route, at, twin_key=pattern)
+        names = [self.text(twin, name, f"{key}.twin", True) for name in ("route", "from", "to")]
+        return MeasureLink(route, at, None, *names)
+
     def mapping(self, raw: Any) -> Mapping:
         if not isinstance(raw, dict):
             raise self.fail("(top level)", tr('an object'))
@@ -249,7 +289,7 @@ class _Reader:
                 raise self.fail("link", tr('an object with field, layer and max_distance_m'))
             distance = self.number(lraw, "max_distance_m", "link", 25)
             link = Link(self.text(lraw, "field", "link", True), self.text(lraw, "layer", "link", True), float(distance),
-                        self.combine(lraw.get("combine")))
+                        self.combine(lraw.get("combine")), self.measure(lraw.get("measure")))
         unpivot = None
         if raw.get("unpivot") is not None:
             uraw = raw["unpivot"]

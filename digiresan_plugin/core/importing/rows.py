@@ -16,6 +16,7 @@ from ..domains import FieldRule
 from ..i18n import ui_language
 from ..tr import tr
 from .mapping import FieldMap, Mapping
+from .measures import MeasureLinker
 from .names import SourceFields
 from .shapes import GEOMETRY, RowRejectedError, fast_geometry, twin_geometry
 from .source import SourceRow
@@ -45,15 +46,17 @@ class RowMapper:
 
     def __init__(self, mapping: Mapping, fields: SourceFields, kinds: dict[str, str], geometry_type: Optional[str],
                  rules: dict[str, FieldRule], today: date, linker: Optional[Linker] = None,
-                 key_field: Optional[str] = None):
+                 key_field: Optional[str] = None, by_measure: Optional[MeasureLinker] = None):
         self.mapping, self.kinds, self.rules, self.today = mapping, kinds, rules, today
         self.geometry_type = geometry_type
         self.key_field = key_field  # suffixed per part when lines are split
         self.linker = linker
+        self.by_measure = by_measure.bound(fields) if by_measure is not None else None
         self.columns = {f.target: fields.all_of(f.sources) for f in mapping.fields}
         self.placeholders = {name: fields.find(name) for f in mapping.fields for name in f.template_fields()}
         self.missing = sorted({s for f in mapping.fields if f.sources and not self.columns[f.target]
                                and f.default is None and not f.classify and f.template is None
+                               and (mapping.link is None or f.target != mapping.link.field)  # the link fills it
                                for s in f.sources[:1]})
         self.unpivot_columns: list[tuple[int, str]] = []
         if mapping.unpivot:
@@ -157,7 +160,7 @@ class RowMapper:
         link = self.mapping.link
         linked, weight = False, 1.0
         if link is not None and values.get(link.field) is None:
-            values[link.field] = self._link(row.shape())
+            values[link.field] = self._link(row)
             linked = True
             if link.combine is not None and None not in self.section:
                 weight = self._section_length(row.values)
@@ -331,11 +334,17 @@ class RowMapper:
                 fields=names))
         return max(classes)
 
-    def _link(self, geometry: Optional[QgsGeometry]) -> Optional[str]:
-        link = self.mapping.link
+    def _link(self, row: SourceRow) -> Optional[str]:
+        """By route and measure when the row gives them, else the nearest by position."""
+        found = self.by_measure.link(row.values) if self.by_measure is not None else None
+        if found is not None:
+            return found
+        link, geometry = self.mapping.link, row.shape()
         if geometry is None or geometry.isEmpty():
-            raise RowRejectedError(link.field, None, tr("no {field} and no position to find the nearest {layer}")
-                                   .format(field=link.field, layer=link.layer))
+            text = (tr("no {field}, no route and measure ({columns}) and no position to find the {layer}")
+                    if self.by_measure is not None else tr("no {field} and no position to find the nearest {layer}"))
+            columns = "/".join(self.by_measure.names) if self.by_measure is not None else ""
+            raise RowRejectedError(link.field, None, text.format(field=link.field, layer=link.layer, columns=columns))
         found = self.linker(geometry) if self.linker else None
         if found is None:
             raise RowRejectedError(link.field, None, tr("no {layer} within {distance} m").format(

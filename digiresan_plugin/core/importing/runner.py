@@ -27,6 +27,7 @@ from .aggregate import SITE_COLUMNS, RecordProblem, SiteRow, profiles
 from .gpkg_writer import GpkgWriter
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
+from .measures import MeasureLinker
 from .names import SourceFields
 from .rows import RowMapper, RowRejectedError
 from .source import Source, SourceRow
@@ -125,24 +126,34 @@ class Importer:
                     and r.field in self.writer.kinds]
         if unfilled:
             raise MappingError(mapping.path, f"fields.{unfilled[0]}", tr('a mapping for this required twin field'))
-        linker = None
+        linker, by_measure = None, None
         crs_wkt = self.writer.crs_wkt()
         if mapping.link is not None:
             link_spec = catalog.layer(mapping.link.layer)
             link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
             crs_wkt = crs_wkt or link_writer.crs_wkt()
-            linker = NearestLinker(link_writer.ds, prefix + link_spec.table, link_spec.key or mapping.link.field,
-                                   mapping.link.max_distance_m)
-            link_writer.close()
+            try:
+                linker = NearestLinker(link_writer.ds, prefix + link_spec.table, link_spec.key or mapping.link.field,
+                                       mapping.link.max_distance_m)
+                if mapping.link.measure is not None:
+                    by_measure = MeasureLinker(link_writer.ds, prefix + link_spec.table,
+                                               link_spec.key or mapping.link.field, mapping.link.measure,
+                                               link_spec.id, str(mapping.path))
+            finally:
+                link_writer.close()
         target_crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else None
         self.source = Source(source_path, mapping, target_crs, crs, transform_context, self.writer.spatial)
         geometry = self.spec.geometry if self.writer.spatial else None
-        fields = self.source.fields if mapping.aggregate is None else SourceFields(SITE_COLUMNS)
+        # an aggregating mapping's site rows carry the route and measure columns of their first record
+        self.carried = by_measure.bound(self.source.fields).columns if by_measure is not None else []
+        fields = (self.source.fields if mapping.aggregate is None
+                  else SourceFields(SITE_COLUMNS + [c for c in self.carried if c not in SITE_COLUMNS]))
         self.mapper = RowMapper(mapping, fields, self.writer.kinds, geometry, rules,
-                                today or date.today(), linker, self.key[0])
+                                today or date.today(), linker, self.key[0], by_measure)
         self.result = ImportResult(self.source.name, self.spec.id, mode, dry_run)
         for name in self.mapper.missing:
-            self.result.warnings.append(f"{self.source.name}: no column {name} (mapping {mapping.id})")
+            self.result.warnings.append(tr("{file}: no column {column} (mapping {mapping})").format(
+                file=self.source.name, column=name, mapping=mapping.id))
 
     # -- the run -----------------------------------------------------------------------------
     def run(self, progress: Optional[Callable[[float], bool]] = None) -> ImportResult:
@@ -229,7 +240,8 @@ class Importer:
             yield from self.source.rows()
             return
         problems: list[RecordProblem] = []
-        sites = list(profiles(self.source.rows(), self.source.fields, self.mapping.aggregate, problems))
+        sites = list(profiles(self.source.rows(), self.source.fields, self.mapping.aggregate, problems,
+                              self.carried))
         for p in problems:
             self.result.read += 1
             self.result.rejections.append(Rejection(p.row, p.field, p.value, p.reason, _shown(p.values)))

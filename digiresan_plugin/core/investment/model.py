@@ -149,10 +149,8 @@ class _Parser:
         self.path = path
 
     def fail(self, key: str, expected: str, value: Any = None) -> ModelError:
-        if value is None:
-            return ModelError(self.path, key, expected)
-        got = tr("missing") if value == MISSING else json.dumps(value, ensure_ascii=False)
-        return ModelError(self.path, key, tr("{expected}, got {value}").format(expected=expected, value=got))
+        got = tr(", got {value}").format(value=json.dumps(value, ensure_ascii=False)) if value is not None else ""
+        return ModelError(self.path, key, expected + got)
 
     def obj(self, raw: Any, key: str) -> dict:
         if not isinstance(raw, dict):
@@ -166,7 +164,7 @@ class _Parser:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
                 or value < minimum:
             raise self.fail(f"{key}.{name}", tr("a number ≥ {minimum}").format(minimum=f"{minimum:g}"),
-                            value if value is not None else MISSING)
+                            value if value is not None else tr("missing"))
         return float(value)
 
     def texts(self, raw: dict, name: str, key: str, allowed: Optional[tuple[str, ...]] = None) -> Any:

@@ -1,0 +1,158 @@
+"""Link a row to a twin feature by linear reference (route id + measure), without coordinates.
+
+The twin's features on one route are ranges ``from``–``to`` of its measure. A measure ``m`` belongs to the range
+with ``from ≤ m < to``: on the boundary of two ranges, to the one starting there; the end of a range that no other
+continues (the route's end) to that range. Route ids are compared without case, surrounding spaces or braces
+(``{ABC-1}`` = ``abc-1``). A row outside every range, on a route the twin does not have, or with only one of route
+and measure, is refused with that reason (never linked by guess).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any, Optional
+
+from osgeo import gdal
+
+from ..tr import tr
+from .mapping import MappingError, MeasureLink
+from .names import SourceFields
+from .shapes import RowRejectedError
+from .values import ValueProblemError, is_empty, to_real, to_text
+
+SHOWN_RANGES = 6
+_NUMBER = r"[-+]?\d+(?:[.,]\d+)?"
+
+
+def route_key(value: Any) -> str:
+    return (to_text(value) or "").strip().strip("{}").strip().casefold()
+
+
+def key_parser(pattern: str) -> "re.Pattern[str]":
+    """A regular expression reading route, from and to out of a key built by ``pattern`` (``NVDB-{route}-{from}-…``)."""
+    out, at = [], 0
+    for match in re.finditer(r"\{([^{}:]+)(?::[^{}]*)?\}", pattern):
+        out.append(re.escape(pattern[at:match.start()]))
+        name = match.group(1)
+        out.append("(?P<route>.+)" if name == "route" else f"(?P<{name}>{_NUMBER})")
+        at = match.end()
+    out.append(re.escape(pattern[at:]))
+    return re.compile("^" + "".join(out) + "$")
+
+
+class MeasureLinker:
+    """The twin side: every feature of one table as (route, from, to, key), sorted per route."""
+
+    def __init__(self, ds: gdal.Dataset, table: str, key: str, spec: MeasureLink, layer_id: str, path: str):
+        self.spec, self.layer_id = spec, layer_id
+        layer = ds.GetLayerByName(table)
+        if layer is None:
+            raise ValueError(tr("table '{table}' to link to not found").format(table=table))
+        defn = layer.GetLayerDefn()
+        present = {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())}
+        named = {"key": key} if spec.twin_key else {"route": spec.twin_route, "from": spec.twin_from,
+                                                     "to": spec.twin_to}
+        wanted = {key, *named.values()}  # the key is read in both cases: it is what the row is linked to
+        for where, name in named.items():
+            if name not in present:
+                raise MappingError(path, f"link.measure.twin.{where}", tr("a field of the twin table '{table}' "
+                                                                          "({columns})").format(
+                    table=table, columns=", ".join(sorted(present))))
+        parser = key_parser(spec.twin_key) if spec.twin_key else None
+        ranges: dict[str, list[tuple[float, float, str]]] = {}
+        layer.SetIgnoredFields([n for n in present if n not in wanted] + ["OGR_GEOMETRY"])
+        layer.ResetReading()
+        try:
+            for feature in layer:
+                one = self._range(feature, key, parser)
+                if one is not None:
+                    ranges.setdefault(one[0], []).append(one[1:])
+        finally:
+            layer.SetIgnoredFields([])
+            layer.ResetReading()
+        self.routes = {route: sorted(items) for route, items in ranges.items()}
+        self.starts = {route: [r[0] for r in items] for route, items in self.routes.items()}
+
+    def _range(self, feature: Any, key: str, parser: Optional["re.Pattern[str]"]
+               ) -> Optional[tuple[str, float, float, str]]:
+        found = feature.GetField(key)
+        if found is None:
+            return None
+        if parser is not None:
+            match = parser.match(str(found))
+            if match is None:  # a key of another kind (a segment that came from elsewhere)
+                return None
+            route, start, end = match.group("route"), match.group("from"), match.group("to")
+        else:
+            route, start, end = (feature.GetField(n) for n in (self.spec.twin_route, self.spec.twin_from,
+                                                               self.spec.twin_to))
+        try:
+            a, b = to_real(start), to_real(end)
+        except ValueProblemError:
+            return None
+        if route is None or a is None or b is None:
+            return None
+        return route_key(route), min(a, b), max(a, b), str(found)
+
+    def bound(self, fields: SourceFields) -> "BoundMeasure":
+        """This linker for the columns of one source."""
+        return BoundMeasure(self, fields.first(self.spec.route), fields.first(self.spec.at))
+
+    def find(self, route: str, measure: float) -> Optional[str]:
+        items = self.routes.get(route)
+        if not items:
+            return None
+        for i in range(bisect_right(self.starts[route], measure) - 1, -1, -1):  # the latest start first
+            if measure <= items[i][1]:
+                return items[i][2]
+        return None
+
+    def covered(self, route: str) -> str:
+        """The route's ranges as the twin has them, contiguous ones joined (``0–0.5, 0.6–1``)."""
+        joined: list[list[float]] = []
+        for start, end, _key in self.routes.get(route, []):
+            if joined and start <= joined[-1][1]:
+                joined[-1][1] = max(joined[-1][1], end)
+            else:
+                joined.append([start, end])
+        shown = ", ".join(f"{a:g}–{b:g}" for a, b in joined[:SHOWN_RANGES])
+        return shown + (", …" if len(joined) > SHOWN_RANGES else "")
+
+
+class BoundMeasure:
+    """``link(values)``: the key for one source row, None when it gives neither route nor measure."""
+
+    def __init__(self, linker: MeasureLinker, route_column: Optional[str], at_column: Optional[str]):
+        self.linker, self.route_column, self.at_column = linker, route_column, at_column
+        spec = linker.spec
+        self.names = (route_column or spec.route[0], at_column or spec.at[0])
+        self.columns = [c for c in (route_column, at_column) if c]  # the source's columns for them
+
+    def link(self, values: dict[str, Any]) -> Optional[str]:
+        layer = self.linker.layer_id
+        route_raw = values.get(self.route_column) if self.route_column else None
+        at_raw = values.get(self.at_column) if self.at_column else None
+        route_field, at_field = self.names
+        if is_empty(route_raw) and is_empty(at_raw):
+            return None
+        if is_empty(at_raw):
+            raise RowRejectedError(at_field, None, tr("route {route} is given without a measure").format(
+                route=to_text(route_raw)))
+        try:
+            measure = to_real(at_raw)
+        except ValueProblemError as exc:
+            raise RowRejectedError(at_field, at_raw, tr("expected {what}").format(what=exc)) from None
+        if is_empty(route_raw):
+            raise RowRejectedError(route_field, None, tr("measure {measure} is given without a route").format(
+                measure=to_text(at_raw)))
+        route = route_key(route_raw)
+        if route not in self.linker.routes:
+            raise RowRejectedError(route_field, route_raw, tr("no {layer} on route {route} in the twin").format(
+                layer=layer, route=to_text(route_raw)))
+        found = self.linker.find(route, measure)
+        if found is None:
+            raise RowRejectedError(at_field, at_raw, tr("measure {measure} is outside every {layer} on route {route} "
+                                                        "(the twin has {ranges})").format(
+                measure=f"{measure:g}", layer=layer, route=to_text(route_raw), ranges=self.linker.covered(route)))
+        return found
