@@ -29,9 +29,6 @@ SOURCE_FIELDS = {
 }
 
 
-MISSING = "missing"  # the value of a key that is not there (said as "missing" in the UI language)
-
-
 class ModelError(CatalogError):
     """The maintenance model file is malformed: file, key and expectation."""
 
@@ -206,12 +203,12 @@ class _Parser:
             fields = self.obj(entry.get("fields"), f"{key}.fields")
             for name in needed:
                 if not isinstance(fields.get(name), str) or not fields[name]:
-                    raise self.fail(f"{key}.fields.{name}", tr('a field name'), fields.get(name) or MISSING)
+                    raise self.fail(f"{key}.fields.{name}", tr('a field name'), fields.get(name) or "missing")
             layer, relation = entry.get("layer"), entry.get("relation")
             if kind == "segments" and not isinstance(layer, str):
-                raise self.fail(f"{key}.layer", tr('a catalog layer id'), layer or MISSING)
+                raise self.fail(f"{key}.layer", tr('a catalog layer id'), layer or "missing")
             if kind != "segments" and not isinstance(relation, str):
-                raise self.fail(f"{key}.relation", tr('a catalog relation id'), relation or MISSING)
+                raise self.fail(f"{key}.relation", tr('a catalog relation id'), relation or "missing")
             sources[kind] = Source(layer, relation, {k: str(v) for k, v in fields.items()})
         moratorium = self.obj(raw.get("moratorium", {}), "sources.moratorium").get("warning")
         return sources, moratorium
