@@ -4,6 +4,10 @@
 <context>
     <name>@default</name>
     <message>
+        <source>&apos;merge&apos; or &apos;split&apos; (lines are taken as they are without it)</source>
+        <translation>'merge' eller 'split' (utan den tas linjerna som de är)</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/core/investment/model.py" line="149"/>
         <source>, got {value}</source>
         <translation>, fick {value}</translation>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsFeatureRequest
+from qgis.PyQt.QtCore import QLocale
 
 from digiresan_plugin.core.identify import TwinEngine
 
@@ -60,6 +61,15 @@ def test_park_card_assets_agreements_works_rules_documents(catalog, layers):
     expiring = report.warnings[0].message
     assert "AV-1" in expiring and "in 60 days" in expiring and "2026-10-26" in expiring
     assert "Anna Ek, 063-14 30 00" in expiring  # who to contact
+
+
+def test_item_warning_dates_read_as_the_cards_dates(catalog, layers):
+    """With the card's locale (en_US) the agreement's end and notice date read "1/26/2027", "10/26/2026" (today
+    2026-11-27 + 60 days; 3 months' notice before it)."""
+    engine = TwinEngine(catalog, layers.get, today=TODAY, language="en", locale=QLocale("en_US"),
+                        setting_values={"dig_moratorium_years": 3, "documents_folder": ""})
+    expiring = card(engine, layers, "parks", "park_id", "PARK-1").warnings[0].message
+    assert "ends 1/26/2027, in 60 days: notice was due by 10/26/2026" in expiring
 
 
 def test_assets_sorted_by_kind_then_id(catalog, layers):

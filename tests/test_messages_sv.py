@@ -83,3 +83,19 @@ def test_a_maintenance_model_error_in_swedish(swedish, tmp_path):
     with pytest.raises(ModelError) as caught:
         load_model(str(path))
     assert str(caught.value).endswith("förväntade ett tal ≥ 0, fick \"saknas\"")
+
+
+def test_an_import_mapping_expectation_in_swedish(swedish, tmp_path):
+    """A mapping's unknown lines mode says what the key expects in Swedish."""
+    import json
+
+    from digiresan_plugin.core.importing.mapping import MappingError, read_mapping
+
+    mapping = {"format": 1, "id": "m", "title": {"en": "m", "sv": "m"}, "layer": "road_segments",
+               "fields": {"segment_id": {"from": "id"}}, "geometry": {"lines": "join"}}
+    path = tmp_path / "mappning.json"
+    path.write_text(json.dumps(mapping), encoding="utf-8")
+    with pytest.raises(MappingError) as caught:
+        read_mapping(path)
+    assert str(caught.value) == (f"{path}: nyckel 'geometry.lines': förväntade 'merge' eller 'split' "
+                                 "(utan den tas linjerna som de är)")

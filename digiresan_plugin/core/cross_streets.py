@@ -15,7 +15,7 @@ import os
 import sqlite3
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Optional, Protocol
+from typing import Any, Callable, Iterable, Iterator, Optional, Protocol
 
 from qgis.core import (
     QgsExpression,
@@ -34,6 +34,7 @@ from .identify.gpkg_reader import connection, geometry_from_blob
 from .identify.handles import LayerHandle
 from .layers import plain_gpkg_table
 from .log import get_logger
+from .read_faults import note_fault, watch_reads
 from .tr import tr
 
 LOG = get_logger(__name__)
@@ -166,17 +167,23 @@ class _LayerRows:
     def street(self, name: str) -> list[tuple[int, str, QgsGeometry]]:
         request = self._request().setFilterExpression(QgsExpression.createFieldEqualityExpression(self.name, name))
         return [(f.id(), "" if not self.key or f[self.key] is None else str(f[self.key]), f.geometry())
-                for f in self.source.getFeatures(request)]
+                for f in self._features(request)]
 
     def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]:
-        for f in self.source.getFeatures(self._request().setFilterRect(rect)):
+        for f in self._features(self._request().setFilterRect(rect)):
             value = f[self.name]
             yield ("" if value is None else str(value)), f.geometry()
 
     def street_of(self, fid: int) -> Optional[str]:
-        for f in self.source.getFeatures(self._request().setFilterFid(int(fid))):
-            return None if f[self.name] is None else str(f[self.name])
-        return None
+        found = list(self._features(self._request().setFilterFid(int(fid))))
+        return None if not found or found[0][self.name] is None else str(found[0][self.name])
+
+    def _features(self, request: QgsFeatureRequest) -> Iterator[Any]:
+        """The features, and a fault noted when the provider gave the iterator no connection (it looks empty)."""
+        iterator = self.source.getFeatures(request)
+        yield from iterator
+        if not iterator.isValid():
+            note_fault("cross streets: the data source gave no connection, the read failed")
 
 
 def _ends(geometry: QgsGeometry) -> Optional[tuple[QgsPointXY, QgsPointXY]]:
@@ -198,9 +205,12 @@ class CrossStreets:
         key), each with the cross streets at its start and its end."""
         known = self.cache.get(street)
         if known is None:
-            known = self._compute(street)
-            with _CACHE_LOCK:
-                self.cache[street] = known
+            with watch_reads() as faults:
+                seen = len(faults)
+                known = self._compute(street)
+            if len(faults) == seen:  # an answer read while the source failed is not kept
+                with _CACHE_LOCK:
+                    self.cache[street] = known
         return known
 
     def street_of(self, fid: int) -> Optional[str]:

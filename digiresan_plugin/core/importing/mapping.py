@@ -314,7 +314,7 @@ class _Reader:
         crs = self.text(raw, "crs", "")
         geometry = raw.get("geometry", {})
         if not isinstance(geometry, dict) or geometry.get("lines", "as_is") not in ("as_is", "merge", "split"):
-            raise self.fail("geometry.lines", "'merge' or 'split' (lines are taken as they are without it)")
+            raise self.fail("geometry.lines", tr("'merge' or 'split' (lines are taken as they are without it)"))
         return Mapping(
             id=mapping_id, path=self.path, title=Title(title["en"], title["sv"]), layer=layer, fields=fields,
             key=self.names(raw, "key", ""), crs=crs, wkt=self.names(csv, "wkt", "csv"), x=self.names(csv, "x", "csv"),
