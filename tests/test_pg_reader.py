@@ -127,6 +127,36 @@ def test_each_kind_of_query_matches_qgis(layers):
     assert hits > 100
 
 
+def test_direct_reads_only_on_the_main_thread_tasks_read_through_qgis(layers, catalog):
+    """One direct connection per QGIS: a task's snapshot engine has no PostGIS reader, and a live one asked from
+    another thread steps aside (the handle then reads through QGIS) — the reports are the same."""
+    import threading
+
+    live = TwinEngine(catalog, layers.get, today=TODAY)
+    assert isinstance(live.layer_handle("road_segments").reader, PgReader)
+    snapshot = TwinEngine.snapshot(catalog, layers.get, today=TODAY)
+    assert snapshot.layer_handle("road_segments").reader is None
+    roads = layers["road_segments"]
+    reader = reader_for_pg_layer(roads, roads.fields())
+    point = roads.getFeature(next(roads.getFeatures(QgsFeatureRequest().setLimit(1))).id()).geometry() \
+        .interpolate(1.0).asPoint()
+    expected = report_to_json(live.report_at_point(QgsPointXY(point), EPSG3006, 3.0))
+    found: dict = {}
+
+    def task() -> None:
+        try:
+            reader.read(Query())
+        except PgReadError as exc:
+            found["refused"] = str(exc)
+        found["report"] = report_to_json(snapshot.report_at_point(QgsPointXY(point), EPSG3006, 3.0))
+
+    worker = threading.Thread(target=task)
+    worker.start()
+    worker.join(60)
+    assert found["refused"] == "not on the main thread"
+    assert found["report"] == expected
+
+
 def test_statements_are_prepared_once_and_a_server_that_forgets_them_still_answers(layers):
     """Each query shape is prepared on the server once; when the server loses them (a pooler in transaction mode,
     here ``DEALLOCATE ALL``), the read answers the same through plain statements."""

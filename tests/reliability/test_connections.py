@@ -23,8 +23,9 @@ POOL_SPARE = 2  # CONN_POOL_SPARE_CONNECTIONS in QGIS's qgsconnectionpool.h
 
 def max_per_qgis() -> int:
     """The most one QGIS may hold on the twin's login: QGIS's pool (maxConcurrentConnectionsPerPool, 4 by default,
-    + 2 spare) and the shared connection of the layers' providers; the plugin adds none that stays open."""
-    return QgsApplication.instance().maxConcurrentConnectionsPerPool() + POOL_SPARE + 1
+    + 2 spare), the shared connection of the layers' providers, and the card's direct reader (one, on the main
+    thread: core/identify/pg_reader.py)."""
+    return QgsApplication.instance().maxConcurrentConnectionsPerPool() + POOL_SPARE + 1 + 1
 
 
 def backends(pg_cluster, user: str) -> int:

@@ -2,8 +2,9 @@
 (on the GiST index for rectangles), the values typed as QGIS's postgres provider gives them.
 
 QGIS's provider answers each of a click's twenty small questions with a cursor (``DECLARE`` … ``FETCH`` …
-``CLOSE``: three round trips and a plan per question). Here each is one statement on a connection kept per thread
-and database, prepared on the server the first time (``PREPARE``; then ``EXECUTE``: no parsing or planning per
+``CLOSE``: three round trips and a plan per question). Here each is one statement on a connection kept per database
+on the main thread (the card; tasks read through QGIS's pooled connections, so one QGIS holds one more connection
+than QGIS alone), prepared on the server the first time (``PREPARE``; then ``EXECUTE``: no parsing or planning per
 click). A server that forgets prepared statements (a pooler in transaction mode) gets plain statements instead.
 Used only where it reads exactly what the layer shows and the feature ids are the same: a plain table of a
 ``postgres`` layer (no subset string, not in edit mode, no virtual or joined fields) whose key is one ``int4``
@@ -205,7 +206,10 @@ class PgReader:
         return sql + f" ORDER BY {_ident(self.key)}", wanted
 
     def read(self, query: Query) -> list[LiteFeature]:
-        """The features ``query`` asks for, in key order. Raises :class:`PgReadError` when it cannot."""
+        """The features ``query`` asks for, in key order. Raises :class:`PgReadError` when it cannot (also off the
+        main thread: the connections stay one per QGIS)."""
+        if threading.current_thread() is not threading.main_thread():
+            raise PgReadError("not on the main thread")
         key = (query.rect is not None, query.equals[0] if query.equals else None,
                tuple((c.field, c.op, len(c.values)) for c in query.where), query.fids is not None,
                None if query.attributes is None else tuple(query.attributes), query.geometry)
