@@ -158,3 +158,43 @@ def test_the_match_table_is_built_again_when_a_permit_changes(tmp_path, catalog)
     rows = board.conflicts(Window())
     assert "moratorium" not in {r.rule for r in rows}
     assert board.network.permits["GT-1"].segments == ()
+
+
+def test_the_match_table_is_kept_when_other_tables_change(tmp_path, catalog):
+    """Freshness per input table: a saved note, an inspection and a permit's contractor (not read) keep the table;
+    a segment's paving date and the paving plan build it again."""
+    from osgeo import ogr
+
+    from digiresan_plugin.core.coordination.notes import GpkgNotes, Note
+
+    path = build_coordination_twin(tmp_path / "coord.gpkg")
+    layers = open_layers(path, catalog)
+    board = Board(TwinEngine(catalog, layers.get, today=TODAY, setting_values={"dig_moratorium_years": 3}))
+    board.conflicts(Window())
+    first = board.stored.matches()[0]
+
+    def write(sql: str) -> None:
+        ds = ogr.Open(str(path), 1)
+        ds.ExecuteSQL(sql)
+        ds = None
+
+    GpkgNotes(path, "test").save(Note("moratorium", "GT-1", "", "M1", "resolved", notes="klart"))
+    board.conflicts(Window())
+    assert board.stored.matches()[0] is first  # the file changed, the permits and segments did not
+    write("INSERT INTO road_condition (segment_id, inspected_on, iri_mm_m, rut_depth_mm, condition_class) "
+          "VALUES ('M1', '2026-11-01', 2.0, 5.0, 2)")
+    write("UPDATE excavation_permits SET contractor = 'Annan AB' WHERE permit_id = 'GT-1'")
+    assert board.stored.matches()[0] is first
+
+    write("UPDATE road_segments SET last_paved = '2020-01-01' WHERE segment_id = 'M1'")  # moratorium long over
+    rows = board.conflicts(Window())
+    second = board.stored.matches()[0]
+    assert second is not first
+    assert "moratorium" not in {r.rule for r in rows}
+
+    write("DELETE FROM paving_plan WHERE segment_id = 'F1'")  # no paving planned: no dig-now notice
+    rows = board.conflicts(Window())
+    assert board.stored.matches()[0] is not second
+    assert "dig_notice" not in {r.rule for r in rows}
+    del board, rows, first, second
+    layers.clear()
