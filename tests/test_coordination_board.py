@@ -160,9 +160,10 @@ def test_the_match_table_is_built_again_when_a_permit_changes(tmp_path, catalog)
     assert board.network.permits["GT-1"].segments == ()
 
 
-def test_a_handling_note_keeps_the_match_table_and_other_writes_do_not(tmp_path, catalog):
+def test_a_handling_note_keeps_the_match_table_and_a_permit_change_does_not(tmp_path, catalog):
     """Saving a note (the plugin's own write, which touches none of the table's inputs) keeps the built table; a
-    write by anyone else, and a permit change after the note, build it again, with the new answer."""
+    write by anyone else to the notes keeps it too (the inputs' stamps), a permit change after the note builds it
+    again, with the new answer."""
     import sqlite3
 
     from osgeo import ogr
@@ -180,10 +181,10 @@ def test_a_handling_note_keeps_the_match_table_and_other_writes_do_not(tmp_path,
     assert board.stored.matches()[0] is first  # two notes later: the same table, not built again
     assert {r.rule: r for r in board.conflicts(Window())}.keys() == rows.keys()
 
-    with sqlite3.connect(path) as conn:  # someone else's write (another program): the table cannot know what
-        conn.execute("UPDATE coordination_notes SET notes = 'x'")  # it touched, so it is built again
+    with sqlite3.connect(path) as conn:  # someone else's write (another program): the inputs' stamps decide, and
+        conn.execute("UPDATE coordination_notes SET notes = 'x'")  # the permits and segments did not change
     second = board.stored.matches()[0]
-    assert second is not first
+    assert second is first
 
     notes.save(Note.for_conflict(rows["coordination_time"], "resolved"))
     assert board.stored.matches()[0] is second
@@ -193,3 +194,45 @@ def test_a_handling_note_keeps_the_match_table_and_other_writes_do_not(tmp_path,
     rows = {r.rule: r for r in board.conflicts(Window())}
     assert board.stored.matches()[0] is not second
     assert rows["coordination_space_time"].start == d(9)
+    del board, rows, first, second
+    layers.clear()  # the layers go before QGIS does
+
+
+def test_the_match_table_is_kept_when_other_tables_change(tmp_path, catalog):
+    """Freshness per input table: a saved note, an inspection and a permit's contractor (not read) keep the table;
+    a segment's paving date and the paving plan build it again."""
+    from osgeo import ogr
+
+    from digiresan_plugin.core.coordination.notes import GpkgNotes, Note
+
+    path = build_coordination_twin(tmp_path / "coord.gpkg")
+    layers = open_layers(path, catalog)
+    board = Board(TwinEngine(catalog, layers.get, today=TODAY, setting_values={"dig_moratorium_years": 3}))
+    board.conflicts(Window())
+    first = board.stored.matches()[0]
+
+    def write(sql: str) -> None:
+        ds = ogr.Open(str(path), 1)
+        ds.ExecuteSQL(sql)
+        ds = None
+
+    GpkgNotes(path, "test").save(Note("moratorium", "GT-1", "", "M1", "resolved", notes="klart"))
+    board.conflicts(Window())
+    assert board.stored.matches()[0] is first  # the file changed, the permits and segments did not
+    write("INSERT INTO road_condition (segment_id, inspected_on, iri_mm_m, rut_depth_mm, condition_class) "
+          "VALUES ('M1', '2026-11-01', 2.0, 5.0, 2)")
+    write("UPDATE excavation_permits SET contractor = 'Annan AB' WHERE permit_id = 'GT-1'")
+    assert board.stored.matches()[0] is first
+
+    write("UPDATE road_segments SET last_paved = '2020-01-01' WHERE segment_id = 'M1'")  # moratorium long over
+    rows = board.conflicts(Window())
+    second = board.stored.matches()[0]
+    assert second is not first
+    assert "moratorium" not in {r.rule for r in rows}
+
+    write("DELETE FROM paving_plan WHERE segment_id = 'F1'")  # no paving planned: no dig-now notice
+    rows = board.conflicts(Window())
+    assert board.stored.matches()[0] is not second
+    assert "dig_notice" not in {r.rule for r in rows}
+    del board, rows, first, second
+    layers.clear()

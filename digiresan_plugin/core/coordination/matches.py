@@ -1,9 +1,12 @@
 """The stored permit–segment match table of a GeoPackage twin: every permit with the segments within the near
 distance, the permits near each other, the permit-bearing segments with their end nodes, the paving plan and the
-segments by paving date — read once through SQLite (R-tree bound queries, :mod:`.stored`) and kept per file and
-change stamp, so a board for a date window only touches the permits in that window. Any committed write to the
-file (a permit's dates or geometry, a segment) changes the stamp and the table is built again — except the
-plugin's own write of a handling note, which touches none of the table's inputs (:func:`carry_over`).
+segments by paving date — read once through SQLite (R-tree bound queries, :mod:`.stored`) and kept per file, so
+a board for a date window only touches the permits in that window. Freshness is checked per input table: while
+the file's change stamp is the same the table is current; when it changed (any committed write), the stamps of
+the tables the matches are read from (permits, road segments, paving plan: the columns read and the geometry,
+:func:`.stored.table_stamp`) decide — a note, an inspection or another column keeps the table, a permit's dates
+or geometry or a segment builds it again. The plugin's own write of a handling note skips even that check
+(:func:`carry_over`).
 
 :class:`StoredReader` answers None where the twin is not such a file (another provider, a layer in edit mode,
 a layer CRS other than the metric one): the board then reads through QGIS (:mod:`.reader`)."""
@@ -30,7 +33,7 @@ from .config import CoordinationSpec
 from .lifecycle import paving_date
 from .model import Conflict, PermitRow, SegmentRow, Window, add_months
 from .reader import Network, Progress, _exemption, _fields, _matches, reach
-from .stored import StoredTable, file_stamp, quoted
+from .stored import StoredTable, file_stamp, quoted, table_stamp
 
 _CACHE: dict[tuple, "Matches"] = {}
 _LOCK = threading.Lock()
@@ -43,7 +46,7 @@ class Matches:
     """The match table of one file as of ``stamp`` (see the module doc); ``rows`` keeps the rules' rows over all
     permits per (as of, language, years, rules)."""
 
-    stamp: tuple
+    stamp: tuple  # the files' change stamps when last checked
     permits: dict[str, PermitRow]
     near: list[tuple[str, str]]
     segments: dict[str, SegmentRow]
@@ -54,6 +57,7 @@ class Matches:
     rows: dict[tuple, list[tuple[date, date, Conflict]]] = field(default_factory=dict)
     spans: list[tuple[date, date, PermitRow]] = field(default_factory=list)  # each permit's dates (open: min/max)
     on_segment: dict[str, list[PermitRow]] = field(default_factory=dict)  # the permits on each segment
+    inputs: tuple = ()  # the input tables' stamps it was built from
 
     def __post_init__(self) -> None:
         self.spans = [(p.start or date.min, p.end or date.max, p) for p in self.permits.values()]
@@ -154,13 +158,40 @@ class StoredReader:
             found = _CACHE.get(key)
         if found is not None and found.stamp == stamp:
             return found, tables
+        inputs = self._input_stamps(*tables)
+        if found is not None and found.inputs == inputs:  # a write elsewhere in the file (a note, an inspection)
+            found.stamp = stamp
+            return found, tables
         built = self._build(stamp, *tables, progress=progress)
+        built.inputs = inputs
         with _LOCK:
             _CACHE.pop(key, None)
             while len(_CACHE) >= MAX_KEPT:
                 _CACHE.pop(next(iter(_CACHE)))
             _CACHE[key] = built
         return built, tables
+
+    def _input_stamps(self, pt: StoredTable, st: StoredTable, plan_t: Optional[StoredTable]) -> tuple:
+        """The stamps of what :meth:`_build` reads: the permits' and segments' columns with geometry, the plan's."""
+        spec = self.spec
+        s_handle = self.resolve(spec.segments.layer)
+        assert s_handle is not None
+        stamps = [table_stamp(pt, self._permit_names(), geometry=True),
+                  table_stamp(st, _fields(s_handle, spec.segments, s_handle.spec.key), geometry=True)]
+        if plan_t is not None and spec.paving_plan is not None:
+            plan_handle = self.resolve(spec.paving_plan.layer)
+            assert plan_handle is not None
+            stamps.append(table_stamp(plan_t, _fields(plan_handle, spec.paving_plan, None)))
+        return tuple(stamps)
+
+    def _permit_names(self) -> list[str]:
+        """The permit fields the table is built from (the rules' fields, admit conditions', exemptions')."""
+        p_handle = self.resolve(self.spec.permits.layer)
+        assert p_handle is not None
+        p_names = _fields(p_handle, self.spec.permits, p_handle.spec.key)
+        extra = [n for n in {c.field for c in self.admit} | {e.field for e in self.spec.exemptions}
+                 if p_handle.has_field(n)]
+        return list(dict.fromkeys(p_names + sorted(extra)))
 
     # -- the table ------------------------------------------------------------------------------------------------
     def _build(self, stamp: tuple, pt: StoredTable, st: StoredTable, plan_t: Optional[StoredTable],
@@ -170,10 +201,7 @@ class StoredReader:
         assert p_handle is not None and s_handle is not None
         seg_names = _fields(s_handle, spec.segments, s_handle.spec.key)
         p_key = p_handle.spec.key
-        p_names = _fields(p_handle, spec.permits, p_key)
-        extra = [n for n in {c.field for c in self.admit} | {e.field for e in spec.exemptions}
-                 if p_handle.has_field(n)]
-        names = list(dict.fromkeys(p_names + extra))
+        names = self._permit_names()
         admit = [c for c in self.admit if p_handle.has_field(c.field)]
         part = spec.permits
         start_f, end_f, app_f, util_f = (part.field(r) for r in ("start", "end", "applicant", "utility"))
