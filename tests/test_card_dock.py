@@ -675,3 +675,31 @@ def test_chart_without_counts(qgis_app):
     assert dock.section_box("traffic").findChildren(HourlyChart) == []
     assert not dock.grab().isNull()
     dock.cleanup()
+
+
+def _header_lines(browser: AutoHeightBrowser, word: str) -> list[str]:
+    block = browser.document().find(word).block()
+    layout, text = block.layout(), block.text()
+    return [text[layout.lineAt(i).textStart():layout.lineAt(i).textStart() + layout.lineAt(i).textLength()]
+            for i in range(layout.lineCount())]
+
+
+def test_narrow_table_headers_wrap_between_words(qgis_app):
+    """A card table's headers wrap between words ("Tillståndsklass" whole) while the table's words fit the width;
+    only a table whose words cannot fit is wrapped inside words, never cut off at the right edge; wider again,
+    the words are whole again."""
+    headers = ("Mätdatum", "Tillståndsklass (1–5)", "IRI (mm/m)", "Spårdjup (mm)", "Fastighetsbeteckning")
+    html = ('<table cellspacing="0" cellpadding="3" width="100%"><thead><tr>'
+            + "".join(f'<th align="left" style="font-size:small">{h}</th>' for h in headers)
+            + "</tr></thead><tr><td>2026-11-09</td><td>1</td><td>1,44</td><td>4,5</td><td>Hjorten 3</td></tr></table>")
+    browser = AutoHeightBrowser(html)
+    for width, whole in ((560, True), (240, False), (600, True)):
+        browser.resize(width, 100)
+        browser.show()
+        QCoreApplication.processEvents()
+        for word in ("Tillståndsklass", "Fastighetsbeteckning", "Spårdjup"):
+            lines = _header_lines(browser, word)
+            inside = any(a[-1:].isalpha() and b[:1].isalpha() for a, b in zip(lines, lines[1:]))  # "Tillstå|nds"
+            assert inside is not whole, (width, word, lines)
+        assert browser.document().size().width() <= browser.viewport().width() + 3  # nothing cut off
+    browser.deleteLater()

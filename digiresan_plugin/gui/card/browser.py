@@ -6,8 +6,10 @@ import math
 from typing import Optional
 
 from qgis.PyQt.QtCore import QSize, Qt
-from qgis.PyQt.QtGui import QFont, QPalette
+from qgis.PyQt.QtGui import QFont, QPalette, QTextOption
 from qgis.PyQt.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+
+SLACK_PX = 3  # the laid-out width may exceed the viewport by a pixel or two (margins, rounding) and still fit
 
 
 class AutoHeightBrowser(QTextBrowser):
@@ -30,6 +32,8 @@ class AutoHeightBrowser(QTextBrowser):
         self.setPalette(palette)
         self.document().setDocumentMargin(2)
         self._settling = False
+        self._cut_below = 0  # widths under which words had to be cut (a table's words do not fit)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self.show_html(html)
 
@@ -37,6 +41,9 @@ class AutoHeightBrowser(QTextBrowser):
         """Show ``html`` and take its height once, when the text is laid out (not at each step of the layout)."""
         self._settling = True
         try:
+            self._cut_below = 0  # new text: words whole again where they fit
+            if self.wordWrapMode() != QTextOption.WrapMode.WordWrap:
+                self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
             self.setHtml(html)
         finally:
             self._settling = False
@@ -48,9 +55,31 @@ class AutoHeightBrowser(QTextBrowser):
         width = self.viewport().width()
         if width > 0 and self.document().textWidth() != width:
             self.document().setTextWidth(width)
+        if width > 0:
+            self._wrap(width)
         height = math.ceil(self.document().size().height()) + 2 * self.frameWidth()
         if height != self.height():
             self.setFixedHeight(height)
+
+    def _wrap(self, width: int) -> None:
+        """Words stay whole (a table's column header wraps between words, never "Tillstå|ndsklass") while the text
+        fits ``width``; where a table's words cannot fit they are cut rather than the table cut off at the edge."""
+        whole = self.wordWrapMode() == QTextOption.WrapMode.WordWrap
+        if whole and self.document().idealWidth() > width + SLACK_PX:
+            self._cut_below = max(self._cut_below, width + 1)
+            self._set_wrap(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        elif not whole and width >= self._cut_below:
+            self._set_wrap(QTextOption.WrapMode.WordWrap)
+            if self.document().idealWidth() > width + SLACK_PX:
+                self._cut_below = width + 1
+                self._set_wrap(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+
+    def _set_wrap(self, mode: QTextOption.WrapMode) -> None:
+        self._settling = True
+        try:
+            self.setWordWrapMode(mode)
+        finally:
+            self._settling = False
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
