@@ -34,7 +34,7 @@ from .identify.gpkg_reader import connection, geometry_from_blob
 from .identify.handles import LayerHandle
 from .layers import plain_gpkg_table
 from .log import get_logger
-from .read_faults import note_fault, watch_reads
+from .read_faults import features_or_fault, watch_reads
 from .tr import tr
 
 LOG = get_logger(__name__)
@@ -180,10 +180,7 @@ class _LayerRows:
 
     def _features(self, request: QgsFeatureRequest) -> Iterator[Any]:
         """The features, and a fault noted when the provider gave the iterator no connection (it looks empty)."""
-        iterator = self.source.getFeatures(request)
-        yield from iterator
-        if not iterator.isValid():
-            note_fault("cross streets: the data source gave no connection, the read failed")
+        return features_or_fault(self.source, request, "cross streets")
 
 
 def _ends(geometry: QgsGeometry) -> Optional[tuple[QgsPointXY, QgsPointXY]]:

@@ -79,6 +79,17 @@ def note_fault(text: str) -> None:
         watch.append(redact(text))
 
 
+def features_or_fault(source, request, what: str) -> Iterator:
+    """``source.getFeatures(request)``, and a fault noted (:func:`note_fault`) once it is done if the provider could
+    give the iterator no connection: such an iterator ends empty without a word (QGIS 3.22 keeps a broken pooled
+    connection). Checked at the end, as a layer's iterator may open its provider's connection only when first read;
+    ``what`` names the read in the fault."""
+    iterator = source.getFeatures(request)
+    yield from iterator
+    if not iterator.isValid():
+        note_fault(f"{what}: the data source gave no connection, the read failed")
+
+
 def first_fault(faults: list[str]) -> str:
     """The most telling of ``faults`` (the one with the server's or driver's reason), shortened."""
     telling = [f for f in faults if "FATAL" in f or "failed" in f.lower() or "locked" in f.lower()

@@ -104,18 +104,20 @@ class GpkgNotes:
         self.label = self.path.name
         self.user = user
 
-    def _connect(self) -> sqlite3.Connection:
+    def _require_file(self) -> str:
         if not self.path.is_file():
             raise NotesError(tr('{path}: GeoPackage not found').format(path=self.path))
-        return sqlite3.connect(str(self.path), timeout=10)
+        return str(self.path)
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self._require_file(), timeout=10)
 
     def load(self) -> dict[Key, Note]:
         """Every note, read through this thread's kept read-only connection to the twin (the card asks on every
         click: a new connection would parse the twin's whole schema each time)."""
-        if not self.path.is_file():
-            raise NotesError(tr('{path}: GeoPackage not found').format(path=self.path))
+        path = self._require_file()
         try:
-            conn = read_connection(str(self.path))
+            conn = read_connection(path)
             found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,))
             if found.fetchone() is None:
                 return {}

@@ -36,7 +36,7 @@ from .. import settings
 from ..catalog import Catalog, LayerSpec
 from ..layers import crs_defined
 from ..log import get_logger
-from ..read_faults import note_fault
+from ..read_faults import features_or_fault
 from .gpkg_reader import GpkgReader, reader_for_layer
 from .pg_reader import PgReader, close_connections, reader_for_pg_layer
 from .query import Query, to_request
@@ -99,14 +99,9 @@ class LayerHandle:
         return self.features(to_request(query, self.fields))
 
     def features(self, request: QgsFeatureRequest) -> Iterator[QgsFeature]:
-        """The features ``source.getFeatures(request)`` gives. An iterator the provider could not give a connection
-        ends empty without a word (QGIS 3.22 keeps a broken pooled connection): it is noted as a fault
-        (:mod:`..read_faults`), so it never reads as "nothing here". Checked once the iterator is done (a layer's
-        iterator may open its provider's only when first read)."""
-        iterator = self.source.getFeatures(request)
-        yield from iterator
-        if not iterator.isValid():
-            note_fault(f"{self.name or self.spec.id}: the data source gave no connection, the read failed")
+        """The features ``source.getFeatures(request)`` gives; an iterator the provider could not give a connection
+        is noted as a fault (:func:`..read_faults.features_or_fault`), so it never reads as "nothing here"."""
+        return features_or_fault(self.source, request, self.name or self.spec.id)
 
     def has_field(self, name: str) -> bool:
         return name in self.names
