@@ -15,7 +15,8 @@ VENV       := .venv
 PY         := $(VENV)/bin/python
 SYS_PY     := /usr/bin/python3
 APT_PACKAGES      := qgis python3-qgis qgis-providers gdal-bin python3-numpy
-APT_TOOL_PACKAGES := pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb poppler-utils
+APT_TOOL_PACKAGES := pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb poppler-utils \
+                     python3-pyqt6 python3-pyqt6.qsci python3-pyqt6.qtsvg
 QGIS_PROFILE_DIR  ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PYTEST_ARGS ?=
 
@@ -46,7 +47,8 @@ deps:
 	  $(MAKE) --no-print-directory _apt PKGS="$(APT_PACKAGES)"; fi
 
 tool-deps:
-	@if ! command -v pyrcc5 >/dev/null || ! command -v lrelease >/dev/null || ! command -v Xvfb >/dev/null || ! $(SYS_PY) -c "import ensurepip" 2>/dev/null; then \
+	@if ! command -v pyrcc5 >/dev/null || ! command -v lrelease >/dev/null || ! command -v Xvfb >/dev/null || ! $(SYS_PY) -c "import ensurepip" 2>/dev/null \
+	  || ! $(SYS_PY) -c "import PyQt6.QtSvg, PyQt6.Qsci" 2>/dev/null; then \
 	  $(MAKE) --no-print-directory _apt PKGS="$(APT_TOOL_PACKAGES)"; fi
 
 _apt:
@@ -119,10 +121,11 @@ run: deps demo build
 	  --nologo --noversioncheck --code $(abspath scripts/run_startup.py)
 
 # --- test ---------------------------------------------------------------------------------------
-$(VENV)/.installed: requirements-test.txt
+$(VENV)/.installed: requirements-test.txt requirements-qt6.txt
 	@$(MAKE) --no-print-directory tool-deps
 	$(SYS_PY) -m venv --system-site-packages $(VENV)
 	$(VENV)/bin/pip install -q -r requirements-test.txt
+	$(VENV)/bin/pip install -q --ignore-requires-python -r requirements-qt6.txt
 	@touch $@
 
 venv: $(VENV)/.installed
@@ -132,6 +135,7 @@ lint: venv
 	$(VENV)/bin/flake8 $(PLUGIN) demo tests
 	$(SYS_PY) scripts/check_translations.py $(PLUGIN) $(TS_FILES)
 	QT_QPA_PLATFORM=offscreen $(SYS_PY) scripts/check_qt6.py $(PLUGIN) demo tests $(wildcard bench db scripts)
+	$(PY) scripts/check_qgis_migration.py $(PLUGIN) demo tests $(wildcard bench db scripts)
 
 test: deps venv lint build
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)

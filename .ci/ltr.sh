@@ -17,9 +17,10 @@
 # the host. Environment: LTR_MIRROR (Debian mirror; default: the one apt uses), PYTEST_ARGS (passed to make test).
 set -euo pipefail
 
-RECIPE=5  # bump when the way the root is provisioned changes
+RECIPE=6  # bump when the way the root is provisioned changes
 PACKAGES="qgis python3-qgis qgis-providers gdal-bin python3-numpy postgresql postgresql-postgis \
-pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb poppler-utils make e2fsprogs ca-certificates"
+pyqt5-dev-tools qttools5-dev-tools python3-venv xvfb poppler-utils make e2fsprogs ca-certificates \
+python3-pyqt6 python3-pyqt6.qsci python3-pyqt6.qtsvg"
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 say() { echo "ltr: $*"; }
@@ -90,10 +91,12 @@ inside_build() {  # $1 = suite, $2 = new root folder, $3 = mirror
   fi
   say "apt-get install: $(( $(date +%s) - t0 )) s"
   t0=$(date +%s)
-  cp "$REPO/requirements-test.txt" "$r/opt/requirements-test.txt"
+  cp "$REPO/requirements-test.txt" "$REPO/requirements-qt6.txt" "$r/opt/"
   in_root "$r" /usr/bin/python3 -m venv --system-site-packages /opt/venv
   in_root "$r" /opt/venv/bin/pip install -q --disable-pip-version-check -r /opt/requirements-test.txt \
     || die "pip install -r requirements-test.txt in the $suite root failed"
+  in_root "$r" /opt/venv/bin/pip install -q --disable-pip-version-check --ignore-requires-python \
+    -r /opt/requirements-qt6.txt || die "pip install -r requirements-qt6.txt in the $suite root failed"
   touch "$r/opt/venv/.installed"  # the Makefile's stamp: /work/digiresan/.venv links to /opt/venv
   say "test tools (venv): $(( $(date +%s) - t0 )) s"
 }
@@ -137,7 +140,8 @@ done
 HOME_DIR=$REPO/build/ltr/$SUITE
 R=$HOME_DIR/root
 STAMP=$HOME_DIR/stamp
-want=$(printf '%s\n%s\n%s\n' "$RECIPE" "$PACKAGES" "$(cat "$REPO/requirements-test.txt")" | sha256sum | cut -c1-16)
+want=$(printf '%s\n%s\n%s\n' "$RECIPE" "$PACKAGES" "$(cat "$REPO/requirements-test.txt" "$REPO/requirements-qt6.txt")" \
+  | sha256sum | cut -c1-16)
 mkdir -p "$HOME_DIR"
 exec 8>"$HOME_DIR/.lock"
 flock -w 1800 8 || die "another .ci/ltr.sh holds $HOME_DIR/.lock"

@@ -8,7 +8,7 @@ from typing import Callable, Optional
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon, QKeySequence
-from qgis.PyQt.QtWidgets import QAction, QToolBar
+from qgis.PyQt.QtWidgets import QToolBar
 
 from .core.catalog import Catalog, CatalogError, load_catalog
 from .core.i18n import ui_language
@@ -17,6 +17,7 @@ from .core.layers import release_layer_indexes
 from .core.log import get_logger
 from .core.paths import i18n_dir, resources_dir
 from .core.signals import SignalBag
+from .gui.qt_compat import QAction
 
 LOG = get_logger(__name__)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+from qgis.core import NULL
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from digiresan_plugin.core.identify.values import json_value
 
@@ -16,7 +17,7 @@ from digiresan_plugin.core.identify.values import json_value
     (date(2026, 5, 1), "2026-05-01"), (datetime(2026, 5, 1, 7, 30, 12, 999), "2026-05-01T07:30:12"),
     (QDate(2026, 5, 1), "2026-05-01"), (QDate(), None),
     (QDateTime(QDate(2026, 5, 1), QTime(7, 30)), "2026-05-01T07:30:00"),
-    (QVariant(), None), (b"\x01\xff", "01ff"),
+    (NULL, None), (b"\x01\xff", "01ff"),
 ])
 def test_each_kind_of_value(value, expected):
     got = json_value(value)

@@ -6,10 +6,11 @@ import gc
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QEvent
-from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 from digiresan_plugin import classFactory
 from digiresan_plugin.core.signals import SignalBag
+from digiresan_plugin.gui.qt_compat import QAction
 from tests.real_iface import RealIface
 
 

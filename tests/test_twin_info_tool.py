@@ -22,11 +22,12 @@ from qgis.gui import QgsHighlight, QgsMapMouseEvent, QgsMessageBar
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QAction, QApplication
+from qgis.PyQt.QtWidgets import QApplication
 
 from digiresan_plugin.core import settings
 from digiresan_plugin.core.measure import radius_in_metres
 from digiresan_plugin.gui.card.dock import TwinCardDock
+from digiresan_plugin.gui.qt_compat import QAction
 from digiresan_plugin.gui.twin_info_tool import TwinInfoTool
 
 HAS_ENGINE = importlib.util.find_spec("digiresan_plugin.core.identify") is not None

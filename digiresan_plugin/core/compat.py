@@ -7,13 +7,13 @@ deprecation and 3.22 keeps working. Nothing else in the plugin tests the QGIS ve
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsAttributeEditorContainer, QgsField, QgsMapLayer, QgsRectangle
-from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtCore import QMetaType
 
 #: QgsField takes a QMetaType.Type from 3.38 on (the QVariant.Type constructor is deprecated there)
 FIELD_TAKES_METATYPE = Qgis.versionInt() >= 33800
 
 
-def new_field(name: str, kind: QVariant.Type) -> QgsField:
+def new_field(name: str, kind: int) -> QgsField:
     """``QgsField(name, kind)``, ``kind`` a ``QVariant`` type (``QVariant.String`` …), in the running QGIS's form."""
     if FIELD_TAKES_METATYPE:
         return QgsField(name, QMetaType.Type(int(kind)))  # the QVariant and QMetaType numbers are the same

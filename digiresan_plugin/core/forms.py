@@ -86,7 +86,7 @@ def attachment_widget(folder: Optional[str]) -> QgsEditorWidgetSetup:
     return QgsEditorWidgetSetup("ExternalResource", config)
 
 
-def _widget(kind: QVariant.Type, rule: Optional[FieldRule], language: str) -> Optional[QgsEditorWidgetSetup]:
+def _widget(kind: int, rule: Optional[FieldRule], language: str) -> Optional[QgsEditorWidgetSetup]:
     domain = rule.domain if rule is not None else None
     if domain is not None and domain.values:
         entries = [] if rule.not_null else [{"–": QgsValueMapFieldFormatter.NULL_VALUE}]

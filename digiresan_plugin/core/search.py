@@ -191,7 +191,7 @@ class TwinSearch:
     def _qgis_rows(target: _Target, name: str, text: str) -> list[tuple[int, object, QgsRectangle]]:
         index = target.all_fields.indexFromName(name)
         column = QgsExpression.quotedColumnRef(name)
-        if target.all_fields.at(index).type() != QVariant.Type.String:
+        if target.all_fields.at(index).type() != QVariant.String:
             column = f"to_string({column})"
         pattern = QgsExpression.quotedString("%" + text.replace("%", "\\%").replace("_", "\\_") + "%")
         request = QgsFeatureRequest().setFilterExpression(f"{column} ILIKE {pattern}")

@@ -16,7 +16,6 @@ from qgis.gui import QgsCollapsibleGroupBox, QgsMapCanvas, QgsMessageBar
 from qgis.PyQt.QtCore import QMimeData, QSize, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices, QPalette
 from qgis.PyQt.QtWidgets import (
-    QAction,
     QApplication,
     QFileDialog,
     QFrame,
@@ -36,6 +35,7 @@ from ...core.layers import twin_layer
 from ...core.log import get_logger
 from ..base_dock import DigiresanDock
 from ..long_text import open_if_full_text
+from ..qt_compat import QAction
 from .highlight import SubjectHighlight, subject_geometry
 from .links import CARD_SCHEME, FEATURE_SCHEME, IDEA_SCHEME, SHOW_ALL_SCHEME, is_external, parse_href
 from .parts import CardParts
