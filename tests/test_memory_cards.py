@@ -150,12 +150,12 @@ def test_swedish_cards(catalog, layers):
     park = card(engine, layers, "parks", "park_id", "PARK-1")
     assert [s.title for s in park.sections] == ["Parkutrustning", "Avtal", "Arbeten", "Lokala trafikföreskrifter",
                                                 "Dokument"]
-    assert park.warnings[0].message.startswith("Avtal AV-1 (skötselavtal) med Parkservice AB löper ut")
+    assert park.warnings[0].message.startswith("Avtal AV-1 (Skötselavtal) med Parkservice AB löper ut")
     assert "Kontakta Anna Ek" in park.warnings[0].message
     assert "senast besiktigad" in park.warnings[1].message
     road = card(engine, layers, "road_segments", "segment_id", S1)
     assert road.section("regulations").title == "Lokala trafikföreskrifter"
-    assert any(w.message.startswith("Föreskrift 2380 2026:1 (hastighet 30 km/h) saknar vägmärke C31-30")
+    assert any(w.message.startswith("Föreskrift 2380 2026:1 (Hastighet 30 km/h) saknar vägmärke C31-30")
                for w in road.warnings)
     building = card(engine, layers, "buildings", "building_id", "BLD-1")
     assert [s.title for s in building.sections] == ["Fastighet", "Avtal", "Dokument"]
