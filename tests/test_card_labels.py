@@ -83,6 +83,9 @@ def test_road_card_shows_domain_labels(qgis_app, catalog, twin, project, languag
     assert [i.labels["treatment"] for i in plan] == {
         "en": ["New surfacing", "Sealing"], "sv": ["Ny beläggning", "Försegling"]}[language]
 
+    paving = [w.message for w in report.warnings if w.kind == "dig_before_paving"]
+    assert paving and all({"en": "New surfacing", "sv": "Ny beläggning"}[language] in m for m in paving)
+
     html = report_to_html(report, QLocale("sv_SE"))
     assert f"{kind}</p>" in CardRenderer(report).header_html()
     assert f">{surface}</td>" in html and ">asfalt<" not in html
@@ -119,8 +122,8 @@ def test_a_label_is_escaped_like_any_value(qgis_app, twin, project, tmp_path):
 
 
 @pytest.mark.parametrize("language, title, kind", [
-    ("en", "Excavation permit – Östersunds kommun VA, GT-2026-0001", "Excavation permit"),
-    ("sv", "Grävtillstånd – Östersunds kommun VA, GT-2026-0001", "Grävtillstånd"),
+    ("en", "Excavation permit – Östersunds kommun VA (GT-2026-0001)", "Excavation permit"),
+    ("sv", "Grävtillstånd – Östersunds kommun VA (GT-2026-0001)", "Grävtillstånd"),
 ])
 def test_permit_card_title_names_its_kind_applicant_and_id(qgis_app, catalog, twin, project, language, title, kind):
     layers = open_layers(twin, catalog, project)
@@ -131,8 +134,8 @@ def test_permit_card_title_names_its_kind_applicant_and_id(qgis_app, catalog, tw
 
 
 @pytest.mark.parametrize("language, agreement, park, asset", [
-    ("en", "Agreement – Maintenance agreement with Parkservice AB, AV-1", "Park – Badhusparken", "Playground (PA-1)"),
-    ("sv", "Avtal – Skötselavtal med Parkservice AB, AV-1", "Park – Badhusparken", "Lekplats (PA-1)"),
+    ("en", "Agreement – Maintenance agreement with Parkservice AB (AV-1)", "Park – Badhusparken", "Playground (PA-1)"),
+    ("sv", "Avtal – Skötselavtal med Parkservice AB (AV-1)", "Park – Badhusparken", "Lekplats (PA-1)"),
 ])
 def test_agreement_and_park_titles(qgis_app, catalog, memory_twin, project, language, agreement, park, asset):
     layers = open_layers(memory_twin, catalog, project)

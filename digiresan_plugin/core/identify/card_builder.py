@@ -113,7 +113,7 @@ def build_section(ctx: ReportContext, subject: SubjectFeature, spec: SectionSpec
         section.summary = kind.summary(spec, [], subject.attrs, setup.kinds)
         return section
     handle = ctx.handle(target_spec.id)
-    rows = _ordered(kind, spec, kind.select(spec, found.rows))
+    rows = _ordered(kind, spec, kind.select(spec, found.rows), _text_labels(setup, target_spec.id))
     section.total = len(rows)
     section.truncated = len(rows) > cap
     names = handle.present(spec.columns) if spec.columns else [
@@ -129,12 +129,26 @@ def build_section(ctx: ReportContext, subject: SubjectFeature, spec: SectionSpec
     return section
 
 
-def _ordered(kind: SectionKind, spec: SectionSpec, rows: list[Row]) -> list[Row]:
+def _text_labels(setup: Any, layer_id: str) -> dict[str, dict[Any, str]]:
+    """field -> (code -> label) of ``layer_id``'s text domains: a list ordered by such a field reads in the order
+    of what it shows ("Bench, Lighting, Playground", not the codes' "belysning, bänk, lekplats")."""
+    if setup.labels is None:
+        return {}
+    return {name: labels for name, (integer, labels) in setup.labels.fields(layer_id).items() if not integer}
+
+
+def _ordered(kind: SectionKind, spec: SectionSpec, rows: list[Row],
+             labels: Optional[dict[str, dict[Any, str]]] = None) -> list[Row]:
     order = list(spec.order_by) or list(kind.default_order(spec))
     rows = sorted(rows, key=lambda r: (r.distance_m if r.distance_m is not None else 0.0, r.fid))
+    labels = labels or {}
     for ob in reversed(order):
         def value(row: Row, name: str = ob.field) -> Any:
-            return row.distance_m if name == DISTANCE_FIELD else row.attrs.get(name)
+            if name == DISTANCE_FIELD:
+                return row.distance_m
+            found = row.attrs.get(name)
+            shown = labels.get(name)
+            return shown.get(found, found) if shown is not None and found.__class__ is str else found
 
         present = [r for r in rows if value(r) is not None]
         absent = [r for r in rows if value(r) is None]
