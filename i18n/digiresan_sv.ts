@@ -1806,6 +1806,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>{file}: no column {column} (mapping {mapping})</source>
         <translation>{file}: ingen kolumn {column} (mappning {mapping})</translation>
     </message>
+    <message>
+        <location filename="../digiresan_plugin/core/domains.py" line="1"/>
+        <source>'label' or 'code', got {show}</source>
+        <translation>'label' eller 'code', fick {show}</translation>
+    </message>
 </context>
 <context>
     <name>BudgetScenarioAlgorithm</name>

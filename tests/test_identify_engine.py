@@ -276,7 +276,7 @@ def test_sign_and_park_cards(engine):
     assert keys(sign.section("segment")) == [S1]
     assert sign.section("segment").items[0].extra["distance_m"] == pytest.approx(10.0, abs=0.01)
     park = at(engine, ON_PARK)
-    assert (park.subject.layer, park.subject.title) == ("parks", "Badhusparken")
+    assert (park.subject.layer, park.subject.title) == ("parks", "Park – Badhusparken")
     assert [s.id for s in park.sections] == ["works"]  # the twin has no assets, agreements, rules, documents
 
 
@@ -309,7 +309,7 @@ def test_identifiable_flag_is_respected(catalog, layers):
     layers["properties"].setFlags(layers["properties"].flags() & ~QgsMapLayer.LayerFlag.Identifiable)
     report = at(make_engine(catalog, layers), IN_PR1_FREE)  # not a hit any more: the property at the point
     assert report.subject.layer == "properties" and report.fallback["distance_m"] is None
-    assert "no road segments within 50 m" in report.fallback["reason"]
+    assert "Property at the point (no road segment within 50 m)" in report.fallback["reason"]
     roads = layers["road_segments"]
     roads.setFlags(roads.flags() & ~QgsMapLayer.LayerFlag.Identifiable)
     report = at(make_engine(catalog, layers), ON_S1)
@@ -433,7 +433,7 @@ def test_exports(engine):
     assert data["query"] == {"x": ON_S1[0], "y": ON_S1[1], "crs": "EPSG:3006", "radius_m": 2.0}
     assert data["subject"]["key"] == S1 and len(data["sections"]) == 5
     text = report_to_text(report)
-    assert text.startswith(f"Road segments: Storgatan ({S1})\n")
+    assert text.startswith(f"Road segment: Storgatan ({S1})\n")
     assert text.index("Warnings") < text.index("Street: Storgatan") < text.index("Condition (3)")
     rows = list(csv.reader(io.StringIO(report_to_csv(report))))
     assert rows[0] == ["section", "layer", "key", "fid", "field", "label", "value"]

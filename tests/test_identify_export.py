@@ -41,7 +41,7 @@ def s1_report(qgis_app, tmp_path_factory: pytest.TempPathFactory) -> TwinReport:
 def test_text_reads_like_the_card(qgis_app, s1_report):
     text = report_to_text(s1_report, QLocale("sv_SE"))
     lines = text.splitlines()
-    assert lines[0] == f"Road segments: Storgatan ({S1})"
+    assert lines[0] == f"Road segment: Storgatan ({S1})"
     assert lines[2] == "Warnings" and sum(line.startswith("  ! ") for line in lines) == 7
     # the subject's attributes in the Swedish locale: a date as 2025-11-27, 9.0 m as 9
     assert "  Last paved: 2025-11-27" in lines and "  Width (m): 9" in lines
@@ -50,10 +50,11 @@ def test_text_reads_like_the_card(qgis_app, s1_report):
     at = lines.index("Condition (3)")
     assert lines[at + 1] == "  Worsening: 2 → 4 (since 2024)"
     assert lines[at + 2] == "  All inspections: 3 → 2 → 4 (2022–2026)"
-    assert lines[at + 3] == "  - 2026-05-14 — Condition class (1–5): 4; IRI (mm/m): 3,4; Rut depth (mm): 11"
+    assert lines[at + 3] == "  - 2026-05-14 — Condition class (1–5): 4 – poor; IRI (mm/m): 3,4; Rut depth (mm): 11"
     # signs within 15 m, by code: the sign name leads, a missing value is a dash
-    assert f"  - E19 — Parking; Value: {SCRIPT}; Side: vänster; Installed: –" in lines
-    assert "  - C31-50 — Speed limit 50 km/h; Value: 50; Side: höger; Installed: 2019-04-01" in lines
+    # a coded value reads as its domain's label in the report's language (the fixture's 'vänster' is "Left")
+    assert f"  - E19 — Parking; Value: {SCRIPT}; Side: Left; Installed: –" in lines
+    assert "  - C31-50 — Speed limit 50 km/h; Value: 50; Side: Right; Installed: 2019-04-01" in lines
     # permits by start: P2 ongoing (ends in 15 days), P1 starts in 10 days, P5 on 2027-03-01 (94 days)
     at = lines.index("Excavations (3)")
     assert [line.split(" — ")[0] for line in lines[at + 1:at + 4]] == [
@@ -65,7 +66,7 @@ def test_text_reads_like_the_card(qgis_app, s1_report):
     assert lines[at + 1] == "  Peak hours 07–08 and 16–17 · ÅDT 8400 · Counted in 2025"
     assert lines[at + 2] == "  Hour 00–23: ▁▁▁▁▁▂▃▇▅▄▄▄▄▄▄▆█▆▄▃▂▂▁▁"
     assert lines[at + 3].startswith("  00:20 01:10 02:10 03:10 04:20 05:80 06:300 07:800 ")
-    assert lines[-2:] == ["  - 2027 — Treatment: Ny beläggning", "  - 2030 — Treatment: Försegling"]
+    assert lines[-2:] == ["  - 2027 — Treatment: New surfacing", "  - 2030 — Treatment: Sealing"]
 
 
 def test_csv_rows_keep_the_raw_values(s1_report):

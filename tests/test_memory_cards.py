@@ -49,7 +49,7 @@ def rules(report) -> list[tuple[str, str]]:
 def test_park_card_assets_agreements_works_rules_documents(catalog, layers):
     report = card(engine_for(catalog, layers), layers, "parks", "park_id", "PARK-1")
     assert [s.id for s in report.sections] == ["assets", "agreements", "works", "regulations", "documents"]
-    assert keys(report.section("assets")) == ["PA-3", "PA-1", "PA-2", "PA-4"]  # bänk, lekplats ×2, papperskorg
+    assert keys(report.section("assets")) == ["PA-3", "PA-4", "PA-1", "PA-2"]  # Bench, Litter bin, Playground ×2
     assert keys(report.section("agreements")) == ["AV-5", "AV-1"]  # AV-1 covers and is linked: listed once
     av1 = report.section("agreements").items[1]
     assert av1.extra["days_left"] == 60 and av1.extra["state"] == "ongoing"
@@ -73,9 +73,15 @@ def test_item_warning_dates_read_as_the_cards_dates(catalog, layers):
 
 
 def test_assets_sorted_by_kind_then_id(catalog, layers):
+    """By kind as the card reads it (the domain's labels in the card's language), then by id."""
     report = card(engine_for(catalog, layers), layers, "parks", "park_id", "PARK-1")
-    assert [i.values["kind"] for i in report.section("assets").items] == ["bänk", "lekplats", "lekplats",
-                                                                            "papperskorg"]
+    assert [i.values["kind"] for i in report.section("assets").items] == ["bänk", "papperskorg", "lekplats",
+                                                                            "lekplats"]
+    assert [i.labels["kind"] for i in report.section("assets").items] == ["Bench", "Litter bin", "Playground",
+                                                                            "Playground"]
+    report = card(engine_for(catalog, layers, "sv"), layers, "parks", "park_id", "PARK-1")
+    assert [i.labels["kind"] for i in report.section("assets").items] == ["Bänk", "Lekplats", "Lekplats",
+                                                                            "Papperskorg"]
 
 
 def test_documents_link_files_that_exist_and_report_missing_ones(catalog, layers, twin):
@@ -150,12 +156,12 @@ def test_swedish_cards(catalog, layers):
     park = card(engine, layers, "parks", "park_id", "PARK-1")
     assert [s.title for s in park.sections] == ["Parkutrustning", "Avtal", "Arbeten", "Lokala trafikföreskrifter",
                                                 "Dokument"]
-    assert park.warnings[0].message.startswith("Avtal AV-1 (skötselavtal) med Parkservice AB löper ut")
+    assert park.warnings[0].message.startswith("Avtal AV-1 (Skötselavtal) med Parkservice AB löper ut")
     assert "Kontakta Anna Ek" in park.warnings[0].message
     assert "senast besiktigad" in park.warnings[1].message
     road = card(engine, layers, "road_segments", "segment_id", S1)
     assert road.section("regulations").title == "Lokala trafikföreskrifter"
-    assert any(w.message.startswith("Föreskrift 2380 2026:1 (hastighet 30 km/h) saknar vägmärke C31-30")
+    assert any(w.message.startswith("Föreskrift 2380 2026:1 (Hastighet 30 km/h) saknar vägmärke C31-30")
                for w in road.warnings)
     building = card(engine, layers, "buildings", "building_id", "BLD-1")
     assert [s.title for s in building.sections] == ["Fastighet", "Avtal", "Dokument"]

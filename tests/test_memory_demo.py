@@ -71,7 +71,7 @@ def test_road_cards_regulations_and_mismatches(catalog, layers):
     ids = [item.key for item in report.section("regulations").items]
     assert f"2380 {TODAY.year}:{case['number']}" in ids
     assert [w.rule for w in report.warnings if w.rule in MEMORY_RULES] == ["regulation_without_sign"]
-    assert [i.title for i in report.section("agreements").items] == ["driftentreprenad vinterväghållning (AVT-0001)"]
+    assert [i.title for i in report.section("agreements").items] == ["Winter road maintenance contract (AVT-0001)"]
     street = KNOWN_CASES["sign_without_regulation"]["street_name"]
     tullgatan = [engine.report_for_feature("road_segments", f) for f in layers["road_segments"].getFeatures(
         QgsFeatureRequest().setFilterExpression(f"\"street_name\" = '{street}'"))]

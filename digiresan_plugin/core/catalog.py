@@ -64,10 +64,15 @@ class LayerSpec:
     search_fields: tuple[str, ...] = ()
     optional: bool = False  # a source without the table loads without a problem (e.g. a background layer)
     geometry_optional: bool = False  # a feature may have no geometry (e.g. an agreement linked by key only)
+    kind: Optional[Title] = None  # what one feature is ("Road segment"; the title names the layer, "Road segments")
 
     @property
     def is_spatial(self) -> bool:
         return self.geometry is not None
+
+    def kind_text(self, language: str) -> str:
+        """What one feature of the layer is, in ``language`` (the layer's title when the catalog gives no kind)."""
+        return (self.kind or self.title).text(language)
 
 
 @dataclass(frozen=True)
@@ -158,12 +163,12 @@ class _Reader:
             )
         return value
 
-    def title(self, data: dict, key: str) -> Title:
-        raw = self.obj(self.req(data, "title", key, dict, tr("an object with 'en' and 'sv' texts")), f"{key}.title")
-        texts = [self.req(raw, lang, f"{key}.title", str, tr('a non-empty text')) for lang in LANGUAGES]
+    def title(self, data: dict, key: str, name: str = "title") -> Title:
+        raw = self.obj(self.req(data, name, key, dict, tr("an object with 'en' and 'sv' texts")), f"{key}.{name}")
+        texts = [self.req(raw, lang, f"{key}.{name}", str, tr('a non-empty text')) for lang in LANGUAGES]
         for lang, text in zip(LANGUAGES, texts):
             if not text.strip():
-                raise self.fail(f"{key}.title.{lang}", tr('a non-empty text'))
+                raise self.fail(f"{key}.{name}.{lang}", tr('a non-empty text'))
         return Title(*texts)
 
 
@@ -247,6 +252,7 @@ def _parse_catalog(data: Any, path: Path | str) -> Catalog:
                 search_fields=tuple(search_fields),
                 optional=r.opt(raw, "optional", key, bool, tr('true or false'), False),
                 geometry_optional=r.opt(raw, "geometry_optional", key, bool, tr('true or false'), False),
+                kind=r.title(raw, key, "kind") if raw.get("kind") is not None else None,
             )
         )
     ids = [s.id for s in layers]

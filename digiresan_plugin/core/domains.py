@@ -4,7 +4,8 @@ Two top-level catalog keys (no layer names in code):
 
 - ``domains``: named value sets — ``{"type": "text"|"integer", "title": {...}, "values": [{"code", "en", "sv"}]}``,
   a ``"range": [min, max]``, or ``"table": "sign_codes.json"`` (the bundled sign-code table; codes with a value are
-  listed as ``CODE-VALUE`` for each of ``"value_variants"``).
+  listed as ``CODE-VALUE`` for each of ``"value_variants"``). Cards show a value's label in the card's language;
+  ``"show": "code"`` keeps the code where it is an id people use (a sign code: the card names it beside it).
 - ``field_rules``: ``{layer: {field: rule}}``; a rule may name a ``domain``, give an inline ``range``, and set
   ``not_null``, ``unique``, ``not_in_future``, ``read_only``, a ``default`` (QGIS expression) and a
   ``constraint`` (QGIS ``expression``, optional ``sql`` for the databases) with a Swedish/English ``message``.
@@ -51,6 +52,7 @@ class Domain:
     title: Title
     values: tuple[DomainValue, ...] = ()
     range: Optional[tuple[float, float]] = None
+    show_code: bool = False  # ``"show": "code"``: cards show the code itself (an id), not its label
 
     @property
     def codes(self) -> tuple[Code, ...]:
@@ -205,10 +207,14 @@ class _Parser:
         sources = [name for name in ("values", "range", "table") if name in raw]
         if len(sources) != 1:
             raise self.fail(key, tr("exactly one of 'values', 'range' or 'table'"))
+        show = raw.get("show", "label")
+        if show not in ("label", "code"):
+            raise self.fail(f"{key}.show", tr("'label' or 'code', got {show}").format(show=json.dumps(show)))
+        show_code = show == "code"
         if "range" in raw:
             return Domain(domain_id, kind, title, range=self.range(raw["range"], f"{key}.range"))
         if "table" in raw:
-            return Domain(domain_id, kind, title, values=self.table_values(raw, key))
+            return Domain(domain_id, kind, title, values=self.table_values(raw, key), show_code=show_code)
         items = raw["values"]
         if not isinstance(items, list) or not items:
             raise self.fail(f"{key}.values", tr('a non-empty list of {code, en, sv}'))
@@ -224,7 +230,7 @@ class _Parser:
             raise self.fail(
                 f"{key}.values", tr("unique codes, '{duplicates}' appears twice").format(duplicates=duplicates[0])
             )
-        return Domain(domain_id, kind, title, values=tuple(values))
+        return Domain(domain_id, kind, title, values=tuple(values), show_code=show_code)
 
     def table_values(self, raw: dict, key: str) -> tuple[DomainValue, ...]:
         """The sign-code table as domain values: ``code – name``; codes with a value once per variant."""

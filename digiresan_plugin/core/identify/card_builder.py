@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Optional
 
+from .config import template_fields
 from .context import ReportContext
 from .coordination import missing_warnings, unreadable_warnings, warnings_for
 from .handles import LayerHandle
@@ -62,10 +63,11 @@ def build_report(ctx: ReportContext, subject: SubjectFeature, query: Optional[di
     attributes = []
     names = attribute_names(ctx, handle)
     unreadable = ctx.check_stored(handle, {subject.fid: subject.key}, list(names), {subject.fid: subject.attrs})
+    labels = setup.labels.of(spec.id, subject.attrs, names) if setup.labels is not None else {}
     for name in names:
         col = column(ctx, handle, name)
         value = None if (subject.fid, name) in unreadable else json_value(subject.attrs.get(name))  # never "0 km/h"
-        attributes.append(Attribute(name, col.label, value, col.type))
+        attributes.append(Attribute(name, col.label, value, col.type, labels.get(name) if value is not None else None))
     bbox = None
     if subject.metric is not None and not subject.metric.isEmpty():
         box = subject.metric.boundingBox()
@@ -76,7 +78,7 @@ def build_report(ctx: ReportContext, subject: SubjectFeature, query: Optional[di
         query=query,
         subject=Subject(spec.id, setup.title(spec), spec.key, subject.key, subject.fid, subject.title, attributes,
                         bbox=bbox, bbox_crs=setup.config.metric_crs if bbox is not None else None,
-                        geometry=subject.geometry),
+                        geometry=subject.geometry, kind=setup.kind(spec)),
         fallback=fallback,
     )
     card = setup.config.card(spec.id)
@@ -111,24 +113,42 @@ def build_section(ctx: ReportContext, subject: SubjectFeature, spec: SectionSpec
         section.summary = kind.summary(spec, [], subject.attrs, setup.kinds)
         return section
     handle = ctx.handle(target_spec.id)
-    rows = _ordered(kind, spec, kind.select(spec, found.rows))
+    rows = _ordered(kind, spec, kind.select(spec, found.rows), _text_labels(setup, target_spec.id))
     section.total = len(rows)
     section.truncated = len(rows) > cap
     names = handle.present(spec.columns) if spec.columns else [
         handle.fields.at(i).name() for i in range(handle.fields.count())]
     section.columns = [column(ctx, handle, n) for n in names]
     env = ctx.kinds_for(handle.folder or setup.kinds.folder)
-    section.items = [_item(env, kind, spec, handle, row, names) for row in rows[:cap]]
+    labelled = set(names) | template_fields(spec.item_title) | {target_spec.display_field}
+    labels = setup.labels if setup.labels is not None and setup.labels.fields(target_spec.id) else None
+    section.items = [_item(env, kind, spec, handle, row, names,
+                           labels.of(target_spec.id, row.attrs, labelled) if labels is not None else {})
+                     for row in rows[:cap]]
     section.summary = kind.summary(spec, rows, subject.attrs, env)
     return section
 
 
-def _ordered(kind: SectionKind, spec: SectionSpec, rows: list[Row]) -> list[Row]:
+def _text_labels(setup: Any, layer_id: str) -> dict[str, dict[Any, str]]:
+    """field -> (code -> label) of ``layer_id``'s text domains: a list ordered by such a field reads in the order
+    of what it shows ("Bench, Lighting, Playground", not the codes' "belysning, bänk, lekplats")."""
+    if setup.labels is None:
+        return {}
+    return {name: labels for name, (integer, labels) in setup.labels.fields(layer_id).items() if not integer}
+
+
+def _ordered(kind: SectionKind, spec: SectionSpec, rows: list[Row],
+             labels: Optional[dict[str, dict[Any, str]]] = None) -> list[Row]:
     order = list(spec.order_by) or list(kind.default_order(spec))
     rows = sorted(rows, key=lambda r: (r.distance_m if r.distance_m is not None else 0.0, r.fid))
+    labels = labels or {}
     for ob in reversed(order):
         def value(row: Row, name: str = ob.field) -> Any:
-            return row.distance_m if name == DISTANCE_FIELD else row.attrs.get(name)
+            if name == DISTANCE_FIELD:
+                return row.distance_m
+            found = row.attrs.get(name)
+            shown = labels.get(name)
+            return shown.get(found, found) if shown is not None and found.__class__ is str else found
 
         present = [r for r in rows if value(r) is not None]
         absent = [r for r in rows if value(r) is None]
@@ -138,16 +158,19 @@ def _ordered(kind: SectionKind, spec: SectionSpec, rows: list[Row]) -> list[Row]
 
 
 def _item(env: KindEnv, kind: SectionKind, spec: SectionSpec, handle: LayerHandle, row: Row,
-          names: list[str]) -> Item:
+          names: list[str], labels: dict[str, str]) -> Item:
+    """One related feature; ``labels``: the domain labels of its values (of the columns and the title's fields)."""
     lspec = handle.spec
     key = json_value(row.attrs.get(lspec.key)) if lspec.key else None
     if spec.item_title:
-        title = fill_template(spec.item_title, row.attrs)
+        title = fill_template(spec.item_title, row.attrs, labels=labels)
     else:
         display = row.attrs.get(lspec.display_field) if lspec.display_field else None
-        title = text(display if display is not None else key, f"#{row.fid}")
+        title = labels.get(lspec.display_field) if display is not None and lspec.display_field else None
+        title = title or text(display if display is not None else key, f"#{row.fid}")
     extra: dict[str, Any] = {}
     if row.distance_m is not None:
         extra["distance_m"] = round(row.distance_m, 2)
     extra.update(kind.item_extra(spec, row.attrs, env))
-    return Item(lspec.id, key, row.fid, title, {n: json_value(row.attrs.get(n)) for n in names}, extra)
+    shown = {n: labels[n] for n in names if n in labels} if labels else {}
+    return Item(lspec.id, key, row.fid, title, {n: json_value(row.attrs.get(n)) for n in names}, extra, shown)

@@ -10,6 +10,7 @@ from typing import Any, Callable, Mapping, Optional
 from ..catalog import Catalog, LayerSpec
 from .config import IdentifyConfig
 from .handles import LayerHandle, Metric
+from .labels import DomainLabels
 from .report import TwinWarning
 from .sections import KindEnv
 from .unreadable import Unreadable, unreadable_values
@@ -32,9 +33,14 @@ class EngineSetup:
     # (layer id, fid, attributes) -> where a street segment lies, "Storgatan, Prästgatan–Kyrkgatan" (title "{$place}")
     place: Optional[Callable[[str, int, dict], Optional[str]]] = None
     day: Callable[[Any], str] = str  # a date as the card shows it (the QGIS locale's short format)
+    labels: Optional[DomainLabels] = None  # the domain labels of coded values (None: values shown as stored)
 
     def title(self, spec: LayerSpec) -> str:
         return spec.title.text(self.language)
+
+    def kind(self, spec: LayerSpec) -> str:
+        """What one feature of ``spec``'s layer is ("Road segment")."""
+        return spec.kind_text(self.language)
 
 
 def _maybe_unread(value: Any) -> bool:

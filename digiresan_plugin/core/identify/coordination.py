@@ -5,7 +5,7 @@ it touches that involve it), plus one note per layer that is missing from the pr
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from qgis.core import QgsFeature, QgsFeatureRequest
 
@@ -108,8 +108,14 @@ def _evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> 
             if plan.missing:
                 ctx.note_missing(plan_rel.to_layer, rule_title)
         else:
-            plans = [(as_int(r.attrs.get(f["planned_year"])), r.attrs.get(f.get("treatment", "")))
-                     for r in plan.rows]
+            treatment = f.get("treatment", "")
+            labels = setup.labels
+
+            def shown(value: Any) -> Any:  # the treatment as the card reads it (its domain label)
+                label = labels.label(plan_rel.to_layer, treatment, value) if labels is not None else None
+                return value if label is None else label
+
+            plans = [(as_int(r.attrs.get(f["planned_year"])), shown(r.attrs.get(treatment))) for r in plan.rows]
             result = dig_before_paving(where, permits, plans, setup.today, rule.years_ahead, setup.language,
                                        rule.severity, rule.id)
     ctx.rule_results[cache_key] = result

@@ -1,5 +1,5 @@
 """How a report reads, the same on the card and in its plain-text copy: section titles with their count, the
-columns worth showing, item titles formatted like their values."""
+columns worth showing, item titles formatted like their values, coded values as their domain labels."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..formatting import DASH, Formatter
-from .report import Column, Item, Section
+from .report import Attribute, Column, Item, Section
 from .sections import kind_of
 
 
@@ -20,18 +20,29 @@ def section_title(section: Section, fmt: Formatter) -> str:
     return f"{title} ({fmt.number(section.total)})"
 
 
+def item_value(item: Item, column: Column, fmt: Formatter) -> str:
+    """An item's value in ``column`` as it reads: its domain label, else formatted for the locale."""
+    label = item.labels.get(column.field) if item.labels else None
+    return label if label is not None else fmt.value(item.values.get(column.field), column.type)
+
+
+def attribute_value(attribute: Attribute, fmt: Formatter) -> str:
+    """A subject attribute as it reads: its domain label, else formatted for the locale."""
+    return attribute.text if attribute.text is not None else fmt.value(attribute.value, attribute.type)
+
+
 def _same(value: Any, title: Any) -> bool:
     return value is not None and title is not None and str(value) == str(title)
 
 
 def kept_columns(section: Section, items: list[Item]) -> tuple[str, list[Column]]:
-    """The title column's label and the columns worth showing: one that only repeats the title is dropped (the
-    title column takes its label)."""
+    """The title column's label and the columns worth showing: one that only repeats the title (as stored or as
+    its label reads) is dropped (the title column takes its label)."""
     title_label = QCoreApplication.translate("CardRenderer", "Feature")
     kept = []
     for column in section.columns:
         name = column.field
-        if items and all(_same(i.values.get(name), i.title) for i in items):
+        if items and all(_same(i.labels.get(name, i.values.get(name)), i.title) for i in items):
             title_label = column.label or title_label
             continue
         kept.append(column)

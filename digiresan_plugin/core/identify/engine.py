@@ -42,6 +42,7 @@ from .config import IdentifyConfig, identify_config
 from .context import EngineSetup, ReportContext
 from .fallback import fallback_report
 from .handles import LayerHandle, LayerLike, Metric, live_handle, snapshot_handles
+from .labels import DomainLabels
 from .report import Hit, Section, TwinReport, TwinWarning
 from .sections import KindEnv
 from .subjects import find_subjects, subject_from
@@ -105,6 +106,7 @@ class TwinEngine:
             fields_read=self.config.fields_read,
             place=places if places is not None else places_for(catalog, layer_for),
             day=_day_text(locale),
+            labels=DomainLabels(catalog, self.language),
         )
 
     @property

@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale
 from ..csv_safe import spreadsheet_safe
 from ..csv_style import RAW, CsvStyle, csv_style
 from ..formatting import DASH, Formatter
-from .display import item_title, kept_columns, section_title
+from .display import attribute_value, item_title, item_value, kept_columns, section_title
 from .report import Ref, ReportLike, as_report
 from .sections import kind_of
 from .texts import message
@@ -39,7 +39,8 @@ def report_to_text(report: ReportLike, locale: Optional[QLocale] = None) -> str:
     if subject is None:
         lines.append(translate("CardRenderer", "Nothing found here"))
     else:
-        lines.append(f"{subject.layer_title or DASH}: {subject.title or DASH}")
+        kind, title = subject.kind or subject.layer_title or DASH, subject.title or DASH
+        lines.append(title if title.startswith(kind) else f"{kind}: {title}")  # "Building – Retail, …" names it
     reason = (report.fallback or {}).get("reason")
     if reason:
         lines.append(str(reason))
@@ -48,7 +49,7 @@ def report_to_text(report: ReportLike, locale: Optional[QLocale] = None) -> str:
         lines += [f"  ! {w.message or DASH}" for w in report.warnings]
     if subject is not None and subject.attributes:
         lines.append("")
-        lines += [f"  {a.label or a.field}: {fmt.value(a.value, a.type)}" for a in subject.attributes]
+        lines += [f"  {a.label or a.field}: {attribute_value(a, fmt)}" for a in subject.attributes]
     for section in report.sections:
         kind = kind_of(section.kind)
         lines += ["", section_title(section, fmt)]
@@ -59,7 +60,7 @@ def report_to_text(report: ReportLike, locale: Optional[QLocale] = None) -> str:
             continue
         _title_label, columns = kept_columns(section, section.items)
         for item in section.items:
-            fields = [f"{c.label or c.field}: {fmt.value(item.values.get(c.field), c.type)}"
+            fields = [f"{c.label or c.field}: {item_value(item, c, fmt)}"
                       for c in columns if c.field in item.values]
             if item.extra.get("name"):
                 fields.insert(0, str(item.extra["name"]))
@@ -88,10 +89,12 @@ def _csv_text(value: Any, style: CsvStyle = RAW) -> str:
 
 def report_to_csv_rows(report: ReportLike, style: CsvStyle = RAW) -> list[list[str]]:
     """Long-format rows, header first: section, layer, key, fid, field, label, value (ISO dates). ``style``
-    :data:`~..csv_style.RAW`: raw values, English header; a language's style (:func:`~..csv_style.csv_style`): its
-    header, decimal sign, yes/no and trend words."""
+    :data:`~..csv_style.RAW`: raw values (stored codes), English header; a language's style
+    (:func:`~..csv_style.csv_style`): its header, decimal sign, yes/no and trend words, coded values as their domain
+    labels (as the card reads)."""
     report = as_report(report)
     swedish = style.language == "sv"
+    readable = style != RAW
     rows: list[list[str]] = [list(CSV_HEADER_SV if swedish else CSV_HEADER)]
 
     def add(section: str, layer: Any, key: Any, fid: Any, field_name: str, label: Any, value: Any) -> None:
@@ -103,7 +106,8 @@ def report_to_csv_rows(report: ReportLike, style: CsvStyle = RAW) -> list[list[s
     subject = report.subject
     if subject is not None:
         for a in subject.attributes:
-            add("subject", subject.layer, subject.key, subject.fid, a.field, a.label, a.value)
+            value = a.text if readable and a.text is not None else a.value
+            add("subject", subject.layer, subject.key, subject.fid, a.field, a.label, value)
     for w in report.warnings:
         ref = w.refs[0] if w.refs else Ref("", None, None)
         add("warnings", ref.layer, ref.key, ref.fid, w.kind, w.severity, w.message)
@@ -115,6 +119,8 @@ def report_to_csv_rows(report: ReportLike, style: CsvStyle = RAW) -> list[list[s
         labels = {c.field: c.label for c in section.columns}
         for item in section.items:
             for name, value in item.values.items():
+                if readable and name in item.labels:
+                    value = item.labels[name]
                 add(section.id, item.layer, item.key, item.fid, name, labels.get(name, name), value)
             for name, value in item.extra.items():
                 add(section.id, item.layer, item.key, item.fid, f"extra.{name}", name, value)

@@ -50,16 +50,16 @@ def fallback_report(ctx: ReportContext, point_m: QgsPointXY, query: dict) -> Twi
         handle, (distance, feature) = nearest
         subject = make_subject(setup, handle, feature)
         fallback["distance_m"] = round(distance, 2)
-        fallback["reason"] = message("fallback_nearest", lang, layer_title=setup.title(handle.spec).lower(),
+        fallback["reason"] = message("fallback_nearest", lang, layer_title=setup.kind(handle.spec).lower(),
                                      distance=f"{distance:.0f}")
         report = build_report(ctx, subject, query, fallback=fallback)
         report.sections[0:0] = _at_point_sections(ctx, at_point)
         return report
     if at_point:
         subject = at_point[0]
-        nearest_title = setup.title(setup.catalog.layer(fb.nearest)).lower() if fb.nearest else "–"
+        nearest_title = setup.kind(setup.catalog.layer(fb.nearest)).lower() if fb.nearest else "–"
         fallback["layer"] = subject.layer
-        fallback["reason"] = message("fallback_at_point", lang, layer_title=setup.title(subject.handle.spec),
+        fallback["reason"] = message("fallback_at_point", lang, layer_title=setup.kind(subject.handle.spec),
                                      nearest_title=nearest_title, max=max_text)
         report = build_report(ctx, subject, query, fallback=fallback)
         report.sections[0:0] = _at_point_sections(ctx, at_point[1:])
@@ -87,7 +87,8 @@ def _at_point_sections(ctx: ReportContext, subjects: list[SubjectFeature]) -> li
             kind="attributes", layer=layer_id, layer_title=setup.title(spec),
             total=len(items), truncated=False, cap=setup.cap,
             columns=[column(ctx, handle, n) for n in names],
-            items=[Item(layer_id, s.key, s.fid, s.title, {n: json_value(s.attrs.get(n)) for n in names})
+            items=[Item(layer_id, s.key, s.fid, s.title, {n: json_value(s.attrs.get(n)) for n in names}, {},
+                        setup.labels.of(layer_id, s.attrs, names) if setup.labels is not None else {})
                    for s in items],
         ))
     return sections

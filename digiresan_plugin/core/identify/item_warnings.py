@@ -72,13 +72,16 @@ def evaluate(ctx: ReportContext, rule: WarningSpec, target: SubjectFeature) -> l
         if has_match(expected, [r.attrs for r in rows.rows]):
             return []
         found = {"expected": " ".join(expected.values())}
-    return [TwinWarning(rule.kind, rule.severity, _message(rule, attrs, found, setup.language, setup.day), [target.ref],
-                        rule.id)]
+    labels = setup.labels.of(target.layer, attrs, attrs) if setup.labels is not None else {}
+    return [TwinWarning(rule.kind, rule.severity, _message(rule, attrs, found, setup.language, setup.day, labels),
+                        [target.ref], rule.id)]
 
 
 def _message(rule: WarningSpec, attrs: dict[str, Any], found: dict[str, Any], language: str,
-             day: Callable[[Any], str]) -> str:
+             day: Callable[[Any], str], labels: dict[str, str]) -> str:
+    """The rule's text filled with the feature's fields (coded values as their domain labels) and the findings."""
     template: Optional[str] = rule.message.text(language) if rule.message is not None else None
     values = dict(attrs)
     values.update(found)
-    return fill_template(template or rule.title.text(language), values, day=day)
+    return fill_template(template or rule.title.text(language), values, day=day,
+                         labels={k: v for k, v in labels.items() if k not in found})

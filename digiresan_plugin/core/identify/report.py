@@ -1,7 +1,9 @@
 """The twin report: typed data the card dock, Processing and the exports consume; ``to_dict()`` is its JSON form
 (docs/report_schema.md) and ``from_dict`` reads that form back (e.g. a report saved as JSON, a section dict).
 
-Values are kept raw (a ``<script>`` in an attribute stays ``<script>``): escaping is the renderer's job.
+Values are kept raw (a ``<script>`` in an attribute stays ``<script>``): escaping is the renderer's job. A value
+whose field has a domain carries the domain's label beside it (``Attribute.text``, ``Item.labels``), in the
+report's language: what the card shows; the value itself stays the stored code.
 """
 
 from __future__ import annotations
@@ -19,13 +21,18 @@ class Attribute:
     label: str
     value: Any
     type: str = "text"
+    text: Optional[str] = None  # the value's domain label ("Cobblestone" for 'gatsten'); None: shown as it is
 
     def to_dict(self) -> dict:
-        return {"field": self.field, "label": self.label, "value": self.value, "type": self.type}
+        data = {"field": self.field, "label": self.label, "value": self.value, "type": self.type}
+        if self.text is not None:  # only where the value has a label: older readers' form otherwise
+            data["text"] = self.text
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "Attribute":
-        return cls(data.get("field", ""), data.get("label", ""), data.get("value"), data.get("type", "text"))
+        return cls(data.get("field", ""), data.get("label", ""), data.get("value"), data.get("type", "text"),
+                   data.get("text"))
 
 
 @dataclass
@@ -90,9 +97,10 @@ class Item:
     title: str
     values: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # field -> the domain label of its value (if it has one)
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "layer": self.layer,
             "key": self.key,
             "fid": self.fid,
@@ -100,11 +108,14 @@ class Item:
             "values": dict(self.values),
             "extra": dict(self.extra),
         }
+        if self.labels:
+            data["labels"] = dict(self.labels)
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "Item":
         return cls(data.get("layer", ""), data.get("key"), data.get("fid"), data.get("title", ""),
-                   dict(data.get("values") or {}), dict(data.get("extra") or {}))
+                   dict(data.get("values") or {}), dict(data.get("extra") or {}), dict(data.get("labels") or {}))
 
 
 @dataclass
@@ -165,9 +176,10 @@ class Subject:
     bbox_crs: Optional[str] = None
     # the feature's geometry in its layer's CRS (for the map highlight); not part of the JSON form
     geometry: Any = field(default=None, compare=False, repr=False)
+    kind: str = ""  # what the feature is, singular ("Road segment"; the catalog layer's ``kind``); "": the layer title
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "layer": self.layer,
             "layer_title": self.layer_title,
             "key_field": self.key_field,
@@ -178,6 +190,9 @@ class Subject:
             "bbox": list(self.bbox) if self.bbox is not None else None,
             "bbox_crs": self.bbox_crs,
         }
+        if self.kind:
+            data["kind"] = self.kind
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "Subject":
@@ -185,7 +200,7 @@ class Subject:
         return cls(data.get("layer", ""), data.get("layer_title", ""), data.get("key_field"), data.get("key"),
                    data.get("fid"), data.get("title", ""),
                    [Attribute.from_dict(a) for a in data.get("attributes") or []],
-                   tuple(bbox) if bbox is not None else None, data.get("bbox_crs"))
+                   tuple(bbox) if bbox is not None else None, data.get("bbox_crs"), kind=data.get("kind") or "")
 
     def value(self, field_name: str) -> Any:
         for attribute in self.attributes:

@@ -86,14 +86,17 @@ def _template_names(template: str) -> tuple[str, ...]:
 
 def fill_template(template: str, attrs: dict[str, Any],
                   sign_name: Optional[Callable[[str, str], Optional[str]]] = None, language: str = "en",
-                  day: Optional[Callable[[Any], str]] = None) -> str:
+                  day: Optional[Callable[[Any], str]] = None, labels: Optional[dict[str, str]] = None) -> str:
     """``template`` filled from ``attrs`` ('–' for NULL or unknown fields; ``{field:sign}`` names a sign code with
-    ``sign_name``; ``day``: how a date value reads, else ISO); a broken template comes back as is."""
+    ``sign_name``; ``day``: how a date value reads, else ISO; ``labels``: field -> how its value reads, e.g. its
+    domain label); a broken template comes back as is."""
     names = _template_names(template)
     if day is None:
         values = _Blank({k: text(attrs.get(k)) for k in names})
     else:
         values = _Blank({k: day(v) if isinstance(v := attrs.get(k), date) else text(v) for k in names})
+    if labels:
+        values.update((k, labels[k]) for k in names if k in labels)
     try:
         if ":sign}" in template:
             return _TitleFormatter(sign_name, language).vformat(template, (), values)
@@ -128,10 +131,13 @@ def make_subject(setup: EngineSetup, handle: LayerHandle, feature: QgsFeature,
     else:
         attrs_for_title = attrs
     if template:
-        title = fill_template(template, attrs_for_title, setup.kinds.sign_name, setup.language, setup.day)
+        labels = setup.labels.of(spec.id, attrs, _template_names(template)) if setup.labels is not None else None
+        title = fill_template(template, attrs_for_title, setup.kinds.sign_name, setup.language, setup.day, labels)
     else:
         display = attrs.get(spec.display_field) if spec.display_field else None
         key = attrs.get(spec.key) if spec.key else None
+        if display is not None and setup.labels is not None:
+            display = setup.labels.label(spec.id, spec.display_field, display) or display
         if display is not None and key is not None and display != key:
             title = f"{text(display)} ({text(key)})"
         else:

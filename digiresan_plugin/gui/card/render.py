@@ -13,7 +13,7 @@ from typing import Optional
 from qgis.PyQt.QtCore import QCoreApplication, QLocale
 
 from ...core.formatting import DASH, Formatter
-from ...core.identify.display import section_title
+from ...core.identify.display import attribute_value, section_title
 from ...core.identify.report import ReportLike, Section, TwinWarning, as_report
 from ...core.identify.sections import kind_of
 from .formatting import bullet_list, esc
@@ -59,7 +59,7 @@ class CardRenderer:
                          f'style="color:{INK}; text-decoration:none">{title}</a>')
             parts.append(f'<p style="margin:0"><span style="font-size:large; font-weight:600; color:{INK}">'
                          f'{title}</span></p>')
-            parts.append(f'<p style="margin:0; color:{MUTED}">{esc(subject.layer_title or DASH)}</p>')
+            parts.append(f'<p style="margin:0; color:{MUTED}">{esc(subject.kind or subject.layer_title or DASH)}</p>')
         parts.append(self.also_here_html())
         reason = (self.report.fallback or {}).get("reason")
         if reason:
@@ -139,7 +139,7 @@ class CardRenderer:
         subject = self.report.subject
         if subject is None or not subject.attributes:
             return ""
-        pairs = [(esc(a.label or a.field or DASH), esc(self.fmt.value(a.value, a.type))) for a in subject.attributes]
+        pairs = [(esc(a.label or a.field or DASH), esc(attribute_value(a, self.fmt))) for a in subject.attributes]
         return self.attributes_table(pairs)
 
     # sections --------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QWidget
 
 from ....core.formatting import DASH, Formatter
-from ....core.identify.display import item_title, kept_columns
+from ....core.identify.display import item_title, item_value, kept_columns
 from ....core.identify.report import Column, Item, Section
 from ..formatting import NOWRAP, esc, pair, zebra_list
 from ..links import feature_href
@@ -99,11 +99,12 @@ class SectionRenderer:
                        for h in headers)
         rows = []
         for i, item in enumerate(section.items):
-            extra, values = item.extra, item.values
+            extra = item.extra
             cells: list[tuple[str, bool]] = [(item_link(item, item_title(section, item, fmt)), True)]
             if "name" in extras:
                 cells.append((esc(fmt.value(extra.get("name"))), False))
-            cells += [(esc(fmt.value(values.get(c.field), c.type)), c.type in COMPACT) for c in kept]
+            # a domain label ("4 – poor") may wrap between its words; a bare number or date never
+            cells += [(esc(item_value(item, c, fmt)), c.type in COMPACT and c.field not in item.labels) for c in kept]
             if "when" in extras:
                 cells.append((esc(fmt.when(extra) or DASH), True))
             if "distance_m" in extras:
@@ -120,7 +121,7 @@ class SectionRenderer:
         fmt = card.fmt
         rows = []
         for item in section.items:
-            extra, values = item.extra, item.values
+            extra = item.extra
             first = f"<b>{item_link(item, item_title(section, item, fmt))}</b>"
             if "name" in extras and extra.get("name"):
                 first += f" {esc(fmt.value(extra.get('name')))}"
@@ -128,7 +129,7 @@ class SectionRenderer:
             if when:
                 colour = PEAK_COLOR if extra.get("state") == "ongoing" else INFO_INK
                 first += f' · <span style="color:{colour}; font-weight:600">{esc(when)}</span>'
-            details = [pair(c.label or c.field, fmt.value(values.get(c.field), c.type)) for c in kept]
+            details = [pair(c.label or c.field, item_value(item, c, fmt)) for c in kept]
             distance: Any = extra.get("distance_m") if "distance_m" in extras else None
             if isinstance(distance, (int, float)) and distance > 0:
                 details.append(pair(translate("CardRenderer", "Distance"), f"{fmt.value(distance, 'real')} m"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ....core.identify.display import item_title, kept_columns
+from ....core.identify.display import item_title, item_value, kept_columns
 from ....core.identify.report import Section
 from ..formatting import NOWRAP, esc
 from ..theme import ERROR_INK, HEAD_BG, ZEBRA_BG
@@ -31,7 +31,7 @@ class DocumentsRenderer(SectionRenderer):
             if extra.get("missing"):
                 missing = translate("CardRenderer", "file missing: {path}").format(path=extra.get("path") or "")
                 cell += f'<br><span style="color:{ERROR_INK}; font-size:small">{esc(missing)}</span>'
-            cells = [cell] + [esc(fmt.value(item.values.get(c.field), c.type)) for c in kept]
+            cells = [cell] + [esc(item_value(item, c, fmt)) for c in kept]
             bg = f' bgcolor="{ZEBRA_BG}"' if i % 2 else ""
             rows.append(f"<tr{bg}>" + "".join(
                 f'<td valign="top"{NOWRAP if j else ""}>{c}</td>' for j, c in enumerate(cells)) + "</tr>")
