@@ -49,6 +49,7 @@ class DigiresanPlugin:
         self.provider = None
         self.options_factory = None
         self.locator_filter = None
+        self._undo_locator_order = None
         self.edit_watch = None
         self.gpkg_watch = None
         self.dock_layout = None
@@ -145,6 +146,9 @@ class DigiresanPlugin:
         if self.locator_filter is not None:
             self.iface.deregisterLocatorFilter(self.locator_filter)
             self.locator_filter = None
+        if self._undo_locator_order is not None:
+            self._undo_locator_order()
+            self._undo_locator_order = None
         if self.options_factory is not None:
             self.iface.unregisterOptionsWidgetFactory(self.options_factory)
             self.options_factory = None
@@ -304,6 +308,7 @@ class DigiresanPlugin:
 
     def _init_locator(self) -> None:
         from .gui.locator import TwinLocatorFilter
+        from .gui.locator_order import keep_locator_order
 
         self.locator_filter = TwinLocatorFilter(
             self.catalog, self.iface.mapCanvas(), on_hit=self._locator_hit,
@@ -311,6 +316,7 @@ class DigiresanPlugin:
             on_idea=self._locator_idea,
         )
         self.iface.registerLocatorFilter(self.locator_filter)
+        self._undo_locator_order = keep_locator_order(self.iface.mainWindow())  # QGIS 3.40's lost scores
 
     def _init_maintenance(self) -> None:
         """Edits of twin layers followed (history user, refusals in words, redraws), GeoPackage layers reopened

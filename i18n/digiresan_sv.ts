@@ -1811,6 +1811,46 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <source>'label' or 'code', got {show}</source>
         <translation>'label' eller 'code', fick {show}</translation>
     </message>
+    <message>
+        <source>an object with &apos;layer&apos; and &apos;name_field&apos;</source>
+        <translation>ett objekt med 'layer' och 'name_field'</translation>
+    </message>
+    <message>
+        <source>the id of a line layer, one of {ids}, got {layer}</source>
+        <translation>id för ett linjelager, ett av {ids}, fick {layer}</translation>
+    </message>
+    <message>
+        <source>the id of a line layer, one of {ids}: layer &apos;{layer}&apos; has geometry {geometry}</source>
+        <translation>id för ett linjelager, ett av {ids}: lagret '{layer}' har geometrin {geometry}</translation>
+    </message>
+    <message>
+        <source>the id of a line layer, one of {ids}: layer &apos;{layer}&apos; has no geometry</source>
+        <translation>id för ett linjelager, ett av {ids}: lagret '{layer}' har ingen geometri</translation>
+    </message>
+    <message>
+        <source>the name of the field of layer &apos;{layer}&apos; that holds the street name, got {name}</source>
+        <translation>namnet på det fält i lagret '{layer}' som har gatunamnet, fick {name}</translation>
+    </message>
+    <message>
+        <source>one of the fields of layer &apos;{layer}&apos; ({fields}), got &apos;{name}&apos;</source>
+        <translation>ett av fälten i lagret '{layer}' ({fields}), fick '{name}'</translation>
+    </message>
+    <message>
+        <source>a distance in metres above 0 and at most 50, got {touch}</source>
+        <translation>ett avstånd i meter över 0 och högst 50, fick {touch}</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no primary key or no geometry column</source>
+        <translation>tabellen '{table}' saknar primärnyckel eller geometrikolumn</translation>
+    </message>
+    <message>
+        <source>table &apos;{table}&apos; has no spatial index</source>
+        <translation>tabellen '{table}' saknar spatialt index</translation>
+    </message>
+    <message>
+        <source>{path}: the cross streets of layer &apos;{layer}&apos; are read through QGIS ({reason})</source>
+        <translation>{path}: tvärgatorna i lagret '{layer}' läses genom QGIS ({reason})</translation>
+    </message>
 </context>
 <context>
     <name>BudgetScenarioAlgorithm</name>

@@ -53,27 +53,54 @@ class StreetsSpec:
 
 
 def streets_spec(catalog: Catalog) -> Optional[StreetsSpec]:
-    """``search.streets`` of ``catalog`` validated, or None when the catalog declares no streets."""
+    """``search.streets`` of ``catalog`` validated, or None when the catalog declares no streets. A
+    ``CatalogError`` in the UI language names the file, the key, the layer and the field."""
     search = catalog.extra.get("search")
     if search is None:
         return None
     if not isinstance(search, dict):
-        raise CatalogError(catalog.path, "search", "an object")
+        raise CatalogError(catalog.path, "search", tr("an object"))
     raw = search.get("streets")
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise CatalogError(catalog.path, "search.streets", "an object with 'layer' and 'name_field'")
+        raise CatalogError(catalog.path, "search.streets", tr("an object with 'layer' and 'name_field'"))
     layer, name = raw.get("layer"), raw.get("name_field")
-    ids = {s.id: s for s in catalog.layers}
-    if not isinstance(layer, str) or layer not in ids or "LineString" not in (ids[layer].geometry or ""):
-        raise CatalogError(catalog.path, "search.streets.layer", f"the id of a line layer, got {layer!r}")
+    specs = {s.id: s for s in catalog.layers}
+    lines = [s.id for s in catalog.layers if "LineString" in (s.geometry or "")]
+    if not isinstance(layer, str) or layer not in lines:
+        found = specs.get(layer) if isinstance(layer, str) else None
+        if found is None:
+            expected = tr("the id of a line layer, one of {ids}, got {layer}").format(
+                ids=", ".join(lines), layer=_shown(layer))
+        elif found.geometry:
+            expected = tr("the id of a line layer, one of {ids}: layer '{layer}' has geometry {geometry}").format(
+                ids=", ".join(lines), layer=layer, geometry=found.geometry)
+        else:
+            expected = tr("the id of a line layer, one of {ids}: layer '{layer}' has no geometry").format(
+                ids=", ".join(lines), layer=layer)
+        raise CatalogError(catalog.path, "search.streets.layer", expected)
     if not isinstance(name, str) or not name:
-        raise CatalogError(catalog.path, "search.streets.name_field", f"a field name, got {name!r}")
+        raise CatalogError(catalog.path, "search.streets.name_field",
+                           tr("the name of the field of layer '{layer}' that holds the street name, got {name}")
+                           .format(layer=layer, name=_shown(name)))
+    fields = specs[layer].fields
+    if fields and name not in fields:
+        raise CatalogError(catalog.path, "search.streets.name_field",
+                           tr("one of the fields of layer '{layer}' ({fields}), got '{name}'")
+                           .format(layer=layer, fields=", ".join(fields), name=name))
     touch = raw.get("touch_m", 1.0)
     if isinstance(touch, bool) or not isinstance(touch, (int, float)) or not 0 < touch <= 50:
-        raise CatalogError(catalog.path, "search.streets.touch_m", f"metres between 0 and 50, got {touch!r}")
+        raise CatalogError(catalog.path, "search.streets.touch_m",
+                           tr("a distance in metres above 0 and at most 50, got {touch}").format(touch=_shown(touch)))
     return StreetsSpec(layer, name, float(touch))
+
+
+def _shown(value: Any) -> str:
+    """A catalog value as the file has it, for a message ('Storgatan', 2.5, null)."""
+    if value is None:
+        return "null"
+    return f"'{value}'" if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 @dataclass(frozen=True)
@@ -125,10 +152,10 @@ class _GpkgRows:
         pk = next((row[1] for row in info if row[5]), None)
         found = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
         if pk is None or found is None:
-            raise LookupError(f"{table}: no primary key or geometry column")
+            raise LookupError(tr("table '{table}' has no primary key or no geometry column").format(table=table))
         rtree = f"rtree_{table}_{found[0]}"
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
-            raise LookupError(f"{table}: no spatial index")
+            raise LookupError(tr("table '{table}' has no spatial index").format(table=table))
         t, name, geom = _quoted(table), _quoted(name_field), _quoted(found[0])
         key = _quoted(key_field) if key_field else "NULL"
         self._street = f"SELECT {_quoted(pk)}, {key}, {geom} FROM {t} WHERE {name} = ?"  # noqa: S608 - schema names
@@ -313,7 +340,8 @@ def for_layer(spec: StreetsSpec, layer_spec: LayerSpec, layer: QgsVectorLayer) -
                 return kept
             rows = _GpkgRows(plain[0], plain[1], spec.name_field, key_field)
         except (OSError, sqlite3.Error, LookupError) as exc:
-            LOG.info(f"{plain[0]}: cross streets read through QGIS ({exc})")
+            LOG.info(tr("{path}: the cross streets of layer '{layer}' are read through QGIS ({reason})").format(
+                path=plain[0], layer=layer_spec.id, reason=exc))
         else:
             with _CACHE_LOCK:
                 if key not in _CACHE and len(_CACHE) >= 8:

@@ -16,6 +16,7 @@ from qgis.core import (
 from qgis.gui import QgsMapCanvas
 
 from ..core.catalog import Catalog
+from ..core.compat import set_group_score
 from ..core.i18n import ui_language
 from ..core.layers import twin_layer
 from ..core.search import SearchHit, TwinSearch
@@ -79,6 +80,7 @@ class TwinLocatorFilter(QgsLocatorFilter):
         if self._search is None:
             return
         hits = self._search.search(string, limit=30, is_canceled=feedback.isCanceled)
+        groups: dict[str, float] = {}  # layer title -> group score: the groups in the search's order (3.40)
         for rank, hit in enumerate(hits):
             result = QgsLocatorResult()
             result.filter = self
@@ -86,7 +88,8 @@ class TwinLocatorFilter(QgsLocatorFilter):
             result.displayString = hit.text if count == 1 or hit.kind == "segment" else f"{hit.text} ({count})"
             result.description = hit.description or hit.layer_title
             result.group = hit.layer_title
-            result.score = 1.0 - rank / (len(hits) + 1)  # QGIS sorts a group by score: keep the search's order
+            set_group_score(result, groups.setdefault(hit.layer_title, 1000.0 - len(groups)))
+            result.score = 1.0 - rank / (len(hits) + 1)  # a group by score: the search's order (gui/locator_order)
             result.userData = self._remember(hit)
             self.resultFetched.emit(result)
         needle = string.strip().casefold()
@@ -103,6 +106,8 @@ class TwinLocatorFilter(QgsLocatorFilter):
                 result.displayString = f"{reference} {idea_title}"
                 result.description = title
                 result.group = title
+                set_group_score(result, 1.0)  # after the twin's groups
+                result.score = 1.0 - found / 31  # in the ideas list's order
                 result.userData = self._remember(idea_id)
                 self.resultFetched.emit(result)
                 found += 1
