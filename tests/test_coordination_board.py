@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from qgis.PyQt.QtCore import QLocale
 
 from digiresan_plugin.core.coordination.board import Board
 from digiresan_plugin.core.coordination.model import Window
@@ -236,3 +237,19 @@ def test_the_match_table_is_kept_when_other_tables_change(tmp_path, catalog):
     assert "dig_notice" not in {r.rule for r in rows}
     del board, rows, first, second
     layers.clear()
+
+
+@pytest.mark.parametrize(("locale", "paving", "paved"), [
+    (None, "2027-05-01", "2025-11-27"),  # Processing and data: ISO
+    (QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "5/1/2027", "11/27/2025"),
+    (QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden), "2027-05-01", "2025-11-27"),
+])
+def test_messages_date_as_the_card_does(coord_twin, catalog, locale, paving, paved):
+    layers = open_layers(coord_twin, catalog)
+    engine = TwinEngine(catalog, layers.get, today=TODAY, setting_values={"dig_moratorium_years": 3}, locale=locale)
+    rows = {r.rule: r for r in Board(engine, {"dig_notice_months": 3}).conflicts(Window())}
+    assert paving in rows["dig_notice"].message  # the planned paving on 2027-05-01 (fixture)
+    assert paved in rows["moratorium_in_force"].message  # paved 2025-11-27
+    if locale is not None and paving != "2027-05-01":
+        assert "2027-05-01" not in rows["dig_notice"].message
+    assert rows["dig_notice"].start.isoformat() == "2027-02-01"  # the data stays dates

@@ -164,3 +164,43 @@ def test_party_filters_in_core():
     assert filter_rows([pair, notice], {}, utility="el", by_fid=by_fid) == [notice]  # the notice's holders
     assert filter_rows([pair, notice], {}, applicant="Fiber AB", by_fid=by_fid) == [pair, notice]
     assert filter_rows([pair, notice], {}, utility="VA", applicant="Fiber AB", by_fid=by_fid) == [pair]
+
+
+def test_the_board_dates_read_as_the_locale_and_sort_as_dates(tmp_path, catalog, qgis_canvas, monkeypatch):
+    from qgis.PyQt.QtCore import QLocale, Qt
+
+    from digiresan_plugin.gui.coordination import dock as dock_module
+
+    monkeypatch.setattr(dock_module, "card_locale", lambda: QLocale(QLocale.Language.English,
+                                                                    QLocale.Country.UnitedStates))
+    path = build_coordination_twin(tmp_path / "coord.gpkg")
+    layers = open_layers(path, catalog)
+    dock = CoordinationDock(catalog, qgis_canvas, layer_for=layers.get, today=TODAY, show_feature=lambda *_: None)
+    dock.from_edit.setDate(dock.from_edit.date().addYears(-3))
+    dock.to_edit.setDate(dock.to_edit.date().addYears(3))
+    dock.refresh()
+    wait(lambda: not dock.is_busy())
+    QCoreApplication.processEvents()
+    try:
+        texts, starts = [], []
+        for i in range(dock.tree.topLevelItemCount()):
+            group = dock.tree.topLevelItem(i)
+            column = [(group.child(j).text(0), group.child(j).data(0, ROW_ROLE).start) for j in range(group.childCount())]
+            texts += [t for t, _ in column]
+            starts.append([s for _, s in column if s is not None])
+        notice = next(r for _, r in children(dock) if r.rule == "dig_notice")
+        assert notice.start.isoformat() == "2027-02-01"
+        assert "2/1/2027" in texts and "2027-02-01" not in texts
+        assert "5/1/2027" in notice.message
+        dock.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        for i in range(dock.tree.topLevelItemCount()):  # by date, not by text ("12/…" before "2/…")
+            group = dock.tree.topLevelItem(i)
+            days = [group.child(j).data(0, ROW_ROLE).start for j in range(group.childCount())]
+            days = [d for d in days if d is not None]
+            assert days == sorted(days)
+        assert any(len(s) > 1 for s in starts)
+    finally:
+        dock.cleanup()
+        sip.delete(dock)
+        qgis_canvas.setLayers([])
+        QCoreApplication.processEvents()

@@ -18,7 +18,7 @@ from .config import CoordinationSpec, parse_coordination
 from .kept import kept_conflicts, kept_rules
 from .lifecycle import dig_notice, moratorium_in_force
 from .matches import Matches, StoredReader
-from .model import Conflict, PermitRow, Window
+from .model import Conflict, PermitRow, Window, dates_shown_as, day_format_key
 from .notes import NotesStore
 from .reader import Network, NetworkReader, Progress, ReadError
 from .work_window import WorkWindow, work_window
@@ -82,11 +82,12 @@ class Board:
     def conflicts(self, window: Window, progress: Progress = None) -> list[Conflict]:
         """Every row whose period touches ``window``, by start, severity, rule, permit."""
         try:
-            stored = self.stored.matches(progress)
-            if stored is not None:
-                self.last_rows = self._from_matches(*stored, window)
-            else:
-                self.last_rows = sort_rows(self._from_layers(window, progress))
+            with dates_shown_as(self.engine.setup.day):  # messages date as the card does (ISO in Processing)
+                stored = self.stored.matches(progress)
+                if stored is not None:
+                    self.last_rows = self._from_matches(*stored, window)
+                else:
+                    self.last_rows = sort_rows(self._from_layers(window, progress))
         except ReadError as exc:
             raise BoardError(str(exc)) from exc
         except InterruptedError:
@@ -137,7 +138,8 @@ class Board:
     def _all_rows(self, m: Matches) -> list[tuple]:
         """The pair and kept rules' rows over every permit of the table (a row depends only on its own permits),
         sorted, each with its period (open sides: date.min / date.max) and its permits."""
-        key = (self.as_of, self.language, tuple(sorted(self.years.items())), tuple(r.id for r in self.rules))
+        key = (self.as_of, self.language, day_format_key(), tuple(sorted(self.years.items())),
+               tuple(r.id for r in self.rules))
         found = m.rows.get(key)
         if found is None:
             full = Window()

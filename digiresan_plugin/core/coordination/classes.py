@@ -12,7 +12,7 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from .config import CoordinationSpec, RuleSpec
-from .model import Conflict, PermitRow, SegmentRow, Window, add_months, fill, iso
+from .model import Conflict, PermitRow, SegmentRow, Window, add_months, fill, shown
 
 
 def _pair(a: PermitRow, b: PermitRow) -> tuple[PermitRow, PermitRow]:
@@ -57,7 +57,7 @@ def pair_conflicts(spec: CoordinationSpec, permits: Mapping[str, PermitRow], seg
                 continue
             start, end = max(a.start, b.start), min(a.until(days), b.until(days))
             out.append(_conflict(space_time, a, b, seg, street, start, end, language,
-                                 start_text=iso(start), end_text=iso(end)))
+                                 start_text=shown(start), end_text=shown(end)))
         elif space is not None and a.end is not None and b.start <= add_months(a.end, spec.space_months):
             out.append(_conflict(space, a, b, seg, street, a.start, b.end or b.start, language,
                                  gap=(b.start - a.end).days, months=spec.space_months))
@@ -97,15 +97,15 @@ def _time_only(rule: RuleSpec, spec: CoordinationSpec, permits: Mapping[str, Per
                         start, end = max(a.start, b.start), min(a.until(days), b.until(days))
                         out.append(_conflict(rule, a, b, seg_a, seg_a.street, start, end, language,
                                              other_street=seg_b.street, other_segment=seg_b.id,
-                                             start_text=iso(start), end_text=iso(end)))
+                                             start_text=shown(start), end_text=shown(end)))
     return out
 
 
 def _conflict(rule: RuleSpec, a: PermitRow, b: PermitRow, seg, street: str, start: date, end: date, language: str,
               **values) -> Conflict:
     message = fill(rule.text, language, a=a.id, b=b.id, a_party=a.party, b_party=b.party, street=street,
-                   segment=seg.id if seg else "", a_start=iso(a.start), a_end=iso(a.end), b_start=iso(b.start),
-                   b_end=iso(b.end), **values)
+                   segment=seg.id if seg else "", a_start=shown(a.start), a_end=shown(a.end), b_start=shown(b.start),
+                   b_end=shown(b.end), **values)
     end = None if end == date.max else end
     return Conflict(rule.id, rule.conflict_class, rule.severity, a.id, b.id, seg.id if seg else None, street,
                     start, end, message, f"{a.fingerprint}|{b.fingerprint}", (a.fid, b.fid),

@@ -9,7 +9,7 @@ from typing import Any, Optional, Sequence
 
 from ..identify.values import add_years
 from .config import CoordinationSpec
-from .model import Conflict, PermitRow, SegmentRow, Window, add_months, fill, iso
+from .model import Conflict, PermitRow, SegmentRow, Window, add_months, fill, shown
 
 
 def paving_date(year: int, spec: CoordinationSpec) -> date:
@@ -34,8 +34,8 @@ def dig_notice(spec: CoordinationSpec, segment: SegmentRow, plans: Sequence[tupl
         holders = sorted((p for p in permits if p.until(spec.recent_days) >= as_of
                           and (p.start or as_of) < paving), key=lambda p: (p.party, p.id))
         parties = ", ".join(dict.fromkeys(f"{p.party} ({p.id})" for p in holders)) or "–"
-        message = fill(rule.text, language, street=segment.street, segment=segment.id, paving=paving.isoformat(),
-                       notice_start=start.isoformat(), treatment=str(treatment or ""), parties=parties,
+        message = fill(rule.text, language, street=segment.street, segment=segment.id, paving=shown(paving),
+                       notice_start=shown(start), treatment=str(treatment or ""), parties=parties,
                        months=notice_months)
         fingerprint = "|".join([f"plan:{year}"] + [p.fingerprint for p in holders])
         out.append(Conflict(rule.id, "", rule.severity, None, None, segment.id, segment.street, start, end, message,
@@ -58,8 +58,8 @@ def moratorium_in_force(spec: CoordinationSpec, segment: SegmentRow, years: int,
         listed = window.touches(segment.paved, segment.paved)
     if not listed:
         return []
-    message = fill(rule.text, language, street=segment.street, segment=segment.id, paved=segment.paved.isoformat(),
-                   until=until.isoformat(), years=years)
+    message = fill(rule.text, language, street=segment.street, segment=segment.id, paved=shown(segment.paved),
+                   until=shown(until), years=years)
     return [Conflict(rule.id, "", rule.severity, None, None, segment.id, segment.street, segment.paved,
                      until - timedelta(days=1), message, f"paved:{segment.paved.isoformat()}/{years}", (),
                      segment.fid)]
@@ -73,8 +73,8 @@ def exempt_conflict(spec: CoordinationSpec, segment: SegmentRow, permit: PermitR
         return None
     until = add_years(segment.paved, years)
     message = fill(rule.text, language, permit=permit.id, party=permit.party, street=segment.street,
-                   segment=segment.id, paved=segment.paved.isoformat(), until=until.isoformat(),
-                   reason=permit.exemption.text(language), start=iso(permit.start), end=iso(permit.end))
+                   segment=segment.id, paved=shown(segment.paved), until=shown(until),
+                   reason=permit.exemption.text(language), start=shown(permit.start), end=shown(permit.end))
     return Conflict(rule.id, "", rule.severity, permit.id, None, segment.id, segment.street, permit.start,
                     permit.end, message, f"{permit.fingerprint}|paved:{segment.paved.isoformat()}/{years}",
                     (permit.fid,), segment.fid)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..catalog import Title
 
@@ -99,6 +102,30 @@ def _iso(day: Optional[date]) -> str:
 
 def iso(day: Optional[date], open_text: str = "") -> str:
     return day.isoformat() if day and day not in (date.max, date.min) else open_text
+
+
+#: how a date reads in the rules' messages: ISO (Processing, data) unless a caller shows them (the board, a card)
+_DAY_TEXT: ContextVar[Callable[[date], str]] = ContextVar("digiresan_day_text", default=date.isoformat)
+
+
+@contextmanager
+def dates_shown_as(day_text: Callable[[date], str]) -> Iterator[None]:
+    """Within the block (this thread), :func:`shown` writes dates with ``day_text`` (the card's short format)."""
+    token = _DAY_TEXT.set(day_text)
+    try:
+        yield
+    finally:
+        _DAY_TEXT.reset(token)
+
+
+def shown(day: Optional[date], open_text: str = "") -> str:
+    """A date in a message as the reader sees dates (see :func:`dates_shown_as`); ``open_text`` for none."""
+    return _DAY_TEXT.get()(day) if day and day not in (date.max, date.min) else open_text
+
+
+def day_format_key() -> str:
+    """What the dates in messages look like now (a cache key part): a known day written as they are."""
+    return _DAY_TEXT.get()(date(2000, 1, 31))
 
 
 def add_months(day: date, months: int) -> date:

@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional
 
 from qgis.core import Qgis, QgsCoordinateTransform, QgsGeometry, QgsProject, QgsVectorLayer
 from qgis.gui import QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtCore import QDate, QLocale, Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from ...core.coordination.model import Conflict, Window, add_months
 from ...core.coordination.notes import Note, NotesError, effective_status, store_for_layer
 from ...core.coordination.temporal import as_of
 from ...core.coordination.timeline import street_segments, timeline
+from ...core.formatting import card_locale, short_date
 from ...core.i18n import ui_language
 from ...core.identify.engine import TwinEngine
 from ...core.layers import twin_layer
@@ -141,6 +142,11 @@ class CoordinationDock(DigiresanDock):
     def window(self) -> Window:
         return Window(self.from_edit.date().toPyDate(), self.to_edit.date().toPyDate())
 
+    @staticmethod
+    def _locale() -> QLocale:
+        """The locale of the card's dates (QGIS's settings: main thread)."""
+        return card_locale()
+
     def is_busy(self) -> bool:
         return self._task.busy
 
@@ -148,7 +154,7 @@ class CoordinationDock(DigiresanDock):
         """Recompute the board for the period in a task (main thread: layers snapshotted, settings read)."""
         engine = TwinEngine.snapshot(self.catalog, self._layer_for, language=ui_language(),
                                      today=as_of(self.canvas, self.today),
-                                     cap=int(settings.get("related_feature_cap")))
+                                     cap=int(settings.get("related_feature_cap")), locale=self._locale())
         try:
             board = Board(engine)
         except BoardError as exc:
@@ -206,13 +212,14 @@ class CoordinationDock(DigiresanDock):
         statuses = {self.status_filter.itemData(i): self.status_filter.itemText(i)
                     for i in range(1, self.status_filter.count())}
         streets: dict[str, QTreeWidgetItem] = {}
+        locale = self._locale()
         for row in rows:
             group = streets.get(row.street)
             if group is None:
                 group = streets[row.street] = QTreeWidgetItem(self.tree, [row.street or "–"])
                 group.setFirstColumnSpanned(False)
-            item = QTreeWidgetItem(group, [
-                row.start.isoformat() if row.start else "", row.end.isoformat() if row.end else "",
+            item = _RowItem(group, [
+                _day(row.start, locale), _day(row.end, locale),
                 severities.get(row.severity, row.severity), classes.get(row.conflict_class, row.conflict_class),
                 titles.get(row.rule, row.rule), " / ".join(p for p in (row.permit_id, row.other_id) if p),
                 statuses.get(self.statuses.get(row.key, "new"), ""), row.message])
@@ -342,3 +349,21 @@ def _refill(combo: QComboBox, values: list[str]) -> None:
         combo.addItem(value, value)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.blockSignals(False)
+
+
+def _day(day: Optional[date], locale: QLocale) -> str:
+    """A board row's start or end as the card shows dates (the locale's short format, four-digit year)."""
+    return short_date(QDate(day.year, day.month, day.day), locale) if day else ""
+
+
+class _RowItem(QTreeWidgetItem):
+    """A board row: sorted by its dates in the start and end columns (their text is the locale's, "12/3/2026")."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        mine, theirs = self.data(0, ROW_ROLE), other.data(0, ROW_ROLE)
+        if column in (0, 1) and isinstance(mine, Conflict) and isinstance(theirs, Conflict):
+            day = "start" if column == 0 else "end"
+            return (getattr(mine, day) or date.max) < (getattr(theirs, day) or date.max)
+        return super().__lt__(other)
+
