@@ -125,7 +125,7 @@ def test_the_timeline_of_a_street_and_its_png(board_dock, tmp_path):
                     ("moratorium", "", "2026-09-27", "2027-09-27", False)}
     fjall = {(b.kind, b.start.isoformat(), b.end.isoformat()) for b in dock.timeline_for("Fjällgatan").bars}
     assert ("notice", "2027-02-01", "2027-04-30") in fjall and ("paving", "2027-05-01", "2027-05-07") in fjall
-    view = TimelineView(data)
+    view = TimelineView(data, today=TODAY)  # the dashed today line where the fixture's today is, not across GT-1
     path = tmp_path / "timeline.png"
     assert view.export_png(str(path))
     image = QImage(str(path))

@@ -42,9 +42,10 @@ def permit_tracks(data: Timeline) -> dict:
 
 
 class TimelineView(QWidget):
-    def __init__(self, data: Timeline, parent: Optional[QWidget] = None):
+    def __init__(self, data: Timeline, parent: Optional[QWidget] = None, today: Optional[date] = None):
         super().__init__(parent)
         self.data = data
+        self.today = today  # where the dashed "today" line is drawn (None: the real date)
         days = (data.end - data.start).days + 1
         self.setMinimumSize(self.sizeHint())
         self._days = days
@@ -101,7 +102,7 @@ class TimelineView(QWidget):
                 painter.setPen(QPen(QColor("white")))
                 painter.drawText(rect.adjusted(2, 0, 0, 0), Qt.AlignmentFlag.AlignLeft
                                  | Qt.AlignmentFlag.AlignVCenter, bar.label)
-        today = self.x_of(date.today())
+        today = self.x_of(self.today or date.today())
         if LABEL_W <= today <= self.width():
             painter.setPen(QPen(QColor("#c0392b"), 1, Qt.PenStyle.DashLine))
             painter.drawLine(int(today), HEADER_H - 6, int(today), height)
