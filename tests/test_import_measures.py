@@ -161,3 +161,45 @@ def test_mapping_errors_name_the_measure_keys(catalog, twin, tmp_path):
     with pytest.raises(MappingError) as caught:
         run(catalog, twin, source, mapping)
     assert caught.value.key == "link.measure.twin.route"
+
+
+def counting_loaders(monkeypatch) -> dict[str, int]:
+    """Count the reads of the twin's network by the two linkers (the nearest-feature index, the measure ranges)."""
+    from digiresan_plugin.core.importing import linking, measures
+
+    loads = {"nearest": 0, "measure": 0}
+    for name, cls in (("nearest", linking.NearestLinker), ("measure", measures.MeasureLinker)):
+        original = cls._load
+
+        def counted(self, _original=original, _name=name):
+            loads[_name] += 1
+            return _original(self)
+        monkeypatch.setattr(cls, "_load", counted)
+    return loads
+
+
+def test_hourly_rows_with_segment_ids_read_no_network(catalog, twin, tmp_path, monkeypatch):
+    """Every row names its segment: the road network is neither read nor indexed (the linkers' loaders not run);
+    the rows are written as they were before."""
+    loads = counting_loaders(monkeypatch)
+    header = ["segment_id", "År"] + [f"h{h:02d}" for h in range(24)]
+    source = write_csv(tmp_path / "hourly.csv", header, [[A1, 2025] + [1] * 24, [B2, 2025] + [2] * 24])
+    result = run(catalog, twin, source, "traffic_hourly")
+    assert loads == {"nearest": 0, "measure": 0}
+    assert (result.read, result.inserted, result.rejected) == (2, 2, 0)
+    assert rows(twin, "SELECT segment_id, sum(vehicles) FROM traffic_counts WHERE " + OURS
+                + " GROUP BY segment_id ORDER BY segment_id") == sorted([(A1, 24), (B2, 48)])
+
+
+def test_hourly_mixed_rows_link_the_others_once(catalog, twin, tmp_path, monkeypatch):
+    """Rows with a segment id beside rows by route and measure: the ranges read once, the others linked as before."""
+    loads = counting_loaders(monkeypatch)
+    header = ["segment_id", "ROUTE_ID", "MEASURE", "År"] + [f"h{h:02d}" for h in range(24)]
+    source = write_csv(tmp_path / "hourly.csv", header, [[A1, "", "", 2025] + [1] * 24,
+                                                         ["", ROUTE_A, "0,7", 2025] + [2] * 24,
+                                                         ["", ROUTE_B, "0,1", 2025] + [3] * 24])
+    result = run(catalog, twin, source, "traffic_hourly")
+    assert loads == {"nearest": 0, "measure": 1}
+    assert (result.read, result.inserted, result.rejected) == (3, 3, 0)
+    assert rows(twin, "SELECT segment_id, sum(vehicles) FROM traffic_counts WHERE " + OURS
+                + " GROUP BY segment_id ORDER BY segment_id") == sorted([(A1, 24), (A2, 48), (B1, 72)])

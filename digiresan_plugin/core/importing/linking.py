@@ -17,11 +17,16 @@ class NearestLinker:
 
     def __init__(self, ds: gdal.Dataset, table: str, key: str, max_distance: float):
         self.max_distance = max_distance
-        self.index = QgsSpatialIndex()
+        self.ds, self.table, self.key = ds, table, key
+        self.index: Optional[QgsSpatialIndex] = None  # the features are read when a row first needs them
         self.features: dict[int, tuple[str, QgsGeometry]] = {}
-        layer = ds.GetLayerByName(table)
-        if layer is None:
+        if ds.GetLayerByName(table) is None:
             raise ValueError(tr("table '{table}' to link to not found").format(table=table))
+
+    def _load(self) -> None:
+        """Read and index the twin table's features (once, on the first row that needs linking)."""
+        self.index = QgsSpatialIndex()
+        layer, key = self.ds.GetLayerByName(self.table), self.key
         layer.ResetReading()
         for feature in layer:
             geom = feature.GetGeometryRef()
@@ -35,6 +40,8 @@ class NearestLinker:
         layer.ResetReading()
 
     def __call__(self, geometry: QgsGeometry) -> Optional[str]:
+        if self.index is None:
+            self._load()
         point = geometry.centroid().asPoint()
         best: Optional[tuple[float, str]] = None
         for fid in self.index.nearestNeighbor(point, NEIGHBOURS, self.max_distance):

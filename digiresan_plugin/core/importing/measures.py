@@ -59,6 +59,26 @@ class MeasureLinker:
                 raise MappingError(path, f"link.measure.twin.{where}", tr("a field of the twin table '{table}' "
                                                                           "({columns})").format(
                     table=table, columns=", ".join(sorted(present))))
+        self.ds, self.table, self.key, self.wanted, self.present = ds, table, key, wanted, present
+        self._routes: Optional[dict[str, list[tuple[float, float, str]]]] = None  # read on first need
+        self._starts: dict[str, list[float]] = {}
+
+    @property
+    def routes(self) -> dict[str, list[tuple[float, float, str]]]:
+        """Route → its ranges (from, to, key), sorted; read from the twin when a row first needs them."""
+        if self._routes is None:
+            self._load()
+        return self._routes
+
+    @property
+    def starts(self) -> dict[str, list[float]]:
+        if self._routes is None:
+            self._load()
+        return self._starts
+
+    def _load(self) -> None:
+        spec, key, present, wanted = self.spec, self.key, self.present, self.wanted
+        layer = self.ds.GetLayerByName(self.table)
         parser = key_parser(spec.twin_key) if spec.twin_key else None
         ranges: dict[str, list[tuple[float, float, str]]] = {}
         layer.SetIgnoredFields([n for n in present if n not in wanted] + ["OGR_GEOMETRY"])
@@ -71,8 +91,8 @@ class MeasureLinker:
         finally:
             layer.SetIgnoredFields([])
             layer.ResetReading()
-        self.routes = {route: sorted(items) for route, items in ranges.items()}
-        self.starts = {route: [r[0] for r in items] for route, items in self.routes.items()}
+        self._routes = {route: sorted(items) for route, items in ranges.items()}
+        self._starts = {route: [r[0] for r in items] for route, items in self._routes.items()}
 
     def _range(self, feature: Any, key: str, parser: Optional["re.Pattern[str]"]
                ) -> Optional[tuple[str, float, float, str]]:

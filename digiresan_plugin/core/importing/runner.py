@@ -127,20 +127,23 @@ class Importer:
         if unfilled:
             raise MappingError(mapping.path, f"fields.{unfilled[0]}", tr('a mapping for this required twin field'))
         linker, by_measure = None, None
+        self.link_writer: Optional[TwinWriter] = None
         crs_wkt = self.writer.crs_wkt()
         if mapping.link is not None:
             link_spec = catalog.layer(mapping.link.layer)
-            link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
-            crs_wkt = crs_wkt or link_writer.crs_wkt()
+            # kept open: the linkers read the twin's features only when a row first needs linking
+            self.link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
+            crs_wkt = crs_wkt or self.link_writer.crs_wkt()
             try:
-                linker = NearestLinker(link_writer.ds, prefix + link_spec.table, link_spec.key or mapping.link.field,
-                                       mapping.link.max_distance_m)
+                linker = NearestLinker(self.link_writer.ds, prefix + link_spec.table,
+                                       link_spec.key or mapping.link.field, mapping.link.max_distance_m)
                 if mapping.link.measure is not None:
-                    by_measure = MeasureLinker(link_writer.ds, prefix + link_spec.table,
+                    by_measure = MeasureLinker(self.link_writer.ds, prefix + link_spec.table,
                                                link_spec.key or mapping.link.field, mapping.link.measure,
                                                link_spec.id, str(mapping.path))
-            finally:
-                link_writer.close()
+            except BaseException:
+                self.link_writer.close()
+                raise
         target_crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else None
         self.source = Source(source_path, mapping, target_crs, crs, transform_context, self.writer.spatial)
         geometry = self.spec.geometry if self.writer.spatial else None
@@ -217,6 +220,7 @@ class Importer:
             raise
         finally:
             writer.close()
+            self._close_link()
         return result
 
     def preview(self, limit: int = 10) -> list[tuple[int, Optional[dict[str, Any]], Optional[str]]]:
@@ -232,7 +236,16 @@ class Importer:
                     break
         finally:
             self.writer.close()
+            self._close_link()
         return out
+
+    def _close_link(self) -> None:
+        for linker in (self.mapper.linker, self.mapper.by_measure and self.mapper.by_measure.linker):
+            if linker is not None:
+                linker.ds = None  # the twin's file is not held open by a linker after the run
+        if self.link_writer is not None:
+            self.link_writer.close()
+            self.link_writer = None
 
     def _rows(self) -> Iterator[SourceRow]:
         """The source's rows, or its sites' profiles for an aggregating mapping (refused records counted here)."""
