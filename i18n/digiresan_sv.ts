@@ -4811,6 +4811,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>För in en fil (NVDB, mätning, vägmärken, tillstånd, flöden…) i tvillingen</translation>
     </message>
     <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="383"/>
+        <source>Load a twin first: the data is imported into the loaded twin</source>
+        <translation>Läs in en tvilling först: data importeras till den inlästa tvillingen</translation>
+    </message>
+    <message>
         <location filename="../digiresan_plugin/gui/twin_dock.py" line="264"/>
         <source>This version of the plugin comes with a newer demo twin: 'Reset demo twin…' uses it (your copy is kept as a backup).</source>
         <translation>Den här versionen av insticksprogrammet har en nyare demotvilling: 'Återställ demotvillingen…' använder den (din kopia sparas som säkerhetskopia).</translation>
