@@ -67,12 +67,12 @@ def test_survey_records_link_by_route_and_measure_boundaries_and_refusals(catalo
     assert result.balanced
     got = [(r.row, r.field, r.value, r.reason) for r in result.rejections]
     assert got == [
-        (5, "Measure", "0,45", f"measure 0.45 is outside every road_segments on route {ROUTE_B} "
+        (5, "Measure", "0,45", f"measure 0.45 is outside everything in 'Road segments' on route {ROUTE_B} "
                                "(the twin has 0–0.3, 0.6–1)"),
-        (6, "Measure", "1,2", f"measure 1.2 is outside every road_segments on route {ROUTE_B} "
+        (6, "Measure", "1,2", f"measure 1.2 is outside everything in 'Road segments' on route {ROUTE_B} "
                               "(the twin has 0–0.3, 0.6–1)"),
         (7, "Route_ID", "{0000000C-CCCC-4000-8000-NVDB}",
-         "no road_segments on route {0000000C-CCCC-4000-8000-NVDB} in the twin"),
+         "nothing in 'Road segments' on route {0000000C-CCCC-4000-8000-NVDB}"),
         (8, "Measure", None, f"route {ROUTE_A} is given without a measure"),
         (9, "Route_ID", None, "measure 0,5 is given without a route"),
         (10, "Measure", "mitten", got[5][3]),
@@ -107,7 +107,7 @@ def test_traffic_records_link_their_site_by_route_and_measure(catalog, twin, tmp
     assert result.balanced
     assert sorted({r.row for r in result.rejections}) == list(range(25, 49))
     assert {r.reason for r in result.rejections} == {
-        f"measure 0.5 is outside every road_segments on route {ROUTE_B} (the twin has 0–0.3, 0.6–1)"}
+        f"measure 0.5 is outside everything in 'Road segments' on route {ROUTE_B} (the twin has 0–0.3, 0.6–1)"}
     assert rows(twin, "SELECT hour, vehicles, measured_year FROM traffic_counts WHERE segment_id = ? ORDER BY hour",
                 A2) == [(hour, 10 * hour + 5, 2026) for hour in range(24)]
 

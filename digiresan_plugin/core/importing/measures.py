@@ -44,8 +44,8 @@ def key_parser(pattern: str) -> "re.Pattern[str]":
 class MeasureLinker:
     """The twin side: every feature of one table as (route, from, to, key), sorted per route."""
 
-    def __init__(self, ds: gdal.Dataset, table: str, key: str, spec: MeasureLink, layer_id: str, path: str):
-        self.spec, self.layer_id = spec, layer_id
+    def __init__(self, ds: gdal.Dataset, table: str, key: str, spec: MeasureLink, layer_title: str, path: str):
+        self.spec, self.layer_title = spec, layer_title  # the layer as the reasons name it (its title)
         layer = ds.GetLayerByName(table)
         if layer is None:
             raise ValueError(tr("table '{table}' to link to not found").format(table=table))
@@ -150,7 +150,7 @@ class BoundMeasure:
         self.columns = [c for c in (route_column, at_column) if c]  # the source's columns for them
 
     def link(self, values: dict[str, Any]) -> Optional[str]:
-        layer = self.linker.layer_id
+        layer = self.linker.layer_title
         route_raw = values.get(self.route_column) if self.route_column else None
         at_raw = values.get(self.at_column) if self.at_column else None
         route_field, at_field = self.names
@@ -168,11 +168,11 @@ class BoundMeasure:
                 measure=to_text(at_raw)))
         route = route_key(route_raw)
         if route not in self.linker.routes:
-            raise RowRejectedError(route_field, route_raw, tr("no {layer} on route {route} in the twin").format(
+            raise RowRejectedError(route_field, route_raw, tr("nothing in '{layer}' on route {route}").format(
                 layer=layer, route=to_text(route_raw)))
         found = self.linker.find(route, measure)
         if found is None:
-            raise RowRejectedError(at_field, at_raw, tr("measure {measure} is outside every {layer} on route {route} "
-                                                        "(the twin has {ranges})").format(
+            raise RowRejectedError(at_field, at_raw, tr("measure {measure} is outside everything in '{layer}' on "
+                                                        "route {route} (the twin has {ranges})").format(
                 measure=f"{measure:g}", layer=layer, route=to_text(route_raw), ranges=self.linker.covered(route)))
         return found

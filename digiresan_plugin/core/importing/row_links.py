@@ -13,7 +13,8 @@ from .values import ValueProblemError, to_real
 
 
 class RowLinks:
-    """Linking of :class:`.rows.RowMapper` (its ``by_measure``, ``linker`` and ``section`` columns)."""
+    """Linking of :class:`.rows.RowMapper` (its ``by_measure``, ``linker``, ``section`` columns and ``link_title``, the
+    linked layer's title in the UI language for the reasons)."""
 
     def _link(self, row: SourceRow) -> Optional[str]:
         """By route and measure when the row gives them, else the nearest by position."""
@@ -22,14 +23,16 @@ class RowLinks:
             return found
         link, geometry = self.mapping.link, row.shape()
         if geometry is None or geometry.isEmpty():
-            text = (tr("no {field}, no route and measure ({columns}) and no position to find the {layer}")
-                    if self.by_measure is not None else tr("no {field} and no position to find the nearest {layer}"))
+            text = (tr("no {field}, no route and measure ({columns}) and no position to find the feature in "
+                       "'{layer}'") if self.by_measure is not None
+                    else tr("no {field} and no position to find the nearest feature in '{layer}'"))
             columns = "/".join(self.by_measure.names) if self.by_measure is not None else ""
-            raise RowRejectedError(link.field, None, text.format(field=link.field, layer=link.layer, columns=columns))
+            raise RowRejectedError(link.field, None, text.format(field=link.field, layer=self.link_title,
+                                                                 columns=columns))
         found = self.linker(geometry) if self.linker else None
         if found is None:
-            raise RowRejectedError(link.field, None, tr("no {layer} within {distance} m").format(
-                layer=link.layer, distance=f"{link.max_distance_m:g}"))
+            raise RowRejectedError(link.field, None, tr("nothing in '{layer}' within {distance} m").format(
+                layer=self.link_title, distance=f"{link.max_distance_m:g}"))
         return found
 
     def _section_length(self, source: dict[str, Any]) -> float:

@@ -47,11 +47,13 @@ class RowMapper(FieldValues, RowLinks, RowChecks):
 
     def __init__(self, mapping: Mapping, fields: SourceFields, kinds: dict[str, str], geometry_type: Optional[str],
                  rules: dict[str, FieldRule], today: date, linker: Optional[Linker] = None,
-                 key_field: Optional[str] = None, by_measure: Optional[MeasureLinker] = None):
+                 key_field: Optional[str] = None, by_measure: Optional[MeasureLinker] = None,
+                 link_title: Optional[str] = None):
         self.mapping, self.kinds, self.rules, self.today = mapping, kinds, rules, today
         self.geometry_type = geometry_type
         self.key_field = key_field  # suffixed per part when lines are split
         self.linker = linker
+        self.link_title = link_title or (mapping.link.layer if mapping.link else "")  # named so in the reasons
         self.by_measure = by_measure.bound(fields) if by_measure is not None else None
         self.columns = {f.target: fields.all_of(f.sources) for f in mapping.fields}
         self.placeholders = {name: fields.find(name) for f in mapping.fields for name in f.template_fields()}

@@ -19,6 +19,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContex
 from ..catalog import Catalog
 from ..domains import field_domains
 from ..gpkg_triggers import session_user
+from ..i18n import ui_language
 from ..log import get_logger
 from ..maintenance_spec import maintenance_spec
 from ..tr import tr
@@ -126,11 +127,12 @@ class Importer:
                     and r.field in self.writer.kinds]
         if unfilled:
             raise MappingError(mapping.path, f"fields.{unfilled[0]}", tr('a mapping for this required twin field'))
-        linker, by_measure = None, None
+        linker, by_measure, link_title = None, None, None
         self.link_writer: Optional[TwinWriter] = None
         crs_wkt = self.writer.crs_wkt()
         if mapping.link is not None:
             link_spec = catalog.layer(mapping.link.layer)
+            link_title = link_spec.title.text(ui_language())
             # kept open: the linkers read the twin's features only when a row first needs linking
             self.link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
             crs_wkt = crs_wkt or self.link_writer.crs_wkt()
@@ -140,7 +142,7 @@ class Importer:
                 if mapping.link.measure is not None:
                     by_measure = MeasureLinker(self.link_writer.ds, prefix + link_spec.table,
                                                link_spec.key or mapping.link.field, mapping.link.measure,
-                                               link_spec.id, str(mapping.path))
+                                               link_title, str(mapping.path))
             except BaseException:
                 self.link_writer.close()
                 raise
@@ -152,7 +154,7 @@ class Importer:
         fields = (self.source.fields if mapping.aggregate is None
                   else SourceFields(SITE_COLUMNS + [c for c in self.carried if c not in SITE_COLUMNS]))
         self.mapper = RowMapper(mapping, fields, self.writer.kinds, geometry, rules,
-                                today or date.today(), linker, self.key[0], by_measure)
+                                today or date.today(), linker, self.key[0], by_measure, link_title)
         self.result = ImportResult(self.source.name, self.spec.id, mode, dry_run)
         for name in self.mapper.missing:
             self.result.warnings.append(tr("{file}: no column {column} (mapping {mapping})").format(
