@@ -203,3 +203,13 @@ def test_hourly_mixed_rows_link_the_others_once(catalog, twin, tmp_path, monkeyp
     assert (result.read, result.inserted, result.rejected) == (3, 3, 0)
     assert rows(twin, "SELECT segment_id, sum(vehicles) FROM traffic_counts WHERE " + OURS
                 + " GROUP BY segment_id ORDER BY segment_id") == sorted([(A1, 24), (A2, 48), (B1, 72)])
+
+
+def test_a_link_needed_late_in_a_long_file_reads_the_network_inside_the_import(catalog, twin, tmp_path):
+    """6000 rows by segment id first (144 000 twin rows: SQLite's page cache spills and the import holds the file),
+    then one by route and measure: the ranges are read through the import's own connection, and it links."""
+    header = ["segment_id", "ROUTE_ID", "MEASURE", "År"] + [f"h{h:02d}" for h in range(24)]
+    data = [[f"X-{i}", "", "", 2025] + [1] * 24 for i in range(6000)] + [["", ROUTE_A, "0,7", 2025] + [2] * 24]
+    result = run(catalog, twin, write_csv(tmp_path / "long.csv", header, data), "traffic_hourly")
+    assert (result.read, result.inserted, result.rejected) == (6001, 6001, 0)
+    assert rows(twin, "SELECT sum(vehicles) FROM traffic_counts WHERE segment_id = ?", A2) == [(48,)]

@@ -16,6 +16,7 @@ from typing import Any, Optional
 from osgeo import gdal
 
 from ..tr import tr
+from .link_rows import LinkRows, ogr_rows
 from .mapping import MappingError, MeasureLink
 from .names import SourceFields
 from .shapes import RowRejectedError
@@ -44,7 +45,8 @@ def key_parser(pattern: str) -> "re.Pattern[str]":
 class MeasureLinker:
     """The twin side: every feature of one table as (route, from, to, key), sorted per route."""
 
-    def __init__(self, ds: gdal.Dataset, table: str, key: str, spec: MeasureLink, layer_title: str, path: str):
+    def __init__(self, ds: gdal.Dataset, table: str, key: str, spec: MeasureLink, layer_title: str, path: str,
+                 rows: Optional[LinkRows] = None):
         self.spec, self.layer_title = spec, layer_title  # the layer as the reasons name it (its title)
         layer = ds.GetLayerByName(table)
         if layer is None:
@@ -59,7 +61,8 @@ class MeasureLinker:
                 raise MappingError(path, f"link.measure.twin.{where}", tr("a field of the twin table '{table}' "
                                                                           "({columns})").format(
                     table=table, columns=", ".join(sorted(present))))
-        self.ds, self.table, self.key, self.wanted, self.present = ds, table, key, wanted, present
+        self.rows: Optional[LinkRows] = rows or ogr_rows(ds, table)  # how the ranges are read, on first need
+        self.key, self.wanted = key, sorted(wanted)
         self._routes: Optional[dict[str, list[tuple[float, float, str]]]] = None  # read on first need
         self._starts: dict[str, list[float]] = {}
 
@@ -77,26 +80,19 @@ class MeasureLinker:
         return self._starts
 
     def _load(self) -> None:
-        spec, key, present, wanted = self.spec, self.key, self.present, self.wanted
-        layer = self.ds.GetLayerByName(self.table)
-        parser = key_parser(spec.twin_key) if spec.twin_key else None
+        key = self.key
+        parser = key_parser(self.spec.twin_key) if self.spec.twin_key else None
         ranges: dict[str, list[tuple[float, float, str]]] = {}
-        layer.SetIgnoredFields([n for n in present if n not in wanted] + ["OGR_GEOMETRY"])
-        layer.ResetReading()
-        try:
-            for feature in layer:
-                one = self._range(feature, key, parser)
-                if one is not None:
-                    ranges.setdefault(one[0], []).append(one[1:])
-        finally:
-            layer.SetIgnoredFields([])
-            layer.ResetReading()
+        for _fid, values, _wkb in self.rows(self.wanted, False):
+            one = self._range(values, key, parser)
+            if one is not None:
+                ranges.setdefault(one[0], []).append(one[1:])
         self._routes = {route: sorted(items) for route, items in ranges.items()}
         self._starts = {route: [r[0] for r in items] for route, items in self._routes.items()}
 
-    def _range(self, feature: Any, key: str, parser: Optional["re.Pattern[str]"]
+    def _range(self, values: dict[str, Any], key: str, parser: Optional["re.Pattern[str]"]
                ) -> Optional[tuple[str, float, float, str]]:
-        found = feature.GetField(key)
+        found = values.get(key)
         if found is None:
             return None
         if parser is not None:
@@ -105,8 +101,8 @@ class MeasureLinker:
                 return None
             route, start, end = match.group("route"), match.group("from"), match.group("to")
         else:
-            route, start, end = (feature.GetField(n) for n in (self.spec.twin_route, self.spec.twin_from,
-                                                               self.spec.twin_to))
+            route, start, end = (values.get(n) for n in (self.spec.twin_route, self.spec.twin_from,
+                                                         self.spec.twin_to))
         try:
             a, b = to_real(start), to_real(end)
         except ValueProblemError:

@@ -26,6 +26,7 @@ from ..tr import tr
 from ..twin_source import TwinSource
 from .aggregate import SITE_COLUMNS, RecordProblem, SiteRow, profiles
 from .gpkg_writer import GpkgWriter
+from .link_rows import gpkg_rows
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
 from .measures import MeasureLinker
@@ -129,23 +130,28 @@ class Importer:
             raise MappingError(mapping.path, f"fields.{unfilled[0]}", tr('a mapping for this required twin field'))
         linker, by_measure, link_title = None, None, None
         self.link_writer: Optional[TwinWriter] = None
+        self.linkers: list = []
         crs_wkt = self.writer.crs_wkt()
         if mapping.link is not None:
             link_spec = catalog.layer(mapping.link.layer)
             link_title = link_spec.title.text(ui_language())
-            # kept open: the linkers read the twin's features only when a row first needs linking
+            # the linkers read the twin's features only when a row first needs linking: a GeoPackage through the
+            # import's own connection (inside its transaction), PostGIS through this dataset, kept open till then
             self.link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
             crs_wkt = crs_wkt or self.link_writer.crs_wkt()
+            table = prefix + link_spec.table
+            rows = gpkg_rows(self.writer.conn, table) if isinstance(self.writer, GpkgWriter) else None
             try:
-                linker = NearestLinker(self.link_writer.ds, prefix + link_spec.table,
-                                       link_spec.key or mapping.link.field, mapping.link.max_distance_m)
+                linker = NearestLinker(self.link_writer.ds, table, link_spec.key or mapping.link.field,
+                                       mapping.link.max_distance_m, rows)
                 if mapping.link.measure is not None:
-                    by_measure = MeasureLinker(self.link_writer.ds, prefix + link_spec.table,
-                                               link_spec.key or mapping.link.field, mapping.link.measure,
-                                               link_title, str(mapping.path))
-            except BaseException:
-                self.link_writer.close()
-                raise
+                    by_measure = MeasureLinker(self.link_writer.ds, table, link_spec.key or mapping.link.field,
+                                               mapping.link.measure, link_title, str(mapping.path), rows)
+            finally:
+                self.linkers = [one for one in (linker, by_measure) if one is not None]
+                if rows is not None:  # the GeoPackage's dataset was needed only to check the table
+                    self.link_writer.close()
+                    self.link_writer = None
         target_crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else None
         self.source = Source(source_path, mapping, target_crs, crs, transform_context, self.writer.spatial)
         geometry = self.spec.geometry if self.writer.spatial else None
@@ -242,9 +248,8 @@ class Importer:
         return out
 
     def _close_link(self) -> None:
-        for linker in (self.mapper.linker, self.mapper.by_measure and self.mapper.by_measure.linker):
-            if linker is not None:
-                linker.ds = None  # the twin's file is not held open by a linker after the run
+        for linker in self.linkers:
+            linker.rows = None  # the twin's file is not held open by a linker after the run
         if self.link_writer is not None:
             self.link_writer.close()
             self.link_writer = None
