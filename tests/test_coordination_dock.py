@@ -185,7 +185,8 @@ def test_the_board_dates_read_as_the_locale_and_sort_as_dates(tmp_path, catalog,
         texts, starts = [], []
         for i in range(dock.tree.topLevelItemCount()):
             group = dock.tree.topLevelItem(i)
-            column = [(group.child(j).text(0), group.child(j).data(0, ROW_ROLE).start) for j in range(group.childCount())]
+            column = [(group.child(j).text(0), group.child(j).data(0, ROW_ROLE).start)
+                      for j in range(group.childCount())]
             texts += [t for t, _ in column]
             starts.append([s for _, s in column if s is not None])
         notice = next(r for _, r in children(dock) if r.rule == "dig_notice")

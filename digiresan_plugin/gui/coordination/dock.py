@@ -31,9 +31,10 @@ from ...core.catalog import Catalog
 from ...core.coordination.board import Board, BoardError, class_counts, filter_rows, party_values
 from ...core.coordination.model import Conflict, Window, add_months
 from ...core.coordination.notes import Note, NotesError, effective_status, store_for_layer
+from ...core.coordination.shown import ShownDates
 from ...core.coordination.temporal import as_of
 from ...core.coordination.timeline import street_segments, timeline
-from ...core.formatting import card_locale, short_date
+from ...core.formatting import card_locale, four_digit_year
 from ...core.i18n import ui_language
 from ...core.identify.engine import TwinEngine
 from ...core.layers import twin_layer
@@ -43,6 +44,18 @@ from .handling import HandlingEditor
 from .timeline import TimelineDialog
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _RowItem(QTreeWidgetItem):
+    """A warning's row: the start and end columns sort by date, not by the text the locale shows."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        column = self.treeWidget().sortColumn() if self.treeWidget() is not None else 0
+        mine, theirs = self.data(0, ROW_ROLE), other.data(0, ROW_ROLE)
+        if column in (0, 1) and isinstance(mine, Conflict) and isinstance(theirs, Conflict):
+            pick = (lambda r: r.start) if column == 0 else (lambda r: r.end)
+            return (pick(mine) or date.min, mine.street) < (pick(theirs) or date.min, theirs.street)
+        return super().__lt__(other)
 COLUMNS = 8  # street/start, end, severity, class, rule, permits, status, message
 
 
@@ -77,9 +90,11 @@ class CoordinationDock(DigiresanDock):
         layout = QVBoxLayout(body)
         dates = QHBoxLayout()
         self.from_edit, self.to_edit = QDateEdit(body), QDateEdit(body)
+        locale = card_locale()  # the dates as the card shows them
         for edit, day in ((self.from_edit, self.today), (self.to_edit, self.today + timedelta(days=14))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setLocale(locale)
+            edit.setDisplayFormat(four_digit_year(locale.dateFormat(QLocale.FormatType.ShortFormat)))
             edit.setDate(QDate(day))
         self.follow_time = QCheckBox(self.tr("Follow the Temporal Controller"), body)
         self.follow_time.toggled.connect(lambda _on: self._temporal_changed())
@@ -212,19 +227,19 @@ class CoordinationDock(DigiresanDock):
         statuses = {self.status_filter.itemData(i): self.status_filter.itemText(i)
                     for i in range(1, self.status_filter.count())}
         streets: dict[str, QTreeWidgetItem] = {}
-        locale = self._locale()
+        shown = ShownDates(self._locale())  # the card's date format
         for row in rows:
             group = streets.get(row.street)
             if group is None:
                 group = streets[row.street] = QTreeWidgetItem(self.tree, [row.street or "–"])
                 group.setFirstColumnSpanned(False)
             item = _RowItem(group, [
-                _day(row.start, locale), _day(row.end, locale),
+                shown.day(row.start), shown.day(row.end),
                 severities.get(row.severity, row.severity), classes.get(row.conflict_class, row.conflict_class),
                 titles.get(row.rule, row.rule), " / ".join(p for p in (row.permit_id, row.other_id) if p),
-                statuses.get(self.statuses.get(row.key, "new"), ""), row.message])
+                statuses.get(self.statuses.get(row.key, "new"), ""), shown.text(row.message)])
             item.setData(0, ROW_ROLE, row)
-            item.setToolTip(7, row.message)
+            item.setToolTip(7, shown.text(row.message))
         for street, group in streets.items():
             group.setText(0, f"{street or '–'} ({group.childCount()})")
         self.tree.setSortingEnabled(True)
@@ -349,21 +364,3 @@ def _refill(combo: QComboBox, values: list[str]) -> None:
         combo.addItem(value, value)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.blockSignals(False)
-
-
-def _day(day: Optional[date], locale: QLocale) -> str:
-    """A board row's start or end as the card shows dates (the locale's short format, four-digit year)."""
-    return short_date(QDate(day.year, day.month, day.day), locale) if day else ""
-
-
-class _RowItem(QTreeWidgetItem):
-    """A board row: sorted by its dates in the start and end columns (their text is the locale's, "12/3/2026")."""
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
-        mine, theirs = self.data(0, ROW_ROLE), other.data(0, ROW_ROLE)
-        if column in (0, 1) and isinstance(mine, Conflict) and isinstance(theirs, Conflict):
-            day = "start" if column == 0 else "end"
-            return (getattr(mine, day) or date.max) < (getattr(theirs, day) or date.max)
-        return super().__lt__(other)
-

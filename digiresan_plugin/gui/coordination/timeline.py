@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.coordination.timeline import Timeline
+from ...core.formatting import card_locale
 
 LABEL_W, HEADER_H, LANE_H, DAY_W = 230, 34, 46, 2.4
 COLOURS = {"permit": QColor("#2f5d8a"), "moratorium": QColor("#f3c98b"), "notice": QColor("#b8d8a8"),
@@ -76,7 +77,7 @@ class TimelineView(QWidget):
             painter.setPen(QPen(QColor("#333333")))
             painter.drawText(QRectF(x + 3, 4, 80, HEADER_H - 10), Qt.AlignmentFlag.AlignLeft
                              | Qt.AlignmentFlag.AlignVCenter,
-                             QDate(month).toString("MMM yyyy"))
+                             card_locale().toString(QDate(month), "MMM yyyy"))
             month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
         lane_of = {sid: i for i, (sid, _label) in enumerate(data.lanes)}
         tracks = permit_tracks(data)
