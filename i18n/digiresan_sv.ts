@@ -1413,13 +1413,13 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     </message>
     <message>
         <location filename="../digiresan_plugin/core/importing/rows.py" line="192"/>
-        <source>no {field} and no position to find the nearest {layer}</source>
-        <translation>inget {field} och ingen position för att hitta närmaste {layer}</translation>
+        <source>no {field} and no position to find the nearest feature in &apos;{layer}&apos;</source>
+        <translation>inget {field} och ingen position för att hitta närmaste objekt i &apos;{layer}&apos;</translation>
     </message>
     <message>
         <location filename="../digiresan_plugin/core/importing/rows.py" line="196"/>
-        <source>no {layer} within {distance} m</source>
-        <translation>inget {layer} inom {distance} m</translation>
+        <source>nothing in &apos;{layer}&apos; within {distance} m</source>
+        <translation>inget i &apos;{layer}&apos; inom {distance} m</translation>
     </message>
     <message>
         <location filename="../digiresan_plugin/core/importing/rows.py" line="206"/>
@@ -1783,18 +1783,18 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
     </message>
     <message>
         <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
-        <source>measure {measure} is outside every {layer} on route {route} (the twin has {ranges})</source>
-        <translation>mätvärdet {measure} ligger utanför alla {layer} på väg {route} (tvillingen har {ranges})</translation>
+        <source>measure {measure} is outside everything in &apos;{layer}&apos; on route {route} (the twin has {ranges})</source>
+        <translation>mätvärdet {measure} ligger utanför allt i &apos;{layer}&apos; på väg {route} (tvillingen har {ranges})</translation>
     </message>
     <message>
         <location filename="../digiresan_plugin/core/importing/rows.py" line="1"/>
-        <source>no {field}, no route and measure ({columns}) and no position to find the {layer}</source>
-        <translation>inget {field}, ingen väg och inget mätvärde ({columns}) och ingen position att hitta {layer} med</translation>
+        <source>no {field}, no route and measure ({columns}) and no position to find the feature in &apos;{layer}&apos;</source>
+        <translation>inget {field}, ingen väg och inget mätvärde ({columns}) och ingen position att hitta objektet i &apos;{layer}&apos; med</translation>
     </message>
     <message>
         <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
-        <source>no {layer} on route {route} in the twin</source>
-        <translation>inga {layer} på väg {route} i tvillingen</translation>
+        <source>nothing in &apos;{layer}&apos; on route {route}</source>
+        <translation>inget i &apos;{layer}&apos; på väg {route}</translation>
     </message>
     <message>
         <location filename="../digiresan_plugin/core/importing/measures.py" line="1"/>
@@ -4809,6 +4809,11 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <location filename="../digiresan_plugin/gui/twin_dock.py" line="108"/>
         <source>Bring a file (NVDB, survey, signs, permits, counts…) into the twin</source>
         <translation>För in en fil (NVDB, mätning, vägmärken, tillstånd, flöden…) i tvillingen</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/twin_dock.py" line="383"/>
+        <source>Load a twin first: the data is imported into the loaded twin</source>
+        <translation>Läs in en tvilling först: data importeras till den inlästa tvillingen</translation>
     </message>
     <message>
         <location filename="../digiresan_plugin/gui/twin_dock.py" line="264"/>

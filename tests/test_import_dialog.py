@@ -171,7 +171,8 @@ def test_survey_records_by_route_and_measure_through_the_dialog(project, catalog
     assert "read 2, inserted 1, updated 0, unchanged 0, rejected 1" in dialog.status.text()
     assert "no column" not in dialog.status.text()  # segment_id is not missing: the link fills it
     assert [dialog.table.item(0, c).text() for c in range(4)] == [
-        "2", "MEASURE", "1,4", f"measure 1.4 is outside every road_segments on route {route1} (the twin has 0–1)"]
+        "2", "MEASURE", "1,4",
+        f"measure 1.4 is outside everything in 'Road segments' on route {route1} (the twin has 0–1)"]
     with sqlite3.connect(twin) as conn:
         assert conn.execute("SELECT segment_id, iri_mm_m FROM road_condition WHERE inspected_on = '2026-05-01' "
                             "AND segment_id LIKE 'NVDB-%'").fetchall() == [(nvdb_key(nvdb_row(0)), 1.2)]

@@ -67,12 +67,12 @@ def test_survey_records_link_by_route_and_measure_boundaries_and_refusals(catalo
     assert result.balanced
     got = [(r.row, r.field, r.value, r.reason) for r in result.rejections]
     assert got == [
-        (5, "Measure", "0,45", f"measure 0.45 is outside every road_segments on route {ROUTE_B} "
+        (5, "Measure", "0,45", f"measure 0.45 is outside everything in 'Road segments' on route {ROUTE_B} "
                                "(the twin has 0–0.3, 0.6–1)"),
-        (6, "Measure", "1,2", f"measure 1.2 is outside every road_segments on route {ROUTE_B} "
+        (6, "Measure", "1,2", f"measure 1.2 is outside everything in 'Road segments' on route {ROUTE_B} "
                               "(the twin has 0–0.3, 0.6–1)"),
         (7, "Route_ID", "{0000000C-CCCC-4000-8000-NVDB}",
-         "no road_segments on route {0000000C-CCCC-4000-8000-NVDB} in the twin"),
+         "nothing in 'Road segments' on route {0000000C-CCCC-4000-8000-NVDB}"),
         (8, "Measure", None, f"route {ROUTE_A} is given without a measure"),
         (9, "Route_ID", None, "measure 0,5 is given without a route"),
         (10, "Measure", "mitten", got[5][3]),
@@ -107,7 +107,7 @@ def test_traffic_records_link_their_site_by_route_and_measure(catalog, twin, tmp
     assert result.balanced
     assert sorted({r.row for r in result.rejections}) == list(range(25, 49))
     assert {r.reason for r in result.rejections} == {
-        f"measure 0.5 is outside every road_segments on route {ROUTE_B} (the twin has 0–0.3, 0.6–1)"}
+        f"measure 0.5 is outside everything in 'Road segments' on route {ROUTE_B} (the twin has 0–0.3, 0.6–1)"}
     assert rows(twin, "SELECT hour, vehicles, measured_year FROM traffic_counts WHERE segment_id = ? ORDER BY hour",
                 A2) == [(hour, 10 * hour + 5, 2026) for hour in range(24)]
 
@@ -161,3 +161,55 @@ def test_mapping_errors_name_the_measure_keys(catalog, twin, tmp_path):
     with pytest.raises(MappingError) as caught:
         run(catalog, twin, source, mapping)
     assert caught.value.key == "link.measure.twin.route"
+
+
+def counting_loaders(monkeypatch) -> dict[str, int]:
+    """Count the reads of the twin's network by the two linkers (the nearest-feature index, the measure ranges)."""
+    from digiresan_plugin.core.importing import linking, measures
+
+    loads = {"nearest": 0, "measure": 0}
+    for name, cls in (("nearest", linking.NearestLinker), ("measure", measures.MeasureLinker)):
+        original = cls._load
+
+        def counted(self, _original=original, _name=name):
+            loads[_name] += 1
+            return _original(self)
+        monkeypatch.setattr(cls, "_load", counted)
+    return loads
+
+
+def test_hourly_rows_with_segment_ids_read_no_network(catalog, twin, tmp_path, monkeypatch):
+    """Every row names its segment: the road network is neither read nor indexed (the linkers' loaders not run);
+    the rows are written as they were before."""
+    loads = counting_loaders(monkeypatch)
+    header = ["segment_id", "År"] + [f"h{h:02d}" for h in range(24)]
+    source = write_csv(tmp_path / "hourly.csv", header, [[A1, 2025] + [1] * 24, [B2, 2025] + [2] * 24])
+    result = run(catalog, twin, source, "traffic_hourly")
+    assert loads == {"nearest": 0, "measure": 0}
+    assert (result.read, result.inserted, result.rejected) == (2, 2, 0)
+    assert rows(twin, "SELECT segment_id, sum(vehicles) FROM traffic_counts WHERE " + OURS
+                + " GROUP BY segment_id ORDER BY segment_id") == sorted([(A1, 24), (B2, 48)])
+
+
+def test_hourly_mixed_rows_link_the_others_once(catalog, twin, tmp_path, monkeypatch):
+    """Rows with a segment id beside rows by route and measure: the ranges read once, the others linked as before."""
+    loads = counting_loaders(monkeypatch)
+    header = ["segment_id", "ROUTE_ID", "MEASURE", "År"] + [f"h{h:02d}" for h in range(24)]
+    source = write_csv(tmp_path / "hourly.csv", header, [[A1, "", "", 2025] + [1] * 24,
+                                                         ["", ROUTE_A, "0,7", 2025] + [2] * 24,
+                                                         ["", ROUTE_B, "0,1", 2025] + [3] * 24])
+    result = run(catalog, twin, source, "traffic_hourly")
+    assert loads == {"nearest": 0, "measure": 1}
+    assert (result.read, result.inserted, result.rejected) == (3, 3, 0)
+    assert rows(twin, "SELECT segment_id, sum(vehicles) FROM traffic_counts WHERE " + OURS
+                + " GROUP BY segment_id ORDER BY segment_id") == sorted([(A1, 24), (A2, 48), (B1, 72)])
+
+
+def test_a_link_needed_late_in_a_long_file_reads_the_network_inside_the_import(catalog, twin, tmp_path):
+    """6000 rows by segment id first (144 000 twin rows: SQLite's page cache spills and the import holds the file),
+    then one by route and measure: the ranges are read through the import's own connection, and it links."""
+    header = ["segment_id", "ROUTE_ID", "MEASURE", "År"] + [f"h{h:02d}" for h in range(24)]
+    data = [[f"X-{i}", "", "", 2025] + [1] * 24 for i in range(6000)] + [["", ROUTE_A, "0,7", 2025] + [2] * 24]
+    result = run(catalog, twin, write_csv(tmp_path / "long.csv", header, data), "traffic_hourly")
+    assert (result.read, result.inserted, result.rejected) == (6001, 6001, 0)
+    assert rows(twin, "SELECT sum(vehicles) FROM traffic_counts WHERE segment_id = ?", A2) == [(48,)]

@@ -79,7 +79,7 @@ def test_pavement_survey_csv_links_points_and_derives_the_class(catalog, twin, t
     result = run(catalog, twin, source, "pavement_survey", crs="EPSG:3006")
     assert result.counts() == {"read": 9, "inserted": 4, "updated": 0, "unchanged": 0, "rejected": 5, "deleted": 0}
     got = {r.row: (r.field, r.reason) for r in result.rejections}
-    assert got[5] == ("segment_id", "no road_segments within 25 m")
+    assert got[5] == ("segment_id", "nothing in 'Road segments' within 25 m")
     assert got[6][0] == "inspected_on" and "in the future" in got[6][1]
     assert got[7][0] == "inspected_on" and "calendar date" in got[7][1]
     assert got[8][0] == "iri_mm_m" and "a number" in got[8][1]
@@ -198,8 +198,8 @@ def test_traffic_records_become_a_weekday_profile_of_the_nearest_segment(catalog
     reasons = [r.reason for r in result.rejections]
     assert reasons.count("not a weekday (the twin's profile is weekday traffic)") == 1
     assert reasons.count("no value for hour 23 (column h23)") == 23
-    assert reasons.count("no road_segments within 30 m") == 24
-    far_rows = [r for r in result.rejections if r.reason == "no road_segments within 30 m"]
+    assert reasons.count("nothing in 'Road segments' within 30 m") == 24
+    far_rows = [r for r in result.rejections if r.reason == "nothing in 'Road segments' within 30 m"]
     assert [r.row for r in far_rows] == list(range(73, 97))  # the records of site C, each with its own values
     assert far_rows[5].values["tid"] == "2026-05-04 05:00" and far_rows[5].values["mätplats"] == "C"
     assert sum("a date and time" in r for r in reasons) == 1

@@ -70,7 +70,7 @@ def test_survey_points_are_linked_to_the_nearest_segment_and_combined_per_date(c
     result = run(catalog, twin, source, "pavement_survey", crs="EPSG:3006")
     assert result.counts() == {"read": 6, "inserted": 5, "updated": 0, "unchanged": 0, "rejected": 1, "deleted": 0}
     assert [(r.row, r.field, r.reason) for r in result.rejections] == [
-        (6, "segment_id", "no road_segments within 25 m")]
+        (6, "segment_id", "nothing in 'Road segments' within 25 m")]
     assert condition(twin, 4) == [("2026-05-03", pytest.approx(3.0), pytest.approx(3.0), 3),
                                   ("2026-06-01", pytest.approx(1.2), pytest.approx(3.0), 1)]
     assert condition(twin, 5) == [("2026-05-03", pytest.approx(1.2), pytest.approx(12.0), 3)]

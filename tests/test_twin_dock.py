@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from qgis.core import Qgis
 from qgis.gui import QgsMessageBar
 
 from digiresan_plugin.core.layers import background_maps, twin_layers
 from digiresan_plugin.core.twin_source import TwinSource, TwinSourceError
 from digiresan_plugin.gui.twin_dock import KIND_DEMO, KIND_GPKG, KIND_POSTGRES, TwinDock
+from tests.test_card_dock import swedish_translation  # noqa: F401 (a fixture)
 from tests.tile_server import TileServer, loopback_catalog
 
 
@@ -125,3 +127,30 @@ def test_background_map_checkbox_is_off_by_default_and_adds_or_removes_the_map(p
         dock.cleanup()
     finally:
         server.close()
+
+
+def test_import_button_waits_for_a_twin(project, catalog, demo_twin, monkeypatch):
+    """'Import data…' is off (saying why) until a twin is loaded, on with it, off again after 'Remove'."""
+    from digiresan_plugin.gui import twin_dock
+
+    dock, _bar = make_dock(catalog)
+    assert not dock.import_button.isEnabled()
+    assert dock.import_button.toolTip() == "Load a twin first: the data is imported into the loaded twin"
+    dock.load(TwinSource.geopackage(demo_twin))
+    assert dock.import_button.isEnabled()
+    assert dock.import_button.toolTip() == "Bring a file (NVDB, survey, signs, permits, counts…) into the twin"
+    monkeypatch.setattr(twin_dock, "confirm_removal", lambda *_args: True)
+    monkeypatch.setattr(twin_dock, "save_or_discard", lambda *_args: True)
+    dock.remove_twin()
+    assert twin_layers(project) == {}
+    assert not dock.import_button.isEnabled()
+    assert dock.import_button.toolTip() == "Load a twin first: the data is imported into the loaded twin"
+    dock.cleanup()
+
+
+@pytest.mark.usefixtures("swedish_translation")
+def test_import_button_says_why_in_swedish(project, catalog):
+    dock, _bar = make_dock(catalog)
+    assert not dock.import_button.isEnabled()
+    assert dock.import_button.toolTip() == "Läs in en tvilling först: data importeras till den inlästa tvillingen"
+    dock.cleanup()

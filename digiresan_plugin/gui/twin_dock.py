@@ -108,8 +108,7 @@ class TwinDock(DigiresanDock):
         self.remove_button.setToolTip(self.tr("Remove the twin's layers from the project"))
         self.check_button = QPushButton(self.tr("Check data"), body)
         self.check_button.setToolTip(self.tr("List the twin's data problems and zoom to them"))
-        self.import_button = QPushButton(self.tr("Import data…"), body)
-        self.import_button.setToolTip(self.tr("Bring a file (NVDB, survey, signs, permits, counts…) into the twin"))
+        self.import_button = QPushButton(self.tr("Import data…"), body)  # its tool tip: _refresh_status
         self.help_button = QToolButton(body)
         self.help_button.setIcon(QgsApplication.getThemeIcon("mActionHelpContents.svg"))
         self.help_button.setToolTip(self.tr("Help"))
@@ -379,6 +378,9 @@ class TwinDock(DigiresanDock):
             box.setEnabled(bool(loaded))
         self.check_button.setEnabled(bool(loaded))
         self.import_button.setEnabled(bool(loaded))
+        self.import_button.setToolTip(
+            self.tr("Bring a file (NVDB, survey, signs, permits, counts…) into the twin") if loaded
+            else self.tr("Load a twin first: the data is imported into the loaded twin"))
 
     def _message(self, text: str, level: Qgis.MessageLevel) -> None:
         self.message(text, level)

@@ -38,6 +38,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.catalog import CatalogError, load_catalog
+from ..core.i18n import ui_language
 from ..core.importing import (
     MODES,
     ImportCancelledError,
@@ -184,7 +185,7 @@ class ImportIntoTwinAlgorithm(TwinAlgorithm):
         for warning in importer.result.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("Importing {file} into {layer} of {twin} ({mode}{dry})").format(
-            file=importer.source.name, layer=mapping.layer, twin=self._target.describe(), mode=mode,
+            file=importer.source.name, layer=self._layer_title(mapping.layer), twin=self._target.describe(), mode=mode,
             dry=self.tr(", dry run") if dry_run else ""))
         try:
             result = importer.run(self.progress(feedback))
@@ -217,10 +218,17 @@ class ImportIntoTwinAlgorithm(TwinAlgorithm):
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return {self.REJECTED: dest}
 
+    def _layer_title(self, layer_id: str) -> str:
+        """The layer as the user reads it: its catalog title in the UI language (the id when the catalog lacks it)."""
+        try:
+            return self.catalog.layer(layer_id).title.text(ui_language())
+        except KeyError:
+            return layer_id
+
     def summary(self, result: ImportResult) -> str:
         text = self.tr("{file} → {layer}: read {read}, inserted {inserted}, updated {updated}, unchanged "
                        "{unchanged}, rejected {rejected}").format(
-            file=result.source, layer=result.layer, read=result.read, inserted=result.inserted,
+            file=result.source, layer=self._layer_title(result.layer), read=result.read, inserted=result.inserted,
             updated=result.updated, unchanged=result.unchanged, rejected=result.rejected)
         if result.deleted:
             text += " " + self.tr("(replaced {n} rows)").format(n=result.deleted)

@@ -16,6 +16,7 @@ from typing import Any, Optional
 from osgeo import gdal
 
 from ..tr import tr
+from .link_rows import LinkRows, ogr_rows
 from .mapping import MappingError, MeasureLink
 from .names import SourceFields
 from .shapes import RowRejectedError
@@ -44,8 +45,9 @@ def key_parser(pattern: str) -> "re.Pattern[str]":
 class MeasureLinker:
     """The twin side: every feature of one table as (route, from, to, key), sorted per route."""
 
-    def __init__(self, ds: gdal.Dataset, table: str, key: str, spec: MeasureLink, layer_id: str, path: str):
-        self.spec, self.layer_id = spec, layer_id
+    def __init__(self, ds: gdal.Dataset, table: str, key: str, spec: MeasureLink, layer_title: str, path: str,
+                 rows: Optional[LinkRows] = None):
+        self.spec, self.layer_title = spec, layer_title  # the layer as the reasons name it (its title)
         layer = ds.GetLayerByName(table)
         if layer is None:
             raise ValueError(tr("table '{table}' to link to not found").format(table=table))
@@ -59,24 +61,38 @@ class MeasureLinker:
                 raise MappingError(path, f"link.measure.twin.{where}", tr("a field of the twin table '{table}' "
                                                                           "({columns})").format(
                     table=table, columns=", ".join(sorted(present))))
-        parser = key_parser(spec.twin_key) if spec.twin_key else None
-        ranges: dict[str, list[tuple[float, float, str]]] = {}
-        layer.SetIgnoredFields([n for n in present if n not in wanted] + ["OGR_GEOMETRY"])
-        layer.ResetReading()
-        try:
-            for feature in layer:
-                one = self._range(feature, key, parser)
-                if one is not None:
-                    ranges.setdefault(one[0], []).append(one[1:])
-        finally:
-            layer.SetIgnoredFields([])
-            layer.ResetReading()
-        self.routes = {route: sorted(items) for route, items in ranges.items()}
-        self.starts = {route: [r[0] for r in items] for route, items in self.routes.items()}
+        self.rows: Optional[LinkRows] = rows or ogr_rows(ds, table)  # how the ranges are read, on first need
+        self.key, self.wanted = key, sorted(wanted)
+        self._routes: Optional[dict[str, list[tuple[float, float, str]]]] = None  # read on first need
+        self._starts: dict[str, list[float]] = {}
 
-    def _range(self, feature: Any, key: str, parser: Optional["re.Pattern[str]"]
+    @property
+    def routes(self) -> dict[str, list[tuple[float, float, str]]]:
+        """Route → its ranges (from, to, key), sorted; read from the twin when a row first needs them."""
+        if self._routes is None:
+            self._load()
+        return self._routes
+
+    @property
+    def starts(self) -> dict[str, list[float]]:
+        if self._routes is None:
+            self._load()
+        return self._starts
+
+    def _load(self) -> None:
+        key = self.key
+        parser = key_parser(self.spec.twin_key) if self.spec.twin_key else None
+        ranges: dict[str, list[tuple[float, float, str]]] = {}
+        for _fid, values, _wkb in self.rows(self.wanted, False):
+            one = self._range(values, key, parser)
+            if one is not None:
+                ranges.setdefault(one[0], []).append(one[1:])
+        self._routes = {route: sorted(items) for route, items in ranges.items()}
+        self._starts = {route: [r[0] for r in items] for route, items in self._routes.items()}
+
+    def _range(self, values: dict[str, Any], key: str, parser: Optional["re.Pattern[str]"]
                ) -> Optional[tuple[str, float, float, str]]:
-        found = feature.GetField(key)
+        found = values.get(key)
         if found is None:
             return None
         if parser is not None:
@@ -85,8 +101,8 @@ class MeasureLinker:
                 return None
             route, start, end = match.group("route"), match.group("from"), match.group("to")
         else:
-            route, start, end = (feature.GetField(n) for n in (self.spec.twin_route, self.spec.twin_from,
-                                                               self.spec.twin_to))
+            route, start, end = (values.get(n) for n in (self.spec.twin_route, self.spec.twin_from,
+                                                         self.spec.twin_to))
         try:
             a, b = to_real(start), to_real(end)
         except ValueProblemError:
@@ -130,7 +146,7 @@ class BoundMeasure:
         self.columns = [c for c in (route_column, at_column) if c]  # the source's columns for them
 
     def link(self, values: dict[str, Any]) -> Optional[str]:
-        layer = self.linker.layer_id
+        layer = self.linker.layer_title
         route_raw = values.get(self.route_column) if self.route_column else None
         at_raw = values.get(self.at_column) if self.at_column else None
         route_field, at_field = self.names
@@ -148,11 +164,11 @@ class BoundMeasure:
                 measure=to_text(at_raw)))
         route = route_key(route_raw)
         if route not in self.linker.routes:
-            raise RowRejectedError(route_field, route_raw, tr("no {layer} on route {route} in the twin").format(
+            raise RowRejectedError(route_field, route_raw, tr("nothing in '{layer}' on route {route}").format(
                 layer=layer, route=to_text(route_raw)))
         found = self.linker.find(route, measure)
         if found is None:
-            raise RowRejectedError(at_field, at_raw, tr("measure {measure} is outside every {layer} on route {route} "
-                                                        "(the twin has {ranges})").format(
+            raise RowRejectedError(at_field, at_raw, tr("measure {measure} is outside everything in '{layer}' on "
+                                                        "route {route} (the twin has {ranges})").format(
                 measure=f"{measure:g}", layer=layer, route=to_text(route_raw), ranges=self.linker.covered(route)))
         return found

@@ -1,29 +1,30 @@
 """One source row → the twin rows it gives, typed and checked against the catalog's field rules and domains —
-or the reason it is refused (:class:`RowRejectedError`, naming the field and the value).
+or the reason it is refused (:class:`RowRejectedError`, naming the field and the value). Its parts: the field values
+(:mod:`.row_values`), the link (:mod:`.row_links`), the checks (:mod:`.row_checks`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Optional
 
-from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsField, QgsFields, QgsGeometry
+from qgis.core import QgsExpression, QgsField, QgsFields, QgsGeometry
 from qgis.PyQt.QtCore import QVariant
 
 from ..domains import FieldRule
 from ..i18n import ui_language
-from ..tr import tr
-from .mapping import FieldMap, Mapping
+from .mapping import Mapping
 from .measures import MeasureLinker
 from .names import SourceFields
+from .row_checks import RowChecks
+from .row_links import RowLinks
+from .row_values import FieldValues, _pieces, _plain
 from .shapes import GEOMETRY, RowRejectedError, fast_geometry, twin_geometry
 from .source import SourceRow
-from .values import CONVERTERS, ValueProblemError, convert, is_empty, map_key, sign_code, to_real, to_text
+from .values import CONVERTERS
 
 MEMO = 4096  # distinct raw values remembered per field (memory stays flat on a field of unique values)
-_PIECE_RE = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
 _QVARIANT = {"text": QVariant.String, "integer": QVariant.LongLong, "real": QVariant.Double,
              "date": QVariant.String, "datetime": QVariant.String, "boolean": QVariant.Bool}
 
@@ -41,16 +42,18 @@ class TwinRow:
 Linker = Callable[[QgsGeometry], Optional[str]]
 
 
-class RowMapper:
+class RowMapper(FieldValues, RowLinks, RowChecks):
     """Maps rows of one source with one mapping onto one twin layer (``kinds``: twin column → value kind)."""
 
     def __init__(self, mapping: Mapping, fields: SourceFields, kinds: dict[str, str], geometry_type: Optional[str],
                  rules: dict[str, FieldRule], today: date, linker: Optional[Linker] = None,
-                 key_field: Optional[str] = None, by_measure: Optional[MeasureLinker] = None):
+                 key_field: Optional[str] = None, by_measure: Optional[MeasureLinker] = None,
+                 link_title: Optional[str] = None):
         self.mapping, self.kinds, self.rules, self.today = mapping, kinds, rules, today
         self.geometry_type = geometry_type
         self.key_field = key_field  # suffixed per part when lines are split
         self.linker = linker
+        self.link_title = link_title or (mapping.link.layer if mapping.link else "")  # named so in the reasons
         self.by_measure = by_measure.bound(fields) if by_measure is not None else None
         self.columns = {f.target: fields.all_of(f.sources) for f in mapping.fields}
         self.placeholders = {name: fields.find(name) for f in mapping.fields for name in f.template_fields()}
@@ -182,20 +185,6 @@ class RowMapper:
             out.append(TwinRow(one, part))
         return out
 
-    def _section_length(self, source: dict[str, Any]) -> float:
-        start, end = self.section
-        try:
-            a, b = to_real(source.get(start)), to_real(source.get(end))
-        except ValueProblemError as exc:
-            raise RowRejectedError(end, source.get(end), tr("expected {what}").format(what=exc)) from None
-        if a is None and b is None:  # a point, not a section
-            return 1.0
-        if a is None or b is None or b <= a:
-            raise RowRejectedError(end, source.get(end), tr("the section must end after it starts ({start} {a}, "
-                                                            "{end} {b})").format(start=start, a=source.get(start),
-                                                                                 end=end, b=source.get(end)))
-        return b - a
-
     def combine(self, group: list[TwinRow]) -> TwinRow:
         """One twin row for rows linked by position to the same key (see :class:`.mapping.Combine`)."""
         spec = self.mapping.link.combine
@@ -217,219 +206,5 @@ class RowMapper:
         self._check(values)
         return TwinRow(values, group[0].wkb, group[0].envelope, True, group[0].derived, sum(t.weight for t in group))
 
-    # -- per-field values, remembered per distinct raw value (at most MEMO of them) -------------
-    def _key_text(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
-        """:meth:`_fill` for a text field from its columns or else its template (a key), without the detours."""
-        _column, raw = self._pick(fmap, source)
-        if raw is None:
-            raw = self._template(fmap, source)
-        if raw is None or _blank(raw):
-            raw = fmap.default
-        return None if raw is None or _blank(raw) else to_text(raw)
-
-    def _plain_value(self, field: str, converter: Callable[[Any], Any]) -> Callable[[str, Any], Any]:
-        checked = field in self.prechecked
-
-        def compute(_column: str, raw: Any) -> Any:
-            try:
-                value = converter(raw)
-            except ValueProblemError as exc:
-                raise RowRejectedError(field, raw, _expected(exc, raw)) from None
-            if checked:
-                self._check_value(field, value)
-            return value
-        return compute
-
-    def _other_value(self, fmap: FieldMap) -> Callable[[Optional[str], Any], Any]:
-        def compute(column: Optional[str], raw: Any) -> Any:
-            values: dict[str, Any] = {}
-            self._fill(fmap, {column: raw} if column else {}, values, (column,) if column else ())
-            value = values.get(fmap.target)
-            self._check_value(fmap.target, value)
-            return value
-        return compute
-
-    def _pick(self, fmap: FieldMap, source: dict[str, Any]) -> tuple[Optional[str], Any]:
-        """The first of the field's columns with a value, and that value ((None, None) when none has one)."""
-        for column in self.columns[fmap.target]:
-            raw = source.get(column)
-            if raw is not None and not _blank(raw):
-                return column, raw
-        return None, None
-
-    def _fill(self, fmap: FieldMap, source: dict[str, Any], values: dict[str, Any],
-              columns: Optional[tuple] = None) -> None:
-        raw: Any = None
-        column = None
-        for column in self.columns[fmap.target] if columns is None else columns:
-            value = source.get(column)
-            if value is not None and not _blank(value):
-                raw = value
-                break
-        if fmap.template is not None and raw is None:
-            raw = self._template(fmap, source)
-        field = fmap.target
-        if is_empty(raw):
-            raw = fmap.default
-        if is_empty(raw):
-            values.setdefault(field, None)
-            return
-        if fmap.values is not None:
-            key = map_key(raw)
-            if key in fmap.values:
-                raw = fmap.values[key]
-            elif not fmap.keep_other:
-                known = ", ".join(sorted(fmap.values))
-                raise RowRejectedError(field, raw, tr("unknown code '{code}' in {column} (known: {known})").format(
-                    code=to_text(raw), column=column or field, known=known))
-        if fmap.transform == "sign_code":
-            try:
-                raw, amount = sign_code(raw)
-            except ValueProblemError as exc:
-                raise RowRejectedError(field, raw, tr("expected {what}").format(what=exc)) from None
-            if fmap.value_to:
-                values[fmap.value_to] = amount
-        elif fmap.transform in ("upper", "lower"):
-            raw = getattr(str(raw), fmap.transform)()
-        values[field] = self._typed(field, raw, fmap.factor)
-
-    def _template(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
-        pieces = self.template_pieces[fmap.target]
-        given = [source.get(p[0]) if type(p) is tuple and p[0] else None for p in pieces]
-        for piece, value in zip(pieces, given):
-            if type(piece) is tuple and (value is None or _blank(value)):
-                return None
-        out = []
-        try:
-            for piece, value in zip(pieces, given):
-                if type(piece) is str:
-                    out.append(piece)
-                elif piece[1]:
-                    out.append(format(value if type(value) is float else to_real(value), piece[1]))
-                else:
-                    out.append(value.strip() if type(value) is str else to_text(value))
-        except (ValueProblemError, ValueError) as exc:
-            shown = {name: source.get(column) for name, column in self.placeholders.items()}
-            raise RowRejectedError(fmap.target, shown, tr("cannot build the key from {template}: {error}").format(
-                template=fmap.template, error=exc)) from None
-        return "".join(out)
-
-    def _typed(self, field: str, raw: Any, factor: Optional[float] = None) -> Any:
-        kind = self.kinds.get(field, "text")
-        try:
-            value = convert(kind, raw)
-        except ValueProblemError as exc:
-            raise RowRejectedError(field, raw, _expected(exc, raw)) from None
-        if factor is not None and value is not None:
-            value = value * factor
-            if kind == "integer":
-                value = int(round(value))
-        return value
-
-    def _classify(self, fmap: FieldMap, values: dict[str, Any]) -> Optional[int]:
-        classes = [c.classify(values[c.field]) for c in fmap.classify if values.get(c.field) is not None]
-        if not classes:
-            names = ", ".join(c.field for c in fmap.classify)
-            raise RowRejectedError(fmap.target, None, tr("no value, and none of {fields} to derive it from").format(
-                fields=names))
-        return max(classes)
-
-    def _link(self, row: SourceRow) -> Optional[str]:
-        """By route and measure when the row gives them, else the nearest by position."""
-        found = self.by_measure.link(row.values) if self.by_measure is not None else None
-        if found is not None:
-            return found
-        link, geometry = self.mapping.link, row.shape()
-        if geometry is None or geometry.isEmpty():
-            text = (tr("no {field}, no route and measure ({columns}) and no position to find the {layer}")
-                    if self.by_measure is not None else tr("no {field} and no position to find the nearest {layer}"))
-            columns = "/".join(self.by_measure.names) if self.by_measure is not None else ""
-            raise RowRejectedError(link.field, None, text.format(field=link.field, layer=link.layer, columns=columns))
-        found = self.linker(geometry) if self.linker else None
-        if found is None:
-            raise RowRejectedError(link.field, None, tr("no {layer} within {distance} m").format(
-                layer=link.layer, distance=f"{link.max_distance_m:g}"))
-        return found
-
-    def _unpivot(self, values: dict[str, Any], source: dict[str, Any]) -> list[dict[str, Any]]:
-        u = self.mapping.unpivot
-        out = []
-        for index, column in self.unpivot_columns:
-            raw = source.get(column) if column else None
-            if is_empty(raw):
-                raise RowRejectedError(u.value, None, tr("no value for {field} {index} (column {column})").format(
-                    field=u.index, index=index, column=column or "–"))
-            out.append({**values, u.index: index, u.value: self._typed(u.value, raw)})
-        return out
-
-    # -- checks ------------------------------------------------------------------------------
-    def _check(self, values: dict[str, Any]) -> None:
-        for name in self.check_names:
-            if name in values:
-                self._check_value(name, values[name])
-        for name, expression, message in self.constraints:
-            feature = QgsFeature(self.qfields)
-            feature.setAttributes([values.get(n) for n in self.qfields.names()])
-            context = QgsExpressionContext()
-            context.setFeature(feature)
-            result = expression.evaluate(context)
-            if not expression.hasEvalError() and result is not None and not result:
-                raise RowRejectedError(name, values.get(name), message)
-
-    def _check_value(self, name: str, value: Any) -> None:
-        rule = self.rules.get(name)
-        if rule is None:
-            return
-        if value is None:
-            if rule.not_null:
-                raise RowRejectedError(name, None, tr("a value is required"))
-            return
-        codes = self.codes.get(name)
-        if codes is not None and value not in codes and not rule.domain.allows(value):
-            shown = ", ".join(str(c) for c in rule.domain.codes[:12]) or "–"
-            more = ", …" if len(rule.domain.codes) > 12 else ""
-            raise RowRejectedError(name, value, tr("'{value}' is not in the domain {domain} ({codes})").format(
-                value=value, domain=rule.domain.id, codes=shown + more))
-        bounds = self.bounds.get(name)
-        number = to_real(value) if bounds is not None and not isinstance(value, str) else None
-        if bounds is not None and number is not None and not bounds[0] <= number <= bounds[1]:
-            raise RowRejectedError(name, value, tr("{value} is outside {low}–{high}").format(
-                value=value, low=f"{bounds[0]:g}", high=f"{bounds[1]:g}"))
-        if rule.not_in_future and isinstance(value, str) and value[:10] > self.today_text:
-            raise RowRejectedError(name, value, tr("{value} is in the future (today is {today})").format(
-                value=value, today=self.today_text))
-
     def _geometry(self, geometry: Optional[QgsGeometry]) -> bytes | list[bytes]:
         return twin_geometry(geometry, self.geometry_type, self.mapping.merge_lines, self.mapping.split_lines)
-
-
-def _blank(value: Any) -> bool:
-    """:func:`is_empty` for a value that is not None, quicker for the usual types."""
-    kind = type(value)
-    if kind is str:
-        return not value.strip()
-    if kind is int:
-        return False
-    if kind is float:
-        return value != value
-    return is_empty(value)
-
-
-def _expected(problem: ValueProblemError, raw: Any) -> str:
-    return tr("expected {what}, got '{value}'").format(what=problem, value=to_text(raw))
-
-
-def _plain(fmap: FieldMap) -> bool:
-    """A field filled from its column as it is: no template, map, factor, default, transform or class."""
-    return (fmap.template is None and fmap.values is None and fmap.factor is None and fmap.default is None
-            and fmap.transform is None and not fmap.classify)
-
-
-def _pieces(template: str) -> list:
-    """A key template as literal texts and (field, format spec) placeholders, in order."""
-    out: list = []
-    at = 0
-    for match in _PIECE_RE.finditer(template):
-        out += [template[at:match.start()], (match.group(1), match.group(2) or "")]
-        at = match.end()
-    return [p for p in out + [template[at:]] if p != ""]

@@ -19,12 +19,14 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContex
 from ..catalog import Catalog
 from ..domains import field_domains
 from ..gpkg_triggers import session_user
+from ..i18n import ui_language
 from ..log import get_logger
 from ..maintenance_spec import maintenance_spec
 from ..tr import tr
 from ..twin_source import TwinSource
 from .aggregate import SITE_COLUMNS, RecordProblem, SiteRow, profiles
 from .gpkg_writer import GpkgWriter
+from .link_rows import gpkg_rows
 from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
 from .measures import MeasureLinker
@@ -126,21 +128,30 @@ class Importer:
                     and r.field in self.writer.kinds]
         if unfilled:
             raise MappingError(mapping.path, f"fields.{unfilled[0]}", tr('a mapping for this required twin field'))
-        linker, by_measure = None, None
+        linker, by_measure, link_title = None, None, None
+        self.link_writer: Optional[TwinWriter] = None
+        self.linkers: list = []
         crs_wkt = self.writer.crs_wkt()
         if mapping.link is not None:
             link_spec = catalog.layer(mapping.link.layer)
-            link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
-            crs_wkt = crs_wkt or link_writer.crs_wkt()
+            link_title = link_spec.title.text(ui_language())
+            # the linkers read the twin's features only when a row first needs linking: a GeoPackage through the
+            # import's own connection (inside its transaction), PostGIS through this dataset, kept open till then
+            self.link_writer = TwinWriter(dsn, prefix + link_spec.table, link_spec.table)
+            crs_wkt = crs_wkt or self.link_writer.crs_wkt()
+            table = prefix + link_spec.table
+            rows = gpkg_rows(self.writer.conn, table) if isinstance(self.writer, GpkgWriter) else None
             try:
-                linker = NearestLinker(link_writer.ds, prefix + link_spec.table, link_spec.key or mapping.link.field,
-                                       mapping.link.max_distance_m)
+                linker = NearestLinker(self.link_writer.ds, table, link_spec.key or mapping.link.field,
+                                       mapping.link.max_distance_m, rows)
                 if mapping.link.measure is not None:
-                    by_measure = MeasureLinker(link_writer.ds, prefix + link_spec.table,
-                                               link_spec.key or mapping.link.field, mapping.link.measure,
-                                               link_spec.id, str(mapping.path))
+                    by_measure = MeasureLinker(self.link_writer.ds, table, link_spec.key or mapping.link.field,
+                                               mapping.link.measure, link_title, str(mapping.path), rows)
             finally:
-                link_writer.close()
+                self.linkers = [one for one in (linker, by_measure) if one is not None]
+                if rows is not None:  # the GeoPackage's dataset was needed only to check the table
+                    self.link_writer.close()
+                    self.link_writer = None
         target_crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt) if crs_wkt else None
         self.source = Source(source_path, mapping, target_crs, crs, transform_context, self.writer.spatial)
         geometry = self.spec.geometry if self.writer.spatial else None
@@ -149,7 +160,7 @@ class Importer:
         fields = (self.source.fields if mapping.aggregate is None
                   else SourceFields(SITE_COLUMNS + [c for c in self.carried if c not in SITE_COLUMNS]))
         self.mapper = RowMapper(mapping, fields, self.writer.kinds, geometry, rules,
-                                today or date.today(), linker, self.key[0], by_measure)
+                                today or date.today(), linker, self.key[0], by_measure, link_title)
         self.result = ImportResult(self.source.name, self.spec.id, mode, dry_run)
         for name in self.mapper.missing:
             self.result.warnings.append(tr("{file}: no column {column} (mapping {mapping})").format(
@@ -217,6 +228,7 @@ class Importer:
             raise
         finally:
             writer.close()
+            self._close_link()
         return result
 
     def preview(self, limit: int = 10) -> list[tuple[int, Optional[dict[str, Any]], Optional[str]]]:
@@ -232,7 +244,15 @@ class Importer:
                     break
         finally:
             self.writer.close()
+            self._close_link()
         return out
+
+    def _close_link(self) -> None:
+        for linker in self.linkers:
+            linker.rows = None  # the twin's file is not held open by a linker after the run
+        if self.link_writer is not None:
+            self.link_writer.close()
+            self.link_writer = None
 
     def _rows(self) -> Iterator[SourceRow]:
         """The source's rows, or its sites' profiles for an aggregating mapping (refused records counted here)."""
