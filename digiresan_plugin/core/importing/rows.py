@@ -88,6 +88,7 @@ class RowMapper:
             self.qfields.append(QgsField(name, _QVARIANT.get(kinds.get(name, "text"), QVariant.String)))
         self.template_pieces = {f.target: [(self.placeholders.get(p[0]), p[1]) if type(p) is tuple else p
                                            for p in _pieces(f.template)] for f in mapping.fields if f.template}
+        self.template_formats = {target: _format(pieces) for target, pieces in self.template_pieces.items()}
         # a field's value and its checks depend on its raw value alone: computed once per distinct raw value
         later = {f.target for f in mapping.fields if f.classify} | {f.value_to for f in mapping.fields if f.value_to}
         if mapping.link:
@@ -104,7 +105,10 @@ class RowMapper:
             (field, 0, column, {}, self._plain_value(field, converter))
             for field, column, converter in self.plain_fields]
         for fmap in self.other_fields:
-            if fmap.target in self.prechecked:
+            if fmap.target in self.prechecked and len(self.columns[fmap.target]) < 2:  # keyed by the raw value alone
+                self.steps.append((fmap.target, 0, (self.columns[fmap.target] or [None])[0], {},
+                                   self._other_value(fmap)))
+            elif fmap.target in self.prechecked:
                 self.steps.append((fmap.target, 1, fmap, {}, self._other_value(fmap)))
             elif (fmap.template is not None and fmap.values is None and fmap.factor is None and fmap.transform is None
                   and kinds.get(fmap.target, "text") == "text"):
@@ -220,7 +224,7 @@ class RowMapper:
     # -- per-field values, remembered per distinct raw value (at most MEMO of them) -------------
     def _key_text(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
         """:meth:`_fill` for a text field from its columns or else its template (a key), without the detours."""
-        _column, raw = self._pick(fmap, source)
+        _column, raw = self._pick(fmap, source) if self.columns[fmap.target] else (None, None)
         if raw is None:
             raw = self._template(fmap, source)
         if raw is None or _blank(raw):
@@ -294,6 +298,23 @@ class RowMapper:
         values[field] = self._typed(field, raw, fmap.factor)
 
     def _template(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
+        fmt, places = self.template_formats[fmap.target]
+        args = []
+        for column, spec in places:  # the usual values (text; a float where formatted) in one format call
+            value = source.get(column)
+            if spec:
+                if type(value) is not float or value != value:
+                    break
+                args.append(value)
+            elif type(value) is str and value.strip():
+                args.append(value.strip())
+            else:
+                break
+        else:
+            try:
+                return fmt.format(*args)
+            except ValueError:  # a format spec that does not fit: said the full way below
+                pass
         pieces = self.template_pieces[fmap.target]
         given = [source.get(p[0]) if type(p) is tuple and p[0] else None for p in pieces]
         for piece, value in zip(pieces, given):
@@ -433,3 +454,15 @@ def _pieces(template: str) -> list:
         out += [template[at:match.start()], (match.group(1), match.group(2) or "")]
         at = match.end()
     return [p for p in out + [template[at:]] if p != ""]
+
+
+def _format(pieces: list) -> tuple[str, list[tuple[Optional[str], str]]]:
+    """A template's pieces as one ``str.format`` text with positional fields, and the (column, spec) of each."""
+    text, places = [], []
+    for piece in pieces:
+        if type(piece) is str:
+            text.append(piece.replace("{", "{{").replace("}", "}}"))
+        else:
+            text.append(f"{{{len(places)}:{piece[1]}}}" if piece[1] else f"{{{len(places)}}}")
+            places.append(piece)
+    return "".join(text), places
