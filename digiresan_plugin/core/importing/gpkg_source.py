@@ -7,7 +7,7 @@ table, no subset — with exactly the fields QGIS lists; anything else is read t
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from qgis.core import QgsProviderRegistry, QgsVectorLayer
 
@@ -22,8 +22,9 @@ class GpkgTable:
     def __init__(self, path: str, table: str, geometry: str):
         self.path, self.table, self.geometry = path, table, geometry
 
-    def rows(self, names: list[str]) -> Iterator[tuple[int, dict[str, Any], Optional[bytes]]]:
-        """(row number from 1, values by field name, the geometry as WKB) in stored order."""
+    def rows(self, names: list[str], make: Callable[..., Any] = lambda *row: row) -> Iterator[Any]:
+        """``make(row number from 1, values by field name, None, None, the geometry as WKB)`` in stored order
+        (a :class:`.source.SourceRow` made here: no tuple in between)."""
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         try:
             columns = ", ".join([q(n) for n in names] + [q(self.geometry)])
@@ -35,7 +36,7 @@ class GpkgTable:
                     break
                 for record in batch:
                     number += 1
-                    yield number, dict(zip(names, record)), blob_wkb(record[-1])
+                    yield make(number, dict(zip(names, record)), None, None, blob_wkb(record[-1]))
         finally:
             conn.close()
 

@@ -21,7 +21,7 @@ class FieldValues:
 
     def _key_text(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
         """:meth:`_fill` for a text field from its columns or else its template (a key), without the detours."""
-        _column, raw = self._pick(fmap, source)
+        _column, raw = self._pick(fmap, source) if self.columns[fmap.target] else (None, None)
         if raw is None:
             raw = self._template(fmap, source)
         if raw is None or _blank(raw):
@@ -95,6 +95,23 @@ class FieldValues:
         values[field] = self._typed(field, raw, fmap.factor)
 
     def _template(self, fmap: FieldMap, source: dict[str, Any]) -> Optional[str]:
+        fmt, places = self.template_formats[fmap.target]
+        args = []
+        for column, spec in places:  # the usual values (text; a float where formatted) in one format call
+            value = source.get(column)
+            if spec:
+                if type(value) is not float or value != value:
+                    break
+                args.append(value)
+            elif type(value) is str and value.strip():
+                args.append(value.strip())
+            else:
+                break
+        else:
+            try:
+                return fmt.format(*args)
+            except ValueError:  # a format spec that does not fit: said the full way below
+                pass
         pieces = self.template_pieces[fmap.target]
         given = [source.get(p[0]) if type(p) is tuple and p[0] else None for p in pieces]
         for piece, value in zip(pieces, given):
@@ -180,3 +197,15 @@ def _pieces(template: str) -> list:
         out += [template[at:match.start()], (match.group(1), match.group(2) or "")]
         at = match.end()
     return [p for p in out + [template[at:]] if p != ""]
+
+
+def _format(pieces: list) -> tuple[str, list[tuple[Optional[str], str]]]:
+    """A template's pieces as one ``str.format`` text with positional fields, and the (column, spec) of each."""
+    text, places = [], []
+    for piece in pieces:
+        if type(piece) is str:
+            text.append(piece.replace("{", "{{").replace("}", "}}"))
+        else:
+            text.append(f"{{{len(places)}:{piece[1]}}}" if piece[1] else f"{{{len(places)}}}")
+            places.append(piece)
+    return "".join(text), places

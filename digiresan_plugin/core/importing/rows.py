@@ -19,7 +19,7 @@ from .measures import MeasureLinker
 from .names import SourceFields
 from .row_checks import RowChecks
 from .row_links import RowLinks
-from .row_values import FieldValues, _pieces, _plain
+from .row_values import FieldValues, _format, _pieces, _plain
 from .shapes import GEOMETRY, RowRejectedError, fast_geometry, twin_geometry
 from .source import SourceRow
 from .values import CONVERTERS
@@ -91,6 +91,7 @@ class RowMapper(FieldValues, RowLinks, RowChecks):
             self.qfields.append(QgsField(name, _QVARIANT.get(kinds.get(name, "text"), QVariant.String)))
         self.template_pieces = {f.target: [(self.placeholders.get(p[0]), p[1]) if type(p) is tuple else p
                                            for p in _pieces(f.template)] for f in mapping.fields if f.template}
+        self.template_formats = {target: _format(pieces) for target, pieces in self.template_pieces.items()}
         # a field's value and its checks depend on its raw value alone: computed once per distinct raw value
         later = {f.target for f in mapping.fields if f.classify} | {f.value_to for f in mapping.fields if f.value_to}
         if mapping.link:
@@ -107,7 +108,10 @@ class RowMapper(FieldValues, RowLinks, RowChecks):
             (field, 0, column, {}, self._plain_value(field, converter))
             for field, column, converter in self.plain_fields]
         for fmap in self.other_fields:
-            if fmap.target in self.prechecked:
+            if fmap.target in self.prechecked and len(self.columns[fmap.target]) < 2:  # keyed by the raw value alone
+                self.steps.append((fmap.target, 0, (self.columns[fmap.target] or [None])[0], {},
+                                   self._other_value(fmap)))
+            elif fmap.target in self.prechecked:
                 self.steps.append((fmap.target, 1, fmap, {}, self._other_value(fmap)))
             elif (fmap.template is not None and fmap.values is None and fmap.factor is None and fmap.transform is None
                   and kinds.get(fmap.target, "text") == "text"):

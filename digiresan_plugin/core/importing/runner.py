@@ -301,8 +301,15 @@ class Importer:
     def _one(self, row: SourceRow, compare: list[str], existing: dict, seen: dict, weight: int = 1,
              twin_rows: Optional[list] = None) -> None:
         twin_rows = self.mapper.map(row) if twin_rows is None else twin_rows
-        plan = []
         names = self.key
+        if self.buffered and len(twin_rows) == 1:  # the usual new row: queued, its key digested once
+            twin = twin_rows[0]
+            key = tuple([twin.values.get(k) for k in names])
+            digest = None if None in key or key in self.pending else _seen_key(key)
+            if digest is not None and digest not in seen and digest not in existing:
+                self._queue(row, key, digest, twin, existing, seen, weight)
+                return
+        plan = []
         for twin in twin_rows:
             values = twin.values
             key = tuple([values.get(k) for k in names])
@@ -328,16 +335,7 @@ class Importer:
             else:
                 plan.append(("update", old[0], key, twin))
         if len(plan) == 1 and plan[0][0] == "insert" and self.buffered:
-            key, twin = plan[0][2], plan[0][3]  # queued: written with its chunk, refused (if so) then
-            self.pending.add(key)
-            seen[_seen_key(key)] = row.number
-            self.result.twin_rows += 1
-            self.result.inserted += weight
-            refused = self.writer.queue(twin.values, twin.wkb, (row, key, weight), twin.envelope)
-            if not self.writer.pending_count:  # the chunk was written
-                self.pending.clear()
-            if refused:
-                self._flush(existing, seen, refused)
+            self._queue(row, plan[0][2], _seen_key(plan[0][2]), plan[0][3], existing, seen, weight)
             return
         writes = sum(1 for p in plan if p[0] != "unchanged")
         if self.buffered and writes:  # written now, after the queued rows (their refusals accounted first)
@@ -359,6 +357,19 @@ class Importer:
         if savepoint:
             self.writer.release()
         self._account(plan, row, compare, existing, seen, weight)
+
+    def _queue(self, row: SourceRow, key: tuple, digest: bytes, twin: Any, existing: dict, seen: dict,
+               weight: int) -> None:
+        """A new row queued: written with its chunk, refused (if so) then."""
+        self.pending.add(key)
+        seen[digest] = row.number
+        self.result.twin_rows += 1
+        self.result.inserted += weight
+        refused = self.writer.queue(twin.values, twin.wkb, (row, key, weight), twin.envelope)
+        if not self.writer.pending_count:  # the chunk was written
+            self.pending.clear()
+        if refused:
+            self._flush(existing, seen, refused)
 
     def _account(self, plan: list, row: SourceRow, compare: list[str], existing: dict, seen: dict,
                  weight: int) -> None:

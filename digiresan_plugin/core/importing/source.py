@@ -151,12 +151,14 @@ class Source:
     def rows(self) -> Iterator[SourceRow]:
         transform = self._transform()
         if self.gpkg is not None and self.layer.isSpatial():
-            rows = (SourceRow(number, values, wkb=wkb)
-                    for number, values, wkb in self.gpkg.rows(self.layer.fields().names()))
+            rows = self.gpkg.rows(self.layer.fields().names(), SourceRow)
         else:
             rows = self._csv_iter() if self.is_csv else self._ogr_iter()
+        if transform is None:
+            yield from rows
+            return
         for row in rows:
-            if transform is not None and row.problem is None and row.shape() is not None:
+            if row.problem is None and row.shape() is not None:
                 try:
                     if row.geometry.transform(transform) != 0:
                         row.problem = tr("the geometry could not be reprojected into the twin's CRS")
