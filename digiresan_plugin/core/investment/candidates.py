@@ -17,9 +17,10 @@ from ..tr import tr
 from . import condition as cond
 from .columns import SegmentIds
 from .coordination import CLEAR, DIG_FIRST, MORATORIUM, Coordination, coordinate, earliest_year, utilities
+from .memory import release_free_memory
 from .model import LEVELS, MaintenanceModel
 from .network import JD_OFFSET, Network
-from .treatments import benefit_cost, choose, costs
+from .treatments import benefit_cost, choose, costs, trigger_masks
 
 _LOCALES = {"sv": QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden),
             "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
@@ -71,17 +72,26 @@ class Assessment:
 
 
 def assess(model: MaintenanceModel, net: Network, moratorium_years: Optional[int] = None) -> Assessment:
+    """Every array of the assessment, ``BLOCK_SEGMENTS`` segments at a time (elementwise: the same values as on
+    the whole network; the temporaries stay near one block, only the results are network-sized)."""
     years = model.dig_moratorium_years if moratorium_years is None else moratorium_years
-    iri_level, rut_level = cond.measure_levels(model, net.group, net.iri, net.rut)
-    level = cond.levels(iri_level, rut_level)
-    choice = choose(model, net, iri_level, rut_level, mask=level >= cond.NEEDS_ACTION)
-    cost = costs(model, net, choice)
+    n = len(net)
+    iri_level, rut_level, level = np.empty(n, np.int8), np.empty(n, np.int8), np.empty(n, np.int8)
+    choice = np.empty(n, np.int16)
+    cost, severity, gains, forecast = np.empty(n), np.empty(n), np.empty(n), np.empty(n)
+    for view, sl in _views(model, net):
+        iri_level[sl], rut_level[sl] = cond.measure_levels(model, view.group, view.iri, view.rut)
+        level[sl] = cond.levels(iri_level[sl], rut_level[sl])
+        choice[sl] = choose(model, view, iri_level[sl], rut_level[sl], mask=level[sl] >= cond.NEEDS_ACTION)
+        cost[sl] = costs(model, view, choice[sl])
+        severity[sl] = cond.severity(model, view.group, view.iri, view.rut)
+        gains[sl] = benefit_cost(model, view, choice[sl], view.iri, view.rut, cost[sl])
+        forecast[sl] = cond.forecast_jd(model, view)
     coordination = coordinate(model, net, years)
-    severity = cond.severity(model, net.group, net.iri, net.rut)
-    gains = _in_blocks(net, lambda view, sl: benefit_cost(model, view, choice[sl], view.iri, view.rut, cost[sl]))
-    forecast = _in_blocks(net, lambda view, _sl: cond.forecast_jd(model, view))
-    return Assessment(iri_level, rut_level, level, choice, cost, severity, gains, forecast, coordination,
-                      earliest_year(model, coordination, choice))
+    assessment = Assessment(iri_level, rut_level, level, choice, cost, severity, gains, forecast, coordination,
+                            earliest_year(model, coordination, choice))
+    release_free_memory()
+    return assessment
 
 
 BLOCK_SEGMENTS = 65_536
@@ -89,16 +99,16 @@ _ARRAYS = ("fclass", "group", "surface", "width", "width_assumed", "aadt", "leng
            "latest_jd", "iri", "rut", "iri_rate", "rut_rate", "own_trend", "fids")
 
 
-def _in_blocks(net: Network, compute) -> np.ndarray:
-    """``compute(view, slice)`` of an elementwise function over views of ``BLOCK_SEGMENTS`` segments at a time (the
-    same values as on the whole network; its temporaries stay near one block)."""
-    out = np.empty(len(net))
+def _views(model: MaintenanceModel, net: Network):
+    """``(view, slice)``: the network ``BLOCK_SEGMENTS`` segments at a time, as views (no copies; the trigger
+    masks made once for the network, sliced)."""
+    masks = trigger_masks(model, net)
     for lo in range(0, len(net), BLOCK_SEGMENTS):
         sl = slice(lo, min(lo + BLOCK_SEGMENTS, len(net)))
-        view = replace(net, ids=SegmentIds(net.ids.values[sl]), cache={}, fid_lookup=None,
+        view = replace(net, ids=SegmentIds(net.ids.values[sl]), fid_lookup=None,
+                       cache={"trigger_masks": (model, [m[sl] for m in masks])},
                        **{name: getattr(net, name)[sl] for name in _ARRAYS})
-        out[sl] = compute(view, sl)
-    return out
+        yield view, sl
 
 
 BLOCK = 4096  # candidates made at a time, their columns gathered by NumPy

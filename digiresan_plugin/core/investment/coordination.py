@@ -22,6 +22,9 @@ from .permits import Permit
 CLEAR, DIG_FIRST, MORATORIUM = "clear", "dig_first", "moratorium"
 
 
+YEAR = np.int16  # calendar years per segment (0 = none): two bytes each, every year up to 32767 fits
+
+
 @dataclass(frozen=True)
 class Coordination:
     after_digs_year: np.ndarray  # first year paving may be done after the permits (0 = no permit)
@@ -45,7 +48,7 @@ def _season_years(model: MaintenanceModel, jd: np.ndarray) -> np.ndarray:
 
 def coordinate(model: MaintenanceModel, net: Network, moratorium_years: int) -> Coordination:
     n = len(net)
-    after = np.zeros(n, np.int32)
+    after = np.zeros(n, YEAR)
     permits = net.permits
     if len(permits.seg):
         t = permits.table
@@ -54,8 +57,8 @@ def coordinate(model: MaintenanceModel, net: Network, moratorium_years: int) -> 
         begin = np.where(np.isfinite(start), start, net.today_jd)
         days = np.maximum(np.where(ended, end, begin), net.today_jd)
         year = _season_years(model, days) + np.where(ended, 0, 1).astype(np.int32)
-        np.maximum.at(after, permits.seg, year[permits.row])
-    moratorium = np.zeros(n, np.int32)
+        np.maximum.at(after, permits.seg, year[permits.row].astype(YEAR))
+    moratorium = np.zeros(n, YEAR)
     # only those paved recently enough to be under it today (366-day years: none missed)
     recent = (net.last_paved > 0) & (net.last_paved + moratorium_years * 366 > net.today_jd)
     if moratorium_years > 0 and recent.any():
@@ -69,7 +72,7 @@ def coordinate(model: MaintenanceModel, net: Network, moratorium_years: int) -> 
                          - np.timedelta64(1, "D"))
         end_jd = end.astype(np.int64) + _EPOCH
         under = end_jd > net.today_jd
-        moratorium[segs[under]] = _season_years(model, end_jd[under])
+        moratorium[segs[under]] = _season_years(model, end_jd[under]).astype(YEAR)
     return Coordination(after, moratorium)
 
 

@@ -21,6 +21,7 @@ from ..catalog import Catalog
 from ..identify.config import identify_config
 from ..tr import tr
 from .columns import PlanRows, SegmentIds, utf8
+from .memory import release_free_memory
 from .model import MaintenanceModel
 from .permits import Permit, read_permits
 from .sources import (
@@ -35,6 +36,7 @@ from .sources import (
     julian,
     read_children_by_parent,
     read_rows,
+    row_count,
     texts,
 )
 
@@ -111,16 +113,18 @@ def read_network(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     length_field = f.get("length") if f.get("length") and segments.has_field(f["length"]) else None
     length_of = floats if length_field else _Lengths(segments, catalog)
     streets, surfaces = Categories(), Categories()
+    count = row_count(segments) if length_field else None  # known: each column read into its final array
     cols = columns_of(read_rows(segments, names + ([length_field] if length_field else []),
                                 dates=(f["last_paved"],), geometry=length_field is None, fid=True),
-                      [ints, utf8, streets, _classes, surfaces, floats, floats, ints, length_of])
+                      [ints, utf8, streets, _classes, surfaces, floats, floats, ints, length_of], count,
+                      [None, None, np.int32, np.int8, np.int16, None, None, np.int32, None])
     progress(30)
-    fids, ids, street, fclass_raw, surface, width, aadt, last_paved, length = (
+    fids, ids, street, fclass, surface, width, aadt, last_paved, length = (
         c if c is not None else np.zeros(0) for c in cols)
     ids = SegmentIds(ids if cols[1] is not None else None)
     n = len(ids)
     del cols
-    fclass = np.asarray(fclass_raw, np.int8)
+    fclass = np.asarray(fclass, np.int8)
     groups = np.array([model.group_index_of(c) for c in range(10)], dtype=np.int8)
     default_group = model.group_index_of(None)
     group = np.where(fclass >= 0, groups[np.clip(fclass, 0, 9)], default_group).astype(np.int8)
@@ -129,18 +133,31 @@ def read_network(catalog: Catalog, model: MaintenanceModel, inputs: dict[str, La
     width[width_assumed] = model.default_width_m
     length = np.asarray(length, dtype=np.float64)
     length[~np.isfinite(length)] = 0.0
+    none = np.zeros(0)  # the inspections' columns (count, rates, own trend) are made by _read_inspections
     net = Network(today_jd(today), ids, _StreetNames(street, streets.values), fclass, group, surfaces.values,
                   np.asarray(surface, np.int16), width, width_assumed, np.asarray(aadt, np.float64), length,
-                  np.asarray(last_paved, np.int32), np.zeros(n, np.int32), np.zeros(n, np.int32),
-                  np.full(n, np.nan), np.full(n, np.nan), np.zeros(n), np.zeros(n), np.zeros(n, bool))
-    net.fids = np.asarray(fids, np.int64)
+                  np.asarray(last_paved, np.int32), none, np.zeros(n, np.int32),
+                  np.full(n, np.nan), np.full(n, np.nan), none, none, none)
+    net.fids = _narrow_ids(np.asarray(fids, np.int64))
+    del fids, street, fclass, surface, width, aadt, last_paved, length, group
+    release_free_memory()  # each step starts from what is alive (see memory.py)
     _read_inspections(catalog, model, inputs, net, segments)
     progress(70)
     _default_rates(model, net)
+    release_free_memory()
     net.permits = read_permits(catalog, model, inputs, segments, net.fids, net.today_jd)
     net.planned = _read_plan(catalog, model, inputs, net, segments)
+    release_free_memory()
     progress(90)
     return net
+
+
+def _narrow_ids(fids: np.ndarray) -> np.ndarray:
+    """Feature ids as int32 when they all fit (the same values in half the memory), else int64."""
+    info = np.iinfo(np.int32)
+    if not len(fids) or (int(fids.min()) >= info.min and int(fids.max()) <= info.max):
+        return fids.astype(np.int32)
+    return fids
 
 
 def _classes(values: tuple) -> np.ndarray:
@@ -255,8 +272,8 @@ def _read_inspections(catalog: Catalog, model: MaintenanceModel, inputs: dict[st
     src = model.sources["inspections"]
     f = src.fields
     n = len(net)
-    count_all = np.zeros(n, np.int64)
-    count, sx, sxx = np.zeros(n), np.zeros(n), np.zeros(n)
+    count_all, count = np.zeros(n, np.int32), np.zeros(n, np.int32)  # all inspections · those since the paving
+    sx, sxx = np.zeros(n), np.zeros(n)
     sums = {"iri": (np.zeros(n), np.zeros(n)), "rut": (np.zeros(n), np.zeros(n))}
     for seg, (day, iri_a, rut_a) in _child_batches(catalog, src.relation, "inspections", inputs, net, segments,
                                                    [f["date"], f["iri"], f["rut"]], (f["date"],),
@@ -265,7 +282,11 @@ def _read_inspections(catalog: Catalog, model: MaintenanceModel, inputs: dict[st
         seg, day, iri_a, rut_a = seg[known], day[known].astype(np.int64), iri_a[known], rut_a[known]
         if not len(seg):
             continue
-        count_all += np.bincount(seg, minlength=n)
+        # sums over the batch's range of segments only (the rows come in segment order: a small window, not a
+        # network-sized temporary per sum and batch; the same sums, added in the same order)
+        lo, hi = int(seg.min()), int(seg.max()) + 1
+        window = slice(lo, hi)
+        count_all[window] += np.bincount(seg - lo, minlength=hi - lo).astype(np.int32)
         order = np.lexsort((day, seg))
         s_o, d_o = seg[order], day[order]
         last = np.r_[s_o[1:] != s_o[:-1], True]  # each segment's latest in this batch
@@ -275,28 +296,42 @@ def _read_inspections(catalog: Catalog, model: MaintenanceModel, inputs: dict[st
         net.latest_jd[ls[newer]] = ld[newer]
         net.iri[ls[newer]], net.rut[ls[newer]] = iri_a[pick], rut_a[pick]
         since = (day >= net.last_paved[seg]) & np.isfinite(iri_a) & np.isfinite(rut_a)
-        s, x = seg[since], (day[since] - net.today_jd) / DAYS_PER_YEAR
-        count += np.bincount(s, minlength=n)
-        sx += np.bincount(s, x, n)
-        sxx += np.bincount(s, x * x, n)
+        s, x = seg[since] - lo, (day[since] - net.today_jd) / DAYS_PER_YEAR
+        count[window] += np.bincount(s, minlength=hi - lo).astype(np.int32)
+        sx[window] += np.bincount(s, x, hi - lo)
+        sxx[window] += np.bincount(s, x * x, hi - lo)
         for values, (sy, sxy) in ((iri_a[since], sums["iri"]), (rut_a[since], sums["rut"])):
-            sy += np.bincount(s, values, n)
-            sxy += np.bincount(s, x * values, n)
-    net.n_insp = count_all.astype(np.int32)
-    denominator = count * sxx - sx * sx
+            sy[window] += np.bincount(s, values, hi - lo)
+            sxy[window] += np.bincount(s, x * values, hi - lo)
+    net.n_insp = count_all
+    del count_all
+    # the slope (count·Σxy − Σx·Σy) / (count·Σxx − (Σx)²), computed in the sums' own arrays (the same operations
+    # on the same values as a fresh expression, without its whole-network temporaries)
+    denominator = sxx
+    denominator *= count
+    denominator -= sx * sx
     enough = (count >= model.deterioration.min_inspections) & (denominator > 1e-9)
-    safe = np.where(enough, denominator, 1.0)
+    denominator[~enough] = 1.0
     for name, (sy, sxy) in sums.items():
-        setattr(net, f"{name}_rate", np.where(enough, (count * sxy - sx * sy) / safe, np.nan))
+        sxy *= count
+        sy *= sx
+        sxy -= sy
+        sxy /= denominator
+        sxy[~enough] = np.nan
+        setattr(net, f"{name}_rate", sxy)
+    del sums, sy, sxy, sx, sxx, denominator, count
     net.own_trend = enough & (net.iri_rate > 0) & (net.rut_rate >= 0)
 
 
 def _default_rates(model: MaintenanceModel, net: Network) -> None:
     """The model's rate where a segment has no rising trend of its own; own trends kept within the model's range."""
     det = model.deterioration
-    iri_default, rut_default = default_rates(model, net)
-    net.iri_rate = np.where(net.own_trend, np.clip(net.iri_rate, *det.iri_trend_range), iri_default)
-    net.rut_rate = np.where(net.own_trend, np.clip(net.rut_rate, *det.rut_trend_range), rut_default)
+    own = net.own_trend
+    for name, rate, limits in zip(("iri_rate", "rut_rate"), default_rates(model, net),
+                                  (det.iri_trend_range, det.rut_trend_range)):
+        trend = getattr(net, name)
+        rate[own] = np.clip(trend[own], *limits)
+        setattr(net, name, rate)
 
 
 def default_rates(model: MaintenanceModel, net: Network) -> tuple[np.ndarray, np.ndarray]:

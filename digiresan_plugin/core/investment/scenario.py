@@ -22,6 +22,7 @@ import numpy as np
 from ..tr import tr
 from . import condition as cond
 from .coordination import coordinate
+from .memory import release_free_memory
 from .model import STRATEGIES, MaintenanceModel
 from .network import JD_OFFSET, Network, default_rates
 from .treatments import after_values, benefit_cost, choose, costs, trigger_masks
@@ -113,44 +114,58 @@ class _Rows:
 
 
 class _State:
-    """A scenario's condition per segment: values and the day they hold from; treated segments (few, kept
-    sorted with their rates) grow at the model's rate, the others at their own."""
+    """A scenario's condition per segment: the network's measured values, overlaid by the treated segments (few,
+    kept sorted with their values after the treatment, the day those hold from and the model's default rates;
+    nothing network-sized is copied). Treated segments grow at the model's rate, the others at their own."""
 
     def __init__(self, model: MaintenanceModel, net: Network) -> None:
         self.model, self.net = model, net
-        self.iri, self.rut = net.iri.copy(), net.rut.copy()
-        self.since = net.latest_jd.astype(np.float64)
         self.rows = np.zeros(0, np.int64)
+        self.iri, self.rut, self.since = np.zeros(0), np.zeros(0), np.zeros(0)
         self.fresh = (np.zeros(0), np.zeros(0))
 
-    def treat(self, sel: np.ndarray) -> None:
-        self.rows = np.union1d(self.rows, sel).astype(np.int64)
+    def treat(self, sel: np.ndarray, iri: np.ndarray, rut: np.ndarray, day: float) -> None:
+        """The segments ``sel`` (distinct) hold ``iri``/``rut`` from ``day`` on."""
+        sel = np.asarray(sel, np.int64)
+        keep = ~np.isin(self.rows, sel)
+        rows = np.concatenate([self.rows[keep], sel])
+        order = np.argsort(rows, kind="stable")
+        self.rows = rows[order]
+        self.iri = np.concatenate([self.iri[keep], np.asarray(iri, np.float64)])[order]
+        self.rut = np.concatenate([self.rut[keep], np.asarray(rut, np.float64)])[order]
+        self.since = np.concatenate([self.since[keep], np.full(len(sel), float(day))])[order]
         self.fresh = default_rates(self.model, _Rows(self.net, self.rows))
 
-    def _rates(self, rows, iri_rate: np.ndarray, rut_rate: np.ndarray, lo: int = 0):
-        """The rates of the segments ``rows`` (a slice from ``lo`` or indexes): the model's where treated."""
+    def _overlaid(self, rows, lo: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """(positions in ``rows`` that were treated, their places in the overlay); ``rows`` a slice from ``lo``
+        or indexes."""
         if isinstance(rows, slice):
             a, z = np.searchsorted(self.rows, [rows.start, rows.stop])
-            at, fresh = self.rows[a:z] - lo, (self.fresh[0][a:z], self.fresh[1][a:z])
-        else:
-            pos = np.clip(np.searchsorted(self.rows, rows), 0, max(0, len(self.rows) - 1))
-            hit = (self.rows[pos] == rows) if len(self.rows) else np.zeros(len(rows), bool)
-            at, fresh = np.flatnonzero(hit), (self.fresh[0][pos[hit]], self.fresh[1][pos[hit]])
-        if not len(at):
-            return iri_rate, rut_rate
-        iri_rate, rut_rate = iri_rate.copy(), rut_rate.copy()
-        iri_rate[at], rut_rate[at] = fresh
-        return iri_rate, rut_rate
+            return self.rows[a:z] - lo, np.arange(a, z)
+        pos = np.clip(np.searchsorted(self.rows, rows), 0, max(0, len(self.rows) - 1))
+        hit = (self.rows[pos] == rows) if len(self.rows) else np.zeros(len(rows), bool)
+        return np.flatnonzero(hit), pos[hit]
+
+    def values(self, rows, lo: int = 0) -> tuple[np.ndarray, ...]:
+        """(IRI, rut, the day they hold from, IRI rate, rut rate) of the segments ``rows`` (a slice from ``lo`` or
+        indexes)."""
+        net = self.net
+        iri, rut, since = net.iri[rows], net.rut[rows], net.latest_jd[rows].astype(np.float64)
+        iri_rate, rut_rate = net.iri_rate[rows], net.rut_rate[rows]
+        at, k = self._overlaid(rows, lo)
+        if len(at):
+            iri, rut, iri_rate, rut_rate = iri.copy(), rut.copy(), iri_rate.copy(), rut_rate.copy()
+            iri[at], rut[at], since[at] = self.iri[k], self.rut[k], self.since[k]
+            iri_rate[at], rut_rate[at] = self.fresh[0][k], self.fresh[1][k]
+        return iri, rut, since, iri_rate, rut_rate
 
     def at(self, b: _Block, jd: float) -> tuple[np.ndarray, np.ndarray]:
-        sl, net = slice(b.lo, b.hi), self.net
-        rates = self._rates(sl, net.iri_rate[sl], net.rut_rate[sl], b.lo)
-        return cond.at_time(net, self.iri[sl], self.rut[sl], self.since[sl], jd, rates)
+        iri, rut, since, iri_rate, rut_rate = self.values(slice(b.lo, b.hi), b.lo)
+        return cond.at_time(self.net, iri, rut, since, jd, (iri_rate, rut_rate))
 
     def at_rows(self, rows: np.ndarray, jd: float) -> tuple[np.ndarray, np.ndarray]:
-        net = self.net
-        rates = self._rates(rows, net.iri_rate[rows], net.rut_rate[rows])
-        return cond.at_time(net, self.iri[rows], self.rut[rows], self.since[rows], jd, rates)
+        iri, rut, since, iri_rate, rut_rate = self.values(rows)
+        return cond.at_time(self.net, iri, rut, since, jd, (iri_rate, rut_rate))
 
 
 def _year_end(model: MaintenanceModel, net: Network, blocks: list[_Block], state: _State,
@@ -160,7 +175,7 @@ def _year_end(model: MaintenanceModel, net: Network, blocks: list[_Block], state
     classes, level, cost = np.zeros(n, np.int8), np.zeros(n, np.int8), np.zeros(n)
     for b in blocks:
         sl = slice(b.lo, b.hi)
-        iri, rut = (state.iri[sl], state.rut[sl]) if jd is None else state.at(b, jd)
+        iri, rut = state.values(sl, b.lo)[:2] if jd is None else state.at(b, jd)
         classes[sl] = cond.condition_class(model, iri, rut)
         iri_level, rut_level = cond.measure_levels(model, b.group, iri, rut)
         level[sl] = cond.levels(iri_level, rut_level)
@@ -193,6 +208,7 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
     coordination = coordinate(model, net, mor_years)
     blocks, state = _blocks(model, net), _State(model, net)  # the network is never changed (tasks may share it)
     shares, ok, left = _year_end(model, net, blocks, state, None)
+    release_free_memory()
     result = ScenarioResult(scenario_id, strategy, budget_sek_per_year, first_year,
                             YearResult(first_year - 1, 0.0, 0.0, 0, 0.0, 0, shares, ok, left))
     for step, year in enumerate(range(first_year, first_year + years)):
@@ -217,7 +233,7 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
             else:
                 score.append(benefit_cost(model, b, k, now_iri, now_rut, c)[at])
                 second.append(-severity)
-            rows.append(at + b.lo)
+            rows.append((at + b.lo).astype(np.int32))
             cost.append(c[at])
             choice.append(k[at])
         score = np.concatenate(score)
@@ -235,14 +251,14 @@ def run_scenario(model: MaintenanceModel, net: Network, years: int = 5, budget_s
             result.treated.append(TreatedSegment(year, seg, net.ids[seg], net.streets[seg],
                                                  model.treatments[k].code, c, priority, i_before, r_before))
         a_iri, a_rut = after_values(model, sel_choice, now_iri, now_rut)
-        state.iri[sel], state.rut[sel], state.since[sel] = a_iri, a_rut, mid
-        state.treat(sel)
+        state.treat(sel, a_iri, a_rut, mid)
         if mor_years > 0:
             coordination.moratorium_end_year[sel] = year + mor_years
         shares, ok, left = _year_end(model, net, blocks, state, _jd(year, 12, 31))
         result.years.append(YearResult(
             year, budget_sek_per_year, float(sel_cost.sum()), int(len(sel)), float(net.length[sel].sum()),
             deferred, shares, ok, left))
+        release_free_memory()  # the year's temporaries (see memory.py)
         if progress is not None and not progress(100.0 * (step + 1) / years):
             raise ScenarioCancelledError()
     return result

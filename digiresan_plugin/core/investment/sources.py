@@ -181,8 +181,6 @@ def _sqlite_cursor(layer: LayerInput, names: list[str], dates: tuple[str, ...], 
         raise
 
 
-
-
 class Categories:
     """A text column as small integer codes (-1 = NULL) and its distinct values, filled batch by batch."""
 
@@ -220,27 +218,60 @@ def texts(values: tuple) -> list:
     return [v if v is None or v.__class__ is str else str(v) for v in values]
 
 
-def columns_of(rows: Iterator[tuple], converters: list) -> list:
+def row_count(layer: LayerInput) -> Optional[int]:
+    """The number of rows :func:`read_rows` will give (without geometry) when SQLite can say it cheaply; else None."""
+    if layer.gpkg is None:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{layer.gpkg}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return int(conn.execute(f'SELECT count(*) FROM "{layer.table}"').fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def columns_of(rows: Iterator[tuple], converters: list, count: Optional[int] = None,
+               dtypes: Optional[list] = None) -> list:
     """The rows' columns, converted batch by batch so memory stays near the columns' own size; a converter
     maps a tuple of values to an array (:func:`floats`, :func:`ints`, :class:`Categories`) or a list
-    (:func:`texts`)."""
+    (:func:`texts`). With ``count`` (the expected number of rows) each array column is written straight into
+    its final array (no batch arrays kept to be joined at the end: half the memory), in ``dtypes[i]`` where
+    given (a narrower type for values known to fit); byte strings, whose width varies by batch, are joined."""
     parts: list[list] = [[] for _ in converters]
+    outs: list = [None] * len(converters)
+    filled = 0
     while True:
         batch = list(islice(rows, BATCH))
         if not batch:
             break
         for i, values in enumerate(zip(*batch)):
-            parts[i].append(converters[i](values))
+            converted = converters[i](values)
+            if count is None or not isinstance(converted, np.ndarray) or converted.dtype.kind == "S":
+                parts[i].append(converted)
+                continue
+            out = outs[i]
+            if out is None:
+                out = outs[i] = np.empty(count, (dtypes[i] if dtypes and dtypes[i] else converted.dtype))
+            if filled + len(converted) > len(out):  # more rows than counted (a writer in between): grow
+                out = outs[i] = np.concatenate([out, np.empty(max(len(out), len(converted)), out.dtype)])
+            out[filled:filled + len(converted)] = converted
+        filled += len(batch)
         del batch
-    out = []
-    for p in parts:
-        if p and isinstance(p[0], np.ndarray):
-            out.append(np.concatenate(p))
+    result = []
+    for p, out in zip(parts, outs):
+        if out is not None:
+            result.append(out[:filled] if filled < len(out) else out)
+        elif p and isinstance(p[0], np.ndarray):
+            result.append(np.concatenate(p))
         elif p:
-            out.append([v for part in p for v in part])
+            result.append([v for part in p for v in part])
         else:
-            out.append(None)
-    return out
+            result.append(None)
+    return result
 
 
 def read_children_by_parent(child: LayerInput, parent: LayerInput, child_key: str, parent_key: str,
