@@ -115,3 +115,27 @@ def test_postgis_twin_is_checked_in_the_database(pg_cluster, planted, catalog):
     report = check_twin(catalog, prepare_inputs(catalog, layers), TODAY, "en")
     assert report.not_checked == []
     assert found(report) == PLANTED
+
+
+def test_hourly_counts_over_several_years_null_years_and_null_keys(clean, catalog, tmp_path):
+    """Counts grouped by segment then, for segments with several (or NULL) years, by year: only the latest year is
+    held against ÅDT, every year must have each hour once, a NULL year is a year of its own, a NULL key no segment."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "years.gpkg"
+    shutil.copy(clean, path)
+    rows = ([("R1", h, 1000, 2024) for h in range(24)]  # an older full year far off ÅDT 2400: not the latest, fine
+            + [("R1", h, 100, 2023) for h in range(23)]  # an older year with 23 hours: reported
+            + [("R3", h, 5000, 2026) for h in range(24)]  # the latest year, 100× ÅDT 1200: reported
+            + [("R2", 0, 10, None)]  # one count of no year: a year of its own with 1 row
+            + [(None, h, 10, 2025) for h in range(5)])  # no segment: joins none, not reported
+    with sqlite3.connect(path) as conn:
+        conn.executemany("INSERT INTO traffic_counts (segment_id, hour, vehicles, measured_year) VALUES (?, ?, ?, ?)",
+                         rows)
+    conn.close()
+    report = run_check(path, catalog)
+    hourly = sorted((str(p.key), p.field, p.message.split(":")[0].split(" sum")[0]) for p in report.problems
+                    if p.rule == "hourly_counts")
+    assert hourly == [("R1", "hour", "Counts of 2023"), ("R2", "hour", "Counts of NULL"),
+                      ("R3", "vehicles", "Counts of 2026")]

@@ -157,14 +157,21 @@ def hourly_profiles(ctx: RunContext, rule: HourlyRule) -> list[tuple[Any, str]]:
     if conn is None or parent.sql is None:
         return []
     k, h, v, y = (q(n) for n in (rel.child_field, rule.hour_field, rule.value_field, rule.year_field))
-    sql = (f"WITH g AS (SELECT {k} AS k, {y} AS y, count(*) AS n, count(DISTINCT {h}) AS dh, sum({v}) AS s "
-           f"FROM {child.sql.table} GROUP BY {k}, {y}), "
-           f"l AS (SELECT k, max(y) AS y FROM g GROUP BY k) "
-           f"SELECT g.k, g.y, g.n, g.dh, g.s, p.{q(rule.aadt_field)}, CASE WHEN g.y = l.y THEN 1 ELSE 0 END "
-           f"FROM g JOIN l ON l.k = g.k LEFT JOIN {parent.sql.table} p ON p.{q(rel.parent_field)} = g.k "
-           f"WHERE g.n <> {rule.hours} OR g.dh <> {rule.hours} OR (g.y = l.y AND p.{q(rule.aadt_field)} > 0 AND "
-           f"(g.s < {rule.min_share!r} * p.{q(rule.aadt_field)} OR g.s > {rule.max_share!r} * "
-           f"p.{q(rule.aadt_field)}))")
+    a, table = q(rule.aadt_field), child.sql.table
+    # One pass grouped by the key alone follows the key's index (no sort of every count): a key whose counts are
+    # all of one year is that year's group and its latest; only keys with several years (or NULL years) are
+    # grouped again by year. A NULL key joins no parent and no latest year, so it is left out as before.
+    sql = (f"WITH a AS (SELECT {k} AS k, min({y}) AS y, max({y}) AS ly, count({y}) AS ny, count(*) AS n, "
+           f"count(DISTINCT {h}) AS dh, sum({v}) AS s FROM {table} WHERE {k} IS NOT NULL GROUP BY {k}), "
+           f"g AS (SELECT k, y, n, dh, s, 1 AS latest FROM a WHERE y = ly AND ny = n "
+           f"UNION ALL SELECT m.k, m.y, m.n, m.dh, m.s, CASE WHEN m.y = a.ly THEN 1 ELSE 0 END "
+           f"FROM (SELECT {k} AS k, {y} AS y, count(*) AS n, count(DISTINCT {h}) AS dh, sum({v}) AS s "
+           f"FROM {table} WHERE {k} IN (SELECT k FROM a WHERE NOT coalesce(y = ly AND ny = n, 1=0)) "
+           f"GROUP BY {k}, {y}) m JOIN a ON a.k = m.k) "
+           f"SELECT g.k, g.y, g.n, g.dh, g.s, p.{a}, g.latest "
+           f"FROM g LEFT JOIN {parent.sql.table} p ON p.{q(rel.parent_field)} = g.k "
+           f"WHERE g.n <> {rule.hours} OR g.dh <> {rule.hours} OR (g.latest = 1 AND p.{a} > 0 AND "
+           f"(g.s < {rule.min_share!r} * p.{a} OR g.s > {rule.max_share!r} * p.{a}))")
     try:
         rows = conn.rows(sql)
     except Exception as exc:  # noqa: BLE001
