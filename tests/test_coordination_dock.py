@@ -119,6 +119,8 @@ def test_the_timeline_of_a_street_and_its_png(board_dock, tmp_path):
     dock = board_dock[0]
     data = dock.timeline_for("Malmgatan")
     assert data.lanes == (("M1", "Malmgatan (M1)"),)
+    assert data.as_of == TODAY  # the line marks the board's day, not the clock's (a test run on 2026-12-04 drew it
+    # through GT-1's bar)
     bars = {(b.kind, b.label, b.start.isoformat(), b.end.isoformat(), b.conflict) for b in data.bars}
     # as of 2026-11-27, from 2026-09-27 for a year: GT-2 (ended) is before it; GT-1 is in the moratorium
     assert bars == {("permit", "GT-1", "2026-12-02", "2026-12-17", True),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from ..identify.values import add_years
 from .lifecycle import paving_date
@@ -32,11 +32,12 @@ class Timeline:
     end: date
     lanes: tuple[tuple[str, str], ...]  # (segment id, street label)
     bars: tuple[Bar, ...]
+    as_of: Optional[date] = None  # the day the board answers for (marked on the timeline; None: today)
 
 
 def timeline(net: Network, segment_ids: Iterable[str], rows: Sequence[Conflict], start: date, end: date,
-             moratorium_years: int, notice_months: int, spec) -> Timeline:
-    """The bars of ``segment_ids`` that touch [start, end], clipped to it."""
+             moratorium_years: int, notice_months: int, spec, as_of: Optional[date] = None) -> Timeline:
+    """The bars of ``segment_ids`` that touch [start, end], clipped to it; ``as_of`` the board's day."""
     ids = [s for s in dict.fromkeys(segment_ids) if s in net.segments]
     in_conflict = {p for r in rows for p in (r.permit_id, r.other_id) if p and r.severity == "warning"}
     bars: list[Bar] = []
@@ -59,7 +60,7 @@ def timeline(net: Network, segment_ids: Iterable[str], rows: Sequence[Conflict],
                 add(sid, "notice", "", add_months(paving, -notice_months), paving - timedelta(days=1))
             add(sid, "paving", str(year), paving, paving + timedelta(days=6))
     lanes = tuple((sid, f"{net.segments[sid].street} ({sid})") for sid in ids)
-    return Timeline(start, end, lanes, tuple(bars))
+    return Timeline(start, end, lanes, tuple(bars), as_of)
 
 
 def street_segments(net: Network, street: str) -> list[str]:

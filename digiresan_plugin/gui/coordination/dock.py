@@ -322,7 +322,8 @@ class CoordinationDock(DigiresanDock):
             return None
         start = add_months(board.as_of, -2)
         return timeline(board.network, street_segments(board.network, street), self.rows or [], start,
-                        add_months(start, 12), board.moratorium_years(), board.notice_months, board.spec)
+                        add_months(start, 12), board.moratorium_years(), board.notice_months, board.spec,
+                        board.as_of)
 
     def show_timeline(self) -> None:
         row = self._row(self.tree.currentItem())

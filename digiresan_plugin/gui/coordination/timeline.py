@@ -102,7 +102,7 @@ class TimelineView(QWidget):
                 painter.setPen(QPen(QColor("white")))
                 painter.drawText(rect.adjusted(2, 0, 0, 0), Qt.AlignmentFlag.AlignLeft
                                  | Qt.AlignmentFlag.AlignVCenter, bar.label)
-        today = self.x_of(self.today or date.today())
+        today = self.x_of(self.today or data.as_of or date.today())  # the board's "as of" day, not the clock's
         if LABEL_W <= today <= self.width():
             painter.setPen(QPen(QColor("#c0392b"), 1, Qt.PenStyle.DashLine))
             painter.drawLine(int(today), HEADER_H - 6, int(today), height)
