@@ -83,7 +83,12 @@ def features_or_fault(source, request, what: str) -> Iterator:
     """``source.getFeatures(request)``, and a fault noted (:func:`note_fault`) once it is done if the provider could
     give the iterator no connection: such an iterator ends empty without a word (QGIS 3.22 keeps a broken pooled
     connection). Checked at the end, as a layer's iterator may open its provider's connection only when first read;
-    ``what`` names the read in the fault."""
+    ``what`` names the read in the fault. Once a read watched on this thread failed, the next ones raise
+    :class:`TwinReadError` at once: the answer is a fault already, and each further try at a database that refuses
+    connections only makes the fault slower to show."""
+    watch = _watches.get(threading.get_ident())
+    if watch:
+        raise TwinReadError(first_fault(watch))
     iterator = source.getFeatures(request)
     yield from iterator
     if not iterator.isValid():

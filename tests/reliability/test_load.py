@@ -8,6 +8,7 @@ import threading
 import time
 
 from digiresan_plugin.core.identify import TwinEngine
+from digiresan_plugin.core.identify.pg_reader import CONNECT_TIMEOUT_S, STATEMENT_TIMEOUT_MS
 from digiresan_plugin.core.layers import twin_layer
 from digiresan_plugin.core.loader import TwinLoader
 from digiresan_plugin.core.read_faults import TwinReadError
@@ -19,6 +20,8 @@ from .pg_faults import EPSG_3006, expected_cards, slots_taken, without_fids
 CLIENTS = 20
 CLICKS = 10  # per client
 DEADLINE_S = 60.0
+#: a click begun just before the deadline may still wait for one connection and one statement to time out
+LAST_CLICK_S = CONNECT_TIMEOUT_S + STATEMENT_TIMEOUT_MS / 1000 + 2
 
 
 def run_clients(project, catalog, points, cards) -> dict[str, int]:
@@ -49,7 +52,7 @@ def run_clients(project, catalog, points, cards) -> dict[str, int]:
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(max(0.1, ends - time.monotonic() + 5))
+        thread.join(max(0.1, ends - time.monotonic() + LAST_CLICK_S))
     assert not any(t.is_alive() for t in threads), "a client hung past the deadline"
     return counts
 
