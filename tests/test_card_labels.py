@@ -198,3 +198,68 @@ def test_a_catalog_without_kinds_falls_back_to_the_title_and_a_bad_show_is_refus
     broken["domains"]["surface"]["show"] = "name"
     with pytest.raises(CatalogError, match=r"domains\.surface\.show"):
         parse_domains(parse_catalog(broken, default_catalog_path()))
+
+
+@pytest.mark.parametrize("locale, cost, linked, lines", [
+    # AV-1's annual cost is 180000 (fixtures_memory); Swedish groups with a narrow no-break space
+    ("sv_SE", "180\u202f000\u00a0kr", "Park", ["  Årskostnad: 180\u202f000\u00a0kr", "  Kopplat lager: Park"]),
+    ("en_GB", "180,000\u00a0kr", "Park", ["  Annual cost: 180,000\u00a0kr", "  Linked layer: Park"]),
+])
+def test_amounts_read_as_kronor_and_linked_layers_as_their_kind(qgis_app, catalog, memory_twin, project, locale,
+                                                                cost, linked, lines):
+    layers = open_layers(memory_twin, catalog, project)
+    language = locale[:2]
+    engine = TwinEngine(catalog, layers.get, today=TODAY, language=language, locale=QLocale(locale),
+                        setting_values={"dig_moratorium_years": 3, "documents_folder": ""})
+    report = feature_card(engine, layers, "agreements", "agreement_id", "AV-1")
+    assert report.subject.value("annual_cost_sek") == 180000  # the stored number stays the value
+    assert (texts(report)["annual_cost_sek"], texts(report)["linked_layer"]) == (cost, linked)
+    text = report_to_text(report, QLocale(locale)).splitlines()
+    assert [line for line in lines if line not in text] == []  # the label drops "(kr)": the value says it
+    html = report_to_html(report, QLocale(locale))
+    assert f">{cost}</td>" in html.replace("&nbsp;", "\u00a0")
+    data = json.loads(report_to_json(report))
+    cost_attr = next(a for a in data["subject"]["attributes"] if a["field"] == "annual_cost_sek")
+    assert cost_attr["value"] == 180000
+
+
+def test_without_a_locale_amounts_stay_numbers(qgis_app, catalog, memory_twin, project):
+    """Processing and data outputs (no locale): the number, no kronor text; the layer id still reads as its kind."""
+    layers = open_layers(memory_twin, catalog, project)
+    report = feature_card(engine_for(catalog, layers, "en"), layers, "agreements", "agreement_id", "AV-1")
+    assert texts(report)["annual_cost_sek"] is None and texts(report)["linked_layer"] == "Park"
+
+
+@pytest.mark.parametrize("label, shown, expected", [
+    ("Speed limit (km/h)", "30 km/h", "Speed limit"),
+    ("Speed limit (km/h)", "Walking pace", "Speed limit (km/h)"),  # the text has no unit: the label keeps it
+    ("Årskostnad (kr)", "370\u202f000\u00a0kr", "Årskostnad"),
+    ("Condition class (1–5)", "3 – fair", "Condition class (1–5)"),
+    ("Area (m²)", "1250", "Area (m²)"),
+    ("Annual cost (SEK)", "180,000\u00a0kr", "Annual cost"),
+    ("(kr)", "5 kr", "(kr)"),  # a label that is only a unit stays
+    ("Cost (kr)", "5kr", "Cost (kr)"),  # not a unit after a space
+])
+def test_a_unit_the_value_carries_is_not_repeated_in_the_label(label, shown, expected):
+    from digiresan_plugin.core.identify.display import attribute_label
+    from digiresan_plugin.core.identify.report import Attribute
+
+    assert attribute_label(Attribute("f", label, 1), shown) == expected
+
+
+def test_a_catalog_layers_domain_lists_the_layers_and_refuses_other_tables(qgis_app):
+    data = json.loads(default_catalog_path().read_text(encoding="utf-8"))
+    domains = parse_domains(parse_catalog(data, default_catalog_path()))
+    twin_layer = domains.domains["twin_layer"]
+    assert twin_layer.label("buildings", "sv") == "Byggnad" and twin_layer.label("parks", "en") == "Park"
+    assert twin_layer.allows("road_segments") and not twin_layer.allows("ideas") and not twin_layer.allows("Parks")
+    for change, key in (({"table": "layers.json"}, r"domains\.twin_layer\.table"),
+                        ({"type": "integer"}, r"domains\.twin_layer\.type")):
+        broken = copy.deepcopy(data)
+        broken["domains"]["twin_layer"].update(change)
+        with pytest.raises(CatalogError, match=key):
+            parse_domains(parse_catalog(broken, default_catalog_path()))
+    broken = copy.deepcopy(data)
+    broken["field_rules"]["agreements"]["annual_cost_sek"]["amount"] = "yes"
+    with pytest.raises(CatalogError, match=r"field_rules\.agreements\.annual_cost_sek\.amount"):
+        parse_domains(parse_catalog(broken, default_catalog_path()))

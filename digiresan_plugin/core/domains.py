@@ -3,12 +3,15 @@
 Two top-level catalog keys (no layer names in code):
 
 - ``domains``: named value sets — ``{"type": "text"|"integer", "title": {...}, "values": [{"code", "en", "sv"}]}``,
-  a ``"range": [min, max]``, or ``"table": "sign_codes.json"`` (the bundled sign-code table; codes with a value are
-  listed as ``CODE-VALUE`` for each of ``"value_variants"``). Cards show a value's label in the card's language;
-  ``"show": "code"`` keeps the code where it is an id people use (a sign code: the card names it beside it).
+  a ``"range": [min, max]``, ``"table": "sign_codes.json"`` (the bundled sign-code table; codes with a value are
+  listed as ``CODE-VALUE`` for each of ``"value_variants"``) or ``"table": "catalog_layers"`` (the catalog's own
+  layers: a layer id, labelled with what one of its features is, for fields that link to another layer). Cards
+  show a value's label in the card's language; ``"show": "code"`` keeps the code where it is an id people use
+  (a sign code: the card names it beside it).
 - ``field_rules``: ``{layer: {field: rule}}``; a rule may name a ``domain``, give an inline ``range``, and set
-  ``not_null``, ``unique``, ``not_in_future``, ``read_only``, a ``default`` (QGIS expression) and a
-  ``constraint`` (QGIS ``expression``, optional ``sql`` for the databases) with a Swedish/English ``message``.
+  ``not_null``, ``unique``, ``not_in_future``, ``read_only``, ``amount`` (a sum in kronor: cards show
+  "370 000 kr"), a ``default`` (QGIS expression) and a ``constraint`` (QGIS ``expression``, optional ``sql`` for
+  the databases) with a Swedish/English ``message``.
 
 Forms (:mod:`.forms`), the quality report (:mod:`.quality`) and the database migration all follow these rules.
 A malformed entry raises :class:`~.catalog.CatalogError` naming the file, the key and what was expected.
@@ -29,7 +32,8 @@ from .tr import tr
 Code = Union[str, int]
 DOMAIN_TYPES = ("text", "integer")
 RULE_KEYS = {"domain", "range", "not_null", "unique", "not_in_future", "read_only", "default", "constraint",
-             "attachment"}
+             "attachment", "amount"}
+DOMAIN_TABLES = ("sign_codes.json", "catalog_layers")
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ class FieldRule:
     default: Optional[str] = None
     constraint: Optional[Constraint] = None
     attachment: bool = False  # a file (relative to the twin's folder) or an address: the form's file picker
+    amount: bool = False  # a sum in kronor (cards group its digits and add "kr")
 
     @property
     def value_range(self) -> Optional[tuple[float, float]]:
@@ -233,13 +238,20 @@ class _Parser:
         return Domain(domain_id, kind, title, values=tuple(values), show_code=show_code)
 
     def table_values(self, raw: dict, key: str) -> tuple[DomainValue, ...]:
-        """The sign-code table as domain values: ``code – name``; codes with a value once per variant."""
+        """A table's rows as domain values: the sign-code table as ``code – name`` (codes with a value once per
+        variant), or the catalog's layers (id → what one feature is)."""
         table = raw["table"]
-        if table != "sign_codes.json":
+        if table not in DOMAIN_TABLES:
             raise self.fail(
                 f"{key}.table",
-                tr("'sign_codes.json' (the bundled sign-code table), got {table}").format(table=json.dumps(table)),
+                tr("'sign_codes.json' (the bundled sign-code table) or 'catalog_layers' (the catalog's layers), "
+                   "got {table}").format(table=json.dumps(table)),
             )
+        if table == "catalog_layers":
+            if raw.get("type") != "text":
+                raise self.fail(f"{key}.type", tr("'text' (layer ids are text)"))
+            return tuple(DomainValue(spec.id, spec.kind or spec.title) for spec in self.catalog.layers
+                         if spec.key)
         variants = self.obj(raw.get("value_variants", {}), f"{key}.value_variants")
         codes = _sign_table_codes()
         if not codes:
@@ -298,6 +310,7 @@ class _Parser:
             not_null=self.flag(raw, "not_null", key), unique=self.flag(raw, "unique", key),
             not_in_future=self.flag(raw, "not_in_future", key), read_only=self.flag(raw, "read_only", key),
             default=default, constraint=constraint, attachment=self.flag(raw, "attachment", key),
+            amount=self.flag(raw, "amount", key),
         )
 
 

@@ -3,6 +3,7 @@ columns worth showing, item titles formatted like their values, coded values as 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from qgis.PyQt.QtCore import QCoreApplication
@@ -29,6 +30,23 @@ def item_value(item: Item, column: Column, fmt: Formatter) -> str:
 def attribute_value(attribute: Attribute, fmt: Formatter) -> str:
     """A subject attribute as it reads: its domain label, else formatted for the locale."""
     return attribute.text if attribute.text is not None else fmt.value(attribute.value, attribute.type)
+
+
+_UNIT = re.compile(r"\s*\(([^()]+)\)\s*$")  # "Speed limit (km/h)" → "km/h"
+_SHOWN_AS = {"SEK": "kr"}  # a label's unit → how values write it
+
+
+def attribute_label(attribute: Attribute, shown: str) -> str:
+    """A subject attribute's label beside its ``shown`` text, without a unit the text already ends with:
+    "Speed limit: 30 km/h" rather than "Speed limit (km/h): 30 km/h"."""
+    label = attribute.label or attribute.field or DASH
+    match = _UNIT.search(label)
+    if match and match.start() > 0:
+        unit = match.group(1).strip()
+        unit = _SHOWN_AS.get(unit, unit)
+        if shown.endswith(unit) and len(shown) > len(unit) and shown[-len(unit) - 1].isspace():
+            return label[:match.start()]
+    return label
 
 
 def _same(value: Any, title: Any) -> bool:

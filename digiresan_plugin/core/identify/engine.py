@@ -32,7 +32,7 @@ from qgis.PyQt.QtCore import QLocale
 from .. import settings
 from ..catalog import Catalog
 from ..cross_streets import places_for
-from ..formatting import Formatter
+from ..formatting import Formatter, amount
 from ..layers import crs_defined
 from ..read_faults import raise_on_faults, watch_reads
 from ..sign_codes import sign_name
@@ -106,7 +106,8 @@ class TwinEngine:
             fields_read=self.config.fields_read,
             place=places if places is not None else places_for(catalog, layer_for),
             day=_day_text(locale),
-            labels=DomainLabels(catalog, self.language),
+            labels=DomainLabels(catalog, self.language,
+                                amount=(lambda value: amount(value, locale)) if locale is not None else None),
         )
 
     @property

@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale
 from ..csv_safe import spreadsheet_safe
 from ..csv_style import RAW, CsvStyle, csv_style
 from ..formatting import DASH, Formatter
-from .display import attribute_value, item_title, item_value, kept_columns, section_title
+from .display import attribute_label, attribute_value, item_title, item_value, kept_columns, section_title
 from .report import Ref, ReportLike, as_report
 from .sections import kind_of
 from .texts import message
@@ -49,7 +49,8 @@ def report_to_text(report: ReportLike, locale: Optional[QLocale] = None) -> str:
         lines += [f"  ! {w.message or DASH}" for w in report.warnings]
     if subject is not None and subject.attributes:
         lines.append("")
-        lines += [f"  {a.label or a.field}: {attribute_value(a, fmt)}" for a in subject.attributes]
+        shown = [(a, attribute_value(a, fmt)) for a in subject.attributes]
+        lines += [f"  {attribute_label(a, text)}: {text}" for a, text in shown]
     for section in report.sections:
         kind = kind_of(section.kind)
         lines += ["", section_title(section, fmt)]

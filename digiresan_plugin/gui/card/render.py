@@ -13,7 +13,7 @@ from typing import Optional
 from qgis.PyQt.QtCore import QCoreApplication, QLocale
 
 from ...core.formatting import DASH, Formatter
-from ...core.identify.display import attribute_value, section_title
+from ...core.identify.display import attribute_label, attribute_value, section_title
 from ...core.identify.report import ReportLike, Section, TwinWarning, as_report
 from ...core.identify.sections import kind_of
 from .formatting import bullet_list, esc
@@ -139,7 +139,8 @@ class CardRenderer:
         subject = self.report.subject
         if subject is None or not subject.attributes:
             return ""
-        pairs = [(esc(a.label or a.field or DASH), esc(attribute_value(a, self.fmt))) for a in subject.attributes]
+        shown = [(a, attribute_value(a, self.fmt)) for a in subject.attributes]
+        pairs = [(esc(attribute_label(a, text)), esc(text)) for a, text in shown]
         return self.attributes_table(pairs)
 
     # sections --------------------------------------------------------------------------------
