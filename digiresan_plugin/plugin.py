@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QIcon, QKeySequence
 from qgis.PyQt.QtWidgets import QToolBar
 
 from .core.catalog import Catalog, CatalogError, load_catalog
+from .core.catalog_check import check_catalog
 from .core.i18n import ui_language
 from .core.identify.handles import release_handles
 from .core.layers import release_layer_indexes
@@ -82,7 +83,7 @@ class DigiresanPlugin:
     def _init_gui(self) -> None:
         self.initProcessing()
         try:
-            self.catalog = load_catalog()
+            self.catalog = check_catalog(load_catalog())  # a broken part is named now, not at first use
         except CatalogError as exc:
             LOG.error(str(exc))
             self.iface.messageBar().pushCritical(self.tr("Digiresan"), str(exc))

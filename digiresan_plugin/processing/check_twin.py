@@ -33,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.catalog import Catalog, CatalogError, load_catalog
+from ..core.catalog_check import check_catalog
 from ..core.compat import new_field
 from ..core.i18n import ui_language
 from ..core.layers import twin_layers
@@ -111,7 +112,8 @@ class CheckTwinAlgorithm(TwinAlgorithm):
     def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
                          feedback: QgsProcessingFeedback) -> bool:
         try:
-            self.catalog = load_catalog(self.parameterAsFile(parameters, self.CATALOG, context) or None)
+            self.catalog = check_catalog(load_catalog(
+                self.parameterAsFile(parameters, self.CATALOG, context) or None))
         except CatalogError as exc:
             raise QgsProcessingException(str(exc)) from exc
         today_text = (self.parameterAsString(parameters, self.TODAY, context) or "").strip()

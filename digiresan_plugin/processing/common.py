@@ -34,8 +34,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import settings
 from ..core.catalog import Catalog, CatalogError, load_catalog
+from ..core.catalog_check import check_catalog
 from ..core.i18n import ui_language
-from ..core.identify.config import identify_config
 from ..core.identify.engine import TwinEngine
 from ..core.identify.standalone import open_twin_layers
 from ..core.layers import twin_layers
@@ -153,8 +153,7 @@ class TwinAlgorithm(QgsProcessingAlgorithm):
                        feedback: QgsProcessingFeedback, hint: Optional[QgsVectorLayer] = None) -> TwinEngine:
         catalog_path = self.parameterAsFile(parameters, self.CATALOG, context)
         try:
-            self.catalog = load_catalog(catalog_path or None)
-            identify_config(self.catalog)  # every identify key checked now, with the file and key named
+            self.catalog = check_catalog(load_catalog(catalog_path or None))  # every part checked now
         except CatalogError as exc:
             raise QgsProcessingException(str(exc)) from exc
         layers = self._resolve_layers(parameters, context, feedback, hint)

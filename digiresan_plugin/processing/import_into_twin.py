@@ -38,6 +38,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.catalog import CatalogError, load_catalog
+from ..core.catalog_check import check_catalog
 from ..core.i18n import ui_language
 from ..core.importing import (
     MODES,
@@ -123,7 +124,8 @@ class ImportIntoTwinAlgorithm(TwinAlgorithm):
     def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
                          feedback: QgsProcessingFeedback) -> bool:
         try:
-            self.catalog = load_catalog(self.parameterAsFile(parameters, self.CATALOG, context) or None)
+            self.catalog = check_catalog(load_catalog(
+                self.parameterAsFile(parameters, self.CATALOG, context) or None))
         except CatalogError as exc:
             raise QgsProcessingException(str(exc)) from exc
         self._target = self._twin(parameters, context)

@@ -16,6 +16,7 @@ from qgis.core import (
 
 from ..core import settings
 from ..core.catalog import CatalogError, load_catalog
+from ..core.catalog_check import check_catalog
 from ..core.investment.model import MaintenanceModel, load_model
 from ..core.investment.network import Network, read_network
 from ..core.investment.sources import LayerInput, SourceError, layer_inputs
@@ -49,7 +50,8 @@ class InvestmentAlgorithm(TwinAlgorithm):
     def prepareAlgorithm(self, parameters: dict, context: QgsProcessingContext,  # noqa: N802 - QGIS API
                          feedback: QgsProcessingFeedback) -> bool:
         try:
-            self.catalog = load_catalog(self.parameterAsFile(parameters, self.CATALOG, context) or None)
+            self.catalog = check_catalog(load_catalog(
+                self.parameterAsFile(parameters, self.CATALOG, context) or None))
             model_path = self.parameterAsFile(parameters, self.MODEL, context) or settings.get("maintenance_model")
             self.model = load_model(model_path or None)
         except CatalogError as exc:  # ModelError is one too: file, key, expectation
