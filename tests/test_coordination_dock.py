@@ -207,3 +207,14 @@ def test_the_board_dates_read_as_the_locale_and_sort_as_dates(tmp_path, catalog,
         sip.delete(dock)
         qgis_canvas.setLayers([])
         QCoreApplication.processEvents()
+
+
+def test_long_rule_titles_and_applicant_names_do_not_widen_the_dock(board_dock):
+    """The board fits a side panel (≤ 500 px on a 1366 px screen) whatever the filters list."""
+    dock = board_dock[0]
+    long_name = "Jämtkraft Elnät AB, avdelningen för ledningsnät och fiberutbyggnad i centrala Östersund"
+    dock.applicant_filter.addItem(long_name, long_name)
+    dock.rule_filter.addItem("Samordning i rum och tid: två grävtillstånd på samma plats samtidigt", "x")
+    QCoreApplication.processEvents()
+    assert dock.widget().minimumSizeHint().width() <= 500
+    assert dock.applicant_filter.findText(long_name) >= 0  # listed in full in the drop-down

@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -112,7 +113,7 @@ class CoordinationDock(DigiresanDock):
         time_row.addWidget(self.follow_time, 1)
         time_row.addWidget(self.timeline_button)
         layout.addLayout(time_row)
-        filters = QHBoxLayout()
+        filters = QGridLayout()
         self.rule_filter, self.status_filter = QComboBox(body), QComboBox(body)
         self.rule_filter.addItem(self.tr("All rules"), "")
         self.status_filter.addItem(self.tr("Any status"), "")
@@ -124,10 +125,14 @@ class CoordinationDock(DigiresanDock):
         self.applicant_filter.addItem(self.tr("Any applicant"), "")
         self.text_filter = QLineEdit(body)
         self.text_filter.setPlaceholderText(self.tr("Permit, applicant, utility or street"))
-        for widget in (self.rule_filter, self.status_filter, self.utility_filter, self.applicant_filter,
-                       self.text_filter):
-            filters.addWidget(widget)
+        for n, widget in enumerate((self.rule_filter, self.status_filter, self.utility_filter,
+                                    self.applicant_filter)):
+            filters.addWidget(widget, n // 2, n % 2)  # two per row: the dock fits a side panel
+        filters.addWidget(self.text_filter, 2, 0, 1, 2)
         for combo in (self.rule_filter, self.status_filter, self.utility_filter, self.applicant_filter):
+            # long rule titles and applicant names must not widen the dock (the list shows them in full)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(lambda _i: self._fill())
         self.text_filter.textChanged.connect(lambda _t: self._fill())
         layout.addLayout(filters)
