@@ -1,5 +1,5 @@
 """Extra code for scripts/screenshot.sh (run inside QGIS): a road segment's card beside the map at 1:3 000, as the
-help pages show it; the docks' rectangles are written to build/shot_geometry.json for cropping."""
+help pages show it (``SHOT_SCROLL_TO``: a section scrolled to the top); the docks' rectangles are written to build/shot_geometry.json for cropping."""
 
 import json
 import os
@@ -30,6 +30,10 @@ def _card() -> None:
 
 
 def _geometry(plugin) -> None:
+    section = os.environ.get("SHOT_SCROLL_TO")  # e.g. "signs": that section at the top of the card
+    box = plugin.card_dock.section_box(section) if section else None
+    if box is not None:
+        plugin.card_dock.scroll.verticalScrollBar().setValue(box.y())
     out = Path(os.environ.get("SHOT_GEOMETRY", "build/shot_geometry.json"))
     out.write_text(json.dumps({"card": _rect(plugin.card_dock), "twin": _rect(plugin.twin_dock)}))
 
