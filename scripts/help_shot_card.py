@@ -1,5 +1,6 @@
 """Extra code for scripts/screenshot.sh (run inside QGIS): a road segment's card beside the map at 1:3 000, as the
-help pages show it (``SHOT_SCROLL_TO``: a section scrolled to the top); the docks' rectangles are written to build/shot_geometry.json for cropping."""
+help pages show it (``SHOT_SCROLL_TO``: a section scrolled to the top); the docks' rectangles are written to
+build/shot_geometry.json for cropping."""
 
 import json
 import os

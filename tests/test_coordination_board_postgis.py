@@ -7,7 +7,7 @@ import gc
 
 import pytest
 
-from digiresan_plugin.core.coordination.board import Board
+from digiresan_plugin.core.coordination.board import Board, BoardError
 from digiresan_plugin.core.coordination.model import Window
 from digiresan_plugin.core.coordination.notes import Note, PgNotes
 from digiresan_plugin.core.identify import TwinEngine
@@ -16,6 +16,7 @@ from digiresan_plugin.core.identify.standalone import open_twin_layers
 from digiresan_plugin.core.twin_source import TwinSource
 
 from .coordination_fixture import TODAY, build_coordination_twin, d
+from .reliability.pg_faults import slots_taken
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +60,18 @@ def test_a_note_on_postgis_changes_no_row_and_a_date_change_is_seen_at_once(qgis
     rows = {r.rule: r for r in board.conflicts(Window())}
     assert rows["coordination_space_time"].start == d(9)
 
+
+
+def test_a_board_the_database_cannot_answer_is_a_fault_not_an_empty_board(qgis_app, board, pg_coord):
+    assert board.conflicts(Window())  # known by construction: the fixture's permits conflict
+    editors = pg_coord.connect("superuser", autocommit=True)
+    try:  # the board's connections cut, and every slot taken: QGIS's reads fail (and log why)
+        editors.cursor().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname ="
+                                 " current_database() AND usename = 'digiresan_editor'")
+    finally:
+        editors.close()
+    with slots_taken(pg_coord):
+        with pytest.raises(BoardError):
+            board.conflicts(Window())
+        assert board.last_rows == []
+    assert board.conflicts(Window())  # the server answers again: so does the board

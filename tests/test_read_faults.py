@@ -4,6 +4,7 @@ instead of asking a refusing database again (each try costs a connection attempt
 from __future__ import annotations
 
 import pytest
+from qgis.core import QgsFeatureRequest
 
 from digiresan_plugin.core.read_faults import TwinReadError, features_or_fault, raise_on_faults, watch_reads
 
@@ -33,10 +34,10 @@ class _Source:
 def test_reads_after_a_failed_one_raise_without_asking_the_source():
     broken, healthy = _Source([], valid=False), _Source([1, 2, 3])
     with watch_reads() as faults:
-        assert list(features_or_fault(broken, None, "Road segments")) == []
+        assert list(features_or_fault(broken, QgsFeatureRequest(), "Road segments")) == []
         assert faults == ["Road segments: the data source gave no connection, the read failed"]
         with pytest.raises(TwinReadError, match="Road segments: the data source gave no connection"):
-            list(features_or_fault(healthy, None, "Signs"))
+            list(features_or_fault(healthy, QgsFeatureRequest(), "Signs"))
     assert (broken.asked, healthy.asked) == (1, 0)
     with pytest.raises(TwinReadError):
         raise_on_faults(faults)
@@ -45,9 +46,10 @@ def test_reads_after_a_failed_one_raise_without_asking_the_source():
 def test_reads_that_work_go_on_and_a_new_watch_starts_clean():
     broken, healthy = _Source([], valid=False), _Source([1, 2, 3])
     with watch_reads():
-        list(features_or_fault(broken, None, "Road segments"))
+        list(features_or_fault(broken, QgsFeatureRequest(), "Road segments"))
     with watch_reads() as faults:  # the next click asks again
-        assert list(features_or_fault(healthy, None, "Signs")) == [1, 2, 3]
-        assert list(features_or_fault(healthy, None, "Parks")) == [1, 2, 3]
+        assert list(features_or_fault(healthy, QgsFeatureRequest(), "Signs")) == [1, 2, 3]
+        assert list(features_or_fault(healthy, QgsFeatureRequest(), "Parks")) == [1, 2, 3]
     assert faults == [] and healthy.asked == 2
-    assert list(features_or_fault(broken, None, "Unwatched")) == []  # no watch: nothing noted, nothing raised
+    # no watch: nothing noted, nothing raised
+    assert list(features_or_fault(broken, QgsFeatureRequest(), "Unwatched")) == []

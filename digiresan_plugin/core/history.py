@@ -17,6 +17,7 @@ from qgis.core import QgsExpression, QgsFeatureRequest, QgsVectorLayer
 from .catalog import Catalog, LayerSpec, Title
 from .maintenance_spec import maintenance_spec
 from .quality.sources import plain
+from .read_faults import features_or_fault
 from .twin_source import TwinSource
 
 PG_HISTORY_SCHEMA = "maintenance"
@@ -59,7 +60,7 @@ def changes(layer: QgsVectorLayer, layer_id: str, key: Any, fid: Optional[int] =
     request.addOrderBy("changed_at", False)
     request.setLimit(limit)
     out = []
-    for feature in layer.getFeatures(request):
+    for feature in features_or_fault(layer, request, "history"):
         value = {name: plain(feature[name]) for name in ("changed_at", "changed_by", "action", "field",
                                                            "old_value", "new_value")}
         out.append(Change(str(value["changed_at"]), value["changed_by"], str(value["action"]), value["field"],

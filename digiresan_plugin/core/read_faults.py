@@ -28,6 +28,10 @@ _FAULT_WORDS = ("connection to database failed", "still bad after reset", "not r
                 "terminating connection", "timeout expired", "database is locked", "not a database",
                 "disk i/o error", "unable to open database", "sqlite3_step", "malformed")
 
+#: the longest a read waits for one of the pooled connections QGIS's providers share (PostGIS, GeoPackage …): QGIS
+#: waits forever by default, and a pool whose connections the server broke can leave every reader waiting on another
+POOL_WAIT_MS = 10_000
+
 _watches: dict[int, list[str]] = {}
 _lock = threading.Lock()
 _connected = False
@@ -85,10 +89,13 @@ def features_or_fault(source, request, what: str) -> Iterator:
     connection). Checked at the end, as a layer's iterator may open its provider's connection only when first read;
     ``what`` names the read in the fault. Once a read watched on this thread failed, the next ones raise
     :class:`TwinReadError` at once: the answer is a fault already, and each further try at a database that refuses
-    connections only makes the fault slower to show."""
+    connections only makes the fault slower to show. ``request`` waits at most :data:`POOL_WAIT_MS` for a pooled
+    connection (when it sets no wait of its own): a pool that gives none in time is a fault, not a hang."""
     watch = _watches.get(threading.get_ident())
     if watch:
         raise TwinReadError(first_fault(watch))
+    if request.timeout() < 0:
+        request.setTimeout(POOL_WAIT_MS)
     iterator = source.getFeatures(request)
     yield from iterator
     if not iterator.isValid():
@@ -108,4 +115,5 @@ def raise_on_faults(faults: list[str]) -> None:
         raise TwinReadError(first_fault(faults))
 
 
-__all__ = ["PROVIDER_TAGS", "TwinReadError", "first_fault", "note_fault", "raise_on_faults", "watch_reads"]
+__all__ = ["POOL_WAIT_MS", "PROVIDER_TAGS", "TwinReadError", "features_or_fault", "first_fault", "note_fault",
+           "raise_on_faults", "watch_reads"]

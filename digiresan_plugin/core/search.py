@@ -30,6 +30,7 @@ from .cross_streets import CrossStreets, for_layer, streets_spec
 from .identify.gpkg_reader import connection
 from .layers import plain_gpkg_table
 from .log import get_logger
+from .read_faults import features_or_fault
 
 LOG = get_logger(__name__)
 STREETS_WITH_SEGMENTS = 3  # at most this many matching streets are listed with their segments
@@ -197,7 +198,7 @@ class TwinSearch:
         request = QgsFeatureRequest().setFilterExpression(f"{column} ILIKE {pattern}")
         request.setSubsetOfAttributes([name], target.all_fields)
         return [(f.id(), f[name], f.geometry().boundingBox() if f.hasGeometry() else QgsRectangle())
-                for f in target.source.getFeatures(request)]
+                for f in features_or_fault(target.source, request, name)]
 
 
 def _statement(conn: sqlite3.Connection, table: str, name: str) -> Optional[str]:

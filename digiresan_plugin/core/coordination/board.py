@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional
 from .. import settings
 from ..identify.engine import TwinEngine
 from ..identify.values import as_int
+from ..read_faults import TwinReadError, raise_on_faults, watch_reads
 from ..tr import tr
 from .classes import pair_conflicts
 from .config import CoordinationSpec, parse_coordination
@@ -82,13 +83,16 @@ class Board:
     def conflicts(self, window: Window, progress: Progress = None) -> list[Conflict]:
         """Every row whose period touches ``window``, by start, severity, rule, permit."""
         try:
-            with dates_shown_as(self.engine.setup.day):  # messages date as the card does (ISO in Processing)
+            # messages date as the card does (ISO in Processing); a read the provider failed is a fault, not rows
+            with dates_shown_as(self.engine.setup.day), watch_reads() as faults:
                 stored = self.stored.matches(progress)
                 if stored is not None:
                     self.last_rows = self._from_matches(*stored, window)
                 else:
                     self.last_rows = sort_rows(self._from_layers(window, progress))
-        except ReadError as exc:
+                raise_on_faults(faults)
+        except (ReadError, TwinReadError) as exc:
+            self.last_rows = []
             raise BoardError(str(exc)) from exc
         except InterruptedError:
             self.last_rows = []

@@ -125,7 +125,7 @@ class NetworkReader:
         request = QgsFeatureRequest().setSubsetOfAttributes(names, handle.fields)
         tol = self.spec.node_tolerance_m
         street_field, paved_field = part.field("street"), part.field("paved")
-        for f in handle.source.getFeatures(request):
+        for f in handle.features(request):
             sid = str(py_value(f[key]) if key else f.id())
             geom = self.metric.to_metric(f.geometry(), handle.crs)
             nodes: tuple = ()
@@ -158,7 +158,7 @@ class NetworkReader:
         by_n: dict[int, str] = {}
         span = reach(self.spec, window)
         admit = [c for c in self.admit if handle.has_field(c.field)]
-        for f in handle.source.getFeatures(request):
+        for f in handle.features(request):
             start, end = as_date(f[part.field("start")]), as_date(f[part.field("end")])
             if not span.touches(start, end):
                 continue
@@ -199,7 +199,7 @@ class NetworkReader:
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(
             names, handle.fields)
         treatment = part.field("treatment")
-        for f in handle.source.getFeatures(request):
+        for f in handle.features(request):
             sid = str(py_value(f[part.field("segment")]))
             if sid in net.segments:
                 net.plans.setdefault(sid, []).append(
@@ -225,7 +225,7 @@ class NetworkReader:
         year_field = part.field("year")
         seg_field, hour_field, vehicles_field = part.field("segment"), part.field("hour"), part.field("vehicles")
         latest: dict[str, int] = {}
-        for f in handle.source.getFeatures(request):
+        for f in handle.features(request):
             sid = str(py_value(f[seg_field]))
             hour = as_int(f[hour_field])
             year = as_int(f[year_field]) if year_field else 0
