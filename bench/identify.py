@@ -15,8 +15,10 @@ search radius is a few metres on the ground, the same radius our engine gets):
 - card on screen: ours (data) + extra sections + rendered, per click (what a click in the plugin costs).
 
 Each point is measured ``reps`` times (interleaved: native, ours, render); the per-point median goes into the
-median and p95 over the points. Then: memory (RSS) over 1000 clicks, the loader (median of 5 loads into a
-cleared project) and a cProfile of the engine over the points (top functions, for the findings).
+median and p95 over the points. Before every click the cross streets' answers are dropped (the readers stay),
+so each click pays for its road title as the first click on its street does: no run is helped by an earlier
+one. Then: memory (RSS) over 1000 clicks, the loader (median of 5 loads into a cleared project) and a cProfile
+of the engine over the points (top functions, for the findings).
 """
 
 from __future__ import annotations
@@ -265,7 +267,10 @@ def _subject_layer(report) -> Optional[str]:
 
 
 def measure_clicks(h: Harness, points: list[dict[str, Any]], reps: int) -> dict[str, Any]:
-    """native / ours / render per point, ``reps`` interleaved rounds, per-point medians; warm-up first."""
+    """native / ours / render per point, ``reps`` interleaved rounds, per-point medians; warm-up first. The cross
+    streets' answers are dropped before each click (a new place: its street not read yet), the readers kept."""
+    from digiresan_plugin.core.cross_streets import forget_answers
+
     prepared = []
     for p in points:
         at = h.center_on(p["x"], p["y"])
@@ -282,6 +287,7 @@ def measure_clicks(h: Harness, points: list[dict[str, Any]], reps: int) -> dict[
     for rep in range(reps):
         for i, (at, radius) in enumerate(prepared):
             h.center_on(at.x(), at.y())
+            forget_answers()  # no street's cross streets known: each click is the first on its street
             t0 = time.perf_counter()
             results = h.native()
             t1 = time.perf_counter()

@@ -1289,7 +1289,7 @@
         <translation>{path}: GeoPackage-filen finns inte</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/coordination/board.py" line="51"/>
+        <location filename="../digiresan_plugin/core/coordination/board.py" line="52"/>
         <source>{path}: the catalog has no &apos;coordination&apos; key</source>
         <translation>{path}: katalogen har ingen nyckel 'coordination'</translation>
     </message>
@@ -1349,22 +1349,22 @@
         <translation>1 försök</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="124"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="117"/>
         <source>{street}, north of {cross}</source>
         <translation>{street}, norr om {cross}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="124"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="117"/>
         <source>{street}, east of {cross}</source>
         <translation>{street}, öster om {cross}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="125"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="118"/>
         <source>{street}, south of {cross}</source>
         <translation>{street}, söder om {cross}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="125"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="118"/>
         <source>{street}, west of {cross}</source>
         <translation>{street}, väster om {cross}</translation>
     </message>
@@ -2073,52 +2073,52 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>'label' eller 'code', fick {show}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="67"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="60"/>
         <source>an object with &apos;layer&apos; and &apos;name_field&apos;</source>
         <translation>ett objekt med 'layer' och 'name_field'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="74"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="67"/>
         <source>the id of a line layer, one of {ids}, got {layer}</source>
         <translation>id för ett linjelager, ett av {ids}, fick {layer}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="77"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="70"/>
         <source>the id of a line layer, one of {ids}: layer &apos;{layer}&apos; has geometry {geometry}</source>
         <translation>id för ett linjelager, ett av {ids}: lagret '{layer}' har geometrin {geometry}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="80"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="73"/>
         <source>the id of a line layer, one of {ids}: layer &apos;{layer}&apos; has no geometry</source>
         <translation>id för ett linjelager, ett av {ids}: lagret '{layer}' har ingen geometri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="84"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="77"/>
         <source>the name of the field of layer &apos;{layer}&apos; that holds the street name, got {name}</source>
         <translation>namnet på det fält i lagret '{layer}' som har gatunamnet, fick {name}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="89"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="82"/>
         <source>one of the fields of layer &apos;{layer}&apos; ({fields}), got &apos;{name}&apos;</source>
         <translation>ett av fälten i lagret '{layer}' ({fields}), fick '{name}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="94"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="87"/>
         <source>a distance in metres above 0 and at most 50, got {touch}</source>
         <translation>ett avstånd i meter över 0 och högst 50, fick {touch}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="155"/>
+        <location filename="../digiresan_plugin/core/street_rows.py" line="135"/>
         <source>table &apos;{table}&apos; has no primary key or no geometry column</source>
         <translation>tabellen '{table}' saknar primärnyckel eller geometrikolumn</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="158"/>
+        <location filename="../digiresan_plugin/core/street_rows.py" line="138"/>
         <source>table &apos;{table}&apos; has no spatial index</source>
         <translation>tabellen '{table}' saknar spatialt index</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="343"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="296"/>
         <source>{path}: the cross streets of layer &apos;{layer}&apos; are read through QGIS ({reason})</source>
         <translation>{path}: tvärgatorna i lagret '{layer}' läses genom QGIS ({reason})</translation>
     </message>
@@ -2475,92 +2475,92 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>CheckTwinAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="79"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="80"/>
         <source>Check twin data</source>
         <translation>Kontrollera tvillingens data</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="82"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="83"/>
         <source>Checks every twin layer against the catalog: values outside their domain or range, required values missing, dates in the future, empty or duplicate keys, child rows without parent, missing, empty or invalid geometries, signs far from any road, speed-limit signs that disagree with the road, permit statuses that do not fit the dates, hourly counts that are not 24 hours or do not add up to ÅDT. Output: one point per problem with the layer, key, feature id, field, rule, severity and message. The twin is only read.</source>
         <translation>Kontrollerar varje lager i tvillingen mot katalogen: värden utanför sin värdemängd eller sitt intervall, obligatoriska värden som saknas, datum i framtiden, tomma eller dubbla nycklar, underrader utan huvudobjekt, saknade, tomma eller ogiltiga geometrier, vägmärken långt från väg, hastighetsskyltar som inte stämmer med vägen, tillståndsstatus som inte passar datumen, timflöden som inte är 24 timmar eller inte stämmer med ÅDT. Resultat: en punkt per problem med lager, nyckel, objekt-id, fält, regel, allvarlighet och meddelande. Tvillingen läses bara.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="92"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="93"/>
         <source>Problems</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="95"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="96"/>
         <source>Twin catalog (JSON; default: the bundled one)</source>
         <translation>Tvillingkatalog (JSON; standard: den medföljande)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="97"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="98"/>
         <source>Today (YYYY-MM-DD; default: the current date)</source>
         <translation>Dagens datum (ÅÅÅÅ-MM-DD; standard: dagens datum)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="99"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="100"/>
         <source>Report language</source>
         <translation>Rapportens språk</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="105"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="106"/>
         <source>Number of problems</source>
         <translation>Antal problem</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="106"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="107"/>
         <source>Number of errors</source>
         <translation>Antal fel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="107"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="108"/>
         <source>Number of warnings</source>
         <translation>Antal varningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="108"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="109"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="121"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="123"/>
         <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
         <translation>Dagens datum måste vara ett datum som 2026-11-27, fick '{}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="127"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="129"/>
         <source>No twin layer could be read</source>
         <translation>Inget tvillinglager kunde läsas</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="142"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="144"/>
         <source>Checking the twin layers of the current project</source>
         <translation>Kontrollerar tvillinglagren i det aktuella projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="148"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="150"/>
         <source>Twin source: {}</source>
         <translation>Tvillingkälla: {}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="155"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="157"/>
         <source>Layer &apos;{layer}&apos;: table &apos;{table}&apos; not found in {source}</source>
         <translation>Lager '{layer}': tabellen '{table}' finns inte i {source}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="196"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="198"/>
         <source>No problems found in {n} layers</source>
         <translation>Inga problem hittades i {n} lager</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="198"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="200"/>
         <source>{n} problems in {layers} layers: {rules}</source>
         <translation>{n} problem i {layers} lager: {rules}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/check_twin.py" line="201"/>
+        <location filename="../digiresan_plugin/processing/check_twin.py" line="203"/>
         <source>({n} checks could not run)</source>
         <translation>({n} kontroller kunde inte köras)</translation>
     </message>
@@ -2652,207 +2652,207 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>CoordinationDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="72"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="73"/>
         <source>Coordination</source>
         <translation>Samordning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="99"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="100"/>
         <source>Follow the Temporal Controller</source>
         <translation>Följ tidskontrollen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="101"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="102"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="103"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="104"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="104"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="105"/>
         <source>The year of the selected warning&apos;s street: permits, dig bans and paving</source>
         <translation>Året för den valda varningens gata: grävtillstånd, grävstopp och beläggning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="107"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="108"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="107"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="108"/>
         <source>to</source>
         <translation>till</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="117"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="118"/>
         <source>All rules</source>
         <translation>Alla regler</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="118"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
         <source>Any status</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="123"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="124"/>
         <source>Any utility</source>
         <translation>Alla ledningsslag</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="124"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="125"/>
         <source>Any applicant</source>
         <translation>Alla sökande</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="120"/>
         <source>New</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="120"/>
         <source>In progress</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="120"/>
         <source>Resolved</source>
         <translation>Löst</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="120"/>
         <source>Accepted with reason</source>
         <translation>Godtagen med motivering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="126"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="127"/>
         <source>Permit, applicant, utility or street</source>
         <translation>Tillstånd, sökande, ledningsägare eller gata</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="140"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
         <source>Street / start</source>
         <translation>Gata / start</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="140"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="140"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
         <source>Severity</source>
         <translation>Allvarlighet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="140"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
         <source>Class</source>
         <translation>Klass</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="140"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="140"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
         <source>Permits</source>
         <translation>Tillstånd</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="140"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="140"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
         <source>Message</source>
         <translation>Meddelande</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="187"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="192"/>
         <source>Coordination board</source>
         <translation>Samordningstavla</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="192"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="197"/>
         <source>The coordination board failed: {error}</source>
         <translation>Samordningstavlan misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="224"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="229"/>
         <source>Space and time</source>
         <translation>Plats och tid</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="224"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="229"/>
         <source>Space only</source>
         <translation>Endast plats</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="225"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="230"/>
         <source>Time only</source>
         <translation>Endast tid</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="225"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="230"/>
         <source>Other rules</source>
         <translation>Övriga regler</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="226"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="231"/>
         <source>Warning</source>
         <translation>Varning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="226"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="231"/>
         <source>Note</source>
         <translation>Notering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="250"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="255"/>
         <source>No coordination warnings in this period</source>
         <translation>Inga samordningsvarningar under perioden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="261"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="266"/>
         <source>Work window on {street}: {window} (avoid {avoid})</source>
         <translation>Arbetsfönster på {street}: {window} (undvik {avoid})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="264"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="269"/>
         <source>No hourly counts on {street}</source>
         <translation>Inga timräkningar på {street}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="301"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="306"/>
         <source>This twin has no place for coordination notes</source>
         <translation>Den här tvillingen har ingen plats för samordningsanteckningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="307"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="312"/>
         <source>The handling could not be saved: {error}</source>
         <translation>Hanteringen kunde inte sparas: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="314"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="319"/>
         <source>Handling saved</source>
         <translation>Hanteringen sparad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="316"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="321"/>
         <source>Save coordination handling</source>
         <translation>Spara samordningshantering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="332"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="337"/>
         <source>Select a warning first: the timeline shows its street</source>
         <translation>Välj en varning först: tidslinjen visar dess gata</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="334"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="339"/>
         <source>Timeline: {street}</source>
         <translation>Tidslinje: {street}</translation>
     </message>
@@ -3077,57 +3077,57 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>DigiresanPlugin</name>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="90"/>
+        <location filename="../digiresan_plugin/plugin.py" line="91"/>
         <source>Digiresan</source>
         <translation>Digiresan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="345"/>
+        <location filename="../digiresan_plugin/plugin.py" line="346"/>
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="177"/>
+        <location filename="../digiresan_plugin/plugin.py" line="178"/>
         <source>Show or hide the Digital twin dock</source>
         <translation>Visa eller dölj panelen Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="199"/>
+        <location filename="../digiresan_plugin/plugin.py" line="200"/>
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="203"/>
+        <location filename="../digiresan_plugin/plugin.py" line="204"/>
         <source>Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything</source>
         <translation>Tvillinginfo (Ctrl+Alt+I): klicka var som helst på kartan och få ett kort med allt om platsen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="219"/>
+        <location filename="../digiresan_plugin/plugin.py" line="220"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="220"/>
+        <location filename="../digiresan_plugin/plugin.py" line="221"/>
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="257"/>
+        <location filename="../digiresan_plugin/plugin.py" line="258"/>
         <source>Maintenance plan</source>
         <translation>Underhållsplan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="258"/>
+        <location filename="../digiresan_plugin/plugin.py" line="259"/>
         <source>Show or hide the maintenance candidates and the budget scenarios</source>
         <translation>Visa eller dölj underhållskandidaterna och budgetscenarierna</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="274"/>
+        <location filename="../digiresan_plugin/plugin.py" line="275"/>
         <source>Coordination</source>
         <translation>Samordning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="275"/>
+        <location filename="../digiresan_plugin/plugin.py" line="276"/>
         <source>Show or hide the coordination board: every conflict of the coming weeks</source>
         <translation>Visa eller dölj samordningstavlan: alla konflikter de närmaste veckorna</translation>
     </message>
@@ -4086,132 +4086,132 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>ImportIntoTwinAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="79"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="80"/>
         <source>Import into twin</source>
         <translation>Importera till tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="82"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="83"/>
         <source>Imports a file into one twin layer through a mapping (a bundled preset such as nvdb_roads, or your own JSON mapping): field names matched without regard to case and as Shape exports cut them, codes translated, values checked against the catalog&apos;s domains, geometries reprojected into the twin&apos;s CRS. Upsert matches rows by the layer&apos;s key: re-running the same import changes nothing. One transaction: a failure or Cancel leaves the twin as it was. Every refused row is listed in the rejected output with its row number and the reason; read = inserted + updated + unchanged + rejected.</source>
         <translation>Importerar en fil till ett lager i tvillingen genom en mappning (en medföljande förinställning som nvdb_roads, eller din egen JSON-mappning): fältnamn matchas utan hänsyn till versaler och så som Shape-exporter kortar dem, koder översätts, värden kontrolleras mot katalogens värdemängder, geometrier projiceras om till tvillingens koordinatsystem. Uppdatering (upsert) matchar rader på lagrets nyckel: att köra samma import igen ändrar ingenting. En transaktion: ett fel eller Avbryt lämnar tvillingen som den var. Varje avvisad rad listas i utdata för avvisade rader med radnummer och orsak; lästa = infogade + uppdaterade + oförändrade + avvisade.</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="91"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="92"/>
         <source>File to import (GeoPackage, Shape, GeoJSON, XLSX, CSV)</source>
         <translation>Fil att importera (GeoPackage, Shape, GeoJSON, XLSX, CSV)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="94"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="95"/>
         <source>Mapping: a preset ({}) or a JSON mapping file</source>
         <translation>Mappning: en förinställning ({}) eller en JSON-mappningsfil</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="97"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="98"/>
         <source>Twin layer id (default: the mapping&apos;s)</source>
         <translation>Tvillingens lager-id (standard: mappningens)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="99"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="100"/>
         <source>Mode</source>
         <translation>Läge</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="101"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="102"/>
         <source>Dry run (check and count only, write nothing)</source>
         <translation>Provkörning (kontrollera och räkna, skriv ingenting)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="103"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="104"/>
         <source>CRS of the file (when it has none, or to override it)</source>
         <translation>Filens koordinatsystem (när den saknar ett, eller för att ersätta det)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="105"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="106"/>
         <source>Rejected rows</source>
         <translation>Avvisade rader</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="108"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="109"/>
         <source>Twin catalog (JSON; default: the bundled one)</source>
         <translation>Tvillingkatalog (JSON; standard: den medföljande)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="110"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="111"/>
         <source>Today (YYYY-MM-DD; default: the current date)</source>
         <translation>Dagens datum (ÅÅÅÅ-MM-DD; standard: dagens datum)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="116"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="117"/>
         <source>Rows read</source>
         <translation>Lästa rader</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="116"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="117"/>
         <source>Rows inserted</source>
         <translation>Infogade rader</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="116"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="117"/>
         <source>Rows updated</source>
         <translation>Uppdaterade rader</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="116"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="117"/>
         <source>Rows unchanged</source>
         <translation>Oförändrade rader</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="116"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="117"/>
         <source>Rows rejected</source>
         <translation>Avvisade rader (antal)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="120"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="121"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="170"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="172"/>
         <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
         <translation>Dagens datum måste vara ett datum som 2026-11-27, fick '{}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="187"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="189"/>
         <source>Importing {file} into {layer} of {twin} ({mode}{dry})</source>
         <translation>Importerar {file} till {layer} i {twin} ({mode}{dry})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="187"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="189"/>
         <source>, dry run</source>
         <translation>, provkörning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="193"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="195"/>
         <source>Cancelled: nothing was written to the twin</source>
         <translation>Avbrutet: ingenting skrevs till tvillingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="196"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="198"/>
         <source>Nothing was written to the twin: {}</source>
         <translation>Ingenting skrevs till tvillingen: {}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="229"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="231"/>
         <source>{file} → {layer}: read {read}, inserted {inserted}, updated {updated}, unchanged {unchanged}, rejected {rejected}</source>
         <translation>{file} → {layer}: lästa {read}, infogade {inserted}, uppdaterade {updated}, oförändrade {unchanged}, avvisade {rejected}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="234"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="236"/>
         <source>(replaced {n} rows)</source>
         <translation>(ersatte {n} rader)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="236"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="238"/>
         <source>— dry run, nothing written</source>
         <translation>— provkörning, ingenting skrivet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="142"/>
+        <location filename="../digiresan_plugin/processing/import_into_twin.py" line="144"/>
         <source>{layer} is being edited: save or discard the edits before importing into it</source>
         <translation>{layer} redigeras: spara eller ångra redigeringarna innan du importerar till lagret</translation>
     </message>
@@ -4219,17 +4219,17 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>InvestmentAlgorithm</name>
     <message>
-        <location filename="../digiresan_plugin/processing/investment_common.py" line="39"/>
+        <location filename="../digiresan_plugin/processing/investment_common.py" line="40"/>
         <source>Maintenance planning</source>
         <translation>Underhållsplanering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/investment_common.py" line="45"/>
+        <location filename="../digiresan_plugin/processing/investment_common.py" line="46"/>
         <source>Maintenance model (JSON; default: the plugin setting or the bundled one)</source>
         <translation>Underhållsmodell (JSON; standard: insticksprogrammets inställning eller den medföljande)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/investment_common.py" line="63"/>
+        <location filename="../digiresan_plugin/processing/investment_common.py" line="65"/>
         <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
         <translation>Dagens datum måste vara ett datum som 2026-11-27, fick '{}'</translation>
     </message>
@@ -4776,22 +4776,22 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>Grävstopp (år; standard: insticksprogrammets inställning)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="165"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="164"/>
         <source>Today must be a date like 2026-11-27, got &apos;{}&apos;</source>
         <translation>Dagens datum ska anges som t.ex. 2026-11-27, inte '{}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="195"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="194"/>
         <source>Using the twin layers of the current project</source>
         <translation>Använder tvillinglagren i det aktuella projektet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="199"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="198"/>
         <source>Twin source: {}</source>
         <translation>Tvillingkälla: {}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/processing/common.py" line="204"/>
+        <location filename="../digiresan_plugin/processing/common.py" line="203"/>
         <source>No twin layer could be read from {}</source>
         <translation>Inget tvillinglager kunde läsas från {}</translation>
     </message>

@@ -265,3 +265,103 @@ def test_a_road_card_is_titled_by_its_street_and_cross_streets(catalog, grid):
     layer.setSubsetString('"fid" > 0')  # through QGIS's provider: the same title
     assert TwinEngine(catalog, grid.get).report_for_feature(
         "road_segments", _fid(layer, "ST-03")).subject.title == "Storgatan, Prästgatan–Ågatan"
+
+
+class CountingRows:
+    """A street reader that counts what it is asked (the grid read through the GeoPackage reader)."""
+
+    def __init__(self, rows, fault_on_near: bool = False):
+        self.rows, self.fault_on_near = rows, fault_on_near
+        self.calls: dict[str, int] = {}
+
+    def __getattr__(self, name):
+        method = getattr(self.rows, name)
+
+        def counted(*args):
+            self.calls[name] = self.calls.get(name, 0) + 1
+            if name == "near" and self.fault_on_near:
+                from digiresan_plugin.core.read_faults import note_fault
+
+                note_fault("the provider gave no connection")
+            return method(*args)
+
+        return counted
+
+
+def _counting(path: Path, fault_on_near: bool = False):
+    from digiresan_plugin.core.cross_streets import CrossStreets
+    from digiresan_plugin.core.street_rows import GpkgStreetRows
+
+    rows = CountingRows(GpkgStreetRows(str(path), "road_segments", "street_name", "segment_id"), fault_on_near)
+    return CrossStreets(rows, 1.0), rows
+
+
+#: every segment's label, known from the grid (see the module doc)
+EVERY_LABEL = {"ST-01": STORGATAN[0], "ST-02": STORGATAN[1], "ST-03": STORGATAN[2],
+               "PR-01": "Prästgatan, west of Storgatan", "PR-02": "Prästgatan, Storgatan–Abborrvägen / Bäckvägen",
+               "KY-01": "Kyrkgatan, west of Storgatan", "KY-02": "Kyrkgatan, east of Storgatan",
+               "LI-01": "Lillgatan, north of Kyrkgatan", "FJ-01": "Fjärrvägen (FJ-01)"}
+
+
+def test_a_card_reads_only_its_own_segments_cross_streets(grid, tmp_path):
+    """The card's place of one segment: its street read once (its order), the R-tree only at that segment's two
+    ends — not at every end of the street as the locator's whole-street listing does; the same label."""
+    layer = grid["road_segments"]
+    for key, label in EVERY_LABEL.items():
+        cross, rows = _counting(tmp_path / "grid.gpkg")
+        assert cross.place(_fid(layer, key)).label() == label
+        assert rows.calls.get("near") == 2, key
+        assert rows.calls.get("street") == 1, key
+    cross, rows = _counting(tmp_path / "grid.gpkg")
+    for key in ("ST-01", "ST-02", "ST-03"):  # one street: its order read once, then two ends per segment
+        cross.place(_fid(layer, key))
+    assert rows.calls["street"] == 1 and rows.calls["near"] == 6
+    cross.place(_fid(layer, "ST-02"))
+    assert rows.calls["near"] == 6  # kept
+
+
+def test_a_street_too_long_to_walk_is_not_read_for_one_segment(grid, tmp_path, monkeypatch):
+    """Past MAX_ORDERED segments a street is listed by key as digitised: one segment's place reads that segment
+    and its two ends, never the street's other segments; it equals the whole-street listing's entry."""
+    from digiresan_plugin.core import cross_streets
+
+    monkeypatch.setattr(cross_streets, "MAX_ORDERED", 2)
+    layer = grid["road_segments"]
+    whole, _ = _counting(tmp_path / "grid.gpkg")
+    listed = {p.key: p for p in whole.along("Storgatan")}
+    assert list(listed) == ["ST-01", "ST-02", "ST-03"]
+    assert listed["ST-02"].label() == "Storgatan, Prästgatan–Kyrkgatan"  # as digitised: south to north
+    for key in listed:
+        cross, rows = _counting(tmp_path / "grid.gpkg")
+        assert cross.place(_fid(layer, key)) == listed[key]
+        assert "street" not in rows.calls and rows.calls["segment"] == 1 and rows.calls["near"] == 2
+
+
+def test_a_place_read_while_the_source_failed_is_not_kept(grid, tmp_path):
+    layer = grid["road_segments"]
+    cross, rows = _counting(tmp_path / "grid.gpkg", fault_on_near=True)
+    fid = _fid(layer, "ST-02")
+    cross.place(fid)
+    cross.place(fid)
+    assert rows.calls["near"] == 4  # asked again: nothing kept from a failed read
+    rows.fault_on_near = False
+    assert cross.place(fid).label() == STORGATAN[1]
+    cross.place(fid)
+    assert rows.calls["near"] == 6
+
+
+def test_through_qgis_a_long_street_and_a_walked_one_give_the_listing(catalog, grid, monkeypatch):
+    """Through QGIS's provider: one segment's place is the whole-street listing's entry, walked or by key."""
+    from digiresan_plugin.core import cross_streets
+
+    layer = grid["road_segments"]
+    layer.setSubsetString('"fid" > 0')
+    keys = ("ST-01", "ST-02", "ST-03")
+    for limit, st02 in ((400, STORGATAN[1]), (2, "Storgatan, Prästgatan–Kyrkgatan")):
+        monkeypatch.setattr(cross_streets, "MAX_ORDERED", limit)
+        listed = {p.key: p for p in for_layer(streets_spec(catalog), catalog.layer("road_segments"),
+                                                 layer).along("Storgatan")}
+        for key in keys:
+            one = for_layer(streets_spec(catalog), catalog.layer("road_segments"), layer)
+            assert one.place(_fid(layer, key)) == listed[key]
+        assert listed["ST-02"].label() == st02

@@ -42,7 +42,8 @@ def sort_key(text: str) -> tuple:
         if i % 2:  # the split's odd parts are the runs of digits
             parts.append((0, int(part), ()))
         elif part:
-            parts.append((1, 0, tuple(r for c in part for r in _char_rank(c))))
+            ranks = tuple(part.encode()) if part.isascii() else tuple(r for c in part for r in _char_rank(c))
+            parts.append((1, 0, ranks))  # ASCII ranks are its code points
     return tuple(parts), text
 
 

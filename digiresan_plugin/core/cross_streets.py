@@ -11,34 +11,27 @@ or through QGIS for any other provider; no widgets, safe on a worker thread once
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional, Protocol
+from typing import Any, Callable, Optional
 
-from qgis.core import (
-    QgsExpression,
-    QgsFeatureRequest,
-    QgsGeometry,
-    QgsPointXY,
-    QgsRectangle,
-    QgsUnitTypes,
-    QgsVectorLayer,
-    QgsVectorLayerFeatureSource,
-)
+from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsUnitTypes, QgsVectorLayer
 
 from .catalog import Catalog, CatalogError, LayerSpec
 from .collation import sort_key
-from .identify.gpkg_reader import connection, geometry_from_blob
 from .identify.handles import LayerHandle
 from .layers import plain_gpkg_table
 from .log import get_logger
-from .read_faults import features_or_fault, watch_reads
+from .read_faults import watch_reads
+from .street_rows import GpkgStreetRows, LayerStreetRows, Piece, StreetRows
 from .tr import tr
 
 LOG = get_logger(__name__)
 MAX_ORDERED = 400  # a street with more segments is listed by key, not walked end to end
+MAX_PLACES = 4096  # single segments' places kept per file (the card's titles)
 _CACHE: dict[tuple, "CrossStreets"] = {}  # per file state (path, inode, mtime, size, …): its reader and answers
 _CACHE_LOCK = threading.Lock()
 
@@ -130,99 +123,15 @@ class SegmentPlace:
         return QgsRectangle(*self.extent)
 
 
-class _Rows(Protocol):
-    """Where the segments come from: a street's segments, and the named segments near a point."""
-
-    def street(self, name: str) -> list[tuple[int, str, QgsGeometry]]: ...
-    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]: ...
-    def street_of(self, fid: int) -> Optional[str]: ...
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-class _GpkgRows:
-    """Bound SQL on the GeoPackage table (the street by its name, the R-tree around each end)."""
-
-    def __init__(self, path: str, table: str, name_field: str, key_field: Optional[str]):
-        self.path = path
-        conn = connection(path)
-        info = conn.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
-        pk = next((row[1] for row in info if row[5]), None)
-        found = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
-        if pk is None or found is None:
-            raise LookupError(tr("table '{table}' has no primary key or no geometry column").format(table=table))
-        rtree = f"rtree_{table}_{found[0]}"
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
-            raise LookupError(tr("table '{table}' has no spatial index").format(table=table))
-        t, name, geom = _quoted(table), _quoted(name_field), _quoted(found[0])
-        key = _quoted(key_field) if key_field else "NULL"
-        self._street = f"SELECT {_quoted(pk)}, {key}, {geom} FROM {t} WHERE {name} = ?"  # noqa: S608 - schema names
-        self._near = (f"SELECT t.{name}, t.{geom} FROM {t} AS t JOIN {_quoted(rtree)} AS r "  # noqa: S608
-                      f"ON r.id = t.{_quoted(pk)} WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?")
-        self._street_of = f"SELECT {name} FROM {t} WHERE {_quoted(pk)} = ?"  # noqa: S608
-
-    def street(self, name: str) -> list[tuple[int, str, QgsGeometry]]:
-        rows = connection(self.path).execute(self._street, (name,)).fetchall()
-        return [(fid, "" if key is None else str(key), geometry_from_blob(blob) or QgsGeometry())
-                for fid, key, blob in rows]
-
-    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]:
-        params = (rect.xMaximum(), rect.xMinimum(), rect.yMaximum(), rect.yMinimum())
-        for name, blob in connection(self.path).execute(self._near, params):
-            yield ("" if name is None else str(name)), geometry_from_blob(blob) or QgsGeometry()
-
-    def street_of(self, fid: int) -> Optional[str]:
-        row = connection(self.path).execute(self._street_of, (int(fid),)).fetchone()
-        return None if row is None or row[0] is None else str(row[0])
-
-
-class _LayerRows:
-    """The same through QGIS (PostGIS and other providers: the filters are compiled to the provider's SQL)."""
-
-    def __init__(self, layer: QgsVectorLayer, name_field: str, key_field: Optional[str]):
-        self.source = QgsVectorLayerFeatureSource(layer)
-        self.fields = layer.fields()
-        self.name, self.key = name_field, key_field if key_field and layer.fields().indexFromName(key_field) >= 0 \
-            else None
-
-    def _request(self) -> QgsFeatureRequest:
-        wanted = [self.name] + ([self.key] if self.key else [])
-        return QgsFeatureRequest().setSubsetOfAttributes(wanted, self.fields)
-
-    def street(self, name: str) -> list[tuple[int, str, QgsGeometry]]:
-        request = self._request().setFilterExpression(QgsExpression.createFieldEqualityExpression(self.name, name))
-        return [(f.id(), "" if not self.key or f[self.key] is None else str(f[self.key]), f.geometry())
-                for f in self._features(request)]
-
-    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]:
-        for f in self._features(self._request().setFilterRect(rect)):
-            value = f[self.name]
-            yield ("" if value is None else str(value)), f.geometry()
-
-    def street_of(self, fid: int) -> Optional[str]:
-        found = list(self._features(self._request().setFilterFid(int(fid))))
-        return None if not found or found[0][self.name] is None else str(found[0][self.name])
-
-    def _features(self, request: QgsFeatureRequest) -> Iterator[Any]:
-        """The features, and a fault noted when the provider gave the iterator no connection (it looks empty)."""
-        return features_or_fault(self.source, request, "cross streets")
-
-
-def _ends(geometry: QgsGeometry) -> Optional[tuple[QgsPointXY, QgsPointXY]]:
-    if geometry is None or geometry.isEmpty():
-        return None
-    count = geometry.constGet().nCoordinates()
-    return QgsPointXY(geometry.vertexAt(0)), QgsPointXY(geometry.vertexAt(count - 1))
-
-
 class CrossStreets:
-    """The segments of a street with their cross streets (see the module doc); ``cache`` keeps the answers."""
+    """The segments of a street with their cross streets (see the module doc); ``cache`` keeps the answers: whole
+    streets (:meth:`along`, the locator), the streets' orders and single segments (:meth:`place`, the card)."""
 
-    def __init__(self, rows: _Rows, tolerance: float, cache: Optional[dict[str, list[SegmentPlace]]] = None):
+    def __init__(self, rows: StreetRows, tolerance: float, cache: Optional[dict[str, list[SegmentPlace]]] = None):
         self.rows, self.tolerance = rows, tolerance
         self.cache = {} if cache is None else cache
+        self.orders: dict[str, list[tuple[Piece, bool]]] = {}  # street -> its segments in order, turned or not
+        self.places: dict[tuple[str, int], Optional[SegmentPlace]] = {}  # (street, fid) -> the card's answer
 
     def along(self, street: str) -> list[SegmentPlace]:
         """The segments named ``street`` in their order along it (the first from the street's end with the lowest
@@ -231,7 +140,7 @@ class CrossStreets:
         if known is None:
             with watch_reads() as faults:
                 seen = len(faults)
-                known = self._compute(street)
+                known = [self._place(piece, flipped, street) for piece, flipped in self._order(street)]
             if len(faults) == seen:  # an answer read while the source failed is not kept
                 with _CACHE_LOCK:
                     self.cache[street] = known
@@ -242,45 +151,89 @@ class CrossStreets:
         return self.rows.street_of(fid) or None
 
     def place(self, fid: int, street: Optional[str] = None) -> Optional[SegmentPlace]:
-        """The segment with feature id ``fid`` (on ``street`` when the caller has read it), as listed along its
-        street."""
+        """The segment with feature id ``fid`` (on ``street`` when the caller has read it), as :meth:`along` lists
+        it — reading only what that one segment needs: its street's order (the street's segments, walked once per
+        street; none on a street longer than MAX_ORDERED) and the cross streets at its own two ends."""
         street = street or self.street_of(fid)
         if not street:
             return None
-        return next((p for p in self.along(street) if p.fid == fid), None)
+        known = self.cache.get(street)
+        if known is not None:
+            return next((p for p in known if p.fid == fid), None)
+        key = (street, int(fid))
+        if key in self.places:
+            return self.places[key]
+        with watch_reads() as faults:
+            seen = len(faults)
+            found = self._one(int(fid), street)
+        if len(faults) == seen:
+            with _CACHE_LOCK:
+                while len(self.places) >= MAX_PLACES:  # the oldest first
+                    self.places.pop(next(iter(self.places)))
+                self.places[key] = found
+        return found
 
-    def _compute(self, street: str) -> list[SegmentPlace]:
-        segments = [(fid, key, geometry, _ends(geometry)) for fid, key, geometry in self.rows.street(street)]
-        segments.sort(key=lambda s: (sort_key(s[1]), s[0]))
-        order = self._walk([s[3] for s in segments]) if len(segments) <= MAX_ORDERED else \
-            [(i, False) for i in range(len(segments))]
-        places = []
-        for index, flipped in order:
-            fid, key, geometry, ends = segments[index]
-            names = (self._crossing(ends[0], street), self._crossing(ends[1], street)) if ends else ((), ())
-            if flipped:
-                names, ends = names[::-1], ends[::-1]
-            beyond = _direction(ends[1], ends[0]) if names[0] and not names[1] else \
-                _direction(ends[0], ends[1]) if names[1] and not names[0] else ""
-            box = geometry.boundingBox()
-            places.append(SegmentPlace(fid, key, street, names[0], names[1],
-                                       (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()), beyond))
-        return places
+    def _one(self, fid: int, street: str) -> Optional[SegmentPlace]:
+        if self.rows.street_size(street, MAX_ORDERED + 1) > MAX_ORDERED:  # listed by key as digitised: no walk
+            piece = self.rows.segment(fid)
+            return self._place(piece, False, street) if piece is not None else None
+        return next((self._place(piece, flipped, street) for piece, flipped in self._order(street)
+                     if piece.fid == fid), None)
+
+    def _order(self, street: str) -> list[tuple[Piece, bool]]:
+        """The street's segments in their order along it, each with whether it is turned round (kept per street
+        when read without a fault)."""
+        known = self.orders.get(street)
+        if known is not None:
+            return known
+        with watch_reads() as faults:
+            seen = len(faults)
+            pieces = self.rows.street(street)
+            pieces.sort(key=lambda s: (sort_key(s.key), s.fid))
+            order = self._walk([s.ends for s in pieces]) if len(pieces) <= MAX_ORDERED else \
+                [(i, False) for i in range(len(pieces))]
+            known = [(pieces[i], flipped) for i, flipped in order]
+        if len(faults) == seen and len(pieces) <= MAX_ORDERED:  # a long street is not kept: it is read whole
+            with _CACHE_LOCK:
+                self.orders[street] = known
+        return known
+
+    def _place(self, piece: Piece, flipped: bool, street: str) -> SegmentPlace:
+        ends = piece.ends
+        names = (self._crossing(ends[0], street), self._crossing(ends[1], street)) if ends else ((), ())
+        if flipped and ends:
+            names, ends = names[::-1], ends[::-1]
+        beyond = _direction(ends[1], ends[0]) if ends and names[0] and not names[1] else \
+            _direction(ends[0], ends[1]) if ends and names[1] and not names[0] else ""
+        return SegmentPlace(piece.fid, piece.key, street, names[0], names[1], piece.extent, beyond)
 
     def _walk(self, ends: list[Optional[tuple[QgsPointXY, QgsPointXY]]]) -> list[tuple[int, bool]]:
         """The segments (by index) end to end, and whether each is turned round: from a street end (an end no
         other segment of the street touches), the lowest key first, on through the one touching its far end."""
         t = self.tolerance
+        limit, size = t * t, 2 * t  # cells two tolerances wide: what lies within t is in at most 2 × 2 of them
+        points = [((pair[0].x(), pair[0].y()), (pair[1].x(), pair[1].y())) if pair else () for pair in ends]
         cells: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for i, pair in enumerate(ends):
-            for side, p in enumerate(pair or ()):
-                cells.setdefault((round(p.x() / t), round(p.y() / t)), []).append((i, side))
+        for i, pair in enumerate(points):
+            for side, (x, y) in enumerate(pair):
+                cells.setdefault((math.floor(x / size), math.floor(y / size)), []).append((i, side))
+        found: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
         def touching(i: int, side: int) -> list[tuple[int, int]]:
-            p = ends[i][side]
-            cx, cy = round(p.x() / t), round(p.y() / t)
-            return sorted((j, s) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j, s in cells.get((cx + dx, cy + dy), ())
-                          if j != i and ends[j][s].sqrDist(p) <= t * t)
+            known = found.get((i, side))
+            if known is None:
+                x, y = points[i][side]
+                xs = {math.floor((x - t) / size), math.floor((x + t) / size)}
+                ys = {math.floor((y - t) / size), math.floor((y + t) / size)}
+                known = []
+                for cell in [(cx, cy) for cx in xs for cy in ys]:
+                    for j, s in cells.get(cell, ()):
+                        qx, qy = points[j][s]
+                        if j != i and (qx - x) * (qx - x) + (qy - y) * (qy - y) <= limit:
+                            known.append((j, s))
+                known.sort()
+                found[(i, side)] = known
+            return known
 
         free = [(not touching(i, 0), not touching(i, 1)) if ends[i] else (False, False) for i in range(len(ends))]
         left = set(range(len(ends)))
@@ -338,7 +291,7 @@ def for_layer(spec: StreetsSpec, layer_spec: LayerSpec, layer: QgsVectorLayer) -
                 kept = _CACHE.get(key)
             if kept is not None:  # the same file as last time: its reader and the answers it has given
                 return kept
-            rows = _GpkgRows(plain[0], plain[1], spec.name_field, key_field)
+            rows = GpkgStreetRows(plain[0], plain[1], spec.name_field, key_field)
         except (OSError, sqlite3.Error, LookupError) as exc:
             LOG.info(tr("{path}: the cross streets of layer '{layer}' are read through QGIS ({reason})").format(
                 path=plain[0], layer=layer_spec.id, reason=exc))
@@ -347,7 +300,7 @@ def for_layer(spec: StreetsSpec, layer_spec: LayerSpec, layer: QgsVectorLayer) -
                 if key not in _CACHE and len(_CACHE) >= 8:
                     _CACHE.pop(next(iter(_CACHE)))
                 return _CACHE.setdefault(key, CrossStreets(rows, tolerance, {}))
-    return CrossStreets(_LayerRows(layer, spec.name_field, key_field), tolerance)
+    return CrossStreets(LayerStreetRows(layer, spec.name_field, key_field), tolerance)
 
 
 Place = Callable[[str, int, dict], Optional[str]]  # (layer id, feature id, attributes) → where a segment lies
@@ -378,3 +331,13 @@ def places_for(catalog: Catalog, layer_for: Callable[[str], Any]) -> Optional[Pl
         return found.label() if found is not None else None
 
     return place
+
+
+def forget_answers() -> None:
+    """Drop the kept answers (streets, orders, places) of every kept reader; the readers stay (the benchmark: every
+    click as the first on its street)."""
+    with _CACHE_LOCK:
+        for cross in _CACHE.values():
+            cross.cache.clear()
+            cross.orders.clear()
+            cross.places.clear()

@@ -1,0 +1,218 @@
+"""Where :mod:`.cross_streets` reads street segments from: a GeoPackage table by bound SQL (the street by its
+name, one segment by its feature id, the R-tree around a point), or any layer through QGIS (the filters compiled
+to the provider's SQL). A street's segments come as :class:`Piece`: its two ends and its extent, which a
+GeoPackage line's blob gives without building a geometry (:func:`blob_piece`). No widgets; a GeoPackage reader
+reads through the calling thread's own connection."""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Optional, Protocol
+
+from qgis.core import (
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+)
+
+from .identify.gpkg_reader import connection, geometry_from_blob
+from .read_faults import features_or_fault
+from .tr import tr
+
+Ends = Optional[tuple[QgsPointXY, QgsPointXY]]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A segment as a street's order needs it: its key, its two ends (None: no geometry) and its extent (xmin,
+    ymin, xmax, ymax)."""
+
+    fid: int
+    key: str
+    ends: Ends
+    extent: tuple[float, float, float, float]
+
+
+def geometry_piece(fid: int, key: str, geometry: Optional[QgsGeometry]) -> Piece:
+    """The piece of a segment read as a geometry: its first and last vertex (of the first and last part)."""
+    if geometry is None or geometry.isEmpty():
+        return Piece(fid, key, None, (0.0, 0.0, 0.0, 0.0))
+    box = geometry.boundingBox()
+    count = geometry.constGet().nCoordinates()
+    ends = (QgsPointXY(geometry.vertexAt(0)), QgsPointXY(geometry.vertexAt(count - 1)))
+    return Piece(fid, key, ends, (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
+
+
+_ENVELOPE_DOUBLES = {1: 4, 2: 6, 3: 6, 4: 8}  # GeoPackage header envelope indicator -> doubles
+
+
+def blob_piece(fid: int, key: str, blob: Optional[bytes]) -> Piece:
+    """:func:`geometry_piece` from a GeoPackage geometry blob: a (multi)line string's ends from its WKB and the
+    extent from the header's envelope, no geometry built; anything else (no envelope, another type, an
+    unexpected layout) through the geometry."""
+    try:
+        flags = blob[3]  # type: ignore[index]
+        doubles = _ENVELOPE_DOUBLES.get((flags >> 1) & 7)
+        if blob[:2] == b"GP" and doubles and not flags & 0x30:  # an envelope, not empty, not extended
+            order = "<" if flags & 1 else ">"
+            xmin, xmax, ymin, ymax = struct.unpack_from(order + "4d", blob, 8)
+            ends = _wkb_ends(blob, 8 + 8 * doubles)
+            if ends is not None:
+                return Piece(fid, key, ends, (xmin, ymin, xmax, ymax))
+    except (TypeError, IndexError, struct.error):
+        pass
+    return geometry_piece(fid, key, geometry_from_blob(blob) if blob is not None else None)
+
+
+def _wkb_ends(blob: bytes, at: int) -> Ends:
+    """The first and last point of the ISO WKB (multi)line string at ``at`` (2D, Z, M or ZM), None otherwise."""
+    order = "<" if blob[at] == 1 else ">"
+    kind = struct.unpack_from(order + "I", blob, at + 1)[0]
+    base, dims = kind % 1000, 2 + (kind // 1000 in (1, 2)) + 2 * (kind // 1000 == 3)
+    if kind // 1000 > 3:
+        return None
+    if base == 2:
+        return _line_ends(blob, at, dims)
+    if base != 5:
+        return None
+    parts = struct.unpack_from(order + "I", blob, at + 5)[0]
+    at += 9
+    first = last = None
+    for _ in range(parts):
+        inner = _line_ends(blob, at, dims)
+        if inner is None:
+            return None
+        first = first or inner
+        last = inner
+        at += 9 + 8 * dims * struct.unpack_from(("<" if blob[at] == 1 else ">") + "I", blob, at + 5)[0]
+    return (first[0], last[1]) if first and last else None
+
+
+def _line_ends(blob: bytes, at: int, dims: int) -> Ends:
+    order = "<" if blob[at] == 1 else ">"
+    kind, count = struct.unpack_from(order + "II", blob, at + 1)
+    if kind % 1000 != 2 or count == 0:
+        return None
+    start = at + 9
+    x0, y0 = struct.unpack_from(order + "2d", blob, start)
+    x1, y1 = struct.unpack_from(order + "2d", blob, start + 8 * dims * (count - 1))
+    return QgsPointXY(x0, y0), QgsPointXY(x1, y1)
+
+
+class StreetRows(Protocol):
+    """A street's segments, its size, one segment, and the named segments near a point."""
+
+    def street(self, name: str) -> list[Piece]: ...
+    def street_size(self, name: str, at_most: int) -> int: ...
+    def segment(self, fid: int) -> Optional[Piece]: ...
+    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]: ...
+    def street_of(self, fid: int) -> Optional[str]: ...
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _key(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class GpkgStreetRows:
+    """Bound SQL on the GeoPackage table (the street by its name, the R-tree around each end)."""
+
+    def __init__(self, path: str, table: str, name_field: str, key_field: Optional[str]):
+        self.path = path
+        conn = connection(path)
+        info = conn.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+        pk = next((row[1] for row in info if row[5]), None)
+        found = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
+        if pk is None or found is None:
+            raise LookupError(tr("table '{table}' has no primary key or no geometry column").format(table=table))
+        rtree = f"rtree_{table}_{found[0]}"
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
+            raise LookupError(tr("table '{table}' has no spatial index").format(table=table))
+        t, name, geom, fid = _quoted(table), _quoted(name_field), _quoted(found[0]), _quoted(pk)
+        key = _quoted(key_field) if key_field else "NULL"
+        # names from the file's schema, values bound
+        self._street = f"SELECT {fid}, {key}, {geom} FROM {t} WHERE {name} = ?"  # noqa: S608
+        self._size = f"SELECT count(*) FROM (SELECT 1 FROM {t} WHERE {name} = ? LIMIT ?)"  # noqa: S608
+        self._segment = f"SELECT {key}, {geom} FROM {t} WHERE {fid} = ?"  # noqa: S608
+        self._near = (f"SELECT t.{name}, t.{geom} FROM {t} AS t JOIN {_quoted(rtree)} AS r "  # noqa: S608
+                      f"ON r.id = t.{fid} WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?")
+        self._street_of = f"SELECT {name} FROM {t} WHERE {fid} = ?"  # noqa: S608
+
+    def street(self, name: str) -> list[Piece]:
+        rows = connection(self.path).execute(self._street, (name,)).fetchall()
+        return [blob_piece(fid, _key(key), blob) for fid, key, blob in rows]
+
+    def street_size(self, name: str, at_most: int) -> int:
+        return int(connection(self.path).execute(self._size, (name, int(at_most))).fetchone()[0])
+
+    def segment(self, fid: int) -> Optional[Piece]:
+        row = connection(self.path).execute(self._segment, (int(fid),)).fetchone()
+        return None if row is None else blob_piece(int(fid), _key(row[0]), row[1])
+
+    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]:
+        params = (rect.xMaximum(), rect.xMinimum(), rect.yMaximum(), rect.yMinimum())
+        for name, blob in connection(self.path).execute(self._near, params):
+            yield _key(name), geometry_from_blob(blob) or QgsGeometry()
+
+    def street_of(self, fid: int) -> Optional[str]:
+        row = connection(self.path).execute(self._street_of, (int(fid),)).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+
+class LayerStreetRows:
+    """The same through QGIS (PostGIS and other providers: the filters are compiled to the provider's SQL)."""
+
+    def __init__(self, layer: QgsVectorLayer, name_field: str, key_field: Optional[str]):
+        self.source = QgsVectorLayerFeatureSource(layer)
+        self.fields = layer.fields()
+        self.name, self.key = name_field, key_field if key_field and layer.fields().indexFromName(key_field) >= 0 \
+            else None
+
+    def _request(self) -> QgsFeatureRequest:
+        """The name and key fields. One feature is asked for by ``setFilterFids([fid])``: after ``setFilterFid``
+        OGR's iterator reads as no longer valid, which is how a read without a connection looks."""
+        wanted = [self.name] + ([self.key] if self.key else [])
+        return QgsFeatureRequest().setSubsetOfAttributes(wanted, self.fields)
+
+    def _street_request(self, name: str) -> QgsFeatureRequest:
+        return self._request().setFilterExpression(QgsExpression.createFieldEqualityExpression(self.name, name))
+
+    def street(self, name: str) -> list[Piece]:
+        return [geometry_piece(f.id(), _key(f[self.key]) if self.key else "", f.geometry())
+                for f in self._features(self._street_request(name))]
+
+    def street_size(self, name: str, at_most: int) -> int:
+        """The street's segments counted up to ``at_most`` (not the request's limit: QGIS's iterator then reads
+        as no longer valid, which is how a read without a connection looks)."""
+        count = 0
+        for _feature in self._features(self._street_request(name).setFlags(QgsFeatureRequest.Flag.NoGeometry)):
+            count += 1
+            if count >= at_most:
+                break
+        return count
+
+    def segment(self, fid: int) -> Optional[Piece]:
+        found = list(self._features(self._request().setFilterFids([int(fid)])))
+        if not found:
+            return None
+        return geometry_piece(int(fid), _key(found[0][self.key]) if self.key else "", found[0].geometry())
+
+    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]:
+        for f in self._features(self._request().setFilterRect(rect)):
+            yield _key(f[self.name]), f.geometry()
+
+    def street_of(self, fid: int) -> Optional[str]:
+        found = list(self._features(self._request().setFilterFids([int(fid)])))
+        return None if not found or found[0][self.name] is None else str(found[0][self.name])
+
+    def _features(self, request: QgsFeatureRequest) -> Iterator[Any]:
+        """The features, and a fault noted when the provider gave the iterator no connection (it looks empty)."""
+        return features_or_fault(self.source, request, "cross streets")
