@@ -365,3 +365,17 @@ def test_through_qgis_a_long_street_and_a_walked_one_give_the_listing(catalog, g
             one = for_layer(streets_spec(catalog), catalog.layer("road_segments"), layer)
             assert one.place(_fid(layer, key)) == listed[key]
         assert listed["ST-02"].label() == st02
+
+
+def test_the_kept_orders_and_places_are_bounded(grid, tmp_path, monkeypatch):
+    """A long session clicks many streets: the oldest kept answers go, the answers stay right."""
+    from digiresan_plugin.core import cross_streets
+
+    monkeypatch.setattr(cross_streets, "MAX_ORDERS", 1)
+    monkeypatch.setattr(cross_streets, "MAX_PLACES", 2)
+    layer = grid["road_segments"]
+    cross, _rows = _counting(tmp_path / "grid.gpkg")
+    for _round in range(2):
+        for key, label in EVERY_LABEL.items():
+            assert cross.place(_fid(layer, key)).label() == label
+            assert len(cross.orders) <= 1 and len(cross.places) <= 2

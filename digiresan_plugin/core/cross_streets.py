@@ -26,12 +26,13 @@ from .identify.handles import LayerHandle
 from .layers import plain_gpkg_table
 from .log import get_logger
 from .read_faults import watch_reads
-from .street_rows import GpkgStreetRows, LayerStreetRows, Piece, StreetRows
+from .street_rows import Ends, GpkgStreetRows, LayerStreetRows, Piece, Point, StreetRows
 from .tr import tr
 
 LOG = get_logger(__name__)
 MAX_ORDERED = 400  # a street with more segments is listed by key, not walked end to end
 MAX_PLACES = 4096  # single segments' places kept per file (the card's titles)
+MAX_ORDERS = 256  # streets' orders kept per file (each at most MAX_ORDERED segments' ends)
 _CACHE: dict[tuple, "CrossStreets"] = {}  # per file state (path, inode, mtime, size, …): its reader and answers
 _CACHE_LOCK = threading.Lock()
 
@@ -195,24 +196,27 @@ class CrossStreets:
             known = [(pieces[i], flipped) for i, flipped in order]
         if len(faults) == seen and len(pieces) <= MAX_ORDERED:  # a long street is not kept: it is read whole
             with _CACHE_LOCK:
+                while len(self.orders) >= MAX_ORDERS:  # the oldest first
+                    self.orders.pop(next(iter(self.orders)))
                 self.orders[street] = known
         return known
 
     def _place(self, piece: Piece, flipped: bool, street: str) -> SegmentPlace:
         ends = piece.ends
-        names = (self._crossing(ends[0], street), self._crossing(ends[1], street)) if ends else ((), ())
+        names = (self._crossing(QgsPointXY(*ends[0]), street), self._crossing(QgsPointXY(*ends[1]), street)) \
+            if ends else ((), ())
         if flipped and ends:
             names, ends = names[::-1], ends[::-1]
         beyond = _direction(ends[1], ends[0]) if ends and names[0] and not names[1] else \
             _direction(ends[0], ends[1]) if ends and names[1] and not names[0] else ""
         return SegmentPlace(piece.fid, piece.key, street, names[0], names[1], piece.extent, beyond)
 
-    def _walk(self, ends: list[Optional[tuple[QgsPointXY, QgsPointXY]]]) -> list[tuple[int, bool]]:
+    def _walk(self, ends: list[Ends]) -> list[tuple[int, bool]]:
         """The segments (by index) end to end, and whether each is turned round: from a street end (an end no
         other segment of the street touches), the lowest key first, on through the one touching its far end."""
         t = self.tolerance
         limit, size = t * t, 2 * t  # cells two tolerances wide: what lies within t is in at most 2 × 2 of them
-        points = [((pair[0].x(), pair[0].y()), (pair[1].x(), pair[1].y())) if pair else () for pair in ends]
+        points = [pair or () for pair in ends]
         cells: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for i, pair in enumerate(points):
             for side, (x, y) in enumerate(pair):
@@ -261,9 +265,9 @@ class CrossStreets:
         return tuple(sorted(names, key=sort_key))
 
 
-def _direction(to: QgsPointXY, origin: QgsPointXY) -> str:
+def _direction(to: Point, origin: Point) -> str:
     """The compass direction from ``origin`` to ``to`` (map north up)."""
-    dx, dy = to.x() - origin.x(), to.y() - origin.y()
+    dx, dy = to[0] - origin[0], to[1] - origin[1]
     if abs(dy) >= abs(dx):
         return "north" if dy > 0 else "south"
     return "east" if dx > 0 else "west"

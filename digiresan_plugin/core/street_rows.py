@@ -14,7 +14,6 @@ from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
     QgsGeometry,
-    QgsPointXY,
     QgsRectangle,
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
@@ -24,7 +23,8 @@ from .identify.gpkg_reader import connection, geometry_from_blob
 from .read_faults import features_or_fault
 from .tr import tr
 
-Ends = Optional[tuple[QgsPointXY, QgsPointXY]]
+Point = tuple[float, float]
+Ends = Optional[tuple[Point, Point]]  # (x, y) of the first and the last vertex
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ def geometry_piece(fid: int, key: str, geometry: Optional[QgsGeometry]) -> Piece
         return Piece(fid, key, None, (0.0, 0.0, 0.0, 0.0))
     box = geometry.boundingBox()
     count = geometry.constGet().nCoordinates()
-    ends = (QgsPointXY(geometry.vertexAt(0)), QgsPointXY(geometry.vertexAt(count - 1)))
+    first, last = geometry.vertexAt(0), geometry.vertexAt(count - 1)
+    ends = ((first.x(), first.y()), (last.x(), last.y()))
     return Piece(fid, key, ends, (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
 
 
@@ -101,7 +102,7 @@ def _line_ends(blob: bytes, at: int, dims: int) -> Ends:
     start = at + 9
     x0, y0 = struct.unpack_from(order + "2d", blob, start)
     x1, y1 = struct.unpack_from(order + "2d", blob, start + 8 * dims * (count - 1))
-    return QgsPointXY(x0, y0), QgsPointXY(x1, y1)
+    return (x0, y0), (x1, y1)
 
 
 class StreetRows(Protocol):
