@@ -2,7 +2,8 @@
 catalog, upserted by key in one transaction (see ``docs/architecture.md`` → Import)."""
 
 from .mapping import Mapping, MappingError, load_mapping, preset_ids, read_mapping
-from .runner import MODES, ImportCancelledError, Importer, ImportResult, Rejection, run_import
+from .results import ImportCancelledError, ImportResult, Rejection
+from .runner import MODES, Importer, run_import
 from .source import SourceError
 from .writer import WriteError
 

@@ -9,7 +9,6 @@ Only the one table is written; ``replace`` empties that table (inside the transa
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
@@ -31,6 +30,7 @@ from .linking import NearestLinker
 from .mapping import Mapping, MappingError, check_against
 from .measures import MeasureLinker
 from .names import SourceFields
+from .results import ImportCancelledError, ImportResult, Rejection
 from .rows import RowMapper, RowRejectedError
 from .source import Source, SourceRow
 from .writer import RowRefusedError, TwinWriter, WriteError
@@ -39,47 +39,6 @@ LOG = get_logger(__name__)
 MODES = ("insert", "upsert", "replace")
 PROGRESS_EVERY = 500
 GEOMETRY_TOLERANCE = 0.001  # twin CRS units (metres): less is a reprojection's rounding, not a change
-
-
-class ImportCancelledError(RuntimeError):
-    """The user cancelled; nothing was written."""
-
-
-@dataclass
-class Rejection:
-    row: int
-    field: Optional[str]
-    value: Any
-    reason: str
-    values: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class ImportResult:
-    source: str
-    layer: str
-    mode: str
-    dry_run: bool
-    read: int = 0
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    deleted: int = 0
-    twin_rows: int = 0  # twin rows inserted or updated
-    rejections: list[Rejection] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def rejected(self) -> int:
-        return len(self.rejections)
-
-    @property
-    def balanced(self) -> bool:
-        return self.read == self.inserted + self.updated + self.unchanged + self.rejected
-
-    def counts(self) -> dict[str, int]:
-        return {"read": self.read, "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
-                "rejected": self.rejected, "deleted": self.deleted}
 
 
 def target_dsn(source: TwinSource) -> tuple[str, str]:
