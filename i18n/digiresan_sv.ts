@@ -619,7 +619,7 @@
         <translation>ett lager-id i katalogen ({layer_ids})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="109"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="68"/>
         <source>a layer id of the catalog ({value})</source>
         <translation>ett lager-id i katalogen ({value})</translation>
     </message>
@@ -659,7 +659,7 @@
         <translation>en lista med texter</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="130"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="89"/>
         <source>a mapping for this required twin field</source>
         <translation>en mappning för detta obligatoriska tvillingfält</translation>
     </message>
@@ -969,7 +969,7 @@
         <translation>false för ett lager utan geometri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="122"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="81"/>
         <source>key fields (layer &apos;{id}&apos; has no key in the catalog)</source>
         <translation>nyckelfält (lagret '{id}' har ingen nyckel i katalogen)</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>en av {kinds}, fick {kind}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="104"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="63"/>
         <source>one of {modes}, got &apos;{mode}&apos;</source>
         <translation>en av {modes}, fick '{mode}'</translation>
     </message>
@@ -1349,22 +1349,22 @@
         <translation>1 försök</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="117"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="120"/>
         <source>{street}, north of {cross}</source>
         <translation>{street}, norr om {cross}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="117"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="120"/>
         <source>{street}, east of {cross}</source>
         <translation>{street}, öster om {cross}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="118"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="121"/>
         <source>{street}, south of {cross}</source>
         <translation>{street}, söder om {cross}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="118"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="121"/>
         <source>{street}, west of {cross}</source>
         <translation>{street}, väster om {cross}</translation>
     </message>
@@ -1733,12 +1733,12 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>en ogiltig geometri som inte kan lagas utan att byta typ</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="93"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="52"/>
         <source>{twin}: importing into a saved PostgreSQL connection is not supported yet; use a pg_service entry (pgservice:&lt;service&gt;)</source>
         <translation>{twin}: import till en sparad PostgreSQL-anslutning stöds inte än; använd en pg_service-post (pgservice:&lt;tjänst&gt;)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="319"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="278"/>
         <source>the key field has no value</source>
         <translation>nyckelfältet saknar värde</translation>
     </message>
@@ -1748,17 +1748,17 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>sträckan måste sluta efter att den börjar ({start} {a}, {end} {b})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="323"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="282"/>
         <source>key {key} appears twice in the file (first at row {row})</source>
         <translation>nyckeln {key} finns två gånger i filen (först på rad {row})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="329"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="288"/>
         <source>already in the twin (mode insert; use upsert to update)</source>
         <translation>finns redan i tvillingen (läge infoga; använd uppdatera för att ändra)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="356"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="315"/>
         <source>refused by the twin: {reason}</source>
         <translation>vägrad av tvillingen: {reason}</translation>
     </message>
@@ -2063,7 +2063,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>väg {route} är angiven utan mätvärde</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/importing/runner.py" line="166"/>
+        <location filename="../digiresan_plugin/core/importing/runner.py" line="125"/>
         <source>{file}: no column {column} (mapping {mapping})</source>
         <translation>{file}: ingen kolumn {column} (mappning {mapping})</translation>
     </message>
@@ -2073,52 +2073,52 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>'label' eller 'code', fick {show}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="60"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="63"/>
         <source>an object with &apos;layer&apos; and &apos;name_field&apos;</source>
         <translation>ett objekt med 'layer' och 'name_field'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="67"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="70"/>
         <source>the id of a line layer, one of {ids}, got {layer}</source>
         <translation>id för ett linjelager, ett av {ids}, fick {layer}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="70"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="73"/>
         <source>the id of a line layer, one of {ids}: layer &apos;{layer}&apos; has geometry {geometry}</source>
         <translation>id för ett linjelager, ett av {ids}: lagret '{layer}' har geometrin {geometry}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="73"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="76"/>
         <source>the id of a line layer, one of {ids}: layer &apos;{layer}&apos; has no geometry</source>
         <translation>id för ett linjelager, ett av {ids}: lagret '{layer}' har ingen geometri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="77"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="80"/>
         <source>the name of the field of layer &apos;{layer}&apos; that holds the street name, got {name}</source>
         <translation>namnet på det fält i lagret '{layer}' som har gatunamnet, fick {name}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="82"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="85"/>
         <source>one of the fields of layer &apos;{layer}&apos; ({fields}), got &apos;{name}&apos;</source>
         <translation>ett av fälten i lagret '{layer}' ({fields}), fick '{name}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="87"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="90"/>
         <source>a distance in metres above 0 and at most 50, got {touch}</source>
         <translation>ett avstånd i meter över 0 och högst 50, fick {touch}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/street_rows.py" line="135"/>
+        <location filename="../digiresan_plugin/core/street_rows.py" line="181"/>
         <source>table &apos;{table}&apos; has no primary key or no geometry column</source>
         <translation>tabellen '{table}' saknar primärnyckel eller geometrikolumn</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/street_rows.py" line="138"/>
+        <location filename="../digiresan_plugin/core/street_rows.py" line="184"/>
         <source>table &apos;{table}&apos; has no spatial index</source>
         <translation>tabellen '{table}' saknar spatialt index</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="296"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="302"/>
         <source>{path}: the cross streets of layer &apos;{layer}&apos; are read through QGIS ({reason})</source>
         <translation>{path}: tvärgatorna i lagret '{layer}' läses genom QGIS ({reason})</translation>
     </message>

@@ -232,3 +232,45 @@ def test_an_unreachable_database_raises_without_connection_details_and_the_handl
     expected = _through_qgis(roads, Query(fids=[1, 2]))
     found = {f.id(): tuple(py_value(v) for v in f.attributes()) for f in handle.read(Query(fids=[1, 2]))}
     assert found == {fid: values for fid, (values, _geometry) in expected.items()} and len(found) == 2
+
+
+def test_a_road_title_read_straight_from_postgis_is_the_geopackage_one(layers, catalog, demo_twin, monkeypatch):
+    """The card's road title on PostGIS (the cross streets through the direct reader: bound statements, not QGIS
+    cursors) is the title the GeoPackage twin gives, for every segment of the demo's streets; off the main thread,
+    or where the database cannot answer, the same through QGIS."""
+    import threading
+
+    from digiresan_plugin.core.cross_streets import for_layer, streets_spec
+    from digiresan_plugin.core.street_rows import PgStreetRows
+
+    spec, layer_spec = streets_spec(catalog), catalog.layer("road_segments")
+    gpkg = QgsVectorLayer(f"{demo_twin}|layername=road_segments", "gpkg", "ogr")
+    key = layer_spec.key
+    expected = {}
+    for f in gpkg.getFeatures():
+        place = for_layer(spec, layer_spec, gpkg).place(f.id(), f[spec.name_field] or None)
+        expected[f[key]] = place.label() if place is not None else None
+    assert len(expected) > 50 and sum(1 for v in expected.values() if v and "–" in v) > 20
+
+    pg = layers["road_segments"]
+    pg_fid = {f[key]: f.id() for f in pg.getFeatures()}
+
+    def titles(cross) -> dict:
+        return {k: (p.label() if (p := cross.place(fid)) is not None else None) for k, fid in pg_fid.items()}
+
+    direct = for_layer(spec, layer_spec, pg)
+    assert isinstance(direct.rows, PgStreetRows)
+    assert titles(direct) == expected
+    found: dict = {}
+    built_here = for_layer(spec, layer_spec, pg)  # built on the main thread, read on a worker (the locator's)
+    worker = threading.Thread(target=lambda: found.update(titles(built_here)))
+    worker.start()
+    worker.join()
+    assert found == expected  # off the main thread: through QGIS
+    refusing = for_layer(spec, layer_spec, pg)
+
+    def refuse(_query):
+        raise PgReadError("the database did not answer")
+
+    monkeypatch.setattr(refusing.rows.reader, "read", refuse)
+    assert titles(refusing) == expected

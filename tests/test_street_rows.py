@@ -85,3 +85,25 @@ def test_no_geometry_an_empty_one_and_not_a_line(tmp_path, qgis_app):
     point = b"GP" + bytes([0, 0x01]) + struct.pack("<i", 3006) + b"\x01" + struct.pack("<I2d", 1, 4.0, 5.0)
     found = blob_piece(3, "P", point)  # not a line: through the geometry, its one vertex at both ends
     assert _as_tuples(found) == (((4.0, 5.0), (4.0, 5.0)), (4.0, 5.0, 4.0, 5.0))
+
+
+@pytest.mark.parametrize("order", ["little", "big"])
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_plain_wkb_gives_the_lines_ends_and_extent(case, order, qgis_app, monkeypatch):
+    """PostGIS's ST_AsBinary (ISO WKB, either byte order): read from the bytes, no geometry built."""
+    from digiresan_plugin.core import street_rows
+
+    _name, _kind, wkt, ends, extent = case
+    wkb = bytes(ogr.CreateGeometryFromWkt(wkt).ExportToIsoWkb(ogr.wkbNDR if order == "little" else ogr.wkbXDR))
+    with monkeypatch.context() as patched:
+        patched.setattr(street_rows, "geometry_piece", lambda *_a: pytest.fail("a geometry was built"))
+        found = street_rows.wkb_piece(5, "W", wkb)
+    assert _as_tuples(found) == (ends, tuple(float(v) for v in extent))
+
+
+def test_plain_wkb_of_no_line_goes_through_the_geometry(qgis_app):
+    from digiresan_plugin.core.street_rows import wkb_piece
+
+    point = bytes(ogr.CreateGeometryFromWkt("POINT (4 5)").ExportToIsoWkb())
+    assert _as_tuples(wkb_piece(1, "P", point)) == (((4.0, 5.0), (4.0, 5.0)), (4.0, 5.0, 4.0, 5.0))
+    assert wkb_piece(2, "N", None).ends is None

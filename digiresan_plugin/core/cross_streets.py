@@ -20,13 +20,15 @@ from typing import Any, Callable, Optional
 
 from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsUnitTypes, QgsVectorLayer
 
+from . import settings
 from .catalog import Catalog, CatalogError, LayerSpec
 from .collation import sort_key
 from .identify.handles import LayerHandle
+from .identify.pg_reader import PgReader, reader_for_pg_layer
 from .layers import plain_gpkg_table
 from .log import get_logger
 from .read_faults import watch_reads
-from .street_rows import Ends, GpkgStreetRows, LayerStreetRows, Piece, Point, StreetRows
+from .street_rows import Ends, GpkgStreetRows, LayerStreetRows, PgStreetRows, Piece, Point, StreetRows
 from .tr import tr
 
 LOG = get_logger(__name__)
@@ -304,7 +306,16 @@ def for_layer(spec: StreetsSpec, layer_spec: LayerSpec, layer: QgsVectorLayer) -
                 if key not in _CACHE and len(_CACHE) >= 8:
                     _CACHE.pop(next(iter(_CACHE)))
                 return _CACHE.setdefault(key, CrossStreets(rows, tolerance, {}))
-    return CrossStreets(LayerStreetRows(layer, spec.name_field, key_field), tolerance)
+    through_qgis = LayerStreetRows(layer, spec.name_field, key_field)
+    direct = _pg_reader(layer)
+    return CrossStreets(PgStreetRows(direct, through_qgis) if direct is not None else through_qgis, tolerance)
+
+
+def _pg_reader(layer: QgsVectorLayer) -> Optional[PgReader]:
+    """The card's direct PostGIS reader for ``layer`` where the ``postgis_direct_read`` setting asks for one."""
+    if layer.providerType() != "postgres" or not settings.get("postgis_direct_read"):
+        return None
+    return reader_for_pg_layer(layer, layer.fields())
 
 
 Place = Callable[[str, int, dict], Optional[str]]  # (layer id, feature id, attributes) → where a segment lies

@@ -1,8 +1,8 @@
 """Where :mod:`.cross_streets` reads street segments from: a GeoPackage table by bound SQL (the street by its
-name, one segment by its feature id, the R-tree around a point), or any layer through QGIS (the filters compiled
-to the provider's SQL). A street's segments come as :class:`Piece`: its two ends and its extent, which a
-GeoPackage line's blob gives without building a geometry (:func:`blob_piece`). No widgets; a GeoPackage reader
-reads through the calling thread's own connection."""
+name, one segment by its feature id, the R-tree around a point), a PostGIS table through the card's direct reader,
+or any layer through QGIS (the filters compiled to the provider's SQL). A street's segments come as
+:class:`Piece`: its two ends and its extent, which a GeoPackage line's blob gives without building a geometry
+(:func:`blob_piece`). No widgets; a GeoPackage reader reads through the calling thread's own connection."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from qgis.core import (
 )
 
 from .identify.gpkg_reader import connection, geometry_from_blob
+from .identify.pg_reader import PgReader, PgReadError
+from .identify.query import Query
 from .read_faults import features_or_fault
 from .tr import tr
 
@@ -103,6 +105,49 @@ def _line_ends(blob: bytes, at: int, dims: int) -> Ends:
     x0, y0 = struct.unpack_from(order + "2d", blob, start)
     x1, y1 = struct.unpack_from(order + "2d", blob, start + 8 * dims * (count - 1))
     return (x0, y0), (x1, y1)
+
+
+def wkb_piece(fid: int, key: str, wkb: Optional[bytes]) -> Piece:
+    """:func:`geometry_piece` from plain ISO WKB (PostGIS's ``ST_AsBinary``): a (multi)line string's ends and
+    extent from its coordinates, no geometry built; anything else through the geometry."""
+    try:
+        lines = _wkb_lines(wkb, 0) if wkb else None  # type: ignore[arg-type]
+    except (IndexError, struct.error):
+        lines = None
+    if not lines:
+        geometry = QgsGeometry()
+        if wkb:
+            geometry.fromWkb(bytes(wkb))
+        return geometry_piece(fid, key, geometry)
+    xs = [x for line in lines for x in line[0::2]]
+    ys = [y for line in lines for y in line[1::2]]
+    first, last = lines[0], lines[-1]
+    return Piece(fid, key, ((first[0], first[1]), (last[-2], last[-1])), (min(xs), min(ys), max(xs), max(ys)))
+
+
+def _wkb_lines(wkb: bytes, at: int) -> Optional[list[tuple[float, ...]]]:
+    """Each line's x, y pairs (flat) of the ISO WKB (multi)line string at ``at``; None for anything else."""
+    order = "<" if wkb[at] == 1 else ">"
+    kind = struct.unpack_from(order + "I", wkb, at + 1)[0]
+    if kind // 1000 > 3 or kind % 1000 not in (2, 5):
+        return None
+    dims = 2 + (kind // 1000 in (1, 2)) + 2 * (kind // 1000 == 3)
+    if kind % 1000 == 5:
+        parts = struct.unpack_from(order + "I", wkb, at + 5)[0]
+        at, lines = at + 9, []
+        for _ in range(parts):
+            inner = _wkb_lines(wkb, at)
+            if not inner or len(inner) != 1:
+                return None
+            lines.extend(inner)
+            at += 9 + 8 * len(inner[0]) // 2 * dims
+        return lines or None
+    count = struct.unpack_from(order + "I", wkb, at + 5)[0]
+    if count == 0:
+        return None
+    values = struct.unpack_from(f"{order}{count * dims}d", wkb, at + 9)
+    flat = values if dims == 2 else tuple(v for i in range(count) for v in values[i * dims:i * dims + 2])
+    return [flat]
 
 
 class StreetRows(Protocol):
@@ -217,3 +262,55 @@ class LayerStreetRows:
     def _features(self, request: QgsFeatureRequest) -> Iterator[Any]:
         """The features, and a fault noted when the provider gave the iterator no connection (it looks empty)."""
         return features_or_fault(self.source, request, "cross streets")
+
+
+class PgStreetRows:
+    """Through the card's direct PostGIS reader (``identify.pg_reader``: one bound, prepared statement a question,
+    not a QGIS cursor's three round trips); off the main thread, or where the database cannot answer it, through
+    QGIS (``fallback``), which notes a failed read as a fault."""
+
+    def __init__(self, reader: PgReader, fallback: LayerStreetRows):
+        self.reader, self.fallback = reader, fallback
+        self.name, self.key = fallback.name, fallback.key
+        fields = fallback.fields
+        self._name_at = fields.indexFromName(self.name)
+        self._key_at = fields.indexFromName(self.key) if self.key else -1
+        self._key_only = [self.key] if self.key else []
+
+    def _read(self, query: Query) -> Optional[list]:
+        try:
+            return self.reader.read(query)
+        except PgReadError:
+            return None
+
+    def _key_of(self, feature: Any) -> str:
+        return _key(feature.attributes()[self._key_at]) if self._key_at >= 0 else ""
+
+    def street(self, name: str) -> list[Piece]:
+        found = self._read(Query(equals=(self.name, name), attributes=self._key_only, geometry=True))
+        if found is None:
+            return self.fallback.street(name)
+        return [wkb_piece(f.id(), self._key_of(f), f.wkb()) for f in found]
+
+    def street_size(self, name: str, at_most: int) -> int:
+        found = self._read(Query(equals=(self.name, name), attributes=[], geometry=False))
+        return min(len(found), at_most) if found is not None else self.fallback.street_size(name, at_most)
+
+    def segment(self, fid: int) -> Optional[Piece]:
+        found = self._read(Query(fids=[int(fid)], attributes=self._key_only, geometry=True))
+        if found is None:
+            return self.fallback.segment(fid)
+        return wkb_piece(int(fid), self._key_of(found[0]), found[0].wkb()) if found else None
+
+    def near(self, rect: QgsRectangle) -> Iterable[tuple[str, QgsGeometry]]:
+        found = self._read(Query(rect=rect, attributes=[self.name], geometry=True))
+        if found is None:
+            return self.fallback.near(rect)
+        return [(_key(f.attributes()[self._name_at]), f.geometry()) for f in found]
+
+    def street_of(self, fid: int) -> Optional[str]:
+        found = self._read(Query(fids=[int(fid)], attributes=[self.name], geometry=False))
+        if found is None:
+            return self.fallback.street_of(fid)
+        value = found[0].attributes()[self._name_at] if found else None
+        return None if value is None else str(value)

@@ -68,6 +68,12 @@ class _WkbFeature(LiteFeature):
 
     __slots__ = ()
 
+    def wkb(self) -> Optional[bytes]:
+        """The geometry as read (WKB; None without one), while it has not been decoded."""
+        if self._geometry is not None:
+            return bytes(self._geometry.asWkb()) if not self._geometry.isNull() else None
+        return bytes(self._blob) if self._blob else None
+
     def geometry(self) -> QgsGeometry:
         if self._geometry is None:
             geometry = QgsGeometry()
