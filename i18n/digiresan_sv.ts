@@ -1349,22 +1349,22 @@
         <translation>1 försök</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="120"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="118"/>
         <source>{street}, north of {cross}</source>
         <translation>{street}, norr om {cross}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="120"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="118"/>
         <source>{street}, east of {cross}</source>
         <translation>{street}, öster om {cross}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="121"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="119"/>
         <source>{street}, south of {cross}</source>
         <translation>{street}, söder om {cross}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="121"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="119"/>
         <source>{street}, west of {cross}</source>
         <translation>{street}, väster om {cross}</translation>
     </message>
@@ -2073,52 +2073,52 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>'label' eller 'code', fick {show}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="63"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="61"/>
         <source>an object with &apos;layer&apos; and &apos;name_field&apos;</source>
         <translation>ett objekt med 'layer' och 'name_field'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="70"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="68"/>
         <source>the id of a line layer, one of {ids}, got {layer}</source>
         <translation>id för ett linjelager, ett av {ids}, fick {layer}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="73"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="71"/>
         <source>the id of a line layer, one of {ids}: layer &apos;{layer}&apos; has geometry {geometry}</source>
         <translation>id för ett linjelager, ett av {ids}: lagret '{layer}' har geometrin {geometry}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="76"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="74"/>
         <source>the id of a line layer, one of {ids}: layer &apos;{layer}&apos; has no geometry</source>
         <translation>id för ett linjelager, ett av {ids}: lagret '{layer}' har ingen geometri</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="80"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="78"/>
         <source>the name of the field of layer &apos;{layer}&apos; that holds the street name, got {name}</source>
         <translation>namnet på det fält i lagret '{layer}' som har gatunamnet, fick {name}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="85"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="83"/>
         <source>one of the fields of layer &apos;{layer}&apos; ({fields}), got &apos;{name}&apos;</source>
         <translation>ett av fälten i lagret '{layer}' ({fields}), fick '{name}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="90"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="88"/>
         <source>a distance in metres above 0 and at most 50, got {touch}</source>
         <translation>ett avstånd i meter över 0 och högst 50, fick {touch}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/street_rows.py" line="181"/>
+        <location filename="../digiresan_plugin/core/street_rows.py" line="153"/>
         <source>table &apos;{table}&apos; has no primary key or no geometry column</source>
         <translation>tabellen '{table}' saknar primärnyckel eller geometrikolumn</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/street_rows.py" line="184"/>
+        <location filename="../digiresan_plugin/core/street_rows.py" line="156"/>
         <source>table &apos;{table}&apos; has no spatial index</source>
         <translation>tabellen '{table}' saknar spatialt index</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="302"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="300"/>
         <source>{path}: the cross streets of layer &apos;{layer}&apos; are read through QGIS ({reason})</source>
         <translation>{path}: tvärgatorna i lagret '{layer}' läses genom QGIS ({reason})</translation>
     </message>

@@ -20,11 +20,9 @@ from typing import Any, Callable, Optional
 
 from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsUnitTypes, QgsVectorLayer
 
-from . import settings
 from .catalog import Catalog, CatalogError, LayerSpec
 from .collation import sort_key
-from .identify.handles import LayerHandle
-from .identify.pg_reader import PgReader, reader_for_pg_layer
+from .identify.handles import LayerHandle, direct_pg_reader
 from .layers import plain_gpkg_table
 from .log import get_logger
 from .read_faults import watch_reads
@@ -307,15 +305,8 @@ def for_layer(spec: StreetsSpec, layer_spec: LayerSpec, layer: QgsVectorLayer) -
                     _CACHE.pop(next(iter(_CACHE)))
                 return _CACHE.setdefault(key, CrossStreets(rows, tolerance, {}))
     through_qgis = LayerStreetRows(layer, spec.name_field, key_field)
-    direct = _pg_reader(layer)
+    direct = direct_pg_reader(layer, layer.fields())  # the card's, on the main thread
     return CrossStreets(PgStreetRows(direct, through_qgis) if direct is not None else through_qgis, tolerance)
-
-
-def _pg_reader(layer: QgsVectorLayer) -> Optional[PgReader]:
-    """The card's direct PostGIS reader for ``layer`` where the ``postgis_direct_read`` setting asks for one."""
-    if layer.providerType() != "postgres" or not settings.get("postgis_direct_read"):
-        return None
-    return reader_for_pg_layer(layer, layer.fields())
 
 
 Place = Callable[[str, int, dict], Optional[str]]  # (layer id, feature id, attributes) → where a segment lies

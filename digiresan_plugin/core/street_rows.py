@@ -1,8 +1,9 @@
 """Where :mod:`.cross_streets` reads street segments from: a GeoPackage table by bound SQL (the street by its
 name, one segment by its feature id, the R-tree around a point), a PostGIS table through the card's direct reader,
 or any layer through QGIS (the filters compiled to the provider's SQL). A street's segments come as
-:class:`Piece`: its two ends and its extent, which a GeoPackage line's blob gives without building a geometry
-(:func:`blob_piece`). No widgets; a GeoPackage reader reads through the calling thread's own connection."""
+:class:`Piece`: its two ends and its extent, which a GeoPackage blob (:func:`blob_piece`) or PostGIS's WKB
+(:func:`wkb_piece`) give without building a geometry. No widgets; a GeoPackage reader reads through the calling
+thread's own connection."""
 
 from __future__ import annotations
 
@@ -51,74 +52,44 @@ def geometry_piece(fid: int, key: str, geometry: Optional[QgsGeometry]) -> Piece
     return Piece(fid, key, ends, (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
 
 
-_ENVELOPE_DOUBLES = {1: 4, 2: 6, 3: 6, 4: 8}  # GeoPackage header envelope indicator -> doubles
+_ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}  # GeoPackage header envelope indicator -> doubles
 
 
 def blob_piece(fid: int, key: str, blob: Optional[bytes]) -> Piece:
-    """:func:`geometry_piece` from a GeoPackage geometry blob: a (multi)line string's ends from its WKB and the
-    extent from the header's envelope, no geometry built; anything else (no envelope, another type, an
-    unexpected layout) through the geometry."""
+    """:func:`geometry_piece` from a GeoPackage geometry blob: past its header, as :func:`wkb_piece` reads WKB;
+    anything else (an empty or extended geometry, another type, an unexpected layout) through the geometry."""
     try:
         flags = blob[3]  # type: ignore[index]
         doubles = _ENVELOPE_DOUBLES.get((flags >> 1) & 7)
-        if blob[:2] == b"GP" and doubles and not flags & 0x30:  # an envelope, not empty, not extended
-            order = "<" if flags & 1 else ">"
-            xmin, xmax, ymin, ymax = struct.unpack_from(order + "4d", blob, 8)
-            ends = _wkb_ends(blob, 8 + 8 * doubles)
-            if ends is not None:
-                return Piece(fid, key, ends, (xmin, ymin, xmax, ymax))
+        if blob[:2] == b"GP" and doubles is not None and not flags & 0x30:  # not empty, not extended
+            piece = _lines_piece(fid, key, blob, 8 + 8 * doubles)  # type: ignore[arg-type]
+            if piece is not None:
+                return piece
     except (TypeError, IndexError, struct.error):
         pass
     return geometry_piece(fid, key, geometry_from_blob(blob) if blob is not None else None)
-
-
-def _wkb_ends(blob: bytes, at: int) -> Ends:
-    """The first and last point of the ISO WKB (multi)line string at ``at`` (2D, Z, M or ZM), None otherwise."""
-    order = "<" if blob[at] == 1 else ">"
-    kind = struct.unpack_from(order + "I", blob, at + 1)[0]
-    base, dims = kind % 1000, 2 + (kind // 1000 in (1, 2)) + 2 * (kind // 1000 == 3)
-    if kind // 1000 > 3:
-        return None
-    if base == 2:
-        return _line_ends(blob, at, dims)
-    if base != 5:
-        return None
-    parts = struct.unpack_from(order + "I", blob, at + 5)[0]
-    at += 9
-    first = last = None
-    for _ in range(parts):
-        inner = _line_ends(blob, at, dims)
-        if inner is None:
-            return None
-        first = first or inner
-        last = inner
-        at += 9 + 8 * dims * struct.unpack_from(("<" if blob[at] == 1 else ">") + "I", blob, at + 5)[0]
-    return (first[0], last[1]) if first and last else None
-
-
-def _line_ends(blob: bytes, at: int, dims: int) -> Ends:
-    order = "<" if blob[at] == 1 else ">"
-    kind, count = struct.unpack_from(order + "II", blob, at + 1)
-    if kind % 1000 != 2 or count == 0:
-        return None
-    start = at + 9
-    x0, y0 = struct.unpack_from(order + "2d", blob, start)
-    x1, y1 = struct.unpack_from(order + "2d", blob, start + 8 * dims * (count - 1))
-    return (x0, y0), (x1, y1)
 
 
 def wkb_piece(fid: int, key: str, wkb: Optional[bytes]) -> Piece:
     """:func:`geometry_piece` from plain ISO WKB (PostGIS's ``ST_AsBinary``): a (multi)line string's ends and
     extent from its coordinates, no geometry built; anything else through the geometry."""
     try:
-        lines = _wkb_lines(wkb, 0) if wkb else None  # type: ignore[arg-type]
+        piece = _lines_piece(fid, key, wkb, 0) if wkb else None
     except (IndexError, struct.error):
-        lines = None
+        piece = None
+    if piece is not None:
+        return piece
+    geometry = QgsGeometry()
+    if wkb:
+        geometry.fromWkb(bytes(wkb))
+    return geometry_piece(fid, key, geometry)
+
+
+def _lines_piece(fid: int, key: str, data: bytes, at: int) -> Optional[Piece]:
+    """The piece of the (multi)line string whose WKB starts at ``at``; None for anything else."""
+    lines = _wkb_lines(data, at)
     if not lines:
-        geometry = QgsGeometry()
-        if wkb:
-            geometry.fromWkb(bytes(wkb))
-        return geometry_piece(fid, key, geometry)
+        return None
     xs = [x for line in lines for x in line[0::2]]
     ys = [y for line in lines for y in line[1::2]]
     first, last = lines[0], lines[-1]
@@ -126,7 +97,8 @@ def wkb_piece(fid: int, key: str, wkb: Optional[bytes]) -> Piece:
 
 
 def _wkb_lines(wkb: bytes, at: int) -> Optional[list[tuple[float, ...]]]:
-    """Each line's x, y pairs (flat) of the ISO WKB (multi)line string at ``at``; None for anything else."""
+    """Each line's x, y pairs (flat) of the ISO WKB (multi)line string at ``at`` (2D, Z, M or ZM); None for
+    anything else."""
     order = "<" if wkb[at] == 1 else ">"
     kind = struct.unpack_from(order + "I", wkb, at + 1)[0]
     if kind // 1000 > 3 or kind % 1000 not in (2, 5):

@@ -85,7 +85,7 @@ class LayerHandle:
         return cls(spec, source, QgsCoordinateReferenceSystem(layer.crs()), QgsFields(fields),
                    identifiable, layer.name(), layer.wkbType(), gpkg_path(layer.source(), layer.providerType()),
                    layer.providerType(), layer.source(),
-                   reader_for_layer(layer, fields) or (None if snapshot else _pg_reader(layer, fields)))
+                   reader_for_layer(layer, fields) or (None if snapshot else direct_pg_reader(layer, fields)))
 
     def read(self, query: Query) -> Iterator[Any]:
         """The features ``query`` asks for (QgsFeature-like: ``id()``, ``attributes()``, ``geometry()``): straight
@@ -110,7 +110,7 @@ class LayerHandle:
         return [n for n in names if n in self.names]
 
 
-def _pg_reader(layer: QgsVectorLayer, fields: QgsFields) -> Optional[PgReader]:
+def direct_pg_reader(layer: QgsVectorLayer, fields: QgsFields) -> Optional[PgReader]:
     """The direct PostGIS reader where the ``postgis_direct_read`` setting asks for it (on by default); for live
     handles only: a task's snapshot reads through QGIS's pooled connections (one direct connection per QGIS)."""
     if layer.providerType() != "postgres" or not settings.get("postgis_direct_read"):
