@@ -2118,7 +2118,7 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>tabellen '{table}' saknar spatialt index</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/cross_streets.py" line="300"/>
+        <location filename="../digiresan_plugin/core/cross_streets.py" line="292"/>
         <source>{path}: the cross streets of layer &apos;{layer}&apos; are read through QGIS ({reason})</source>
         <translation>{path}: tvärgatorna i lagret '{layer}' läses genom QGIS ({reason})</translation>
     </message>

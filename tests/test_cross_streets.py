@@ -316,6 +316,7 @@ def test_a_card_reads_only_its_own_segments_cross_streets(grid, tmp_path):
     for key in ("ST-01", "ST-02", "ST-03"):  # one street: its order read once, then two ends per segment
         cross.place(_fid(layer, key))
     assert rows.calls["street"] == 1 and rows.calls["near"] == 6
+    assert rows.calls["street_size"] == 1  # the street's order kept: its length is not counted again
     cross.place(_fid(layer, "ST-02"))
     assert rows.calls["near"] == 6  # kept
 

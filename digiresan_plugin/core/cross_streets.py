@@ -137,15 +137,8 @@ class CrossStreets:
     def along(self, street: str) -> list[SegmentPlace]:
         """The segments named ``street`` in their order along it (the first from the street's end with the lowest
         key), each with the cross streets at its start and its end."""
-        known = self.cache.get(street)
-        if known is None:
-            with watch_reads() as faults:
-                seen = len(faults)
-                known = [self._place(piece, flipped, street) for piece, flipped in self._order(street)]
-            if len(faults) == seen:  # an answer read while the source failed is not kept
-                with _CACHE_LOCK:
-                    self.cache[street] = known
-        return known
+        return _kept(self.cache, street, lambda: [self._place(piece, flipped, street)
+                                                   for piece, flipped in self._order(street)])
 
     def street_of(self, fid: int) -> Optional[str]:
         """The street name of segment ``fid`` (None without one)."""
@@ -161,45 +154,27 @@ class CrossStreets:
         known = self.cache.get(street)
         if known is not None:
             return next((p for p in known if p.fid == fid), None)
-        key = (street, int(fid))
-        if key in self.places:
-            return self.places[key]
-        with watch_reads() as faults:
-            seen = len(faults)
-            found = self._one(int(fid), street)
-        if len(faults) == seen:
-            with _CACHE_LOCK:
-                while len(self.places) >= MAX_PLACES:  # the oldest first
-                    self.places.pop(next(iter(self.places)))
-                self.places[key] = found
-        return found
+        return _kept(self.places, (street, int(fid)), lambda: self._one(int(fid), street), MAX_PLACES)
 
     def _one(self, fid: int, street: str) -> Optional[SegmentPlace]:
-        if self.rows.street_size(street, MAX_ORDERED + 1) > MAX_ORDERED:  # listed by key as digitised: no walk
-            piece = self.rows.segment(fid)
+        if street not in self.orders and self.rows.street_size(street, MAX_ORDERED + 1) > MAX_ORDERED:
+            piece = self.rows.segment(fid)  # a long street is listed by key as digitised: no walk, no other segment
             return self._place(piece, False, street) if piece is not None else None
         return next((self._place(piece, flipped, street) for piece, flipped in self._order(street)
                      if piece.fid == fid), None)
 
     def _order(self, street: str) -> list[tuple[Piece, bool]]:
-        """The street's segments in their order along it, each with whether it is turned round (kept per street
-        when read without a fault)."""
-        known = self.orders.get(street)
-        if known is not None:
-            return known
-        with watch_reads() as faults:
-            seen = len(faults)
+        """The street's segments in their order along it, each with whether it is turned round (kept per street,
+        a long street not: it is read whole)."""
+
+        def walked() -> list[tuple[Piece, bool]]:
             pieces = self.rows.street(street)
             pieces.sort(key=lambda s: (sort_key(s.key), s.fid))
             order = self._walk([s.ends for s in pieces]) if len(pieces) <= MAX_ORDERED else \
                 [(i, False) for i in range(len(pieces))]
-            known = [(pieces[i], flipped) for i, flipped in order]
-        if len(faults) == seen and len(pieces) <= MAX_ORDERED:  # a long street is not kept: it is read whole
-            with _CACHE_LOCK:
-                while len(self.orders) >= MAX_ORDERS:  # the oldest first
-                    self.orders.pop(next(iter(self.orders)))
-                self.orders[street] = known
-        return known
+            return [(pieces[i], flipped) for i, flipped in order]
+
+        return _kept(self.orders, street, walked, MAX_ORDERS, keep=lambda order: len(order) <= MAX_ORDERED)
 
     def _place(self, piece: Piece, flipped: bool, street: str) -> SegmentPlace:
         ends = piece.ends
@@ -263,6 +238,23 @@ class CrossStreets:
         names = {name for name, geometry in self.rows.near(rect)
                  if name and name != street and not geometry.isEmpty() and geometry.distance(spot) <= t}
         return tuple(sorted(names, key=sort_key))
+
+
+def _kept(store: dict, key: Any, compute: Callable[[], Any], limit: Optional[int] = None,
+          keep: Callable[[Any], bool] = lambda _found: True) -> Any:
+    """``store[key]``, else ``compute()``: kept in ``store`` when read without a fault (an answer read while the
+    source failed is not kept) and ``keep`` allows it, at most ``limit`` entries (the oldest go first)."""
+    if key in store:
+        return store[key]
+    with watch_reads() as faults:
+        seen = len(faults)
+        found = compute()
+    if len(faults) == seen and keep(found):
+        with _CACHE_LOCK:
+            while limit is not None and len(store) >= limit:
+                store.pop(next(iter(store)))
+            store[key] = found
+    return found
 
 
 def _direction(to: Point, origin: Point) -> str:
