@@ -211,3 +211,28 @@ def test_the_road_card_gets_a_maintenance_section(qgis_app, candidates_twin, cat
     t1 = card({"subject": _subject(layers, "T1"), "language": "en"})["items"][0]["values"]
     assert (t1["level"], t1["forecast_year"], t1["treatment"]) == ("acceptable", 2027, "none needed now")
     assert card({"subject": {"layer": "buildings", "key": "B1"}, "language": "en"}) is None
+
+
+def test_the_maintenance_section_reads_its_segment_by_key_through_the_kept_sqlite_connection(
+        qgis_app, candidates_twin, catalog, model, monkeypatch):
+    """On a GeoPackage twin the card reads its segment, inspections and plan rows by key through this thread's kept
+    read-only connection (no file opened per click) and says what the QGIS path says for every segment."""
+    import sqlite3
+
+    from digiresan_plugin.core.investment import sources
+    from digiresan_plugin.core.investment.card import MaintenanceCard
+
+    layers = _layers(candidates_twin, catalog)
+    card = MaintenanceCard(catalog, lambda: layers, today=lambda: TODAY, model=model)
+    keys = [f["segment_id"] for f in layers["road_segments"].getFeatures()]
+    subjects = {sid: _subject(layers, sid) for sid in keys}
+    card({"subject": subjects[keys[0]], "language": "en"})  # the kept connection opened
+    opened = []
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sources.sqlite3, "connect", lambda *a, **k: opened.append(a) or real_connect(*a, **k))
+    by_sql = {sid: card({"subject": subjects[sid], "language": "en"}) for sid in keys}
+    assert opened == []
+    monkeypatch.setattr(sources, "plain_gpkg_table", lambda _layer: None)  # every layer through QGIS
+    by_qgis = {sid: card({"subject": subjects[sid], "language": "en"}) for sid in keys}
+    assert by_sql == by_qgis
+    assert by_sql["D1"]["items"][0]["values"]["treatment"] == "Ny beläggning"

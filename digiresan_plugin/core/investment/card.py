@@ -15,7 +15,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
-    QgsExpression,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
@@ -70,14 +69,12 @@ class MaintenanceCard:
         inputs = layer_inputs(layers)
         key = subject["key"]
         seg_layer = model.sources["segments"].layer
-        if seg_layer in inputs:
-            inputs[seg_layer] = inputs[seg_layer].only(QgsExpression.createFieldEqualityExpression(
-                model.sources["segments"].fields["id"], key))
+        if seg_layer in inputs:  # by key: read through SQLite when the layer is a plain GeoPackage table
+            inputs[seg_layer] = inputs[seg_layer].only_key(model.sources["segments"].fields["id"], key)
         for kind in ("inspections", "paving_plan"):
             rel = config.relations.get(model.sources[kind].relation)
             if rel is not None and rel.to_layer in inputs:
-                inputs[rel.to_layer] = inputs[rel.to_layer].only(
-                    QgsExpression.createFieldEqualityExpression(rel.to_field, key))
+                inputs[rel.to_layer] = inputs[rel.to_layer].only_key(rel.to_field, key)
         rel = config.relations.get(model.sources["permits"].relation)
         if rel is not None and rel.to_layer in inputs:
             inputs[rel.to_layer] = inputs[rel.to_layer].only(rect=self._rect(subject, inputs[rel.to_layer].crs,

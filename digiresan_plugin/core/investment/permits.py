@@ -23,7 +23,7 @@ from ..identify.config import identify_config
 from ..tr import tr
 from .columns import SegmentIds, ranges, utf8
 from .model import MaintenanceModel
-from .sources import Categories, LayerInput, SourceError, columns_of, floats, ints, read_rows
+from .sources import Categories, LayerInput, Reading, SourceError, columns_of, floats, ints, read_rows
 
 
 @dataclass(frozen=True)
@@ -47,16 +47,16 @@ def _rtree_candidates(segments: LayerInput, rects: list) -> Optional[list[list[i
     if segments.gpkg is None:
         return None
     try:
-        conn = sqlite3.connect(f"file:{segments.gpkg}?mode=ro", uri=True)
+        reading = Reading(segments)
     except sqlite3.Error:
         return None
     try:
-        row = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?",
+        row = reading.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?",
                            (segments.table,)).fetchone()
         if row is None:
             return None
         name = f"rtree_{segments.table}_{row[0]}"
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is None:
+        if reading.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is None:
             return None
         near: list[list[int]] = [[] for _ in rects]
         per_query = 999 // 5  # rectangles per statement (SQLite's smallest bound-parameter limit)
@@ -67,13 +67,13 @@ def _rtree_candidates(segments: LayerInput, rects: list) -> Optional[list[list[i
                       for v in (i, r.xMinimum(), r.xMaximum(), r.yMinimum(), r.yMaximum())]
             sql = (f"WITH q(i, x0, x1, y0, y1) AS (VALUES {values}) SELECT q.i, t.id FROM q, \"{name}\" t "
                    "WHERE t.minx <= q.x1 AND t.maxx >= q.x0 AND t.miny <= q.y1 AND t.maxy >= q.y0")
-            for i, fid in conn.execute(sql, params):
+            for i, fid in reading.execute(sql, params):
                 near[i].append(fid)
         return near
     except sqlite3.Error:
         return None
     finally:
-        conn.close()
+        reading.close()
 
 
 class PermitRows:

@@ -21,6 +21,7 @@ from typing import Any, Iterator, Optional
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsExpression,
     QgsFeatureRequest,
     QgsFields,
     QgsRectangle,
@@ -29,6 +30,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
 
+from ..identify.gpkg_reader import connection
 from ..layers import plain_gpkg_table
 from ..tr import tr
 
@@ -52,10 +54,25 @@ class LayerInput:
     table: Optional[str] = None
     expression: Optional[str] = None  # read only these features (QGIS path; e.g. one segment for its card)
     rect: Optional[QgsRectangle] = None  # …or only those in this rectangle (layer CRS)
+    key: Optional[tuple[str, Any]] = None  # …or only the rows whose field equals the value (both paths)
 
     def only(self, expression: Optional[str] = None, rect: Optional[QgsRectangle] = None) -> "LayerInput":
         """This layer restricted to the features matching ``expression`` / meeting ``rect`` (no fast path)."""
-        return replace(self, gpkg=None, table=None, expression=expression, rect=rect)
+        return replace(self, gpkg=None, table=None, expression=expression, rect=rect, key=None)
+
+    def only_key(self, field: str, value: Any) -> "LayerInput":
+        """This layer restricted to the rows whose ``field`` equals ``value``: a bound ``WHERE`` on the fast path
+        (e.g. one segment and its inspections for its card), the same expression through QGIS."""
+        if not self.has_field(field):
+            raise SourceError(tr("Layer '{layer_id}' has no field '{name}'").format(layer_id=self.layer_id,
+                                                                                    name=field))
+        return replace(self, expression=QgsExpression.createFieldEqualityExpression(field, value), key=(field, value))
+
+    def key_sql(self, alias: str = "") -> tuple[str, tuple]:
+        """`` WHERE`` clause and parameters of :attr:`key` (empty without one)."""
+        if self.key is None:
+            return "", ()
+        return f' WHERE {alias}{_ident(self.key[0])} = ?', (self.key[1],)
 
     def has_field(self, name: str) -> bool:
         return self.fields.indexOf(name) >= 0
@@ -68,6 +85,35 @@ class LayerInput:
                         layer_id=self.layer_id, name=name, what=what, role=role
                     )
                 )
+
+
+class Reading:
+    """The SQLite connection of one read: this thread's kept read-only connection to the file for a keyed read (a
+    card's few rows: opening the file and parsing its schema would cost more than the read), else its own."""
+
+    def __init__(self, layer: LayerInput) -> None:
+        self.kept = layer.key is not None
+        self.conn = connection(str(layer.gpkg)) if self.kept else sqlite3.connect(f"file:{layer.gpkg}?mode=ro",
+                                                                                 uri=True)
+        self.cursor: Optional[sqlite3.Cursor] = None
+
+    def execute(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
+        """A statement; the one before it ends (read it first)."""
+        if self.cursor is not None:
+            self.cursor.close()
+        self.cursor = self.conn.execute(sql, params)
+        return self.cursor
+
+    def close(self) -> None:
+        if self.kept:
+            if self.cursor is not None:
+                self.cursor.close()  # the statement ends: no read transaction left open on the kept connection
+        else:
+            self.conn.close()
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def layer_inputs(layers: dict[str, QgsVectorLayer]) -> dict[str, LayerInput]:
@@ -131,10 +177,10 @@ def read_rows(layer: LayerInput, names: list[str], dates: tuple[str, ...] = (),
         )
     if layer.gpkg is not None and not geometry:
         try:
-            conn, cursor = _sqlite_cursor(layer, names, dates, fid)
+            reading, cursor = _sqlite_cursor(layer, names, dates, fid)
         except sqlite3.Error:
-            conn = None  # an unusual GeoPackage: QGIS reads it
-        if conn is not None:
+            reading = None  # an unusual GeoPackage: QGIS reads it
+        if reading is not None:
             try:
                 while True:
                     batch = cursor.fetchmany(BATCH)
@@ -142,7 +188,7 @@ def read_rows(layer: LayerInput, names: list[str], dates: tuple[str, ...] = (),
                         return
                     yield from batch
             finally:
-                conn.close()
+                reading.close()
     request = QgsFeatureRequest().setSubsetOfAttributes([layer.fields.indexOf(n) for n in names])
     if not geometry and layer.rect is None:
         request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
@@ -168,16 +214,17 @@ def read_rows(layer: LayerInput, names: list[str], dates: tuple[str, ...] = (),
 def _sqlite_cursor(layer: LayerInput, names: list[str], dates: tuple[str, ...], fid: bool) -> tuple:
     columns = ", ".join(
         f'CAST(julianday(substr("{n}", 1, 10)) + 0.5 AS INTEGER)' if n in dates else f'"{n}"' for n in names)
-    conn = sqlite3.connect(f"file:{layer.gpkg}?mode=ro", uri=True)
+    reading = Reading(layer)
     try:
         if fid:
-            pk = conn.execute("SELECT name FROM pragma_table_info(?) WHERE pk = 1", (layer.table,)).fetchone()
+            pk = reading.execute("SELECT name FROM pragma_table_info(?) WHERE pk = 1", (layer.table,)).fetchone()
             if pk is None:
                 raise sqlite3.OperationalError(tr('no primary key in {table}').format(table=layer.table))
             columns = f'"{pk[0]}", {columns}'
-        return conn, conn.execute(f'SELECT {columns} FROM "{layer.table}"')
+        where, params = layer.key_sql()
+        return reading, reading.execute(f'SELECT {columns} FROM "{layer.table}"{where}', params)
     except sqlite3.Error:
-        conn.close()
+        reading.close()
         raise
 
 
@@ -223,15 +270,16 @@ def row_count(layer: LayerInput) -> Optional[int]:
     if layer.gpkg is None:
         return None
     try:
-        conn = sqlite3.connect(f"file:{layer.gpkg}?mode=ro", uri=True)
+        reading = Reading(layer)
     except sqlite3.Error:
         return None
     try:
-        return int(conn.execute(f'SELECT count(*) FROM "{layer.table}"').fetchone()[0])
+        where, params = layer.key_sql()
+        return int(reading.execute(f'SELECT count(*) FROM "{layer.table}"{where}', params).fetchone()[0])
     except sqlite3.Error:
         return None
     finally:
-        conn.close()
+        reading.close()
 
 
 def columns_of(rows: Iterator[tuple], converters: list, count: Optional[int] = None,
@@ -286,18 +334,22 @@ def read_children_by_parent(child: LayerInput, parent: LayerInput, child_key: st
     columns = ", ".join(
         f'CAST(julianday(substr(c."{n}", 1, 10)) + 0.5 AS INTEGER)' if n in dates else f'c."{n}"' for n in names)
     try:
-        conn = sqlite3.connect(f"file:{child.gpkg}?mode=ro", uri=True)
+        reading = Reading(child)
     except sqlite3.Error:
         return None
     try:
-        pk = conn.execute("SELECT name FROM pragma_table_info(?) WHERE pk = 1", (parent.table,)).fetchone()
+        pk = reading.execute("SELECT name FROM pragma_table_info(?) WHERE pk = 1", (parent.table,)).fetchone()
         if pk is None:
-            conn.close()
+            reading.close()
             return None
-        cursor = conn.execute(f'SELECT p."{pk[0]}", {columns} FROM "{child.table}" c '
-                              f'JOIN "{parent.table}" p ON p."{parent_key}" = c."{child_key}"')
+        child_where, child_params = child.key_sql("c.")
+        parent_where, parent_params = parent.key_sql("p.")
+        where = child_where + (parent_where.replace(" WHERE", " AND", 1) if child_where else parent_where)
+        cursor = reading.execute(f'SELECT p."{pk[0]}", {columns} FROM "{child.table}" c '
+                                 f'JOIN "{parent.table}" p ON p."{parent_key}" = c."{child_key}"{where}',
+                                 child_params + parent_params)
     except sqlite3.Error:
-        conn.close()
+        reading.close()
         return None
 
     def rows() -> Iterator[tuple]:
@@ -308,6 +360,6 @@ def read_children_by_parent(child: LayerInput, parent: LayerInput, child_key: st
                     return
                 yield from batch
         finally:
-            conn.close()
+            reading.close()
 
     return rows()
