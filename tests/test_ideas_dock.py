@@ -565,3 +565,27 @@ def test_amounts_read_the_swedish_way(qgis_app):
     assert amount(330000.0, sv) == "330\u202f000\u00a0kr"
     assert grouped(330000.0, sv, 2) == "330\u202f000,00"
     assert grouped(330000.0, en, 2) == "330,000.00" and amount(None, sv) == "–"
+
+
+def test_the_filters_take_one_row_in_a_wide_bottom_panel_and_two_in_a_side_panel(make_dock, gpkg):
+    """A wide panel (the default place at the bottom) puts the four combos side by side so the list gets a row more;
+    a narrow one keeps two per row. Each combo still shows its whole "All …" text."""
+    dock = make_dock(gpkg)
+    bar = dock.filters
+    rows = {}
+    for width in (1200, 480, 1200):
+        dock.resize(width, 700)
+        dock.show()
+        wait(lambda: dock.isVisible() and dock.width() == width)
+        QCoreApplication.processEvents()
+        tops = {combo.geometry().top() for combo in bar.combos()}
+        rows[width] = (bar.combos_per_row(), len(tops))
+        for combo in bar.combos():
+            text = combo.fontMetrics().horizontalAdvance(combo.itemText(0))
+            assert combo.width() >= text, (width, combo.itemText(0))
+        assert bar.search_edit.geometry().top() > max(tops)
+    assert rows == {1200: (4, 1), 480: (2, 2)}
+    dock.resize(1200, 700)
+    wait(lambda: dock.width() == 1200)
+    assert bar.minimumSizeHint().width() <= 320  # four in a row never keeps the panel from narrowing
+    dock.hide()

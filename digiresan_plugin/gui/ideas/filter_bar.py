@@ -15,8 +15,12 @@ from ...core.ideas.vocabulary import label
 from .table_model import STATUS_COLOURS, status_icon
 
 
+COMBO_CHROME_PX = 44  # a combo's arrow, icon and margins beside its text
+
+
 class IdeasFilterBar(QWidget):
-    """Four combos and a search field; ``changed`` on any edit. The counts label below tells what they leave."""
+    """Four combos (in one row when the panel is wide, else two rows) and a search field; ``changed`` on any edit.
+    The counts label below tells what they leave."""
 
     changed = pyqtSignal()
 
@@ -32,14 +36,12 @@ class IdeasFilterBar(QWidget):
         self.theme_combo = self._combo(self.tr("All themes"), THEMES)
         self.category_combo = self._combo(self.tr("All categories"), CATEGORIES)
         self.year_combo = self._combo(self.tr("All years"), ())
-        grid.addWidget(self.status_combo, 0, 0)
-        grid.addWidget(self.theme_combo, 0, 1)
-        grid.addWidget(self.category_combo, 1, 0)
-        grid.addWidget(self.year_combo, 1, 1)
         self.search_edit = QgsFilterLineEdit(self)
         self.search_edit.setShowSearchIcon(True)
         self.search_edit.setPlaceholderText(self.tr("Search title and description"))
-        grid.addWidget(self.search_edit, 2, 0, 1, 2)
+        self._grid = grid
+        self._per_row = 0
+        self._arrange(2)
         layout.addLayout(grid)
         self.counts_label = QLabel(self)
         self.counts_label.setWordWrap(True)
@@ -48,6 +50,35 @@ class IdeasFilterBar(QWidget):
         for combo in self.combos():
             combo.currentIndexChanged.connect(self.changed)
         self.search_edit.textChanged.connect(self.changed)
+
+    def combos_per_row(self) -> int:
+        """Four combos in one row when each fits its "All …" text there (a wide panel at the bottom), else two."""
+        return self._per_row
+
+    def _arrange(self, per_row: int) -> None:
+        if per_row == self._per_row:
+            return
+        grid = self._grid
+        for widget in (*self.combos(), self.search_edit):
+            grid.removeWidget(widget)
+        for k, combo in enumerate(self.combos()):
+            grid.addWidget(combo, k // per_row, k % per_row)
+            # four in a row must not make the panel wider than two rows would: it goes back to two before a combo
+            # is narrower than its "All …" text (see resizeEvent), so the row may claim less than the combos' hint
+            combo.setMinimumWidth(1 if per_row == 4 else 0)
+        grid.addWidget(self.search_edit, 4 // per_row, 0, 1, per_row)
+        for column in range(4):
+            grid.setColumnStretch(column, 1 if column < per_row else 0)
+        self._per_row = per_row
+
+    def _four_fit(self) -> bool:
+        metrics = self.fontMetrics()
+        need = max(metrics.horizontalAdvance(c.itemText(0)) for c in self.combos()) + COMBO_CHROME_PX
+        return self.width() >= 4 * need + 3 * self._grid.horizontalSpacing()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._arrange(4 if self._four_fit() else 2)
 
     def _combo(self, any_text: str, values: Iterable, status_icons: bool = False) -> QComboBox:
         combo = QComboBox(self)
