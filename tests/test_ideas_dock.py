@@ -576,7 +576,7 @@ def test_the_filters_take_one_row_in_a_wide_bottom_panel_and_two_in_a_side_panel
     for width in (1200, 480, 1200):
         dock.resize(width, 700)
         dock.show()
-        wait(lambda: dock.isVisible() and dock.width() == width)
+        wait(lambda w=width: dock.isVisible() and dock.width() == w)
         QCoreApplication.processEvents()
         tops = {combo.geometry().top() for combo in bar.combos()}
         rows[width] = (bar.combos_per_row(), len(tops))

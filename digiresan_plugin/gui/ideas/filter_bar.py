@@ -14,7 +14,6 @@ from ...core.ideas.model import CATEGORIES, STATUSES, THEMES
 from ...core.ideas.vocabulary import label
 from .table_model import STATUS_COLOURS, status_icon
 
-
 COMBO_CHROME_PX = 44  # a combo's arrow, icon and margins beside its text
 
 
