@@ -9,6 +9,7 @@ part runs in a worker thread at the same time (numpy releases the GIL in its loo
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Optional
 
@@ -18,21 +19,24 @@ import numpy as np
 PARALLEL_BYTES = 1 << 21
 
 _pool: Optional[ThreadPoolExecutor] = None
+_pool_lock = threading.Lock()
 
 
 def _worker() -> ThreadPoolExecutor:
     global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digiresan-search")
-    return _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digiresan-search")
+        return _pool
 
 
 def stop_worker() -> None:
     """End the worker thread (on plugin unload; a later search starts a new one)."""
     global _pool
-    if _pool is not None:
-        _pool.shutdown(wait=True)
-        _pool = None
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True)
 
 
 class DenseStarts:
@@ -63,7 +67,10 @@ class DenseStarts:
         parts = self._parts
         if len(parts) == 1:
             return work(*parts[0])
-        other = _worker().submit(work, *parts[1])
+        try:
+            other = _worker().submit(work, *parts[1])
+        except RuntimeError:  # the worker was just stopped (plugin unload): both parts here
+            return np.concatenate([work(*part) for part in parts])
         first = work(*parts[0])
         return np.concatenate((first, other.result()))
 
