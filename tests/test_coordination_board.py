@@ -239,6 +239,68 @@ def test_the_match_table_is_kept_when_other_tables_change(tmp_path, catalog):
     layers.clear()
 
 
+def test_with_the_edit_history_a_write_is_told_without_scanning_the_inputs(tmp_path, catalog, monkeypatch):
+    """On a twin with the plugin's history triggers, another program's writes are told apart by the history rows
+    written since: an inspection, a permit's contractor (not read) and a note keep the table, a permit's dates
+    and a moved permit build it again, and no input table is scanned. Once a watched table's history trigger is
+    gone (the table made again by another tool), the inputs are scanned as before."""
+    from osgeo import ogr
+
+    from digiresan_plugin.core.coordination import matches
+    from digiresan_plugin.core.coordination.notes import GpkgNotes, Note
+    from digiresan_plugin.core.gpkg_triggers import install_triggers
+
+    from .coordination_fixture import X0, Y0
+
+    path = build_coordination_twin(tmp_path / "coord.gpkg")
+    install_triggers(path, catalog)
+    scanned: list[str] = []
+    real_stamp = matches.table_stamp
+    monkeypatch.setattr(matches, "table_stamp", lambda table, *a, **k: scanned.append(table.table) or real_stamp(
+        table, *a, **k))
+    layers = open_layers(path, catalog)
+    board = Board(TwinEngine(catalog, layers.get, today=TODAY, setting_values={"dig_moratorium_years": 3}))
+    assert {r.rule for r in board.conflicts(Window())} == set(EXPECTED_FULL)
+    first = board.stored.matches()[0]
+
+    def write(sql: str) -> None:
+        ds = ogr.Open(str(path), 1)
+        ds.ExecuteSQL(sql)
+        ds = None
+
+    GpkgNotes(path, "test").save(Note("moratorium", "GT-1", "", "M1", "resolved", notes="klart"))
+    write("INSERT INTO road_condition (segment_id, inspected_on, iri_mm_m, rut_depth_mm, condition_class) "
+          "VALUES ('M1', '2026-11-01', 2.0, 5.0, 2)")  # also sets M1's latest condition class (a derived field)
+    write("UPDATE excavation_permits SET contractor = 'Annan AB' WHERE permit_id = 'GT-1'")
+    assert board.stored.matches()[0] is first
+    assert scanned == []
+
+    write("UPDATE excavation_permits SET start_date = '2026-12-06' WHERE permit_id = 'GT-4'")
+    rows = {r.rule: r for r in board.conflicts(Window())}
+    second = board.stored.matches()[0]
+    assert second is not first and rows["coordination_space_time"].start == d(9)
+    ds = ogr.Open(str(path), 1)  # GT-1 moved 200 m away from Malmgatan: no moratorium warning any more
+    layer = ds.GetLayerByName("excavation_permits")
+    layer.SetAttributeFilter("permit_id = 'GT-1'")
+    feature = layer.GetNextFeature()
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(
+        f"POLYGON(({X0 + 20} {Y0 + 500}, {X0 + 30} {Y0 + 500}, {X0 + 30} {Y0 + 506}, {X0 + 20} {Y0 + 506}, "
+        f"{X0 + 20} {Y0 + 500}))"))
+    layer.SetFeature(feature)
+    ds = None
+    assert "moratorium" not in {r.rule for r in board.conflicts(Window())}
+    third = board.stored.matches()[0]
+    assert third is not second and scanned == []
+
+    write('DROP TRIGGER "digiresan_history_road_segments_update"')  # the history no longer sees segment edits
+    write("UPDATE road_segments SET last_paved = '2020-01-01' WHERE segment_id = 'F1'")
+    board.conflicts(Window())
+    assert board.stored.matches()[0] is not third
+    assert "road_segments" in scanned
+    del board, rows, first, second, third
+    layers.clear()
+
+
 @pytest.mark.parametrize(("locale", "paving", "paved"), [
     (None, "2027-05-01", "2025-11-27"),  # Processing and data: ISO
     (QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "5/1/2027", "11/27/2025"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import weakref
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -179,13 +180,16 @@ def _identifier(catalog: Catalog, value: Any, key: str) -> str:
     return value
 
 
-_CACHE: dict[int, tuple[Catalog, MaintenanceSpec]] = {}
+_CACHE: dict[int, tuple["weakref.ref[Catalog]", MaintenanceSpec]] = {}
 
 
 def maintenance_spec(catalog: Catalog) -> MaintenanceSpec:
     """:func:`parse_maintenance`, parsed once per catalog object."""
     cached = _CACHE.get(id(catalog))
-    if cached is None or cached[0] is not catalog:
-        cached = (catalog, parse_maintenance(catalog))
+    if cached is None or cached[0]() is not catalog:
+        for key in [k for k, (ref, _spec) in _CACHE.items() if ref() is None]:
+            del _CACHE[key]
+        # a weak reference: the cache must not keep a catalog (and what hangs on it) alive past its users
+        cached = (weakref.ref(catalog), parse_maintenance(catalog))
         _CACHE[id(catalog)] = cached
     return cached[1]

@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional
 from .. import settings
 from ..identify.engine import TwinEngine
 from ..identify.values import as_int
+from ..maintenance_spec import maintenance_spec
 from ..read_faults import TwinReadError, raise_on_faults, watch_reads
 from ..tr import tr
 from .classes import pair_conflicts
@@ -61,7 +62,8 @@ class Board:
         self.rules = kept_rules(spec, config.warnings, config.relations)
         admit = config.relations[self.rules[0].permits].where if self.rules else ()
         self.reader = NetworkReader(spec, engine.layer_handle, engine.metric, admit)
-        self.stored = StoredReader(spec, engine.layer_handle, engine.metric, admit)
+        self.stored = StoredReader(spec, engine.layer_handle, engine.metric, admit,
+                                   maintenance_spec(engine.catalog).history.table)
         self.network: Optional[Network] = None
         self.last_rows: list[Conflict] = []
         self.notes: Optional[NotesStore] = None  # the handling notes (set by the caller that knows the source)

@@ -5,8 +5,9 @@ a board for a date window only touches the permits in that window. Freshness is 
 the file's change stamp is the same the table is current; when it changed (any committed write), the stamps of
 the tables the matches are read from (permits, road segments, paving plan: the columns read and the geometry,
 :func:`.stored.table_stamp`) decide — a note, an inspection or another column keeps the table, a permit's dates
-or geometry or a segment builds it again. The plugin's own write of a handling note skips even that check
-(:func:`carry_over`).
+or geometry or a segment builds it again. Where the twin's edit history covers those tables, the history rows
+written since the table was built decide instead, without scanning the inputs (:mod:`.history_stamp`). The
+plugin's own write of a handling note skips even that check (:func:`carry_over`).
 
 :class:`StoredReader` answers None where the twin is not such a file (another provider, a layer in edit mode,
 a layer CRS other than the metric one): the board then reads through QGIS (:mod:`.reader`)."""
@@ -17,11 +18,10 @@ import os
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from sys import intern
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Optional
 
 from qgis.core import QgsGeometry
 
@@ -30,10 +30,11 @@ from ..identify.handles import LayerHandle, Metric
 from ..identify.specs import Condition
 from ..identify.values import as_date, as_int, py_value
 from .config import CoordinationSpec
+from .history_stamp import Watched, changed_since, history_state
 from .lifecycle import paving_date
 from .model import Conflict, PermitRow, SegmentRow, Window, add_months
 from .reader import Network, Progress, _exemption, _fields, _matches, reach
-from .stored import StoredTable, file_stamp, quoted, table_stamp
+from .stored import StoredGeometries, StoredTable, file_stamp, quoted, table_stamp
 
 _CACHE: dict[tuple, "Matches"] = {}
 _LOCK = threading.Lock()
@@ -57,42 +58,14 @@ class Matches:
     rows: dict[tuple, list[tuple[date, date, Conflict]]] = field(default_factory=dict)
     spans: list[tuple[date, date, PermitRow]] = field(default_factory=list)  # each permit's dates (open: min/max)
     on_segment: dict[str, list[PermitRow]] = field(default_factory=dict)  # the permits on each segment
-    inputs: tuple = ()  # the input tables' stamps it was built from
+    inputs: Optional[tuple] = ()  # the input tables' stamps it was built from (None: not taken, see history)
+    history: Optional[tuple] = None  # the edit history's state when built (:mod:`.history_stamp`)
 
     def __post_init__(self) -> None:
         self.spans = [(p.start or date.min, p.end or date.max, p) for p in self.permits.values()]
         for p in self.permits.values():
             for sid in p.segments:
                 self.on_segment.setdefault(sid, []).append(p)
-
-
-class StoredGeometries(Mapping):
-    """Metric geometries by key, read from the table when first asked for (``fid_of`` gives a key's feature)."""
-
-    def __init__(self, table: StoredTable, fid_of: Callable[[str], Optional[int]]):
-        self.table, self.fid_of = table, fid_of
-        self._memo: dict[str, Optional[QgsGeometry]] = {}
-
-    def _get(self, key: str) -> Optional[QgsGeometry]:
-        if key not in self._memo:
-            fid = self.fid_of(key)
-            self._memo[key] = self.table.geometry_of(fid) if fid is not None else None
-        return self._memo[key]
-
-    def __getitem__(self, key: str) -> QgsGeometry:
-        found = self._get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._get(key) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter([k for k, v in self._memo.items() if v is not None])
-
-    def __len__(self) -> int:
-        return sum(1 for v in self._memo.values() if v is not None)
 
 
 def only_one_commit(before: tuple, after: tuple) -> bool:
@@ -128,8 +101,10 @@ class StoredReader:
     """The board's reads of a GeoPackage twin through the match table (None from :meth:`matches`: not possible)."""
 
     def __init__(self, spec: CoordinationSpec, resolve: Callable[[str], Optional[LayerHandle]], metric: Metric,
-                 admit: tuple[Condition, ...] = ()):
+                 admit: tuple[Condition, ...] = (), history: Optional[str] = None):
+        """``history``: the twin's edit history table (catalog ``history``), which can tell what changed."""
         self.spec, self.resolve, self.metric, self.admit = spec, resolve, metric, admit
+        self.history = history
 
     def _tables(self) -> Optional[tuple[StoredTable, StoredTable, Optional[StoredTable]]]:
         spec = self.spec
@@ -158,12 +133,23 @@ class StoredReader:
             found = _CACHE.get(key)
         if found is not None and found.stamp == stamp:
             return found, tables
-        inputs = self._input_stamps(*tables)
-        if found is not None and found.inputs == inputs:  # a write elsewhere in the file (a note, an inspection)
-            found.stamp = stamp
+        watched = self._watched(*tables)
+        conn = tables[0].conn()
+        changed, state = None, None
+        if found is not None and watched:  # the file was written: the edit history tells what, when it can
+            changed, state = changed_since(conn, self.history, watched, found.history)
+            if changed is False:
+                found.stamp, found.history = stamp, state
+                return found, tables
+        if state is None and watched:
+            state = history_state(conn, self.history, watched)  # taken before the read: no later write missed
+        # the inputs' stamps (a scan of every input row) only where the history cannot tell
+        inputs = self._input_stamps(*tables) if changed is None and (state is None or found is not None) else None
+        if found is not None and inputs is not None and found.inputs == inputs:  # a write elsewhere in the file
+            found.stamp, found.history = stamp, state
             return found, tables
         built = self._build(stamp, *tables, progress=progress)
-        built.inputs = inputs
+        built.inputs, built.history = inputs, state
         with _LOCK:
             _CACHE.pop(key, None)
             while len(_CACHE) >= MAX_KEPT:
@@ -183,6 +169,23 @@ class StoredReader:
             assert plan_handle is not None
             stamps.append(table_stamp(plan_t, _fields(plan_handle, spec.paving_plan, None)))
         return tuple(stamps)
+
+    def _watched(self, pt: StoredTable, st: StoredTable, plan_t: Optional[StoredTable]) -> Optional[list[Watched]]:
+        """The tables and columns :meth:`_build` reads, for the history; None when they are not in one file."""
+        spec = self.spec
+        if len({t.path for t in (pt, st, plan_t) if t is not None}) != 1:
+            return None
+        s_handle = self.resolve(spec.segments.layer)
+        assert s_handle is not None
+        parts = [(spec.permits.layer, pt, self._permit_names(), True),
+                 (spec.segments.layer, st, _fields(s_handle, spec.segments, s_handle.spec.key), True)]
+        if plan_t is not None and spec.paving_plan is not None:
+            plan_handle = self.resolve(spec.paving_plan.layer)
+            assert plan_handle is not None
+            parts.append((spec.paving_plan.layer, plan_t, _fields(plan_handle, spec.paving_plan, None), False))
+        return [Watched(layer, t.table, frozenset([t.columns[n] for n in names]
+                                                  + ([t.geometry] if geometry and t.geometry else [])))
+                for layer, t, names, geometry in parts]
 
     def _permit_names(self) -> list[str]:
         """The permit fields the table is built from (the rules' fields, admit conditions', exemptions')."""

@@ -9,8 +9,11 @@ import json
 import os
 import sqlite3
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+
+from qgis.core import QgsGeometry
 
 from ..identify.gpkg_reader import GpkgReader, connection, geometry_from_blob
 from ..identify.handles import LayerHandle, Metric
@@ -132,3 +135,32 @@ def file_stamp(path: str) -> tuple:
     except OSError:
         parts += [None, None]
     return tuple(parts)
+
+
+class StoredGeometries(Mapping):
+    """Metric geometries by key, read from the table when first asked for (``fid_of`` gives a key's feature)."""
+
+    def __init__(self, table: StoredTable, fid_of: Callable[[str], Optional[int]]):
+        self.table, self.fid_of = table, fid_of
+        self._memo: dict[str, Optional[QgsGeometry]] = {}
+
+    def _get(self, key: str) -> Optional[QgsGeometry]:
+        if key not in self._memo:
+            fid = self.fid_of(key)
+            self._memo[key] = self.table.geometry_of(fid) if fid is not None else None
+        return self._memo[key]
+
+    def __getitem__(self, key: str) -> QgsGeometry:
+        found = self._get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k for k, v in self._memo.items() if v is not None])
+
+    def __len__(self) -> int:
+        return sum(1 for v in self._memo.values() if v is not None)
