@@ -98,6 +98,22 @@ def test_each_kind_of_query_matches_qgis(layers):
     assert hits > 100
 
 
+def test_a_limit_gives_the_first_features_in_key_order_on_every_path(layers):
+    """``Query.limit``: the first features in feature-id order, read directly and through QGIS (whose OGR provider
+    gives a GeoPackage's rows in fid order)."""
+    conditions = layers["road_condition"]
+    by_segment: dict[str, list[int]] = {}
+    for f in conditions.getFeatures():
+        by_segment.setdefault(f["segment_id"], []).append(f.id())
+    segment, fids = max(by_segment.items(), key=lambda kv: len(kv[1]))
+    assert len(fids) >= 3
+    reader = reader_for_layer(conditions, conditions.fields())
+    for limit in (1, 2, len(fids), len(fids) + 5):
+        query = Query(equals=("segment_id", segment), geometry=False, limit=limit)
+        assert list(_direct(reader, query)) == sorted(fids)[:limit]
+        assert list(_through_qgis(conditions, query)) == sorted(fids)[:limit]
+
+
 def test_whole_reports_are_the_same_either_way(layers, catalog):
     def through_qgis(layer_id):
         layer = layers.get(layer_id)

@@ -127,6 +127,19 @@ def test_each_kind_of_query_matches_qgis(layers):
     assert hits > 100
 
 
+def test_a_limit_gives_the_first_features_in_key_order(layers):
+    conditions = layers["road_condition"]
+    by_segment: dict[str, list[int]] = {}
+    for f in conditions.getFeatures():
+        by_segment.setdefault(f["segment_id"], []).append(f.id())
+    segment, fids = max(by_segment.items(), key=lambda kv: len(kv[1]))
+    assert len(fids) >= 3
+    reader = reader_for_pg_layer(conditions, conditions.fields())
+    for limit in (1, 2, len(fids) + 5):
+        query = Query(equals=("segment_id", segment), geometry=False, limit=limit)
+        assert list(_direct(reader, query)) == sorted(fids)[:limit]
+
+
 def test_direct_reads_only_on_the_main_thread_tasks_read_through_qgis(layers, catalog):
     """One direct connection per QGIS: a task's snapshot engine has no PostGIS reader, and a live one asked from
     another thread steps aside (the handle then reads through QGIS) — the reports are the same."""
@@ -260,7 +273,13 @@ def test_a_road_title_read_straight_from_postgis_is_the_geopackage_one(layers, c
 
     direct = for_layer(spec, layer_spec, pg)
     assert isinstance(direct.rows, PgStreetRows)
+    asked: list = []
+    real_read = direct.rows.reader.read
+    monkeypatch.setattr(direct.rows.reader, "read", lambda query: asked.append(query) or real_read(query))
     assert titles(direct) == expected
+    streets = {f[spec.name_field] for f in pg.getFeatures()} - {None}
+    by_name = [q for q in asked if q.equals is not None and q.equals[0] == spec.name_field]
+    assert len(by_name) == len(streets)  # each street read once: its length and its segments in one question
     found: dict = {}
     built_here = for_layer(spec, layer_spec, pg)  # built on the main thread, read on a worker (the locator's)
     worker = threading.Thread(target=lambda: found.update(titles(built_here)))

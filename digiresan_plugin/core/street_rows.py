@@ -248,8 +248,11 @@ class PgStreetRows:
         self._name_at = fields.indexFromName(self.name)
         self._key_at = fields.indexFromName(self.key) if self.key else -1
         self._key_only = [self.key] if self.key else []
+        # a short street read whole by street_size, for the street() call that follows it: one round trip, not two
+        self._read_whole: Optional[tuple[str, list[Piece]]] = None
 
     def _read(self, query: Query) -> Optional[list]:
+        self._read_whole = None  # kept only until the next question (so never from an earlier click)
         try:
             return self.reader.read(query)
         except PgReadError:
@@ -259,14 +262,24 @@ class PgStreetRows:
         return _key(feature.attributes()[self._key_at]) if self._key_at >= 0 else ""
 
     def street(self, name: str) -> list[Piece]:
+        whole = self._read_whole
+        if whole is not None and whole[0] == name:  # read by street_size just before
+            self._read_whole = None
+            return whole[1]
         found = self._read(Query(equals=(self.name, name), attributes=self._key_only, geometry=True))
         if found is None:
             return self.fallback.street(name)
         return [wkb_piece(f.id(), self._key_of(f), f.wkb()) for f in found]
 
     def street_size(self, name: str, at_most: int) -> int:
-        found = self._read(Query(equals=(self.name, name), attributes=[], geometry=False))
-        return min(len(found), at_most) if found is not None else self.fallback.street_size(name, at_most)
+        """Counted by reading at most ``at_most`` segments; a shorter street is read whole, for :meth:`street`."""
+        found = self._read(Query(equals=(self.name, name), attributes=self._key_only, geometry=True,
+                                 limit=at_most))
+        if found is None:
+            return self.fallback.street_size(name, at_most)
+        if len(found) < at_most:
+            self._read_whole = (name, [wkb_piece(f.id(), self._key_of(f), f.wkb()) for f in found])
+        return len(found)
 
     def segment(self, fid: int) -> Optional[Piece]:
         found = self._read(Query(fids=[int(fid)], attributes=self._key_only, geometry=True))

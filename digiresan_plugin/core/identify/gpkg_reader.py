@@ -281,7 +281,8 @@ class GpkgReader:
         sql = f"SELECT {', '.join(select)} FROM {_quoted(self.table)}"  # noqa: S608 - names from the file's schema
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return sql + f" ORDER BY {_quoted(shape.pk)}", wanted
+        sql += f" ORDER BY {_quoted(shape.pk)}"
+        return (sql + " LIMIT ?" if query.limit is not None else sql), wanted
 
     def read(self, query: Query) -> list[LiteFeature]:
         """The features ``query`` asks for, in fid order. Raises sqlite3.Error / LookupError when it cannot."""
@@ -290,7 +291,7 @@ class GpkgReader:
             raise LookupError("not a plain GeoPackage table")
         key = (query.rect is not None, query.equals[0] if query.equals else None,
                tuple((c.field, c.op, len(c.values)) for c in query.where), query.fids is not None,
-               None if query.attributes is None else tuple(query.attributes), query.geometry)
+               None if query.attributes is None else tuple(query.attributes), query.geometry, query.limit is not None)
         if key not in self._statements:
             self._statements[key] = self._statement(query, shape)
         sql, wanted = self._statements[key]
@@ -304,6 +305,8 @@ class GpkgReader:
             params += [_bindable(v) for v in c.values]
         if query.fids is not None:
             params.append("[" + ",".join(str(int(f)) for f in query.fids) + "]")
+        if query.limit is not None:
+            params.append(int(query.limit))
         rows = connection(self.path, self.identity).execute(sql, params).fetchall()
         return features_from_rows(rows, wanted, shape.converters, query.geometry and shape.geometry is not None,
                                   self.fields)

@@ -209,7 +209,8 @@ class PgReader:
         sql = f"SELECT {', '.join(select)} FROM {self.relation}"  # noqa: S608 - names from the layer's source
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return sql + f" ORDER BY {_ident(self.key)}", wanted
+        sql += f" ORDER BY {_ident(self.key)}"
+        return (sql + " LIMIT %s" if query.limit is not None else sql), wanted
 
     def read(self, query: Query) -> list[LiteFeature]:
         """The features ``query`` asks for, in key order. Raises :class:`PgReadError` when it cannot (also off the
@@ -218,7 +219,7 @@ class PgReader:
             raise PgReadError("not on the main thread")
         key = (query.rect is not None, query.equals[0] if query.equals else None,
                tuple((c.field, c.op, len(c.values)) for c in query.where), query.fids is not None,
-               None if query.attributes is None else tuple(query.attributes), query.geometry)
+               None if query.attributes is None else tuple(query.attributes), query.geometry, query.limit is not None)
         if key not in self._statements:
             self._statements[key] = self._statement(query)
         sql, wanted = self._statements[key]
@@ -232,6 +233,8 @@ class PgReader:
             params.append(c.values[0] if c.op in ("eq", "ne") else list(c.values))
         if query.fids is not None:
             params.append([int(f) for f in query.fids])
+        if query.limit is not None:
+            params.append(int(query.limit))
         pg = _psycopg2()
         conn = _connection(self._conninfo)
         try:

@@ -25,6 +25,7 @@ class Query:
     fids: Optional[Sequence[int]] = None  # these features only
     attributes: Optional[Sequence[str]] = None  # None: every attribute; the others come back NULL
     geometry: bool = True
+    limit: Optional[int] = None  # at most this many (the first in key order)
 
 
 def usable_conditions(conditions: tuple[Condition, ...], fields: QgsFields, layer_id: str) -> list[Condition]:
@@ -77,4 +78,6 @@ def to_request(query: Query, fields: QgsFields) -> QgsFeatureRequest:
         request.setSubsetOfAttributes(list(query.attributes), fields)
     if not query.geometry:
         request.setFlags(request.flags() | QgsFeatureRequest.Flag.NoGeometry)
+    if query.limit is not None:
+        request.setLimit(int(query.limit))
     return request
