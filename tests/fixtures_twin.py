@@ -317,3 +317,12 @@ def open_layers(path: Path, catalog: Catalog, project: Optional[QgsProject] = No
     if project is not None:
         project.addMapLayers(list(layers.values()))
     return layers
+
+
+def busiest_key(layer: QgsVectorLayer, field: str) -> tuple[Any, list[int]]:
+    """The value of ``field`` with the most features in ``layer``, and their feature ids in ascending order."""
+    by_value: dict[Any, list[int]] = {}
+    for feature in layer.getFeatures():
+        by_value.setdefault(feature[field], []).append(feature.id())
+    value, fids = max(by_value.items(), key=lambda kv: len(kv[1]))
+    return value, sorted(fids)

@@ -127,10 +127,26 @@ def test_the_stored_match_table_answers_as_the_qgis_read(board, window):
     assert _keys(board.conflicts(window)) == stored
 
 
-def test_the_match_table_is_built_again_when_a_permit_changes(tmp_path, catalog):
+def _move_gt1_away(path: Path) -> None:
+    """Another program moves permit GT-1 200 m north, away from Malmgatan."""
     from osgeo import ogr
 
     from .coordination_fixture import X0, Y0
+
+    ds = ogr.Open(str(path), 1)
+    layer = ds.GetLayerByName("excavation_permits")
+    layer.SetAttributeFilter("permit_id = 'GT-1'")
+    feature = layer.GetNextFeature()
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(
+        f"POLYGON(({X0 + 20} {Y0 + 500}, {X0 + 30} {Y0 + 500}, {X0 + 30} {Y0 + 506}, {X0 + 20} {Y0 + 506}, "
+        f"{X0 + 20} {Y0 + 500}))"))
+    layer.SetFeature(feature)
+    ds = None
+
+
+def test_the_match_table_is_built_again_when_a_permit_changes(tmp_path, catalog):
+    from osgeo import ogr
+
 
     path = build_coordination_twin(tmp_path / "coord.gpkg")
     layers = open_layers(path, catalog)
@@ -147,15 +163,7 @@ def test_the_match_table_is_built_again_when_a_permit_changes(tmp_path, catalog)
     assert board.stored.matches()[0] is not first
     assert rows["coordination_space_time"].start == d(9)
 
-    ds = ogr.Open(str(path), 1)  # GT-1 moved 200 m away from Malmgatan: no moratorium warning any more
-    layer = ds.GetLayerByName("excavation_permits")
-    layer.SetAttributeFilter("permit_id = 'GT-1'")
-    feature = layer.GetNextFeature()
-    feature.SetGeometry(ogr.CreateGeometryFromWkt(
-        f"POLYGON(({X0 + 20} {Y0 + 500}, {X0 + 30} {Y0 + 500}, {X0 + 30} {Y0 + 506}, {X0 + 20} {Y0 + 506}, "
-        f"{X0 + 20} {Y0 + 500}))"))
-    layer.SetFeature(feature)
-    ds = None
+    _move_gt1_away(path)  # 200 m away from Malmgatan: no moratorium warning any more
     rows = board.conflicts(Window())
     assert "moratorium" not in {r.rule for r in rows}
     assert board.network.permits["GT-1"].segments == ()
@@ -250,7 +258,6 @@ def test_with_the_edit_history_a_write_is_told_without_scanning_the_inputs(tmp_p
     from digiresan_plugin.core.coordination.notes import GpkgNotes, Note
     from digiresan_plugin.core.gpkg_triggers import install_triggers
 
-    from .coordination_fixture import X0, Y0
 
     path = build_coordination_twin(tmp_path / "coord.gpkg")
     install_triggers(path, catalog)
@@ -279,15 +286,7 @@ def test_with_the_edit_history_a_write_is_told_without_scanning_the_inputs(tmp_p
     rows = {r.rule: r for r in board.conflicts(Window())}
     second = board.stored.matches()[0]
     assert second is not first and rows["coordination_space_time"].start == d(9)
-    ds = ogr.Open(str(path), 1)  # GT-1 moved 200 m away from Malmgatan: no moratorium warning any more
-    layer = ds.GetLayerByName("excavation_permits")
-    layer.SetAttributeFilter("permit_id = 'GT-1'")
-    feature = layer.GetNextFeature()
-    feature.SetGeometry(ogr.CreateGeometryFromWkt(
-        f"POLYGON(({X0 + 20} {Y0 + 500}, {X0 + 30} {Y0 + 500}, {X0 + 30} {Y0 + 506}, {X0 + 20} {Y0 + 506}, "
-        f"{X0 + 20} {Y0 + 500}))"))
-    layer.SetFeature(feature)
-    ds = None
+    _move_gt1_away(path)  # 200 m away from Malmgatan: no moratorium warning any more
     assert "moratorium" not in {r.rule for r in board.conflicts(Window())}
     third = board.stored.matches()[0]
     assert third is not second and scanned == []

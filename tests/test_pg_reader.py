@@ -30,6 +30,7 @@ from digiresan_plugin.core.layers import twin_layers
 from digiresan_plugin.core.loader import TwinLoader
 from digiresan_plugin.core.twin_source import TwinSource
 from tests.conftest import TODAY
+from tests.fixtures_twin import busiest_key
 
 EPSG3006 = QgsCoordinateReferenceSystem("EPSG:3006")
 
@@ -129,15 +130,12 @@ def test_each_kind_of_query_matches_qgis(layers):
 
 def test_a_limit_gives_the_first_features_in_key_order(layers):
     conditions = layers["road_condition"]
-    by_segment: dict[str, list[int]] = {}
-    for f in conditions.getFeatures():
-        by_segment.setdefault(f["segment_id"], []).append(f.id())
-    segment, fids = max(by_segment.items(), key=lambda kv: len(kv[1]))
+    segment, fids = busiest_key(conditions, "segment_id")
     assert len(fids) >= 3
     reader = reader_for_pg_layer(conditions, conditions.fields())
     for limit in (1, 2, len(fids) + 5):
         query = Query(equals=("segment_id", segment), geometry=False, limit=limit)
-        assert list(_direct(reader, query)) == sorted(fids)[:limit]
+        assert list(_direct(reader, query)) == fids[:limit]
 
 
 def test_direct_reads_only_on_the_main_thread_tasks_read_through_qgis(layers, catalog):

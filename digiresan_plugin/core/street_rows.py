@@ -24,6 +24,7 @@ from .identify.gpkg_reader import connection, geometry_from_blob
 from .identify.pg_reader import PgReader, PgReadError
 from .identify.query import Query
 from .read_faults import features_or_fault
+from .rule_sql import q
 from .tr import tr
 
 Point = tuple[float, float]
@@ -132,10 +133,6 @@ class StreetRows(Protocol):
     def street_of(self, fid: int) -> Optional[str]: ...
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _key(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -146,7 +143,7 @@ class GpkgStreetRows:
     def __init__(self, path: str, table: str, name_field: str, key_field: Optional[str]):
         self.path = path
         conn = connection(path)
-        info = conn.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+        info = conn.execute(f"PRAGMA table_info({q(table)})").fetchall()
         pk = next((row[1] for row in info if row[5]), None)
         found = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
         if pk is None or found is None:
@@ -154,13 +151,13 @@ class GpkgStreetRows:
         rtree = f"rtree_{table}_{found[0]}"
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
             raise LookupError(tr("table '{table}' has no spatial index").format(table=table))
-        t, name, geom, fid = _quoted(table), _quoted(name_field), _quoted(found[0]), _quoted(pk)
-        key = _quoted(key_field) if key_field else "NULL"
+        t, name, geom, fid = q(table), q(name_field), q(found[0]), q(pk)
+        key = q(key_field) if key_field else "NULL"
         # names from the file's schema, values bound
         self._street = f"SELECT {fid}, {key}, {geom} FROM {t} WHERE {name} = ?"  # noqa: S608
         self._size = f"SELECT count(*) FROM (SELECT 1 FROM {t} WHERE {name} = ? LIMIT ?)"  # noqa: S608
         self._segment = f"SELECT {key}, {geom} FROM {t} WHERE {fid} = ?"  # noqa: S608
-        self._near = (f"SELECT t.{name}, t.{geom} FROM {t} AS t JOIN {_quoted(rtree)} AS r "  # noqa: S608
+        self._near = (f"SELECT t.{name}, t.{geom} FROM {t} AS t JOIN {q(rtree)} AS r "  # noqa: S608
                       f"ON r.id = t.{fid} WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?")
         self._street_of = f"SELECT {name} FROM {t} WHERE {fid} = ?"  # noqa: S608
 

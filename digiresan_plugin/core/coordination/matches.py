@@ -157,24 +157,11 @@ class StoredReader:
             _CACHE[key] = built
         return built, tables
 
-    def _input_stamps(self, pt: StoredTable, st: StoredTable, plan_t: Optional[StoredTable]) -> tuple:
-        """The stamps of what :meth:`_build` reads: the permits' and segments' columns with geometry, the plan's."""
+    def _inputs(self, pt: StoredTable, st: StoredTable,
+                plan_t: Optional[StoredTable]) -> list[tuple[str, StoredTable, list[str], bool]]:
+        """What :meth:`_build` reads: (layer id, table, fields, with the geometry) of the permits, the segments and
+        the paving plan."""
         spec = self.spec
-        s_handle = self.resolve(spec.segments.layer)
-        assert s_handle is not None
-        stamps = [table_stamp(pt, self._permit_names(), geometry=True),
-                  table_stamp(st, _fields(s_handle, spec.segments, s_handle.spec.key), geometry=True)]
-        if plan_t is not None and spec.paving_plan is not None:
-            plan_handle = self.resolve(spec.paving_plan.layer)
-            assert plan_handle is not None
-            stamps.append(table_stamp(plan_t, _fields(plan_handle, spec.paving_plan, None)))
-        return tuple(stamps)
-
-    def _watched(self, pt: StoredTable, st: StoredTable, plan_t: Optional[StoredTable]) -> Optional[list[Watched]]:
-        """The tables and columns :meth:`_build` reads, for the history; None when they are not in one file."""
-        spec = self.spec
-        if len({t.path for t in (pt, st, plan_t) if t is not None}) != 1:
-            return None
         s_handle = self.resolve(spec.segments.layer)
         assert s_handle is not None
         parts = [(spec.permits.layer, pt, self._permit_names(), True),
@@ -183,9 +170,19 @@ class StoredReader:
             plan_handle = self.resolve(spec.paving_plan.layer)
             assert plan_handle is not None
             parts.append((spec.paving_plan.layer, plan_t, _fields(plan_handle, spec.paving_plan, None), False))
+        return parts
+
+    def _input_stamps(self, *tables: Optional[StoredTable]) -> tuple:
+        """The stamps of what :meth:`_build` reads (a scan of each input table)."""
+        return tuple(table_stamp(t, names, geometry=geometry) for _layer, t, names, geometry in self._inputs(*tables))
+
+    def _watched(self, *tables: Optional[StoredTable]) -> Optional[list[Watched]]:
+        """What :meth:`_build` reads, for the edit history; None when the tables are not in one file."""
+        if len({t.path for t in tables if t is not None}) != 1:
+            return None
         return [Watched(layer, t.table, frozenset([t.columns[n] for n in names]
                                                   + ([t.geometry] if geometry and t.geometry else [])))
-                for layer, t, names, geometry in parts]
+                for layer, t, names, geometry in self._inputs(*tables)]
 
     def _permit_names(self) -> list[str]:
         """The permit fields the table is built from (the rules' fields, admit conditions', exemptions')."""

@@ -289,9 +289,7 @@ class GpkgReader:
         shape = self._shape
         if shape is None:
             raise LookupError("not a plain GeoPackage table")
-        key = (query.rect is not None, query.equals[0] if query.equals else None,
-               tuple((c.field, c.op, len(c.values)) for c in query.where), query.fids is not None,
-               None if query.attributes is None else tuple(query.attributes), query.geometry, query.limit is not None)
+        key = query.shape()
         if key not in self._statements:
             self._statements[key] = self._statement(query, shape)
         sql, wanted = self._statements[key]

@@ -217,9 +217,7 @@ class PgReader:
         main thread: the connections stay one per QGIS)."""
         if threading.current_thread() is not threading.main_thread():
             raise PgReadError("not on the main thread")
-        key = (query.rect is not None, query.equals[0] if query.equals else None,
-               tuple((c.field, c.op, len(c.values)) for c in query.where), query.fids is not None,
-               None if query.attributes is None else tuple(query.attributes), query.geometry, query.limit is not None)
+        key = query.shape()
         if key not in self._statements:
             self._statements[key] = self._statement(query)
         sql, wanted = self._statements[key]

@@ -27,6 +27,12 @@ class Query:
     geometry: bool = True
     limit: Optional[int] = None  # at most this many (the first in key order)
 
+    def shape(self) -> tuple:
+        """What a reader's SQL statement for this query depends on (not the values bound into it)."""
+        return (self.rect is not None, self.equals[0] if self.equals else None,
+                tuple((c.field, c.op, len(c.values)) for c in self.where), self.fids is not None,
+                None if self.attributes is None else tuple(self.attributes), self.geometry, self.limit is not None)
+
 
 def usable_conditions(conditions: tuple[Condition, ...], fields: QgsFields, layer_id: str) -> list[Condition]:
     """The conditions on fields the layer has (a condition on a missing field is ignored, with a warning)."""

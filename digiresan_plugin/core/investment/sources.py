@@ -32,6 +32,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ..identify.gpkg_reader import connection
 from ..layers import plain_gpkg_table
+from ..rule_sql import q
 from ..tr import tr
 
 BATCH = 16_384  # rows converted at a time: the Python objects of one batch are the read's only temporaries
@@ -68,11 +69,11 @@ class LayerInput:
                                                                                     name=field))
         return replace(self, expression=QgsExpression.createFieldEqualityExpression(field, value), key=(field, value))
 
-    def key_sql(self, alias: str = "") -> tuple[str, tuple]:
-        """`` WHERE`` clause and parameters of :attr:`key` (empty without one)."""
+    def key_sql(self, alias: str = "") -> tuple[list[str], tuple]:
+        """The SQL condition and parameter of :attr:`key` (none without one)."""
         if self.key is None:
-            return "", ()
-        return f' WHERE {alias}{_ident(self.key[0])} = ?', (self.key[1],)
+            return [], ()
+        return [f"{alias}{q(self.key[0])} = ?"], (self.key[1],)
 
     def has_field(self, name: str) -> bool:
         return self.fields.indexOf(name) >= 0
@@ -112,8 +113,8 @@ class Reading:
             self.conn.close()
 
 
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+def _where(conditions: list[str]) -> str:
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
 
 
 def layer_inputs(layers: dict[str, QgsVectorLayer]) -> dict[str, LayerInput]:
@@ -222,7 +223,7 @@ def _sqlite_cursor(layer: LayerInput, names: list[str], dates: tuple[str, ...], 
                 raise sqlite3.OperationalError(tr('no primary key in {table}').format(table=layer.table))
             columns = f'"{pk[0]}", {columns}'
         where, params = layer.key_sql()
-        return reading, reading.execute(f'SELECT {columns} FROM "{layer.table}"{where}', params)
+        return reading, reading.execute(f'SELECT {columns} FROM "{layer.table}"{_where(where)}', params)
     except sqlite3.Error:
         reading.close()
         raise
@@ -275,7 +276,7 @@ def row_count(layer: LayerInput) -> Optional[int]:
         return None
     try:
         where, params = layer.key_sql()
-        return int(reading.execute(f'SELECT count(*) FROM "{layer.table}"{where}', params).fetchone()[0])
+        return int(reading.execute(f'SELECT count(*) FROM "{layer.table}"{_where(where)}', params).fetchone()[0])
     except sqlite3.Error:
         return None
     finally:
@@ -344,10 +345,9 @@ def read_children_by_parent(child: LayerInput, parent: LayerInput, child_key: st
             return None
         child_where, child_params = child.key_sql("c.")
         parent_where, parent_params = parent.key_sql("p.")
-        where = child_where + (parent_where.replace(" WHERE", " AND", 1) if child_where else parent_where)
         cursor = reading.execute(f'SELECT p."{pk[0]}", {columns} FROM "{child.table}" c '
-                                 f'JOIN "{parent.table}" p ON p."{parent_key}" = c."{child_key}"{where}',
-                                 child_params + parent_params)
+                                 f'JOIN "{parent.table}" p ON p."{parent_key}" = c."{child_key}"'
+                                 f'{_where(child_where + parent_where)}', child_params + parent_params)
     except sqlite3.Error:
         reading.close()
         return None
