@@ -5,7 +5,10 @@
 - **board, 14 days**: :class:`Board` conflicts for today → +14 days (the dock's default) as the dock answers once
   the twin's permit–segment match table is kept (after its first refresh; the table is built again when the file
   changes). Target: ≤ 1 s at 10^6.
-- **board, 14 days, cold**: the same with the match table built first (the first board after opening a twin).
+- **board, 14 days, table kept from the last session**: the same as the first board after opening a twin that did
+  not change since the last session: the match table read from the profile's file (:mod:`.persisted`), not built.
+- **board, 14 days, cold**: the same with the match table built first (the first board after opening a twin, nothing
+  kept from an earlier session; the build writes the profile's file, which is part of the time).
 - **full network**: no window (``FROM``/``TO`` empty in Processing), the match table built first: reading the
   network, the spatial matching of permits to segments and to each other, every rule.
 - **native join**: QGIS's own ``native:joinattributesbylocation`` (permits × road segments, intersects, to a
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import time
@@ -38,6 +42,7 @@ def run(scale: int, out: Path, reps: int = 3, profile: bool = False,
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
 
     from digiresan_plugin.core.catalog import load_catalog
+    from digiresan_plugin.core.coordination import persisted
     from digiresan_plugin.core.coordination.board import Board
     from digiresan_plugin.core.coordination.matches import forget
     from digiresan_plugin.core.coordination.model import Window
@@ -56,9 +61,15 @@ def run(scale: int, out: Path, reps: int = 3, profile: bool = False,
                                "permits": layers["excavation_permits"].featureCount(),
                                "segments": layers["road_segments"].featureCount()}
 
-    def board(w: Window, cold: bool = False) -> int:
-        if cold:
+    kept_dir = out.parent / f"coordination_{scale}_kept"
+    persisted.use_dir(kept_dir)
+
+    def board(w: Window, cold: bool = False, session: bool = False) -> int:
+        """``session``: as in a new session (nothing in memory); ``cold``: nothing kept in the profile either."""
+        if cold or session:
             forget()
+        if cold:
+            shutil.rmtree(kept_dir, ignore_errors=True)
         return len(Board(engine).conflicts(w))
 
     def native() -> int:
@@ -69,7 +80,9 @@ def run(scale: int, out: Path, reps: int = 3, profile: bool = False,
         result, ok = alg.run(params, context, feedback)
         return int(context.getMapLayer(result["OUTPUT"]).featureCount()) if ok else -1
 
-    parts = (("board_14_days", lambda: board(window)), ("board_14_days_cold", lambda: board(window, True)),
+    parts = (("board_14_days", lambda: board(window)),
+             ("board_14_days_kept_file", lambda: board(window, session=True)),
+             ("board_14_days_cold", lambda: board(window, True)),
              ("full_network", lambda: board(Window(), True)), ("native_join", native))
     for name, fn in parts:
         if only and name not in only:
@@ -107,7 +120,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="cProfile one run of each part")
     parser.add_argument("--parts", default="", help="only these parts (comma-separated: board_14_days, "
-                        "board_14_days_cold, full_network, native_join)")
+                        "board_14_days_kept_file, board_14_days_cold, full_network, native_join)")
     args = parser.parse_args(argv)
     run(args.scale, args.out, args.reps, args.profile, {p.strip() for p in args.parts.split(",") if p.strip()})
     return 0

@@ -34,6 +34,7 @@ def coordination_targets(rows: list[dict]) -> list[dict[str, Any]]:
                  "10^6)", "target": f"≤ {T_BOARD_S:g} s",
          "measured": f"{board_s:.2f} s (CPU {largest['board_14_days']['cpu_ms'] / 1000.0:.2f} s)",
          "ok": board_s <= T_BOARD_S},
+        *_first_board_targets(largest),
         {"what": "Full-network conflicts vs `native:joinattributesbylocation` alone (permits × road segments)",
          "target": f"≤ {T_FULL_RATIO:g}×",
          "measured": ", ".join(f"{_scale(r['scale'])} {r['full_vs_native']:.2f}× (CPU {_cpu_ratio(r):.2f}×)"
@@ -42,29 +43,48 @@ def coordination_targets(rows: list[dict]) -> list[dict[str, Any]]:
     ]
 
 
+def _first_board_targets(largest: dict) -> list[dict[str, Any]]:
+    """The first board after opening the twin: the table kept from the last session, and built."""
+    out = []
+    for part, how in (("board_14_days_kept_file", "the match table kept from the last session"),
+                      ("board_14_days_cold", "the match table built, nothing kept")):
+        found = largest.get(part)
+        if found:
+            seconds = found["median_ms"] / 1000.0
+            out.append({"what": f"Coordination board, 14 days, at {_scale(largest['scale'])}, first after opening "
+                                f"the twin ({how})", "target": f"≤ {T_BOARD_S:g} s",
+                        "measured": f"{seconds:.2f} s (CPU {found['cpu_ms'] / 1000.0:.2f} s)",
+                        "ok": seconds <= T_BOARD_S})
+    return out
+
+
 def coordination_lines(rows: list[dict]) -> list[str]:
     rows = _ok(rows)
     if not rows:
         return []
     lines = ["### Coordination board and full-network conflicts", "",
-             "| Twin | Permits | Segments | Board 14 days ms (CPU) | Board 14 days, table built ms (CPU) "
+             "| Twin | Permits | Segments | Board 14 days ms (CPU) "
+             "| Board 14 days, table from the last session ms (CPU) | Board 14 days, table built ms (CPU) "
              "| Full network ms (CPU) | Native join ms (CPU) | Full / native (CPU) | Rows 14 days / full | RSS MB "
              "| Load |",
-             "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         b, f, n = r["board_14_days"], r["full_network"], r["native_join"]
-        c = r.get("board_14_days_cold")
-        cold = f"{c['median_ms']:,.0f} ({c['cpu_ms']:,.0f})" if c else "not run"
+        cold, kept = (f"{c['median_ms']:,.0f} ({c['cpu_ms']:,.0f})" if (c := r.get(part)) else "not run"
+                      for part in ("board_14_days_cold", "board_14_days_kept_file"))
         load = f"{r['load_average'][0]:.1f}" if r.get("load_average") else "–"
         rss = f"{r['rss_mb']:,.0f}" if r.get("rss_mb") else "–"
         lines.append(f"| {_scale(r['scale'])} | {r['permits']:,} | {r['segments']:,} | {b['median_ms']:,.0f} "
-                     f"({b['cpu_ms']:,.0f}) | {cold} | {f['median_ms']:,.0f} "
+                     f"({b['cpu_ms']:,.0f}) | {kept} | {cold} | {f['median_ms']:,.0f} "
                      f"({f['cpu_ms']:,.0f}) | {n['median_ms']:,.0f} ({n['cpu_ms']:,.0f}) | "
                      f"{r['full_vs_native']:.2f}× ({_cpu_ratio(r):.2f}×) | {b['rows']:,} / {f['rows']:,} | "
                      f"{rss} | {load} |")
     lines += ["", "Board: `Board.conflicts` for today → +14 days with the twin's permit–segment match table kept "
-              "(the dock after its first refresh); \"table built\": the first board after opening the twin or a "
-              "change of the file. Full network: no window, the match table built first. Native join: "
+              "(the dock after its first refresh); \"table from the last session\": the first board after opening a "
+              "twin that did not change since, the match table read from the file the last session kept in the "
+              "profile; \"table built\": the first board with nothing kept, or after a change of what the table "
+              "reads (the build writes the profile's file). Full network: no window, the match table built first. "
+              "Native join: "
               "`native:joinattributesbylocation` (permits × road segments, intersects) to a memory layer. Medians "
               "of wall-clock and CPU time; RSS: the bench process at the end (QGIS, the layers and the kept match "
               "table); load: the 1-minute load average after the run.", ""]

@@ -85,3 +85,14 @@ def no_unanswered_questions(monkeypatch):
     for module, name in ((personal_data, "ASK_EXPORT"), (personal_data, "ASK_SHOW_LOCAL"),
                          (decision_editor, "ASK_CONFIRM")):
         monkeypatch.setattr(module, name, unexpected_ideas_question)
+
+
+@pytest.fixture(autouse=True)
+def board_cache_dir(tmp_path_factory):
+    """The coordination board's kept match tables go to a folder of this test, not to the user's profile."""
+    from digiresan_plugin.core.coordination import persisted
+
+    folder = tmp_path_factory.mktemp("board_cache")
+    persisted.use_dir(folder)
+    yield folder
+    persisted.use_dir(None)

@@ -143,20 +143,26 @@ class Board:
 
     def _all_rows(self, m: Matches) -> list[tuple]:
         """The pair and kept rules' rows over every permit of the table (a row depends only on its own permits),
-        sorted, each with its period (open sides: date.min / date.max) and its permits."""
-        key = (self.as_of, self.language, day_format_key(), tuple(sorted(self.years.items())),
+        sorted, each with its period (open sides: date.min / date.max) and its permits. The pair rules' rows do
+        not depend on the "as of" date and are kept apart; the table with its rows is kept in the profile for the
+        next session (:mod:`.persisted`)."""
+        day_format = day_format_key()
+        key = (self.as_of, self.language, day_format, tuple(sorted(self.years.items())),
                tuple(r.id for r in self.rules))
         found = m.rows.get(key)
         if found is None:
             full = Window()
-            rows = pair_conflicts(self.spec, m.permits, m.segments, m.near, full, self.language)
-            for sid, seg in sorted(m.segments.items()):
-                rows.extend(kept_conflicts(self.spec, self.rules, self.years, seg, m.on_segment.get(sid, []),
-                                           m.plans.get(sid, []), self.as_of, full, self.language))
-            found = [(r.start or date.min, r.end or date.max, r.permit_id, r.other_id, r) for r in sort_rows(rows)]
-            if len(m.rows) >= 2:  # a few "as of" dates (the Temporal Controller's)
-                m.rows.pop(next(iter(m.rows)))
-            m.rows[key] = found
+            pair = _kept(m.pair_rows, (self.language, day_format), lambda: sort_rows(
+                pair_conflicts(self.spec, m.permits, m.segments, m.near, full, self.language)))
+            kept = _kept(m.kept_rows, key, lambda: sort_rows([
+                row for sid, seg in sorted(m.segments.items())
+                for row in kept_conflicts(self.spec, self.rules, self.years, seg, m.on_segment.get(sid, []),
+                                          m.plans.get(sid, []), self.as_of, full, self.language)]))
+            found = [(r.start or date.min, r.end or date.max, r.permit_id, r.other_id, r)
+                     for r in heapq.merge(pair, kept, key=_base_key)]
+            _kept(m.rows, key, lambda: found)
+            if m.saved is None or self.as_of == date.today():  # not again for each Temporal Controller date
+                self.stored.keep(m, self.as_of)
         return found
 
     def work_window(self, segment_id: str) -> Optional[WorkWindow]:
@@ -170,6 +176,17 @@ class Board:
         if not hours:
             return None
         return work_window(hours, self.window_hours, self.spec.window_from_hour, self.spec.window_to_hour)
+
+
+def _kept(cache: dict, key: tuple, make: Callable[[], list]) -> list:
+    """``cache[key]``, made when missing; a few keys are kept (the Temporal Controller's "as of" dates)."""
+    found = cache.get(key)
+    if found is None:
+        found = make()
+        while len(cache) >= 2:
+            cache.pop(next(iter(cache)))
+        cache[key] = found
+    return found
 
 
 def _on_segment(permits: Iterable[PermitRow]) -> dict[str, list[PermitRow]]:

@@ -8,7 +8,9 @@ changed: only those rows are read.
 
 The history vouches only while it is whole for those tables: each has its three history triggers, the update
 trigger compares every column read, and neither the triggers nor the table were created again since (their entries
-in ``sqlite_master`` and the table's root page are part of the state). Anything else answers None: scan.
+in ``sqlite_master`` and the table's root page are part of the state), and the history row at the state's position
+is still the one it was (a copy of the twin that went its own way since has other rows there). Anything else
+answers None: scan.
 """
 
 # ruff: noqa: S608 - table and column names are quoted identifiers from the file's own schema and the catalog
@@ -22,7 +24,7 @@ from typing import Optional, Sequence
 from ..gpkg_triggers import PREFIX
 from .stored import quoted
 
-HistoryState = tuple  # (the history's largest row id, the watched tables' schema entries)
+HistoryState = tuple  # (the history's largest row id, the watched tables' schema entries, that row)
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,16 @@ def history_state(conn: sqlite3.Connection, history: Optional[str],
             root = conn.execute("SELECT rootpage, rowid FROM sqlite_master WHERE type = 'table' AND name = ?",
                                 (w.table,)).fetchone()
             entries.append((w.table, root, tuple(sorted(found.items()))))
-        mark = conn.execute(f"SELECT max(rowid) FROM {quoted(history)}").fetchone()[0]
+        mark = int(conn.execute(f"SELECT max(rowid) FROM {quoted(history)}").fetchone()[0] or 0)
+        row = _row_at(conn, history, mark)
     except sqlite3.Error:
         return None
-    return (int(mark or 0), tuple(entries))
+    return (mark, tuple(entries), row)
+
+
+def _row_at(conn: sqlite3.Connection, history: str, rowid: int) -> Optional[tuple]:
+    found = conn.execute(f"SELECT * FROM {quoted(history)} WHERE rowid = ?", (rowid,)).fetchone()
+    return tuple(found) if found is not None else None
 
 
 def changed_since(conn: sqlite3.Connection, history: Optional[str], watched: Sequence[Watched],
@@ -70,10 +78,12 @@ def changed_since(conn: sqlite3.Connection, history: Optional[str], watched: Seq
     if now is None or now[1] != state[1] or now[0] < state[0]:
         return None, None
     if now[0] == state[0]:
-        return False, now
+        return (False, now) if now[2] == state[2] else (None, None)
     by_layer = {w.layer: w for w in watched}
     marks = ", ".join("?" for _ in by_layer)
     try:
+        if _row_at(conn, history, state[0]) != state[2]:
+            return None, None
         rows = conn.execute(
             f"SELECT DISTINCT layer, field, action FROM {quoted(history)} WHERE rowid > ? AND rowid <= ? "
             f"AND layer IN ({marks})", (state[0], now[0], *by_layer)).fetchall()

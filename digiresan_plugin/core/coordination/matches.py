@@ -18,10 +18,9 @@ import os
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from sys import intern
-from typing import Any, Callable, Optional
+from typing import Callable, Optional
 
 from qgis.core import QgsGeometry
 
@@ -29,43 +28,19 @@ from ..identify.gpkg_reader import geometry_from_blob
 from ..identify.handles import LayerHandle, Metric
 from ..identify.specs import Condition
 from ..identify.values import as_date, as_int, py_value
+from . import persisted
 from .config import CoordinationSpec
 from .history_stamp import Watched, changed_since, history_state
 from .lifecycle import paving_date
-from .model import Conflict, PermitRow, SegmentRow, Window, add_months
+from .match_table import Matches
+from .model import PermitRow, SegmentRow, Window, add_months
 from .reader import Network, Progress, _exemption, _fields, _matches, reach
-from .stored import StoredGeometries, StoredTable, file_stamp, quoted, table_stamp
+from .stored import StoredGeometries, StoredTable, file_stamp, last_changes, quoted, table_stamp
 
-_CACHE: dict[tuple, "Matches"] = {}
+_CACHE: dict[tuple, Matches] = {}
 _LOCK = threading.Lock()
 MAX_KEPT = 2  # match tables kept (twins switched back and forth)
 _JD_ORDINAL = 1721424.5  # julianday(d) - this = d.toordinal()
-
-
-@dataclass
-class Matches:
-    """The match table of one file as of ``stamp`` (see the module doc); ``rows`` keeps the rules' rows over all
-    permits per (as of, language, years, rules)."""
-
-    stamp: tuple  # the files' change stamps when last checked
-    permits: dict[str, PermitRow]
-    near: list[tuple[str, str]]
-    segments: dict[str, SegmentRow]
-    plans: dict[str, list[tuple[Optional[int], Any]]]
-    plan_years: dict[int, list[str]]
-    paved_days: array
-    paved_fids: array
-    rows: dict[tuple, list[tuple[date, date, Conflict]]] = field(default_factory=dict)
-    spans: list[tuple[date, date, PermitRow]] = field(default_factory=list)  # each permit's dates (open: min/max)
-    on_segment: dict[str, list[PermitRow]] = field(default_factory=dict)  # the permits on each segment
-    inputs: Optional[tuple] = ()  # the input tables' stamps it was built from (None: not taken, see history)
-    history: Optional[tuple] = None  # the edit history's state when built (:mod:`.history_stamp`)
-
-    def __post_init__(self) -> None:
-        self.spans = [(p.start or date.min, p.end or date.max, p) for p in self.permits.values()]
-        for p in self.permits.values():
-            for sid in p.segments:
-                self.on_segment.setdefault(sid, []).append(p)
 
 
 def only_one_commit(before: tuple, after: tuple) -> bool:
@@ -135,27 +110,38 @@ class StoredReader:
             return found, tables
         watched = self._watched(*tables)
         conn = tables[0].conn()
+        if found is None:  # kept from an earlier session?
+            found = persisted.load(self._disk_key(tables, key), stamp, tables, self.history, watched,
+                                   self.spec.exemptions)
+            if found is not None and found.stamp == stamp:
+                return _remember(key, found), tables
         changed, state = None, None
         if found is not None and watched:  # the file was written: the edit history tells what, when it can
             changed, state = changed_since(conn, self.history, watched, found.history)
             if changed is False:
-                found.stamp, found.history = stamp, state
-                return found, tables
+                found.stamp, found.history, found.changes = stamp, state, last_changes(tables)
+                return _remember(key, found), tables
         if state is None and watched:
             state = history_state(conn, self.history, watched)  # taken before the read: no later write missed
         # the inputs' stamps (a scan of every input row) only where the history cannot tell
         inputs = self._input_stamps(*tables) if changed is None and (state is None or found is not None) else None
         if found is not None and inputs is not None and found.inputs == inputs:  # a write elsewhere in the file
-            found.stamp, found.history = stamp, state
-            return found, tables
+            found.stamp, found.history, found.changes = stamp, state, last_changes(tables)
+            return _remember(key, found), tables
+        changes = last_changes(tables)
         built = self._build(stamp, *tables, progress=progress)
-        built.inputs, built.history = inputs, state
-        with _LOCK:
-            _CACHE.pop(key, None)
-            while len(_CACHE) >= MAX_KEPT:
-                _CACHE.pop(next(iter(_CACHE)))
-            _CACHE[key] = built
-        return built, tables
+        built.inputs, built.history, built.changes = inputs, state, changes
+        built.key = self._disk_key(tables, key)
+        return _remember(key, built), tables
+
+    def keep(self, m: Matches, kept_day: date) -> None:
+        """Keep the table in the profile for the next session (:func:`.persisted.keep`)."""
+        persisted.keep(m, self.spec.exemptions, kept_day)
+
+    def _disk_key(self, tables: tuple, key: tuple) -> str:
+        """The key of the table's file in the profile: the tables (real paths), the spec and the history."""
+        paths = tuple((os.path.realpath(t.path), t.table) if t else None for t in tables)
+        return repr((paths, key[len(tables):], self.history))
 
     def _inputs(self, pt: StoredTable, st: StoredTable,
                 plan_t: Optional[StoredTable]) -> list[tuple[str, StoredTable, list[str], bool]]:
@@ -376,6 +362,15 @@ class StoredReader:
         for sid in set(net.segments) - before:
             if sid in m.plans:
                 net.plans[sid] = m.plans[sid]
+
+
+def _remember(key: tuple, m: Matches) -> Matches:
+    with _LOCK:
+        _CACHE.pop(key, None)
+        while len(_CACHE) >= MAX_KEPT:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = m
+    return m
 
 
 def _json(keys: list[str]) -> str:

@@ -137,6 +137,21 @@ def file_stamp(path: str) -> tuple:
     return tuple(parts)
 
 
+def last_changes(tables: Sequence[Optional[StoredTable]]) -> Optional[tuple]:
+    """The tables' ``gpkg_contents.last_change`` (in the first one's file; None: not readable)."""
+    names = sorted({t.table for t in tables if t is not None})
+    first = next((t for t in tables if t is not None), None)
+    if first is None:
+        return None
+    marks = ", ".join("?" for _ in names)
+    try:
+        return tuple(first.conn().execute(
+            f"SELECT table_name, last_change FROM gpkg_contents WHERE table_name IN ({marks}) "  # noqa: S608
+            "ORDER BY table_name", names).fetchall())
+    except sqlite3.Error:
+        return None
+
+
 class StoredGeometries(Mapping):
     """Metric geometries by key, read from the table when first asked for (``fid_of`` gives a key's feature)."""
 
