@@ -57,6 +57,15 @@ class Session:
         self.layers.clear()  # the layers go before QGIS does
 
 
+def _once(path: Path, catalog, **kwargs) -> list[tuple]:
+    """One session's full-network rows (the session closed after)."""
+    session = Session(path, catalog, **kwargs)
+    try:
+        return session.rows()
+    finally:
+        session.close()
+
+
 def _write(path: Path, sql: str) -> None:
     """Another program (GDAL) writes the twin."""
     from osgeo import ogr
@@ -117,7 +126,7 @@ def test_a_write_between_sessions_keeps_the_table_unless_it_touches_what_the_tab
     monkeypatch.setattr(matches, "table_stamp", lambda table, *a, **k: scanned.append(table.table) or real_stamp(
         table, *a, **k))
     path = _twin(tmp_path, catalog)
-    Session(path, catalog).rows()
+    _once(path, catalog)
     _write(path, "INSERT INTO road_condition (segment_id, inspected_on, iri_mm_m, rut_depth_mm, condition_class) "
                  "VALUES ('M1', '2026-11-01', 2.0, 5.0, 2)")
     _write(path, "UPDATE excavation_permits SET contractor = 'Annan AB' WHERE permit_id = 'GT-1'")
@@ -136,7 +145,7 @@ def test_a_write_between_sessions_keeps_the_table_unless_it_touches_what_the_tab
 
 def test_without_the_history_the_kept_input_stamps_decide(tmp_path, catalog, builds):
     path = _twin(tmp_path, catalog, history=False)
-    Session(path, catalog).rows()
+    _once(path, catalog)
     _write(path, "UPDATE excavation_permits SET contractor = 'Annan AB' WHERE permit_id = 'GT-1'")  # not read
     second = Session(path, catalog)
     second.rows()
@@ -155,7 +164,7 @@ def test_a_copy_that_went_its_own_way_is_not_taken_for_the_twin(tmp_path, catalo
     path = _twin(tmp_path, catalog)
     other = tmp_path / "copy.gpkg"
     shutil.copy(path, other)
-    Session(path, catalog).rows()
+    _once(path, catalog)
     _write(path, "UPDATE excavation_permits SET contractor = 'Annan AB' WHERE permit_id = 'GT-1'")
     _write(other, "UPDATE excavation_permits SET start_date = '2026-12-06' WHERE permit_id = 'GT-4'")
     _put_over(other, path)
@@ -174,7 +183,7 @@ def test_a_copy_whose_history_is_as_long_and_looks_harmless_is_not_taken_for_the
     shutil.copy(path, other)
     _write_plain(other, "UPDATE excavation_permits SET start_date = '2026-12-06' WHERE permit_id = 'GT-4'")
     _write_plain(path, "UPDATE excavation_permits SET contractor = 'Annan AB' WHERE permit_id = 'GT-1'")
-    Session(path, catalog).rows()
+    _once(path, catalog)
     _put_over(other, path)
     second = Session(path, catalog)
     assert {r[0]: r[4] for r in second.rows()}["coordination_space_time"] == d(9)
@@ -204,7 +213,7 @@ def test_a_new_day_reads_the_table_and_makes_the_rows_of_that_day(tmp_path, cata
     """The kept rules (moratorium, dig before paving) answer for the day; the next day's rows from the kept table
     are those of a table built that day."""
     path = _twin(tmp_path, catalog)
-    Session(path, catalog).rows()
+    _once(path, catalog)
     later = TODAY + timedelta(days=400)  # GT-1's moratorium row and the plan's rows are other rows by then
     next_day = Session(path, catalog, today=later)
     kept_answer = [next_day.rows(w) for w in WINDOWS]
@@ -236,7 +245,7 @@ def test_a_twin_made_again_is_not_taken_for_the_old_one(tmp_path, catalog, build
     """The twin made again at the same place with the same tables and an empty history (as long as the kept one's)
     but GT-4's other dates: the tables' last change tells it apart."""
     path = _twin(tmp_path, catalog)
-    Session(path, catalog).rows()
+    _once(path, catalog)
     again = build_coordination_twin(tmp_path / "again.gpkg")
     _write_plain(again, "UPDATE excavation_permits SET start_date = '2026-12-06' WHERE permit_id = 'GT-4'")
     from digiresan_plugin.core.gpkg_triggers import install_triggers

@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional
 from .. import settings
 from ..identify.engine import TwinEngine
 from ..identify.values import as_int
+from ..long_lived import making_long_lived
 from ..maintenance_spec import maintenance_spec
 from ..read_faults import TwinReadError, raise_on_faults, watch_reads
 from ..tr import tr
@@ -151,19 +152,24 @@ class Board:
                tuple(r.id for r in self.rules))
         found = m.rows.get(key)
         if found is None:
-            full = Window()
-            pair = _kept(m.pair_rows, (self.language, day_format), lambda: sort_rows(
-                pair_conflicts(self.spec, m.permits, m.segments, m.near, full, self.language)))
-            kept = _kept(m.kept_rows, key, lambda: sort_rows([
-                row for sid, seg in sorted(m.segments.items())
-                for row in kept_conflicts(self.spec, self.rules, self.years, seg, m.on_segment.get(sid, []),
-                                          m.plans.get(sid, []), self.as_of, full, self.language)]))
-            found = [(r.start or date.min, r.end or date.max, r.permit_id, r.other_id, r)
-                     for r in heapq.merge(pair, kept, key=_base_key)]
-            _kept(m.rows, key, lambda: found)
+            with making_long_lived():  # the rows stay with the table
+                found = self._rows_of(m, key, day_format)
             if m.saved is None or self.as_of == date.today():  # not again for each Temporal Controller date
                 self.stored.keep(m, self.as_of)
         return found
+
+    def _rows_of(self, m: Matches, key: tuple, day_format: str) -> list[tuple]:
+        """The rows of :meth:`_all_rows` for ``key``, from the pair and kept rules' rows (made where not kept)."""
+        full = Window()
+        pair = _kept(m.pair_rows, (self.language, day_format), lambda: sort_rows(
+            pair_conflicts(self.spec, m.permits, m.segments, m.near, full, self.language)))
+        kept = _kept(m.kept_rows, key, lambda: sort_rows([
+            row for sid, seg in sorted(m.segments.items())
+            for row in kept_conflicts(self.spec, self.rules, self.years, seg, m.on_segment.get(sid, []),
+                                      m.plans.get(sid, []), self.as_of, full, self.language)]))
+        found = [(r.start or date.min, r.end or date.max, r.permit_id, r.other_id, r)
+                 for r in heapq.merge(pair, kept, key=_base_key)]
+        return _kept(m.rows, key, lambda: found)
 
     def work_window(self, segment_id: str) -> Optional[WorkWindow]:
         """The quietest daily window on a segment of a row (after :meth:`conflicts` read the network; the

@@ -7,13 +7,13 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Optional, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from .config import Exemption
 from .model import Conflict, PermitRow, SegmentRow
 
 RowsKey = tuple  # see :meth:`.board.Board._all_rows`
-PLAIN_FORMAT = 1  # bump when the plain form or a row type changes
+PLAIN_FORMAT = 2  # bump when the plain form or a row type changes
 
 
 @dataclass
@@ -60,24 +60,38 @@ class _Days(dict):
         return day
 
 
-def plain_rows(rows: Sequence[Conflict]) -> Optional[list[tuple]]:
-    """Rows as tuples (None when one carries extra values, which the plain form does not keep)."""
+_ROW_FIELDS = ("rule", "conflict_class", "severity", "permit_id", "other_id", "segment_id", "street", "start", "end",
+               "message", "fingerprint", "permit_fids", "segment_fid")
+_ROW_DAYS = (7, 8)  # the columns that are dates
+
+
+def _columns(records: Sequence[tuple], width: int, days: Sequence[int] = ()) -> list[list]:
+    """Records as one list per column (fewer, larger objects to write and read), dates as day numbers."""
+    columns = [list(c) for c in zip(*records)] if records else [[] for _ in range(width)]
+    for i in days:
+        columns[i] = [_day(d) for d in columns[i]]
+    return columns
+
+
+def _records(columns: Sequence[list], days: "_Days", day_columns: Sequence[int] = ()) -> Iterator[tuple]:
+    return zip(*[map(days.__getitem__, c) if i in day_columns else c for i, c in enumerate(columns)])
+
+
+def plain_rows(rows: Sequence[Conflict]) -> Optional[list[list]]:
+    """Rows as columns (None when one carries extra values, which the plain form does not keep)."""
     if any(r.extra for r in rows):
         return None
-    return [(r.rule, r.conflict_class, r.severity, r.permit_id, r.other_id, r.segment_id, r.street, _day(r.start),
-             _day(r.end), r.message, r.fingerprint, r.permit_fids, r.segment_fid) for r in rows]
+    return _columns([tuple(getattr(r, f) for f in _ROW_FIELDS) for r in rows], len(_ROW_FIELDS), _ROW_DAYS)
 
 
 def to_plain(m: Matches, exemptions: Sequence[Exemption], kept_day: date) -> Optional[dict[str, Any]]:
     """The table as plain values, with its pair rows and the kept rules' rows as of ``kept_day`` (others are for
     another day); None when a value has no plain form."""
     reasons = [e.reason for e in exemptions]
-    permits = []
-    for p in m.permits.values():
-        if p.exemption is not None and p.exemption not in reasons:
-            return None
-        permits.append((p.fid, p.id, _day(p.start), _day(p.end), p.applicant, p.utility, p.segments, p.admitted,
-                        reasons.index(p.exemption) if p.exemption is not None else None))
+    if any(p.exemption is not None and p.exemption not in reasons for p in m.permits.values()):
+        return None
+    permits = [(p.fid, p.id, p.start, p.end, p.applicant, p.utility, p.segments, p.admitted,
+                reasons.index(p.exemption) if p.exemption is not None else None) for p in m.permits.values()]
     rows: dict[str, list] = {"pair": [], "kept": []}
     for kind, found in (("pair", m.pair_rows), ("kept", m.kept_rows)):
         for key, value in found.items():
@@ -87,9 +101,9 @@ def to_plain(m: Matches, exemptions: Sequence[Exemption], kept_day: date) -> Opt
             if plain is not None:
                 rows[kind].append(((_day(key[0]),) + key[1:] if kind == "kept" else key, plain))
     return {
-        "permits": permits,
+        "permits": _columns(permits, 9, (2, 3)),
         "near": m.near,
-        "segments": [(s.fid, s.id, s.street, _day(s.paved), s.nodes) for s in m.segments.values()],
+        "segments": _columns([(s.fid, s.id, s.street, s.paved, s.nodes) for s in m.segments.values()], 5, (3,)),
         "plans": m.plans,
         "plan_years": m.plan_years,
         "paved": (m.paved_days.typecode, m.paved_days.tobytes(), m.paved_fids.typecode, m.paved_fids.tobytes()),
@@ -102,24 +116,18 @@ def from_plain(data: dict[str, Any], exemptions: Sequence[Exemption], stamp: tup
     days = _Days()
     days[None] = None  # type: ignore[index]
     reasons = [e.reason for e in exemptions]
-    permits = {pid: PermitRow(fid, pid, days[s], days[e], applicant, utility, segments, admitted,
-                              reasons[x] if x is not None else None)
-               for fid, pid, s, e, applicant, utility, segments, admitted, x in data["permits"]}
-    segments = {sid: SegmentRow(fid, sid, street, days[paved], nodes)
-                for fid, sid, street, paved, nodes in data["segments"]}
+    permit_columns = list(data["permits"])
+    permit_columns[8] = [reasons[x] if x is not None else None for x in permit_columns[8]]
+    permits = {r[1]: PermitRow(*r) for r in _records(permit_columns, days, (2, 3))}
+    segments = {r[1]: SegmentRow(*r) for r in _records(data["segments"], days, (3,))}
     day_code, day_bytes, fid_code, fid_bytes = data["paved"]
     paved_days, paved_fids = array(day_code), array(fid_code)
     paved_days.frombytes(day_bytes)
     paved_fids.frombytes(fid_bytes)
     m = Matches(stamp, permits, [tuple(pair) for pair in data["near"]], segments, data["plans"],
                 data["plan_years"], paved_days, paved_fids)
-
-    def conflicts(plain: list[tuple]) -> list[Conflict]:
-        return [Conflict(rule, cls, severity, a, b, sid, street, days[s], days[e], message, fingerprint, fids, sfid)
-                for rule, cls, severity, a, b, sid, street, s, e, message, fingerprint, fids, sfid in plain]
-
     for key, plain in data["rows"]["pair"]:
-        m.pair_rows[tuple(key)] = conflicts(plain)
+        m.pair_rows[tuple(key)] = [Conflict(*r) for r in _records(plain, days, _ROW_DAYS)]
     for key, plain in data["rows"]["kept"]:
-        m.kept_rows[(days[key[0]],) + tuple(key[1:])] = conflicts(plain)
+        m.kept_rows[(days[key[0]],) + tuple(key[1:])] = [Conflict(*r) for r in _records(plain, days, _ROW_DAYS)]
     return m

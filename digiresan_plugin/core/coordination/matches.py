@@ -19,6 +19,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from functools import partial
 from sys import intern
 from typing import Callable, Optional
 
@@ -28,6 +29,7 @@ from ..identify.gpkg_reader import geometry_from_blob
 from ..identify.handles import LayerHandle, Metric
 from ..identify.specs import Condition
 from ..identify.values import as_date, as_int, py_value
+from ..long_lived import making_long_lived
 from . import persisted
 from .config import CoordinationSpec
 from .history_stamp import Watched, changed_since, history_state
@@ -129,7 +131,8 @@ class StoredReader:
             found.stamp, found.history, found.changes = stamp, state, last_changes(tables)
             return _remember(key, found), tables
         changes = last_changes(tables)
-        built = self._build(stamp, *tables, progress=progress)
+        with making_long_lived():  # the table stays for the session
+            built = self._build(stamp, *tables, progress=progress)
         built.inputs, built.history, built.changes = inputs, state, changes
         built.key = self._disk_key(tables, key)
         return _remember(key, built), tables
@@ -323,7 +326,7 @@ class StoredReader:
         net.plans = {sid: m.plans[sid] for sid in segments if sid in m.plans}
         net.permit_geometry = StoredGeometries(tables[0], lambda k: p.fid if (p := m.permits.get(k)) else None)
         net.segment_geometry = StoredGeometries(st, lambda k: s.fid if (s := net.segments.get(k)) else None)
-        net.street_lookup = lambda street: self._street(m, st, net, street)
+        net.street_lookup = partial(self._street, m, st)  # no cycle through the network: freed when dropped
         return net, lifecycle
 
     def _add_segments(self, m: Matches, st: StoredTable, segments: dict[str, SegmentRow], keys: list[str],

@@ -12,22 +12,21 @@ built as before: the cache never changes an answer.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import marshal
 import os
 import sys
 import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from ..log import get_logger
+from ..long_lived import making_long_lived
 from .config import Exemption
 from .history_stamp import Watched, history_state
-from .match_table import Matches, from_plain, to_plain
+from .match_table import PLAIN_FORMAT, Matches, from_plain, to_plain
 from .stored import StoredTable, last_changes
 
 LOG = get_logger(__name__)
@@ -66,7 +65,7 @@ class Header:
 
 
 def _tag() -> tuple:
-    return (FORMAT, marshal.version, sys.version_info[:2])
+    return (FORMAT, PLAIN_FORMAT, marshal.version, sys.version_info[:2])
 
 
 def file_of(key: str) -> Path:
@@ -143,18 +142,6 @@ def write(header: Header, body: Any) -> bool:
     return True
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection within the block (the objects made there hold no cycles)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def _prune(folder: Path) -> None:
     files = sorted(folder.glob("*" + SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[MAX_FILES:]:
@@ -180,7 +167,7 @@ def load(key: str, stamp: tuple, tables: Sequence[Optional[StoredTable]], histor
                 return None
         elif header.inputs is None:
             return None
-    with _collector_paused():  # a million small objects: the cyclic collector would run over them again and again
+    with making_long_lived():  # a million objects that stay for the session
         body = read_body(path, offset, check)
         if body is None:
             return None

@@ -35,7 +35,7 @@ class Network:
     traffic: dict[str, list[Optional[float]]] = field(default_factory=dict)
     permit_geometry: Mapping[str, QgsGeometry] = field(default_factory=dict)  # metric
     segment_geometry: Mapping[str, QgsGeometry] = field(default_factory=dict)  # metric
-    street_lookup: Optional[Callable[[str], None]] = None  # adds a street's segments (read on demand), if set
+    street_lookup: Optional[Callable[["Network", str], None]] = None  # adds a street's segments on demand
 
     def permits_on(self, segment_id: str) -> list[PermitRow]:
         return [p for p in self.permits.values() if segment_id in p.segments]
@@ -43,7 +43,7 @@ class Network:
     def street_segments(self, street: str) -> list[str]:
         """The segments of a street, by id (those not read yet are read first where the network reads on demand)."""
         if self.street_lookup is not None:
-            self.street_lookup(street)
+            self.street_lookup(self, street)
         return sorted(s.id for s in self.segments.values() if s.street == street)
 
 
