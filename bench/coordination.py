@@ -14,13 +14,16 @@
 - **native join**: QGIS's own ``native:joinattributesbylocation`` (permits × road segments, intersects, to a
   memory layer) on the same layers: the spatial step alone. Target: full network ≤ 1.0× the native join.
 
-Medians of ``reps`` runs after one warm-up each, wall-clock and CPU time (``time.process_time``: the machine is
+Before each run of the parts that start a session, not timed: the last run's table is dropped and freed (a new
+session has none to free) and, for the cold parts, the profile's file removed. Medians of ``reps`` runs after one
+warm-up each, wall-clock and CPU time (``time.process_time``: the machine is
 shared). ``--profile`` writes cProfile statistics of one run of each to ``build/bench/coordination_N.prof.*``.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import statistics
@@ -64,12 +67,15 @@ def run(scale: int, out: Path, reps: int = 3, profile: bool = False,
     kept_dir = out.parent / f"coordination_{scale}_kept"
     persisted.use_dir(kept_dir)
 
-    def board(w: Window, cold: bool = False, session: bool = False) -> int:
-        """``session``: as in a new session (nothing in memory); ``cold``: nothing kept in the profile either."""
-        if cold or session:
-            forget()
-        if cold:
+    def new_session(kept: bool) -> None:
+        """Before a run, not timed: nothing in memory (the last run's table freed, as in a new QGIS session);
+        ``kept``: the profile's file stays, else it goes too."""
+        forget()
+        gc.collect()
+        if not kept:
             shutil.rmtree(kept_dir, ignore_errors=True)
+
+    def board(w: Window) -> int:
         return len(Board(engine).conflicts(w))
 
     def native() -> int:
@@ -80,17 +86,22 @@ def run(scale: int, out: Path, reps: int = 3, profile: bool = False,
         result, ok = alg.run(params, context, feedback)
         return int(context.getMapLayer(result["OUTPUT"]).featureCount()) if ok else -1
 
-    parts = (("board_14_days", lambda: board(window)),
-             ("board_14_days_kept_file", lambda: board(window, session=True)),
-             ("board_14_days_cold", lambda: board(window, True)),
-             ("full_network", lambda: board(Window(), True)), ("native_join", native))
-    for name, fn in parts:
+    parts = (("board_14_days", lambda: board(window), None),
+             ("board_14_days_kept_file", lambda: board(window), lambda: new_session(kept=True)),
+             ("board_14_days_cold", lambda: board(window), lambda: new_session(kept=False)),
+             ("full_network", lambda: board(Window()), lambda: new_session(kept=False)),
+             ("native_join", native, None))
+    for name, fn, setup in parts:
         if only and name not in only:
             continue
         if name == "board_14_days" or reps > 1:  # one run: the first board warmed the file cache and providers
+            if setup is not None:
+                setup()
             fn()  # warm-up: file cache, providers (and the match table the 14-day board keeps)
         times, cpus, counts = [], [], []
         for _ in range(reps):
+            if setup is not None:
+                setup()
             cpu = time.process_time()
             elapsed, count = timed(fn)
             cpus.append((time.process_time() - cpu) * 1000.0)
@@ -103,6 +114,8 @@ def run(scale: int, out: Path, reps: int = 3, profile: bool = False,
         if profile:
             import cProfile
 
+            if setup is not None:
+                setup()
             cProfile.runctx("fn()", globals(), {"fn": fn}, str(out.with_suffix(f".prof.{name}")))
     if "full_network" in results and "native_join" in results:
         results["full_vs_native"] = ratio(results["full_network"]["median_ms"], results["native_join"]["median_ms"])
