@@ -82,3 +82,5 @@ def test_the_work_window_on_segment_and_permit_cards(tmp_path, catalog):
     assert [i["values"]["window"] for i in found["items"]] == ["09–15"]
     other = next(f.id() for f in layers["excavation_permits"].getFeatures() if f["permit_id"] == "GT-1")
     assert card.card_section(engine.report_for_feature("excavation_permits", other).to_dict()) is None  # no counts
+    del engine, card
+    layers.clear()  # the layers go while the test's QGIS objects are alive (an engine's cycle kept them to the end)

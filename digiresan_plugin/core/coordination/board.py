@@ -23,6 +23,7 @@ from .lifecycle import dig_notice, moratorium_in_force
 from .matches import Matches, StoredReader
 from .model import Conflict, PermitRow, Window, dates_shown_as, day_format_key
 from .notes import NotesStore
+from .permit_update import rows_after_update
 from .reader import Network, NetworkReader, Progress, ReadError
 from .work_window import WorkWindow, work_window
 
@@ -159,8 +160,15 @@ class Board:
         return found
 
     def _rows_of(self, m: Matches, key: tuple, day_format: str) -> list[tuple]:
-        """The rows of :meth:`_all_rows` for ``key``, from the pair and kept rules' rows (made where not kept)."""
+        """The rows of :meth:`_all_rows` for ``key``, from the pair and kept rules' rows (made where not kept;
+        brought up to date where permits changed since: :func:`.permit_update.rows_after_update`)."""
         full = Window()
+        rows_after_update(
+            m, (self.language, day_format), key,
+            lambda permits, segments, near: pair_conflicts(self.spec, permits, segments, near, full, self.language),
+            lambda seg, permits: kept_conflicts(self.spec, self.rules, self.years, seg, permits,
+                                                m.plans.get(seg.id, []), self.as_of, full, self.language),
+            sort_rows)
         pair = _kept(m.pair_rows, (self.language, day_format), lambda: sort_rows(
             pair_conflicts(self.spec, m.permits, m.segments, m.near, full, self.language)))
         kept = _kept(m.kept_rows, key, lambda: sort_rows([

@@ -72,23 +72,36 @@ def changed_since(conn: sqlite3.Connection, history: Optional[str], watched: Seq
                   state: Optional[HistoryState]) -> tuple[Optional[bool], Optional[HistoryState]]:
     """(whether a history row since ``state`` touches a watched table's inserts, deletes or columns read, the
     history's state now); ``(None, None)`` when the history cannot tell (then scan)."""
+    touched, now = touched_since(conn, history, watched, state)
+    return (None, None) if touched is None else (bool(touched), now)
+
+
+def touched_since(conn: sqlite3.Connection, history: Optional[str], watched: Sequence[Watched],
+                  state: Optional[HistoryState]) -> tuple[Optional[dict[str, set[int]]], Optional[HistoryState]]:
+    """(watched layer id -> the feature ids whose inserts, deletes or columns read the history rows since
+    ``state`` record, only layers with such rows; the history's state now); ``(None, None)`` when the history
+    cannot tell (then scan)."""
     if state is None:
         return None, None
     now = history_state(conn, history, watched)
     if now is None or now[1] != state[1] or now[0] < state[0]:
         return None, None
     if now[0] == state[0]:
-        return (False, now) if now[2] == state[2] else (None, None)
+        return ({}, now) if now[2] == state[2] else (None, None)
     by_layer = {w.layer: w for w in watched}
     marks = ", ".join("?" for _ in by_layer)
     try:
         if _row_at(conn, history, state[0]) != state[2]:
             return None, None
         rows = conn.execute(
-            f"SELECT DISTINCT layer, field, action FROM {quoted(history)} WHERE rowid > ? AND rowid <= ? "
-            f"AND layer IN ({marks})", (state[0], now[0], *by_layer)).fetchall()
+            f"SELECT DISTINCT layer, feature_fid, field, action FROM {quoted(history)} WHERE rowid > ? "
+            f"AND rowid <= ? AND layer IN ({marks})", (state[0], now[0], *by_layer)).fetchall()
     except sqlite3.Error:
         return None, None
-    changed = any(action != "update" or field is None or field in by_layer[layer].columns
-                  for layer, field, action in rows)
-    return changed, now
+    touched: dict[str, set[int]] = {}
+    for layer, fid, field, action in rows:
+        if action != "update" or field is None or field in by_layer[layer].columns:
+            if fid is None:
+                return None, None  # a change the history cannot place
+            touched.setdefault(layer, set()).add(int(fid))
+    return touched, now

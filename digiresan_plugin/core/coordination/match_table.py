@@ -40,8 +40,12 @@ class Matches:
     changes: Optional[tuple] = None  # the input tables' last change in gpkg_contents when built or checked
     key: Optional[str] = None  # the key of its file in the profile (:mod:`.persisted`)
     saved: Optional[tuple] = None  # which rows that file holds (None: not written)
+    pending_permits: frozenset = frozenset()  # permits changed since the kept rows were made (:mod:`.permit_update`)
+    pending_segments: frozenset = frozenset()  # the segments those permits were or are on
 
     def __post_init__(self) -> None:
+        if self.spans or self.on_segment:  # given (an updated table)
+            return
         self.spans = [(p.start or date.min, p.end or date.max, p) for p in self.permits.values()]
         for p in self.permits.values():
             for sid in p.segments:

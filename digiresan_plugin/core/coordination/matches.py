@@ -32,11 +32,12 @@ from ..identify.values import as_date, as_int, py_value
 from ..long_lived import making_long_lived
 from . import persisted
 from .config import CoordinationSpec
-from .history_stamp import Watched, changed_since, history_state
+from .history_stamp import Watched, history_state, touched_since
 from .lifecycle import paving_date
 from .match_table import Matches
 from .model import PermitRow, SegmentRow, Window, add_months
-from .reader import Network, Progress, _exemption, _fields, _matches, reach
+from .permit_update import MAX_UPDATED, PermitReading, update_permits
+from .reader import Network, Progress, _fields, reach
 from .stored import StoredGeometries, StoredTable, file_stamp, last_changes, quoted, table_stamp
 
 _CACHE: dict[tuple, Matches] = {}
@@ -119,10 +120,17 @@ class StoredReader:
                 return _remember(key, found), tables
         changed, state = None, None
         if found is not None and watched:  # the file was written: the edit history tells what, when it can
-            changed, state = changed_since(conn, self.history, watched, found.history)
-            if changed is False:
-                found.stamp, found.history, found.changes = stamp, state, last_changes(tables)
-                return _remember(key, found), tables
+            touched, state = touched_since(conn, self.history, watched, found.history)
+            changed = None if touched is None else bool(touched)
+            if touched is not None and set(touched) <= {self.spec.permits.layer}:
+                fids = touched.get(self.spec.permits.layer, set())
+                if len(fids) <= MAX_UPDATED:
+                    if fids:  # only permits changed: those read again, not the whole table
+                        with making_long_lived():
+                            found = self._updated(found, tables, fids)
+                    found.stamp, found.history, found.changes = stamp, state, last_changes(tables)
+                    found.inputs = None
+                    return _remember(key, found), tables
         if state is None and watched:
             state = history_state(conn, self.history, watched)  # taken before the read: no later write missed
         # the inputs' stamps (a scan of every input row) only where the history cannot tell
@@ -136,6 +144,13 @@ class StoredReader:
         built.inputs, built.history, built.changes = inputs, state, changes
         built.key = self._disk_key(tables, key)
         return _remember(key, built), tables
+
+    def _updated(self, m: Matches, tables: tuple, fids: set[int]) -> Matches:
+        """``m`` after the permits ``fids`` changed (:mod:`.permit_update`)."""
+        s_handle = self.resolve(self.spec.segments.layer)
+        assert s_handle is not None
+        return update_permits(self, m, tables[0], tables[1], fids, segment_row,
+                              _fields(s_handle, self.spec.segments, s_handle.spec.key))
 
     def keep(self, m: Matches, kept_day: date) -> None:
         """Keep the table in the profile for the next session (:func:`.persisted.keep`)."""
@@ -153,7 +168,7 @@ class StoredReader:
         spec = self.spec
         s_handle = self.resolve(spec.segments.layer)
         assert s_handle is not None
-        parts = [(spec.permits.layer, pt, self._permit_names(), True),
+        parts = [(spec.permits.layer, pt, self.permit_names(), True),
                  (spec.segments.layer, st, _fields(s_handle, spec.segments, s_handle.spec.key), True)]
         if plan_t is not None and spec.paving_plan is not None:
             plan_handle = self.resolve(spec.paving_plan.layer)
@@ -173,7 +188,7 @@ class StoredReader:
                                                   + ([t.geometry] if geometry and t.geometry else [])))
                 for layer, t, names, geometry in self._inputs(*tables)]
 
-    def _permit_names(self) -> list[str]:
+    def permit_names(self) -> list[str]:
         """The permit fields the table is built from (the rules' fields, admit conditions', exemptions')."""
         p_handle = self.resolve(self.spec.permits.layer)
         assert p_handle is not None
@@ -189,15 +204,11 @@ class StoredReader:
         p_handle, s_handle = self.resolve(spec.permits.layer), self.resolve(spec.segments.layer)
         assert p_handle is not None and s_handle is not None
         seg_names = _fields(s_handle, spec.segments, s_handle.spec.key)
-        p_key = p_handle.spec.key
-        names = self._permit_names()
-        admit = [c for c in self.admit if p_handle.has_field(c.field)]
-        part = spec.permits
-        start_f, end_f, app_f, util_f = (part.field(r) for r in ("start", "end", "applicant", "utility"))
+        reading = PermitReading(self)
         rows: list[tuple] = []
         geometry: dict[int, QgsGeometry] = {}
-        for fid, values, blob in pt.rows(names, geometry=True):
-            pid = str(py_value(values[p_key]) if p_key else fid)
+        for fid, values, blob in pt.rows(reading.names, geometry=True):
+            pid = reading.pid(fid, values)
             geom = geometry_from_blob(blob)
             if geom is not None:
                 geometry[fid] = geom
@@ -241,12 +252,7 @@ class StoredReader:
             if geom is not None:
                 found = [segment(s) for s in segment_of.get(fid, ()) if s in seg_geometry
                          and geom.distance(seg_geometry[s]) <= d]
-            permits[pid] = PermitRow(
-                fid, pid, as_date(values[start_f]), as_date(values[end_f]),
-                intern(str(py_value(values[app_f]) or "")) if app_f else "",
-                intern(str(py_value(values[util_f]) or "")) if util_f else "",
-                tuple(sorted(found)), all(_matches(values.get(c.field), c) for c in admit),
-                _exemption(values, spec.exemptions))
+            permits[pid] = reading.row(fid, pid, values, found)
         if progress is not None and progress(45.0) is False:
             raise InterruptedError
         pid_of = {fid: pid for fid, pid, _values in rows}
