@@ -55,6 +55,15 @@ def _first_board_targets(largest: dict) -> list[dict[str, Any]]:
                                 f"the twin ({how})", "target": f"≤ {T_BOARD_S:g} s",
                         "measured": f"{seconds:.2f} s (CPU {found['cpu_ms'] / 1000.0:.2f} s)",
                         "ok": seconds <= T_BOARD_S})
+    edit = largest.get("board_14_days_after_permit_edit")
+    if edit:
+        seconds = edit["median_ms"] / 1000.0
+        same = "" if edit.get("same_as_built") else "; rows differ from a build ❌"
+        out.append({"what": f"Coordination board, 14 days, at {_scale(largest['scale'])}, after another program "
+                            "edited a permit (history triggers installed; the table brought up to date)",
+                    "target": f"≤ {T_BOARD_S:g} s",
+                    "measured": f"{seconds:.2f} s (CPU {edit['cpu_ms'] / 1000.0:.2f} s{same})",
+                    "ok": seconds <= T_BOARD_S and bool(edit.get("same_as_built"))})
     return out
 
 
@@ -65,17 +74,19 @@ def coordination_lines(rows: list[dict]) -> list[str]:
     lines = ["### Coordination board and full-network conflicts", "",
              "| Twin | Permits | Segments | Board 14 days ms (CPU) "
              "| Board 14 days, table from the last session ms (CPU) | Board 14 days, table built ms (CPU) "
-             "| Full network ms (CPU) | Native join ms (CPU) | Full / native (CPU) | Rows 14 days / full | RSS MB "
+             "| Board 14 days after a permit edit ms (CPU) | Full network ms (CPU) | Native join ms (CPU) "
+             "| Full / native (CPU) | Rows 14 days / full | RSS MB "
              "| Load |",
-             "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         b, f, n = r["board_14_days"], r["full_network"], r["native_join"]
-        cold, kept = (f"{c['median_ms']:,.0f} ({c['cpu_ms']:,.0f})" if (c := r.get(part)) else "not run"
-                      for part in ("board_14_days_cold", "board_14_days_kept_file"))
+        cold, kept, edit = (f"{c['median_ms']:,.0f} ({c['cpu_ms']:,.0f})" if (c := r.get(part)) else "not run"
+                            for part in ("board_14_days_cold", "board_14_days_kept_file",
+                                         "board_14_days_after_permit_edit"))
         load = f"{r['load_average'][0]:.1f}" if r.get("load_average") else "–"
         rss = f"{r['rss_mb']:,.0f}" if r.get("rss_mb") else "–"
         lines.append(f"| {_scale(r['scale'])} | {r['permits']:,} | {r['segments']:,} | {b['median_ms']:,.0f} "
-                     f"({b['cpu_ms']:,.0f}) | {kept} | {cold} | {f['median_ms']:,.0f} "
+                     f"({b['cpu_ms']:,.0f}) | {kept} | {cold} | {edit} | {f['median_ms']:,.0f} "
                      f"({f['cpu_ms']:,.0f}) | {n['median_ms']:,.0f} ({n['cpu_ms']:,.0f}) | "
                      f"{r['full_vs_native']:.2f}× ({_cpu_ratio(r):.2f}×) | {b['rows']:,} / {f['rows']:,} | "
                      f"{rss} | {load} |")
@@ -83,9 +94,16 @@ def coordination_lines(rows: list[dict]) -> list[str]:
               "(the dock after its first refresh); \"table from the last session\": the first board after opening a "
               "twin that did not change since, the match table read from the file the last session kept in the "
               "profile; \"table built\": the first board with nothing kept, or after a change of what the table "
-              "reads (the build writes the profile's file). Full network: no window, the match table built first. "
+              "reads; \"after a permit edit\": the board asked again after "
+              "another program moved one permit's end date on the twin with the edit-history triggers (the table "
+              "brought up to date from the history, not built). Full network: no window, the match table built first. "
               "Native join: "
               "`native:joinattributesbylocation` (permits × road segments, intersects) to a memory layer. Medians "
               "of wall-clock and CPU time; RSS: the bench process at the end (QGIS, the layers and the kept match "
               "table); load: the 1-minute load average after the run.", ""]
+    written = [f"{_scale(r['scale'])} {c['keep_ms']:,.0f} ms" for r in rows
+               if (c := r.get("board_14_days_cold")) and c.get("keep_ms") is not None]
+    if written:
+        lines += ["Each board is timed as the dock shows it; the dock then writes the profile's file in a task of its "
+                  "own (after a built table, median): " + ", ".join(written) + ".", ""]
     return lines

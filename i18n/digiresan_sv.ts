@@ -289,7 +289,7 @@
         <translation>true eller false</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="117"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="114"/>
         <source>Cost</source>
         <translation>Kostnad</translation>
     </message>
@@ -324,7 +324,7 @@
         <translation>'xyz', fick '{kind}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="153"/>
+        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="154"/>
         <source>&apos;{parent}&apos; (the parent of relation &apos;{relation_id}&apos;)</source>
         <translation>'{parent}' (föräldern i relationen '{relation_id}')</translation>
     </message>
@@ -409,17 +409,17 @@
         <translation>JSON med ett rimligt antal nivåer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/sources.py" line="129"/>
+        <location filename="../digiresan_plugin/core/investment/sources.py" line="176"/>
         <source>Layer &apos;{layer_id}&apos; has no field &apos;{missing}&apos;</source>
         <translation>Lagret '{layer_id}' saknar fältet '{missing}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/sources.py" line="285"/>
+        <location filename="../digiresan_plugin/core/investment/sources.py" line="334"/>
         <source>Layer &apos;{layer_id}&apos; has no field &apos;{name}&apos;</source>
         <translation>Lagret '{layer_id}' saknar fältet '{name}'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/sources.py" line="66"/>
+        <location filename="../digiresan_plugin/core/investment/sources.py" line="84"/>
         <source>Layer &apos;{layer_id}&apos; has no field &apos;{name}&apos; ({what} {role})</source>
         <translation>Lagret '{layer_id}' saknar fältet '{name}' ({what} {role})</translation>
     </message>
@@ -594,7 +594,7 @@
         <translation>ett fält i tvillingtabellen '{table}' ({columns})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="127"/>
+        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="128"/>
         <source>a finite number ≥ 0, got {distance}</source>
         <translation>ett ändligt tal ≥ 0, fick {distance}</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>ett lager med geometri, '{value}' har ingen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="138"/>
+        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="139"/>
         <source>a list of derived fields</source>
         <translation>en lista med härledda fält</translation>
     </message>
@@ -649,7 +649,7 @@
         <translation>en lista med positiva heltal (skylt {code} har ett värde)</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="105"/>
+        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="106"/>
         <source>a list of relations</source>
         <translation>en lista med relationer</translation>
     </message>
@@ -814,7 +814,7 @@
         <translation>en beläggning som alla intervall har takter för</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="176"/>
+        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="177"/>
         <source>a table name of letters, digits and &apos;_&apos;, got {value}</source>
         <translation>ett tabellnamn av bokstäver, siffror och '_', fick {value}</translation>
     </message>
@@ -904,7 +904,7 @@
         <translation>ett objekt med 'field' och 'limits'</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="165"/>
+        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="166"/>
         <source>an object with &apos;table&apos; and &apos;session_table&apos;</source>
         <translation>ett objekt med 'table' och 'session_table'</translation>
     </message>
@@ -999,7 +999,7 @@
         <translation>min ≤ max, fick [{value}, {value2}]</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/sources.py" line="176"/>
+        <location filename="../digiresan_plugin/core/investment/sources.py" line="223"/>
         <source>no primary key in {table}</source>
         <translation>ingen primärnyckel i {table}</translation>
     </message>
@@ -1184,7 +1184,7 @@
         <translation>id för en nyckelrelation</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="146"/>
+        <location filename="../digiresan_plugin/core/maintenance_spec.py" line="147"/>
         <source>the id of a key relation ({by_id})</source>
         <translation>id för en nyckelrelation ({by_id})</translation>
     </message>
@@ -1289,7 +1289,7 @@
         <translation>{path}: GeoPackage-filen finns inte</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/coordination/board.py" line="52"/>
+        <location filename="../digiresan_plugin/core/coordination/board.py" line="55"/>
         <source>{path}: the catalog has no &apos;coordination&apos; key</source>
         <translation>{path}: katalogen har ingen nyckel 'coordination'</translation>
     </message>
@@ -1928,77 +1928,77 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>gräv först: {permits}; belägg från {year}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="145"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="142"/>
         <source>dig moratorium: not before {year}</source>
         <translation>grävstopp: inte före {year}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="116"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="113"/>
         <source>no treatment rule matches</source>
         <translation>ingen åtgärdsregel passar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="109"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="106"/>
         <source>not inspected</source>
         <translation>inte mätt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="109"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="106"/>
         <source>acceptable</source>
         <translation>godtagbart</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="109"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="106"/>
         <source>needs action</source>
         <translation>behöver åtgärd</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="109"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="106"/>
         <source>urgent</source>
         <translation>akut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="110"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="107"/>
         <source>Condition by the model</source>
         <translation>Tillstånd enligt modellen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="113"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="110"/>
         <source>Next limit crossed</source>
         <translation>Nästa gräns passeras</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="121"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="118"/>
         <source>Suggested treatment</source>
         <translation>Föreslagen åtgärd</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="118"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="115"/>
         <source>Coordination</source>
         <translation>Samordning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="119"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="116"/>
         <source>Why</source>
         <translation>Varför</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="121"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="118"/>
         <source>none needed now</source>
         <translation>ingen behövs nu</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="142"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="139"/>
         <source>dig first ({utilities}); pave from {year}</source>
         <translation>gräv först ({utilities}); belägg från {year}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="146"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="143"/>
         <source>clear</source>
         <translation>fritt</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/investment/card.py" line="151"/>
+        <location filename="../digiresan_plugin/core/investment/card.py" line="148"/>
         <source>Maintenance</source>
         <translation>Underhåll</translation>
     </message>
@@ -2108,12 +2108,12 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
         <translation>ett avstånd i meter över 0 och högst 50, fick {touch}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/street_rows.py" line="153"/>
+        <location filename="../digiresan_plugin/core/street_rows.py" line="150"/>
         <source>table &apos;{table}&apos; has no primary key or no geometry column</source>
         <translation>tabellen '{table}' saknar primärnyckel eller geometrikolumn</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/core/street_rows.py" line="156"/>
+        <location filename="../digiresan_plugin/core/street_rows.py" line="153"/>
         <source>table &apos;{table}&apos; has no spatial index</source>
         <translation>tabellen '{table}' saknar spatialt index</translation>
     </message>
@@ -2652,209 +2652,214 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>CoordinationDock</name>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="73"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="82"/>
         <source>Coordination</source>
         <translation>Samordning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="100"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="109"/>
         <source>Follow the Temporal Controller</source>
         <translation>Följ tidskontrollen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="102"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="111"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="104"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="113"/>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="105"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="114"/>
         <source>The year of the selected warning&apos;s street: permits, dig bans and paving</source>
         <translation>Året för den valda varningens gata: grävtillstånd, grävstopp och beläggning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="108"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="117"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="108"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="117"/>
         <source>to</source>
         <translation>till</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="118"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="127"/>
         <source>All rules</source>
         <translation>Alla regler</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="128"/>
         <source>Any status</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="124"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="133"/>
         <source>Any utility</source>
         <translation>Alla ledningsslag</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="125"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="134"/>
         <source>Any applicant</source>
         <translation>Alla sökande</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="120"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="129"/>
         <source>New</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="120"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="129"/>
         <source>In progress</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="120"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="129"/>
         <source>Resolved</source>
         <translation>Löst</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="120"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="129"/>
         <source>Accepted with reason</source>
         <translation>Godtagen med motivering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="127"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="136"/>
         <source>Permit, applicant, utility or street</source>
         <translation>Tillstånd, sökande, ledningsägare eller gata</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="154"/>
         <source>Street / start</source>
         <translation>Gata / start</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="154"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="154"/>
         <source>Severity</source>
         <translation>Allvarlighet</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="154"/>
         <source>Class</source>
         <translation>Klass</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="154"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="154"/>
         <source>Permits</source>
         <translation>Tillstånd</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="154"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="145"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="154"/>
         <source>Message</source>
         <translation>Meddelande</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="192"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="202"/>
         <source>Coordination board</source>
         <translation>Samordningstavla</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="197"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="207"/>
         <source>The coordination board failed: {error}</source>
         <translation>Samordningstavlan misslyckades: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="229"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="241"/>
         <source>Space and time</source>
         <translation>Plats och tid</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="229"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="241"/>
         <source>Space only</source>
         <translation>Endast plats</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="230"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="242"/>
         <source>Time only</source>
         <translation>Endast tid</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="230"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="242"/>
         <source>Other rules</source>
         <translation>Övriga regler</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="231"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="243"/>
         <source>Warning</source>
         <translation>Varning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="231"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="243"/>
         <source>Note</source>
         <translation>Notering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="255"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="267"/>
         <source>No coordination warnings in this period</source>
         <translation>Inga samordningsvarningar under perioden</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="266"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="278"/>
         <source>Work window on {street}: {window} (avoid {avoid})</source>
         <translation>Arbetsfönster på {street}: {window} (undvik {avoid})</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="269"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="281"/>
         <source>No hourly counts on {street}</source>
         <translation>Inga timräkningar på {street}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="306"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="318"/>
         <source>This twin has no place for coordination notes</source>
         <translation>Den här tvillingen har ingen plats för samordningsanteckningar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="312"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="324"/>
         <source>The handling could not be saved: {error}</source>
         <translation>Hanteringen kunde inte sparas: {error}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="319"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="331"/>
         <source>Handling saved</source>
         <translation>Hanteringen sparad</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="321"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="333"/>
         <source>Save coordination handling</source>
         <translation>Spara samordningshantering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="337"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="349"/>
         <source>Select a warning first: the timeline shows its street</source>
         <translation>Välj en varning först: tidslinjen visar dess gata</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="339"/>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="351"/>
         <source>Timeline: {street}</source>
         <translation>Tidslinje: {street}</translation>
+    </message>
+    <message>
+        <location filename="../digiresan_plugin/gui/coordination/dock.py" line="211"/>
+        <source>Coordination board kept for the next session</source>
+        <translation>Samordningstavlan sparas till nästa session</translation>
     </message>
 </context>
 <context>
@@ -3077,57 +3082,57 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>DigiresanPlugin</name>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="91"/>
+        <location filename="../digiresan_plugin/plugin.py" line="92"/>
         <source>Digiresan</source>
         <translation>Digiresan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="346"/>
+        <location filename="../digiresan_plugin/plugin.py" line="348"/>
         <source>Digital twin</source>
         <translation>Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="178"/>
+        <location filename="../digiresan_plugin/plugin.py" line="180"/>
         <source>Show or hide the Digital twin dock</source>
         <translation>Visa eller dölj panelen Digital tvilling</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="200"/>
+        <location filename="../digiresan_plugin/plugin.py" line="202"/>
         <source>Twin info</source>
         <translation>Tvillinginfo</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="204"/>
+        <location filename="../digiresan_plugin/plugin.py" line="206"/>
         <source>Twin info (Ctrl+Alt+I): click anywhere on the map for one card with everything</source>
         <translation>Tvillinginfo (Ctrl+Alt+I): klicka var som helst på kartan och få ett kort med allt om platsen</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="220"/>
+        <location filename="../digiresan_plugin/plugin.py" line="222"/>
         <source>Digiresan ideas</source>
         <translation>Digiresan-idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="221"/>
+        <location filename="../digiresan_plugin/plugin.py" line="223"/>
         <source>Show or hide the list of Digiresan ideas and their funding</source>
         <translation>Visa eller dölj listan med Digiresan-idéer och deras finansiering</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="258"/>
+        <location filename="../digiresan_plugin/plugin.py" line="260"/>
         <source>Maintenance plan</source>
         <translation>Underhållsplan</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="259"/>
+        <location filename="../digiresan_plugin/plugin.py" line="261"/>
         <source>Show or hide the maintenance candidates and the budget scenarios</source>
         <translation>Visa eller dölj underhållskandidaterna och budgetscenarierna</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="275"/>
+        <location filename="../digiresan_plugin/plugin.py" line="277"/>
         <source>Coordination</source>
         <translation>Samordning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/plugin.py" line="276"/>
+        <location filename="../digiresan_plugin/plugin.py" line="278"/>
         <source>Show or hide the coordination board: every conflict of the coming weeks</source>
         <translation>Visa eller dölj samordningstavlan: alla konflikter de närmaste veckorna</translation>
     </message>
@@ -3527,42 +3532,42 @@ Dina ändringar sparas bredvid som säkerhetskopia (…bak.gpkg) till nästa åt
 <context>
     <name>IdeasFilterBar</name>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="31"/>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="34"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="32"/>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="35"/>
         <source>All themes</source>
         <translation>Alla teman</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="33"/>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="36"/>
         <source>All categories</source>
         <translation>Alla kategorier</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="92"/>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="122"/>
         <source>All years</source>
         <translation>Alla år</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="41"/>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="40"/>
         <source>Search title and description</source>
         <translation>Sök i titel och beskrivning</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="116"/>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="146"/>
         <source>{shown} of {total} ideas</source>
         <translation>{shown} av {total} idéer</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="119"/>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="149"/>
         <source>the map shows the same {n}</source>
         <translation>kartan visar samma {n}</translation>
     </message>
     <message>
-        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="120"/>
+        <location filename="../digiresan_plugin/gui/ideas/filter_bar.py" line="150"/>
         <source>{n} of them on the map (the rest have no location)</source>
         <translation>{n} av dem på kartan (resten saknar plats)</translation>
     </message>

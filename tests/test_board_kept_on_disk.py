@@ -257,3 +257,42 @@ def test_a_twin_made_again_is_not_taken_for_the_old_one(tmp_path, catalog, build
     assert {r[0]: r[4] for r in second.rows()}["coordination_space_time"] == d(9)
     assert builds == ["coord.gpkg", "coord.gpkg"]
     second.close()
+
+
+def test_the_file_can_be_written_after_the_answer(tmp_path, catalog, builds, board_cache_dir):
+    """A board that does not keep at once (the dock's) answers with nothing written; keeping afterwards writes the
+    file the next session reads (no build), and keeping twice writes once."""
+    path = _twin(tmp_path, catalog)
+    first = Session(path, catalog)
+    first.board.keep_now = False
+    answer = first.rows()
+    assert list(board_cache_dir.glob("*" + persisted.SUFFIX)) == []
+    first.board.keep_for_next_session()
+    kept = list(board_cache_dir.glob("*" + persisted.SUFFIX))
+    assert len(kept) == 1
+    written = kept[0].stat().st_mtime_ns
+    first.board.keep_for_next_session()
+    assert kept[0].stat().st_mtime_ns == written
+    first.close()
+    assert _once(path, catalog) == answer and builds == ["coord.gpkg"]
+
+
+def test_a_kept_snapshot_is_not_disturbed_by_rows_added_meanwhile(tmp_path, catalog, board_cache_dir, monkeypatch):
+    """Keeping in a task while the next board adds rows for another day to the same table: the file holds the
+    rows as they were when keeping began, and the table keeps the rows added meanwhile."""
+    path = _twin(tmp_path, catalog)
+    session = Session(path, catalog)
+    session.rows()
+    (m,) = matches._CACHE.values()
+    real, seen = persisted.to_plain, []
+
+    def meanwhile(shot, exemptions, kept_day):
+        m.kept_rows[(d(1), "other")] = []  # what a board in another thread does to the table itself
+        seen.append((d(1), "other") in shot.kept_rows)
+        return real(shot, exemptions, kept_day)
+
+    monkeypatch.setattr(persisted, "to_plain", meanwhile)
+    m.saved = None
+    persisted.keep(m, session.board.spec.exemptions, TODAY)
+    assert seen == [False] and (d(1), "other") in m.kept_rows and m.saved is not None
+    session.close()

@@ -218,3 +218,13 @@ def test_long_rule_titles_and_applicant_names_do_not_widen_the_dock(board_dock):
     QCoreApplication.processEvents()
     assert dock.widget().minimumSizeHint().width() <= 500
     assert dock.applicant_filter.findText(long_name) >= 0  # listed in full in the drop-down
+
+
+def test_the_board_is_kept_for_the_next_session_after_it_is_on_screen(board_dock, board_cache_dir):
+    """The dock shows the board first; the profile's file is written by a task of its own afterwards."""
+    from digiresan_plugin.core.coordination import persisted
+
+    dock = board_dock[0]
+    assert dock.board is not None and dock.board.keep_now is False and children(dock)
+    wait(lambda: list(board_cache_dir.glob("*" + persisted.SUFFIX)))
+    assert dock.board._unkept is None

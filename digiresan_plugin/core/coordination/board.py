@@ -69,6 +69,8 @@ class Board:
         self.network: Optional[Network] = None
         self.last_rows: list[Conflict] = []
         self.notes: Optional[NotesStore] = None  # the handling notes (set by the caller that knows the source)
+        self.keep_now = True  # False: the profile's file is written by :meth:`keep_for_next_session`, later
+        self._unkept: Optional[Matches] = None
 
     def rule_titles(self) -> dict[str, str]:
         """Rule id -> title in the board's language: the card's kept rules, then the coordination rules."""
@@ -156,8 +158,17 @@ class Board:
             with making_long_lived():  # the rows stay with the table
                 found = self._rows_of(m, key, day_format)
             if m.saved is None or self.as_of == date.today():  # not again for each Temporal Controller date
-                self.stored.keep(m, self.as_of)
+                self._unkept = m
+                if self.keep_now:
+                    self.keep_for_next_session()
         return found
+
+    def keep_for_next_session(self) -> None:
+        """Write the table the last :meth:`conflicts` made rows for to the profile, when its file does not hold
+        them yet (:mod:`.persisted`; the dock does it in a task of its own once the board is on screen)."""
+        m, self._unkept = self._unkept, None
+        if m is not None:
+            self.stored.keep(m, self.as_of)
 
     def _rows_of(self, m: Matches, key: tuple, day_format: str) -> list[tuple]:
         """The rows of :meth:`_all_rows` for ``key``, from the pair and kept rules' rows (made where not kept;

@@ -16,6 +16,7 @@ The new table is a new object (a board in another thread may be reading the old 
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date
 from sys import intern
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from .matches import StoredReader
 
 MAX_UPDATED = 2000  # more changed permits than this: build the table again
+_UPDATING = threading.Lock()
 
 
 class PermitReading:
@@ -153,9 +155,18 @@ def rows_after_update(m: Matches, pair_key: tuple, kept_key: tuple,
                       sort: Callable[[list[Conflict]], list[Conflict]]) -> None:
     """Bring the kept rows for ``pair_key`` and ``kept_key`` up to date with the permits changed since they were
     made (the table's pending permits and segments); rows kept for other keys are dropped (made when asked)."""
-    changed, touched = m.pending_permits, m.pending_segments
-    if not changed and not touched:
+    if not m.pending_permits and not m.pending_segments:
         return
+    with _UPDATING:  # two boards on the same table (a refresh while the last one still runs): one updates
+        if m.pending_permits or m.pending_segments:
+            _update_rows(m, pair_key, kept_key, pair_rows, kept_rows, sort)
+
+
+def _update_rows(m: Matches, pair_key: tuple, kept_key: tuple,
+                 pair_rows: Callable[[dict, dict, list], list[Conflict]],
+                 kept_rows: Callable[[SegmentRow, list[PermitRow]], list[Conflict]],
+                 sort: Callable[[list[Conflict]], list[Conflict]]) -> None:
+    changed, touched = m.pending_permits, m.pending_segments
     pair = m.pair_rows.get(pair_key)
     kept = m.kept_rows.get(kept_key)
     m.pair_rows.clear()

@@ -12,6 +12,7 @@ built as before: the cache never changes an answer.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import marshal
 import os
@@ -182,11 +183,16 @@ def load(key: str, stamp: tuple, tables: Sequence[Optional[StoredTable]], histor
 
 
 def keep(m: Matches, exemptions: Sequence[Exemption], kept_day: date) -> None:
-    """Write ``m`` with its rows (the kept rules' as of ``kept_day``) when its file does not hold those yet."""
-    rows = (tuple(sorted(repr(k) for k in m.pair_rows)),
-            tuple(sorted(repr(k) for k in m.kept_rows if k[0] == kept_day)))
-    if m.key is None or m.saved == rows:
+    """Write ``m`` with its rows (the kept rules' as of ``kept_day``) when its file does not hold those yet.
+
+    May run in a task while a board in another adds rows to ``m``: what is written is a snapshot (the row dicts
+    copied at once; a table's permits, segments and row lists are never changed in place)."""
+    shot = copy.copy(m)
+    shot.pair_rows, shot.kept_rows = dict(m.pair_rows), dict(m.kept_rows)
+    rows = (tuple(sorted(repr(k) for k in shot.pair_rows)),
+            tuple(sorted(repr(k) for k in shot.kept_rows if k[0] == kept_day)))
+    if shot.key is None or shot.saved == rows:
         return
-    body = to_plain(m, exemptions, kept_day)
-    if body is not None and write(Header(m.key, m.stamp, m.history, m.inputs, m.changes, rows), body):
+    body = to_plain(shot, exemptions, kept_day)
+    if body is not None and write(Header(shot.key, shot.stamp, shot.history, shot.inputs, shot.changes, rows), body):
         m.saved = rows

@@ -39,6 +39,7 @@ from ...core.formatting import card_locale, four_digit_year
 from ...core.i18n import ui_language
 from ...core.identify.engine import TwinEngine
 from ...core.layers import twin_layer
+from ...core.log import get_logger
 from ...core.tasks import LatestTask, run_task
 from ..base_dock import DigiresanDock
 from .handling import HandlingEditor
@@ -46,6 +47,14 @@ from .timeline import TimelineDialog
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
+
+LOG = get_logger(__name__)
+
+
+def _logged(_result: object, error: Optional[BaseException]) -> None:
+    """A failed write of the profile's board file costs the next session a build: logged, not shown."""
+    if error is not None:
+        LOG.warning("The coordination board was not kept for the next session: %s", error)
 
 class _RowItem(QTreeWidgetItem):
     """A warning's row: the start and end columns sort by date, not by the text the locale shows."""
@@ -181,6 +190,7 @@ class CoordinationDock(DigiresanDock):
             self.message(str(exc), Qgis.MessageLevel.Warning)
             return
         board.notes = store_for_layer(self._layer_for(board.spec.permits.layer))
+        board.keep_now = False  # the profile's file after the board is on screen (_done)
         self._fill_rules(board)
         window = self.window()
         self.set_busy(True)
@@ -198,6 +208,8 @@ class CoordinationDock(DigiresanDock):
                          Qgis.MessageLevel.Critical, 10)
             return
         self.board = board
+        run_task(self.tr("Coordination board kept for the next session"),
+                 lambda _task: board.keep_for_next_session(), _logged, can_cancel=False)
         self.rows, self.notes = result
         self.statuses = {r.key: effective_status(self.notes.get(r.key), r) for r in self.rows}
         self.by_fid = board.permits_by_fid()
